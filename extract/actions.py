@@ -1,0 +1,222 @@
+"""Actions: what someone is to do after the meeting, who, and by when.
+
+Marked actions come first: "ACTION: Name" after the sentence that states the
+task, "ACTION: task", "ACTION XX: task", action tables (Action / Owner / Due)
+and right-hand action columns of initials. Only where a meeting marks none are
+sentences read for tasks ("Clerk to ...", "X said he would ...", "X was asked
+to ..."), and only with a named owner: a passive future is not an action.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .blocks import Block, sentences
+from .names import NameFinder, initials_of, is_role, looks_like_name, strip_honorifics
+
+MARKER = re.compile(
+    r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+by)?)\b"
+    r"(?:\s+(?P<who>[A-Za-z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*)*))?\s*(?:[:\-–—]|\s(?=[A-Z]{2,4}\b))\s*(?P<rest>.*)$",
+    re.I,
+)
+STATUS = re.compile(
+    r"^(?:action\s+)?(complete[d]?|done|closed|ongoing|in progress|carried forwards?|c/?f|outstanding|open|"
+    r"superseded|no longer required|dropped)\.?$",
+    re.I,
+)
+_CUE = re.compile(
+    r"\b(?:would|will|to (?!be\b)[a-z]+|asked (?!if|whether|about|how|what|why|when|for volunteers)|requested|"
+    r"agreed to|undert(?:ook|ake)|volunteered|offered|useful|needs? to|should|must|follow(?:ing)? up|"
+    r"circulate|contact|report back|arrange|look into|investigate|write|send|provide|share)\b",
+    re.I,
+)
+_SUBJECT = r"((?:(?:the|our)\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|[A-Z]\.?|of|the|and|&|/))*?)"
+_SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
+    ("action.x_to_do", re.compile(rf"^{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+(?:is|are)?\s*to\s+(?!be\b|have\b|the\b)([a-z]+)\b")),
+    ("action.x_will", re.compile(
+        rf"^{_SUBJECT}\s+(?:said|confirmed|agreed|undertook|offered|volunteered|promised|stated)\s+"
+        rf"(?:that\s+)?(?:(?:he|she|they|it)\s+(?:would|will)|to)\s+(?!be\b)([a-z]+)")),
+    ("action.x_will", re.compile(rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?!be\b|have\b|not\b)([a-z]+)")),
+    ("action.x_was_asked", re.compile(rf"^{_SUBJECT}\s+(?:was|were)\s+(?:asked|requested|tasked|instructed)\s+to\s+([a-z]+)")),
+    ("action.asked_x", re.compile(
+        rf"\b(?:asked|requested|instructed|tasked|invited)\s+{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+to\s+(?!be\b)([a-z]+)")),
+    ("action.agreed_x_would", re.compile(
+        rf"\b(?:agreed|resolved|decided)\s+that\s+{_SUBJECT}\s+(?:would|will|should)\s+(?!be\b)([a-z]+)")),
+]
+
+
+@dataclass
+class Raw:
+    text: str
+    owners: list[str]
+    first: Block
+    last: Block
+    rule: str
+    confidence: float
+    due_text: str = ""
+    status: str | None = None
+
+
+def split_owners(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:/|,|&|\+|;|\band\b)\s*", text.strip().strip(".:;"))
+    return [strip_honorifics(p) for p in parts if p.strip()]
+
+
+def owners_only(text: str) -> list[str] | None:
+    """The owners when the text is nothing but owners ('Tony Burton / Peter Haylock', 'AHop/MS', 'Clerk')."""
+    text = re.sub(r"\s*\((?:by|due)[^)]*\)\s*$", "", text.strip()).strip(" .")
+    if not text or len(text.split()) > 8:
+        return None
+    owners = split_owners(text)
+    if owners and all(is_role(o) or looks_like_name(o) for o in owners):
+        return owners
+    return None
+
+
+def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> list[Raw]:
+    """ACTION lines, with the status lines that follow them."""
+    out: list[Raw] = []
+    for i in range(start, end):
+        block = blocks[i]
+        text = block.text.strip()
+        status = STATUS.match(text)
+        if status and out and i - blocks.index(out[-1].last) <= 2:
+            out[-1].status = status.group(1).lower()
+            continue
+        m = MARKER.match(text)
+        if not m:
+            continue
+        who, rest = m.group("who"), m.group("rest").strip()
+        if who and who.lower() in ("complete", "completed", "carried", "point", "points", "log", "list", "plan"):
+            continue
+        if not rest and not who:
+            continue
+        if who and not rest:
+            rest, who = who, None
+        owners = owners_only(rest) if not who else None
+        if owners is not None:
+            task = _task_before(blocks, start, i, owners, finder)
+            if task is None:
+                continue
+            first, text_ = task
+            out.append(Raw(text_, owners, first, block, "action.marker_owner", 0.9))
+            continue
+        if who:
+            owners = split_owners(who)
+        else:
+            owners = _owners_in(rest, finder)
+        rest = re.sub(r"^([A-Z][A-Za-z]{1,4}(?:/[A-Z][A-Za-z]{1,4})*)\s*[-–:]\s+", "", rest) if owners else rest
+        out.append(Raw(rest, owners, block, block, "action.marker_task", 0.9))
+    return out
+
+
+def _owners_in(text: str, finder: NameFinder) -> list[str]:
+    lead = re.match(r"^(.{2,60}?)\s*[-–:]\s+\S", text)
+    if lead and owners_only(lead.group(1)):
+        return owners_only(lead.group(1)) or []
+    tail = re.search(r"[-–(]\s*([^()\-–]{2,60}?)\)?\s*\.?$", text)
+    if tail and owners_only(tail.group(1)):
+        return owners_only(tail.group(1)) or []
+    for rule, pattern in _SENTENCE_RULES[:1]:
+        m = pattern.match(text)
+        if m and _owner_ok(m.group(1)):
+            return split_owners(m.group(1))
+    return []
+
+
+def _mentions(sentence: str, owners: list[str], finder: NameFinder) -> bool:
+    low = sentence.lower()
+    for owner in owners:
+        full = finder.resolve(owner)
+        for form in {owner, full, full.split()[-1] if full.split() else owner, full.split()[0] if full.split() else owner}:
+            if len(form) >= 2 and re.search(rf"\b{re.escape(form.lower())}\b", low):
+                return True
+        if is_role(owner) and owner.lower() in low:
+            return True
+    return False
+
+
+def _task_before(blocks: list[Block], start: int, at: int, owners: list[str], finder: NameFinder) -> tuple[Block, str] | None:
+    """The sentence(s) before an owner-only ACTION line that state the task."""
+    j = at - 1
+    while j >= start and (STATUS.match(blocks[j].text.strip()) or MARKER.match(blocks[j].text.strip())):
+        return None
+    if j < start:
+        return None
+    first = j
+    listed: list[str] = []
+    while first >= start and blocks[first].indent > 0 and first > start:
+        listed.insert(0, blocks[first].text)
+        first -= 1
+    paragraph = blocks[first].text
+    if listed and paragraph.rstrip().endswith(":"):
+        return blocks[first], paragraph + " " + "; ".join(listed)
+    if listed:
+        return blocks[first + 1], "; ".join(listed)
+    parts = sentences(paragraph)
+    if not parts:
+        return None
+    picked = [k for k, s in enumerate(parts) if _mentions(s, owners, finder) and _CUE.search(s)]
+    if picked:
+        begin = picked[-1]
+    else:
+        cued = [k for k, s in enumerate(parts) if _CUE.search(s)]
+        begin = cued[0] if cued else len(parts) - 1
+        if len(" ".join(parts[begin:]).split()) > 60 and cued:
+            begin = cued[-1]
+    return blocks[first], " ".join(parts[begin:])
+
+
+def _owner_ok(subject: str) -> bool:
+    subject = subject.strip()
+    if re.match(r"^(?:i|we|it|this|that|there|they|he|she|you|which|who|these|those|members of the public)$", subject, re.I):
+        return False
+    bare = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)
+    parts = split_owners(bare)
+    return bool(parts) and all(is_role(p) or looks_like_name(p, allow_initials=True) for p in parts)
+
+
+def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], finder: NameFinder) -> list[Raw]:
+    """Tasks given in prose, with a named owner."""
+    out: list[Raw] = []
+    for i in range(start, end):
+        if i in skip:
+            continue
+        block = blocks[i]
+        for sentence in sentences(block.text):
+            if re.match(r"^(?:i|we)\b", sentence, re.I) or sentence.endswith("?"):
+                continue
+            for rule, pattern in _SENTENCE_RULES:
+                m = pattern.search(sentence) if rule in ("action.asked_x", "action.agreed_x_would") else pattern.match(sentence)
+                if not m:
+                    continue
+                subject = m.group(1)
+                subject = re.sub(r",\s*[A-Z]{2,5},?$", "", subject)
+                if not _owner_ok(subject):
+                    continue
+                owners = split_owners(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I))
+                out.append(Raw(sentence, owners, block, block, rule, 0.7))
+                break
+    return out
+
+
+def dedupe(found: list[Raw]) -> list[Raw]:
+    """A summary list at the end restates actions: keep each once, with the fullest owners."""
+    out: list[Raw] = []
+    for raw in found:
+        same = next((o for o in out if fuzz.token_set_ratio(o.text.lower(), raw.text.lower()) >= 88
+                     and len(raw.text) > 15), None)
+        if same is not None:
+            if not same.owners and raw.owners:
+                same.owners = raw.owners
+            same.due_text = same.due_text or raw.due_text
+            continue
+        out.append(raw)
+    return out
+
+
+def initials_for(name: str) -> str:
+    return initials_of(name)

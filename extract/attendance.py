@@ -1,0 +1,260 @@
+"""Who attended, who sent apologies, who was absent, in the forms minutes use.
+
+Attendance sits under labels ("Present:", "Members present", "Officers in
+attendance", "Observers", "Apologies", "Absent", "ROLL CALL"), in two-column
+tables, in runs of names with initials, schools or roles in brackets, and in
+sentences ("Apologies were received from X and Y").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from .blocks import Block
+from .model import Attendee, Found
+from .names import HONORIFIC, INITIALS, is_role, looks_like_name, strip_honorifics
+
+# label -> (status, category)
+_LABELS: list[tuple[re.Pattern, str, str | None]] = [
+    (re.compile(r"^(?:apologies|apologies for absence|apologies received|apologies were received from|"
+                r"apologies (?:for absence )?(?:were )?received from|sent apologies)\b", re.I), "apologies", None),
+    (re.compile(r"^(?:members? absent|absent|not present|absences?)\b", re.I), "absent", None),
+    (re.compile(r"^(?:officers?(?: in attendance| present)?|staff(?: present)?|in attendance|clerk(?:ed by)?|"
+                r"minute[- ]?taker|minutes taken by|officers? attending|council officers|support officers?)\b",
+                re.I), "present", "officer"),
+    (re.compile(r"^(?:observers?|also (?:present|attending|in attendance)|guests?|visitors?|invited|"
+                r"members of the public|public)\b", re.I), "present", "observer"),
+    (re.compile(r"^(?:(?:members?|councillors|governors|trustees|directors|board members|commissioners)\s+"
+                r"present|present|attendees|attendance|attending|roll call|chaired by|voting members|"
+                r"non-voting members|members|councillors|governors|trustees)\b", re.I), "present", "member"),
+]
+_GROUP = re.compile(r"^((?:[A-Z][\w\-]*\s+){0,3}(?:Members?|Representatives?|Governors?|Councillors|Trustees))\s+(?=[A-Z])")
+_APOLOGY_SENTENCE = re.compile(
+    r"apologies(?: for (absence|lateness|late arrival))?\s+(?:(?:were|was|had been|have been)\s+)?"
+    r"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?)(?:\.\s|\.$|$)",
+    re.I,
+)
+_ABSENT_SENTENCE = re.compile(r"^(.+?)\s+(?:was|were)\s+absent\b", re.I)
+_NONE = re.compile(r"^(?:none|nil|no apologies|none received|there were none|n/a)\b", re.I)
+_ROLE_WORDS = re.compile(
+    r"\b(?:chair\w*|vice|clerk|secretary|treasurer|director|head|manager|officer|lead|accountant|governor|"
+    r"councillor|member|trustee|president|librarian|minut\w*|scribe|coordinator|advis[eo]r|consultant|"
+    r"executive|principal|headteacher|teacher|representative|parent|staff|co-opted|foundation|associate|"
+    r"mayor|attorney|engineer|planner|assistant|deputy|specialist|analyst|partner|founder|ex officio)\b",
+    re.I,
+)
+_LATE = re.compile(r"\b(?:arrived|entered|joined|left|departed|from item|until item|late|leaving)\b", re.I)
+
+
+def label_of(text: str) -> tuple[str, str | None, str] | None:
+    """(status, category, rest of the text) when the text starts with an attendance label."""
+    for pattern, status, category in _LABELS:
+        m = pattern.match(text.strip())
+        if m:
+            rest = text.strip()[m.end():]
+            if rest and rest[0].isalnum() and status != "apologies":
+                # "Present" must stand as a label, not open a sentence ("Presentation ...")
+                if not re.match(r"^\s", rest):
+                    return None
+            return status, category, re.sub(r"^\s*(?:[:;,.\-–]|from\b|were\b)\s*", "", rest).strip()
+    return None
+
+
+def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        depth += ch in "([" and 1 or 0
+        depth -= ch in ")]" and 1 or 0
+        if depth == 0:
+            m = re.match(separators, text[i:])
+            if m:
+                parts.append(current)
+                current = ""
+                i += m.end()
+                continue
+        current += ch
+        i += 1
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _names_in_run(run: str) -> list[str]:
+    """'Jacqueline Munroe Freddie Adu' -> two names; 'D Richardson R Healey' -> two names."""
+    run = HONORIFIC.sub("", run.strip())
+    tokens = [t for t in run.split() if t]
+    if not tokens:
+        return []
+    if len(tokens) <= 2:
+        return [" ".join(tokens)]
+    names: list[list[str]] = []
+    for token in tokens:
+        if re.fullmatch(r"[A-Z]\.?", token) and (not names or len(names[-1]) > 1 or not re.fullmatch(r"[A-Z]\.?", names[-1][0])):
+            names.append([token])
+        elif names and re.fullmatch(r"[A-Z]\.?", names[-1][0]) and len(names[-1]) == 1:
+            names[-1].append(token)
+        else:
+            names.append([token])
+    if all(len(n) == 2 for n in names):
+        return [" ".join(n) for n in names]
+    flat = tokens
+    if len(flat) % 2 == 0 and all(len(n) == 1 for n in names):
+        return [" ".join(flat[k:k + 2]) for k in range(0, len(flat), 2)]
+    if len(flat) == 3:
+        return [" ".join(flat)]
+    return [" ".join(n) for n in _regroup(names)]
+
+
+def _regroup(names: list[list[str]]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for n in names:
+        if out and len(out[-1]) == 1 and not re.fullmatch(r"[A-Z]\.?", out[-1][0]):
+            out[-1].extend(n)
+        else:
+            out.append(list(n))
+    return out
+
+
+def parse_people(text: str, category: str | None) -> list[dict]:
+    """People in a list: names with initials, schools or roles in brackets or after dashes."""
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".")
+    people: list[dict] = []
+    for part in _split_outside_brackets(text, r"\s*(?:[,;]|\band\b|&|\s[-–]\s(?=[A-Z][a-z]+\s[A-Z][a-z]+\s*(?:[,(]|$)))\s*"):
+        if is_role(part) or (_ROLE_WORDS.search(part) and not looks_like_name(part) and people):
+            if people and not people[-1].get("role"):
+                people[-1]["role"] = part
+            continue
+        dash = re.match(r"^(.+?)\s+[-–]\s+(.+)$", part)
+        extra = None
+        if dash and "(" not in dash.group(1):
+            left, right = dash.groups()
+            if looks_like_name(left, allow_initials=False):
+                part, extra = left, right
+            elif looks_like_name(right, allow_initials=False):
+                part, extra = right, left
+        pieces = re.split(r"([(\[][^()\[\]]*[)\]])", part)
+        run_people: list[dict] = []
+        for piece in pieces:
+            piece = piece.strip()
+            if not piece:
+                continue
+            if piece[0] in "([":
+                inner = piece[1:-1].strip()
+                if run_people:
+                    _bracket(run_people[-1], inner, category)
+                continue
+            role_prefix = re.match(r"^((?:the\s+)?(?:clerk|chair(?:man|person)?|vice[- ]chair|treasurer|secretary)\s+)(?=[A-Z])",
+                                   piece, re.I)
+            role = None
+            if role_prefix:
+                role = role_prefix.group(1).strip()
+                piece = piece[role_prefix.end():]
+            for name in _names_in_run(piece):
+                name = strip_honorifics(name)
+                if looks_like_name(name) and not is_role(name):
+                    run_people.append({"name": name, "role": role})
+                    role = None
+        if extra and run_people:
+            key = "role" if _ROLE_WORDS.search(extra) or category == "officer" else "organisation"
+            run_people[-1][key] = extra
+        people.extend(run_people)
+    return people
+
+
+def _bracket(person: dict, inner: str, category: str | None) -> None:
+    if _LATE.search(inner):
+        return
+    if INITIALS.match(inner) and len(inner) <= 5 and inner.upper() != inner or re.fullmatch(r"[A-Z]{2,4}", inner) and category != "member":
+        person["initials"] = inner
+    elif category == "officer" or _ROLE_WORDS.search(inner):
+        person["role"] = inner if not person.get("role") else person["role"]
+    elif re.fullmatch(r"[A-Z][A-Za-z]{1,4}", inner):
+        person["initials"] = inner
+    else:
+        person["organisation"] = inner
+
+
+def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee], int]:
+    """Attendees from the labelled lists at the head of the minutes; returns them and where they end."""
+    people: list[Attendee] = []
+    status, category = None, None
+    last = start
+    for i in range(start, end):
+        block = blocks[i]
+        text = block.text.strip()
+        label = label_of(text)
+        if label:
+            status, category, rest = label
+            if status == "present" and category == "member" and block.cell is not None and rest:
+                pass
+            last = i
+            if rest and not _NONE.match(rest):
+                _add(people, parse_people(rest, category), status, category, block, f"attendance.{status}")
+            continue
+        if status is None:
+            continue
+        group = _GROUP.match(text)
+        group_category = category
+        if group:
+            text = text[group.end():]
+            group_category = "observer" if "observ" in group.group(1).lower() else category
+        if _NONE.match(text):
+            last = i
+            continue
+        if len(text.split()) > 40 or re.search(r"\b(?:was|were|said|spoke|welcomed|opened)\b", text):
+            if block.cell is None:
+                break
+            continue
+        found = parse_people(text, group_category)
+        if not found:
+            if block.cell is None and len(text.split()) > 6:
+                break
+            continue
+        last = i
+        _add(people, found, status, group_category, block, f"attendance.{status}")
+    return people, last
+
+
+def _add(people: list[Attendee], found: list[dict], status: str, category: str | None,
+         block: Block, rule: str) -> None:
+    for person in found:
+        name = person["name"]
+        same = next((p for p in people if _same(p.name, name)), None)
+        if same is not None:
+            if status != "present" and same.status == "present":
+                same.status = status
+            continue
+        people.append(Attendee(
+            name=name, status=status, category=category if status == "present" else category,
+            role=person.get("role"), organisation=person.get("organisation"), initials=person.get("initials"),
+            found=block.found(rule, 0.85),
+        ))
+
+
+def _same(a: str, b: str) -> bool:
+    return fuzz.ratio(a.lower(), b.lower()) >= 85
+
+
+def apologies_in_text(blocks: list[Block], start: int, end: int, people: list[Attendee]) -> None:
+    """'Apologies for absence were received from X' and 'X was absent' sentences."""
+    for i in range(start, end):
+        block = blocks[i]
+        for m in _APOLOGY_SENTENCE.finditer(block.text):
+            lateness = m.group(1) and m.group(1).lower() != "absence"
+            names = parse_people(m.group(2), None)
+            if lateness:
+                for person in names:
+                    if not any(_same(p.name, person["name"]) for p in people):
+                        _add(people, [person], "present", None, block, "attendance.late")
+                continue
+            _add(people, names, "apologies", None, block, "attendance.apologies_sentence")
+        absent = _ABSENT_SENTENCE.match(block.text)
+        if absent:
+            _add(people, parse_people(absent.group(1), None), "absent", None, block, "attendance.absent_sentence")
+
+
+def found_for(block: Block, rule: str) -> Found:
+    return block.found(rule, 0.8)

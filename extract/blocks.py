@@ -1,0 +1,116 @@
+"""Lines to paragraphs: what a reader sees as one piece of text.
+
+PDF lines are cut where the page is full; Word and text paragraphs are whole.
+A line continues the one above when that one ran to the margin, left a bracket
+open or broke mid-sentence, and the new line does not start something of its
+own (a number, a bullet, a label such as ACTION or RESOLVED).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..ingest.model import Line
+from .model import Found, Source
+
+_STARTS = re.compile(
+    r"^(?:\(?[a-zA-Z]\)|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|[A-Z]{1,5}\s?\d+/\d+|\d+/\d+|"
+    r"action\b|actions\b|resolved\b|agreed\s*[:\-–]|decision\s*:|present\b|apologies\b|absent\b|"
+    r"in attendance\b|also present\b|attendees\b|q\.|a\.\s)",
+    re.I,
+)
+_TERMINAL = re.compile(r"[.!?:;]['\")”’]?$")
+
+
+@dataclass
+class Block:
+    """A paragraph made of one or more lines, with the lines kept for its source."""
+
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+    @property
+    def page(self) -> int | None:
+        return self.first.page
+
+    @property
+    def cell(self) -> tuple[int, int, int] | None:
+        return self.first.cell
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+    @property
+    def heading(self) -> int | None:
+        return self.first.heading
+
+    @property
+    def indent(self) -> int:
+        return self.first.indent
+
+    def source(self) -> Source:
+        return Source(self.first.index, self.last.index, self.first.page, self.last.page)
+
+    def found(self, rule: str, confidence: float, until: Block | None = None) -> Found:
+        source = self.source()
+        if until is not None:
+            source.last_line, source.last_page = until.last.index, until.last.page
+        return Found(source, rule, confidence)
+
+
+def starts_something(line: Line) -> bool:
+    return line.number is not None or line.heading is not None or bool(_STARTS.match(line.text))
+
+
+def continues(block: Block, line: Line) -> bool:
+    """Whether `line` goes on with the paragraph `block` holds."""
+    last = block.last
+    if line.cell != last.cell or line.heading != last.heading or line.bold != last.bold:
+        return False
+    if line.page != last.page and not last.wrapped:
+        return False
+    if starts_something(line) or line.indent > last.indent:
+        return False
+    text = block.text
+    if text.count("(") > text.count(")"):
+        return True
+    if last.wrapped:
+        return True
+    if _TERMINAL.search(last.text):
+        return False
+    return bool(re.match(r"[a-z(]", line.text)) or bool(re.search(r"(,|\band|\bor|\bof|\bthe|\bto|[-–])$", last.text))
+
+
+def paragraphs(lines: list[Line]) -> list[Block]:
+    out: list[Block] = []
+    for line in lines:
+        if out and continues(out[-1], line):
+            out[-1].lines.append(line)
+        else:
+            out.append(Block([line]))
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping abbreviations and initials whole."""
+    parts = re.split(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9£])", text)
+    out: list[str] = []
+    for part in parts:
+        if out and re.search(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|e\.g|i\.e|etc|approx|vs)|\b[A-Z])\.$", out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return [s.strip() for s in out if s.strip()]

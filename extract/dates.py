@@ -1,0 +1,141 @@
+"""Dates and times as minutes print them: day first in the UK, month first in the US."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
+_ORD = r"(?:\s?(?:st|nd|rd|th))?"
+DAY_FIRST = re.compile(
+    rf"\b{_WEEKDAY}(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTHS})\b\.?,?(?:\s+(\d{{4}})\b)?", re.I
+)
+MONTH_FIRST = re.compile(rf"\b{_WEEKDAY}({_MONTHS})\b\.?\s+(\d{{1,2}}){_ORD}\b,?(?:\s+(\d{{4}})\b)?", re.I)
+NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
+_WEEKDAY_NAME = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
+_TIME = re.compile(
+    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s*%)|"
+    r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)?\b(?=\s*$|\s*[.,;)]|\s+(?:hrs|hours))",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, order: str) -> date | None:
+    import dateparser
+
+    settings = {"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def find_dates(text: str, year: int | None = None, us: bool = False) -> list[tuple[date, re.Match]]:
+    """Every full date in `text`, in order; a date without a year takes `year` (weekday decides)."""
+    text = re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)
+    found: list[tuple[date, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    patterns = (MONTH_FIRST, DAY_FIRST) if us else (DAY_FIRST, MONTH_FIRST)
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            day, month = (match.group(2), match.group(1)) if pattern is MONTH_FIRST else match.group(1, 2)
+            got = _with_year(int(day), month, match.group(3), match.group(0), year)
+            if got:
+                found.append((got, match))
+                taken.append(match.span())
+    for match in NUMERIC.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        got = _parse(match.group(0).replace(".", "/"), "MDY" if us else "DMY")
+        if got:
+            found.append((got, match))
+    found.sort(key=lambda pair: pair[1].start())
+    return found
+
+
+def _with_year(day: int, month: str, printed_year: str | None, whole: str, year: int | None) -> date | None:
+    if printed_year:
+        return _parse(f"{day} {month} {printed_year}", "DMY")
+    if year is None:
+        return None
+    weekday = _WEEKDAY_NAME.search(whole)
+    candidates = [_parse(f"{day} {month} {y}", "DMY") for y in (year, year + 1, year - 1, year + 2, year - 2)]
+    candidates = [c for c in candidates if c]
+    if weekday:
+        for c in candidates:
+            if c.strftime("%a").lower() == weekday.group(1).lower()[:3]:
+                return c
+    return candidates[0] if candidates else None
+
+
+def find_time(text: str) -> str | None:
+    times = find_times(text)
+    return times[0] if times else None
+
+
+def find_times(text: str) -> list[str]:
+    """Clock times as HH:MM: '2.00 pm', '7.30pm', '19:30', '1835'."""
+    out = []
+    for m in _TIME.finditer(text):
+        if m.group(3):
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            if not 1 <= hour <= 12:
+                continue
+            pm = m.group(3).lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+        elif m.group(4):
+            hour, minute = int(m.group(4)), int(m.group(5))
+        else:
+            hour, minute = int(m.group(6)), int(m.group(7))
+        out.append(f"{hour:02d}:{minute:02d}")
+    return out
+
+
+_RELATIVE_WORDS = re.compile(
+    r"\b(?:(?:the\s+)?next\s+(?:\w+\s+){0,2}meeting|(?:end|middle|beginning|start) of (?:the )?\w+(?:\s+\d{4})?|"
+    r"asap|as soon as possible|(?:the\s+)?new year|(?:next|this)\s+(?:week|month|term|year)|"
+    r"(?:within|in)\s+(?:\w+\s+)?(?:days?|weeks?|months?))\b",
+    re.I,
+)
+_DUE_LEAD = re.compile(r"\b(?:by|before|due|deadline|no later than|for|at|until|on)\b[:\s]+", re.I)
+
+
+def due_date(text: str, meeting: date | None, us: bool = False) -> str | None:
+    """When an action is due: an ISO date where the words give one, else the words ('next meeting')."""
+    base_year = meeting.year if meeting else None
+    for lead in _DUE_LEAD.finditer(text):
+        tail = text[lead.end(): lead.end() + 60]
+        dates = find_dates(tail, base_year, us)
+        if dates and dates[0][1].start() < 3:
+            found = dates[0][0]
+            if meeting and not dates[0][1].group(3 if not NUMERIC.match(dates[0][1].group(0)) else 0):
+                if found < meeting:  # "by 5 January" said in November means next year
+                    found = found.replace(year=found.year + 1)
+            return found.isoformat()
+        relative = _RELATIVE_WORDS.match(tail)
+        if relative:
+            return _relative(relative.group(0), meeting)
+    relative = _RELATIVE_WORDS.search(text)
+    if relative and "meeting" in relative.group(0).lower():
+        return _relative(relative.group(0), meeting)
+    return None
+
+
+def _relative(words: str, meeting: date | None) -> str:
+    words = re.sub(r"^the\s+", "", words.strip(), flags=re.I)
+    lowered = words.lower()
+    if meeting and re.match(r"(?:within|in)\s", lowered):
+        import dateparser
+
+        base = datetime.combine(meeting, datetime.min.time())
+        parsed = dateparser.parse(re.sub(r"^within\s", "in ", lowered), languages=["en"],
+                                  settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"})
+        if parsed and parsed.date() > meeting and parsed.date() - meeting < timedelta(days=800):
+            return parsed.date().isoformat()
+    if "meeting" in lowered:
+        return "next meeting" if lowered.startswith("next") else words
+    return words

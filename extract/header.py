@@ -1,0 +1,140 @@
+"""The head of a meeting's papers: body, organisation, date, times and place."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from .blocks import Block
+from .dates import find_dates, find_times
+
+_ORG = re.compile(
+    r"\b(?:borough|council|county|city of|university|school|academy|trust|society|foundation|charity|"
+    r"college|nhs|library|libraries|parish|district|authority|association|institute|ltd|limited|ips|plc|cic|"
+    r"friends of|federation|diocese|partnership|commission)\b",
+    re.I,
+)
+_BODY = re.compile(
+    r"\b(?:[A-Z][\w&'’\-]*\s+){0,5}(?:Forum|Committee|Board|Council|Commission|Cabinet|Panel|"
+    r"Governing Body|Governors|Trustees|Society|Sub-?Committee|Working Group|Assembly|Partnership)\b"
+)
+_STRIP_TITLE = re.compile(
+    r"\b(?:draft|approved|unconfirmed|confirmed|open|public|minutes|agenda|meeting|notice|of|the|held|on|"
+    r"for|and|at|a|an|-|–|:)\b", re.I)
+_LOCATION_LABEL = re.compile(r"^(?:place|venue|location|where)\s*[:\-–]?\s*(.+)$", re.I)
+_HELD_AT = re.compile(
+    r"\b(?:held|meeting)\s+(?:at|in)\s+(?:the\s+)?([A-Z][^,.;]{3,80}?)(?:\s+on\b|\s+at\s+\d|[,.;]|$)")
+_REMOTE = re.compile(r"\b(?:held remotely|remote meeting|virtual(?:ly)? meeting|via (?:zoom|teams|microsoft teams)|"
+                     r"on (?:zoom|teams|discord)|online meeting)\b", re.I)
+_START = re.compile(r"(?:meeting )?(?:started|start|commenced|began|opened)\b[^0-9]{0,30}", re.I)
+_END = re.compile(r"(?:meeting )?(?:ended|end|closed|finished|concluded|close)\b[^0-9]{0,30}", re.I)
+
+
+def document_year(blocks: list[Block]) -> int | None:
+    """The year most dates in the document carry, for dates printed without one."""
+    years = Counter(d.year for b in blocks for d, _ in find_dates(b.text) if 1950 < d.year < 2100)
+    if years:
+        return years.most_common(1)[0][0]
+    plain = Counter(int(y) for b in blocks for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", b.text))
+    return plain.most_common(1)[0][0] if plain else None
+
+
+def is_us(blocks: list[Block]) -> bool:
+    """US papers print month-first dates ('July 13, 2016') and say 'City of' / 'Roll call'."""
+    text = " ".join(b.text for b in blocks[:400])
+    month_first = len(re.findall(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                                 r"November|December)\s+\d{1,2},\s+\d{4}", text))
+    day_first = len(re.findall(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
+                               r"August|September|October|November|December)\b", text))
+    return month_first > day_first
+
+
+def meeting_date(head: list[Block], year: int | None, us: bool) -> tuple[date | None, Block | None]:
+    for block in head:
+        if re.match(r"^\s*(?:signed|dated|date of next|next meeting|printed|published)", block.text, re.I):
+            continue
+        if re.search(r"\b(?:previous|last) meeting\b|minutes of the meeting held", block.text, re.I):
+            continue
+        found = find_dates(block.text, year, us)
+        if found:
+            return found[0][0], block
+    return None, None
+
+
+def times(head: list[Block], segment: list[Block]) -> tuple[str | None, str | None]:
+    """Start and end: a 'Time 12.30pm - 2.00pm' range in the head, or 'started'/'closed at' lines."""
+    start = end = None
+    for block in segment:
+        text = block.text
+        if re.search(r"next meeting|to be held", text, re.I) and block not in head[:1]:
+            continue
+        for m in _START.finditer(text):
+            got = find_times(text[m.end(): m.end() + 20])
+            if got and start is None:
+                start = got[0]
+        for m in _END.finditer(text):
+            got = find_times(text[m.end(): m.end() + 20])
+            if got:
+                end = got[0]
+    for block in head:
+        if start is not None:
+            break
+        if re.search(r"\b(?:signed|dated|next meeting)\b", block.text, re.I):
+            continue
+        got = find_times(block.text)
+        if got:
+            start = got[0]
+            if len(got) > 1 and re.search(r"\d\s*(?:[-–]|to|until)\s*\d", block.text) and end is None:
+                end = got[1]
+    return start, end
+
+
+def location(head: list[Block]) -> str | None:
+    for i, block in enumerate(head):
+        text = block.text.strip()
+        if _REMOTE.search(text):
+            return "remote"
+        label = _LOCATION_LABEL.match(text)
+        if label:
+            return label.group(1).strip(" :")
+        if re.fullmatch(r"(?:place|venue|location|where)\s*:?", text, re.I) and i + 1 < len(head):
+            return head[i + 1].text.strip()
+        held = _HELD_AT.search(text)
+        if held and not re.search(r"\d{1,2}[:.]\d{2}", held.group(1)):
+            return held.group(1).strip()
+    return None
+
+
+def body_and_organisation(head: list[Block], title: Block | None) -> tuple[str | None, str | None]:
+    organisation = None
+    body = None
+    for block in head:
+        text = block.text.strip()
+        if len(text.split()) > 14:
+            continue
+        if organisation is None and _ORG.search(text) and not re.search(r"\d{4}", text):
+            organisation = re.sub(r"\s*[-–]\s*$", "", text)
+    if title is not None:
+        found = _BODY.search(title.text)
+        if found:
+            body = found.group(0).strip()
+        else:
+            rest = " ".join(w for w in re.sub(r"[\d,]+(st|nd|rd|th)?", " ", title.text).split()
+                            if not _STRIP_TITLE.fullmatch(w))
+            body = rest or None
+    if body is None:
+        for block in head:
+            found = _BODY.search(block.text)
+            if found:
+                body = found.group(0).strip()
+                break
+    if body and organisation and body.lower() in organisation.lower():
+        organisation = organisation if organisation != body else None
+    return body, organisation
+
+
+def body_from_text(blocks: list[Block]) -> str | None:
+    """The body a fragment speaks of most, for papers without a heading."""
+    names = Counter(m.group(0) for b in blocks for m in _BODY.finditer(b.text) if not m.group(0).startswith("The "))
+    return names.most_common(1)[0][0] if names else None

@@ -1,0 +1,269 @@
+"""Agenda items: numbered headings in whatever scheme the body uses, and their sub-items.
+
+Schemes seen in real minutes: "1." "1)" "2 " "3\\." "1.1" "2.1.1" "18.07.1"
+"14/23" "Minute 23/045" "BM 133/2021" Roman numerals, "(a)" "a)" "i)" "A.".
+A heading is accepted when its title reads like a title (not a sentence) and
+its number follows on from the last one, so numbered lists inside RESOLVED
+blocks and reports do not become items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import Block
+from .model import Item
+from .names import looks_like_name
+
+NUMBER = re.compile(
+    r"""^(?:(?:minute|item|agenda\s+item)\s+)?
+    (?P<num>
+        [A-Z]{1,5}\s?\d{1,4}[a-z]?/\d{2,4}
+      | \d{1,4}[a-z]?/\d{2,4}
+      | \d{1,3}(?:\.\d{1,3}){1,3}(?![\d/])
+      | \d{1,3}\s?[a-z]\)
+      | \d{1,3}[a-z]?(?![\d/.,:%]\d)(?!\s?(?:am|pm|st|nd|rd|th)\b)
+      | \(\s?(?:[a-z]{1,2}|[ivx]{1,4})\s?\)
+      | (?:[a-z]|[ivx]{1,4})\)
+      | [a-z]\.(?=\s)
+      | [IVX]{1,5}(?=[.)]\s)
+      | \*?[A-Z](?=\.\s)
+    )
+    (?:\\?[.):]|\s[-–])?(?:\s+(?P<rest>\S.*))?$""",
+    re.X,
+)
+_SENTENCE_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|had|have|will|would|said|asked|agreed|noted|reported|explained|confirmed|"
+    r"stated|informed|thanked|presented|discussed|received|welcomed|advised|did|do|does|can|could|should)\b",
+    re.I,
+)
+_LABEL = re.compile(
+    r"^(?:resolved|agreed|action|actions|decision|noted|present|apologies|absent|q|a|notes?|"
+    r"next steps|key next steps|progress update|recommendations?)\b\s*[:.\-–]?\s*$",
+    re.I,
+)
+
+
+@dataclass
+class Heading:
+    item: Item
+    block: int  # index of the heading block
+    kind: str  # dec | dotted | slash | roman | sub | none
+    body: str | None = None  # text run into the heading after its title
+
+
+def title_like(text: str) -> bool:
+    """Reads as a heading rather than a sentence."""
+    text = text.strip()
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“(£"):
+        return False
+    words = text.split()
+    if len(words) > 18 or text.endswith(("?", ",")):
+        return False
+    if text.endswith(".") and (len(words) > 4 or _SENTENCE_VERB.search(text)):
+        return False
+    if len(words) > 6 and len(_SENTENCE_VERB.findall(text)) >= 1 and sum(w[0].islower() for w in words) > len(words) / 2:
+        return False
+    return not _LABEL.match(text)
+
+
+def _caps(token: str) -> bool:
+    return any(c.isalpha() for c in token) and not any(c.islower() for c in token)
+
+
+def split_title(text: str) -> tuple[str, str | None, list[str]]:
+    """Title, any sentence run into it, and presenters named in it."""
+    text = text.strip()
+    rest = None
+    colon = re.match(r"^([^:;]{2,60}?)\s*[:;]\s+(\S.*)$", text)
+    if colon and title_like(colon.group(1)) and len(colon.group(1).split()) <= 7:
+        head, tail = colon.groups()
+        if tail[0].islower() or not title_like(tail) or (_caps(head) and not _caps(tail)):
+            text, rest = head, tail
+    words = text.split()
+    run = 0
+    for word in words:
+        if any(c.islower() for c in word):
+            break
+        run += 1
+    if sum(1 for w in words[:run] if _caps(w)) >= 2 and run < len(words):
+        text, rest = " ".join(words[:run]).rstrip(" -–:"), " ".join(words[run:])
+    dash = re.match(r"^(.{3,}?)\s+[-–—]\s+([a-z].*)$", text)
+    if dash:
+        text, rest = dash.group(1), dash.group(2)
+    presenters: list[str] = []
+    if not _caps(text):
+        tail = re.search(r"\s+((?:[A-Z]{2,3}|All)(?:\s*[/+&,]\s*[A-Z]{2,3})*)$", text)
+        if tail and len(text.split()) > 1:
+            presenters = [p.strip() for p in re.split(r"[/+&,]", tail.group(1)) if p.strip()]
+            text = text[: tail.start()]
+    named = re.search(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$", text)
+    if named and len(named.group(1).split()) >= 2 and all(
+        looks_like_name(p, allow_initials=False) for p in re.split(r"\s*(?:,|&|\band\b)\s*", named.group(1))
+    ):
+        presenters = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", named.group(1))]
+        text = text[: named.start()]
+    return text.strip().rstrip(".:;").strip(), rest, presenters
+
+
+def kind_of(number: str) -> str:
+    if "/" in number:
+        return "slash"
+    if re.fullmatch(r"\d+(?:\.\d+)+", number):
+        return "dotted"
+    if re.fullmatch(r"\d+[a-z]?", number):
+        return "dec"
+    if re.fullmatch(r"\d+\s?[a-z]\)", number):
+        return "sub"
+    if re.fullmatch(r"[IVX]+", number):
+        return "roman"
+    return "sub"
+
+
+def _value(number: str) -> int:
+    digits = re.match(r"\d+", number)
+    if digits:
+        return int(digits.group(0))
+    roman = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(number, number[1:] + " "):
+        v = roman.get(a, 0)
+        total += -v if roman.get(b, 0) > v else v
+    return total
+
+
+def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[Heading]:
+    found: list[Heading] = []
+    top_kind: str | None = None
+    top: Heading | None = None
+    last_value: int | None = None
+    last_depth = 0
+    used: set[int] = set()
+    i = start
+    while i < end:
+        block = blocks[i]
+        if i in skip or i in used:
+            i += 1
+            continue
+        match = NUMBER.match(block.text.strip())
+        if not match:
+            i += 1
+            continue
+        number, rest = match.group("num").strip(), match.group("rest")
+        if rest is None:
+            nxt = i + 1
+            if nxt < end and nxt not in skip and not NUMBER.match(blocks[nxt].text) and title_like(
+                split_title(blocks[nxt].text)[0]
+            ):
+                rest = blocks[nxt].text
+                used.add(nxt)
+            elif i - 1 >= start and title_like(blocks[i - 1].text) and not any(h.block == i - 1 for h in found):
+                rest = blocks[i - 1].text
+            else:
+                i += 1
+                continue
+        title, body, presenters = split_title(rest)
+        if not title_like(title) or len(title) < 2:
+            i += 1
+            continue
+        kind = kind_of(number)
+        parent = None
+        if kind == "sub" or (kind == "roman" and top_kind not in (None, "roman")):
+            if number.startswith("*"):
+                number = number[1:]
+            if top is not None and top_kind != "sub":
+                parent = top.item.number
+            kind = "sub"
+        elif kind == "dotted":
+            parts = number.split(".")
+            if top_kind in (None, "dotted") and (top_kind == "dotted" or len(parts) >= 3 or last_value is None):
+                value = int(parts[-1])
+                if top_kind == "dotted" and len(parts) != last_depth:
+                    if top is not None and number.startswith(top.item.number + ".") and not title.endswith("."):
+                        parent, kind = top.item.number, "sub"
+                    else:
+                        i += 1
+                        continue
+                elif last_value is not None and not 0 < value - last_value <= 3:
+                    i += 1
+                    continue
+                last_value, last_depth = value, len(parts)
+            elif top is not None and parts[0] == top.item.number and not title.endswith("."):
+                parent, kind = top.item.number, "sub"
+            else:
+                i += 1
+                continue
+        elif kind in ("dec", "roman"):
+            value = _value(number)
+            if top_kind not in (None, kind):
+                if top_kind == "sub":
+                    top_kind = None
+                else:
+                    i += 1
+                    continue
+            if last_value is None and value > 5 and kind == "dec" and found:
+                i += 1
+                continue
+            if last_value is not None and not 0 < value - last_value <= 3:
+                i += 1
+                continue
+            last_value = value
+        elif kind == "slash":
+            duplicate = next((h for h in found if h.item.number == number), None)
+            if duplicate is not None:
+                duplicate.item.title, duplicate.block = title, i
+                top = duplicate
+                i += 1
+                continue
+            if top_kind not in (None, "slash"):
+                i += 1
+                continue
+        item = Item(number=number, title=title, parent=parent, presenters=presenters,
+                    found=block.found(f"item.{kind}", 0.9 if kind != "sub" else 0.8))
+        heading = Heading(item, i, kind, body)
+        found.append(heading)
+        if kind != "sub":
+            top, top_kind = heading, kind
+        elif top_kind is None:
+            top_kind = "sub"
+        i += 1
+    if not any(h.kind != "sub" for h in found):
+        found = _merge(found, _unnumbered(blocks, start, end, skip))
+    return found
+
+
+def _heading_like(block: Block) -> bool:
+    text = block.text.strip()
+    words = text.split()
+    if not words or len(words) > 10 or block.indent > 0 or block.cell is not None:
+        return False
+    if text.endswith((".", "?", ",", ";")) or _LABEL.match(text) or looks_like_name(text):
+        return False
+    if block.heading is not None or (block.bold and title_like(text)):
+        return True
+    plain = re.sub(r"\([^)]*\)", "", text).split()
+    small = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&", "with", "from", "by", "at", "–", "-"}
+    significant = [w for w in plain if w.lower() not in small]
+    return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant) and title_like(text)
+
+
+def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[Heading]:
+    """Topic headings of papers that number nothing."""
+    out: list[Heading] = []
+    for i in range(start, end):
+        if i in skip or not _heading_like(blocks[i]):
+            continue
+        title, body, presenters = split_title(blocks[i].text)
+        bare = re.sub(r"\s*\([^)]*\)", "", title).lower()
+        if out and re.sub(r"\s*\([^)]*\)", "", out[-1].item.title).lower() == bare:
+            continue
+        item = Item(number=None, title=title, presenters=presenters, found=blocks[i].found("item.unnumbered", 0.6))
+        out.append(Heading(item, i, "none", body))
+    return out
+
+
+def _merge(numbered: list[Heading], unnumbered: list[Heading]) -> list[Heading]:
+    blocks = {h.block for h in numbered}
+    merged = numbered + [h for h in unnumbered if h.block not in blocks]
+    return sorted(merged, key=lambda h: h.block)

@@ -1,0 +1,77 @@
+"""What extraction finds: meetings and their records, each with where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Source:
+    """Where in the document a record was read: pages and line positions (inclusive)."""
+
+    first_line: int
+    last_line: int
+    first_page: int | None = None
+    last_page: int | None = None
+
+
+@dataclass(slots=True)
+class Found:
+    """Common to every record: its source, the rule that produced it and how sure it is."""
+
+    source: Source
+    rule: str
+    confidence: float
+
+
+@dataclass(slots=True)
+class Attendee:
+    name: str
+    status: str  # present | apologies | absent
+    found: Found
+    category: str | None = None  # member | officer | observer | other
+    role: str | None = None
+    organisation: str | None = None
+    initials: str | None = None  # as the minutes give them, e.g. "(TB)"
+
+
+@dataclass(slots=True)
+class Item:
+    number: str | None
+    title: str
+    found: Found
+    parent: str | None = None
+    presenters: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Resolution:
+    item: str | None
+    text: str
+    found: Found
+
+
+@dataclass(slots=True)
+class Action:
+    item: str | None
+    text: str
+    owners: list[str]
+    found: Found
+    due: str | None = None
+    status: str | None = None  # progress the minutes report beside it ("complete", "carried forward")
+
+
+@dataclass(slots=True)
+class Meeting:
+    kind: str  # minutes | agenda
+    found: Found
+    body: str | None = None
+    organisation: str | None = None
+    date: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    location: str | None = None
+    attendees: list[Attendee] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    resolutions: list[Resolution] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)

@@ -1,0 +1,130 @@
+"""People and roles in minutes: honorifics, name shapes, and a spaCy ruler seeded from attendance.
+
+The default pipeline is `spacy.blank("en")` with an EntityRuler: nothing is
+downloaded. The ruler knows the meeting's own attendance list (full names,
+surnames with honorifics, initials) and the roles minutes use as owners.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+HONORIFICS = ("Councillors|Councillor|Cllrs|Cllr|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd|Reverend|Prof|Professor|"
+              "Sir|Dame|Lord|Lady|Alderman|Board Members?|Commissioners?|Trustees?|Governors?|Members?")
+HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+", re.I)
+ROLES = (
+    "Clerk to the Board|Clerk to the Governors|Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|"
+    "Headteacher|Head Teacher|Principal|Treasurer|Secretary|Honorary Secretary|President|Vice[- ]President|"
+    "Officers?|Councillors|Governors|Trustees|Directors|Members|Committee|All|Everyone|EVERYONE|"
+    "General Manager|Chief Executive|Manager|Director|Minute[- ]taker|Scribe|Mayor|Deputy Mayor|"
+    "Board|Staff|Council|Parish Council|Forum|Team|Working Group|Sub-?group|New Committee"
+)
+ROLE = re.compile(rf"^(?:the\s+)?(?:{ROLES})$", re.I)
+_NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.?|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]{2,}[a-z]*)"
+NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|da|del|der|le|la|du|bin|al))*$")
+INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]?$")
+_STOP = {
+    "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "A", "An", "Any", "All",
+    "Action", "Actions", "Resolved", "Agreed", "Noted", "Item", "Minutes", "Apologies", "Present", "None",
+    "Chair", "Clerk", "Members", "Officers", "Council", "Committee", "Board", "Forum", "Meeting", "Report",
+    "Update", "Matters", "Arising", "Any", "Other", "Business", "Date", "Next", "Finance", "Highways",
+    "Correspondence", "Planning", "Signed", "Dated", "Page", "Agenda", "Also", "In", "Attendance", "Absent",
+    "Invited", "Staff", "Observers", "Voting", "Non-voting", "Schools", "Academies", "Councillors",
+}
+
+
+def strip_honorifics(name: str) -> str:
+    return HONORIFIC.sub("", name.strip()).strip(" ,.;:")
+
+
+def is_role(text: str) -> bool:
+    return bool(ROLE.match(text.strip()))
+
+
+def looks_like_name(text: str, allow_initials: bool = True) -> bool:
+    """A person's name as minutes print it: 'Tony Burton', 'D Richardson', 'Browne', or initials 'TB'."""
+    text = strip_honorifics(text)
+    if not text or len(text) > 40:
+        return False
+    words = text.split()
+    if len(words) > 4 or any(w in _STOP for w in words) and len(words) == 1:
+        return False
+    if allow_initials and len(words) == 1 and INITIALS.match(text) and len(text) <= 5:
+        return True
+    if words[0] in _STOP:
+        return False
+    return bool(NAME.match(text))
+
+
+def initials_of(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", strip_honorifics(name)) if w[:1].isalpha()).upper()
+
+
+@lru_cache(maxsize=1)
+def _blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+class NameFinder:
+    """Finds people and roles in a sentence with a spaCy EntityRuler seeded from the roster."""
+
+    def __init__(self, roster: list[str] = ()):
+        nlp = _blank()
+        from spacy.pipeline import EntityRuler
+
+        self.roster = [strip_honorifics(n) for n in roster if strip_honorifics(n)]
+
+        self.nlp = nlp
+        self.ruler = EntityRuler(nlp, phrase_matcher_attr="LOWER", overwrite_ents=True)
+        patterns: list[dict] = []
+        for name in roster:
+            name = strip_honorifics(name)
+            if not name:
+                continue
+            patterns.append({"label": "PERSON", "pattern": name, "id": name})
+            parts = name.split()
+            if len(parts) > 1:
+                surname = parts[-1]
+                for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Rev"):
+                    patterns.append({"label": "PERSON", "pattern": f"{title} {surname}", "id": name})
+                patterns.append({"label": "PERSON", "pattern": [{"TEXT": parts[0]}, {"TEXT": surname}], "id": name})
+                patterns.append({"label": "PERSON", "pattern": [{"TEXT": initials_of(name)}], "id": name})
+        title = {"TEXT": {"REGEX": rf"^(?:{HONORIFICS})\.?$"}}
+        cap = {"TEXT": {"REGEX": r"^[A-Z][a-zA-Z'’\-]+$"}}
+        initial = {"TEXT": {"REGEX": r"^[A-Z]\.?$"}, "OP": "?"}
+        patterns += [
+            {"label": "PERSON", "pattern": [title, initial, cap]},
+            {"label": "PERSON", "pattern": [title, cap, cap]},
+            {"label": "ROLE", "pattern": [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": rf"^(?:{ROLES})$"}}]},
+        ]
+        self.ruler.add_patterns(patterns)
+
+    def resolve(self, name: str) -> str:
+        """The roster's form of a name given by surname or initials, where only one person fits."""
+        parts = name.split()
+        if not parts:
+            return name
+        fits = [r for r in self.roster if r.split()[-1].lower() == parts[-1].lower()
+                and (len(parts) == 1 or r[0].lower() == parts[0][0].lower())]
+        if len(fits) == 1:
+            return fits[0]
+        if len(parts) == 1 and INITIALS.match(name):
+            fits = [r for r in self.roster if initials_of(r) == name.upper()]
+            if len(fits) == 1:
+                return fits[0]
+        return name
+
+    def people(self, text: str) -> list[str]:
+        """Names and roles in order of appearance, honorifics removed."""
+        doc = self.ruler(self.nlp.make_doc(text))
+        out = []
+        for ent in doc.ents:
+            value = ent.ent_id_ or self.resolve(strip_honorifics(ent.text))
+            if ent.label_ == "ROLE":
+                value = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            if value and value not in out:
+                out.append(value)
+        return out

@@ -1,0 +1,153 @@
+"""From a document's lines to the meetings it holds."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..ingest.model import Document
+from . import actions as action_rules
+from . import attendance as attendance_rules
+from . import header, resolutions, tables
+from .blocks import Block, paragraphs
+from .dates import due_date
+from .items import Heading, find_items
+from .model import Action, Attendee, Meeting, Resolution
+from .names import NameFinder, strip_honorifics
+from .segment import Segment, segments
+
+_APOLOGIES_ITEM = re.compile(r"\bapolog|\babsence\b|\battendance\b", re.I)
+
+
+def extract(document: Document) -> list[Meeting]:
+    blocks = paragraphs(document.lines)
+    if not blocks:
+        return []
+    year = header.document_year(blocks)
+    us = header.is_us(blocks)
+    meetings = []
+    for seg in segments(blocks):
+        if seg.kind == "report":
+            continue
+        meeting = _meeting(blocks, seg, year, us)
+        if meeting is not None:
+            meetings.append(meeting)
+    fallback_body = header.body_from_text(blocks)
+    for meeting in meetings:
+        meeting.body = meeting.body or fallback_body
+    return meetings
+
+
+def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> Meeting | None:
+    # items and RESOLVED blocks bound each other: a block ends at the next heading, and the
+    # numbered parts inside a block are not headings
+    headings = find_items(blocks, seg.start, seg.end, set())
+    res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, {h.block for h in headings})
+    inside = {k for first, last, _ in res_blocks for k in range(first + 1, last + 1)}
+    headings = find_items(blocks, seg.start, seg.end, inside)
+    first_item = headings[0].block if headings else seg.end
+    head = blocks[seg.start: min(seg.start + 14, max(first_item, seg.start + 3), seg.end)]
+    title = blocks[seg.title] if seg.title is not None else None
+    when, _ = header.meeting_date(head, year, us)
+    start_time, end_time = header.times(head, blocks[seg.start: seg.end])
+    body, organisation = header.body_and_organisation(head, title)
+    meeting = Meeting(
+        kind=seg.kind, found=blocks[seg.start].found(f"meeting.{seg.kind}", 0.8, blocks[seg.end - 1]),
+        body=body, organisation=organisation, date=when.isoformat() if when else None,
+        start_time=start_time, end_time=end_time, location=header.location(head),
+        items=[h.item for h in headings],
+    )
+    if seg.kind == "agenda":
+        return meeting
+    # headings found again now that resolution blocks are known, so a RESOLVED heading is never an item
+    heading_blocks = {h.block for h in headings}
+    res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)
+    meeting.attendees = _attendance(blocks, seg, headings, first_item)
+    item_of = _item_lookup(headings)
+    attendance_end = first_item
+    for first, last, text in res_blocks:
+        meeting.resolutions.append(
+            resolutions.make(item_of(first), text, blocks[first], "resolution.block", 0.95, blocks[last]))
+    in_blocks = {k for first, last, _ in res_blocks for k in range(first, last + 1)}
+    for i in range(attendance_end, seg.end):
+        if i in in_blocks or i in heading_blocks or blocks[i].cell is not None and _in_header_table(blocks, i, first_item):
+            continue
+        for rule, sentence in resolutions.decision_sentences(blocks[i]):
+            meeting.resolutions.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75))
+    meeting.actions = _actions(blocks, seg, meeting, item_of, heading_blocks, first_item, us)
+    return meeting
+
+
+def _in_header_table(blocks: list[Block], i: int, first_item: int) -> bool:
+    return i < first_item
+
+
+def _item_lookup(headings: list[Heading]):
+    starts = [h.block for h in headings]
+
+    def item_of(block: int) -> str | None:
+        k = bisect.bisect_right(starts, block) - 1
+        if k < 0:
+            return None
+        item = headings[k].item
+        return item.number if item.number is not None else item.title
+
+    return item_of
+
+
+def _attendance(blocks: list[Block], seg: Segment, headings: list[Heading], first_item: int) -> list[Attendee]:
+    start = (seg.title + 1) if seg.title is not None else seg.start
+    people, _ = attendance_rules.attendance(blocks, start, first_item)
+    for n, heading in enumerate(headings[:4]):
+        end = headings[n + 1].block if n + 1 < len(headings) else seg.end
+        if not _APOLOGIES_ITEM.search(heading.item.title):
+            continue
+        body = [blocks[i] for i in range(heading.block + 1, end)]
+        if heading.body:
+            text = heading.body
+            if not re.search(r"\b(?:received|none|nil)\b", text, re.I):
+                attendance_rules._add(people, attendance_rules.parse_people(text, None), "apologies", None,
+                                      blocks[heading.block], "attendance.apologies_item")
+        for block in body:
+            if re.search(r"\b(?:was|were|had|have|has)\b", block.text) or len(block.text.split()) > 25:
+                continue
+            found = attendance_rules.parse_people(block.text, None)
+            if found and not attendance_rules._NONE.match(block.text):
+                attendance_rules._add(people, found, "apologies", None, block, "attendance.apologies_item")
+        attendance_rules.apologies_in_text(blocks, heading.block, end, people)
+    attendance_rules.apologies_in_text(blocks, start, first_item, people)
+    return people
+
+
+def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], first_item: int, us: bool) -> list[Action]:
+    finder = NameFinder([a.name for a in meeting.attendees])
+    found = action_rules.marked(blocks, first_item, seg.end, finder)
+    found += tables.action_rows(blocks, seg.start, seg.end)
+    if not found:
+        found = action_rules.from_sentences(blocks, first_item, seg.end, heading_blocks, finder)
+    found.sort(key=lambda raw: raw.first.first.index)
+    out = []
+    when = None
+    if meeting.date:
+        from datetime import date
+
+        when = date.fromisoformat(meeting.date)
+    for raw in action_rules.dedupe(found):
+        index = raw.last.first.index
+        block_index = next((k for k in range(seg.start, seg.end) if blocks[k] is raw.last), None)
+        text = re.sub(r"\s+", " ", raw.text).strip()
+        due = due_date(raw.due_text, when, us) if raw.due_text.strip() else None
+        if due is None and raw.due_text.strip():
+            due = raw.due_text.strip()
+        due = due or due_date(text, when, us)
+        owners = [strip_honorifics(o) for o in raw.owners if strip_honorifics(o)]
+        out.append(Action(
+            item=item_of(block_index) if block_index is not None else None, text=text, owners=owners,
+            due=due, status=raw.status, found=raw.first.found(raw.rule, raw.confidence, raw.last),
+        ))
+        del index
+    return out
+
+
+def _resolution_only(found: list[Resolution]) -> list[Resolution]:
+    return found

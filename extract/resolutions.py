@@ -1,0 +1,102 @@
+"""Decisions of the meeting: RESOLVED / AGREED / DECISION blocks and sentences that record one.
+
+Each rule is small and named; the traps (recommendations, motions tabled but
+not adopted, 'noted' outside a RESOLVED block, decisions reported from an
+earlier meeting) are turned away by `_not_a_decision`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, sentences
+from .model import Resolution
+
+MARKER = re.compile(
+    r"^(?:it was\s+)?(?:(?:unanimously|formally)\s+)?(RESOLVED|AGREED|DECIDED|DECISIONS?|Resolved|Agreed|Decision|Decided)"
+    r"(?:\s+(?:unanimously|nem\.? con\.?))?\s*(?:[:\-–—.]\s*|\s+(?=that\b|to\b|That\b|To\b)|$)(.*)$"
+)
+_BODIES = (r"(?:the\s+)?(?:committee|board|forum|council|governors|governing body|trustees|members|councillors|"
+           r"directors|meeting|cabinet|panel|commission|sub-?committee|group|fgb|society|all|everyone|"
+           r"it|this|which|the minutes|minutes)")
+_DECISION_VERBS = (r"(?:agreed|approved|resolved|decided|adopted|endorsed|ratified|accepted|confirmed|"
+                   r"carried|passed|elected|appointed|re-?elected|co-?opted|unanimously\s+\w+)")
+_SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
+    ("resolution.minutes_approved", re.compile(
+        r"\bminutes\b.{0,120}?\b(?:were|was|be)\s+(?:\w+\s+){0,2}(?:agreed|approved|confirmed|accepted|adopted|signed)"
+        r"|\b(?:agreed|approved|confirmed|accepted|adopted)\b.{0,40}\bminutes\b|\bminutes\b.{0,80}\btrue (?:and accurate )?record"
+        r"|\bagreed this was a true record", re.I)),
+    ("resolution.proposed_seconded", re.compile(
+        r"\b(?:proposed|moved)\b.{0,200}?\bseconded\b.{0,300}?\b(?:agreed|carried|resolved|approved|passed|adopted)\b", re.I)),
+    ("resolution.motion_carried", re.compile(
+        r"\bmotion\b.{0,200}?\b(?:carried|passed|approved|adopted)\b|\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)", re.I)),
+    ("resolution.body_decided", re.compile(
+        rf"^{_BODIES}\s+(?:\w+\s+)?(?:was\s+|were\s+)?{_DECISION_VERBS}\b(?!\s+(?:with|that the chair))", re.I)),
+    ("resolution.it_was_agreed", re.compile(
+        r"\bit was (?:unanimously\s+)?(?:agreed|resolved|decided|approved)\b|\b(?:resolved|agreed unanimously) to\b|"
+        r"\b(?:was|were) (?:duly|unanimously) (?:elected|appointed|approved|adopted)\b", re.I)),
+    ("resolution.agreed_caps", re.compile(r"\b(?:AGREED|RESOLVED|APPROVED)\b")),
+    ("resolution.adopted", re.compile(
+        r"\b(?:policy|budget|plan|accounts|report|recommendations?|proposal|scheme|terms of reference|motion)\b"
+        r"(?:\s+\w+){0,4}\s+(?:was|were)\s+(?:unanimously\s+)?(?:adopted|approved|agreed|ratified|accepted|carried)\b", re.I)),
+]
+_NOT_DECISION = re.compile(
+    r"\b(?:recommend(?:ed|s|ation)?s?\b(?! (?:was|were) (?:approved|agreed|adopted))|had (?:previously |already )?(?:been )?(?:agreed|approved|resolved|decided)|"
+    r"previously (?:agreed|approved)|at (?:its|their|the) (?:last|previous) meeting|was (?:deferred|withdrawn|lost|defeated|not carried)|"
+    r"(?:motion|item) (?:was )?(?:tabled|deferred|withdrawn)|not (?:agreed|approved|carried)|failed|"
+    r"(?:will|would|to) be (?:agreed|approved|decided|resolved)|asked to (?:agree|approve)|"
+    r"the chair (?:agreed|said)|if (?:agreed|approved)|once (?:agreed|approved)|subject to (?:agreeing|approval by))\b",
+    re.I,
+)
+_LIST_PART = re.compile(r"^(?:\(?[a-z0-9ivx]{1,4}[.)]|[-•])\s+", re.I)
+
+
+def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[int]) -> list[tuple[int, int, str]]:
+    """(first block, last block, text) for every RESOLVED / AGREED / DECISION block."""
+    out = []
+    i = start
+    while i < end:
+        m = MARKER.match(blocks[i].text.strip())
+        if not m or i in headings or (m.group(1)[0].isupper() and m.group(1)[1:].islower() and not m.group(2)
+                                       and not re.match(r"^(?:resolved|agreed|decisions?|decided)\s*[:\-–.]?\s*$", blocks[i].text, re.I)):
+            i += 1
+            continue
+        parts = [m.group(2).strip()] if m.group(2).strip() else []
+        j = i + 1
+        open_ended = not parts or parts[-1].endswith(":")
+        while j < end and j not in headings:
+            text = blocks[j].text.strip()
+            if MARKER.match(text) or re.match(r"^(?:action|actions)\b", text, re.I):
+                break
+            if open_ended or _LIST_PART.match(text) or blocks[j].indent > 0:
+                parts.append(text)
+                open_ended = text.endswith(":")
+                j += 1
+                continue
+            break
+        if parts:
+            out.append((i, j - 1, " ".join(parts)))
+        i = max(j, i + 1)
+    return out
+
+
+def decision_sentences(block: Block) -> list[tuple[str, str]]:
+    """(rule, sentence) for sentences of a paragraph that record a decision."""
+    out = []
+    text = block.text
+    for sentence in sentences(text):
+        if _NOT_DECISION.search(sentence) or sentence.endswith("?"):
+            continue
+        for rule, pattern in _SENTENCE_RULES:
+            if pattern.search(sentence):
+                out.append((rule, sentence))
+                break
+    return _join_motion_runs(out)
+
+
+def _join_motion_runs(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return found
+
+
+def make(item: str | None, text: str, block: Block, rule: str, confidence: float, until: Block | None = None) -> Resolution:
+    return Resolution(item=item, text=re.sub(r"\s+", " ", text).strip(), found=block.found(rule, confidence, until))

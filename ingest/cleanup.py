@@ -1,0 +1,105 @@
+"""Take out what a clerk skips when reading: page furniture, broken words and glyphs."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .model import Line
+
+EDGE = 3  # lines at the top and bottom of a page where running headers and footers sit
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?$|^page\s+\d+\s+of\s+\d+\b.*$", re.I
+)
+_SIGNATURE = re.compile(
+    r"^(?:signed|signature|chair(?:man|person)?'?s? signature|position|date[d]?)\s*[:.]?\s*[_.…]{3,}"
+    r"|^signed\b.*\bdated?\b|^(?:signed|dated?|chair(?:man)?)\s*[:.]?\s*$"
+    r"|^\s*[_.…]{6,}\s*$",
+    re.I,
+)
+
+
+def clean(lines: list[Line], pages: int | None) -> list[Line]:
+    """Remove furniture, join hyphenated breaks and mend broken glyph maps."""
+    drop = running_lines(lines, pages) if pages and pages > 1 else set()
+    kept = [
+        line for i, line in enumerate(lines)
+        if i not in drop and not _PAGE_NUMBER.match(line.text) and not _SIGNATURE.match(line.text)
+    ]
+    for line in kept:
+        strip_bullet(line)
+    kept = [line for line in kept if line.text]
+    kept = join_hyphenated(kept)
+    return mend_glyphs(kept)
+
+
+_BULLET = re.compile(r"^(?:[•·●○■□▪▫◦‣⁃∙➢➤►▶✓✔\uf0b7\uf0a7\uf076\uf0d8-]|\*|o(?=\s))\s*(?=\S)")
+
+
+def strip_bullet(line: Line) -> None:
+    """Bullet glyphs say 'list item': keep that as indent, drop the glyph."""
+    match = _BULLET.match(line.text)
+    if match and not re.match(r"^-\s*\d", line.text):
+        line.text = line.text[match.end():].strip()
+        line.indent = max(line.indent, 1)
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def running_lines(lines: list[Line], pages: int) -> set[int]:
+    """Indexes of lines that recur at the top or bottom of many pages."""
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if line.page is not None and line.cell is None:
+            by_page[line.page].append(i)
+    seen: Counter[str] = Counter()
+    where: dict[str, list[int]] = defaultdict(list)
+    for indexes in by_page.values():
+        edge = set(indexes[:EDGE] + indexes[-EDGE:])
+        shapes = {}
+        for i in edge:
+            shapes.setdefault(_shape(lines[i].text), []).append(i)
+        for shape, found in shapes.items():
+            seen[shape] += 1
+            where[shape].extend(found)
+    need = max(2, round(0.4 * len(by_page)))
+    return {i for shape, n in seen.items() if n >= need and len(shape) > 1 for i in where[shape]}
+
+
+def join_hyphenated(lines: list[Line]) -> list[Line]:
+    """'di-' at a line end followed by 'versity' is one word."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cell == line.cell
+            and re.search(r"[a-z]-$", prev.text)
+            and re.match(r"[a-z]", line.text)
+        ):
+            head, _, rest = line.text.partition(" ")
+            prev.text = prev.text[:-1] + head
+            if rest:
+                line.text = rest
+            else:
+                continue
+        out.append(line)
+    return out
+
+
+# Exports with a broken font map print one capital for a ligature: "meeUng", "aFached", "ResoluTon".
+_GLYPHS = {"U": "ti", "T": "ti", "F": "tt"}
+_BROKEN = re.compile(r"(?<=[a-z])([UTF])(?=[a-z])")
+
+
+def mend_glyphs(lines: list[Line]) -> list[Line]:
+    """Repair ligature glyphs only where the document shows the fault many times."""
+    hits = sum(len(_BROKEN.findall(line.text)) for line in lines)
+    words = sum(len(line.text.split()) for line in lines)
+    if hits < 5 or hits * 200 < words:
+        return lines
+    for line in lines:
+        line.text = _BROKEN.sub(lambda m: _GLYPHS[m.group(1)], line.text)
+    return lines

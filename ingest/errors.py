@@ -1,0 +1,12 @@
+"""The one error a reader raises: it names the file and says why."""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """A file that cannot be read; str() is the one-line message for the user."""
+
+    def __init__(self, path: str, cause: str):
+        self.path = path
+        self.cause = cause
+        super().__init__(f"{path}: {cause}")

@@ -1,0 +1,44 @@
+"""What every reader returns: one list of lines, whatever the format.
+
+Extraction works only on these records, so it never needs to know whether a
+line came from a PDF, a Word file or a web page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Line:
+    """One line or block of text, where it sits and how it looked."""
+
+    text: str
+    page: int | None = None  # 1-based; None for formats without pages
+    index: int = 0  # 0-based position in the document's line list
+    bold: bool = False
+    heading: int | None = None  # heading level given by styling (Word style, <h2>, Markdown #)
+    number: str | None = None  # numbering given only by markup (Word list, HTML <ol>)
+    cell: tuple[int, int, int] | None = None  # (table, row, column) when the line sits in a table
+    indent: int = 0  # list nesting depth or indentation seen
+    wrapped: bool = False  # the line reached the right margin, so its paragraph goes on below
+
+    @property
+    def table(self) -> int | None:
+        return self.cell[0] if self.cell else None
+
+
+@dataclass(slots=True)
+class Document:
+    """A read document: its identity and its lines in reading order."""
+
+    path: str
+    sha256: str
+    format: str  # pdf | docx | txt | md | html
+    pages: int | None
+    lines: list[Line] = field(default_factory=list)
+
+    def number_lines(self) -> None:
+        """Give every line its position; readers call this once they are done."""
+        for i, line in enumerate(self.lines):
+            line.index = i

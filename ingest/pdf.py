@@ -1,0 +1,187 @@
+"""PDF pages to lines: pypdfium2 for the text of every page, pdfplumber only where tables are.
+
+pypdfium2 reads a page in a few milliseconds and keeps word spacing that
+pdfplumber loses on LaTeX output; pdfplumber costs fifty times more but is the
+one that reads table cells in the right order, so it runs only on pages that
+draw enough rules to hold a table, and each of its pages is closed at once.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from pathlib import Path
+
+from .errors import IngestError
+from .model import Line
+
+TABLE_PATHS = 8  # pages drawing fewer path objects than this hold no ruled table
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
+
+
+def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
+    """Lines of every page and the page count; IngestError for what cannot be read."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as err:
+        message = str(err).lower()
+        if "password" in message:
+            raise IngestError(str(path), "encrypted PDF that needs a password; save an unlocked copy") from None
+        raise IngestError(str(path), f"damaged or unreadable PDF ({err})") from None
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise IngestError(str(path), "PDF has no pages")
+        if count > max_pages:
+            raise IngestError(str(path), f"PDF has {count} pages, over the limit of {max_pages}")
+        pages: list[list[Line]] = []
+        table_pages: list[int] = []
+        images = 0
+        for number in range(count):
+            page = pdf[number]
+            try:
+                paths = 0
+                for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=2):
+                    if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+                        images += 1
+                    else:
+                        paths += 1
+                textpage = page.get_textpage()
+                try:
+                    pages.append(_page_lines(textpage, number + 1, raw))
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+            if paths >= TABLE_PATHS and pages[-1]:
+                table_pages.append(number)
+    finally:
+        pdf.close()
+    if not any(pages):
+        if images:
+            raise IngestError(str(path), "scanned PDF with no text layer; run OCR first (for example: ocrmypdf in.pdf out.pdf)")
+        raise IngestError(str(path), "PDF holds no text")
+    if table_pages:
+        _replace_table_pages(path, pages, table_pages)
+    return [line for page in pages for line in page], count
+
+
+def _page_lines(textpage, page_number: int, raw) -> list[Line]:
+    text = textpage.get_text_range()
+    lines: list[Line] = []
+    rights: list[float] = []
+    offset = 0
+    for piece in re.split(r"(\r\n|\n|\r)", text):
+        if piece in ("\r\n", "\n", "\r"):
+            offset += len(piece)
+            continue
+        start = offset
+        offset += len(piece)
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        right = _right_edge(textpage, raw, start + len(piece.rstrip()) - 1)
+        lines.append(Line(text=re.sub(r"\s+", " ", stripped), page=page_number,
+                          bold=_is_bold(textpage, raw, start, piece)))
+        rights.append(right)
+    mark_wrapped(lines, rights)
+    return lines
+
+
+def _right_edge(textpage, raw, index: int) -> float:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ok = raw.FPDFText_GetCharBox(textpage, index, ctypes.byref(left), ctypes.byref(right),
+                                 ctypes.byref(bottom), ctypes.byref(top))
+    return right.value if ok else 0.0
+
+
+def mark_wrapped(lines: list[Line], rights: list[float], slack: float = 18.0) -> None:
+    """A line whose text runs to the right margin of its column was wrapped there."""
+    if not rights:
+        return
+    margin = max(rights)
+    for line, right in zip(lines, rights):
+        line.wrapped = right >= margin - slack and len(line.text) > 25
+
+
+def _is_bold(textpage, raw, start: int, piece: str) -> bool:
+    """Bold when the first letters of the line are set in a heavy weight or a bold font."""
+    letters = [start + i for i, ch in enumerate(piece) if ch.isalnum()][:3]
+    if not letters:
+        return False
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    for index in letters:
+        weight = raw.FPDFText_GetFontWeight(textpage, index)
+        if weight >= 600:
+            continue
+        size = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
+        name = buffer.raw[: max(size - 1, 0)].decode("latin-1", "replace")
+        if not _BOLD_FONT.search(name):
+            return False
+    return True
+
+
+def _replace_table_pages(path: Path, pages: list[list[Line]], numbers: list[int]) -> None:
+    """Re-read pages that draw tables with pdfplumber, whose table cells keep their rows."""
+    import pdfplumber
+
+    table_id = 0
+    with pdfplumber.open(str(path)) as pdf:
+        for number in numbers:
+            page = pdf.pages[number]
+            try:
+                tables = [t for t in page.find_tables() if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2]
+                if tables:
+                    pages[number] = _layout_lines(page, tables, number + 1, table_id)
+                    table_id += len(tables)
+            finally:
+                page.close()
+
+
+def _layout_lines(page, tables, page_number: int, table_id: int) -> list[Line]:
+    """Text outside the tables as lines, each table as cells, ordered top to bottom."""
+    outside = page
+    for table in tables:
+        outside = outside.outside_bbox(table.bbox, strict=False)
+    placed: list[tuple[float, int, Line]] = []
+    free, rights = [], []
+    for top, words in _group_lines(outside.extract_words(extra_attrs=["fontname", "size"])):
+        text = " ".join(w["text"] for w in words)
+        bold = all(_BOLD_FONT.search(w["fontname"]) for w in words)
+        free.append(Line(text=text, page=page_number, bold=bold))
+        rights.append(words[-1]["x1"])
+        placed.append((top, 0, free[-1]))
+    mark_wrapped(free, rights)
+    for offset, table in enumerate(tables):
+        order = 1
+        for r, row in enumerate(table.rows):
+            for c, bbox in enumerate(row.cells):
+                if bbox is None:
+                    continue
+                cell_lines, cell_rights = [], []
+                words = page.crop(bbox, strict=False).extract_words(extra_attrs=["fontname", "size"])
+                for top, group in _group_lines(words):
+                    line = Line(text=" ".join(w["text"] for w in group), page=page_number,
+                                cell=(table_id + offset, r, c),
+                                bold=all(_BOLD_FONT.search(w["fontname"]) for w in group))
+                    cell_lines.append(line)
+                    cell_rights.append(group[-1]["x1"])
+                    placed.append((table.bbox[1], order, line))
+                    order += 1
+                mark_wrapped(cell_lines, cell_rights, slack=12.0)
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return [line for _, _, line in placed]
+
+
+def _group_lines(words: list[dict], tolerance: float = 3.0) -> list[tuple[float, list[dict]]]:
+    rows: list[tuple[float, list[dict]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0] - word["top"]) <= tolerance:
+            rows[-1][1].append(word)
+        else:
+            rows.append((word["top"], [word]))
+    return [(top, sorted(ws, key=lambda w: w["x0"])) for top, ws in rows]

@@ -1,0 +1,75 @@
+"""Plain text and Markdown, including the HTML fragments that exports leave in them."""
+
+from __future__ import annotations
+
+import re
+
+from .webpage import html_lines
+from .model import Line
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●○■◦]|\\-)\s+(?=\S)")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def read_text(text: str, markdown: bool) -> list[Line]:
+    """Split text into lines; tab- or pipe-separated rows become table cells."""
+    lines: list[Line] = []
+    tables = 0
+    in_table = False
+    row = 0
+    for raw in text.splitlines():
+        if not raw.strip():
+            in_table = False
+            continue
+        cells = _cells(raw, markdown)
+        if cells is None:
+            in_table = False
+            lines.extend(_block(raw, markdown, tables))
+            continue
+        if _MD_TABLE_RULE.match(raw):
+            continue
+        if not in_table:
+            in_table, row = True, 0
+            tables += 1
+        for col, cell in enumerate(cells):
+            for line in _block(cell, markdown, tables):
+                line.cell = (tables - 1, row, col)
+                lines.append(line)
+        row += 1
+    return lines
+
+
+def _cells(raw: str, markdown: bool) -> list[str] | None:
+    """Table cells of a row, or None for an ordinary line."""
+    body = raw.strip()
+    if "\t" in body:
+        return raw.rstrip("\r\n").split("\t")
+    if markdown and body.startswith("|") and body.endswith("|") and body.count("|") >= 3:
+        return [c.strip() for c in body.strip("|").split("|")]
+    return None
+
+
+def _block(raw: str, markdown: bool, tables: int) -> list[Line]:
+    if _TAG.search(raw):
+        return html_lines(raw, table_base=1000 + tables)
+    text = raw.rstrip()
+    indent = 0
+    heading = None
+    bullet = _BULLET.match(text)
+    if bullet:
+        indent = 1 + len(bullet.group(1).expandtabs(4)) // 2
+        text = text[bullet.end():]
+    text = text.strip()
+    heading_match = _HEADING.match(text) if markdown or text.startswith("#") else None
+    if heading_match and heading_match.group(2):
+        heading = len(heading_match.group(1))
+        text = heading_match.group(2)
+    bold = bool(re.fullmatch(r"(?:\S+\s+)?(\*\*|__).+\1[:.]?", text))
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return [Line(text=text, bold=bold, heading=heading, indent=indent)] if text else []

@@ -1,0 +1,53 @@
+"""Tell a file's format from its first bytes, not from its name."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from .errors import IngestError
+
+TEXT_SUFFIXES = {".md": "md", ".markdown": "md", ".htm": "html", ".html": "html", ".xhtml": "html"}
+
+
+def sniff(path: Path, head: bytes) -> str:
+    """Return pdf, docx, html, md or txt; raise IngestError for anything else."""
+    if not head:
+        raise IngestError(str(path), "empty file")
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise IngestError(str(path), "old binary Word/Office file (.doc); save it as .docx or PDF first")
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*")):
+        raise IngestError(str(path), "an image, not a document; run OCR (for example ocrmypdf) to make a PDF with text")
+    if not looks_like_text(head):
+        raise IngestError(str(path), "not a PDF, Word or text file (binary content)")
+    lowered = head[:2048].lower().lstrip(b"\xef\xbb\xbf \t\r\n")
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered:
+        return "html"
+    return TEXT_SUFFIXES.get(path.suffix.lower(), "txt")
+
+
+def looks_like_text(head: bytes) -> bool:
+    """Text has no NUL bytes (outside UTF-16) and few control characters."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\x00" in head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls <= len(head) // 100
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError) as err:
+        raise IngestError(str(path), f"damaged zip/Word file ({err})") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if any(n.startswith(("xl/", "ppt/")) for n in names):
+        raise IngestError(str(path), "an Excel or PowerPoint file, not minutes; save the minutes as .docx or PDF")
+    raise IngestError(str(path), "a zip archive, not a Word document (no word/document.xml)")

@@ -1,0 +1,123 @@
+"""Word files: paragraphs with their style and list numbers, tables cell by cell, in order."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import IngestError
+from .webpage import ol_label
+from .model import Line
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift)\s*(\d)", re.I)
+_FORMATS = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I", "decimal": "1"}
+
+
+class _Numbering:
+    """Works out the numbers Word shows for numbered paragraphs (python-docx does not)."""
+
+    def __init__(self, document):
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[tuple[str, int], int] = {}
+        try:
+            part = document.part.numbering_part
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        root = part.element
+        abstract = {}
+        for an in root.iter(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in an.iter(f"{_W}lvl"):
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                start = lvl.find(f"{_W}start")
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    text.get(f"{_W}val") if text is not None else "%1.",
+                    int(start.get(f"{_W}val")) if start is not None else 1,
+                )
+            abstract[an.get(f"{_W}abstractNumId")] = levels
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is None:
+                continue
+            for ilvl, spec in abstract.get(ref.get(f"{_W}val"), {}).items():
+                self.levels[(num.get(f"{_W}numId"), ilvl)] = spec
+
+    def label(self, paragraph) -> tuple[str | None, int]:
+        """The shown number of a numbered paragraph (None for bullets) and its level."""
+        ppr = paragraph._p.pPr
+        numpr = ppr.numPr if ppr is not None else None
+        if numpr is None or numpr.numId is None:
+            return None, 0
+        num_id = str(numpr.numId.val)
+        ilvl = int(numpr.ilvl.val) if numpr.ilvl is not None else 0
+        spec = self.levels.get((num_id, ilvl))
+        if spec is None or spec[0] in ("bullet", "none"):
+            return None, ilvl + 1
+        key = (num_id, ilvl)
+        self.counters[key] = self.counters.get(key, spec[2] - 1) + 1
+        for deeper in [k for k in self.counters if k[0] == num_id and k[1] > ilvl]:
+            del self.counters[deeper]
+
+        def value(match: re.Match) -> str:
+            level = int(match.group(1)) - 1
+            n = self.counters.get((num_id, level), 1)
+            fmt = self.levels.get((num_id, level), ("decimal", "", 1))[0]
+            return ol_label(n, _FORMATS.get(fmt, "1"))
+
+        return re.sub(r"%(\d)", value, spec[1]).strip() or None, ilvl + 1
+
+
+def read_docx(path: Path) -> list[Line]:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as err:  # python-docx raises many kinds on damaged packages
+        raise IngestError(str(path), f"damaged Word file ({type(err).__name__}: {err})") from None
+    numbering = _Numbering(document)
+    lines: list[Line] = []
+    tables = 0
+
+    def paragraph_line(p: Paragraph, cell: tuple[int, int, int] | None = None) -> None:
+        text = re.sub(r"\s+", " ", p.text).strip()
+        if not text:
+            return
+        style = p.style.name if p.style is not None else ""
+        heading = None
+        match = _HEADING_STYLE.match(style)
+        if match:
+            heading = int(match.group(1))
+        elif style.lower() == "title":
+            heading = 1
+        runs = [r for r in p.runs if r.text.strip()]
+        bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+        number, level = numbering.label(p)
+        lines.append(Line(text=text, bold=bold, heading=heading, number=number, cell=cell, indent=level))
+
+    def table_lines(table: Table) -> None:
+        nonlocal tables
+        index = tables
+        tables += 1
+        for r, row in enumerate(table.rows):
+            seen = set()
+            for c, cell in enumerate(row.cells):
+                if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
+                    continue
+                seen.add(id(cell._tc))
+                for block in cell.iter_inner_content():
+                    if isinstance(block, Paragraph):
+                        paragraph_line(block, (index, r, c))
+                    else:
+                        table_lines(block)
+
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            paragraph_line(block)
+        else:
+            table_lines(block)
+    return lines
