@@ -168,6 +168,9 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             i += 1
             continue
         kind = kind_of(number)
+        if number in ("A", "Q") and any(blocks[k].text.startswith("Q.") for k in range(max(start, i - 3), i)):
+            i += 1  # the answer of a question-and-answer run, not item A
+            continue
         parent = None
         if kind == "sub" or (kind == "roman" and top_kind not in (None, "roman")):
             if number.startswith("*"):

@@ -1,0 +1,46 @@
+"""One person per real person within a body, across spellings: 'Clare'/'Claire', 'Cllr Smith'/'J Smith'."""
+
+from __future__ import annotations
+
+import re
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from ..extract.names import initials_of, strip_honorifics
+
+
+def _same_person(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    pa, pb = a.split(), b.split()
+    if len(pa) > 1 and len(pb) > 1:
+        return fuzz.ratio(a, b) >= 88 and fuzz.ratio(pa[-1], pb[-1]) >= 80
+    return False
+
+
+def person_id(db: sqlite_utils.Database, body_id: int, name: str, roster: list[str] = (),
+              initials: str | None = None) -> int | None:
+    """The person a printed name stands for in this body, created when new; None for roles and groups."""
+    from ..extract.names import is_role
+
+    name = strip_honorifics(name)
+    if not name or is_role(name):
+        return None
+    rows = db.execute("SELECT id, name, initials FROM people WHERE body_id = ?", [body_id]).fetchall()
+    for pid, known, _ in rows:
+        if _same_person(known, name):
+            return pid
+    parts = name.split()
+    if len(parts) == 1 and re.fullmatch(r"[A-Z][A-Za-z]{1,4}", name):
+        fits = [pid for pid, known, ini in rows if (ini or initials_of(known)).lower() == name.lower()]
+        if len(fits) == 1:
+            return fits[0]
+    surname_fits = [pid for pid, known, _ in rows
+                    if known.split()[-1].lower() == parts[-1].lower()
+                    and (len(parts) == 1 or len(parts[0].rstrip(".")) == 1 and known[0].lower() == parts[0][0].lower())]
+    if len(surname_fits) == 1 and (len(parts) == 1 or len(parts[0].rstrip(".")) == 1):
+        return surname_fits[0]
+    return db.execute("INSERT INTO people (body_id, name, initials) VALUES (?, ?, ?)",
+                      [body_id, name, initials or (initials_of(name) if len(parts) > 1 else None)]).lastrowid

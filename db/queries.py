@@ -1,0 +1,97 @@
+"""Read what is stored: meetings and actions, for listings, digests and exports."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import sqlite_utils
+
+from .store import body_key
+
+ACTIONS_SQL = """
+SELECT a.id, a.ref, b.name AS body, m.date AS meeting_date, a.item, a.text, a.due, a.due_date, a.status,
+       a.status_at, a.reported, d.path AS opened_in, m.id AS meeting_id,
+       (SELECT json_group_array(name) FROM (SELECT name FROM action_owners o WHERE o.action_id = a.id
+                                            ORDER BY position)) AS owners
+FROM actions a
+JOIN meetings m ON m.id = a.meeting_id
+JOIN bodies b ON b.id = m.body_id
+JOIN documents d ON d.id = m.document_id
+"""
+
+
+def find_body(db: sqlite_utils.Database, name: str) -> dict | None:
+    """A body by name: exact, then by key, then by a unique partial match."""
+    rows = [dict(zip(("id", "name", "initials", "organisation"), r))
+            for r in db.execute("SELECT id, name, initials, organisation FROM bodies").fetchall()]
+    key = body_key(name)
+    for row in rows:
+        if row["name"] == name or body_key(row["name"]) == key:
+            return row
+    partial = [r for r in rows if key in body_key(r["name"]) or key == r["initials"].lower()]
+    return partial[0] if len(partial) == 1 else None
+
+
+def actions(db: sqlite_utils.Database, body: str | None = None, owner: str | None = None, open_only: bool = False,
+            as_of: date | None = None, with_history: bool = True) -> list[dict]:
+    where, params = [], []
+    if body:
+        found = find_body(db, body)
+        if found is None:
+            return []
+        where.append("m.body_id = ?")
+        params.append(found["id"])
+    if open_only:
+        where.append("a.status = 'open'")
+    if owner:
+        where.append("a.id IN (SELECT action_id FROM action_owners o LEFT JOIN people p ON p.id = o.person_id "
+                     "WHERE lower(o.name) LIKE ? OR lower(p.name) LIKE ?)")
+        params += [f"%{owner.lower()}%"] * 2
+    if as_of:
+        where.append("(m.date IS NULL OR m.date <= ?)")
+        params.append(as_of.isoformat())
+    sql = ACTIONS_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY m.date, a.seq"
+    cursor = db.execute(sql, params)
+    columns = [c[0] for c in cursor.description]
+    rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+    today = (as_of or date.today()).isoformat()
+    history = _history(db, [r["id"] for r in rows]) if with_history and rows else {}
+    for row in rows:
+        row["owners"] = json.loads(row["owners"] or "[]")
+        row["overdue"] = bool(row["status"] == "open" and row["due_date"] and row["due_date"] < today)
+        row["history"] = history.get(row["id"], [])
+    return rows
+
+
+def _history(db: sqlite_utils.Database, ids: list[int]) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = {}
+    for chunk in range(0, len(ids), 900):
+        part = ids[chunk: chunk + 900]
+        cursor = db.execute(
+            "SELECT h.action_id, h.at, h.status, h.by, m.date, h.words FROM action_history h "
+            f"LEFT JOIN meetings m ON m.id = h.meeting_id WHERE h.action_id IN ({','.join('?' * len(part))}) "
+            "ORDER BY h.id", part)
+        for action_id, at, status, by, meeting_date, words in cursor.fetchall():
+            out.setdefault(action_id, []).append(
+                {"at": at, "status": status, "by": by, "meeting_date": meeting_date, "words": words})
+    return out
+
+
+def meetings(db: sqlite_utils.Database, body: str | None = None) -> list[dict]:
+    where, params = "", []
+    if body:
+        found = find_body(db, body)
+        if found is None:
+            return []
+        where, params = "WHERE m.body_id = ?", [found["id"]]
+    cursor = db.execute(
+        "SELECT m.id, b.name AS body, m.kind, m.date, m.start_time, m.end_time, m.location, d.path AS document, "
+        "(SELECT count(*) FROM attendance t WHERE t.meeting_id = m.id) AS attendees, "
+        "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS items, "
+        "(SELECT count(*) FROM resolutions r WHERE r.meeting_id = m.id) AS resolutions, "
+        "(SELECT count(*) FROM actions a WHERE a.meeting_id = m.id) AS actions "
+        f"FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id {where} "
+        "ORDER BY b.name, m.date", params)
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, r)) for r in cursor.fetchall()]

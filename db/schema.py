@@ -1,0 +1,116 @@
+"""The SQLite schema, created and migrated forward with sqlite-utils.
+
+Each migration is a function run once, in order; the `schema_version` table
+remembers how far a database has come, so a file written by an older
+version of minutes opens in a newer one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+SOURCE = {"first_line": int, "last_line": int, "first_page": int, "last_page": int, "rule": str, "confidence": float}
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["documents"].create(
+        {"id": int, "sha256": str, "path": str, "format": str, "pages": int, "ingested_at": str, "meetings": int},
+        pk="id", not_null={"sha256", "path", "format"},
+    )
+    db["documents"].create_index(["sha256"], unique=True)
+    db["bodies"].create({"id": int, "name": str, "key": str, "initials": str, "organisation": str},
+                        pk="id", not_null={"name", "key"})
+    db["bodies"].create_index(["key"], unique=True)
+    db["meetings"].create(
+        {"id": int, "body_id": int, "document_id": int, "kind": str, "date": str, "start_time": str,
+         "end_time": str, "location": str, "organisation": str, **SOURCE},
+        pk="id", foreign_keys=[("body_id", "bodies"), ("document_id", "documents")], not_null={"kind"},
+    )
+    db["meetings"].create_index(["body_id", "kind", "date"])
+    db["meetings"].create_index(["document_id"])
+    db["people"].create({"id": int, "body_id": int, "name": str, "initials": str}, pk="id",
+                        foreign_keys=[("body_id", "bodies")], not_null={"name"})
+    db["people"].create_index(["body_id", "name"])
+    db["attendance"].create(
+        {"id": int, "meeting_id": int, "person_id": int, "name": str, "status": str, "category": str,
+         "role": str, "organisation": str, **SOURCE},
+        pk="id", foreign_keys=[("meeting_id", "meetings"), ("person_id", "people")], not_null={"name", "status"},
+    )
+    db["attendance"].create_index(["meeting_id"])
+    db["attendance"].create_index(["person_id"])
+    db["items"].create(
+        {"id": int, "meeting_id": int, "position": int, "number": str, "title": str, "parent": str,
+         "presenters": str, **SOURCE},
+        pk="id", foreign_keys=[("meeting_id", "meetings")], not_null={"title"},
+    )
+    db["items"].create_index(["meeting_id"])
+    db["resolutions"].create(
+        {"id": int, "meeting_id": int, "item": str, "text": str, **SOURCE},
+        pk="id", foreign_keys=[("meeting_id", "meetings")], not_null={"text"},
+    )
+    db["resolutions"].create_index(["meeting_id"])
+    db["actions"].create(
+        {"id": int, "meeting_id": int, "ref": str, "seq": int, "item": str, "text": str, "due": str,
+         "due_date": str, "status": str, "status_at": str, "reported": str, "linked_to": int, **SOURCE},
+        pk="id", foreign_keys=[("meeting_id", "meetings"), ("linked_to", "actions", "id")], not_null={"text", "ref", "status"},
+    )
+    db["actions"].create_index(["ref"], unique=True)
+    db["actions"].create_index(["meeting_id"])
+    db["actions"].create_index(["status", "due_date"])
+    db["action_owners"].create({"action_id": int, "position": int, "name": str, "person_id": int},
+                               pk=("action_id", "position"),
+                               foreign_keys=[("action_id", "actions"), ("person_id", "people")])
+    db["action_owners"].create_index(["person_id"])
+    db["action_owners"].create_index(["name"])
+    db["action_history"].create(
+        {"id": int, "action_id": int, "at": str, "status": str, "by": str, "meeting_id": int, "words": str},
+        pk="id", foreign_keys=[("action_id", "actions"), ("meeting_id", "meetings")],
+    )
+    db["action_history"].create_index(["action_id"])
+    db["items"].enable_fts(["title"], create_triggers=True, tokenize="porter")
+    db["resolutions"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+    db["actions"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+
+
+def connect(path: str | Path) -> sqlite_utils.Database:
+    """Open (or create) the database, in WAL mode with a busy timeout, migrated to the latest schema."""
+    conn = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 60000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    db = sqlite_utils.Database(conn)
+    migrate(db)
+    return db
+
+
+def version(db: sqlite_utils.Database) -> int:
+    if "schema_version" not in db.table_names():
+        return 0
+    row = db.execute("SELECT max(version) FROM schema_version").fetchone()
+    return row[0] or 0
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Run the migrations this database has not had; each in its own transaction."""
+    if version(db) >= len(MIGRATIONS):
+        return version(db)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        for number in range(version(db) + 1, len(MIGRATIONS) + 1):
+            MIGRATIONS[number - 1](db)
+            db.execute("INSERT INTO schema_version VALUES (?, datetime('now'))", [number])
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return version(db)

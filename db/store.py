@@ -1,0 +1,180 @@
+"""Write one document's extraction into the database: all of it, or nothing.
+
+Every document is one `BEGIN IMMEDIATE ... COMMIT`: a failure rolls back and
+leaves the file as it was. The same content (by sha256) is stored once. A
+meeting already stored (same body, kind and date, from another file, such as
+the approved minutes replacing the draft in a pack) is updated in place and
+its actions keep their references.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from ..extract.model import Action, Found, Meeting
+from ..ingest.model import Document
+from .people import person_id
+
+_SMALL = {"of", "and", "the", "for", "to", "in", "on", "&", "a", "an", "at"}
+STATUS_WORDS = {
+    "complete": "done", "completed": "done", "done": "done", "closed": "done",
+    "dropped": "dropped", "superseded": "dropped", "no longer required": "dropped",
+}
+
+
+@dataclass
+class Stored:
+    document_id: int
+    duplicate: bool
+    meetings: int
+    actions: int
+
+
+def body_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z']*", name) if w.lower() not in _SMALL]
+    return "".join(w[0] for w in words).upper()[:6] or "X"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _source(found: Found) -> dict:
+    s = found.source
+    return {"first_line": s.first_line, "last_line": s.last_line, "first_page": s.first_page,
+            "last_page": s.last_page, "rule": found.rule, "confidence": found.confidence}
+
+
+def body_id(db: sqlite_utils.Database, name: str, organisation: str | None) -> int:
+    key = body_key(name)
+    row = db.execute("SELECT id FROM bodies WHERE key = ?", [key]).fetchone()
+    if row:
+        return row[0]
+    cursor = db.execute("INSERT INTO bodies (name, key, initials, organisation) VALUES (?, ?, ?, ?)",
+                        [name, key, initials(name), organisation])
+    return cursor.lastrowid
+
+
+def store(db: sqlite_utils.Database, document: Document, meetings: list[Meeting]) -> Stored:
+    """Store a document and its meetings in one transaction."""
+    row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
+    if row:
+        return Stored(row[0], True, 0, 0)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
+        if row:  # another process stored it while we waited for the lock
+            db.execute("ROLLBACK")
+            return Stored(row[0], True, 0, 0)
+        doc_id = db.execute(
+            "INSERT INTO documents (sha256, path, format, pages, ingested_at, meetings) VALUES (?, ?, ?, ?, ?, ?)",
+            [document.sha256, document.path, document.format, document.pages, now(), len(meetings)],
+        ).lastrowid
+        actions = 0
+        for meeting in meetings:
+            actions += _meeting(db, doc_id, document, meeting)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return Stored(doc_id, False, len(meetings), actions)
+
+
+def _meeting(db: sqlite_utils.Database, doc_id: int, document: Document, m: Meeting) -> int:
+    bid = body_id(db, m.body or m.organisation or "Unknown body", m.organisation)
+    fields = {"body_id": bid, "document_id": doc_id, "kind": m.kind, "date": m.date, "start_time": m.start_time,
+              "end_time": m.end_time, "location": m.location, "organisation": m.organisation, **_source(m.found)}
+    existing = None
+    if m.date:
+        existing = db.execute("SELECT id FROM meetings WHERE body_id = ? AND kind = ? AND date = ?",
+                              [bid, m.kind, m.date]).fetchone()
+    if existing:
+        meeting_id = existing[0]
+        sets = ", ".join(f"[{k}] = ?" for k in fields)
+        db.execute(f"UPDATE meetings SET {sets} WHERE id = ?", [*fields.values(), meeting_id])
+        for table in ("attendance", "items", "resolutions"):
+            db.execute(f"DELETE FROM [{table}] WHERE meeting_id = ?", [meeting_id])
+    else:
+        cols = ", ".join(f"[{k}]" for k in fields)
+        meeting_id = db.execute(f"INSERT INTO meetings ({cols}) VALUES ({', '.join('?' * len(fields))})",
+                                list(fields.values())).lastrowid
+    for a in m.attendees:
+        pid = person_id(db, bid, a.name, [x.name for x in m.attendees], a.initials)
+        _insert(db, "attendance", {"meeting_id": meeting_id, "person_id": pid, "name": a.name, "status": a.status,
+                                   "category": a.category, "role": a.role, "organisation": a.organisation,
+                                   **_source(a.found)})
+    for position, item in enumerate(m.items):
+        _insert(db, "items", {"meeting_id": meeting_id, "position": position, "number": item.number,
+                              "title": item.title, "parent": item.parent, "presenters": json.dumps(item.presenters),
+                              **_source(item.found)})
+    for r in m.resolutions:
+        _insert(db, "resolutions", {"meeting_id": meeting_id, "item": r.item, "text": r.text, **_source(r.found)})
+    _actions(db, bid, meeting_id, document, m)
+    return len(m.actions)
+
+
+def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
+    cols = ", ".join(f"[{k}]" for k in row)
+    return db.execute(f"INSERT INTO [{table}] ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values())).lastrowid
+
+
+def _ref_stem(db: sqlite_utils.Database, bid: int, m: Meeting, document: Document) -> str:
+    body_initials = db.execute("SELECT initials FROM bodies WHERE id = ?", [bid]).fetchone()[0]
+    return f"{body_initials}-{m.date or document.sha256[:8]}"
+
+
+def _actions(db: sqlite_utils.Database, bid: int, meeting_id: int, document: Document, m: Meeting) -> None:
+    """Insert the meeting's actions; on a meeting stored before, keep each matching action's ref."""
+    old = db.execute("SELECT id, ref, seq, text FROM actions WHERE meeting_id = ? ORDER BY seq", [meeting_id]).fetchall()
+    stem = _ref_stem(db, bid, m, document)
+    next_seq = max((r[2] for r in old), default=0) + 1
+    taken: set[int] = set()
+    for action in m.actions:
+        match = max(((r, fuzz.token_set_ratio(r[3], action.text)) for r in old if r[0] not in taken),
+                    key=lambda pair: pair[1], default=(None, 0))
+        if match[0] is not None and match[1] >= 80:
+            action_id = match[0][0]
+            taken.add(action_id)
+            db.execute("UPDATE actions SET item = ?, text = ?, due = ?, due_date = ?, first_line = ?, last_line = ?, "
+                       "first_page = ?, last_page = ?, rule = ?, confidence = ? WHERE id = ?",
+                       [action.item, action.text, action.due, _iso(action.due), *_source(action.found).values(),
+                        action_id])
+            db.execute("DELETE FROM action_owners WHERE action_id = ?", [action_id])
+        else:
+            action_id = _new_action(db, meeting_id, f"{stem}-{next_seq:02d}", next_seq, action)
+            next_seq += 1
+        for position, name in enumerate(action.owners):
+            pid = person_id(db, bid, name, [a.name for a in m.attendees])
+            _insert(db, "action_owners", {"action_id": action_id, "position": position, "name": name, "person_id": pid})
+    for row in old:
+        if row[0] not in taken and not db.execute(
+            "SELECT 1 FROM action_history WHERE action_id = ? AND by != 'meeting'", [row[0]]
+        ).fetchone():
+            db.execute("DELETE FROM action_history WHERE action_id = ?", [row[0]])
+            db.execute("DELETE FROM action_owners WHERE action_id = ?", [row[0]])
+            db.execute("DELETE FROM actions WHERE id = ?", [row[0]])
+
+
+def _new_action(db: sqlite_utils.Database, meeting_id: int, ref: str, seq: int, action: Action) -> int:
+    status = STATUS_WORDS.get((action.status or "").lower(), "open")
+    action_id = _insert(db, "actions", {
+        "meeting_id": meeting_id, "ref": ref, "seq": seq, "item": action.item, "text": action.text,
+        "due": action.due, "due_date": _iso(action.due), "status": status, "status_at": now(),
+        "reported": action.status, **_source(action.found)})
+    _insert(db, "action_history", {"action_id": action_id, "at": now(), "status": status, "by": "meeting",
+                                   "meeting_id": meeting_id, "words": action.text})
+    return action_id
+
+
+def _iso(due: str | None) -> str | None:
+    return due if due and re.fullmatch(r"\d{4}-\d{2}-\d{2}", due) else None

@@ -1,0 +1,36 @@
+"""The files a user means by the paths they give: folders walked, hidden and temporary files skipped."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+SKIP_PREFIXES = (".", "~$", "~")
+SKIP_NAMES = {"Thumbs.db", "desktop.ini"}
+
+
+def expand(paths: list[str]) -> Iterator[tuple[str, str | None]]:
+    """(path, error) pairs: every file under the paths, and one error for each path that is unusable."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            seen: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(path, followlinks=True, onerror=None):
+                stat = os.stat(root)
+                key = (stat.st_dev, stat.st_ino)
+                if key in seen:  # a symlink loop brought us back here
+                    dirs[:] = []
+                    continue
+                seen.add(key)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(SKIP_PREFIXES))
+                for name in sorted(files):
+                    if name.startswith(SKIP_PREFIXES) or name in SKIP_NAMES:
+                        continue
+                    yield str(Path(root) / name), None
+        elif path.exists():
+            yield str(path), None
+        elif path.is_symlink():
+            yield str(path), f"{path}: broken link"
+        else:
+            yield str(path), f"{path}: no such file or folder"

@@ -1,0 +1,37 @@
+"""Read and extract one file: the work that can run in a worker process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .extract.model import Meeting
+from .ingest import Document, IngestError, read
+
+
+@dataclass
+class Parsed:
+    path: str
+    document: Document | None = None
+    meetings: list[Meeting] | None = None
+    error: str | None = None
+
+
+def parse(path: str) -> Parsed:
+    """Never raises: a file that cannot be read comes back with a one-line error naming it."""
+    import logging
+
+    from .extract import extract
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+    try:
+        document = read(path)
+        return Parsed(path, document, extract(document))
+    except IngestError as err:
+        return Parsed(path, error=str(err))
+    except MemoryError:
+        return Parsed(path, error=f"{path}: too large to process in memory")
+    except RecursionError:
+        return Parsed(path, error=f"{path}: structure nested too deeply to read")
+    except Exception as err:  # a reader library's own failure on a damaged file
+        return Parsed(path, error=f"{path}: could not be read ({type(err).__name__}: {err})")
