@@ -8,6 +8,8 @@ from pathlib import Path
 
 SKIP_PREFIXES = (".", "~$", "~")
 SKIP_NAMES = {"Thumbs.db", "desktop.ini"}
+# in a folder, only files that can be papers; a file named on the command line is read whatever its name
+PAPER_SUFFIXES = {".pdf", ".docx", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ""}
 
 
 def expand(paths: list[str]) -> Iterator[tuple[str, str | None]]:
@@ -26,6 +28,8 @@ def expand(paths: list[str]) -> Iterator[tuple[str, str | None]]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith(SKIP_PREFIXES))
                 for name in sorted(files):
                     if name.startswith(SKIP_PREFIXES) or name in SKIP_NAMES:
+                        continue
+                    if Path(name).suffix.lower() not in PAPER_SUFFIXES:
                         continue
                     yield str(Path(root) / name), None
         elif path.exists():

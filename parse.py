@@ -34,4 +34,5 @@ def parse(path: str) -> Parsed:
     except RecursionError:
         return Parsed(path, error=f"{path}: structure nested too deeply to read")
     except Exception as err:  # a reader library's own failure on a damaged file
-        return Parsed(path, error=f"{path}: could not be read ({type(err).__name__}: {err})")
+        # IngestError keeps the library's message to one line, as the user sees one line per file.
+        return Parsed(path, error=str(IngestError(path, f"could not be read ({type(err).__name__}: {err})")))

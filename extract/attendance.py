@@ -196,8 +196,13 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             continue
         if status is None:
             continue
-        group = _GROUP.match(text)
+        group = _GROUP.match(text + " X")
         group_category = category
+        if group and group.end() >= len(text):  # a group heading inside the list: "Academies Members"
+            category = "observer" if "observ" in text.lower() else category
+            last = i
+            continue
+        group = _GROUP.match(text)
         if group:
             text = text[group.end():]
             group_category = "observer" if "observ" in group.group(1).lower() else category

@@ -28,10 +28,15 @@ _STOP = {
     "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "A", "An", "Any", "All",
     "Action", "Actions", "Resolved", "Agreed", "Noted", "Item", "Minutes", "Apologies", "Present", "None",
     "Chair", "Clerk", "Members", "Officers", "Council", "Committee", "Board", "Forum", "Meeting", "Report",
-    "Update", "Matters", "Arising", "Any", "Other", "Business", "Date", "Next", "Finance", "Highways",
+    "Update", "Matters", "Arising", "Other", "Business", "Date", "Next", "Finance", "Highways",
     "Correspondence", "Planning", "Signed", "Dated", "Page", "Agenda", "Also", "In", "Attendance", "Absent",
     "Invited", "Staff", "Observers", "Voting", "Non-voting", "Schools", "Academies", "Councillors",
 }
+
+
+_GROUP_WORD = re.compile(
+    r"\b(?:members|representatives|governors|councillors|officers|observers|trustees|directors|staff|"
+    r"committee|council|forum|board|society|school|academy|primary|nursery|trust)$", re.I)
 
 
 def strip_honorifics(name: str) -> str:
@@ -52,7 +57,7 @@ def looks_like_name(text: str, allow_initials: bool = True) -> bool:
         return False
     if allow_initials and len(words) == 1 and INITIALS.match(text) and len(text) <= 5:
         return True
-    if words[0] in _STOP:
+    if words[0] in _STOP or _GROUP_WORD.search(text):
         return False
     return bool(NAME.match(text))
 

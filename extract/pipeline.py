@@ -30,12 +30,19 @@ def extract(document: Document) -> list[Meeting]:
         if seg.kind == "report":
             continue
         meeting = _meeting(blocks, seg, year, us)
-        if meeting is not None:
+        if meeting is not None and _is_meeting(meeting, seg):
             meetings.append(meeting)
     fallback_body = header.body_from_text(blocks)
     for meeting in meetings:
         meeting.body = meeting.body or fallback_body
     return meetings
+
+
+def _is_meeting(meeting: Meeting, seg: Segment) -> bool:
+    """Papers that are not a meeting's (a README, a letter) show too little of one to count."""
+    evidence = [len(meeting.items) >= 2, bool(meeting.attendees), bool(meeting.resolutions), bool(meeting.actions),
+                meeting.date is not None, seg.title is not None]
+    return sum(evidence) >= 2
 
 
 def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> Meeting | None:
@@ -74,6 +81,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
             continue
         for rule, sentence in resolutions.decision_sentences(blocks[i]):
             meeting.resolutions.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75))
+    meeting.resolutions.sort(key=lambda r: r.found.source.first_line)
     meeting.actions = _actions(blocks, seg, meeting, item_of, heading_blocks, first_item, us)
     return meeting
 

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .actions import Raw, _CUE, owners_only, split_owners
+from .actions import _CUE, Raw, owners_only, split_owners
 from .blocks import Block, sentences
 
 _ACTION_HEAD = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:points?|required|agreed|to be taken))?$|^task$|^what$", re.I)

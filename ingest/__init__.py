@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from .cleanup import clean
@@ -20,10 +22,7 @@ def read(path: str | Path) -> Document:
     """Read one file; IngestError names the file and the cause when it cannot be read."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(str(path), f"file is {size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit")
-        data = path.read_bytes()
+        kind, data = _read_bytes(path)
     except IsADirectoryError:
         raise IngestError(str(path), "is a folder, not a file") from None
     except FileNotFoundError:
@@ -32,7 +31,6 @@ def read(path: str | Path) -> Document:
         raise IngestError(str(path), "permission denied") from None
     except OSError as err:
         raise IngestError(str(path), f"cannot read file ({err.strerror or err})") from None
-    kind = sniff(path, data[:4096])
     pages: int | None = None
     if kind == "pdf":
         from .pdf import read_pdf
@@ -43,9 +41,6 @@ def read(path: str | Path) -> Document:
 
         lines = read_docx(path)
     else:
-        if len(data) > MAX_TEXT_BYTES:
-            raise IngestError(str(path), f"text file is {len(data) // 2**20} MB, over the "
-                              f"{MAX_TEXT_BYTES // 2**20} MB limit for minutes")
         from .decode import decode
 
         text = decode(data)
@@ -64,3 +59,36 @@ def read(path: str | Path) -> Document:
                         pages=pages, lines=lines)
     document.number_lines()
     return document
+
+
+def _read_bytes(path: Path) -> tuple[str, bytes]:
+    """The format and the bytes of a file, refusing an oversized one before it is read.
+
+    The format is told from the first bytes, so a text file over its (smaller) limit
+    is refused without loading it, and no read goes past the limit even if the file
+    grows after it was measured. A pipe or device in a folder would block the read
+    for ever, so only regular files (and folders, for their own message) are opened.
+    """
+    mode = path.stat().st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise IngestError(str(path), "not a regular file (a pipe, socket or device)")
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_BYTES:
+            raise IngestError(str(path), f"file is {_megabytes(size)} MB, over the "
+                              f"{MAX_BYTES // 2**20} MB limit")
+        head = handle.read(4096)
+        kind = sniff(path, head)
+        limit = MAX_BYTES if kind in ("pdf", "docx") else MAX_TEXT_BYTES
+        if size > limit:
+            raise IngestError(str(path), f"text file is {_megabytes(size)} MB, over the "
+                              f"{limit // 2**20} MB limit for minutes")
+        data = head + handle.read(limit + 1 - len(head))
+    if len(data) > limit:
+        raise IngestError(str(path), f"file grew past the {limit // 2**20} MB limit while being read")
+    return kind, data
+
+
+def _megabytes(size: int) -> int:
+    """Whole megabytes, rounded up so a file just over a limit never reads as equal to it."""
+    return -(-size // 2**20)

@@ -8,5 +8,10 @@ class IngestError(Exception):
 
     def __init__(self, path: str, cause: str):
         self.path = path
-        self.cause = cause
-        super().__init__(f"{path}: {cause}")
+        self.cause = one_line(cause)
+        super().__init__(f"{path}: {self.cause}")
+
+
+def one_line(text: str) -> str:
+    """Library messages (lxml's, pdfminer's) can hold line breaks; the user gets one line per file."""
+    return " ".join(text.split())

@@ -26,11 +26,8 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
 
     try:
         pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as err:
-        message = str(err).lower()
-        if "password" in message:
-            raise IngestError(str(path), "encrypted PDF that needs a password; save an unlocked copy") from None
-        raise IngestError(str(path), f"damaged or unreadable PDF ({err})") from None
+    except pdfium.PdfiumError:
+        raise _refused(path) from None
     try:
         count = len(pdf)
         if count == 0:
@@ -44,7 +41,8 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
             page = pdf[number]
             try:
                 paths = 0
-                for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE), max_depth=2):
+                kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
+                for obj in page.get_objects(filter=kinds, max_depth=2):
                     if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
                         images += 1
                     else:
@@ -62,11 +60,40 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
         pdf.close()
     if not any(pages):
         if images:
-            raise IngestError(str(path), "scanned PDF with no text layer; run OCR first (for example: ocrmypdf in.pdf out.pdf)")
+            raise IngestError(str(path), "scanned PDF with no text layer; run OCR first "
+                              "(for example: ocrmypdf in.pdf out.pdf)")
         raise IngestError(str(path), "PDF holds no text")
     if table_pages:
         _replace_table_pages(path, pages, table_pages)
     return [line for page in pages for line in page], count
+
+
+def _refused(path: Path) -> IngestError:
+    """Why pdfium would not open a PDF, as pdfminer sees it; pdfium's own error code can be stale.
+
+    pdfium keeps one last-error code per process and leaves it untouched when it
+    refuses a PDF that has no pages, so after an encrypted file a page-less one
+    was reported as needing a password. pdfminer reads the catalogue in
+    milliseconds and tells a password, a missing page tree and damage apart.
+    """
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSEOF
+
+    try:
+        with open(path, "rb") as handle:
+            pages = resolve1(PDFDocument(PDFParser(handle)).catalog.get("Pages"))
+            count = resolve1(pages.get("Count")) if isinstance(pages, dict) else 0
+    except PDFPasswordIncorrect:
+        return IngestError(str(path), "encrypted PDF that needs a password; save an unlocked copy")
+    except PSEOF:
+        return IngestError(str(path), "damaged PDF: the file is cut short (an incomplete download or copy?)")
+    except Exception as err:  # pdfminer raises many kinds on damaged files
+        return IngestError(str(path), f"damaged or unreadable PDF ({type(err).__name__}: {err})")
+    if not count:
+        return IngestError(str(path), "PDF has no pages")
+    return IngestError(str(path), "damaged or unreadable PDF (pdfium cannot open it)")
 
 
 def _page_lines(textpage, page_number: int, raw) -> list[Line]:
@@ -103,7 +130,7 @@ def mark_wrapped(lines: list[Line], rights: list[float], slack: float = 18.0) ->
     if not rights:
         return
     margin = max(rights)
-    for line, right in zip(lines, rights):
+    for line, right in zip(lines, rights, strict=False):
         line.wrapped = right >= margin - slack and len(line.text) > 25
 
 
@@ -164,7 +191,7 @@ def _layout_lines(page, tables, page_number: int, table_id: int) -> list[Line]:
                     continue
                 cell_lines, cell_rights = [], []
                 words = page.crop(bbox, strict=False).extract_words(extra_attrs=["fontname", "size"])
-                for top, group in _group_lines(words):
+                for _top, group in _group_lines(words):
                     line = Line(text=" ".join(w["text"] for w in group), page=page_number,
                                 cell=(table_id + offset, r, c),
                                 bold=all(_BOLD_FONT.search(w["fontname"]) for w in group))

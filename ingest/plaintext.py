@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .webpage import html_lines
 from .model import Line
+from .webpage import html_lines
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 from .errors import IngestError
-from .webpage import ol_label
 from .model import Line
+from .webpage import ol_label
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift)\s*(\d)", re.I)
 _FORMATS = {"lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I", "decimal": "1"}
+MAX_UNZIPPED = 200 * 1024 * 1024  # python-docx holds every part of the package in memory at once
 
 
 class _Numbering:
@@ -70,11 +72,30 @@ class _Numbering:
         return re.sub(r"%(\d)", value, spec[1]).strip() or None, ilvl + 1
 
 
+def check_unzipped_size(path: Path, limit: int = MAX_UNZIPPED) -> None:
+    """Refuse a zip bomb from the sizes its zip directory declares, before anything is inflated.
+
+    python-docx inflates every part into memory, so a 200 kB file whose
+    document.xml unpacks to gigabytes would take all the memory. zipfile never
+    inflates a member past its declared size (a lie fails the CRC check), so
+    the declared total is a safe bound.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as err:
+        raise IngestError(str(path), f"damaged Word file ({err})") from None
+    if total > limit:
+        raise IngestError(str(path), f"Word file unpacks to {total // 2**20} MB, over the "
+                          f"{limit // 2**20} MB limit (a damaged or malicious file, a 'zip bomb'?)")
+
+
 def read_docx(path: Path) -> list[Line]:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_unzipped_size(path)
     try:
         document = docx.Document(str(path))
     except Exception as err:  # python-docx raises many kinds on damaged packages

@@ -1,0 +1,149 @@
+"""The `minutes` command on real files and a real SQLite file, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, SHARED, needs_shared, run_cli
+
+
+def counts(db: Path) -> dict[str, int]:
+    conn = sqlite3.connect(db)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "meetings", "attendance", "items", "resolutions", "actions", "action_owners")}
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("db") / "minutes.db"
+    result = run_cli("ingest", str(SAMPLES), db=db)
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_ingest_samples_stores_every_format(sample_db: Path) -> None:
+    conn = sqlite3.connect(sample_db)
+    formats = {r[0] for r in conn.execute("SELECT format FROM documents")}
+    assert formats == {"docx", "html", "md", "pdf", "txt"}
+    names = {Path(r[0]).name for r in conn.execute("SELECT path FROM documents")}
+    assert "make_samples.py" not in names, "a folder is read for papers, not scripts"
+    # the pack in three formats holds the same two meetings: stored once each, updated in place
+    meetings = conn.execute("SELECT b.name, m.kind, m.date FROM meetings m JOIN bodies b ON b.id = m.body_id "
+                            "WHERE m.date IS NOT NULL ORDER BY m.date").fetchall()
+    assert meetings == [("Schools Forum", "minutes", "2023-03-14"), ("Schools Forum", "agenda", "2023-06-27")]
+    refs = [r[0] for r in conn.execute(
+        "SELECT ref FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.date = '2023-03-14' ORDER BY seq")]
+    assert refs == [f"SF-2023-03-14-{n:02d}" for n in range(1, 7)]
+
+
+def test_full_text_search_over_actions_and_resolutions(sample_db: Path) -> None:
+    conn = sqlite3.connect(sample_db)
+    hits = conn.execute("SELECT a.ref FROM actions_fts f JOIN actions a ON a.rowid = f.rowid "
+                        "WHERE actions_fts MATCH 'template'").fetchall()
+    assert hits == [("SF-2023-03-14-05",)]
+    decisions = conn.execute("SELECT count(*) FROM resolutions_fts WHERE resolutions_fts MATCH 'scheme'").fetchone()[0]
+    assert decisions >= 1
+
+
+def test_reingest_changes_nothing(sample_db: Path) -> None:
+    before = counts(sample_db)
+    result = run_cli("ingest", str(SAMPLES), db=sample_db)
+    assert result.returncode == 0
+    assert "already ingested" in result.stdout and "0 documents stored" in result.stdout
+    assert counts(sample_db) == before
+
+
+def test_actions_listing_json_and_csv(sample_db: Path) -> None:
+    result = run_cli("actions", "--open", "--body", "Schools Forum", "--json", db=sample_db, check=True)
+    rows = json.loads(result.stdout)
+    dated = [r for r in rows if r["meeting_date"] == "2023-03-14"]
+    assert [r["owners"] for r in dated][:2] == [["Tony Burton"], ["Caroline Baxter"]]
+    assert set(dated[0]) >= {"ref", "body", "meeting_date", "item", "text", "owners", "due", "status", "overdue",
+                             "opened_in", "history"}
+    assert dated[0]["history"][0]["by"] == "meeting"
+    owner = run_cli("actions", "--owner", "haylock", "--csv", db=sample_db, check=True).stdout.splitlines()
+    assert owner[0].startswith("ref,") and len(owner) == 1 + 3
+    table = run_cli("actions", "--open", db=sample_db, check=True).stdout
+    assert "SF-2023-03-14-01" in table and "Tony Burton" in table
+
+
+def test_meetings_listing(sample_db: Path) -> None:
+    rows = json.loads(run_cli("meetings", "--json", db=sample_db, check=True).stdout)
+    minutes = next(r for r in rows if r["date"] == "2023-03-14")
+    assert (minutes["attendees"], minutes["items"], minutes["actions"]) == (20, 10, 6)
+
+
+def test_extract_json_prints_the_contract() -> None:
+    result = run_cli("extract", "--json", str(SAMPLES / "schools-forum-high-needs-fragment.md"), check=True)
+    data = json.loads(result.stdout)
+    assert data["document"]["format"] == "md" and len(data["document"]["sha256"]) == 64
+    assert "source" not in json.dumps(data), "plain --json keeps exactly to the contract"
+
+
+def test_bad_file_among_good_ones(tmp_path: Path, db_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "schools-forum-high-needs-fragment.md", folder / "good.md")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    (folder / "empty.docx").write_bytes(b"")
+    result = run_cli("ingest", str(folder), db=db_path)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert any("broken.pdf" in e and "PDF" in e for e in errors)
+    assert any("empty.docx" in e and "empty file" in e for e in errors)
+    assert counts(db_path)["documents"] == 1
+
+
+def test_failed_document_leaves_database_unchanged(tmp_path: Path, db_path: Path) -> None:
+    run_cli("ingest", str(SAMPLES / "schools-forum-high-needs-fragment.md"), db=db_path, check=True)
+    before = counts(db_path)
+    bad = tmp_path / "minutes.docx"
+    bad.write_bytes(b"PK\x03\x04 this is not a zip at all")
+    result = run_cli("ingest", str(bad), db=db_path)
+    assert result.returncode == 1 and str(bad) in result.stderr
+    assert counts(db_path) == before
+
+
+def test_usage_errors_exit_2(db_path: Path) -> None:
+    assert run_cli("ingest", db=db_path).returncode == 2
+    assert run_cli("no-such-command").returncode == 2
+    assert run_cli("actions", "--jobs", "x", db=db_path).returncode == 2
+
+
+def test_help_on_every_command() -> None:
+    for command in ("ingest", "extract", "meetings", "actions"):
+        result = run_cli(command, "--help")
+        assert result.returncode == 0 and "Usage" in result.stdout
+
+
+def test_database_from_environment(tmp_path: Path) -> None:
+    import os
+
+    db = tmp_path / "env.db"
+    env = {**os.environ, "MINUTES_DB": str(db)}
+    run_cli("ingest", str(SAMPLES / "schools-forum-high-needs-fragment.md"), env=env, check=True)
+    assert counts(db)["documents"] == 1
+
+
+@needs_shared()
+def test_corpus_ingests_all_but_the_scans(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    result = run_cli("ingest", str(SHARED / "corpus"), db=db, timeout=600)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert all("scanned" in e and "OCR" in e for e in errors)
+    assert all("-scanned.pdf" in e for e in errors)
+    files = [p for p in (SHARED / "corpus").rglob("*") if p.is_file()]
+    assert counts(db)["documents"] == len(files) - 2, "every file there but the scans, SOURCES.md included"
+    conn = sqlite3.connect(db)
+    with_meetings = conn.execute("SELECT count(DISTINCT document_id) FROM meetings").fetchone()[0]
+    assert with_meetings == len(files) - 3, "every paper gives a meeting; SOURCES.md gives none"
