@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .blocks import Block, sentences
+from .blocks import Block, clauses, sentences
 from .names import NameFinder, initials_of, is_role, looks_like_name, strip_honorifics
 
 MARKER = re.compile(
@@ -167,6 +167,8 @@ def _task_before(blocks: list[Block], start: int, at: int, owners: list[str], fi
         begin = cued[0] if cued else len(parts) - 1
         if len(" ".join(parts[begin:]).split()) > 60 and cued:
             begin = cued[-1]
+    if begin > 0 and re.match(r"^(?:this|it|these|that|he|she|they)\b", parts[begin], re.I):
+        begin -= 1  # "This will be discussed ..." needs the sentence it points back to
     return blocks[first], " ".join(parts[begin:])
 
 
@@ -179,8 +181,12 @@ def _owner_ok(subject: str) -> bool:
     return bool(parts) and all(is_role(p) or looks_like_name(p, allow_initials=True) for p in parts)
 
 
+_BODY_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?:councillors|committee|board|forum|council|governors|trustees|members|directors|meeting|all)$", re.I)
+
+
 def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], finder: NameFinder) -> list[Raw]:
-    """Tasks given in prose, with a named owner."""
+    """Tasks given in prose, with a named owner; every owner a sentence names joins the one action."""
     out: list[Raw] = []
     for i in range(start, end):
         if i in skip:
@@ -189,17 +195,28 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
         for sentence in sentences(block.text):
             if re.match(r"^(?:i|we)\b", sentence, re.I) or sentence.endswith("?"):
                 continue
-            for rule, pattern in _SENTENCE_RULES:
-                m = pattern.search(sentence) if rule in ("action.asked_x", "action.agreed_x_would") else pattern.match(sentence)
-                if not m:
-                    continue
-                subject = m.group(1)
-                subject = re.sub(r",\s*[A-Z]{2,5},?$", "", subject)
-                if not _owner_ok(subject):
-                    continue
-                owners = split_owners(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I))
-                out.append(Raw(sentence, owners, block, block, rule, 0.7))
-                break
+            owners: list[str] = []
+            rule_used, text = None, sentence
+            for offset, clause in clauses(sentence):
+                for rule, pattern in _SENTENCE_RULES:
+                    searching = rule in ("action.asked_x", "action.agreed_x_would")
+                    m = pattern.search(clause) if searching else pattern.match(clause)
+                    if not m:
+                        continue
+                    subject = re.sub(r",\s*[A-Z]{2,5},?$", "", m.group(1))
+                    if not _owner_ok(subject) or (offset and subject.isupper() and not searching):
+                        continue  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
+                    if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
+                        continue  # "Councillors agreed to pay" is the body deciding, a resolution
+                    if offset and len(sentence.split()) > 60 and rule_used is None:
+                        text = clause
+                    for owner in split_owners(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)):
+                        if owner not in owners:
+                            owners.append(owner)
+                    rule_used = rule_used or rule
+                    break
+            if rule_used:
+                out.append(Raw(text, owners, block, block, rule_used, 0.7))
     return out
 
 

@@ -12,7 +12,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from .blocks import Block
+from .blocks import Block, sentences
 from .model import Attendee, Found
 from .names import HONORIFIC, INITIALS, is_role, looks_like_name, strip_honorifics
 
@@ -32,7 +32,7 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
 ]
 _GROUP = re.compile(r"^((?:[A-Z][\w\-]*\s+){0,3}(?:Members?|Representatives?|Governors?|Councillors|Trustees))\s+(?=[A-Z])")
 _APOLOGY_SENTENCE = re.compile(
-    r"apologies(?: for (absence|lateness|late arrival))?\s+(?:(?:were|was|had been|have been)\s+)?"
+    r"apologies(?: for (absence|lateness|late arrival))?[:\s]+(?:(?:were|was|had been|have been)\s+)?"
     r"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?)(?:\.\s|\.$|$)",
     re.I,
 )
@@ -118,90 +118,135 @@ def _regroup(names: list[list[str]]) -> list[list[str]]:
     return out
 
 
+_INLINE_ROLE = re.compile(r"\s+(?=(?:the\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair|Treasurer|Secretary|Mayor)\s+[A-Z])")
+_ORG_DASH = re.compile(r"\s+(?=[A-Z]{2,6}\s+[-–]\s+[A-Z])")
+
+
 def parse_people(text: str, category: str | None) -> list[dict]:
     """People in a list: names with initials, schools or roles in brackets or after dashes."""
     text = re.sub(r"\s+", " ", text).strip().rstrip(".")
+    text = _ORG_DASH.sub(", ", _INLINE_ROLE.sub(", ", text))
     people: list[dict] = []
-    for part in _split_outside_brackets(text, r"\s*(?:[,;]|\band\b|&|\s[-–]\s(?=[A-Z][a-z]+\s[A-Z][a-z]+\s*(?:[,(]|$)))\s*"):
-        if is_role(part) or (_ROLE_WORDS.search(part) and not looks_like_name(part) and people):
-            if people and not people[-1].get("role"):
-                people[-1]["role"] = part
+    separators = r"\s*(?:[,;]|\band\b|&|\s[-–]\s(?=[A-Z][a-z]+\s[A-Z][a-z]+\s*(?:[,(]|$)))\s*"
+    for part in _split_outside_brackets(text, separators):
+        run_people = _people_in_part(part, category)
+        if not run_people:
+            if people and not people[-1].get("role") and (is_role(part) or _ROLE_WORDS.search(part)):
+                bracket = re.search(r"\s*\(([^()]*)\)\s*$", part)
+                if bracket:
+                    part = part[: bracket.start()]
+                    _bracket(people[-1], bracket.group(1), category)
+                people[-1]["role"] = part.strip()
             continue
-        dash = re.match(r"^(.+?)\s+[-–]\s+(.+)$", part)
-        extra = None
-        if dash and "(" not in dash.group(1):
-            left, right = dash.groups()
-            if looks_like_name(left, allow_initials=False):
-                part, extra = left, right
-            elif looks_like_name(right, allow_initials=False):
-                part, extra = right, left
-        pieces = re.split(r"([(\[][^()\[\]]*[)\]])", part)
-        run_people: list[dict] = []
-        for piece in pieces:
-            piece = piece.strip()
-            if not piece:
-                continue
-            if piece[0] in "([":
-                inner = piece[1:-1].strip()
-                if run_people:
-                    _bracket(run_people[-1], inner, category)
-                continue
-            role_prefix = re.match(r"^((?:the\s+)?(?:clerk|chair(?:man|person)?|vice[- ]chair|treasurer|secretary)\s+)(?=[A-Z])",
-                                   piece, re.I)
-            role = None
-            if role_prefix:
-                role = role_prefix.group(1).strip()
-                piece = piece[role_prefix.end():]
-            for name in _names_in_run(piece):
-                name = strip_honorifics(name)
-                if looks_like_name(name) and not is_role(name):
-                    run_people.append({"name": name, "role": role})
-                    role = None
-        if extra and run_people:
-            key = "role" if _ROLE_WORDS.search(extra) or category == "officer" else "organisation"
-            run_people[-1][key] = extra
         people.extend(run_people)
     return people
 
 
+def _people_in_part(part: str, category: str | None) -> list[dict]:
+    dash = re.match(r"^(.+?)\s+[-–]\s+(.+)$", part)
+    extra = None
+    if dash and "(" not in dash.group(1):
+        left, right = dash.groups()
+        if looks_like_name(left, allow_initials=False):
+            part, extra = left, right
+        elif looks_like_name(right, allow_initials=False):
+            part, extra = right, left
+    run_people: list[dict] = []
+    for piece in re.split(r"([(\[][^()\[\]]*[)\]])", part):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if piece[0] in "([":
+            if run_people:
+                _bracket(run_people[-1], piece[1:-1].strip(), category)
+            continue
+        role_prefix = re.match(r"^((?:the\s+)?(?:clerk|chair(?:man|person)?|vice[- ]chair|treasurer|secretary|mayor)\s+)"
+                               r"(?=[A-Z])", piece, re.I)
+        role = None
+        if role_prefix:
+            role = role_prefix.group(1).strip()
+            piece = piece[role_prefix.end():]
+        for name in _names_in_run(piece):
+            name = strip_honorifics(name)
+            if looks_like_name(name) and not is_role(name):
+                run_people.append({"name": name, "role": role})
+                role = None
+    if extra and run_people:
+        key = "role" if _ROLE_WORDS.search(extra) or category == "officer" else "organisation"
+        run_people[-1][key] = extra
+    return run_people
+
+
 def _bracket(person: dict, inner: str, category: str | None) -> None:
+    """What a bracket after a name holds: initials, a role, or an organisation (school, council)."""
     if _LATE.search(inner):
         return
-    if INITIALS.match(inner) and len(inner) <= 5 and inner.upper() != inner or re.fullmatch(r"[A-Z]{2,4}", inner) and category != "member":
+    if re.fullmatch(r"[A-Z]\.?", inner) and len(person["name"].split()) == 1:
+        person["name"] = f"{person['name']} ({inner})"  # "Collins (J)" tells two Collinses apart
+        return
+    if _initials_for(person["name"], inner):
         person["initials"] = inner
     elif category == "officer" or _ROLE_WORDS.search(inner):
-        person["role"] = inner if not person.get("role") else person["role"]
-    elif re.fullmatch(r"[A-Z][A-Za-z]{1,4}", inner):
-        person["initials"] = inner
+        person["role"] = person.get("role") or inner
     else:
         person["organisation"] = inner
 
 
+def _initials_for(name: str, inner: str) -> bool:
+    """'(DT)' for David Thomas, '(AHop)' for Alison Hopkins: the capitals follow the name's initials."""
+    if not re.fullmatch(r"[A-Z][A-Za-z]{0,4}", inner):
+        return False
+    capitals = [c for c in inner if c.isupper()]
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if len(capitals) == 1:
+        return inner[0] == words[0][0] and len(words) == 1
+    initials = [w[0].upper() for w in words]
+    return capitals[0] == initials[0] and capitals[-1] == initials[-1]
+
+
 def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee], int]:
-    """Attendees from the labelled lists at the head of the minutes; returns them and where they end."""
+    """Attendees from the labelled lists near the head of the minutes; returns them and the last block read.
+
+    Reading stops at the first paragraph of prose after a list, or when no label has come within
+    a dozen blocks; a table row's further cells hold the role or school of the person in its first cell.
+    """
     people: list[Attendee] = []
     status, category = None, None
-    last = start
+    last = start - 1
+    row_person: dict[tuple[int, int], Attendee] = {}
     for i in range(start, end):
         block = blocks[i]
         text = block.text.strip()
+        if status is None and i - start > 12:
+            break
         label = label_of(text)
-        if label:
+        if label and re.search(r"\b(?:were|was|had|have|has|been)\b", text, re.I):
+            label = None  # a sentence ("Apologies were received from ..."), read by apologies_in_text
+        if label and len(text.split()) <= 60:
             status, category, rest = label
-            if status == "present" and category == "member" and block.cell is not None and rest:
-                pass
             last = i
             if rest and not _NONE.match(rest):
                 _add(people, parse_people(rest, category), status, category, block, f"attendance.{status}")
             continue
         if status is None:
             continue
+        cell = block.cell
+        if (cell is not None and cell[2] > 0 and (cell[0], cell[1]) in row_person
+                and not looks_like_name(re.sub(r"\s*\([^)]*\)", "", text), allow_initials=False)):
+            person = row_person[(cell[0], cell[1])]
+            detail = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip()
+            if detail and not person.role and (_ROLE_WORDS.search(detail) or category == "officer"):
+                person.role = detail
+            elif detail and not person.organisation:
+                person.organisation = detail
+            last = i
+            continue
         group = _GROUP.match(text + " X")
-        group_category = category
         if group and group.end() >= len(text):  # a group heading inside the list: "Academies Members"
             category = "observer" if "observ" in text.lower() else category
             last = i
             continue
+        group_category = category
         group = _GROUP.match(text)
         if group:
             text = text[group.end():]
@@ -209,17 +254,20 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         if _NONE.match(text):
             last = i
             continue
-        if len(text.split()) > 40 or re.search(r"\b(?:was|were|said|spoke|welcomed|opened)\b", text):
-            if block.cell is None:
+        if len(text.split()) > 40 or re.search(r"\b(?:was|were|said|spoke|welcomed|opened|is|are)\b", text):
+            if cell is None:
                 break
             continue
         found = parse_people(text, group_category)
         if not found:
-            if block.cell is None and len(text.split()) > 6:
+            if cell is None and len(text.split()) > 6:
                 break
             continue
         last = i
+        before = len(people)
         _add(people, found, status, group_category, block, f"attendance.{status}")
+        if cell is not None and len(people) > before:
+            row_person[(cell[0], cell[1])] = people[-1]
     return people, last
 
 
@@ -240,7 +288,11 @@ def _add(people: list[Attendee], found: list[dict], status: str, category: str |
 
 
 def _same(a: str, b: str) -> bool:
-    return fuzz.ratio(a.lower(), b.lower()) >= 85
+    """One person under two spellings ('Clare'/'Claire Fletcher'), never two people sharing a surname."""
+    pa, pb = a.lower().split(), b.lower().split()
+    if not pa or not pb or pa[0][0] != pb[0][0]:
+        return False
+    return fuzz.ratio(a.lower(), b.lower()) >= 85 and fuzz.ratio(pa[-1], pb[-1]) >= 80
 
 
 def apologies_in_text(blocks: list[Block], start: int, end: int, people: list[Attendee]) -> None:
@@ -256,9 +308,10 @@ def apologies_in_text(blocks: list[Block], start: int, end: int, people: list[At
                         _add(people, [person], "present", None, block, "attendance.late")
                 continue
             _add(people, names, "apologies", None, block, "attendance.apologies_sentence")
-        absent = _ABSENT_SENTENCE.match(block.text)
-        if absent:
-            _add(people, parse_people(absent.group(1), None), "absent", None, block, "attendance.absent_sentence")
+        for sentence in sentences(block.text):
+            absent = _ABSENT_SENTENCE.match(sentence)
+            if absent and len(absent.group(1).split()) <= 12:
+                _add(people, parse_people(absent.group(1), None), "absent", None, block, "attendance.absent_sentence")
 
 
 def found_for(block: Block, rule: str) -> Found:

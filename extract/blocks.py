@@ -80,10 +80,11 @@ def continues(block: Block, line: Line) -> bool:
     last = block.last
     if line.cell != last.cell or line.heading != last.heading or line.bold != last.bold:
         return False
-    if line.page != last.page and not last.wrapped:
-        return False
     if starts_something(line) or line.indent > last.indent:
         return False
+    if line.page != last.page and not last.wrapped:
+        # a sentence broken by the page end goes on in lower case on the next page
+        return not _TERMINAL.search(last.text) and bool(re.match(r"[a-z]", line.text))
     text = block.text
     if text.count("(") > text.count(")"):
         return True
@@ -101,6 +102,21 @@ def paragraphs(lines: list[Line]) -> list[Block]:
             out[-1].lines.append(line)
         else:
             out.append(Block([line]))
+    return out
+
+
+_CLAUSE = re.compile(r"(?:[,;:]\s+|\s+(?=and\s+(?:the\s+)?[A-Z]))")
+_LEAD = re.compile(r"^(?:and|then|firstly|secondly|finally|also|so|but)\s+", re.I)
+
+
+def clauses(sentence: str) -> list[tuple[int, str]]:
+    """(offset, clause) for the parts of a sentence that could carry their own subject."""
+    out = [(0, sentence)]
+    for m in _CLAUSE.finditer(sentence):
+        rest = sentence[m.end():]
+        lead = _LEAD.match(rest)
+        offset = m.end() + (lead.end() if lead else 0)
+        out.append((offset, sentence[offset:]))
     return out
 
 

@@ -17,7 +17,7 @@ from .model import Item
 from .names import looks_like_name
 
 NUMBER = re.compile(
-    r"""^(?:(?:minute|item|agenda\s+item)\s+)?
+    r"""^(?:(?i:minute|item|agenda\s+item|min\.?)\s+)?
     (?P<num>
         [A-Z]{1,5}\s?\d{1,4}[a-z]?/\d{2,4}
       | \d{1,4}[a-z]?/\d{2,4}
@@ -65,7 +65,7 @@ def title_like(text: str) -> bool:
         return False
     if len(words) > 6 and len(_SENTENCE_VERB.findall(text)) >= 1 and sum(w[0].islower() for w in words) > len(words) / 2:
         return False
-    return not _LABEL.match(text)
+    return not re.match(r"^(?:resolved|agreed|action|actions|decision|noted|q|a)\b\s*[:.\-–]?\s*$", text, re.I)
 
 
 def _caps(token: str) -> bool:
@@ -76,10 +76,11 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
     """Title, any sentence run into it, and presenters named in it."""
     text = text.strip()
     rest = None
-    colon = re.match(r"^([^:;]{2,60}?)\s*[:;]\s+(\S.*)$", text)
+    colon = re.match(r"^([^:;]{2,60}?)\s*([:;])\s*(\S.*)$", text)
     if colon and title_like(colon.group(1)) and len(colon.group(1).split()) <= 7:
-        head, tail = colon.groups()
-        if tail[0].islower() or not title_like(tail) or (_caps(head) and not _caps(tail)):
+        head, mark, tail = colon.groups()
+        if (mark == ";" or tail[0].islower() or not title_like(tail) or (_caps(head) and not _caps(tail))
+                or re.match(r"(?:none|nil|n/a)\b", tail, re.I)):
             text, rest = head, tail
     words = text.split()
     run = 0
@@ -98,6 +99,10 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
         if tail and len(text.split()) > 1:
             presenters = [p.strip() for p in re.split(r"[/+&,]", tail.group(1)) if p.strip()]
             text = text[: tail.start()]
+    dashed = re.search(r"\s+[-–—]\s+((?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2})$", text)
+    if dashed and looks_like_name(dashed.group(1), allow_initials=False) and not presenters:
+        presenters = [dashed.group(1)]
+        text = text[: dashed.start()]
     named = re.search(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$", text)
     if named and len(named.group(1).split()) >= 2 and all(
         looks_like_name(p, allow_initials=False) for p in re.split(r"\s*(?:,|&|\band\b)\s*", named.group(1))
@@ -139,6 +144,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
     top: Heading | None = None
     last_value: int | None = None
     last_depth = 0
+    sub_next = 1
     used: set[int] = set()
     i = start
     while i < end:
@@ -164,7 +170,8 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                 i += 1
                 continue
         title, body, presenters = split_title(rest)
-        if not title_like(title) or len(title) < 2:
+        sentence = body is None and rest.rstrip().endswith(".") and len(title.split()) > 2
+        if not title_like(title) or len(title) < 2 or sentence:
             i += 1
             continue
         kind = kind_of(number)
@@ -197,6 +204,11 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             else:
                 i += 1
                 continue
+        elif kind == "dec" and top is not None and top_kind == "dec" and _value(number) == sub_next and (
+            sub_next > 1 or len(title.split()) <= 6
+        ):
+            parent, kind = top.item.number, "sub"  # "1. General Managers Report" under item 6
+            sub_next += 1
         elif kind in ("dec", "roman"):
             value = _value(number)
             if top_kind not in (None, kind):
@@ -228,6 +240,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         found.append(heading)
         if kind != "sub":
             top, top_kind = heading, kind
+            sub_next = 1
         elif top_kind is None:
             top_kind = "sub"
         i += 1
@@ -241,7 +254,7 @@ def _heading_like(block: Block) -> bool:
     words = text.split()
     if not words or len(words) > 10 or block.indent > 0 or block.cell is not None:
         return False
-    if text.endswith((".", "?", ",", ";")) or _LABEL.match(text) or looks_like_name(text):
+    if text.endswith((".", "?", ",", ";")) or _LABEL.match(text) or looks_like_name(text) or not title_like(text):
         return False
     if block.heading is not None or (block.bold and title_like(text)):
         return True

@@ -35,8 +35,9 @@ _STOP = {
 
 
 _GROUP_WORD = re.compile(
-    r"\b(?:members|representatives|governors|councillors|officers|observers|trustees|directors|staff|"
-    r"committee|council|forum|board|society|school|academy|primary|nursery|trust)$", re.I)
+    r"\b(?:members|representatives|governors?|councillors?|officers?|observers|trustees?|directors?|staff|"
+    r"committee|council|forum|board|society|school|academy|primary|nursery|trust|manager|chair|clerk|"
+    r"secretary|treasurer|headteacher|services|body|category|public|liaison|attorney|planner)$", re.I)
 
 
 def strip_honorifics(name: str) -> str:
@@ -55,9 +56,11 @@ def looks_like_name(text: str, allow_initials: bool = True) -> bool:
     words = text.split()
     if len(words) > 4 or any(w in _STOP for w in words) and len(words) == 1:
         return False
-    if allow_initials and len(words) == 1 and INITIALS.match(text) and len(text) <= 5:
-        return True
-    if words[0] in _STOP or _GROUP_WORD.search(text):
+    if len(words) == 1 and INITIALS.match(text) and len(text) <= 5:
+        return allow_initials
+    if not allow_initials and len(words) == 1 and text.isupper():
+        return False
+    if (words[0] in _STOP and len(words[0]) > 1) or _GROUP_WORD.search(text):
         return False
     return bool(NAME.match(text))
 

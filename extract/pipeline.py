@@ -80,7 +80,15 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
         if i in in_blocks or i in heading_blocks or blocks[i].cell is not None and _in_header_table(blocks, i, first_item):
             continue
         for rule, sentence in resolutions.decision_sentences(blocks[i]):
-            meeting.resolutions.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75))
+            last = blocks[i]
+            if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):
+                listed, j = [], i + 1
+                while j < seg.end and j not in heading_blocks and len(blocks[j].text.split()) <= 8 and len(listed) < 15:
+                    listed.append(blocks[j].text)
+                    j += 1
+                sentence = " ".join([sentence, *listed])
+                last = blocks[j - 1]
+            meeting.resolutions.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75, last))
     meeting.resolutions.sort(key=lambda r: r.found.source.first_line)
     meeting.actions = _actions(blocks, seg, meeting, item_of, heading_blocks, first_item, us)
     return meeting
@@ -103,28 +111,38 @@ def _item_lookup(headings: list[Heading]):
     return item_of
 
 
-def _attendance(blocks: list[Block], seg: Segment, headings: list[Heading], first_item: int) -> list[Attendee]:
+_ATTENDANCE_ITEM = re.compile(r"\broll call\b|\battendance\b|\bpresent\b|\bmembers\b|\bapolog|\babsence\b", re.I)
+
+
+def _attendance(blocks: list[Block], seg: Segment, headings: list[Heading], head_end: int) -> list[Attendee]:
+    """The attendance lists at the head, those under a 'Roll call' or 'Apologies' item, and apology sentences."""
     start = (seg.title + 1) if seg.title is not None else seg.start
-    people, _ = attendance_rules.attendance(blocks, start, first_item)
-    for n, heading in enumerate(headings[:4]):
+    people, _ = attendance_rules.attendance(blocks, start, head_end)
+    for n, heading in enumerate(headings[:5]):
         end = headings[n + 1].block if n + 1 < len(headings) else seg.end
-        if not _APOLOGIES_ITEM.search(heading.item.title):
+        if not _ATTENDANCE_ITEM.search(heading.item.title):
             continue
-        body = [blocks[i] for i in range(heading.block + 1, end)]
-        if heading.body:
-            text = heading.body
-            if not re.search(r"\b(?:received|none|nil)\b", text, re.I):
-                attendance_rules._add(people, attendance_rules.parse_people(text, None), "apologies", None,
-                                      blocks[heading.block], "attendance.apologies_item")
-        for block in body:
-            if re.search(r"\b(?:was|were|had|have|has)\b", block.text) or len(block.text.split()) > 25:
-                continue
-            found = attendance_rules.parse_people(block.text, None)
-            if found and not attendance_rules._NONE.match(block.text):
-                attendance_rules._add(people, found, "apologies", None, block, "attendance.apologies_item")
+        found, _ = attendance_rules.attendance(blocks, heading.block + 1, end)
+        for person in found:
+            if not any(attendance_rules._same(p.name, person.name) for p in people):
+                people.append(person)
+        if _APOLOGIES_ITEM.search(heading.item.title):
+            _apologies_item(blocks, heading, end, people)
         attendance_rules.apologies_in_text(blocks, heading.block, end, people)
-    attendance_rules.apologies_in_text(blocks, start, first_item, people)
+    attendance_rules.apologies_in_text(blocks, start, head_end, people)
     return people
+
+
+def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: list[Attendee]) -> None:
+    """Under an 'Apologies' item, a bare list of names is the apologies."""
+    texts = [(heading.body, blocks[heading.block])] if heading.body else []
+    texts += [(blocks[i].text, blocks[i]) for i in range(heading.block + 1, end)]
+    for text, block in texts:
+        if re.search(r"\b(?:was|were|had|have|has|received|none|nil)\b", text, re.I) or len(text.split()) > 25:
+            continue
+        found = attendance_rules.parse_people(text, None)
+        if found:
+            attendance_rules._add(people, found, "apologies", None, block, "attendance.apologies_item")
 
 
 def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], first_item: int, us: bool) -> list[Action]:

@@ -31,10 +31,12 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ("resolution.motion_carried", re.compile(
         r"\bmotion\b.{0,200}?\b(?:carried|passed|approved|adopted)\b|\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)", re.I)),
     ("resolution.body_decided", re.compile(
-        rf"^{_BODIES}\s+(?:\w+\s+)?(?:was\s+|were\s+)?{_DECISION_VERBS}\b(?!\s+(?:with|that the chair))", re.I)),
+        rf"(?:^|[,;]\s+){_BODIES}\s+(?:\w+\s+)?(?:was\s+|were\s+)?{_DECISION_VERBS}\b(?!\s+(?:with|that the chair))",
+        re.I)),
     ("resolution.it_was_agreed", re.compile(
         r"\bit was (?:unanimously\s+)?(?:agreed|resolved|decided|approved)\b|\b(?:resolved|agreed unanimously) to\b|"
-        r"\b(?:was|were) (?:duly|unanimously) (?:elected|appointed|approved|adopted)\b", re.I)),
+        r"\b(?:was|were) (?:\w+ )?(?:elected|appointed|re-elected|co-opted)\b|"
+        r"^(?:agreed|decided|resolved)\s+(?:to|that)\b", re.I)),
     ("resolution.agreed_caps", re.compile(r"\b(?:AGREED|RESOLVED|APPROVED)\b")),
     ("resolution.adopted", re.compile(
         r"\b(?:policy|budget|plan|accounts|report|recommendations?|proposal|scheme|terms of reference|motion)\b"
@@ -88,7 +90,10 @@ def decision_sentences(block: Block) -> list[tuple[str, str]]:
         if _NOT_DECISION.search(sentence) or sentence.endswith("?"):
             continue
         for rule, pattern in _SENTENCE_RULES:
-            if pattern.search(sentence):
+            m = pattern.search(sentence)
+            if m:
+                if m.start() > 0 and len(sentence.split()) > 25 and sentence[m.start()] in ",;":
+                    sentence = sentence[m.start():].lstrip(",; ")  # the decision closes a long report sentence
                 out.append((rule, sentence))
                 break
     return _join_motion_runs(out)

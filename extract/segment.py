@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from .blocks import Block
 
 _ITEM_START = re.compile(r"^(?:\d{1,3}(?:\.\d+)*[.)]?|[A-Z]{1,5}\s?\d+/\d+|\(?[a-z]\))\s+\S")
-_MINUTES_TITLE = re.compile(r"\bminutes\b", re.I)
+_MINUTES_TITLE = re.compile(r"\bminutes\b|\bnotes of (?:the |a )?(?:\w+ )?meeting\b|\bmeeting notes\b|"
+                            r"\brecord of (?:the )?meeting\b", re.I)
 _NOT_TITLE = re.compile(
     r"minutes of (?:the )?(?:previous|last|prior)|previous minutes|approv\w* (?:of )?(?:the )?minutes|"
     r"minutes (?:were|was|are|of the meeting held on)|minute[- ]?tak|confirm\w* (?:the )?minutes|"
