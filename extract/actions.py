@@ -19,7 +19,8 @@ from .names import NameFinder, initials_of, is_role, looks_like_name, strip_hono
 
 MARKER = re.compile(
     r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+by)?)\b"
-    r"(?:\s+(?P<who>[A-Za-z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*)*))?\s*(?:[:\-–—]|\s(?=[A-Z]{2,4}\b))\s*(?P<rest>.*)$",
+    r"(?:\s+(?P<who>[A-Z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*)*|[a-z][\w]*-[\w\-]+))?"
+    r"\s*(?:[:\-–—]|\s(?=[A-Z]{2,4}\b))\s*(?P<rest>.*)$",
     re.I,
 )
 STATUS = re.compile(
@@ -33,7 +34,7 @@ _CUE = re.compile(
     r"circulate|contact|report back|arrange|look into|investigate|write|send|provide|share)\b",
     re.I,
 )
-_SUBJECT = r"((?:(?:the|our)\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|[A-Z]\.?|of|the|and|&|/))*?)"
+_SUBJECT = r"((?:(?:the|our)\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|[A-Z]\.?|of|the|and|&|/))*?(?:\s\([A-Z]\))?)"
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ("action.x_to_do", re.compile(rf"^{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+(?:is|are)?\s*to\s+(?!be\b|have\b|the\b)([a-z]+)\b")),
     ("action.x_will", re.compile(
@@ -172,13 +173,25 @@ def _task_before(blocks: list[Block], start: int, at: int, owners: list[str], fi
     return blocks[first], " ".join(parts[begin:])
 
 
-def _owner_ok(subject: str) -> bool:
+def _owner_ok(subject: str, finder: NameFinder | None = None) -> bool:
+    """A named person (in full, or one the roster knows), initials, or a role: never 'Sessions' or 'It'."""
     subject = subject.strip()
     if re.match(r"^(?:i|we|it|this|that|there|they|he|she|you|which|who|these|those|members of the public)$", subject, re.I):
         return False
     bare = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)
     parts = split_owners(bare)
-    return bool(parts) and all(is_role(p) or looks_like_name(p, allow_initials=True) for p in parts)
+    return bool(parts) and all(is_role(p) or _person(p, subject, finder) for p in parts)
+
+
+def _person(part: str, subject: str, finder: NameFinder | None) -> bool:
+    if not looks_like_name(part, allow_initials=True):
+        return False
+    words = re.sub(r"\s*\([A-Z]\)$", "", part).split()
+    if len(words) >= 2 or words[0].isupper():
+        return True
+    if re.match(r"^(?:cllr|councillor|mr|mrs|ms|miss|dr|rev|prof)\b", subject, re.I):
+        return True
+    return finder is not None and finder.knows(words[0])
 
 
 _BODY_SUBJECT = re.compile(
@@ -204,7 +217,7 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
                     if not m:
                         continue
                     subject = re.sub(r",\s*[A-Z]{2,5},?$", "", m.group(1))
-                    if not _owner_ok(subject) or (offset and subject.isupper() and not searching):
+                    if not _owner_ok(subject, finder) or (offset and subject.isupper() and not searching):
                         continue  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
                     if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
                         continue  # "Councillors agreed to pay" is the body deciding, a resolution

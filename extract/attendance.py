@@ -118,7 +118,9 @@ def _regroup(names: list[list[str]]) -> list[list[str]]:
     return out
 
 
-_INLINE_ROLE = re.compile(r"\s+(?=(?:the\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair|Treasurer|Secretary|Mayor)\s+[A-Z])")
+_INLINE_ROLE = re.compile(
+    r"(?<!Vice)(?<!Deputy)\s+(?=(?:the\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair|Deputy Mayor|Treasurer|Secretary|Mayor)"
+    r"\s+[A-Z])")
 _ORG_DASH = re.compile(r"\s+(?=[A-Z]{2,6}\s+[-–]\s+[A-Z])")
 
 
@@ -160,7 +162,7 @@ def _people_in_part(part: str, category: str | None) -> list[dict]:
             if run_people:
                 _bracket(run_people[-1], piece[1:-1].strip(), category)
             continue
-        role_prefix = re.match(r"^((?:the\s+)?(?:clerk|chair(?:man|person)?|vice[- ]chair|treasurer|secretary|mayor)\s+)"
+        role_prefix = re.match(r"^((?:the\s+)?(?:clerk|chair(?:man|person)?|vice[- ]chair|deputy mayor|treasurer|secretary|mayor)\s+)"
                                r"(?=[A-Z])", piece, re.I)
         role = None
         if role_prefix:
@@ -247,6 +249,14 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             last = i
             continue
         group_category = category
+        sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)
+        if sub_label and not looks_like_name(sub_label.group(1).strip()):
+            text = text[sub_label.end():]  # "Residents: Maureen Clarke (Chair), ..."
+        elif "," not in text and any(w[0].islower() for w in re.sub(r"\([^)]*\)?", " ", text).split()
+                                     if w not in ("and", "&", "of", "de", "van", "von", "-", "–")):
+            if cell is None:
+                break  # a heading such as "Welcome and introductions" ends the lists
+            continue
         group = _GROUP.match(text)
         if group:
             text = text[group.end():]

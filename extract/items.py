@@ -90,7 +90,7 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
         run += 1
     if sum(1 for w in words[:run] if _caps(w)) >= 2 and run < len(words):
         text, rest = " ".join(words[:run]).rstrip(" -–:"), " ".join(words[run:])
-    dash = re.match(r"^(.{3,}?)\s+[-–—]\s+([a-z].*)$", text)
+    dash = re.match(r"^(.{3,}?)\s+[-–—]\s+([a-z].*|(?:RESOLVED|AGREED|DECISION|ACTION)\b.*)$", text)
     if dash:
         text, rest = dash.group(1), dash.group(2)
     presenters: list[str] = []
@@ -104,11 +104,13 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
         presenters = [dashed.group(1)]
         text = text[: dashed.start()]
     named = re.search(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$", text)
-    if named and len(named.group(1).split()) >= 2 and all(
-        looks_like_name(p, allow_initials=False) for p in re.split(r"\s*(?:,|&|\band\b)\s*", named.group(1))
-    ):
-        presenters = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b)\s*", named.group(1))]
-        text = text[: named.start()]
+    if named and len(named.group(1).split()) >= 2:
+        parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b|;)\s*", named.group(1)) if p.strip()]
+        people = [p for p in parts if looks_like_name(p, allow_initials=False)]
+        # "(Jane Smith)", "(Jane Smith and Tom Reid)" or "(Lucy Adeyemi, Chief Operating Officer)"
+        if people and (len(people) == len(parts) or (len(people) == 1 and parts[0] == people[0])):
+            presenters = people
+            text = text[: named.start()]
     return text.strip().rstrip(".:;").strip(), rest, presenters
 
 
@@ -252,7 +254,9 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
 def _heading_like(block: Block) -> bool:
     text = block.text.strip()
     words = text.split()
-    if not words or len(words) > 10 or block.indent > 0 or block.cell is not None:
+    if not words or len(words) > 10 or (block.indent > 0 and block.heading is None) or block.cell is not None:
+        return False
+    if text.count(",") >= 2:
         return False
     if text.endswith((".", "?", ",", ";")) or _LABEL.match(text) or looks_like_name(text) or not title_like(text):
         return False

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-HONORIFICS = ("Councillors|Councillor|Cllrs|Cllr|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd|Reverend|Prof|Professor|"
-              "Sir|Dame|Lord|Lady|Alderman|Board Members?|Commissioners?|Trustees?|Governors?|Members?")
+HONORIFICS = ("Councillors|Councillor|Councilmembers?|Council Members?|Cllrs|Cllr|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd|"
+              "Reverend|Prof|Professor|Sir|Dame|Lord|Lady|Alderman|Board Members?|Commissioners?|Trustees?|"
+              "Governors?|Members?|District Councillor|County Councillor|Mayor|Deputy Mayor|Supervisor|Director")
 HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+", re.I)
 ROLES = (
     "Clerk to the Board|Clerk to the Governors|Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|"
@@ -124,6 +125,11 @@ class NameFinder:
             if len(fits) == 1:
                 return fits[0]
         return name
+
+    def knows(self, word: str) -> bool:
+        """A single word that names someone on the roster: a first name, a surname or initials."""
+        word = word.lower()
+        return any(word in (r.split()[0].lower(), r.split()[-1].lower(), initials_of(r).lower()) for r in self.roster)
 
     def people(self, text: str) -> list[str]:
         """Names and roles in order of appearance, honorifics removed."""

@@ -52,8 +52,16 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, {h.block for h in headings})
     inside = {k for first, last, _ in res_blocks for k in range(first + 1, last + 1)}
     headings = find_items(blocks, seg.start, seg.end, inside)
+    title_at = seg.title if seg.title is not None else seg.start - 1
+    numbered = [h.block for h in headings if h.kind != "none" and h.block > title_at]
+    head_end = min([*numbered, seg.end])
+    people, attendance_last = attendance_rules.attendance(blocks, title_at + 1, head_end)
+    # topic headings of unnumbered papers start after the heading block and the attendance lists
+    guard = max(attendance_last, title_at)
+    headings = [h for h in headings if h.block > title_at and (h.kind != "none" or h.block > guard)]
     first_item = headings[0].block if headings else seg.end
-    head = blocks[seg.start: min(seg.start + 14, max(first_item, seg.start + 3), seg.end)]
+    body_start = min(first_item, guard + 1)
+    head = blocks[seg.start: min(max(first_item, title_at + 6, seg.start + 3), seg.start + 20, seg.end)]
     title = blocks[seg.title] if seg.title is not None else None
     when, _ = header.meeting_date(head, year, us)
     start_time, end_time = header.times(head, blocks[seg.start: seg.end])
@@ -69,9 +77,9 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     # headings found again now that resolution blocks are known, so a RESOLVED heading is never an item
     heading_blocks = {h.block for h in headings}
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)
-    meeting.attendees = _attendance(blocks, seg, headings, first_item)
+    meeting.attendees = _attendance(blocks, seg, headings, people, head_end)
     item_of = _item_lookup(headings)
-    attendance_end = first_item
+    attendance_end = body_start
     for first, last, text in res_blocks:
         meeting.resolutions.append(
             resolutions.make(item_of(first), text, blocks[first], "resolution.block", 0.95, blocks[last]))
@@ -90,7 +98,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
                 last = blocks[j - 1]
             meeting.resolutions.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75, last))
     meeting.resolutions.sort(key=lambda r: r.found.source.first_line)
-    meeting.actions = _actions(blocks, seg, meeting, item_of, heading_blocks, first_item, us)
+    meeting.actions = _actions(blocks, seg, meeting, item_of, heading_blocks, body_start, us)
     return meeting
 
 
@@ -114,10 +122,10 @@ def _item_lookup(headings: list[Heading]):
 _ATTENDANCE_ITEM = re.compile(r"\broll call\b|\battendance\b|\bpresent\b|\bmembers\b|\bapolog|\babsence\b", re.I)
 
 
-def _attendance(blocks: list[Block], seg: Segment, headings: list[Heading], head_end: int) -> list[Attendee]:
+def _attendance(blocks: list[Block], seg: Segment, headings: list[Heading], people: list[Attendee],
+                head_end: int) -> list[Attendee]:
     """The attendance lists at the head, those under a 'Roll call' or 'Apologies' item, and apology sentences."""
     start = (seg.title + 1) if seg.title is not None else seg.start
-    people, _ = attendance_rules.attendance(blocks, start, head_end)
     for n, heading in enumerate(headings[:5]):
         end = headings[n + 1].block if n + 1 < len(headings) else seg.end
         if not _ATTENDANCE_ITEM.search(heading.item.title):
@@ -145,12 +153,13 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
             attendance_rules._add(people, found, "apologies", None, block, "attendance.apologies_item")
 
 
-def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], first_item: int, us: bool) -> list[Action]:
+def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], body_start: int,
+             us: bool) -> list[Action]:
     finder = NameFinder([a.name for a in meeting.attendees])
-    found = action_rules.marked(blocks, first_item, seg.end, finder)
+    found = action_rules.marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)
     if not found:
-        found = action_rules.from_sentences(blocks, first_item, seg.end, heading_blocks, finder)
+        found = action_rules.from_sentences(blocks, body_start, seg.end, heading_blocks, finder)
     found.sort(key=lambda raw: raw.first.first.index)
     out = []
     when = None

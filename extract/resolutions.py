@@ -25,13 +25,15 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ("resolution.minutes_approved", re.compile(
         r"\bminutes\b.{0,120}?\b(?:were|was|be)\s+(?:\w+\s+){0,2}(?:agreed|approved|confirmed|accepted|adopted|signed)"
         r"|\b(?:agreed|approved|confirmed|accepted|adopted)\b.{0,40}\bminutes\b|\bminutes\b.{0,80}\btrue (?:and accurate )?record"
-        r"|\bagreed this was a true record", re.I)),
+        r"|\bagreed this was a true record|\bnotes of the (?:last |previous )?meeting\b.{0,80}?\b(?:were|was)\s+"
+        r"(?:agreed|approved|accepted)", re.I)),
     ("resolution.proposed_seconded", re.compile(
         r"\b(?:proposed|moved)\b.{0,200}?\bseconded\b.{0,300}?\b(?:agreed|carried|resolved|approved|passed|adopted)\b", re.I)),
     ("resolution.motion_carried", re.compile(
         r"\bmotion\b.{0,200}?\b(?:carried|passed|approved|adopted)\b|\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)", re.I)),
     ("resolution.body_decided", re.compile(
-        rf"(?:^|[,;]\s+){_BODIES}\s+(?:\w+\s+)?(?:was\s+|were\s+)?{_DECISION_VERBS}\b(?!\s+(?:with|that the chair))",
+        rf"(?:^|[,;]\s+|^(?:after|following|on)\s+(?:\w+\s+){{0,4}}?){_BODIES}\s+(?:\w+\s+)?(?:was\s+|were\s+)?"
+        rf"{_DECISION_VERBS}\b(?!\s+(?:with|that the chair))",
         re.I)),
     ("resolution.it_was_agreed", re.compile(
         r"\bit was (?:unanimously\s+)?(?:agreed|resolved|decided|approved)\b|\b(?:resolved|agreed unanimously) to\b|"

@@ -21,9 +21,12 @@ def read_text(text: str, markdown: bool) -> list[Line]:
     tables = 0
     in_table = False
     row = 0
+    ends: set[int] = set()  # lines followed by a blank line end their paragraph
     for raw in text.splitlines():
         if not raw.strip():
             in_table = False
+            if lines:
+                ends.add(len(lines) - 1)
             continue
         cells = _cells(raw, markdown)
         if cells is None:
@@ -40,7 +43,23 @@ def read_text(text: str, markdown: bool) -> list[Line]:
                 line.cell = (tables - 1, row, col)
                 lines.append(line)
         row += 1
+    mark_hard_wraps(lines, ends)
     return lines
+
+
+def mark_hard_wraps(lines: list[Line], ends: set[int]) -> None:
+    """Text typed with hard line breaks (every long line ends near one width) wraps like a PDF page."""
+    free = [line for line in lines if line.cell is None and line.heading is None]
+    lengths = sorted(len(line.text) for line in free)
+    if len(lengths) < 8:
+        return
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    near = sum(1 for n in lengths if width - 20 <= n <= width + 5)
+    if not 50 <= width <= 140 or near < max(4, len(lengths) // 6):
+        return
+    for index, line in enumerate(lines):
+        if line.cell is None and line.heading is None and index not in ends:
+            line.wrapped = len(line.text) >= width - 22
 
 
 def _cells(raw: str, markdown: bool) -> list[str] | None:
