@@ -226,6 +226,9 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             label = None  # a sentence ("Apologies were received from ..."), read by apologies_in_text
         if label and len(text.split()) <= 60:
             status, category, rest = label
+            inner = label_of(rest) if rest else None
+            if inner and not re.search(r"\b(?:were|was)\b", rest):  # "ROLL CALL Present: ..."
+                status, category, rest = inner
             last = i
             if rest and not _NONE.match(rest):
                 _add(people, parse_people(rest, category), status, category, block, f"attendance.{status}")
@@ -264,6 +267,8 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         if _NONE.match(text):
             last = i
             continue
+        if cell is None and len(text) > 3 and text.upper() == text and any(c.isalpha() for c in text):
+            break  # a heading in capitals ends the lists
         if len(text.split()) > 40 or re.search(r"\b(?:was|were|said|spoke|welcomed|opened|is|are)\b", text):
             if cell is None:
                 break

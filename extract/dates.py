@@ -59,7 +59,15 @@ def find_dates(text: str, year: int | None = None, us: bool = False) -> list[tup
 
 def _with_year(day: int, month: str, printed_year: str | None, whole: str, year: int | None) -> date | None:
     if printed_year:
-        return _parse(f"{day} {month} {printed_year}", "DMY")
+        found = _parse(f"{day} {month} {printed_year}", "DMY")
+        weekday = _WEEKDAY_NAME.search(whole)
+        if found and weekday and found.strftime("%a").lower() != weekday.group(1).lower()[:3]:
+            # "Tuesday 4 April 2016" was a Monday: a slip of one day, the weekday the clerk looked at wins
+            for shift in (1, -1):
+                near = found + timedelta(days=shift)
+                if near.strftime("%a").lower() == weekday.group(1).lower()[:3]:
+                    return near
+        return found
     if year is None:
         return None
     weekday = _WEEKDAY_NAME.search(whole)

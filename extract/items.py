@@ -38,6 +38,8 @@ _SENTENCE_VERB = re.compile(
     r"stated|informed|thanked|presented|discussed|received|welcomed|advised|did|do|does|can|could|should)\b",
     re.I,
 )
+_SUMMARY = re.compile(r"^(?:summary of |schedule of |list of )?(?:actions?|action (?:list|points|log|summary)|decisions)\b"
+                      r"(?:\s+(?:from|arising|agreed|to be taken)\b.*)?:?$", re.I)
 _LABEL = re.compile(
     r"^(?:resolved|agreed|action|actions|decision|noted|present|apologies|absent|q|a|notes?|"
     r"next steps|key next steps|progress update|recommendations?)\b\s*[:.\-–]?\s*$",
@@ -147,6 +149,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
     last_value: int | None = None
     last_depth = 0
     sub_next = 1
+    in_summary = False
     used: set[int] = set()
     i = start
     while i < end:
@@ -156,6 +159,8 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             continue
         match = NUMBER.match(block.text.strip())
         if not match:
+            if _SUMMARY.match(block.text.strip()):
+                in_summary = True  # "Action list", "Summary of decisions": restated, not business
             i += 1
             continue
         number, rest = match.group("num").strip(), match.group("rest")
@@ -208,7 +213,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                 continue
         elif kind == "dec" and top is not None and top_kind == "dec" and _value(number) == sub_next and (
             sub_next > 1 or len(title.split()) <= 6
-        ):
+        ) and not in_summary and not looks_like_name(title, allow_initials=False):
             parent, kind = top.item.number, "sub"  # "1. General Managers Report" under item 6
             sub_next += 1
         elif kind in ("dec", "roman"):

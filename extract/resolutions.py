@@ -30,7 +30,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ("resolution.proposed_seconded", re.compile(
         r"\b(?:proposed|moved)\b.{0,200}?\bseconded\b.{0,300}?\b(?:agreed|carried|resolved|approved|passed|adopted)\b", re.I)),
     ("resolution.motion_carried", re.compile(
-        r"\bmotion\b.{0,200}?\b(?:carried|passed|approved|adopted)\b|\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)", re.I)),
+        r"\b(?:motion|moved)\b.{0,300}?\b(?:carried|passed|approved|adopted)\b|\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)", re.I)),
     ("resolution.body_decided", re.compile(
         rf"(?:^|[,;]\s+|^(?:after|following|on)\s+(?:\w+\s+){{0,4}}?){_BODIES}\s+(?:\w+\s+)?(?:was\s+|were\s+)?"
         rf"{_DECISION_VERBS}\b(?!\s+(?:with|that the chair))",
@@ -88,8 +88,8 @@ def decision_sentences(block: Block) -> list[tuple[str, str]]:
     """(rule, sentence) for sentences of a paragraph that record a decision."""
     out = []
     text = block.text
-    for sentence in sentences(text):
-        if _NOT_DECISION.search(sentence) or sentence.endswith("?"):
+    for sentence in _join_motion_runs(sentences(text)):
+        if _NOT_DECISION.search(sentence) or _FAILED.search(sentence) or sentence.endswith("?"):
             continue
         for rule, pattern in _SENTENCE_RULES:
             m = pattern.search(sentence)
@@ -98,11 +98,29 @@ def decision_sentences(block: Block) -> list[tuple[str, str]]:
                     sentence = sentence[m.start():].lstrip(",; ")  # the decision closes a long report sentence
                 out.append((rule, sentence))
                 break
-    return _join_motion_runs(out)
+    return out
 
 
-def _join_motion_runs(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return found
+_MOVED = re.compile(r"\b(?:moved|motion (?:by|made by|from)|proposed by)\b", re.I)
+_OUTCOME = re.compile(r"\b(?:seconded|carried|passed|approved|adopted|agreed|vote)\b", re.I)
+_FAILED = re.compile(r"\b(?:failed|died|lost|defeated|withdrawn|fell|not carried|no second)\b", re.I)
+
+
+def _join_motion_runs(parts: list[str]) -> list[str]:
+    """'X moved ... . Y seconded the motion, which passed 3-0.' is one decision, told over two sentences."""
+    out: list[str] = []
+    k = 0
+    while k < len(parts):
+        sentence = parts[k]
+        if _MOVED.search(sentence) and not _FAILED.search(sentence):
+            run = [sentence]
+            while k + 1 < len(parts) and len(run) < 4 and _OUTCOME.search(parts[k + 1]) and not _MOVED.search(parts[k + 1]):
+                k += 1
+                run.append(parts[k])
+            sentence = " ".join(run)
+        out.append(sentence)
+        k += 1
+    return out
 
 
 def make(item: str | None, text: str, block: Block, rule: str, confidence: float, until: Block | None = None) -> Resolution:
