@@ -28,6 +28,7 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
                 r"members of the public|public)\b", re.I), "present", "observer"),
     (re.compile(r"^(?:(?:members?|councillors|governors|trustees|directors|board members|commissioners)\s+"
                 r"present|present|attendees|attendance|attending|roll call|chaired by|voting members|"
+                r"(?:governor|member|board|trustee|councillor)s?\s+attendance|record of attendance|"
                 r"non-voting members|members|councillors|governors|trustees)\b", re.I), "present", "member"),
 ]
 _GROUP = re.compile(r"^((?:[A-Z][\w\-]*\s+){0,3}(?:Members?|Representatives?|Governors?|Councillors|Trustees))\s+(?=[A-Z])")
@@ -131,6 +132,10 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     people: list[dict] = []
     separators = r"\s*(?:[,;]|\band\b|&|\s[-–]\s(?=[A-Z][a-z]+\s[A-Z][a-z]+\s*(?:[,(]|$)))\s*"
     for part in _split_outside_brackets(text, separators):
+        if (re.fullmatch(r"[A-Z]{2,6}", part) and people and len(people[-1]["name"].split()) > 1
+                and not people[-1].get("organisation")):
+            people[-1]["organisation"] = part  # "A Armstrong, EDC": the council he is from
+            continue
         run_people = _people_in_part(part, category)
         if not run_people:
             if people and not people[-1].get("role") and (is_role(part) or _ROLE_WORDS.search(part)):
@@ -206,6 +211,33 @@ def _initials_for(name: str, inner: str) -> bool:
     return capitals[0] == initials[0] and capitals[-1] == initials[-1]
 
 
+_LEGEND = re.compile(r"^(?:[A-Z✓✔x]{1,2}\s*[-–=:]\s*[A-Z][a-z]+(?:\s+[a-z]+)?[,;]?\s*){2,}$")
+_MARKS = {"p": "present", "l": "present", "y": "present", "✓": "present", "✔": "present", "x": "absent",
+          "a": "absent", "n": "absent", "s": "apologies", "ap": "apologies", "apol": "apologies"}
+
+
+def grid(blocks: list[Block], indexes: list[int]) -> list[tuple[str, str, Block]] | None:
+    """An attendance grid (name, then one mark a meeting: P / A / S / L): the latest column applies."""
+    rows: dict[int, dict[int, str]] = {}
+    anchor: dict[int, Block] = {}
+    for i in indexes:
+        _, row, col = blocks[i].cell
+        rows.setdefault(row, {})[col] = (rows.get(row, {}).get(col, "") + " " + blocks[i].text).strip()
+        anchor.setdefault(row, blocks[i])
+    marked = {r: cells for r, cells in rows.items()
+              if looks_like_name(cells.get(0, "").title(), allow_initials=False)
+              and any(c > 0 and v.lower() in _MARKS for c, v in cells.items())}
+    if len(marked) < 2:
+        return None
+    column = max(c for cells in marked.values() for c, v in cells.items() if c > 0 and v.lower() in _MARKS)
+    out = []
+    for row, cells in sorted(marked.items()):
+        mark = cells.get(column, "").lower()
+        name = cells[0] if not cells[0].isupper() else cells[0].title()
+        out.append((name, _MARKS.get(mark, "absent"), anchor[row]))
+    return out
+
+
 def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee], int]:
     """Attendees from the labelled lists near the head of the minutes; returns them and the last block read.
 
@@ -216,10 +248,12 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
     status, category = None, None
     last = start - 1
     row_person: dict[tuple[int, int], Attendee] = {}
+    grids_seen: set[int] = set()
+    grid_end = -1
     for i in range(start, end):
         block = blocks[i]
         text = block.text.strip()
-        if status is None and i - start > 12:
+        if status is None and sum(1 for k in range(start, i) if blocks[k].cell is None) > 12:
             break
         label = label_of(text)
         if label and re.search(r"\b(?:were|was|had|have|has|been)\b", text, re.I):
@@ -236,6 +270,16 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         if status is None:
             continue
         cell = block.cell
+        if cell is not None and cell[0] not in grids_seen:
+            grids_seen.add(cell[0])
+            found_grid = grid(blocks, [k for k in range(i, end) if blocks[k].cell and blocks[k].cell[0] == cell[0]])
+            if found_grid:
+                for name, mark, anchor in found_grid:
+                    _add(people, [{"name": name}], mark, category, anchor, "attendance.grid")
+                last = max(k for k in range(i, end) if blocks[k].cell and blocks[k].cell[0] == cell[0])
+                grid_end = last
+        if cell is not None and cell[0] in grids_seen and i <= grid_end and grid_end >= 0:
+            continue
         if (cell is not None and cell[2] > 0 and (cell[0], cell[1]) in row_person
                 and not looks_like_name(re.sub(r"\s*\([^)]*\)", "", text), allow_initials=False)):
             person = row_person[(cell[0], cell[1])]
@@ -244,6 +288,9 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
                 person.role = detail
             elif detail and not person.organisation:
                 person.organisation = detail
+            last = i
+            continue
+        if _LEGEND.match(text):  # "P – Present  A – Absent": the key to a grid
             last = i
             continue
         group = _GROUP.match(text + " X")
@@ -264,7 +311,7 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         if group:
             text = text[group.end():]
             group_category = "observer" if "observ" in group.group(1).lower() else category
-        if _NONE.match(text):
+        if _NONE.match(text) or _LEGEND.match(text):
             last = i
             continue
         if cell is None and len(text) > 3 and text.upper() == text and any(c.isalpha() for c in text):

@@ -166,7 +166,11 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         number, rest = match.group("num").strip(), match.group("rest")
         if rest is None:
             nxt = i + 1
-            if nxt < end and nxt not in skip and not NUMBER.match(blocks[nxt].text) and title_like(
+            beside = _cell_beside(blocks, i, end)
+            if beside:  # a number in its own table column: the title is the whole cell beside it
+                rest = " ".join(blocks[k].text for k in beside)
+                used.update(beside)
+            elif nxt < end and nxt not in skip and not NUMBER.match(blocks[nxt].text) and title_like(
                 split_title(blocks[nxt].text)[0]
             ):
                 rest = blocks[nxt].text
@@ -254,6 +258,21 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
     if not any(h.kind != "sub" for h in found):
         found = _merge(found, _unnumbered(blocks, start, end, skip))
     return found
+
+
+def _cell_beside(blocks: list[Block], i: int, end: int) -> list[int]:
+    cell = blocks[i].cell
+    if cell is None:
+        return []
+    table, row, col = cell
+    out = []
+    for k in range(i + 1, min(end, i + 40)):
+        other = blocks[k].cell
+        if other is None or other[0] != table or other[1] != row:
+            break
+        if other[2] == col + 1:
+            out.append(k)
+    return out
 
 
 def _heading_like(block: Block) -> bool:

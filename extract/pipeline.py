@@ -136,7 +136,7 @@ def _attendance(blocks: list[Block], seg: Segment, headings: list[Heading], peop
                 people.append(person)
         if _APOLOGIES_ITEM.search(heading.item.title):
             _apologies_item(blocks, heading, end, people)
-        attendance_rules.apologies_in_text(blocks, heading.block, end, people)
+        attendance_rules.apologies_in_text(blocks, heading.block + 1, end, people)
     attendance_rules.apologies_in_text(blocks, start, head_end, people)
     return people
 
@@ -144,13 +144,17 @@ def _attendance(blocks: list[Block], seg: Segment, headings: list[Heading], peop
 def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: list[Attendee]) -> None:
     """Under an 'Apologies' item, a bare list of names is the apologies."""
     texts = [(heading.body, blocks[heading.block])] if heading.body else []
-    texts += [(blocks[i].text, blocks[i]) for i in range(heading.block + 1, end)]
+    texts += [(blocks[i].text, blocks[i]) for i in range(heading.block + 1, min(end, heading.block + 30))]
     for text, block in texts:
         if re.search(r"\b(?:was|were|had|have|has|received|none|nil)\b", text, re.I) or len(text.split()) > 25:
             continue
+        bare = re.sub(r"\([^)]*\)", " ", text)
+        if text.isupper() or any(w[0].islower() for w in bare.split() if w not in ("and", "&", "of", "-", "–")):
+            break  # the list of names is over
         found = attendance_rules.parse_people(text, None)
-        if found:
-            attendance_rules._add(people, found, "apologies", None, block, "attendance.apologies_item")
+        if not found:
+            break
+        attendance_rules._add(people, found, "apologies", None, block, "attendance.apologies_item")
 
 
 def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], body_start: int,

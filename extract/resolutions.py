@@ -24,7 +24,7 @@ _DECISION_VERBS = (r"(?:agreed|approved|resolved|decided|adopted|endorsed|ratifi
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ("resolution.minutes_approved", re.compile(
         r"\bminutes\b.{0,120}?\b(?:were|was|be)\s+(?:\w+\s+){0,2}(?:agreed|approved|confirmed|accepted|adopted|signed)"
-        r"|\b(?:agreed|approved|confirmed|accepted|adopted)\b.{0,40}\bminutes\b|\bminutes\b.{0,80}\btrue (?:and accurate )?record"
+        r"|\b(?:agreed|approved|confirmed|accepted|adopted|adoption|approval)\b.{0,40}\bminutes\b|\bminutes\b.{0,80}\btrue (?:and accurate )?record"
         r"|\bagreed this was a true record|\bnotes of the (?:last |previous )?meeting\b.{0,80}?\b(?:were|was)\s+"
         r"(?:agreed|approved|accepted)", re.I)),
     ("resolution.proposed_seconded", re.compile(
@@ -52,6 +52,7 @@ _NOT_DECISION = re.compile(
     r"the chair (?:agreed|said)|if (?:agreed|approved)|once (?:agreed|approved)|subject to (?:agreeing|approval by))\b",
     re.I,
 )
+_AGENDA_ITEM = re.compile(r"^(?:to\s+(?:agree|approve|receive|consider|confirm)|approval of)\b", re.I)
 _LIST_PART = re.compile(r"^(?:\(?[a-z0-9ivx]{1,4}[.)]|[-•])\s+", re.I)
 
 
@@ -89,7 +90,7 @@ def decision_sentences(block: Block) -> list[tuple[str, str]]:
     out = []
     text = block.text
     for sentence in _join_motion_runs(sentences(text)):
-        if _NOT_DECISION.search(sentence) or _FAILED.search(sentence) or sentence.endswith("?"):
+        if _NOT_DECISION.search(sentence) or _FAILED.search(sentence) or sentence.endswith("?") or _AGENDA_ITEM.match(sentence):
             continue
         for rule, pattern in _SENTENCE_RULES:
             m = pattern.search(sentence)

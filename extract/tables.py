@@ -60,6 +60,31 @@ def _header(table: Table, blocks: list[Block], row: int) -> dict[str, int]:
     return roles
 
 
+_HEAD_WORDS = re.compile(r"\b(?:by whom|owner|responsible|who)\b", re.I)
+
+
+def _header_above(blocks: list[Block], table: Table) -> dict[str, int] | None:
+    """A header printed as text over a table ('ITEM BY WHOM BY WHEN'): the columns by their content."""
+    first = min(i for idx in table.cells.values() for i in idx)
+    above = " ".join(blocks[k].text for k in range(max(0, first - 2), first) if blocks[k].cell is None)
+    if not (_HEAD_WORDS.search(above) and re.search(r"\baction", above + " ".join(blocks[k].text for k in range(max(0, first - 3), first)), re.I)):
+        return None
+    widths: dict[int, int] = {}
+    for (_, col), idx in table.cells.items():
+        widths[col] = widths.get(col, 0) + sum(len(blocks[i].text) for i in idx)
+    cols = sorted(c for c, w in widths.items() if w)
+    if len(cols) < 2:
+        return None
+    action = max(cols, key=lambda c: widths[c])
+    after = [c for c in cols if c > action]
+    roles = {"action": action}
+    if after:
+        roles["owner"] = after[0]
+    if len(after) > 1:
+        roles["due"] = after[1]
+    return roles
+
+
 def action_rows(blocks: list[Block], start: int, end: int) -> list[Raw]:
     """Actions from action tables and from right-hand action columns."""
     out: list[Raw] = []
@@ -71,6 +96,10 @@ def action_rows(blocks: list[Block], start: int, end: int) -> list[Raw]:
             continue
         roles = _header(table, blocks, rows[0])
         body = rows[1:]
+        if "action" not in roles:
+            above = _header_above(blocks, table)
+            if above:
+                roles, body = above, rows
         if "action" not in roles and previous and previous[0].columns == table.columns:
             roles, body = previous[1], rows  # the same table, going on over a page break
         elif len(roles) < 1 or "action" not in roles:
