@@ -149,7 +149,8 @@ def _task_before(blocks: list[Block], start: int, at: int, owners: list[str], fi
         return None
     first = j
     listed: list[str] = []
-    while first >= start and blocks[first].indent > 0 and first > start:
+    while (first > start and blocks[first].indent > blocks[at].indent and blocks[first].heading is None
+           and len(blocks[first].text.split()) <= 25):
         listed.insert(0, blocks[first].text)
         first -= 1
     paragraph = blocks[first].text
@@ -171,6 +172,18 @@ def _task_before(blocks: list[Block], start: int, at: int, owners: list[str], fi
     if begin > 0 and re.match(r"^(?:this|it|these|that|he|she|they)\b", parts[begin], re.I):
         begin -= 1  # "This will be discussed ..." needs the sentence it points back to
     return blocks[first], " ".join(parts[begin:])
+
+
+_TITLE_WORDS = re.compile(
+    r"^(?:(?:Senior|Principal|Assistant|Deputy|Chief|Vice|Acting|Interim|Head|City|County|District|Planning|"
+    r"Finance|Executive|Lead|Town|Parish)\s+)*(?:Planner|Director|Manager|Officer|Chair|Chairman|Clerk|Engineer|"
+    r"Attorney|Secretary|Treasurer|Commissioner|Councillor|Councilmember|Mayor|Head|Nurse|Headteacher)\s+(?=[A-Z])")
+
+
+def _name_after_title(subject: str) -> str:
+    """'Senior Planner Mike Brennan' -> 'Mike Brennan': the job title goes, the person stays."""
+    stripped = _TITLE_WORDS.sub("", subject)
+    return stripped if stripped and looks_like_name(stripped, allow_initials=False) else subject
 
 
 def _owner_ok(subject: str, finder: NameFinder | None = None) -> bool:
@@ -223,7 +236,7 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
                         continue  # "Councillors agreed to pay" is the body deciding, a resolution
                     if offset and len(sentence.split()) > 60 and rule_used is None:
                         text = clause
-                    for owner in split_owners(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)):
+                    for owner in split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I))):
                         if owner not in owners:
                             owners.append(owner)
                     rule_used = rule_used or rule

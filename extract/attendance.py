@@ -43,7 +43,8 @@ _ROLE_WORDS = re.compile(
     r"\b(?:chair\w*|vice|clerk|secretary|treasurer|director|head|manager|officer|lead|accountant|governor|"
     r"councillor|member|trustee|president|librarian|minut\w*|scribe|coordinator|advis[eo]r|consultant|"
     r"executive|principal|headteacher|teacher|representative|parent|staff|co-opted|foundation|associate|"
-    r"mayor|attorney|engineer|planner|assistant|deputy|specialist|analyst|partner|founder|ex officio)\b",
+    r"mayor|attorney|engineer|planner|assistant|deputy|specialist|analyst|partner|founder|ex officio|nurse|"
+    r"guardian|chief|commissioner|inspector|auditor|solicitor|liaison|support|volunteer|rfo|cfo|ceo)\b",
     re.I,
 )
 _LATE = re.compile(r"\b(?:arrived|entered|joined|left|departed|from item|until item|late|leaving)\b", re.I)
@@ -130,7 +131,7 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     text = re.sub(r"\s+", " ", text).strip().rstrip(".")
     text = _ORG_DASH.sub(", ", _INLINE_ROLE.sub(", ", text))
     people: list[dict] = []
-    separators = r"\s*(?:[,;]|\band\b|&|\s[-–]\s(?=[A-Z][a-z]+\s[A-Z][a-z]+\s*(?:[,(]|$)))\s*"
+    separators = r"\s*(?:[,;]|\band\b|&)\s*"
     for part in _split_outside_brackets(text, separators):
         if (re.fullmatch(r"[A-Z]{2,6}", part) and people and len(people[-1]["name"].split()) > 1
                 and not people[-1].get("organisation")):
@@ -256,6 +257,8 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         if status is None and sum(1 for k in range(start, i) if blocks[k].cell is None) > 12:
             break
         label = label_of(text)
+        if label and block.heading is not None and label[2] and label[2][0].islower():
+            label = None  # a heading such as "Apologies for absence and substitutions"
         if label and re.search(r"\b(?:were|was|had|have|has|been)\b", text, re.I):
             label = None  # a sentence ("Apologies were received from ..."), read by apologies_in_text
         if label and len(text.split()) <= 60:
@@ -302,7 +305,7 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)
         if sub_label and not looks_like_name(sub_label.group(1).strip()):
             text = text[sub_label.end():]  # "Residents: Maureen Clarke (Chair), ..."
-        elif "," not in text and any(w[0].islower() for w in re.sub(r"\([^)]*\)?", " ", text).split()
+        elif "," not in text and any(w[0].islower() for w in re.sub(r"\([^)]*\)?", " ", re.split(r"\s[-–]\s", text)[0]).split()
                                      if w not in ("and", "&", "of", "de", "van", "von", "-", "–")):
             if cell is None:
                 break  # a heading such as "Welcome and introductions" ends the lists

@@ -220,6 +220,9 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         ) and not in_summary and not looks_like_name(title, allow_initials=False):
             parent, kind = top.item.number, "sub"  # "1. General Managers Report" under item 6
             sub_next += 1
+        elif kind == "dec" and top is not None and top_kind in ("roman", "slash", "dotted") and _value(number) == sub_next:
+            parent, kind = top.item.number, "sub"  # "1)" under "VI. CONSENT AGENDA"
+            sub_next += 1
         elif kind in ("dec", "roman"):
             value = _value(number)
             if top_kind not in (None, kind):

@@ -19,7 +19,8 @@ ROLES = (
     "Headteacher|Head Teacher|Principal|Treasurer|Secretary|Honorary Secretary|President|Vice[- ]President|"
     "Officers?|Councillors|Governors|Trustees|Directors|Members|Committee|All|Everyone|EVERYONE|"
     "General Manager|Chief Executive|Manager|Director|Minute[- ]taker|Scribe|Mayor|Deputy Mayor|"
-    "Board|Staff|Council|Parish Council|Forum|Team|Working Group|Sub-?group|New Committee"
+    "Board|Staff|Council|Parish Council|Forum|Team|Working Group|Sub-?group|New Committee|Commissioners|"
+    "All (?:members|governors|councillors|trustees|directors|staff|officers)|Residents|Volunteers|Company Secretary"
 )
 ROLE = re.compile(rf"^(?:the\s+)?(?:{ROLES})$", re.I)
 _NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.?|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]{2,}[a-z]*)"

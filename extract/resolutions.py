@@ -45,7 +45,9 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         r"(?:\s+\w+){0,4}\s+(?:was|were)\s+(?:unanimously\s+)?(?:adopted|approved|agreed|ratified|accepted|carried)\b", re.I)),
 ]
 _NOT_DECISION = re.compile(
-    r"\b(?:recommend(?:ed|s|ation)?s?\b(?! (?:was|were) (?:approved|agreed|adopted))|had (?:previously |already )?(?:been )?(?:agreed|approved|resolved|decided)|"
+    r"\b(?:recommend(?:ed|s|ation)?s?\b(?! (?:was|were) (?:approved|agreed|adopted))|"
+    r"had (?:previously |already )?(?:been )?(?:agreed|approved|resolved|decided|accepted|adopted)|"
+    r"as (?:previously )?(?:resolved|agreed|decided|approved) (?:at|by|in)|"
     r"previously (?:agreed|approved)|at (?:its|their|the) (?:last|previous) meeting|was (?:deferred|withdrawn|lost|defeated|not carried)|"
     r"(?:motion|item) (?:was )?(?:tabled|deferred|withdrawn)|not (?:agreed|approved|carried)|failed|"
     r"(?:will|would|to) be (?:agreed|approved|decided|resolved)|asked to (?:agree|approve)|"

@@ -51,6 +51,9 @@ class _Numbering:
         """The shown number of a numbered paragraph (None for bullets) and its level."""
         ppr = paragraph._p.pPr
         numpr = ppr.numPr if ppr is not None else None
+        if (numpr is None or numpr.numId is None) and paragraph.style is not None:
+            style_ppr = paragraph.style.element.pPr  # "List Bullet", "List Number": numbering set by the style
+            numpr = style_ppr.numPr if style_ppr is not None else None
         if numpr is None or numpr.numId is None:
             return None, 0
         num_id = str(numpr.numId.val)
@@ -118,6 +121,8 @@ def read_docx(path: Path) -> list[Line]:
         runs = [r for r in p.runs if r.text.strip()]
         bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
         number, level = numbering.label(p)
+        if style.lower().startswith("list") and not level:
+            level = 1
         lines.append(Line(text=text, bold=bold, heading=heading, number=number, cell=cell, indent=level))
 
     def table_lines(table: Table) -> None:
