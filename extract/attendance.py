@@ -303,7 +303,7 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             continue
         group_category = category
         sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)
-        if sub_label and not looks_like_name(sub_label.group(1).strip()):
+        if sub_label and parse_people(text[sub_label.end():], category):
             text = text[sub_label.end():]  # "Residents: Maureen Clarke (Chair), ..."
         elif "," not in text and any(w[0].islower() for w in re.sub(r"\([^)]*\)?", " ", re.split(r"\s[-–]\s", text)[0]).split()
                                      if w not in ("and", "&", "of", "de", "van", "von", "-", "–")):

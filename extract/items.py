@@ -93,8 +93,12 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
     if sum(1 for w in words[:run] if _caps(w)) >= 2 and run < len(words):
         text, rest = " ".join(words[:run]).rstrip(" -–:"), " ".join(words[run:])
     dash = re.match(r"^(.{3,}?)\s+[-–—]\s+([a-z].*|(?:RESOLVED|AGREED|DECISION|ACTION)\b.*)$", text)
+    sentence = re.match(r"^(.{3,}?)\s+[-–—]\s+((?:The|A|An|It|This|Members|Councillors|[A-Z][a-z]+ (?:reported|said|explained|"
+                        r"confirmed|updated|presented|noted|asked))\b.*[.!]$)", text)
     if dash:
         text, rest = dash.group(1), dash.group(2)
+    elif sentence and not title_like(sentence.group(2)):
+        text, rest = sentence.group(1), sentence.group(2)  # "(a) Payments – The schedule of payments ..."
     presenters: list[str] = []
     if not _caps(text):
         tail = re.search(r"\s+((?:[A-Z]{2,3}|All)(?:\s*[/+&,]\s*[A-Z]{2,3})*)$", text)
@@ -295,11 +299,25 @@ def _heading_like(block: Block) -> bool:
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant) and title_like(text)
 
 
+def _plain_heading(blocks: list[Block], i: int, end: int) -> bool:
+    """In plain text, a short line set off by a blank line above and followed by prose is a heading."""
+    block = blocks[i]
+    text = block.text.strip()
+    if not block.first.gap or len(text.split()) > 8 or block.cell is not None or block.indent > 0:
+        return False
+    if text.endswith((".", "?", ",", ";", ":")) or _LABEL.match(text) or not text[:1].isupper():
+        return False
+    if looks_like_name(text) or re.search(r"\d{1,2}[.:]\d{2}\s*(?:am|pm)|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}", text):
+        return False
+    nxt = blocks[i + 1] if i + 1 < end else None
+    return nxt is not None and not nxt.first.gap and len(nxt.text.split()) >= 8
+
+
 def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[Heading]:
     """Topic headings of papers that number nothing."""
     out: list[Heading] = []
     for i in range(start, end):
-        if i in skip or not _heading_like(blocks[i]):
+        if i in skip or not (_heading_like(blocks[i]) or _plain_heading(blocks, i, end)):
             continue
         title, body, presenters = split_title(blocks[i].text)
         bare = re.sub(r"\s*\([^)]*\)", "", title).lower()

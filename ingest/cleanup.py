@@ -9,8 +9,9 @@ from .model import Line
 
 EDGE = 3  # lines at the top and bottom of a page where running headers and footers sit
 _PAGE_NUMBER = re.compile(
-    r"^(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?$|^page\s+\d+\s+of\s+\d+\b.*$", re.I
+    r"^(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*of\s*\d{1,4})?(?:\s*-)?$|^page\s+\d+\s+of\s+\d+\b.*$", re.I
 )
+_PAGE_SLASH = re.compile(r"^(\d{1,4})\s*/\s*(\d{1,4})$")
 _SIGNATURE = re.compile(
     r"^(?:signed|signature|chair(?:man|person)?'?s? signature|position|date[d]?)\s*[:.]?\s*[_.…]{3,}"
     r"|^signed\b.*\bdated?\b|^(?:signed|dated?|chair(?:man)?)\s*[:.]?\s*$"
@@ -25,6 +26,7 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
     kept = [
         line for i, line in enumerate(lines)
         if i not in drop and not _PAGE_NUMBER.match(line.text) and not _SIGNATURE.match(line.text)
+        and not _page_of(line.text, pages)
     ]
     for line in kept:
         strip_bullet(line)
@@ -42,6 +44,12 @@ def strip_bullet(line: Line) -> None:
     if match and not re.match(r"^-\s*\d", line.text):
         line.text = line.text[match.end():].strip()
         line.indent = max(line.indent, 1)
+
+
+def _page_of(text: str, pages: int | None) -> bool:
+    """'3/10' is a page number only where the document has ten pages; '32/24' is a minute number."""
+    match = _PAGE_SLASH.match(text)
+    return bool(match and pages and int(match.group(2)) == pages and int(match.group(1)) <= pages)
 
 
 def _shape(text: str) -> str:

@@ -22,6 +22,7 @@ class Line:
     cell: tuple[int, int, int] | None = None  # (table, row, column) when the line sits in a table
     indent: int = 0  # list nesting depth or indentation seen
     wrapped: bool = False  # the line reached the right margin, so its paragraph goes on below
+    gap: bool = False  # a blank line or extra space stands above it: it starts something
     top: float | None = None  # distance from the top of the page, where the reader knows it (PDF)
 
     @property

@@ -44,6 +44,9 @@ def read_text(text: str, markdown: bool) -> list[Line]:
                 lines.append(line)
         row += 1
     mark_hard_wraps(lines, ends)
+    for index in ends:
+        if index + 1 < len(lines):
+            lines[index + 1].gap = True
     return lines
 
 
