@@ -38,6 +38,7 @@ _SENTENCE_VERB = re.compile(
     r"stated|informed|thanked|presented|discussed|received|welcomed|advised|did|do|does|can|could|should)\b",
     re.I,
 )
+_SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&", "with", "from", "by", "at", "–", "-", "or"}
 _SUMMARY = re.compile(r"^(?:summary of |schedule of |list of )?(?:actions?|action (?:list|points|log|summary)|decisions)\b"
                       r"(?:\s+(?:from|arising|agreed|to be taken)\b.*)?:?$", re.I)
 _LABEL = re.compile(
@@ -63,8 +64,12 @@ def title_like(text: str) -> bool:
     words = text.split()
     if len(words) > 18 or text.endswith(("?", ",")):
         return False
-    if text.endswith(".") and (len(words) > 4 or _SENTENCE_VERB.search(text)):
-        return False
+    if text.endswith("."):
+        if _SENTENCE_VERB.search(text):
+            return False
+        significant = [w for w in words if w.lower() not in _SMALL]
+        if len(words) > 2 and sum(w[0].isupper() or w[0].isdigit() for w in significant) < 0.6 * len(significant):
+            return False  # "No matters arising." is a sentence; "Report from the Library Director." a title
     if len(words) > 6 and len(_SENTENCE_VERB.findall(text)) >= 1 and sum(w[0].islower() for w in words) > len(words) / 2:
         return False
     return not re.match(r"^(?:resolved|agreed|action|actions|decision|noted|q|a)\b\s*[:.\-–]?\s*$", text, re.I)
@@ -171,9 +176,9 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         if rest is None:
             nxt = i + 1
             beside = _cell_beside(blocks, i, end)
-            if beside:  # a number in its own table column: the title is the whole cell beside it
-                rest = " ".join(blocks[k].text for k in beside)
-                used.update(beside)
+            if beside:  # a number in its own table column: the title opens the cell beside it
+                rest = blocks[beside[0]].text
+                used.add(beside[0])
             elif nxt < end and nxt not in skip and not NUMBER.match(blocks[nxt].text) and title_like(
                 split_title(blocks[nxt].text)[0]
             ):
@@ -185,8 +190,9 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                 i += 1
                 continue
         title, body, presenters = split_title(rest)
-        sentence = body is None and rest.rstrip().endswith(".") and len(title.split()) > 2
-        if not title_like(title) or len(title) < 2 or sentence:
+        printed = title + "." if body is None and rest.rstrip().endswith(".") else title
+        task_line = body is not None and body[:1].islower() and looks_like_name(title, allow_initials=False)
+        if not title_like(printed) or len(title) < 2 or task_line:  # "Daniel - organise posters" is a task
             i += 1
             continue
         kind = kind_of(number)

@@ -88,32 +88,41 @@ def _header_above(blocks: list[Block], table: Table) -> dict[str, int] | None:
 def action_rows(blocks: list[Block], start: int, end: int) -> list[Raw]:
     """Actions from action tables and from right-hand action columns."""
     out: list[Raw] = []
-    tables = tables_in(blocks, start, end)
-    previous: tuple[Table, dict[str, int], int] | None = None
-    for table in tables:
+    previous: dict[str, int] | None = None
+    for table in tables_in(blocks, start, end):
         rows = table.rows
         if not rows:
             continue
-        roles = _header(table, blocks, rows[0])
-        body = rows[1:]
-        if "action" not in roles:
-            above = _header_above(blocks, table)
-            if above:
-                roles, body = above, rows
-        if "action" not in roles and previous and previous[0].columns == table.columns:
-            roles, body = previous[1], rows  # the same table, going on over a page break
-        elif len(roles) < 1 or "action" not in roles:
-            header_row = next((r for r in rows[:3] if "action" in _header(table, blocks, r)), None)
-            if header_row is None:
-                previous = None
-                continue
-            roles = _header(table, blocks, header_row)
-            body = [r for r in rows if r > header_row]
-        previous = (table, roles, len(out))
+        header_row = next((r for r in rows if "action" in _header(table, blocks, r)), None)
+        if header_row is not None:
+            roles, body = _header(table, blocks, header_row), [r for r in rows if r > header_row]
+        elif (above := _header_above(blocks, table)) is not None:
+            roles, body = above, rows
+        elif previous is not None:
+            # the same table going on over a page break, its header left behind
+            columns = sorted({c for (_, c) in table.cells})
+            roles = dict(previous) if "owner" in previous else {"action": columns[-1]}
+            body = rows
+        else:
+            continue
+        roles = _align(table, roles, body)
+        previous = roles
         if "owner" in roles or "due" in roles:
             out.extend(_table_rows(table, blocks, roles, body))
         else:
             out.extend(_column_rows(table, blocks, roles["action"], body))
+    return out
+
+
+def _align(table: Table, roles: dict[str, int], body: list[int]) -> dict[str, int]:
+    """A header cell split finer than the body (merged cells) names the body column it stands over."""
+    used = {c for (r, c) in table.cells if r in body}
+    out = {}
+    for name, col in roles.items():
+        if col in used or not used:
+            out[name] = col
+        else:
+            out[name] = min(used, key=lambda c: (abs(c - col), c > col))
     return out
 
 
@@ -133,21 +142,38 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
 
 
 def _column_rows(table: Table, blocks: list[Block], col: int, body: list[int]) -> list[Raw]:
-    """A right-hand column of initials beside the notes: the task is the notes' sentence beside them."""
+    """A right-hand column of initials beside the notes: the task is the notes' sentence level with them."""
     out = []
     for row in body:
-        cells = table.cells.get((row, col), [])
-        for index in cells:
+        for index in table.cells.get((row, col), []):
             owners = owners_only(blocks[index].text)
             if not owners:
                 continue
-            notes = [i for (r, c), idx in table.cells.items() if r == row and c != col and c > 0 for i in idx]
-            notes = sorted(i for i in notes if i < index) or sorted(notes)
+            notes = sorted(i for (r, c), idx in table.cells.items() if r == row and c != col and c > 0 for i in idx)
             if not notes:
                 continue
-            text = _task_sentences(" ".join(blocks[i].text for i in notes[-3:]))
-            out.append(Raw(text, owners, blocks[notes[0]], blocks[index], "action.column", 0.75))
+            text, first = _level_with(blocks, notes, blocks[index])
+            out.append(Raw(text, owners, first, blocks[index], "action.column", 0.75))
     return out
+
+
+def _level_with(blocks: list[Block], notes: list[int], mark: Block) -> tuple[str, Block]:
+    """The sentence of the notes that sits at the height of the initials (or just above them)."""
+    top = mark.first.top
+    lines = [(blocks[i], line) for i in notes for line in blocks[i].lines]
+    placed = [(b, line) for b, line in lines if line.top is not None and line.page == mark.first.page]
+    if top is None or not placed:
+        before = [i for i in notes if i < blocks.index(mark)] or notes
+        return _task_sentences(" ".join(blocks[i].text for i in before[-3:])), blocks[before[-1]]
+    block, line = min(placed, key=lambda pair: (abs(pair[1].top - top), -pair[1].top))
+    offset = block.text.find(line.text)
+    at = 0
+    for sentence in sentences(block.text):
+        at = block.text.find(sentence, at)
+        if at <= offset < at + len(sentence) + 1 or at >= offset:
+            return sentence, block
+        at += len(sentence)
+    return block.text, block
 
 
 def _task_sentences(text: str) -> str:
