@@ -121,10 +121,14 @@ def _owners_in(text: str, finder: NameFinder) -> list[str]:
     tail = re.search(r"[-–(]\s*([^()\-–]{2,60}?)\)?\s*\.?$", text)
     if tail and owners_only(tail.group(1)):
         return owners_only(tail.group(1)) or []
-    for rule, pattern in _SENTENCE_RULES[:1]:
-        m = pattern.match(text)
-        if m and _owner_ok(m.group(1)):
-            return split_owners(m.group(1))
+    m = _SENTENCE_RULES[0][1].match(text)
+    if m and _owner_ok(m.group(1), finder):
+        return split_owners(m.group(1))
+    by = re.search(r"\b(?:by|from|with)\s+((?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})", text)
+    if by:  # "... to be sent to members by Peter Haylock": the names the spaCy ruler knows
+        named = [p for p in finder.people(by.group(1)) if p]
+        if named and _owner_ok(named[0], finder):
+            return named[:1]
     return []
 
 

@@ -23,8 +23,18 @@ _TIME = re.compile(
 )
 
 
+_MONTH_NUMBER = {m: n for n, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str, order: str) -> date | None:
+    plain = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", text)
+    if plain and plain.group(2)[:3].lower() in _MONTH_NUMBER:  # the common case, without loading dateparser
+        try:
+            return date(int(plain.group(3)), _MONTH_NUMBER[plain.group(2)[:3].lower()], int(plain.group(1)))
+        except ValueError:
+            return None
     import dateparser
 
     settings = {"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}

@@ -82,18 +82,18 @@ class NameFinder:
     """Finds people and roles in a sentence with a spaCy EntityRuler seeded from the roster."""
 
     def __init__(self, roster: list[str] = ()):
-        nlp = _blank()
+        self.roster = [strip_honorifics(n) for n in roster if strip_honorifics(n)]
+        self._ruler = None  # spaCy loads on first use: most documents never need it
+
+    def _pipeline(self):
+        if self._ruler is not None:
+            return self._ruler
         from spacy.pipeline import EntityRuler
 
-        self.roster = [strip_honorifics(n) for n in roster if strip_honorifics(n)]
-
-        self.nlp = nlp
-        self.ruler = EntityRuler(nlp, phrase_matcher_attr="LOWER", overwrite_ents=True)
+        self.nlp = _blank()
+        self._ruler = EntityRuler(self.nlp, phrase_matcher_attr="LOWER", overwrite_ents=True)
         patterns: list[dict] = []
-        for name in roster:
-            name = strip_honorifics(name)
-            if not name:
-                continue
+        for name in self.roster:
             patterns.append({"label": "PERSON", "pattern": name, "id": name})
             parts = name.split()
             if len(parts) > 1:
@@ -108,9 +108,11 @@ class NameFinder:
         patterns += [
             {"label": "PERSON", "pattern": [title, initial, cap]},
             {"label": "PERSON", "pattern": [title, cap, cap]},
+            {"label": "PERSON", "pattern": [cap, cap]},
             {"label": "ROLE", "pattern": [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": rf"^(?:{ROLES})$"}}]},
         ]
-        self.ruler.add_patterns(patterns)
+        self._ruler.add_patterns(patterns)
+        return self._ruler
 
     def resolve(self, name: str) -> str:
         """The roster's form of a name given by surname or initials, where only one person fits."""
@@ -134,7 +136,8 @@ class NameFinder:
 
     def people(self, text: str) -> list[str]:
         """Names and roles in order of appearance, honorifics removed."""
-        doc = self.ruler(self.nlp.make_doc(text))
+        ruler = self._pipeline()
+        doc = ruler(self.nlp.make_doc(text))
         out = []
         for ent in doc.ents:
             value = ent.ent_id_ or self.resolve(strip_honorifics(ent.text))
