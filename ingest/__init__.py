@@ -14,6 +14,7 @@ from .sniff import sniff
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a text file larger than this is not minutes
 MAX_BYTES = 500 * 1024 * 1024
+_CHUNK = 1024 * 1024
 
 __all__ = ["Document", "IngestError", "Line", "read"]
 
@@ -83,10 +84,13 @@ def _read_bytes(path: Path) -> tuple[str, bytes]:
         if size > limit:
             raise IngestError(str(path), f"text file is {_megabytes(size)} MB, over the "
                               f"{limit // 2**20} MB limit for minutes")
-        data = head + handle.read(limit + 1 - len(head))
-    if len(data) > limit:
-        raise IngestError(str(path), f"file grew past the {limit // 2**20} MB limit while being read")
-    return kind, data
+        chunks, total = [head], len(head)
+        while chunk := handle.read(_CHUNK):  # read(limit) would allocate the whole limit at once
+            total += len(chunk)
+            if total > limit:
+                raise IngestError(str(path), f"file grew past the {limit // 2**20} MB limit while being read")
+            chunks.append(chunk)
+    return kind, b"".join(chunks)
 
 
 def _megabytes(size: int) -> int:

@@ -135,13 +135,15 @@ def mark_wrapped(lines: list[Line], rights: list[float], slack: float = 18.0) ->
 
 
 def _is_bold(textpage, raw, start: int, piece: str) -> bool:
-    """Bold when the first letters of the line are set in a heavy weight or a bold font."""
-    letters = [start + i for i, ch in enumerate(piece) if ch.isalnum()][:3]
+    """Bold when the line's words, past any item number, are set in a heavy weight or a bold font."""
+    body = re.match(r"\s*(?:[\dA-Za-z]{1,4}[.)]|\d+(?:\.\d+)*)?\s*", piece).end()
+    letters = [start + i for i, ch in enumerate(piece) if ch.isalpha() and i >= body]
     if not letters:
         return False
+    sample = {letters[0], letters[len(letters) // 2], letters[-1]}
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
-    for index in letters:
+    for index in sample:
         weight = raw.FPDFText_GetFontWeight(textpage, index)
         if weight >= 600:
             continue
@@ -163,10 +165,30 @@ def _replace_table_pages(path: Path, pages: list[list[Line]], numbers: list[int]
             try:
                 tables = [t for t in page.find_tables() if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2]
                 if tables:
+                    words = page.extract_words()
+                    tables = [t for t in tables if _cells_hold_words(t, words)]
+                if tables:
                     pages[number] = _layout_lines(page, tables, number + 1, table_id)
                     table_id += len(tables)
             finally:
                 page.close()
+
+
+def _cells_hold_words(table, words: list[dict]) -> bool:
+    """Rules that cut through words are underlines or boxes, not a table's columns."""
+    inside = cut = 0
+    for row in table.rows:
+        cells = [c for c in row.cells if c]
+        if not cells:
+            continue
+        top, bottom = min(c[1] for c in cells), max(c[3] for c in cells)
+        left, right = min(c[0] for c in cells), max(c[2] for c in cells)
+        edges = {round(c[0], 1) for c in cells} - {round(left, 1)}
+        for w in words:
+            if w["top"] >= top - 1 and w["bottom"] <= bottom + 1 and w["x0"] >= left - 1 and w["x1"] <= right + 1:
+                inside += 1
+                cut += any(w["x0"] + 1 < e < w["x1"] - 1 for e in edges)
+    return inside > 0 and cut <= max(1, inside // 20)
 
 
 def _layout_lines(page, tables, page_number: int, table_id: int) -> list[Line]:
@@ -179,7 +201,7 @@ def _layout_lines(page, tables, page_number: int, table_id: int) -> list[Line]:
     for top, words in _group_lines(outside.extract_words(extra_attrs=["fontname", "size"])):
         text = " ".join(w["text"] for w in words)
         bold = all(_BOLD_FONT.search(w["fontname"]) for w in words)
-        free.append(Line(text=text, page=page_number, bold=bold))
+        free.append(Line(text=text, page=page_number, bold=bold, top=round(top, 1)))
         rights.append(words[-1]["x1"])
         placed.append((top, 0, free[-1]))
     mark_wrapped(free, rights)
@@ -191,9 +213,9 @@ def _layout_lines(page, tables, page_number: int, table_id: int) -> list[Line]:
                     continue
                 cell_lines, cell_rights = [], []
                 words = page.crop(bbox, strict=False).extract_words(extra_attrs=["fontname", "size"])
-                for _top, group in _group_lines(words):
+                for line_top, group in _group_lines(words):
                     line = Line(text=" ".join(w["text"] for w in group), page=page_number,
-                                cell=(table_id + offset, r, c),
+                                cell=(table_id + offset, r, c), top=round(line_top, 1),
                                 bold=all(_BOLD_FONT.search(w["fontname"]) for w in group))
                     cell_lines.append(line)
                     cell_rights.append(group[-1]["x1"])

@@ -1,0 +1,503 @@
+"""Bad input: nothing lost, nothing crashes.
+
+A corpus of broken, hostile and merely unusual files is generated in pytest's tmp dirs. Every bad
+file must be refused by `minutes.ingest.read` with an IngestError whose message is one line naming
+the file and the cause, and by `minutes ingest` with that one line on stderr, exit code 1 and the
+database left exactly as it was. The unusual but good files (a PDF with only an owner password,
+Windows-1252 and mixed-encoding text) must be read with their characters intact. In a folder, the
+good files are stored whatever the bad ones beside them do, and symlink loops do not stop the walk.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import tracemalloc
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from minutes.files import expand
+from minutes.ingest import IngestError, read
+from minutes.parse import parse
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLE_PDF = SAMPLES / "schools-forum-2023-06-27-agenda-pack.pdf"
+SAMPLE_DOCX = SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx"
+ACTION = "ACTION: The clerk to circulate the budget."
+GOOD_TEXT = f"Minutes of the Finance Committee held on 3 March 2024\n{ACTION}\n"
+CLI_TIMEOUT = 60  # seconds; the slowest run here takes about 3, so a longer one has hung
+
+
+# --- building the corpus -------------------------------------------------------------------------
+
+def hand_written_pdf(objects: list[bytes]) -> bytes:
+    """A valid PDF written by hand: numbered objects, a cross-reference table with exact offsets."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def make_empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def make_zero_page_pdf(path: Path) -> None:
+    path.write_bytes(hand_written_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+                                       b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+
+
+def make_truncated_pdf(path: Path) -> None:
+    data = SAMPLE_PDF.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def text_pdf(path: Path, text: str, **encryption) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    for line in text.splitlines():
+        pdf.cell(text=line, new_x="LMARGIN", new_y="NEXT")
+    if encryption:
+        pdf.set_encryption(**encryption)
+    pdf.output(str(path))
+
+
+def make_user_password_pdf(method: str) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        from fpdf.enums import EncryptionMethod
+
+        text_pdf(path, GOOD_TEXT, owner_password="owner", user_password="user",
+                 encryption_method=EncryptionMethod[method])
+
+    return make
+
+
+def make_owner_password_pdf(path: Path) -> None:
+    """Encrypted with permissions only: every reader opens it without asking for a password."""
+    text_pdf(path, GOOD_TEXT, owner_password="owner")
+
+
+def make_scanned_pdf(path: Path) -> None:
+    """A page that is only a picture of text, as a scanner makes it."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (800, 1100), 255)
+    draw = ImageDraw.Draw(image)
+    for row in range(30):
+        draw.text((60, 60 + row * 32), f"Minutes of the meeting, line {row}", fill=0)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    buffer.seek(0)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(buffer, x=0, y=0, w=210)
+    pdf.output(str(path))
+
+
+def make_blank_pdf(path: Path, pages: int = 3000) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for _ in range(pages):
+        pdf.add_page()
+    pdf.output(str(path))
+
+
+def make_garbage(path: Path) -> None:
+    data = random.Random(1).randbytes(8192)
+    assert b"%PDF-" not in data and not data.startswith(b"PK")
+    path.write_bytes(data)
+
+
+def make_zip_of_something_else(path: Path) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("budget.csv", "line,amount\nbooks,120\n")
+        archive.writestr("notes/readme.txt", "Not a Word document.")
+
+
+BOMB_PADDING = 210  # MiB of whitespace after the real document.xml
+
+
+def make_zip_bomb_docx(path: Path) -> None:
+    """The sample DOCX with 210 MiB of (legal) trailing whitespace in word/document.xml: < 1 MB on disk."""
+    with zipfile.ZipFile(SAMPLE_DOCX) as source, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as bomb:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                bomb.writestr(info, source.read(info))
+                continue
+            with bomb.open("word/document.xml", "w", force_zip64=True) as member:
+                member.write(source.read(info))
+                chunk = b" " * 2**20
+                for _ in range(BOMB_PADDING):
+                    member.write(chunk)
+
+
+def make_cp1252_text(path: Path) -> None:
+    path.write_bytes("Minutes\nThe budget of £5,000 was agreed; the chair’s report was noted.\n".encode("cp1252"))
+
+
+def make_mixed_encoding_text(path: Path) -> None:
+    """Pasted together from a UTF-8 and a Windows-1252 source, as happens with email and Word."""
+    path.write_bytes("Minutes – Finance Committee\n".encode()
+                     + "Grant of £250 – the treasurer’s proposal\n".encode("cp1252")
+                     + "Café hire £40 approved\n".encode())
+
+
+OVERSIZED_MB = 51
+
+
+def make_oversized_text(path: Path) -> None:
+    """Real text at the start (so it is recognised as text), then a sparse hole up to 51 MiB."""
+    with path.open("wb") as handle:
+        handle.write(b"Minutes of the meeting, line after line.\n" * 1000)
+        handle.truncate(OVERSIZED_MB * 2**20)
+
+
+def make_named_pipe(path: Path) -> None:
+    os.mkfifo(path)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    make: Callable[[Path], None]
+    cause: str = ""  # regex the cause in the message must match (bad files)
+    keeps: tuple[str, ...] = ()  # texts that must survive reading (good files)
+
+
+BAD = [
+    Case("empty.pdf", make_empty, r"^empty file$"),
+    Case("no-pages.pdf", make_zero_page_pdf, r"^PDF has no pages$"),
+    Case("truncated.pdf", make_truncated_pdf, r"^damaged PDF: the file is cut short"),
+    Case("user-password-rc4.pdf", make_user_password_pdf("RC4"), r"^encrypted PDF that needs a password"),
+    Case("user-password-aes256.pdf", make_user_password_pdf("AES_256"), r"^encrypted PDF that needs a password"),
+    Case("scanned.pdf", make_scanned_pdf, r"no text layer.*OCR"),
+    Case("blank-3000-pages.pdf", make_blank_pdf, r"^PDF holds no text$"),
+    Case("garbage.pdf", make_garbage, r"^not a PDF, Word or text file \(binary content\)$"),
+    Case("garbage.docx", make_garbage, r"^not a PDF, Word or text file \(binary content\)$"),
+    Case("garbage.txt", make_garbage, r"^not a PDF, Word or text file \(binary content\)$"),
+    Case("zip-of-something-else.docx", make_zip_of_something_else, r"^a zip archive, not a Word document"),
+    Case("zip-bomb.docx", make_zip_bomb_docx, r"^Word file unpacks to 2\d\d MB, over the 200 MB limit .*zip bomb"),
+    Case("too-big.txt", make_oversized_text, rf"^text file is {OVERSIZED_MB} MB, over the \d+ MB limit"),
+    Case("named-pipe.txt", make_named_pipe, r"^not a regular file"),
+]
+GOOD = [
+    Case("owner-password-only.pdf", make_owner_password_pdf, keeps=(ACTION,)),
+    Case("cp1252.txt", make_cp1252_text,
+         keeps=("The budget of £5,000 was agreed; the chair’s report was noted.",)),
+    Case("mixed-encoding.txt", make_mixed_encoding_text,
+         keeps=("Minutes – Finance Committee", "Grant of £250 – the treasurer’s proposal", "Café hire £40 approved")),
+]
+ids = [case.name for case in BAD]
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder holding every generated file, bad and good."""
+    folder = tmp_path_factory.mktemp("bad-input")
+    for case in BAD + GOOD:
+        case.make(folder / case.name)
+    return folder
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+def cli(db: Path, *paths: Path) -> list[str]:
+    return [sys.executable, "-m", "minutes", "--db", str(db), "ingest", *map(str, paths)]
+
+
+def dump(db: Path) -> str:
+    """Everything in the database, schema and rows, as SQL text."""
+    conn = sqlite3.connect(db)
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def stored_paths(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return sorted(row[0] for row in conn.execute("SELECT path FROM documents"))
+    finally:
+        conn.close()
+
+
+def copy_db(source: Path, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API (the WAL may still hold pages)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return target
+
+
+@contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Fail, instead of hanging the test run, when a read blocks (a pipe) or loops (a huge PDF)."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still reading after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def assert_one_line_error(stderr: str, path: Path, cause: str) -> None:
+    lines = stderr.splitlines()
+    assert len(lines) == 1, f"expected one line on stderr, got:\n{stderr}"
+    prefix = f"error: {path}: "
+    assert lines[0].startswith(prefix), lines[0]
+    assert re.search(cause, lines[0][len(prefix):]), lines[0]
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+    db: Path
+
+
+@pytest.fixture(scope="session")
+def folder_run(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """`minutes ingest` on the whole corpus folder, into a new database."""
+    db = tmp_path_factory.mktemp("folder") / "minutes.db"
+    run = subprocess.run(cli(db, corpus), capture_output=True, text=True, timeout=CLI_TIMEOUT)
+    return Run(run.returncode, run.stdout, run.stderr, db)
+
+
+@pytest.fixture(scope="session")
+def seeded_db(folder_run: Run) -> Path:
+    """A database already holding documents (the folder run's), so 'unchanged' means something."""
+    assert stored_paths(folder_run.db), folder_run.stderr
+    return folder_run.db
+
+
+@pytest.fixture(scope="session")
+def cli_each(corpus: Path, seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
+    """`minutes ingest FILE` for every bad file, each on its own copy of the seeded database.
+
+    The runs are started together and awaited together: each is a fresh interpreter, and one at a
+    time they would take most of the time budget of this module. (The good files go through the
+    command in the folder test.)
+    """
+    folder = tmp_path_factory.mktemp("cli-each")
+    started = {}
+    for case in BAD:
+        db = copy_db(seeded_db, folder / f"{case.name}.db")
+        started[case.name] = (db, subprocess.Popen(cli(db, corpus / case.name), stdout=subprocess.PIPE,
+                                                   stderr=subprocess.PIPE, text=True))
+    runs = {}
+    for name, (db, process) in started.items():
+        try:
+            stdout, stderr = process.communicate(timeout=CLI_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            stdout, stderr = process.communicate()
+        runs[name] = Run(process.returncode, stdout, stderr, db)
+    return runs
+
+
+# --- reading each file ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("case", BAD, ids=ids)
+def test_read_refuses_bad_file_in_one_line_naming_it(corpus: Path, case: Case) -> None:
+    path = corpus / case.name
+    with deadline(20), pytest.raises(IngestError) as caught:
+        read(path)
+    message = str(caught.value)
+    assert "\n" not in message and "\r" not in message
+    assert message.startswith(f"{path}: ")
+    assert caught.value.path == str(path)
+    assert re.search(case.cause, caught.value.cause), message
+
+
+@pytest.mark.parametrize("case", GOOD, ids=[case.name for case in GOOD])
+def test_read_keeps_unusual_but_good_file(corpus: Path, case: Case) -> None:
+    document = read(corpus / case.name)
+    texts = [line.text for line in document.lines]
+    for kept in case.keeps:
+        assert kept in texts
+    assert not any("\ufffd" in text or "Â" in text or "â€" in text for text in texts), texts
+
+
+def test_pdfium_stale_error_does_not_mislabel_the_next_pdf(corpus: Path) -> None:
+    """pdfium leaves its last error set: a page-less PDF read after an encrypted one is not 'encrypted'."""
+    for first in ("user-password-rc4.pdf", "truncated.pdf"):
+        with pytest.raises(IngestError):
+            read(corpus / first)
+        with pytest.raises(IngestError) as caught:
+            read(corpus / "no-pages.pdf")
+        assert caught.value.cause == "PDF has no pages"
+    with pytest.raises(IngestError) as caught:
+        read(corpus / "truncated.pdf")
+    assert "password" not in caught.value.cause
+
+
+def test_3000_blank_pages_fail_fast(corpus: Path) -> None:
+    import pypdfium2 as pdfium
+
+    path = corpus / "blank-3000-pages.pdf"
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        assert len(pdf) == 3000
+    finally:
+        pdf.close()
+    started = time.perf_counter()
+    with deadline(60), pytest.raises(IngestError, match="PDF holds no text"):
+        read(path)
+    assert time.perf_counter() - started < 20
+
+
+def test_zip_bomb_is_refused_before_it_is_inflated(corpus: Path) -> None:
+    path = corpus / "zip-bomb.docx"
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("word/document.xml").file_size > 200 * 2**20
+    assert path.stat().st_size < 2 * 2**20
+    tracemalloc.start()
+    try:
+        with pytest.raises(IngestError, match="zip bomb"):
+            read(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 2**20, f"{peak / 2**20:.0f} MB allocated refusing a zip bomb"
+
+
+def test_oversized_text_is_refused_without_reading_it(corpus: Path) -> None:
+    path = corpus / "too-big.txt"
+    assert path.stat().st_size == OVERSIZED_MB * 2**20
+    tracemalloc.start()
+    try:
+        with pytest.raises(IngestError, match="over the .* MB limit"):
+            read(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 2**20, f"{peak / 2**20:.0f} MB allocated refusing an oversized file"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file anyway")
+def test_unreadable_file_is_refused(tmp_path: Path, seeded_db: Path) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(GOOD_TEXT, encoding="utf-8")
+    path.chmod(0)
+    try:
+        with pytest.raises(IngestError) as caught:
+            read(path)
+        assert caught.value.cause == "permission denied"
+        db = copy_db(seeded_db, tmp_path / "minutes.db")
+        run = subprocess.run(cli(db, path), capture_output=True, text=True, timeout=CLI_TIMEOUT)
+    finally:
+        path.chmod(0o644)
+    assert run.returncode == 1
+    assert_one_line_error(run.stderr, path, r"^permission denied$")
+    assert dump(db) == dump(seeded_db)
+
+
+def test_file_vanishing_between_listing_and_reading(tmp_path: Path) -> None:
+    (tmp_path / "kept.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "vanishes.txt").write_text(GOOD_TEXT.replace("3 March", "4 March"), encoding="utf-8")
+    listed = [path for path, problem in expand([str(tmp_path)]) if not problem]
+    assert listed == [str(tmp_path / "kept.txt"), str(tmp_path / "vanishes.txt")]
+    (tmp_path / "vanishes.txt").unlink()
+    vanished = parse(listed[1])
+    assert vanished.document is None
+    assert vanished.error == f"{tmp_path / 'vanishes.txt'}: file not found (moved or deleted?)"
+
+
+def test_library_messages_are_kept_to_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """lxml and pdfminer put line breaks in their messages; the user still gets one line per file."""
+    assert str(IngestError("a.docx", "damaged Word file (XMLSyntaxError: bad\n, line 2)")) == \
+        "a.docx: damaged Word file (XMLSyntaxError: bad , line 2)"
+
+    def broken_reader(path: str) -> None:
+        raise ValueError("first line\nsecond line")
+
+    monkeypatch.setattr("minutes.parse.read", broken_reader)
+    parsed = parse(str(tmp_path / "x.pdf"))
+    assert parsed.error == f"{tmp_path / 'x.pdf'}: could not be read (ValueError: first line second line)"
+
+
+# --- the real command, one file at a time ---------------------------------------------------------
+
+@pytest.mark.parametrize("case", BAD, ids=ids)
+def test_cli_refuses_bad_file_and_leaves_database_unchanged(corpus: Path, seeded_db: Path,
+                                                            cli_each: dict[str, Run], case: Case) -> None:
+    run = cli_each[case.name]
+    assert run.returncode == 1, run.stderr
+    assert_one_line_error(run.stderr, corpus / case.name, case.cause)
+    assert "1 failed" in run.stdout
+    assert dump(run.db) == dump(seeded_db)
+
+
+# --- the real command on folders ------------------------------------------------------------------
+
+def test_cli_folder_stores_good_files_and_names_each_bad_one(corpus: Path, folder_run: Run) -> None:
+    run = folder_run
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert len(lines) == len(BAD), run.stderr
+    for case in BAD:
+        prefix = f"error: {corpus / case.name}: "
+        named = [line for line in lines if line.startswith(prefix)]
+        assert len(named) == 1, (case.name, run.stderr)
+        assert re.search(case.cause, named[0][len(prefix):]), named[0]
+    assert stored_paths(run.db) == sorted(str(corpus / case.name) for case in GOOD)
+    assert f"{len(GOOD)} documents stored" in run.stdout and f"{len(BAD)} failed" in run.stdout
+
+
+def test_cli_folder_with_symlink_loops_terminates_and_stores_good_file(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "minutes.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (folder / "sub" / "more.txt").write_text(GOOD_TEXT.replace("3 March", "5 May"), encoding="utf-8")
+    (folder / "itself").symlink_to(".")  # a folder loop: papers/itself -> papers
+    (folder / "sub" / "up").symlink_to("..")  # papers/sub/up -> papers
+    (folder / "ping").symlink_to("pong")  # a file loop: ping -> pong -> ping
+    (folder / "pong").symlink_to("ping")
+
+    with deadline(20):
+        listed = [path for path, problem in expand([str(folder)]) if not problem]
+    assert sorted(listed) == sorted(str(folder / name) for name in ("minutes.txt", "sub/more.txt", "ping", "pong"))
+
+    db = tmp_path / "minutes.db"
+    run = subprocess.run(cli(db, folder), capture_output=True, text=True, timeout=CLI_TIMEOUT)
+    assert run.returncode == 1
+    lines = sorted(run.stderr.splitlines())
+    assert len(lines) == 2, run.stderr
+    for line, name in zip(lines, ("ping", "pong"), strict=True):
+        assert line.startswith(f"error: {folder / name}: "), line
+        assert "symbolic links" in line
+    assert stored_paths(db) == [str(folder / "minutes.txt"), str(folder / "sub" / "more.txt")]
+    assert "2 documents stored" in run.stdout and "0 unchanged" in run.stdout
