@@ -209,6 +209,200 @@ def actions(
           "Open actions" if open_only else "Actions")
 
 
+action_app = typer.Typer(no_args_is_help=True, help="Change an action by hand: kept through every re-ingest.")
+app.add_typer(action_app, name="action")
+
+
+def _hand(ref: str, field: str, value: str, note: str | None) -> None:
+    from .db.hand import NotFound, change
+
+    try:
+        change(_db(), ref, field, value, note)
+    except NotFound as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    if not state.quiet:
+        out.print(f"{ref.upper()}: {field} set to {value}", markup=False, highlight=False)
+
+
+@action_app.command("done")
+def action_done(ref: Annotated[str, typer.Argument(help="Action reference, e.g. SF-2023-03-14-03.")],
+                note: Annotated[str | None, typer.Option(help="What was done.")] = None) -> None:
+    """Mark an action done."""
+    _hand(ref, "status", "done", note)
+
+
+@action_app.command("reopen")
+def action_reopen(ref: Annotated[str, typer.Argument(help="Action reference.")],
+                  note: Annotated[str | None, typer.Option(help="Why it is open again.")] = None) -> None:
+    """Open an action again."""
+    _hand(ref, "status", "open", note)
+
+
+@action_app.command("drop")
+def action_drop(ref: Annotated[str, typer.Argument(help="Action reference.")],
+                note: Annotated[str, typer.Option(help="Why it is dropped (required).")]) -> None:
+    """Drop an action that will not be done."""
+    _hand(ref, "status", "dropped", note)
+
+
+@action_app.command("set")
+def action_set(ref: Annotated[str, typer.Argument(help="Action reference.")],
+               due: Annotated[str | None, typer.Option(help="Due date (day first: 30/04/2024, or 2024-04-30).")] = None,
+               owner: Annotated[str | None, typer.Option(help="Owner(s), several separated by '/'.")] = None,
+               note: Annotated[str | None, typer.Option(help="Why.")] = None) -> None:
+    """Set an action's due date or owners."""
+    if due is None and owner is None:
+        err.print("error: give --due, --owner or both")
+        raise typer.Exit(2)
+    if due is not None:
+        _hand(ref, "due", _parse_day(due, "--due").isoformat(), note)
+    if owner is not None:
+        from .db.hand import NotFound, set_owners
+
+        try:
+            set_owners(_db(), ref, owner, note)
+        except NotFound as exc:
+            err.print(f"error: {exc}", markup=False, highlight=False)
+            raise typer.Exit(1) from None
+
+
+def _parse_day(text: str, option: str):
+    from .extract.dates import find_dates
+
+    text = text.strip()
+    import re as _re
+    from datetime import date
+
+    if _re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return date.fromisoformat(text)
+    found = find_dates(text, date.today().year)
+    if not found:
+        err.print(f"error: {option}: cannot read {text!r} as a date", markup=False, highlight=False)
+        raise typer.Exit(2)
+    return found[0][0]
+
+
+people_app = typer.Typer(help="People of each body, one per real person across spellings.")
+app.add_typer(people_app, name="people")
+
+
+@people_app.callback(invoke_without_command=True)
+def people_list(ctx: typer.Context,
+                body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
+                as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List people with the meetings they attended."""
+    if ctx.invoked_subcommand:
+        return
+    from .db.queries import people
+
+    rows = people(_db(), body)
+    _emit(rows, as_json, False, ["id", "body", "name", "attended", "apologies_or_absent", "actions", "printed_as"],
+          "People")
+
+
+@people_app.command("merge")
+def people_merge(keep: Annotated[str, typer.Argument(help="The person to keep (name or id).")],
+                 other: Annotated[str, typer.Argument(help="The record to fold into it (name or id).")],
+                 body: Annotated[str | None, typer.Option(help="The body, where a name is in several.")] = None) -> None:
+    """Join two records of one person."""
+    from .db.hand import merge_people
+    from .db.queries import find_person
+
+    db = _db()
+    chosen = []
+    for name in (keep, other):
+        found = find_person(db, name, body)
+        if len(found) != 1:
+            err.print(f"error: {name!r} matches {len(found)} people; give the id from `minutes people`",
+                      markup=False, highlight=False)
+            raise typer.Exit(1)
+        chosen.append(found[0])
+    if chosen[0]["id"] == chosen[1]["id"] or chosen[0]["body"] != chosen[1]["body"]:
+        err.print("error: merge two different people of the same body", markup=False, highlight=False)
+        raise typer.Exit(1)
+    merge_people(db, chosen[0]["id"], chosen[1]["id"])
+    if not state.quiet:
+        out.print(f"merged {chosen[1]['name']} into {chosen[0]['name']}", markup=False, highlight=False)
+
+
+@app.command()
+def digest(
+    body: Annotated[str, typer.Option(help="The body (committee) whose actions to report.")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="The date to report as of (default today).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="html, md, txt or eml.")] = "txt",
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of printing.")] = None,
+    send: Annotated[bool, typer.Option("--send", help="Send by email (SMTP settings from MINUTES_SMTP_* or "
+                                                       "minutes.toml).")] = False,
+    to: Annotated[list[str] | None, typer.Option("--to", help="Recipient address (repeat for several).")] = None,
+    per_owner: Annotated[bool, typer.Option("--per-owner", help="Send each owner only their own actions "
+                                                                "(addresses from minutes.toml [addresses]).")] = False,
+) -> None:
+    """The chair's digest: outstanding actions grouped by owner, overdue first."""
+    from datetime import date
+
+    from .db.queries import digest as digest_data
+    from .render.digest import FORMATS, digest_message, digest_text, for_owner
+
+    if fmt not in FORMATS:
+        err.print(f"error: --format must be one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    day = _parse_day(as_of, "--as-of") if as_of else date.today()
+    data = digest_data(_db(), body, day)
+    if data is None:
+        err.print(f"error: no body called {body!r} is stored; see `minutes meetings`", markup=False, highlight=False)
+        raise typer.Exit(1)
+    if send:
+        _send_digest(data, to or [], per_owner, digest_message, for_owner)
+        return
+    if fmt == "eml":
+        from .config import smtp_settings
+
+        sender = smtp_settings(state.db_path).get("from") or "minutes@localhost"
+        content = digest_message(data, sender, to or ["chair@localhost"]).as_bytes()
+        if out_file:
+            out_file.write_bytes(content)
+        else:
+            sys.stdout.buffer.write(content)
+        return
+    text = digest_text(data, fmt)
+    if out_file:
+        out_file.write_text(text, encoding="utf-8")
+    else:
+        print(text)
+
+
+def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for_owner) -> None:
+    from .config import addresses, smtp_settings
+    from .mail import MailError, send
+
+    settings = smtp_settings(state.db_path)
+    sender = settings.get("from") or settings.get("user") or "minutes@localhost"
+    messages = []
+    if per_owner:
+        book = addresses(state.db_path)
+        for owner in data["owners"]:
+            address = book.get(owner["name"].lower())
+            if address is None:
+                err.print(f"warning: no address for {owner['name']} in minutes.toml [addresses]; not sent",
+                          markup=False, highlight=False)
+                continue
+            messages.append(digest_message(for_owner(data, owner["name"]), sender, [address]))
+    else:
+        if not to:
+            err.print("error: --send needs --to ADDRESS (or --per-owner)")
+            raise typer.Exit(2)
+        messages.append(digest_message(data, sender, to))
+    try:
+        for message in messages:
+            send(message, settings)
+    except MailError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    if not state.quiet:
+        out.print(f"sent {len(messages)} message(s)", markup=False, highlight=False)
+
+
 def main() -> None:
     """Entry point: usage errors exit 2, failed inputs 1."""
     try:

@@ -28,6 +28,10 @@ def person_id(db: sqlite_utils.Database, body_id: int, name: str, roster: list[s
     name = strip_honorifics(name)
     if not name or is_role(name):
         return None
+    alias = db.execute("SELECT person_id FROM people_aliases WHERE body_id = ? AND lower(name) = lower(?)",
+                       [body_id, name]).fetchone()
+    if alias:
+        return alias[0]
     rows = db.execute("SELECT id, name, initials FROM people WHERE body_id = ?", [body_id]).fetchall()
     for pid, known, _ in rows:
         if _same_person(known, name):

@@ -35,7 +35,7 @@ def find_body(db: sqlite_utils.Database, name: str) -> dict | None:
 
 def actions(db: sqlite_utils.Database, body: str | None = None, owner: str | None = None, open_only: bool = False,
             as_of: date | None = None, with_history: bool = True) -> list[dict]:
-    where, params = [], []
+    where, params = ["a.linked_to IS NULL"], []  # a restated action is shown once, as the original
     if body:
         found = find_body(db, body)
         if found is None:
@@ -51,7 +51,7 @@ def actions(db: sqlite_utils.Database, body: str | None = None, owner: str | Non
     if as_of:
         where.append("(m.date IS NULL OR m.date <= ?)")
         params.append(as_of.isoformat())
-    sql = ACTIONS_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY m.date, a.seq"
+    sql = ACTIONS_SQL + " WHERE " + " AND ".join(where) + " ORDER BY m.date, a.seq"
     cursor = db.execute(sql, params)
     columns = [c[0] for c in cursor.description]
     rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
@@ -95,3 +95,86 @@ def meetings(db: sqlite_utils.Database, body: str | None = None) -> list[dict]:
         "ORDER BY b.name, m.date", params)
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, r)) for r in cursor.fetchall()]
+
+
+def people(db: sqlite_utils.Database, body: str | None = None) -> list[dict]:
+    """People of each body with the meetings they attended and the actions they own."""
+    where, params = "", []
+    if body:
+        found = find_body(db, body)
+        if found is None:
+            return []
+        where, params = "WHERE p.body_id = ?", [found["id"]]
+    cursor = db.execute(
+        "SELECT p.id, b.name AS body, p.name, p.initials, "
+        "(SELECT count(DISTINCT t.meeting_id) FROM attendance t WHERE t.person_id = p.id AND t.status = 'present') "
+        "AS attended, "
+        "(SELECT count(DISTINCT t.meeting_id) FROM attendance t WHERE t.person_id = p.id AND t.status != 'present') "
+        "AS apologies_or_absent, "
+        "(SELECT group_concat(DISTINCT t.name) FROM attendance t WHERE t.person_id = p.id) AS printed_as, "
+        "(SELECT json_group_array(m.date) FROM (SELECT DISTINCT m.date FROM attendance t JOIN meetings m "
+        " ON m.id = t.meeting_id WHERE t.person_id = p.id AND t.status = 'present' ORDER BY m.date) m) AS meetings, "
+        "(SELECT count(*) FROM action_owners o WHERE o.person_id = p.id) AS actions "
+        f"FROM people p JOIN bodies b ON b.id = p.body_id {where} ORDER BY b.name, p.name", params)
+    columns = [c[0] for c in cursor.description]
+    rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+    for row in rows:
+        row["meetings"] = [d for d in json.loads(row["meetings"] or "[]") if d]
+    return rows
+
+
+def find_person(db: sqlite_utils.Database, name: str, body: str | None = None) -> list[dict]:
+    """People whose name or printed forms match, by id or by name."""
+    rows = people(db, body)
+    if name.isdigit():
+        return [r for r in rows if r["id"] == int(name)]
+    low = name.lower()
+    exact = [r for r in rows if r["name"].lower() == low]
+    return exact or [r for r in rows if low in r["name"].lower() or low in (r["printed_as"] or "").lower()]
+
+
+def _effective(entry: dict) -> str:
+    """The date a history entry took effect: its meeting's date, or the day a user made it."""
+    if entry["by"] == "meeting":
+        return entry["meeting_date"] or entry["at"] or ""
+    return (entry["at"] or "")[:10]
+
+
+def digest(db: sqlite_utils.Database, body: str, as_of: date) -> dict | None:
+    """What a chair needs: a body's outstanding actions as of a date, grouped by owner, overdue first."""
+    found = find_body(db, body)
+    if found is None:
+        return None
+    day = as_of.isoformat()
+    meetings = [r[0] for r in db.execute(
+        "SELECT date FROM meetings WHERE body_id = ? AND kind = 'minutes' AND date IS NOT NULL AND date <= ? "
+        "ORDER BY date", [found["id"], day]).fetchall()]
+    last_meeting = meetings[-1] if meetings else None
+    rows = [r for r in actions(db, body=found["name"], as_of=as_of) if r["meeting_date"]]
+    outstanding, closed = [], []
+    for row in rows:
+        history = [h for h in row["history"] if _effective(h) <= day]
+        status = history[-1]["status"] if history else "open"
+        row["status_as_of"] = status
+        # the entry that opened the action is not an update
+        row["last_update"] = {**history[-1], "date": _effective(history[-1])} if len(history) > 1 else None
+        row["days_open"] = (as_of - date.fromisoformat(row["meeting_date"])).days
+        row["overdue"] = bool(status == "open" and row["due_date"] and row["due_date"] < day)
+        if status == "open":
+            outstanding.append(row)
+        elif history and last_meeting and last_meeting <= _effective(history[-1]) <= day:
+            closed.append(row)  # closed at the last meeting or since
+    groups: dict[str, list[dict]] = {}
+    for row in outstanding:
+        for owner in row["owners"] or ["No owner named"]:
+            groups.setdefault(owner, []).append(row)
+    for items in groups.values():
+        items.sort(key=lambda r: (not r["overdue"], r["due_date"] or "9999", r["meeting_date"], r["ref"]))
+    owners = sorted(groups, key=lambda o: (not any(r["overdue"] for r in groups[o]), o == "No owner named", o.lower()))
+    return {
+        "body": found["name"], "organisation": found["organisation"], "as_of": day, "last_meeting": last_meeting,
+        "counts": {"open": len(outstanding), "overdue": sum(r["overdue"] for r in outstanding),
+                   "closed_since_last_meeting": len(closed)},
+        "owners": [{"name": o, "actions": groups[o]} for o in owners],
+        "closed": closed,
+    }

@@ -76,7 +76,25 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["actions"].enable_fts(["text"], create_triggers=True, tokenize="porter")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    """The tracker: progress reports read from later minutes, hand changes, people's other names."""
+    db["progress"].create(
+        {"id": int, "meeting_id": int, "text": str, "status": str, "refs": str, **SOURCE},
+        pk="id", foreign_keys=[("meeting_id", "meetings")], not_null={"text", "status"},
+    )
+    db["progress"].create_index(["meeting_id"])
+    db["overrides"].create(
+        {"id": int, "action_id": int, "field": str, "value": str, "at": str, "note": str},
+        pk="id", foreign_keys=[("action_id", "actions")], not_null={"field"},
+    )
+    db["overrides"].create_index(["action_id"])
+    db["people_aliases"].create({"body_id": int, "name": str, "person_id": int}, pk=("body_id", "name"),
+                                foreign_keys=[("body_id", "bodies"), ("person_id", "people")])
+    db["actions"].add_column("owners_text", str)
+    db["actions"].create_index(["linked_to"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 
 
 def connect(path: str | Path) -> sqlite_utils.Database:

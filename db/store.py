@@ -20,12 +20,9 @@ from rapidfuzz import fuzz
 from ..extract.model import Action, Found, Meeting
 from ..ingest.model import Document
 from .people import person_id
+from .tracker import rebuild
 
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "&", "a", "an", "at"}
-STATUS_WORDS = {
-    "complete": "done", "completed": "done", "done": "done", "closed": "done",
-    "dropped": "dropped", "superseded": "dropped", "no longer required": "dropped",
-}
 
 
 @dataclass
@@ -81,8 +78,13 @@ def store(db: sqlite_utils.Database, document: Document, meetings: list[Meeting]
             [document.sha256, document.path, document.format, document.pages, now(), len(meetings)],
         ).lastrowid
         actions = 0
+        bodies = set()
         for meeting in meetings:
-            actions += _meeting(db, doc_id, document, meeting)
+            count, body = _meeting(db, doc_id, document, meeting)
+            actions += count
+            bodies.add(body)
+        for body in sorted(bodies):
+            rebuild(db, body)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
@@ -102,7 +104,7 @@ def _meeting(db: sqlite_utils.Database, doc_id: int, document: Document, m: Meet
         meeting_id = existing[0]
         sets = ", ".join(f"[{k}] = ?" for k in fields)
         db.execute(f"UPDATE meetings SET {sets} WHERE id = ?", [*fields.values(), meeting_id])
-        for table in ("attendance", "items", "resolutions"):
+        for table in ("attendance", "items", "resolutions", "progress"):
             db.execute(f"DELETE FROM [{table}] WHERE meeting_id = ?", [meeting_id])
     else:
         cols = ", ".join(f"[{k}]" for k in fields)
@@ -119,8 +121,11 @@ def _meeting(db: sqlite_utils.Database, doc_id: int, document: Document, m: Meet
                               **_source(item.found)})
     for r in m.resolutions:
         _insert(db, "resolutions", {"meeting_id": meeting_id, "item": r.item, "text": r.text, **_source(r.found)})
+    for p in m.progress:
+        _insert(db, "progress", {"meeting_id": meeting_id, "text": p.text, "status": p.status,
+                                 "refs": json.dumps(p.refs), **_source(p.found)})
     _actions(db, bid, meeting_id, document, m)
-    return len(m.actions)
+    return len(m.actions), bid
 
 
 def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
@@ -145,10 +150,10 @@ def _actions(db: sqlite_utils.Database, bid: int, meeting_id: int, document: Doc
         if match[0] is not None and match[1] >= 80:
             action_id = match[0][0]
             taken.add(action_id)
-            db.execute("UPDATE actions SET item = ?, text = ?, due = ?, due_date = ?, first_line = ?, last_line = ?, "
-                       "first_page = ?, last_page = ?, rule = ?, confidence = ? WHERE id = ?",
-                       [action.item, action.text, action.due, _iso(action.due), *_source(action.found).values(),
-                        action_id])
+            db.execute("UPDATE actions SET item = ?, text = ?, due = ?, due_date = ?, reported = ?, first_line = ?, "
+                       "last_line = ?, first_page = ?, last_page = ?, rule = ?, confidence = ? WHERE id = ?",
+                       [action.item, action.text, action.due, _iso(action.due), action.status,
+                        *_source(action.found).values(), action_id])
             db.execute("DELETE FROM action_owners WHERE action_id = ?", [action_id])
         else:
             action_id = _new_action(db, meeting_id, f"{stem}-{next_seq:02d}", next_seq, action)
@@ -158,22 +163,20 @@ def _actions(db: sqlite_utils.Database, bid: int, meeting_id: int, document: Doc
             _insert(db, "action_owners", {"action_id": action_id, "position": position, "name": name, "person_id": pid})
     for row in old:
         if row[0] not in taken and not db.execute(
-            "SELECT 1 FROM action_history WHERE action_id = ? AND by != 'meeting'", [row[0]]
+            "SELECT 1 FROM overrides WHERE action_id = ?", [row[0]]
         ).fetchone():
-            db.execute("DELETE FROM action_history WHERE action_id = ?", [row[0]])
-            db.execute("DELETE FROM action_owners WHERE action_id = ?", [row[0]])
+            db.execute("UPDATE actions SET linked_to = NULL WHERE linked_to = ?", [row[0]])
+            for table in ("action_history", "action_owners"):
+                db.execute(f"DELETE FROM {table} WHERE action_id = ?", [row[0]])
             db.execute("DELETE FROM actions WHERE id = ?", [row[0]])
 
 
 def _new_action(db: sqlite_utils.Database, meeting_id: int, ref: str, seq: int, action: Action) -> int:
-    status = STATUS_WORDS.get((action.status or "").lower(), "open")
-    action_id = _insert(db, "actions", {
+    """A new action row; its status and history are the tracker's to write."""
+    return _insert(db, "actions", {
         "meeting_id": meeting_id, "ref": ref, "seq": seq, "item": action.item, "text": action.text,
-        "due": action.due, "due_date": _iso(action.due), "status": status, "status_at": now(),
-        "reported": action.status, **_source(action.found)})
-    _insert(db, "action_history", {"action_id": action_id, "at": now(), "status": status, "by": "meeting",
-                                   "meeting_id": meeting_id, "words": action.text})
-    return action_id
+        "due": action.due, "due_date": _iso(action.due), "status": "open", "reported": action.status,
+        **_source(action.found)})
 
 
 def _iso(due: str | None) -> str | None:

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from .blocks import Block, sentences
 from .model import Attendee, Found
-from .names import HONORIFIC, INITIALS, is_role, looks_like_name, strip_honorifics
+from .names import HONORIFIC, is_role, looks_like_name, strip_honorifics
 
 # label -> (status, category)
 _LABELS: list[tuple[re.Pattern, str, str | None]] = [

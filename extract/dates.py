@@ -81,7 +81,8 @@ def _with_year(day: int, month: str, printed_year: str | None, whole: str, year:
     if year is None:
         return None
     weekday = _WEEKDAY_NAME.search(whole)
-    candidates = [_parse(f"{day} {month} {y}", "DMY") for y in (year, year + 1, year - 1, year + 2, year - 2)]
+    candidates = [_parse(f"{day} {month} {y}", "DMY") for y in (year, year - 1, year + 1, year - 2, year + 2,
+                                                               year - 3, year - 4, year - 5, year - 6)]
     candidates = [c for c in candidates if c]
     if weekday:
         for c in candidates:

@@ -36,8 +36,11 @@ def document_year(blocks: list[Block]) -> int | None:
     years = Counter(d.year for b in blocks for d, _ in find_dates(b.text) if 1950 < d.year < 2100)
     if years:
         return years.most_common(1)[0][0]
-    plain = Counter(int(y) for b in blocks for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", b.text))
-    return plain.most_common(1)[0][0] if plain else None
+    this_year = date.today().year
+    plain = Counter(int(y) for b in blocks for y in re.findall(r"(?<![\d:.])(19[5-9]\d|20\d\d)(?![\d:])", b.text)
+                    if 1990 <= int(y) <= this_year + 1)
+    # with no year printed at all, the weekday beside a date picks the nearest fitting year up to now
+    return plain.most_common(1)[0][0] if plain else this_year
 
 
 def is_us(blocks: list[Block]) -> bool:

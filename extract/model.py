@@ -62,6 +62,16 @@ class Action:
 
 
 @dataclass(slots=True)
+class Progress:
+    """A report in these minutes on an earlier action: its words and the status they give."""
+
+    text: str
+    status: str  # done | open | dropped
+    found: Found
+    refs: list[str] = field(default_factory=list)  # action references quoted beside it
+
+
+@dataclass(slots=True)
 class Meeting:
     kind: str  # minutes | agenda
     found: Found
@@ -75,3 +85,4 @@ class Meeting:
     items: list[Item] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    progress: list[Progress] = field(default_factory=list)

@@ -9,6 +9,7 @@ from ..ingest.model import Document
 from . import actions as action_rules
 from . import attendance as attendance_rules
 from . import header, resolutions, tables
+from . import progress as progress_rules
 from .blocks import Block, paragraphs
 from .dates import due_date
 from .items import Heading, find_items
@@ -99,6 +100,10 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
             meeting.resolutions.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75, last))
     meeting.resolutions.sort(key=lambda r: r.found.source.first_line)
     meeting.actions = _actions(blocks, seg, meeting, item_of, heading_blocks, body_start, us)
+    for n, heading in enumerate(headings):
+        if progress_rules.REVIEW_ITEM.search(heading.item.title):
+            end = headings[n + 1].block if n + 1 < len(headings) else seg.end
+            meeting.progress += progress_rules.progress_in(blocks, heading.block + 1, end)
     return meeting
 
 

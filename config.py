@@ -1,0 +1,53 @@
+"""Settings in one place: minutes.toml beside the database or in the user's config folder,
+then environment variables, then command-line options (which the CLI applies)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "MINUTES_"
+
+
+def config_paths(db_path: str | None) -> list[Path]:
+    from platformdirs import user_config_dir
+
+    paths = []
+    if os.environ.get("MINUTES_CONFIG"):
+        paths.append(Path(os.environ["MINUTES_CONFIG"]))
+    if db_path:
+        paths.append(Path(db_path).resolve().parent / "minutes.toml")
+    paths.append(Path(user_config_dir("minutes")) / "minutes.toml")
+    return paths
+
+
+def load(db_path: str | None = None) -> dict[str, Any]:
+    """The first minutes.toml found, as a dict; empty when there is none."""
+    for path in config_paths(db_path):
+        if path.is_file():
+            with path.open("rb") as handle:
+                data = tomllib.load(handle)
+            data["_path"] = str(path)
+            return data
+    return {}
+
+
+def smtp_settings(db_path: str | None = None) -> dict[str, Any]:
+    """SMTP host, port, security, user, password and sender: config file, overridden by MINUTES_SMTP_*."""
+    settings = dict(load(db_path).get("smtp", {}))
+    for key in ("host", "port", "security", "user", "password", "from"):
+        value = os.environ.get(f"{ENV_PREFIX}SMTP_{key.upper()}")
+        if value is not None:
+            settings[key] = value
+    settings.setdefault("host", "localhost")
+    security = str(settings.get("security", "starttls")).lower()
+    settings["security"] = security
+    settings["port"] = int(settings.get("port") or {"ssl": 465, "starttls": 587}.get(security, 25))
+    return settings
+
+
+def addresses(db_path: str | None = None) -> dict[str, str]:
+    """Owners' email addresses, from the [addresses] table: "Tony Burton" = "tony.burton@example.org"."""
+    return {k.lower(): v for k, v in load(db_path).get("addresses", {}).items()}

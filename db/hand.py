@@ -1,0 +1,68 @@
+"""Changes made by hand to actions and people: kept as overrides, so re-ingest never undoes them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import sqlite_utils
+
+from .store import now
+from .tracker import rebuild
+
+
+class NotFound(LookupError):
+    """No action or person answers to what the user typed."""
+
+
+def _action(db: sqlite_utils.Database, ref: str) -> tuple[int, int]:
+    row = db.execute("SELECT a.id, m.body_id FROM actions a JOIN meetings m ON m.id = a.meeting_id "
+                     "WHERE upper(a.ref) = upper(?)", [ref.strip()]).fetchone()
+    if row is None:
+        raise NotFound(f"no action with reference {ref}")
+    return row[0], row[1]
+
+
+def change(db: sqlite_utils.Database, ref: str, field: str, value: str, note: str | None = None) -> None:
+    """Record a hand change (status, due or owner) with its note, then replay the body's tracker."""
+    action_id, body_id = _action(db, ref)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        at = now()
+        db.execute("INSERT INTO overrides (action_id, field, value, at, note) VALUES (?, ?, ?, ?, ?)",
+                   [action_id, field, value, at, note])
+        words = note or f"{field} set to {value}"
+        status = value if field == "status" else None
+        if status is None:
+            status = db.execute("SELECT status FROM actions WHERE id = ?", [action_id]).fetchone()[0]
+        db.execute("INSERT INTO action_history (action_id, at, status, by, meeting_id, words) "
+                   "VALUES (?, ?, ?, 'user', NULL, ?)", [action_id, at, status, words])
+        rebuild(db, body_id)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def set_owners(db: sqlite_utils.Database, ref: str, owners: str, note: str | None = None) -> None:
+    names = [n.strip() for n in re.split(r"\s*[/,;]\s*", owners) if n.strip()]
+    change(db, ref, "owner", json.dumps(names), note or f"owner set to {', '.join(names)}")
+
+
+def merge_people(db: sqlite_utils.Database, keep: int, other: int) -> None:
+    """Join two records of one person: attendance and actions move to `keep`, the other name stays an alias."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        row = db.execute("SELECT body_id, name FROM people WHERE id = ?", [other]).fetchone()
+        if row is None:
+            raise NotFound(f"no person {other}")
+        db.execute("INSERT OR REPLACE INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?)",
+                   [row[0], row[1], keep])
+        db.execute("UPDATE people_aliases SET person_id = ? WHERE person_id = ?", [keep, other])
+        for table in ("attendance", "action_owners"):
+            db.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ?", [keep, other])
+        db.execute("DELETE FROM people WHERE id = ?", [other])
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

@@ -1,0 +1,183 @@
+"""Follow each action from meeting to meeting, the same way whatever order the papers came in.
+
+The tracker never edits history in place: after any change to a body's papers
+it replays that body's minutes in date order. Each meeting's own actions open;
+an action restated in later minutes is linked to the original, not counted
+twice; progress reports ('Action complete', 'ongoing', an action log's status
+column) move the action they match; open actions a meeting does not mention
+are carried forward. Hand changes (overrides) are applied last and so survive
+every re-ingest.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from ..extract.progress import REF, status_of
+
+RESTATED = 80  # text similarity at which a later action is the same action again
+REPORTED = 62  # ... at which a progress report speaks of an action, when it also names its owner
+REPORTED_ALONE = 75  # ... when it names nobody
+
+
+@dataclass
+class Tracked:
+    id: int
+    ref: str
+    text: str
+    owners: list[str]
+    meeting_id: int
+    meeting_date: str | None
+    reported: str | None
+    status: str = "open"
+    status_at: str | None = None
+    linked_to: int | None = None
+    due: str | None = None  # set only by a hand change
+    owners_set: bool = False  # the owners were changed by hand
+    history: list[tuple[str, str, int | None, str]] = field(default_factory=list)  # (date, status, meeting, words)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"^(?:action\s*[\w/]*\s*[:\-–]\s*)", "", text.lower()).strip()
+
+
+def _names_match(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a == b or fuzz.ratio(a, b) >= 85 or (len(a) > 2 and len(b) > 2 and (a in b or b in a))
+
+
+def _owner_score(owners: list[str], other: list[str], text: str = "") -> int:
+    if owners and other:
+        return 12 if any(_names_match(a, b) for a in owners for b in other) else -20
+    if other and text:
+        low = text.lower()
+        named = any(re.search(rf"\b{re.escape(part.lower())}\b", low) for o in other for part in o.split() if len(part) > 1)
+        return 12 if named else 0
+    return 0
+
+
+def _best(text: str, owners: list[str], candidates: list[Tracked], threshold: int, mentions: bool) -> Tracked | None:
+    best, best_score = None, 0.0
+    words = _norm(text)
+    for c in candidates:
+        score = fuzz.token_set_ratio(words, _norm(c.text))
+        bonus = _owner_score(owners, c.owners, text if mentions else "")
+        if score + bonus > best_score:
+            best, best_score = c, score + bonus
+    limit = threshold if not mentions else (REPORTED if best is not None and _owner_score([], best.owners, text) else
+                                           REPORTED_ALONE)
+    return best if best is not None and best_score >= limit else None
+
+
+def rebuild(db: sqlite_utils.Database, body_id: int) -> None:
+    """Replay a body's minutes in date order and write each action's status, links and history."""
+    meetings = db.execute(
+        "SELECT id, date FROM meetings WHERE body_id = ? AND kind = 'minutes' "
+        "ORDER BY date IS NULL, date, id", [body_id]).fetchall()
+    if not meetings:
+        return
+    ids = [m[0] for m in meetings]
+    marks = ",".join("?" * len(ids))
+    actions: dict[int, list[Tracked]] = {m: [] for m in ids}
+    for row in db.execute(
+        f"SELECT a.id, a.ref, a.text, a.meeting_id, m.date, a.reported, "
+        f"(SELECT json_group_array(name) FROM (SELECT name FROM action_owners o WHERE o.action_id = a.id ORDER BY position)) "
+        f"FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.meeting_id IN ({marks}) ORDER BY a.seq", ids):
+        actions[row[3]].append(Tracked(row[0], row[1], row[2], json.loads(row[6] or "[]"), row[3], row[4], row[5]))
+    progress: dict[int, list[tuple[str, str, list[str]]]] = {m: [] for m in ids}
+    for meeting_id, text, status, refs in db.execute(
+            f"SELECT meeting_id, text, status, refs FROM progress WHERE meeting_id IN ({marks}) ORDER BY id", ids):
+        progress[meeting_id].append((text, status, json.loads(refs or "[]")))
+
+    by_ref: dict[str, Tracked] = {}
+    live: list[Tracked] = []  # actions opened so far and not linked to another
+    for meeting_id, meeting_date in meetings:
+        earlier = list(live)
+        touched: set[int] = set()
+        for action in actions[meeting_id]:
+            reported = status_of(action.reported or "") if action.reported else None
+            original = _best(action.text, action.owners, [c for c in earlier if c.meeting_id != meeting_id],
+                             RESTATED, mentions=False)
+            if original is not None:
+                action.linked_to = original.id
+                touched.add(original.id)
+                words = f"restated at the meeting of {meeting_date or 'an undated meeting'}: {action.text}"
+                if action.reported:
+                    words += f" ({action.reported})"
+                _change(original, reported or original.status, meeting_date, meeting_id, words)
+                action.status = original.status
+                continue
+            action.status = reported or "open"
+            action.history.append((meeting_date or "", "open", meeting_id, action.text))
+            if reported and reported != "open":
+                _change(action, reported, meeting_date, meeting_id, action.reported or "")
+            live.append(action)
+            by_ref[action.ref] = action
+        for text, status, refs in progress[meeting_id]:
+            targets = [by_ref[r] for r in refs + REF.findall(text) if r in by_ref]
+            if not targets:
+                found = _best(text, [], [c for c in earlier if c.status == "open" and c.id not in touched],
+                              REPORTED, mentions=True)
+                targets = [found] if found else []
+            for target in targets:
+                touched.add(target.id)
+                _change(target, status, meeting_date, meeting_id, text)
+        for action in earlier if meeting_date else []:  # an undated meeting cannot say what it came after
+            if action.status == "open" and action.id not in touched:
+                action.history.append((meeting_date or "", "open", meeting_id,
+                                       f"not mentioned at the meeting of {meeting_date or 'an undated meeting'}; "
+                                       "carried forward"))
+    everything = [a for group in actions.values() for a in group]
+    _apply_overrides(db, everything)
+    _write(db, everything)
+
+
+def _change(action: Tracked, status: str, when: str | None, meeting_id: int | None, words: str) -> None:
+    action.status = status
+    action.status_at = when
+    action.history.append((when or "", status, meeting_id, words))
+
+
+def _apply_overrides(db: sqlite_utils.Database, everything: list[Tracked]) -> None:
+    by_id = {a.id: a for a in everything}
+    if not by_id:
+        return
+    marks = ",".join("?" * len(by_id))
+    for action_id, name, value in db.execute(
+            f"SELECT action_id, field, value FROM overrides WHERE action_id IN ({marks}) ORDER BY at, id", list(by_id)):
+        action = by_id.get(action_id)
+        if action is None:
+            continue
+        if name == "status":
+            action.status = value
+        elif name == "due":
+            action.due = value
+        elif name == "owner":
+            action.owners, action.owners_set = json.loads(value), True
+
+
+def _write(db: sqlite_utils.Database, everything: list[Tracked]) -> None:
+    if not everything:
+        return
+    marks = ",".join("?" * len(everything))
+    ids = [a.id for a in everything]
+    db.execute(f"DELETE FROM action_history WHERE by = 'meeting' AND action_id IN ({marks})", ids)
+    for action in everything:
+        db.execute("UPDATE actions SET status = ?, status_at = ?, linked_to = ? WHERE id = ?",
+                   [action.status, action.status_at, action.linked_to, action.id])
+        if action.due is not None:
+            iso = action.due if re.fullmatch(r"\d{4}-\d{2}-\d{2}", action.due) else None
+            db.execute("UPDATE actions SET due = ?, due_date = ? WHERE id = ?", [action.due, iso, action.id])
+        if action.owners_set:
+            db.execute("DELETE FROM action_owners WHERE action_id = ?", [action.id])
+            for position, name in enumerate(action.owners):
+                db.execute("INSERT INTO action_owners (action_id, position, name) VALUES (?, ?, ?)",
+                           [action.id, position, name])
+        for when, status, meeting_id, words in action.history:
+            db.execute("INSERT INTO action_history (action_id, at, status, by, meeting_id, words) "
+                       "VALUES (?, ?, ?, 'meeting', ?, ?)", [action.id, when, status, meeting_id, words])

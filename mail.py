@@ -1,0 +1,31 @@
+"""Send a message over SMTP with the configured server; the password never reaches a log or an error."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from email.message import EmailMessage
+
+
+class MailError(Exception):
+    """Sending failed; the message says why without the password."""
+
+
+def send(message: EmailMessage, settings: dict) -> None:
+    host, port, security = settings["host"], settings["port"], settings["security"]
+    try:
+        if security == "ssl":
+            server = smtplib.SMTP_SSL(host, port, context=ssl.create_default_context(), timeout=30)
+        else:
+            server = smtplib.SMTP(host, port, timeout=30)
+        with server:
+            if security == "starttls":
+                server.starttls(context=ssl.create_default_context())
+            if settings.get("user"):
+                server.login(settings["user"], settings.get("password") or "")
+            server.send_message(message)
+    except smtplib.SMTPAuthenticationError as err:
+        raise MailError(f"the SMTP server at {host}:{port} refused the login for {settings.get('user')} "
+                        f"({err.smtp_code})") from None
+    except (smtplib.SMTPException, OSError) as err:
+        raise MailError(f"could not send through {host}:{port} ({type(err).__name__}: {err})") from None
