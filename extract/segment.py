@@ -58,6 +58,8 @@ def title_kind(block: Block) -> str | None:
     """'minutes' or 'agenda' when the block is the title of a paper, else None."""
     text = block.text.strip()
     words = text.split()
+    if re.search(r"[`|<>{}]|\.(?:txt|pdf|docx?|md|html?)\b|https?:|www\.", text, re.I):
+        return None  # file names, table rows and links are not the title of a paper
     if not words or len(words) > 16 or _ITEM_START.match(text) or text.endswith((".", "?")):
         if not (text.lower().startswith("minutes of") and len(words) <= 30):
             return None
