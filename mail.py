@@ -7,6 +7,17 @@ import ssl
 from email.message import EmailMessage
 
 
+def _login(server: smtplib.SMTP, user: str, password: str) -> None:
+    """One attempt, with PLAIN where offered: a refused password is reported at once, not retried."""
+    server.ehlo_or_helo_if_needed()
+    mechanisms = server.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" in mechanisms:
+        server.user, server.password = user, password
+        server.auth("PLAIN", server.auth_plain, initial_response_ok=True)
+        return
+    server.login(user, password)
+
+
 class MailError(Exception):
     """Sending failed; the message says why without the password."""
 
@@ -22,7 +33,7 @@ def send(message: EmailMessage, settings: dict) -> None:
             if security == "starttls":
                 server.starttls(context=ssl.create_default_context())
             if settings.get("user"):
-                server.login(settings["user"], settings.get("password") or "")
+                _login(server, settings["user"], settings.get("password") or "")
             server.send_message(message)
     except smtplib.SMTPAuthenticationError as err:
         raise MailError(f"the SMTP server at {host}:{port} refused the login for {settings.get('user')} "

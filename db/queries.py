@@ -75,6 +75,8 @@ def _history(db: sqlite_utils.Database, ids: list[int]) -> dict[int, list[dict]]
         for action_id, at, status, by, meeting_date, words in cursor.fetchall():
             out.setdefault(action_id, []).append(
                 {"at": at, "status": status, "by": by, "meeting_date": meeting_date, "words": words})
+    for entries in out.values():  # in the order things happened, not the order they were written
+        entries.sort(key=lambda h: (_effective(h), h["by"] == "user"))
     return out
 
 

@@ -85,7 +85,7 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
         text = block.text.strip()
         status = STATUS.match(text)
         if status and out and i - blocks.index(out[-1].last) <= 2:
-            out[-1].status = status.group(1).lower()
+            out[-1].status = text  # the words, e.g. "Action carried forwards"
             continue
         m = MARKER.match(text)
         if not m:

@@ -18,7 +18,7 @@ NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
 _WEEKDAY_NAME = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s*%)|"
-    r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)?\b(?=\s*$|\s*[.,;)]|\s+(?:hrs|hours))",
+    r"(?:(?<=\bat )|(?<=\bfrom )|(?<=\buntil ))([01]\d|2[0-3])([0-5]\d)\b|\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b",
     re.I,
 )
 
@@ -108,8 +108,10 @@ def find_times(text: str) -> list[str]:
             hour = hour % 12 + (12 if pm else 0)
         elif m.group(4):
             hour, minute = int(m.group(4)), int(m.group(5))
-        else:
+        elif m.group(6):
             hour, minute = int(m.group(6)), int(m.group(7))
+        else:
+            hour, minute = int(m.group(8)), int(m.group(9))
         out.append(f"{hour:02d}:{minute:02d}")
     return out
 

@@ -7,7 +7,9 @@ import re
 from .model import Line
 from .webpage import html_lines
 
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+# the tags that exports leave in text; anything else (<script>, <b>-less prose about HTML) is the words themselves
+_TAG = re.compile(r"</?(?:p|u|b|i|em|strong|ul|ol|li|br|span|div|table|tr|td|th|h[1-6]|font|sup|sub|a)(?:\s[^<>]*)?/?>",
+                  re.I)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●○■◦]|\\-)\s+(?=\S)")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")

@@ -1,0 +1,160 @@
+"""The chair's digest, written to files and sent through a real SMTP server on loopback (aiosmtpd)."""
+
+from __future__ import annotations
+
+import email
+import os
+import socket
+from email import policy
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from conftest import SAMPLES, run_cli
+
+REFS = [f"SF-2023-03-14-{n:02d}" for n in range(1, 7)]
+OWNERS = ["Tony Burton", "Caroline Baxter", "Peter Haylock", "David Abbott"]
+HOSTILE = """Schools Forum Minutes
+
+Tuesday 27 June 2023
+
+PRESENT
+
+Officers
+
+Tony Burton (Head of Finance)
+
+1. ANY OTHER BUSINESS
+
+ACTION: Tony Burton to check the <script>alert('x')</script> widget and {{ config }} {% raw %}.
+"""
+
+
+class Inbox:
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp():
+    inbox = Inbox()
+
+    def check(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.password == b"s3cret-pass"
+        return AuthResult(success=ok, handled=False)
+
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), authenticator=check,
+                            auth_require_tls=False)
+    controller.start()
+    yield inbox, controller.port
+    controller.stop()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "m.db"
+    run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=path, check=True)
+    return path
+
+
+def env_for(port: int, password: str = "s3cret-pass") -> dict:
+    return {**os.environ, "MINUTES_SMTP_HOST": "127.0.0.1", "MINUTES_SMTP_PORT": str(port),
+            "MINUTES_SMTP_SECURITY": "none", "MINUTES_SMTP_USER": "clerk", "MINUTES_SMTP_PASSWORD": password,
+            "MINUTES_SMTP_FROM": "clerk@lbhf.example"}
+
+
+def parts(message) -> tuple[str, str]:
+    plain = message.get_body(preferencelist=("plain",)).get_content()
+    html = message.get_body(preferencelist=("html",)).get_content()
+    return plain, html
+
+
+def test_eml_lists_the_six_actions_of_14_march(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "digest.eml"
+    run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", "eml", "--out", str(out),
+            db=db, check=True)
+    message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
+    assert message["Subject"] == "Outstanding actions: Schools Forum (as of 2023-06-27)"
+    assert message.get_content_type() == "multipart/alternative"
+    plain, html = parts(message)
+    for text in (plain, html):
+        assert all(ref in text for ref in REFS)
+        assert all(owner in text for owner in OWNERS)
+        assert "Open: 6" in plain
+    assert plain.index("Caroline Baxter") < plain.index("Tony Burton"), "owners in order, none overdue yet"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_formats_to_files(db: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"digest.{fmt}"
+    run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", fmt, "--out", str(out),
+            db=db, check=True)
+    text = out.read_text(encoding="utf-8")
+    assert all(ref in text for ref in REFS)
+
+
+def test_overdue_first_and_closed_counted(db: Path) -> None:
+    run_cli("action", "set", "SF-2023-03-14-05", "--due", "2023-05-01", db=db, check=True)
+    run_cli("action", "done", "SF-2023-03-14-01", "--note", "Done 20 March", db=db, check=True)
+    text = run_cli("digest", "--body", "Schools Forum", "--as-of", "2099-01-01", db=db, check=True).stdout
+    first_owner = text.split("\n\n")[2].splitlines()[0]
+    assert first_owner == "David Abbott", "the owner with an overdue action comes first"
+    assert "[OVERDUE]" in text and "SF-2023-03-14-01" not in text
+    assert "Closed since the last meeting: 1" in text
+
+
+def test_send_multipart_over_smtp(db: Path, smtp) -> None:
+    inbox, port = smtp
+    hostile = Path(str(db) + ".hostile.txt")
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    run_cli("ingest", str(hostile), db=db, check=True)
+    run_cli("action", "done", "SF-2023-03-14-02", "--note", "Update given", db=db, check=True)
+    result = run_cli("digest", "--body", "Schools Forum", "--send",
+                     "--to", "chair@lbhf.example", "--to", "vice@lbhf.example", db=db, env=env_for(port))
+    assert result.returncode == 0, result.stderr
+    (message,) = inbox.messages
+    assert inbox.envelopes[0].rcpt_tos == ["chair@lbhf.example", "vice@lbhf.example"]
+    assert message["From"] == "clerk@lbhf.example"
+    plain, html = parts(message)
+    open_refs = [r for r in REFS if r != "SF-2023-03-14-02"] + ["SF-2023-06-27-01"]
+    assert all(r in plain and r in html for r in open_refs)
+    assert "SF-2023-03-14-02" not in plain and "SF-2023-03-14-02" not in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "{{ config }}" in plain, "template syntax from a document is printed, never run"
+
+
+def test_per_owner_sends_each_their_own(db: Path, smtp) -> None:
+    inbox, port = smtp
+    (db.parent / "minutes.toml").write_text(
+        '[addresses]\n"Tony Burton" = "tony@lbhf.example"\n"Peter Haylock" = "peter@lbhf.example"\n', encoding="utf-8")
+    result = run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--send", "--per-owner",
+                     db=db, env=env_for(port))
+    assert result.returncode == 0, result.stderr
+    assert "no address for Caroline Baxter" in result.stderr
+    got = {m["To"]: parts(m)[0] for m in inbox.messages}
+    assert set(got) == {"tony@lbhf.example", "peter@lbhf.example"}
+    assert "SF-2023-03-14-01" in got["tony@lbhf.example"] and "SF-2023-03-14-03" not in got["tony@lbhf.example"]
+    assert "SF-2023-03-14-03" in got["peter@lbhf.example"] and "SF-2023-03-14-01" not in got["peter@lbhf.example"]
+
+
+def test_password_never_shown(db: Path, smtp) -> None:
+    _, port = smtp
+    result = run_cli("digest", "--body", "Schools Forum", "--send", "--to", "chair@lbhf.example", db=db,
+                     env=env_for(port, password="wrong-Secret-42"))
+    assert result.returncode == 1
+    assert "refused the login" in result.stderr
+    assert "wrong-Secret-42" not in result.stderr + result.stdout
+    assert "password" not in run_cli("digest", "--help").stdout.lower().replace("smtp_password", "")

@@ -1,0 +1,164 @@
+"""The tracker on a real sequence: the CSS committee's minutes of 9 July 2024 (a public PDF) and the
+next meeting's minutes in the same house style, which report on the July actions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import SAMPLES, SHARED, needs_shared, run_cli
+
+JULY = SHARED / "corpus" / "pdf" / "cssuob-2024-07-09-minutes.pdf"
+
+
+def next_meeting(path: Path) -> Path:
+    """Minutes of 23 July 2024 as the society's clerk writes them (Word), reviewing July's actions."""
+    d = docx.Document()
+    d.add_heading("CSS Committee Meeting - Minutes", level=1)
+    d.add_paragraph("Location: Discord")
+    d.add_paragraph("Time: Tuesday 23rd July 2024 19:30 BST")
+    d.add_paragraph("Attendees: Holly Packer (HP) (Chairing), Matty Widdop (MW), Leonardo Bishop (LB), "
+                    "Marcus Gustafsson (MG) (Minuting)")
+    d.add_paragraph("1 Apologies received from")
+    d.add_paragraph("Shay Patel", style="List Bullet")
+    d.add_paragraph("2 Adoption of Previous Minutes")
+    d.add_paragraph("Unanimous adoption of previous minutes", style="List Bullet")
+    d.add_paragraph("3 Matters Arising")
+    for line in ("ACTION MW: Archive channel", "Action complete", "ACTION HP: Check forms", "Action carried forwards",
+                 "ACTION RJ: Write email to Mind about donation", "Action complete"):
+        d.add_paragraph(line, style="List Bullet")
+    d.add_paragraph("The mailshot to Kainos has been sent by MG.", style="List Bullet")
+    d.add_paragraph("4 Future Events")
+    d.add_paragraph("ACTION LB: Book the room for the welcome talk", style="List Bullet")
+    d.add_paragraph("5 AOB")
+    d.add_paragraph("None.", style="List Bullet")
+    d.save(path)
+    return path
+
+
+def state(db: Path) -> dict[str, tuple]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        "SELECT a.ref, a.text, a.status, a.linked_to IS NOT NULL, "
+        "(SELECT json_group_array(words) FROM (SELECT words FROM action_history h WHERE h.action_id = a.id "
+        " ORDER BY h.id)) FROM actions a").fetchall()
+    conn.close()
+    return {r[0]: (r[1], r[2], r[3], tuple(json.loads(r[4]))) for r in rows}
+
+
+@pytest.fixture(scope="module")
+def sequence(tmp_path_factory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("css")
+    return JULY, next_meeting(folder / "css-2024-07-23-minutes.docx")
+
+
+@needs_shared()
+def test_later_minutes_move_earlier_actions(sequence, tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    for paper in sequence:
+        run_cli("ingest", str(paper), db=db, check=True)
+    actions = {a["text"]: a for a in json.loads(run_cli("actions", "--json", db=db, check=True).stdout)}
+    assert actions["Archive channel"]["status"] == "done"
+    assert actions["Archive channel"]["history"][-1]["meeting_date"] == "2024-07-23"
+    assert "Action complete" in actions["Archive channel"]["history"][-1]["words"]
+    assert actions["Write email to Mind about donation"]["status"] == "done"
+    assert actions["Send the mailshot to Kainos after it is released"]["status"] == "done"
+    assert "has been sent by MG" in actions["Send the mailshot to Kainos after it is released"]["history"][-1]["words"]
+    check = actions["Check forms"]
+    assert check["status"] == "open" and "carried forwards" in check["history"][-1]["words"]
+    untouched = actions["Talk to Todd"]
+    assert untouched["status"] == "open"
+    assert untouched["history"][-1]["words"].startswith("not mentioned at the meeting of 2024-07-23")
+    assert actions["Book the room for the welcome talk"]["status"] == "open"
+    # the restated actions are linked to the originals, not counted twice
+    assert len(actions) == 21 + 1
+    assert all(a["ref"].startswith("CC-2024-07-09-") for t, a in actions.items() if t != "Book the room for the welcome talk")
+    open_only = json.loads(run_cli("actions", "--open", "--json", db=db, check=True).stdout)
+    assert {a["text"] for a in open_only} >= {"Check forms", "Talk to Todd"}
+    assert "Archive channel" not in {a["text"] for a in open_only}
+
+
+@needs_shared()
+def test_order_of_ingest_does_not_matter(sequence, tmp_path: Path) -> None:
+    forward, backward = tmp_path / "f.db", tmp_path / "b.db"
+    for paper in sequence:
+        run_cli("ingest", str(paper), db=forward, check=True)
+    for paper in reversed(sequence):
+        run_cli("ingest", str(paper), db=backward, check=True)
+    assert state(forward) == state(backward)
+
+
+def test_approved_minutes_replace_the_draft_in_place(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=db, check=True)
+    before = state(db)
+    approved = tmp_path / "schools-forum-2023-03-14-approved.txt"
+    text = (SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt").read_text(encoding="utf-8")
+    text = text.replace("Tony Burton said he would contact members outside of meeting.",
+                        "Tony Burton said he would contact members of the sub-group outside of meeting.")
+    text = text.replace("10. ANY OTHER BUSINESS", "The Chair asked the Clerk to circulate the dates of meetings "
+                        "for 2023-24.\n\nACTION: David Abbott\n\n10. ANY OTHER BUSINESS")
+    approved.write_text(text, encoding="utf-8")
+    run_cli("ingest", str(approved), db=db, check=True)
+    after = state(db)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM meetings WHERE date = '2023-03-14'").fetchone()[0] == 1
+    assert set(before) < set(after), "every earlier reference is still there"
+    assert after["SF-2023-03-14-01"][0].endswith("members of the sub-group outside of meeting.")
+    assert after["SF-2023-03-14-07"][0].startswith("The Chair asked the Clerk to circulate")
+
+
+def test_hand_changes_survive_reingest(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=db, check=True)
+    run_cli("action", "done", "SF-2023-03-14-01", "--note", "Emailed the sub-group on 20 March", db=db, check=True)
+    run_cli("action", "set", "sf-2023-03-14-02", "--due", "30/06/2023", "--owner", "Caroline Baxter/Tony Burton",
+            db=db, check=True)
+    assert run_cli("action", "drop", "SF-2023-03-14-03", db=db).returncode == 2, "--note is required to drop"
+    run_cli("action", "drop", "SF-2023-03-14-03", "--note", "Superseded by the new risk register", db=db, check=True)
+    run_cli("action", "drop", "SF-2023-03-14-04", "--note", "Dropped by mistake", db=db, check=True)
+    run_cli("action", "reopen", "SF-2023-03-14-04", db=db, check=True)
+    assert run_cli("action", "done", "SF-1999-01-01-01", db=db).returncode == 1
+    # the same meeting again, from the Word version of the pack
+    run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx"), db=db, check=True)
+    rows = {a["ref"]: a for a in json.loads(run_cli("actions", "--json", db=db, check=True).stdout)}
+    assert rows["SF-2023-03-14-01"]["status"] == "done"
+    assert any(h["by"] == "user" and h["words"] == "Emailed the sub-group on 20 March"
+               for h in rows["SF-2023-03-14-01"]["history"])
+    assert rows["SF-2023-03-14-02"]["due"] == "2023-06-30"
+    assert rows["SF-2023-03-14-02"]["owners"] == ["Caroline Baxter", "Tony Burton"]
+    assert rows["SF-2023-03-14-03"]["status"] == "dropped"
+    assert rows["SF-2023-03-14-04"]["status"] == "open"
+    assert rows["SF-2023-03-14-02"]["overdue"] is True
+
+
+def test_people_one_per_person_and_merge(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    pack = tmp_path / "pack.txt"
+    shutil.copy(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt", pack)
+    run_cli("ingest", str(pack), db=db, check=True)
+    people = json.loads(run_cli("people", "--body", "Schools Forum", "--json", db=db, check=True).stdout)
+    names = [p["name"] for p in people]
+    assert "Claire Fletcher" in names and "Clare Fletcher" not in names
+    tony = next(p for p in people if p["name"] == "Tony Burton")
+    assert tony["attended"] == 1 and tony["actions"] == 2 and tony["meetings"] == ["2023-03-14"]
+    # a later paper spells a name differently: the roster makes "Cllr Abbot" unique
+    later = tmp_path / "later.txt"
+    later.write_text("Schools Forum Minutes\n\nTuesday 27 June 2023\n\nPRESENT\n\nOfficers\n\n"
+                     "Tony Burton (Head of Finance)\nD Abbott (Head of Governance)\nPete Haylock (Director)\n"
+                     "Sat Saraon (Strategic Lead)\n\n"
+                     "1. APOLOGIES FOR ABSENCE\n\nNone.\n\n2. ANY OTHER BUSINESS\n\nNone.\n", encoding="utf-8")
+    run_cli("ingest", str(later), db=db, check=True)
+    people = {p["name"]: p for p in json.loads(run_cli("people", "--json", db=db, check=True).stdout)}
+    assert people["Tony Burton"]["attended"] == 2
+    assert people["David Abbott"]["attended"] == 2, "D Abbott is David Abbott: one Abbott on the roster"
+    assert "Pete Haylock" not in people and people["Peter Haylock"]["attended"] == 2, "Pete is Peter"
+    assert "Sat Saraon" in people, "a short form far from the full name is not merged on its own"
+    run_cli("people", "merge", "Satwinder Saraon", "Sat Saraon", db=db, check=True)
+    people = {p["name"]: p for p in json.loads(run_cli("people", "--json", db=db, check=True).stdout)}
+    assert "Sat Saraon" not in people and people["Satwinder Saraon"]["attended"] == 2
+    assert "Sat Saraon" in people["Satwinder Saraon"]["printed_as"]
