@@ -55,9 +55,16 @@ def _quiet_libraries() -> None:
 
 
 def _db():
-    from .db import connect
+    import sqlite3
 
-    return connect(state.db_path)
+    from .db import connect
+    from .db.schema import NewerSchema
+
+    try:
+        return connect(state.db_path)
+    except (sqlite3.DatabaseError, NewerSchema, OSError) as exc:
+        err.print(f"error: {state.db_path}: cannot open the database ({exc})", markup=False, highlight=False)
+        raise typer.Exit(1) from None
 
 
 @app.command()

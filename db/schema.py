@@ -102,8 +102,8 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     conn = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 60000")
     conn.execute("PRAGMA foreign_keys = ON")
-    if str(path) != ":memory:":
-        conn.execute("PRAGMA journal_mode = WAL")
+    if str(path) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")  # once per file; readers then never wait for the writer
     conn.execute("PRAGMA synchronous = NORMAL")
     db = sqlite_utils.Database(conn)
     migrate(db)
@@ -117,14 +117,22 @@ def version(db: sqlite_utils.Database) -> int:
     return row[0] or 0
 
 
+class NewerSchema(Exception):
+    """The file was written by a newer version of minutes than this one."""
+
+
 def migrate(db: sqlite_utils.Database) -> int:
-    """Run the migrations this database has not had; each in its own transaction."""
-    if version(db) >= len(MIGRATIONS):
-        return version(db)
+    """Bring the database to the latest schema, under a write lock so that two processes never both try."""
+    current = version(db)
+    if current > len(MIGRATIONS):
+        raise NewerSchema(f"the database has schema version {current}; this minutes knows {len(MIGRATIONS)}: "
+                          "upgrade minutes (pip install -U minutes)")
+    if current == len(MIGRATIONS):
+        return current
     db.execute("BEGIN IMMEDIATE")
     try:
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")
-        for number in range(version(db) + 1, len(MIGRATIONS) + 1):
+        for number in range(version(db) + 1, len(MIGRATIONS) + 1):  # read again: another process may have won
             MIGRATIONS[number - 1](db)
             db.execute("INSERT INTO schema_version VALUES (?, datetime('now'))", [number])
         db.execute("COMMIT")

@@ -72,6 +72,8 @@ def title_like(text: str) -> bool:
             return False  # "No matters arising." is a sentence; "Report from the Library Director." a title
     if len(words) > 6 and len(_SENTENCE_VERB.findall(text)) >= 1 and sum(w[0].islower() for w in words) > len(words) / 2:
         return False
+    if re.match(r"^(?:resolved|agreed|actions?|decisions?)\b\s*(?:[A-Z/]{2,9}\s*)?[:.\-–]", text, re.I):
+        return False  # "ACTION: Tony Burton" is a marker, never a title
     return not re.match(r"^(?:resolved|agreed|action|actions|decision|noted|q|a)\b\s*[:.\-–]?\s*$", text, re.I)
 
 
@@ -167,25 +169,31 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             i += 1
             continue
         match = NUMBER.match(block.text.strip())
+        if re.match(r"^agenda\s+item\s+\d+[a-z]?\s*$", block.text.strip(), re.I):
+            match = None  # "Agenda Item 2" stamps a paper in a pack; it is not an item heading
         if not match:
             if _SUMMARY.match(block.text.strip()):
                 in_summary = True  # "Action list", "Summary of decisions": restated, not business
             i += 1
             continue
         number, rest = match.group("num").strip(), match.group("rest")
+        span_from, span_to = block, block
         if rest is None:
             nxt = i + 1
             beside = _cell_beside(blocks, i, end)
             if beside:  # a number in its own table column: the title opens the cell beside it
                 rest = blocks[beside[0]].text
                 used.add(beside[0])
+                span_to = blocks[beside[0]]
             elif nxt < end and nxt not in skip and not NUMBER.match(blocks[nxt].text) and title_like(
                 split_title(blocks[nxt].text)[0]
             ):
                 rest = blocks[nxt].text
                 used.add(nxt)
+                span_to = blocks[nxt]
             elif i - 1 >= start and title_like(blocks[i - 1].text) and not any(h.block == i - 1 for h in found):
                 rest = blocks[i - 1].text
+                span_from = blocks[i - 1]
             else:
                 i += 1
                 continue
@@ -252,6 +260,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             duplicate = next((h for h in found if h.item.number == number), None)
             if duplicate is not None:
                 duplicate.item.title, duplicate.block = title, i
+                duplicate.item.found = span_from.found("item.slash", 0.9, span_to)
                 top = duplicate
                 i += 1
                 continue
@@ -259,7 +268,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                 i += 1
                 continue
         item = Item(number=number, title=title, parent=parent, presenters=presenters,
-                    found=block.found(f"item.{kind}", 0.9 if kind != "sub" else 0.8))
+                    found=span_from.found(f"item.{kind}", 0.9 if kind != "sub" else 0.8, span_to))
         heading = Heading(item, i, kind, body)
         found.append(heading)
         if kind != "sub":

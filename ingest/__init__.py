@@ -16,7 +16,18 @@ MAX_TEXT_BYTES = 20 * 1024 * 1024  # a text file larger than this is not minutes
 MAX_BYTES = 500 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
-__all__ = ["Document", "IngestError", "Line", "read"]
+__all__ = ["Document", "IngestError", "Line", "from_text", "read"]
+
+
+def from_text(text: str, path: str = "<text>", markdown: bool = False) -> Document:
+    """A Document from text already in memory (tests, pasted minutes), read as a .txt or .md file would be."""
+    from .plaintext import read_text
+
+    lines = clean(read_text(text, markdown=markdown), None)
+    document = Document(path=path, sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+                        format="md" if markdown else "txt", pages=None, lines=lines)
+    document.number_lines()
+    return document
 
 
 def read(path: str | Path) -> Document:

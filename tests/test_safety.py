@@ -1,0 +1,139 @@
+"""Nothing lost, nothing half-stored: killed runs, parallel writers, and databases from older versions."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, run_cli
+
+from minutes.db import connect
+from minutes.db.schema import MIGRATIONS, version
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def corpus(folder: Path, count: int = 40) -> list[Path]:
+    """`count` distinct minutes, each its own meeting (its own date), made from the sample pack's minutes."""
+    text = (SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt").read_text(encoding="utf-8")
+    minutes = text[text.index("London Borough of Hammersmith"): text.index("Contact officer")]
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for n in range(count):
+        when = date(2020, 1, 7) + timedelta(weeks=2 * n)
+        day = f"{when:%A} {when.day} {MONTHS[when.month - 1]} {when.year}"
+        body = minutes.replace("Tuesday 14 March 2023", day)
+        path = folder / f"minutes-{n:02d}.txt"
+        path.write_text(body, encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def consistent(db: Path) -> tuple[int, list[str]]:
+    """(documents stored, problems): a stored document has all its meetings, and every meeting its children."""
+    conn = sqlite3.connect(db)
+    try:
+        problems = []
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        for doc_id, claimed in conn.execute("SELECT id, meetings FROM documents"):
+            held = conn.execute("SELECT count(*) FROM meetings WHERE document_id = ?", [doc_id]).fetchone()[0]
+            if held != claimed:
+                problems.append(f"document {doc_id}: {held} of {claimed} meetings")
+        for (meeting_id,) in conn.execute("SELECT id FROM meetings"):
+            actions = conn.execute("SELECT count(*) FROM actions WHERE meeting_id = ?", [meeting_id]).fetchone()[0]
+            items = conn.execute("SELECT count(*) FROM items WHERE meeting_id = ?", [meeting_id]).fetchone()[0]
+            if (actions, items) != (6, 10):
+                problems.append(f"meeting {meeting_id}: {actions} actions, {items} items")
+        return conn.execute("SELECT count(*) FROM documents").fetchone()[0], problems
+    finally:
+        conn.close()
+
+
+def test_sigkill_never_leaves_a_document_half_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    corpus(folder)
+    db = tmp_path / "m.db"
+    rounds = int(os.environ.get("MINUTES_KILL_ROUNDS", "8"))
+    rng = random.Random(20231114)
+    killed_with_work_done = 0
+    for _ in range(rounds):
+        process = subprocess.Popen([sys.executable, "-m", "minutes", "--db", str(db), "-q", "ingest", str(folder)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.6, 2.5))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if db.exists():
+            stored, problems = consistent(db)
+            assert problems == []
+            killed_with_work_done += 0 < stored < 40
+    assert killed_with_work_done >= 1, "the kills landed while documents were being written"
+    result = run_cli("ingest", str(folder), db=db)
+    assert result.returncode == 0, result.stderr
+    stored, problems = consistent(db)
+    assert (stored, problems) == (40, [])
+
+
+@pytest.mark.parametrize("writers", [2, 4])
+def test_parallel_ingests_store_each_document_once(tmp_path: Path, writers: int) -> None:
+    folder = tmp_path / "inbox"
+    files = corpus(folder, 24)
+    db = tmp_path / "m.db"
+    procs = []
+    for n in range(writers):
+        order = files[n::1] if n % 2 == 0 else list(reversed(files))
+        procs.append(subprocess.Popen([sys.executable, "-m", "minutes", "--db", str(db), "ingest", *map(str, order)],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    outputs = [p.communicate(timeout=300) for p in procs]
+    for process, (stdout, stderr) in zip(procs, outputs, strict=True):
+        assert process.returncode == 0, stderr
+        assert "locked" not in stderr.lower()
+    stored, problems = consistent(db)
+    assert (stored, problems) == (24, [])
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(DISTINCT sha256), count(*) FROM documents").fetchone() == (24, 24)
+    assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 24 * 6
+
+
+def test_older_schema_is_migrated_forward(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    import sqlite_utils
+
+    old = sqlite_utils.Database(path)
+    old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")
+    MIGRATIONS[0](old)
+    old.execute("INSERT INTO schema_version VALUES (1, '2023-01-01')")
+    old.execute("INSERT INTO documents (sha256, path, format, ingested_at, meetings) VALUES ('ab', 'old.txt', 'txt', "
+                "'2023-01-01', 0)")
+    old.conn.commit()
+    old.close()
+    db = connect(path)
+    assert version(db) == len(MIGRATIONS)
+    assert {"progress", "overrides", "people_aliases"} <= set(db.table_names())
+    assert db.execute("SELECT path FROM documents").fetchall() == [("old.txt",)]
+    db.close()
+    result = run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=path)
+    assert result.returncode == 0, result.stderr
+    assert run_cli("actions", "--open", db=path, check=True).stdout.count("SF-2023-03-14-") == 6
+
+
+def test_newer_or_foreign_database_is_refused_clearly(tmp_path: Path) -> None:
+    newer = tmp_path / "newer.db"
+    db = connect(newer)
+    db.execute(f"INSERT INTO schema_version VALUES ({len(MIGRATIONS) + 1}, 'future')")
+    db.close()
+    result = run_cli("actions", db=newer)
+    assert result.returncode == 1 and "upgrade minutes" in result.stderr
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    result = run_cli("actions", db=junk)
+    assert result.returncode == 1 and "cannot open the database" in result.stderr and "Traceback" not in result.stderr
