@@ -19,6 +19,31 @@ _CHUNK = 1024 * 1024
 __all__ = ["Document", "IngestError", "Line", "from_text", "read"]
 
 
+def _lines(path: Path, kind: str, data: bytes) -> tuple[list[Line], int | None]:
+    pages: int | None = None
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        lines, pages = read_pdf(path)
+    elif kind == "docx":
+        from .word import read_docx
+
+        lines = read_docx(path)
+    else:
+        from .decode import decode
+
+        text = decode(data)
+        if kind == "html":
+            from .webpage import read_html
+
+            lines = read_html(text)
+        else:
+            from .plaintext import read_text
+
+            lines = read_text(text, markdown=kind == "md")
+    return clean(lines, pages), pages
+
+
 def from_text(text: str, path: str = "<text>", markdown: bool = False) -> Document:
     """A Document from text already in memory (tests, pasted minutes), read as a .txt or .md file would be."""
     from .plaintext import read_text
@@ -43,28 +68,14 @@ def read(path: str | Path) -> Document:
         raise IngestError(str(path), "permission denied") from None
     except OSError as err:
         raise IngestError(str(path), f"cannot read file ({err.strerror or err})") from None
-    pages: int | None = None
-    if kind == "pdf":
-        from .pdf import read_pdf
-
-        lines, pages = read_pdf(path)
-    elif kind == "docx":
-        from .word import read_docx
-
-        lines = read_docx(path)
-    else:
-        from .decode import decode
-
-        text = decode(data)
-        if kind == "html":
-            from .webpage import read_html
-
-            lines = read_html(text)
-        else:
-            from .plaintext import read_text
-
-            lines = read_text(text, markdown=kind == "md")
-    lines = clean(lines, pages)
+    try:
+        lines, pages = _lines(path, kind, data)
+    except IngestError:
+        raise
+    except (MemoryError, RecursionError) as err:
+        raise IngestError(str(path), f"too large or too deeply nested to read ({type(err).__name__})") from None
+    except Exception as err:  # a reader library's own failure on a damaged file is still one clear line
+        raise IngestError(str(path), f"could not be read ({type(err).__name__}: {err})") from None
     if not any(line.text.strip() for line in lines):
         raise IngestError(str(path), "no text found in the document")
     document = Document(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=kind,

@@ -35,7 +35,7 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
         if count > max_pages:
             raise IngestError(str(path), f"PDF has {count} pages, over the limit of {max_pages}")
         pages: list[list[Line]] = []
-        table_pages: list[int] = []
+        ruled: list[int] = []
         images = 0
         for number in range(count):
             page = pdf[number]
@@ -55,7 +55,7 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
             finally:
                 page.close()
             if paths >= TABLE_PATHS and pages[-1]:
-                table_pages.append(number)
+                ruled.append(number)
     finally:
         pdf.close()
     if not any(pages):
@@ -63,6 +63,7 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
             raise IngestError(str(path), "scanned PDF with no text layer; run OCR first "
                               "(for example: ocrmypdf in.pdf out.pdf)")
         raise IngestError(str(path), "PDF holds no text")
+    table_pages = layout_pages(pages, ruled)
     if table_pages:
         _replace_table_pages(path, pages, table_pages)
     return [line for page in pages for line in page], count
@@ -94,6 +95,36 @@ def _refused(path: Path) -> IngestError:
     if not count:
         return IngestError(str(path), "PDF has no pages")
     return IngestError(str(path), "damaged or unreadable PDF (pdfium cannot open it)")
+
+
+_LAYOUT_LABEL = re.compile(
+    r"^(?:present|attendance|attendees|attending|members present|voting members|non-voting members|apologies|"
+    r"in attendance|officers|observers|governors present|governor attendance|roll call|chaired by|"
+    r"actions?|action points?|action by|owner|by whom|responsible|who|due|by when|deadline)\b[\s:;]*",
+    re.I,
+)
+CHAIN = 10  # pages a ruled table may run on over without repeating its header
+
+
+def layout_pages(pages: list[list[Line]], ruled: list[int]) -> list[int]:
+    """Ruled pages whose short lines name attendance or action columns, and the ruled pages just after them.
+
+    pdfplumber costs fifty times pdfium, so it reads only the tables that extraction needs: the
+    attendance lists and action tables, not the budget tables of an appended report.
+    """
+    chosen: list[int] = []
+    chain_left = 0
+    for number in sorted(ruled):
+        labelled = any(len(line.text.split()) <= 4 and _LAYOUT_LABEL.match(line.text) for line in pages[number])
+        if labelled:
+            chosen.append(number)
+            chain_left = CHAIN
+        elif chain_left and chosen and number == chosen[-1] + 1:
+            chosen.append(number)
+            chain_left -= 1
+        else:
+            chain_left = 0
+    return chosen
 
 
 def _page_lines(textpage, page_number: int, raw) -> list[Line]:
@@ -156,20 +187,28 @@ def _is_bold(textpage, raw, start: int, piece: str) -> bool:
 
 def _replace_table_pages(path: Path, pages: list[list[Line]], numbers: list[int]) -> None:
     """Re-read pages that draw tables with pdfplumber, whose table cells keep their rows."""
+    import logging
+
     import pdfplumber
 
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font quirks of ordinary PDFs are not news
     table_id = 0
-    with pdfplumber.open(str(path)) as pdf:
+    try:
+        pdf = pdfplumber.open(str(path))
+    except Exception:  # pdfium read the text; without a layout the page keeps its plain lines
+        return
+    with pdf:
         for number in numbers:
             page = pdf.pages[number]
             try:
                 tables = [t for t in page.find_tables() if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2]
+                words = page.extract_words(extra_attrs=["fontname", "size"]) if tables else []
+                tables = [t for t in tables if _cells_hold_words(t, words)]
                 if tables:
-                    words = page.extract_words()
-                    tables = [t for t in tables if _cells_hold_words(t, words)]
-                if tables:
-                    pages[number] = _layout_lines(page, tables, number + 1, table_id)
+                    pages[number] = _layout_lines(words, tables, number + 1, table_id)
                     table_id += len(tables)
+            except Exception:  # a damaged content stream pdfium could read but pdfminer cannot: keep pdfium's text
+                continue
             finally:
                 page.close()
 
@@ -191,37 +230,46 @@ def _cells_hold_words(table, words: list[dict]) -> bool:
     return inside > 0 and cut <= max(1, inside // 20)
 
 
-def _layout_lines(page, tables, page_number: int, table_id: int) -> list[Line]:
-    """Text outside the tables as lines, each table as cells, ordered top to bottom."""
-    outside = page
-    for table in tables:
-        outside = outside.outside_bbox(table.bbox, strict=False)
-    placed: list[tuple[float, int, Line]] = []
-    free, rights = [], []
-    for top, words in _group_lines(outside.extract_words(extra_attrs=["fontname", "size"])):
-        text = " ".join(w["text"] for w in words)
-        bold = all(_BOLD_FONT.search(w["fontname"]) for w in words)
-        free.append(Line(text=text, page=page_number, bold=bold, top=round(top, 1)))
-        rights.append(words[-1]["x1"])
-        placed.append((top, 0, free[-1]))
-    mark_wrapped(free, rights)
+def _layout_lines(words: list[dict], tables, page_number: int, table_id: int) -> list[Line]:
+    """Text outside the tables as lines, each table as cells, ordered top to bottom.
+
+    Words are taken once for the page and placed in the cell that holds their middle, which
+    costs a fraction of cropping the page once per cell.
+    """
+    cells: list[tuple[tuple[float, float, float, float], tuple[int, int, int], float]] = []
     for offset, table in enumerate(tables):
-        order = 1
         for r, row in enumerate(table.rows):
             for c, bbox in enumerate(row.cells):
-                if bbox is None:
-                    continue
-                cell_lines, cell_rights = [], []
-                words = page.crop(bbox, strict=False).extract_words(extra_attrs=["fontname", "size"])
-                for line_top, group in _group_lines(words):
-                    line = Line(text=" ".join(w["text"] for w in group), page=page_number,
-                                cell=(table_id + offset, r, c), top=round(line_top, 1),
-                                bold=all(_BOLD_FONT.search(w["fontname"]) for w in group))
-                    cell_lines.append(line)
-                    cell_rights.append(group[-1]["x1"])
-                    placed.append((table.bbox[1], order, line))
-                    order += 1
-                mark_wrapped(cell_lines, cell_rights, slack=12.0)
+                if bbox is not None:
+                    cells.append((bbox, (table_id + offset, r, c), table.bbox[1]))
+    inside: dict[int, list[dict]] = {}
+    outside: list[dict] = []
+    for word in words:
+        x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+        home = next((k for k, (b, _, _) in enumerate(cells) if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+        if home is None:
+            outside.append(word)
+        else:
+            inside.setdefault(home, []).append(word)
+    placed: list[tuple[float, int, Line]] = []
+    free, rights = [], []
+    for top, group in _group_lines(outside):
+        free.append(Line(text=" ".join(w["text"] for w in group), page=page_number, top=round(top, 1),
+                         bold=all(_BOLD_FONT.search(w["fontname"]) for w in group)))
+        rights.append(group[-1]["x1"])
+        placed.append((top, 0, free[-1]))
+    mark_wrapped(free, rights)
+    order = 1
+    for k, (_, cell, table_top) in enumerate(cells):
+        cell_lines, cell_rights = [], []
+        for line_top, group in _group_lines(inside.get(k, [])):
+            line = Line(text=" ".join(w["text"] for w in group), page=page_number, cell=cell, top=round(line_top, 1),
+                        bold=all(_BOLD_FONT.search(w["fontname"]) for w in group))
+            cell_lines.append(line)
+            cell_rights.append(group[-1]["x1"])
+            placed.append((table_top, order, line))
+            order += 1
+        mark_wrapped(cell_lines, cell_rights, slack=12.0)
     placed.sort(key=lambda item: (item[0], item[1]))
     return [line for _, _, line in placed]
 

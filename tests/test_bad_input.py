@@ -501,3 +501,20 @@ def test_cli_folder_with_symlink_loops_terminates_and_stores_good_file(tmp_path:
         assert "symbolic links" in line
     assert stored_paths(db) == [str(folder / "minutes.txt"), str(folder / "sub" / "more.txt")]
     assert "2 documents stored" in run.stdout and "0 unchanged" in run.stdout
+
+
+CRASHES = Path(__file__).resolve().parent / "fuzz" / "crashes"
+
+
+@pytest.mark.parametrize("crash", sorted(p.name for p in CRASHES.glob("*.bin")))
+def test_inputs_the_fuzzer_found(tmp_path: Path, crash: str) -> None:
+    """Each input atheris once crashed the readers with (first byte: the suffix it was tried under)."""
+    data = (CRASHES / crash).read_bytes()
+    path = tmp_path / ("input" + [".pdf", ".docx", ".txt", ".html"][data[0] % 4])
+    path.write_bytes(data[1:])
+    try:
+        document = read(path)
+    except IngestError as err:
+        assert "\n" not in str(err) and str(path) in str(err)
+    else:
+        assert document.lines

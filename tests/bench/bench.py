@@ -1,0 +1,197 @@
+"""Speed and memory of minutes against the floor, measured in one run on this machine.
+
+    python tests/bench/bench.py                 # prints a table, writes tests/bench/results.json
+    python tests/bench/bench.py --quick         # fewer repeats
+
+It builds its own inputs: a 120-page and a 300-page agenda pack (the sample pack repeated),
+40 separate papers for --jobs, and a synthetic database of 10,000 meetings with 100,000 actions
+across 50 bodies. Every figure is the median of several runs of a whole process, so start-up
+is counted; ratios compare figures taken in the same run, since shared machines are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PACK = ROOT / "samples" / "schools-forum-2023-06-27-agenda-pack.pdf"
+FLOOR = """
+import sys, pypdfium2 as pdfium
+pdf = pdfium.PdfDocument(sys.argv[1])
+for i in range(len(pdf)):
+    page = pdf[i]; text = page.get_textpage(); text.get_text_range(); text.close(); page.close()
+"""
+PLUMBER = """
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        page.extract_text(); page.close()
+"""
+
+
+def run(argv: list[str], env: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and peak memory (MB) of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} failed: {process.stderr.read().decode()[-500:]}")
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def measure(name: str, argv_for, repeats: int, results: dict, prepare=None) -> None:
+    times, peaks = [], []
+    for n in range(repeats):
+        if prepare:
+            prepare(n)
+        seconds, peak = run(argv_for(n))
+        times.append(seconds)
+        peaks.append(peak)
+    results[name] = {"median_s": round(statistics.median(times), 3), "runs": [round(t, 3) for t in times],
+                     "peak_mb": max(peaks)}
+    print(f"  {name:42} {statistics.median(times):8.3f} s   {max(peaks):5d} MB", flush=True)
+
+
+def repeat_pdf(pages: int, out: Path) -> Path:
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(PACK))
+    target = pdfium.PdfDocument.new()
+    while len(target) < pages:
+        count = min(len(source), pages - len(target))
+        target.import_pages(source, list(range(count)))
+    target.save(str(out))
+    return out
+
+
+def papers(folder: Path, count: int) -> list[Path]:
+    text = (ROOT / "samples" / "schools-forum-2023-06-27-agenda-pack.txt").read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for n in range(count):
+        path = folder / f"pack-{n:02d}.txt"
+        path.write_text(text.replace("Tuesday 14 March 2023", f"Tuesday {n % 28 + 1} March {2001 + n}"), "utf-8")
+        out.append(path)
+    return out
+
+
+def big_database(path: Path, bodies: int = 50, meetings: int = 10_000, actions: int = 100_000) -> None:
+    """A store as a large council's would be after years of use, written straight through the schema."""
+    from minutes.db import connect
+
+    db = connect(path)
+    rng = random.Random(7)
+    conn = db.conn
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO documents (id, sha256, path, format, pages, ingested_at, meetings) "
+                 "VALUES (1, 'synthetic', 'synthetic.pdf', 'pdf', 1, '2024-01-01', ?)", [meetings])
+    for b in range(1, bodies + 1):
+        conn.execute("INSERT INTO bodies (id, name, key, initials) VALUES (?, ?, ?, ?)",
+                     [b, f"Committee {b:02d}", f"committee {b:02d}", f"C{b:02d}"])
+        for p in range(12):
+            conn.execute("INSERT INTO people (body_id, name) VALUES (?, ?)", [b, f"Person {b}-{p}"])
+    per_meeting = actions // meetings
+    action_id = 0
+    for m in range(1, meetings + 1):
+        body = (m - 1) % bodies + 1
+        day = f"{2000 + (m // bodies) // 12:04d}-{(m // bodies) % 12 + 1:02d}-15"
+        conn.execute("INSERT INTO meetings (id, body_id, document_id, kind, date) VALUES (?, ?, 1, 'minutes', ?)",
+                     [m, body, day])
+        for k in range(4):
+            conn.execute("INSERT INTO items (meeting_id, position, number, title) VALUES (?, ?, ?, ?)",
+                         [m, k, str(k + 1), rng.choice(["Apologies", "Minutes", "Finance", "Standing item: budget"])])
+        for s in range(1, per_meeting + 1):
+            action_id += 1
+            status = "open" if rng.random() < 0.3 else "done"
+            conn.execute(
+                "INSERT INTO actions (id, meeting_id, ref, seq, item, text, due, due_date, status) "
+                "VALUES (?, ?, ?, ?, '3', ?, ?, ?, ?)",
+                [action_id, m, f"C{body:02d}-{day}-{s:02d}", s, f"Action {action_id}: write to the school about funding",
+                 day, day, status])
+            conn.execute("INSERT INTO action_owners (action_id, position, name) VALUES (?, 0, ?)",
+                         [action_id, f"Person {body}-{s % 12}"])
+            conn.execute("INSERT INTO action_history (action_id, at, status, by, meeting_id, words) "
+                         "VALUES (?, ?, 'open', 'meeting', ?, 'raised')", [action_id, day, m])
+    conn.execute("COMMIT")
+    db.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="fewer repeats")
+    ap.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
+    args = ap.parse_args()
+    repeats = 3 if args.quick else 5
+    py = sys.executable
+    minutes = [py, "-m", "minutes"]
+    results: dict = {"cores": os.cpu_count(), "python": sys.version.split()[0]}
+    work = Path(tempfile.mkdtemp(prefix="minutes-bench-"))
+    try:
+        print(f"building inputs in {work}", flush=True)
+        pack120 = repeat_pdf(120, work / "pack-120.pdf")
+        pack300 = repeat_pdf(300, work / "pack-300.pdf")
+        folder = work / "forty"
+        papers(folder, 40)
+        big = work / "big.db"
+        big_database(big)
+        print("timings (median of runs, whole processes)", flush=True)
+        measure("floor: pypdfium2 text, 120 pages", lambda n: [py, "-c", FLOOR, str(pack120)], repeats, results)
+        measure("naive: pdfplumber extract_text, 120 pages", lambda n: [py, "-c", PLUMBER, str(pack120)],
+                max(1, repeats // 2), results)
+        measure("minutes ingest, 120 pages, new database",
+                lambda n: minutes + ["--db", str(work / f"i120-{n}.db"), "-q", "ingest", str(pack120)], repeats, results)
+        measure("floor: pypdfium2 text, 300 pages", lambda n: [py, "-c", FLOOR, str(pack300)], repeats, results)
+        measure("minutes ingest, 300 pages, new database",
+                lambda n: minutes + ["--db", str(work / f"i300-{n}.db"), "-q", "ingest", str(pack300)], 2, results)
+        measure("minutes --help", lambda n: minutes + ["--help"], repeats, results)
+        measure("minutes actions (empty database)", lambda n: minutes + ["--db", str(work / "empty.db"), "actions"],
+                repeats, results)
+        measure("actions --open --body X (100,000 actions)",
+                lambda n: minutes + ["--db", str(big), "actions", "--open", "--body", "Committee 07"], repeats, results)
+        measure("digest --body X (100,000 actions)",
+                lambda n: minutes + ["--db", str(big), "digest", "--body", "Committee 07", "--as-of", "2020-01-01"],
+                repeats, results)
+        measure("agenda --body X (100,000 actions)",
+                lambda n: minutes + ["--db", str(big), "agenda", "--body", "Committee 07", "--date", "2030-01-01",
+                                     "--out", str(work / f"agenda-{n}.docx")], repeats, results)
+        measure("ingest 40 papers --jobs 1", lambda n: minutes + ["--db", str(work / f"j1-{n}.db"), "-q", "ingest",
+                                                                  "--jobs", "1", str(folder)], 3, results)
+        measure("ingest 40 papers --jobs 2", lambda n: minutes + ["--db", str(work / f"j2-{n}.db"), "-q", "ingest",
+                                                                  "--jobs", "2", str(folder)], 3, results)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    t = {k: v["median_s"] for k, v in results.items() if isinstance(v, dict)}
+    results["ratios"] = {
+        "ingest_120 / floor_120": round(t["minutes ingest, 120 pages, new database"]
+                                        / t["floor: pypdfium2 text, 120 pages"], 2),
+        "ingest_120 / pdfplumber_120": round(t["minutes ingest, 120 pages, new database"]
+                                             / t["naive: pdfplumber extract_text, 120 pages"], 3),
+        "pdfplumber_120 / floor_120": round(t["naive: pdfplumber extract_text, 120 pages"]
+                                            / t["floor: pypdfium2 text, 120 pages"], 1),
+        "ingest_300 / floor_300": round(t["minutes ingest, 300 pages, new database"]
+                                        / t["floor: pypdfium2 text, 300 pages"], 2),
+        "jobs1 / jobs2 (speed-up)": round(t["ingest 40 papers --jobs 1"] / t["ingest 40 papers --jobs 2"], 2),
+    }
+    print("ratios")
+    for name, value in results["ratios"].items():
+        print(f"  {name:42} {value}")
+    args.out.write_text(json.dumps(results, indent=2))
+    print(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
