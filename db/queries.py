@@ -35,7 +35,8 @@ def find_body(db: sqlite_utils.Database, name: str) -> dict | None:
 
 def actions(db: sqlite_utils.Database, body: str | None = None, owner: str | None = None, open_only: bool = False,
             as_of: date | None = None, with_history: bool = True) -> list[dict]:
-    where, params = ["a.linked_to IS NULL"], []  # a restated action is shown once, as the original
+    # a restated action is shown once, as the original; one a reviewer rejected not at all
+    where, params = ["a.linked_to IS NULL", "(a.reviewed IS NULL OR a.reviewed != 'rejected')"], []
     if body:
         found = find_body(db, body)
         if found is None:

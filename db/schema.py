@@ -94,7 +94,19 @@ def _v2(db: sqlite_utils.Database) -> None:
     db["actions"].create_index(["linked_to"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """Review: a person's confirmations and corrections of extracted records, kept through re-ingest."""
+    for table in ("attendance", "items", "resolutions", "actions"):
+        db[table].add_column("reviewed", str)
+    db["corrections"].create(
+        {"id": int, "record": str, "meeting_id": int, "original": str, "verdict": str, "field": str, "value": str,
+         "at": str},
+        pk="id", foreign_keys=[("meeting_id", "meetings")], not_null={"record", "original", "verdict"},
+    )
+    db["corrections"].create_index(["meeting_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 
 
 def connect(path: str | Path) -> sqlite_utils.Database:

@@ -22,6 +22,12 @@ from ..ingest.model import Document
 from .people import person_id
 from .tracker import rebuild
 
+
+def apply_verdicts(db: sqlite_utils.Database, meeting_id: int) -> None:
+    from .review import apply
+
+    apply(db, meeting_id)
+
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "&", "a", "an", "at"}
 
 
@@ -125,6 +131,7 @@ def _meeting(db: sqlite_utils.Database, doc_id: int, document: Document, m: Meet
         _insert(db, "progress", {"meeting_id": meeting_id, "text": p.text, "status": p.status,
                                  "refs": json.dumps(p.refs), **_source(p.found)})
     _actions(db, bid, meeting_id, document, m)
+    apply_verdicts(db, meeting_id)
     return len(m.actions), bid
 
 

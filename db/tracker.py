@@ -87,7 +87,8 @@ def rebuild(db: sqlite_utils.Database, body_id: int) -> None:
     for row in db.execute(
         f"SELECT a.id, a.ref, a.text, a.meeting_id, m.date, a.reported, "
         f"(SELECT json_group_array(name) FROM (SELECT name FROM action_owners o WHERE o.action_id = a.id ORDER BY position)) "
-        f"FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.meeting_id IN ({marks}) ORDER BY a.seq", ids):
+        f"FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.meeting_id IN ({marks}) "
+        f"AND (a.reviewed IS NULL OR a.reviewed != 'rejected') ORDER BY a.seq", ids):
         actions[row[3]].append(Tracked(row[0], row[1], row[2], json.loads(row[6] or "[]"), row[3], row[4], row[5]))
     progress: dict[int, list[tuple[str, str, list[str]]]] = {m: [] for m in ids}
     for meeting_id, text, status, refs in db.execute(

@@ -250,6 +250,7 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
     last = start - 1
     row_person: dict[tuple[int, int], Attendee] = {}
     grids_seen: set[int] = set()
+    column_labels: dict[tuple[int, int], tuple[str, str | None]] = {}
     grid_end = -1
     for i in range(start, end):
         block = blocks[i]
@@ -257,12 +258,14 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         if status is None and sum(1 for k in range(start, i) if blocks[k].cell is None) > 12:
             break
         label = label_of(text)
-        if label and block.heading is not None and label[2] and label[2][0].islower():
-            label = None  # a heading such as "Apologies for absence and substitutions"
+        if label and block.heading is not None and (label[2][:1].islower() or label[0] != "present"):
+            label = None  # a heading "Apologies" or "Apologies for absence and substitutions" is an item
         if label and re.search(r"\b(?:were|was|had|have|has|been)\b", text, re.I):
             label = None  # a sentence ("Apologies were received from ..."), read by apologies_in_text
         if label and len(text.split()) <= 60:
             status, category, rest = label
+            if block.cell is not None:  # a column headed "Observers" holds observers, whatever comes before
+                column_labels[(block.cell[0], block.cell[2])] = (status, category)
             inner = label_of(rest) if rest else None
             if inner and not re.search(r"\b(?:were|was)\b", rest):  # "ROLL CALL Present: ..."
                 status, category, rest = inner
@@ -273,6 +276,8 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         if status is None:
             continue
         cell = block.cell
+        if cell is not None and (cell[0], cell[2]) in column_labels:
+            status, category = column_labels[(cell[0], cell[2])]
         if cell is not None and cell[0] not in grids_seen:
             grids_seen.add(cell[0])
             found_grid = grid(blocks, [k for k in range(i, end) if blocks[k].cell and blocks[k].cell[0] == cell[0]])

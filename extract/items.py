@@ -297,8 +297,17 @@ def _cell_beside(blocks: list[Block], i: int, end: int) -> list[int]:
     return out
 
 
+def _is_date_line(text: str) -> bool:
+    from .dates import find_dates
+
+    found = find_dates(text)
+    return bool(found) and len(found[0][1].group(0)) >= len(text) * 0.5
+
+
 def _heading_like(block: Block) -> bool:
     text = block.text.strip()
+    if _is_date_line(text):
+        return False
     words = text.split()
     if not words or len(words) > 10 or (block.indent > 0 and block.heading is None) or block.cell is not None:
         return False

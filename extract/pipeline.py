@@ -180,7 +180,7 @@ def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], b
         index = raw.last.first.index
         block_index = next((k for k in range(seg.start, seg.end) if blocks[k] is raw.last), None)
         text = re.sub(r"\s+", " ", raw.text).strip()
-        due = due_date(raw.due_text, when, us) if raw.due_text.strip() else None
+        due = _due_cell(raw.due_text, when, us) if raw.due_text.strip() else None
         if due is None and raw.due_text.strip():
             due = raw.due_text.strip()
         due = due or due_date(text, when, us)
@@ -191,6 +191,14 @@ def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], b
         ))
         del index
     return out
+
+
+def _due_cell(text: str, when, us: bool) -> str | None:
+    """A due column holds a date on its own ('30 April 2024', '28/03/2024') or words ('next meeting')."""
+    from .dates import find_dates
+
+    found = find_dates(text, when.year if when else None, us)
+    return found[0][0].isoformat() if found else due_date(text, when, us)
 
 
 def _resolution_only(found: list[Resolution]) -> list[Resolution]:

@@ -31,6 +31,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         r"\b(?:proposed|moved)\b.{0,200}?\bseconded\b.{0,300}?\b(?:agreed|carried|resolved|approved|passed|adopted)\b", re.I)),
     ("resolution.motion_carried", re.compile(
         r"\b(?:motion|moved)\b.{0,300}?\b(?:carried|passed|approved|adopted)\b|\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)", re.I)),
+    ("resolution.agreed_caps", re.compile(r"\b(?:AGREED|RESOLVED|APPROVED)\b")),
     ("resolution.body_decided", re.compile(
         rf"(?:^|[,;]\s+|^(?:after|following|on)\s+(?:\w+\s+){{0,4}}?){_BODIES}\s+(?:\w+\s+)?(?:was\s+|were\s+)?"
         rf"{_DECISION_VERBS}\b(?!\s+(?:with|that the chair))",
@@ -39,7 +40,6 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         r"\bit was (?:unanimously\s+)?(?:agreed|resolved|decided|approved)\b|\b(?:resolved|agreed unanimously) to\b|"
         r"\b(?:was|were) (?:\w+ )?(?:elected|appointed|re-elected|co-opted)\b|"
         r"^(?:agreed|decided|resolved)\s+(?:to|that)\b", re.I)),
-    ("resolution.agreed_caps", re.compile(r"\b(?:AGREED|RESOLVED|APPROVED)\b")),
     ("resolution.adopted", re.compile(
         r"\b(?:policy|budget|plan|accounts|report|recommendations?|proposal|scheme|terms of reference|motion)\b"
         r"(?:\s+\w+){0,4}\s+(?:was|were)\s+(?:unanimously\s+)?(?:adopted|approved|agreed|ratified|accepted|carried)\b", re.I)),

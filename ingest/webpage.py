@@ -69,8 +69,8 @@ class _Walker:
             bold = bool(visible) and all(b for _, b in visible)
             self.lines.append(Line(text=text, page=self.page, bold=bold, heading=self.heading,
                                    number=self.number, cell=self.cell, indent=self.depth))
+            self.number = None  # the list number goes to the first text of its item, whatever tag holds it
         self.buf = []
-        self.number = None
 
     def walk(self, node: Tag, bold: bool = False) -> None:
         for child in node.children:

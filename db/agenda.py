@@ -1,0 +1,58 @@
+"""Read what drafting a body's next agenda needs: its past meetings with their records, and its action log."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import sqlite_utils
+
+from .queries import _effective, actions, find_body
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params: list) -> list[dict]:
+    cursor = db.execute(sql, params)
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, r)) for r in cursor.fetchall()]
+
+
+def history(db: sqlite_utils.Database, body: str, before: date) -> dict | None:
+    """The body and its meetings before a date, newest first (undated last), each with its records."""
+    found = find_body(db, body)
+    if found is None:
+        return None
+    meetings = _rows(db, "SELECT m.id, m.kind, m.date, m.start_time, m.end_time, m.location, m.organisation, "
+                         "d.path AS document FROM meetings m JOIN documents d ON d.id = m.document_id "
+                         "WHERE m.body_id = ? AND (m.date IS NULL OR m.date < ?) "
+                         "ORDER BY m.date IS NULL, m.date DESC, m.kind = 'agenda', m.id DESC",
+                     [found["id"], before.isoformat()])
+    by_id = {m["id"]: {**m, "items": [], "resolutions": [], "actions": [], "attendance": []} for m in meetings}
+    ids = list(by_id)
+    if ids:
+        marks = ",".join("?" * len(ids))
+        queries = {
+            "items": f"SELECT meeting_id, number, title, parent FROM items WHERE meeting_id IN ({marks}) "
+                     "ORDER BY meeting_id, position",
+            "resolutions": f"SELECT meeting_id, item, text FROM resolutions WHERE meeting_id IN ({marks}) ORDER BY id",
+            "actions": "SELECT a.meeting_id, a.ref, a.item, a.text, a.due, a.status, "
+                       "(SELECT json_group_array(name) FROM (SELECT name FROM action_owners o "
+                       "WHERE o.action_id = a.id ORDER BY position)) AS owners "
+                       f"FROM actions a WHERE a.meeting_id IN ({marks}) ORDER BY a.meeting_id, a.seq",
+            "attendance": "SELECT meeting_id, name, status, category, role, organisation FROM attendance "
+                          f"WHERE meeting_id IN ({marks}) ORDER BY id",
+        }
+        for key, sql in queries.items():
+            for row in _rows(db, sql, ids):
+                if key == "actions":
+                    row["owners"] = json.loads(row["owners"] or "[]")
+                by_id[row.pop("meeting_id")][key].append(row)
+    return {**found, "meetings": list(by_id.values())}
+
+
+def action_log(db: sqlite_utils.Database, body: str, as_of: date) -> list[dict]:
+    """The body's open actions raised by `as_of`, dated ones in meeting order, each with its last update."""
+    rows = actions(db, body=body, open_only=True, as_of=as_of)
+    for row in rows:
+        later = row["history"][1:]  # the first entry is the action being opened, not an update
+        row["last_update"] = {**later[-1], "date": _effective(later[-1])} if later else None
+    return sorted(rows, key=lambda r: r["meeting_date"] is None)  # stable: keeps meeting order within each

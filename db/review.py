@@ -1,0 +1,90 @@
+"""Review: the records extraction was least sure of, and a person's verdict on each.
+
+A verdict (confirm, correct a field, reject) is stored against the meeting and
+the record's original words, and applied again whenever that meeting is stored
+anew, so a correction survives re-ingest of the same or an updated paper.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from .store import now
+
+RECORDS = {  # record kind -> (table, the column that says what it is, fields a person may correct)
+    "attendee": ("attendance", "name", ("name", "status", "category", "role", "organisation")),
+    "item": ("items", "title", ("number", "title", "parent")),
+    "resolution": ("resolutions", "text", ("text", "item")),
+    "action": ("actions", "text", ("text", "item", "due")),
+}
+
+
+class ReviewError(ValueError):
+    """A verdict that cannot be applied: unknown record, field or value."""
+
+
+def low_confidence(db: sqlite_utils.Database, below: float = 0.8, body_id: int | None = None) -> list[dict]:
+    """Records under the confidence threshold that nobody has reviewed yet, least sure first."""
+    rows = []
+    for kind, (table, column, _) in RECORDS.items():
+        where = "r.confidence < ? AND r.reviewed IS NULL"
+        params: list = [below]
+        if body_id is not None:
+            where += " AND m.body_id = ?"
+            params.append(body_id)
+        cursor = db.execute(
+            f"SELECT '{kind}' AS kind, r.id, b.name AS body, m.date AS meeting_date, r.[{column}] AS text, r.rule, "
+            f"r.confidence, d.path AS document, r.first_page, r.first_line, r.last_line FROM [{table}] r "
+            f"JOIN meetings m ON m.id = r.meeting_id JOIN bodies b ON b.id = m.body_id "
+            f"JOIN documents d ON d.id = m.document_id WHERE {where}", params)
+        columns = [c[0] for c in cursor.description]
+        rows += [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    return sorted(rows, key=lambda r: (r["confidence"], r["meeting_date"] or "", r["kind"], r["id"]))
+
+
+def verdict(db: sqlite_utils.Database, kind: str, record_id: int, choice: str, field: str | None = None,
+            value: str | None = None) -> None:
+    """Record and apply a person's verdict: confirm, reject, or correct FIELD to VALUE."""
+    if kind not in RECORDS:
+        raise ReviewError(f"unknown record kind {kind!r}; one of {', '.join(RECORDS)}")
+    table, column, fields = RECORDS[kind]
+    if choice == "correct" and field not in fields:
+        raise ReviewError(f"a {kind} has no field {field!r} to correct; one of {', '.join(fields)}")
+    row = db.execute(f"SELECT meeting_id, [{column}] FROM [{table}] WHERE id = ?", [record_id]).fetchone()
+    if row is None:
+        raise ReviewError(f"no {kind} with id {record_id}")
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("INSERT INTO corrections (record, meeting_id, original, verdict, field, value, at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)", [kind, row[0], row[1], choice, field, value, now()])
+        apply(db, row[0])
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def apply(db: sqlite_utils.Database, meeting_id: int) -> None:
+    """Apply every stored verdict on this meeting's records (inside the caller's transaction)."""
+    for kind, original, choice, field, value in db.execute(
+            "SELECT record, original, verdict, field, value FROM corrections WHERE meeting_id = ? ORDER BY id",
+            [meeting_id]).fetchall():
+        table, column, _ = RECORDS[kind]
+        candidates = db.execute(f"SELECT id, [{column}] FROM [{table}] WHERE meeting_id = ?", [meeting_id]).fetchall()
+        scored = [(fuzz.ratio(original, text or ""), rid) for rid, text in candidates]
+        if not scored or max(scored)[0] < 90:
+            continue  # the paper no longer says it: nothing to apply the verdict to
+        rid = max(scored)[1]
+        if choice == "confirm":
+            db.execute(f"UPDATE [{table}] SET reviewed = 'confirmed', confidence = 1.0 WHERE id = ?", [rid])
+        elif choice == "reject":
+            db.execute(f"UPDATE [{table}] SET reviewed = 'rejected' WHERE id = ?", [rid])
+        elif choice == "correct":
+            db.execute(f"UPDATE [{table}] SET [{field}] = ?, reviewed = 'corrected', confidence = 1.0 WHERE id = ?",
+                       [value, rid])
+            if table == "actions" and field == "due":
+                import re
+
+                iso = value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+                db.execute("UPDATE actions SET due_date = ? WHERE id = ?", [iso, rid])
