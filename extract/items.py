@@ -313,7 +313,8 @@ def _heading_like(block: Block) -> bool:
         return False
     if text.count(",") >= 2:
         return False
-    if text.endswith((".", "?", ",", ";")) or _LABEL.match(text) or looks_like_name(text) or not title_like(text):
+    label = _LABEL.match(text) and (block.heading is None or re.match(r"present|absent|q\b|a\b", text, re.I))
+    if text.endswith((".", "?", ",", ";")) or label or looks_like_name(text) or not title_like(text):
         return False
     if block.heading is not None or (block.bold and title_like(text)):
         return True
