@@ -18,7 +18,11 @@ def expand(paths: list[str]) -> Iterator[tuple[str, str | None]]:
         path = Path(given)
         if path.is_dir():
             seen: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(path, followlinks=True, onerror=None):
+            problems: list[OSError] = []
+            for root, dirs, files in os.walk(path, followlinks=True, onerror=problems.append):
+                while problems:  # a folder that cannot be listed is reported, not skipped in silence
+                    problem = problems.pop(0)
+                    yield str(problem.filename), f"{problem.filename}: cannot list folder ({problem.strerror})"
                 stat = os.stat(root)
                 key = (stat.st_dev, stat.st_ino)
                 if key in seen:  # a symlink loop brought us back here
@@ -32,6 +36,8 @@ def expand(paths: list[str]) -> Iterator[tuple[str, str | None]]:
                     if Path(name).suffix.lower() not in PAPER_SUFFIXES:
                         continue
                     yield str(Path(root) / name), None
+            for problem in problems:
+                yield str(problem.filename), f"{problem.filename}: cannot list folder ({problem.strerror})"
         elif path.exists():
             yield str(path), None
         elif path.is_symlink():
