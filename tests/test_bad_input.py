@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from minutes.files import expand
 from minutes.ingest import IngestError, read
 from minutes.parse import parse

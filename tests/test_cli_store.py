@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+
 from conftest import SAMPLES, SHARED, needs_shared, run_cli
 
 

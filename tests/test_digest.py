@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+
 from conftest import SAMPLES, run_cli
 
 REFS = [f"SF-2023-03-14-{n:02d}" for n in range(1, 7)]

@@ -6,9 +6,11 @@ import json
 
 import jsonschema
 import pytest
-from conftest import SAMPLES, SCHEMA, needs_shared
+
 from minutes.extract import extract, to_contract
 from minutes.ingest import read
+
+from conftest import SAMPLES, SCHEMA, needs_shared
 
 PACK = ["schools-forum-2023-06-27-agenda-pack.txt", "schools-forum-2023-06-27-agenda-pack.docx",
         "schools-forum-2023-06-27-agenda-pack.pdf"]

@@ -10,12 +10,13 @@ import os
 import re
 
 import jsonschema
-from conftest import SCHEMA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from minutes.extract import extract, to_contract
 from minutes.ingest import from_text
+
+from conftest import SCHEMA
 
 settings.register_profile("ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=25000, deadline=None, suppress_health_check=list(HealthCheck))

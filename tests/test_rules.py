@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from minutes.extract import extract
 from minutes.extract.dates import due_date, find_dates
 from minutes.ingest import from_text

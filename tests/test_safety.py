@@ -13,10 +13,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, run_cli
 
 from minutes.db import connect
 from minutes.db.schema import MIGRATIONS, version
+
+from conftest import SAMPLES, run_cli
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+
 from conftest import SAMPLES, SHARED, needs_shared, run_cli
 
 JULY = SHARED / "corpus" / "pdf" / "cssuob-2024-07-09-minutes.pdf"
