@@ -73,7 +73,7 @@ def ingest(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes that read files.")] = 1,
 ) -> None:
     """Read papers into the database: one transaction per document, the same content only once."""
-    from .db import store
+    from .db.store import store
     from .files import expand
     from .parse import parse
 
@@ -139,7 +139,8 @@ def _parse_all(files: list[str], jobs: int, parse):
 def extract(
     file: Annotated[Path, typer.Argument(help="A PDF, DOCX, TXT, Markdown or HTML file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the extraction contract as JSON.")] = False,
-    trace: Annotated[bool, typer.Option("--trace", help="With --json: add each record's source, rule and confidence.")] = False,
+    trace: Annotated[bool, typer.Option("--trace", help="With --json: add each record's source, rule and "
+                                                        "confidence.")] = False,
 ) -> None:
     """Show what a document holds, without storing it."""
     from .extract import to_contract
@@ -311,7 +312,8 @@ def people_list(ctx: typer.Context,
 @people_app.command("merge")
 def people_merge(keep: Annotated[str, typer.Argument(help="The person to keep (name or id).")],
                  other: Annotated[str, typer.Argument(help="The record to fold into it (name or id).")],
-                 body: Annotated[str | None, typer.Option(help="The body, where a name is in several.")] = None) -> None:
+                 body: Annotated[str | None, typer.Option(help="The body, where a name is in several.")] = None,
+                 ) -> None:
     """Join two records of one person."""
     from .db.hand import merge_people
     from .db.queries import find_person
@@ -408,6 +410,127 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
         raise typer.Exit(1) from None
     if not state.quiet:
         out.print(f"sent {len(messages)} message(s)", markup=False, highlight=False)
+
+
+def _slug(text: str) -> str:
+    """A file-name part from what the user typed (never from document text)."""
+    import re as _re
+
+    return _re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "body"
+
+
+def _fail(message: str, code: int = 1):
+    err.print(f"error: {message}", markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def agenda(
+    body: Annotated[str, typer.Option(help="The body (committee) that meets.")],
+    day: Annotated[str, typer.Option("--date", help="The meeting's date (2023-09-19 or 19/09/2023).")],
+    time: Annotated[str | None, typer.Option(help="Start time, HH:MM (default: as at its recent meetings).")] = None,
+    location: Annotated[str | None, typer.Option(help="Where it meets (default: as at its last meeting).")] = None,
+    template: Annotated[Path | None, typer.Option(help="A restyled copy of templates/agenda_pack.docx.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="The .docx to write "
+                                                               "(default agenda-pack-BODY-DATE.docx).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside it (needs LibreOffice).")] = False,
+) -> None:
+    """Draft the next meeting's pack in one Word file: the agenda, the action log and the last minutes."""
+    import re as _re
+
+    from .db.agenda import action_log, history
+    from .render.agenda import draft, long_date
+    from .render.docx_pack import TemplateProblem, pack_context, write_pack
+
+    when = _parse_day(day, "--date")
+    if time is not None and not _re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", time.strip()):
+        _fail(f"--time: cannot read {time!r} as HH:MM", 2)
+    if template is not None and not template.is_file():
+        _fail(f"--template: no such file: {template}", 2)
+    out_file = out_file or Path(f"agenda-pack-{_slug(body)}-{when.isoformat()}.docx")
+    if out_file.suffix.lower() != ".docx":
+        _fail("--out: the pack is a Word file; give a name ending in .docx", 2)
+    db = _db()
+    past = history(db, body, when)
+    if past is None:
+        _fail(f"no body called {body!r} is stored; see `minutes meetings`")
+    log = action_log(db, past["name"], when)
+    drafted = draft(past, when, time.strip() if time else None, location, len(log))
+    context = pack_context(drafted, past["name"], drafted.organisation, log, when, drafted.previous)
+    try:
+        write_pack(context, out_file, template)
+    except TemplateProblem as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{out_file}: not written ({exc.strerror or exc})")
+    if not state.quiet:
+        minutes = (f"minutes of {long_date(drafted.previous['date'])}" if drafted.previous and drafted.previous["date"]
+                   else "no dated minutes")
+        out.print(f"wrote {out_file}: agenda of {len(drafted.entries)} items, {len(log)} open "
+                  f"action{'s' * (len(log) != 1)}, {minutes}", markup=False, highlight=False)
+    if pdf:
+        _write_pdf(out_file)
+
+
+def _write_pdf(docx: Path) -> None:
+    from .render.pdf import PdfFailed, PdfUnavailable, to_pdf
+
+    target = docx.with_suffix(".pdf")
+    try:
+        to_pdf(docx, target)
+    except (PdfUnavailable, PdfFailed) as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{target}: not written ({exc.strerror or exc})")
+    if not state.quiet:
+        out.print(f"wrote {target}", markup=False, highlight=False)
+
+
+@app.command("action-log")
+def action_log_command(
+    body: Annotated[str, typer.Option(help="The body (committee) whose open actions to list.")],
+    fmt: Annotated[str | None, typer.Option("--format", help="docx, html, md or csv (default: from --out, "
+                                                             "else md).")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of printing.")] = None,
+) -> None:
+    """The action log alone: a body's open actions with references, owners, due dates and last update."""
+    from datetime import date
+
+    from .db.agenda import action_log, organisation
+    from .db.queries import find_body
+    from .render.action_log import FORMATS, log_text
+    from .render.docx_pack import TemplateProblem, pack_context, write_pack
+
+    suffix = out_file.suffix.lower().lstrip(".") if out_file else ""
+    fmt = fmt or (suffix if suffix in FORMATS else "md")
+    if fmt not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}", 2)
+    db = _db()
+    found = find_body(db, body)
+    if found is None:
+        _fail(f"no body called {body!r} is stored; see `minutes meetings`")
+    today = date.today()
+    log = action_log(db, found["name"], today)
+    org = organisation(db, found)
+    if fmt == "docx":
+        out_file = out_file or Path(f"action-log-{_slug(body)}.docx")
+        try:
+            write_pack(pack_context(None, found["name"], org, log, today, None), out_file)
+        except TemplateProblem as exc:
+            _fail(str(exc))
+        except OSError as exc:
+            _fail(f"{out_file}: not written ({exc.strerror or exc})")
+        if not state.quiet:
+            out.print(f"wrote {out_file}: {len(log)} open action{'s' * (len(log) != 1)}", markup=False, highlight=False)
+        return
+    text = log_text(found["name"], org, log, today, fmt)
+    if out_file:
+        try:
+            out_file.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{out_file}: not written ({exc.strerror or exc})")
+    else:
+        sys.stdout.write(text)
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """The SQLite store: schema and migrations, writing extractions, reading them back."""
 
+from .connection import Database
 from .schema import connect, migrate
-from .store import Stored, store
 
-__all__ = ["Stored", "connect", "migrate", "store"]
+__all__ = ["Database", "connect", "migrate"]  # writing is db.store.store: it pulls in extraction's models

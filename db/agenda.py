@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 from datetime import date
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .queries import _effective, actions, find_body
 
+if TYPE_CHECKING:
+    from .connection import Database
 
-def _rows(db: sqlite_utils.Database, sql: str, params: list) -> list[dict]:
+KEPT = "AND (reviewed IS NULL OR reviewed != 'rejected')"  # a record a reviewer rejected is not in the papers
+
+
+def _rows(db: Database, sql: str, params: list) -> list[dict]:
     cursor = db.execute(sql, params)
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, r)) for r in cursor.fetchall()]
 
 
-def history(db: sqlite_utils.Database, body: str, before: date) -> dict | None:
+def history(db: Database, body: str, before: date) -> dict | None:
     """The body and its meetings before a date, newest first (undated last), each with its records."""
     found = find_body(db, body)
     if found is None:
@@ -31,15 +35,16 @@ def history(db: sqlite_utils.Database, body: str, before: date) -> dict | None:
     if ids:
         marks = ",".join("?" * len(ids))
         queries = {
-            "items": f"SELECT meeting_id, number, title, parent FROM items WHERE meeting_id IN ({marks}) "
+            "items": f"SELECT meeting_id, number, title, parent FROM items WHERE meeting_id IN ({marks}) {KEPT} "
                      "ORDER BY meeting_id, position",
-            "resolutions": f"SELECT meeting_id, item, text FROM resolutions WHERE meeting_id IN ({marks}) ORDER BY id",
+            "resolutions": f"SELECT meeting_id, item, text FROM resolutions WHERE meeting_id IN ({marks}) {KEPT} "
+                           "ORDER BY id",
             "actions": "SELECT a.meeting_id, a.ref, a.item, a.text, a.due, a.status, "
                        "(SELECT json_group_array(name) FROM (SELECT name FROM action_owners o "
                        "WHERE o.action_id = a.id ORDER BY position)) AS owners "
-                       f"FROM actions a WHERE a.meeting_id IN ({marks}) ORDER BY a.meeting_id, a.seq",
+                       f"FROM actions a WHERE a.meeting_id IN ({marks}) {KEPT} ORDER BY a.meeting_id, a.seq",
             "attendance": "SELECT meeting_id, name, status, category, role, organisation FROM attendance "
-                          f"WHERE meeting_id IN ({marks}) ORDER BY id",
+                          f"WHERE meeting_id IN ({marks}) {KEPT} ORDER BY id",
         }
         for key, sql in queries.items():
             for row in _rows(db, sql, ids):
@@ -49,10 +54,19 @@ def history(db: sqlite_utils.Database, body: str, before: date) -> dict | None:
     return {**found, "meetings": list(by_id.values())}
 
 
-def action_log(db: sqlite_utils.Database, body: str, as_of: date) -> list[dict]:
+def action_log(db: Database, body: str, as_of: date) -> list[dict]:
     """The body's open actions raised by `as_of`, dated ones in meeting order, each with its last update."""
     rows = actions(db, body=body, open_only=True, as_of=as_of)
     for row in rows:
         later = row["history"][1:]  # the first entry is the action being opened, not an update
         row["last_update"] = {**later[-1], "date": _effective(later[-1])} if later else None
     return sorted(rows, key=lambda r: r["meeting_date"] is None)  # stable: keeps meeting order within each
+
+
+def organisation(db: Database, body: dict) -> str | None:
+    """The organisation a body belongs to: as stored with the body, else as its latest papers print it."""
+    if body.get("organisation"):
+        return body["organisation"]
+    row = db.execute("SELECT organisation FROM meetings WHERE body_id = ? AND organisation IS NOT NULL "
+                     "ORDER BY date IS NULL, date DESC LIMIT 1", [body["id"]]).fetchone()
+    return row[0] if row else None

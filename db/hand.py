@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-import sqlite_utils
+from .connection import Database
 
 from .store import now
 from .tracker import rebuild
@@ -15,7 +15,7 @@ class NotFound(LookupError):
     """No action or person answers to what the user typed."""
 
 
-def _action(db: sqlite_utils.Database, ref: str) -> tuple[int, int]:
+def _action(db: Database, ref: str) -> tuple[int, int]:
     row = db.execute("SELECT a.id, m.body_id FROM actions a JOIN meetings m ON m.id = a.meeting_id "
                      "WHERE upper(a.ref) = upper(?)", [ref.strip()]).fetchone()
     if row is None:
@@ -23,7 +23,7 @@ def _action(db: sqlite_utils.Database, ref: str) -> tuple[int, int]:
     return row[0], row[1]
 
 
-def change(db: sqlite_utils.Database, ref: str, field: str, value: str, note: str | None = None) -> None:
+def change(db: Database, ref: str, field: str, value: str, note: str | None = None) -> None:
     """Record a hand change (status, due or owner) with its note, then replay the body's tracker."""
     action_id, body_id = _action(db, ref)
     db.execute("BEGIN IMMEDIATE")
@@ -44,12 +44,12 @@ def change(db: sqlite_utils.Database, ref: str, field: str, value: str, note: st
         raise
 
 
-def set_owners(db: sqlite_utils.Database, ref: str, owners: str, note: str | None = None) -> None:
+def set_owners(db: Database, ref: str, owners: str, note: str | None = None) -> None:
     names = [n.strip() for n in re.split(r"\s*[/,;]\s*", owners) if n.strip()]
     change(db, ref, "owner", json.dumps(names), note or f"owner set to {', '.join(names)}")
 
 
-def merge_people(db: sqlite_utils.Database, keep: int, other: int) -> None:
+def merge_people(db: Database, keep: int, other: int) -> None:
     """Join two records of one person: attendance and actions move to `keep`, the other name stays an alias."""
     db.execute("BEGIN IMMEDIATE")
     try:

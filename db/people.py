@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import sqlite_utils
+from .connection import Database
 from rapidfuzz import fuzz
 
 from ..extract.names import initials_of, strip_honorifics
@@ -20,7 +20,7 @@ def _same_person(a: str, b: str) -> bool:
     return False
 
 
-def person_id(db: sqlite_utils.Database, body_id: int, name: str, roster: list[str] = (),
+def person_id(db: Database, body_id: int, name: str, roster: list[str] = (),
               initials: str | None = None) -> int | None:
     """The person a printed name stands for in this body, created when new; None for roles and groups."""
     from ..extract.names import is_role

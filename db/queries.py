@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
-import sqlite_utils
+from .connection import Database
 
-from .store import body_key
+
+def body_key(name: str) -> str:
+    """How a body's name is compared: case, punctuation and spacing do not make another body."""
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
 
 ACTIONS_SQL = """
 SELECT a.id, a.ref, b.name AS body, m.date AS meeting_date, a.item, a.text, a.due, a.due_date, a.status,
@@ -21,7 +26,7 @@ JOIN documents d ON d.id = m.document_id
 """
 
 
-def find_body(db: sqlite_utils.Database, name: str) -> dict | None:
+def find_body(db: Database, name: str) -> dict | None:
     """A body by name: exact, then by key, then by a unique partial match."""
     rows = [dict(zip(("id", "name", "initials", "organisation"), r))
             for r in db.execute("SELECT id, name, initials, organisation FROM bodies").fetchall()]
@@ -33,7 +38,7 @@ def find_body(db: sqlite_utils.Database, name: str) -> dict | None:
     return partial[0] if len(partial) == 1 else None
 
 
-def actions(db: sqlite_utils.Database, body: str | None = None, owner: str | None = None, open_only: bool = False,
+def actions(db: Database, body: str | None = None, owner: str | None = None, open_only: bool = False,
             as_of: date | None = None, with_history: bool = True) -> list[dict]:
     # a restated action is shown once, as the original; one a reviewer rejected not at all
     where, params = ["a.linked_to IS NULL", "(a.reviewed IS NULL OR a.reviewed != 'rejected')"], []
@@ -65,7 +70,7 @@ def actions(db: sqlite_utils.Database, body: str | None = None, owner: str | Non
     return rows
 
 
-def _history(db: sqlite_utils.Database, ids: list[int]) -> dict[int, list[dict]]:
+def _history(db: Database, ids: list[int]) -> dict[int, list[dict]]:
     out: dict[int, list[dict]] = {}
     for chunk in range(0, len(ids), 900):
         part = ids[chunk: chunk + 900]
@@ -81,7 +86,7 @@ def _history(db: sqlite_utils.Database, ids: list[int]) -> dict[int, list[dict]]
     return out
 
 
-def meetings(db: sqlite_utils.Database, body: str | None = None) -> list[dict]:
+def meetings(db: Database, body: str | None = None) -> list[dict]:
     where, params = "", []
     if body:
         found = find_body(db, body)
@@ -100,7 +105,7 @@ def meetings(db: sqlite_utils.Database, body: str | None = None) -> list[dict]:
     return [dict(zip(columns, r)) for r in cursor.fetchall()]
 
 
-def people(db: sqlite_utils.Database, body: str | None = None) -> list[dict]:
+def people(db: Database, body: str | None = None) -> list[dict]:
     """People of each body with the meetings they attended and the actions they own."""
     where, params = "", []
     if body:
@@ -126,7 +131,7 @@ def people(db: sqlite_utils.Database, body: str | None = None) -> list[dict]:
     return rows
 
 
-def find_person(db: sqlite_utils.Database, name: str, body: str | None = None) -> list[dict]:
+def find_person(db: Database, name: str, body: str | None = None) -> list[dict]:
     """People whose name or printed forms match, by id or by name."""
     rows = people(db, body)
     if name.isdigit():
@@ -143,7 +148,7 @@ def _effective(entry: dict) -> str:
     return (entry["at"] or "")[:10]
 
 
-def digest(db: sqlite_utils.Database, body: str, as_of: date) -> dict | None:
+def digest(db: Database, body: str, as_of: date) -> dict | None:
     """What a chair needs: a body's outstanding actions as of a date, grouped by owner, overdue first."""
     found = find_body(db, body)
     if found is None:

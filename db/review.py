@@ -7,7 +7,7 @@ anew, so a correction survives re-ingest of the same or an updated paper.
 
 from __future__ import annotations
 
-import sqlite_utils
+from .connection import Database
 from rapidfuzz import fuzz
 
 from .store import now
@@ -24,7 +24,7 @@ class ReviewError(ValueError):
     """A verdict that cannot be applied: unknown record, field or value."""
 
 
-def low_confidence(db: sqlite_utils.Database, below: float = 0.8, body_id: int | None = None) -> list[dict]:
+def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None) -> list[dict]:
     """Records under the confidence threshold that nobody has reviewed yet, least sure first."""
     rows = []
     for kind, (table, column, _) in RECORDS.items():
@@ -43,7 +43,7 @@ def low_confidence(db: sqlite_utils.Database, below: float = 0.8, body_id: int |
     return sorted(rows, key=lambda r: (r["confidence"], r["meeting_date"] or "", r["kind"], r["id"]))
 
 
-def verdict(db: sqlite_utils.Database, kind: str, record_id: int, choice: str, field: str | None = None,
+def verdict(db: Database, kind: str, record_id: int, choice: str, field: str | None = None,
             value: str | None = None) -> None:
     """Record and apply a person's verdict: confirm, reject, or correct FIELD to VALUE."""
     if kind not in RECORDS:
@@ -65,7 +65,7 @@ def verdict(db: sqlite_utils.Database, kind: str, record_id: int, choice: str, f
         raise
 
 
-def apply(db: sqlite_utils.Database, meeting_id: int) -> None:
+def apply(db: Database, meeting_id: int) -> None:
     """Apply every stored verdict on this meeting's records (inside the caller's transaction)."""
     for kind, original, choice, field, value in db.execute(
             "SELECT record, original, verdict, field, value FROM corrections WHERE meeting_id = ? ORDER BY id",

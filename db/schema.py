@@ -10,8 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+from .connection import Database
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SOURCE = {"first_line": int, "last_line": int, "first_page": int, "last_page": int, "rule": str, "confidence": float}
 
@@ -109,7 +113,7 @@ def _v3(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 
 
-def connect(path: str | Path) -> sqlite_utils.Database:
+def connect(path: str | Path) -> Database:
     """Open (or create) the database, in WAL mode with a busy timeout, migrated to the latest schema."""
     conn = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 60000")
@@ -117,12 +121,12 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     if str(path) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         conn.execute("PRAGMA journal_mode = WAL")  # once per file; readers then never wait for the writer
     conn.execute("PRAGMA synchronous = NORMAL")
-    db = sqlite_utils.Database(conn)
+    db = Database(conn)
     migrate(db)
     return db
 
 
-def version(db: sqlite_utils.Database) -> int:
+def version(db: Database) -> int:
     if "schema_version" not in db.table_names():
         return 0
     row = db.execute("SELECT max(version) FROM schema_version").fetchone()
@@ -133,7 +137,7 @@ class NewerSchema(Exception):
     """The file was written by a newer version of minutes than this one."""
 
 
-def migrate(db: sqlite_utils.Database) -> int:
+def migrate(db: Database) -> int:
     """Bring the database to the latest schema, under a write lock so that two processes never both try."""
     current = version(db)
     if current > len(MIGRATIONS):
@@ -144,8 +148,11 @@ def migrate(db: sqlite_utils.Database) -> int:
     db.execute("BEGIN IMMEDIATE")
     try:
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        import sqlite_utils  # only a migration needs it: table creation and full-text search set-up
+
+        tables = sqlite_utils.Database(db.conn)
         for number in range(version(db) + 1, len(MIGRATIONS) + 1):  # read again: another process may have won
-            MIGRATIONS[number - 1](db)
+            MIGRATIONS[number - 1](tables)
             db.execute("INSERT INTO schema_version VALUES (?, datetime('now'))", [number])
         db.execute("COMMIT")
     except BaseException:

@@ -14,16 +14,17 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import sqlite_utils
 from rapidfuzz import fuzz
 
 from ..extract.model import Action, Found, Meeting
 from ..ingest.model import Document
+from .connection import Database
 from .people import person_id
+from .queries import body_key
 from .tracker import rebuild
 
 
-def apply_verdicts(db: sqlite_utils.Database, meeting_id: int) -> None:
+def apply_verdicts(db: Database, meeting_id: int) -> None:
     from .review import apply
 
     apply(db, meeting_id)
@@ -37,10 +38,6 @@ class Stored:
     duplicate: bool
     meetings: int
     actions: int
-
-
-def body_key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
 
 
 def initials(name: str) -> str:
@@ -58,7 +55,7 @@ def _source(found: Found) -> dict:
             "last_page": s.last_page, "rule": found.rule, "confidence": found.confidence}
 
 
-def body_id(db: sqlite_utils.Database, name: str, organisation: str | None) -> int:
+def body_id(db: Database, name: str, organisation: str | None) -> int:
     key = body_key(name)
     row = db.execute("SELECT id FROM bodies WHERE key = ?", [key]).fetchone()
     if row:
@@ -68,7 +65,7 @@ def body_id(db: sqlite_utils.Database, name: str, organisation: str | None) -> i
     return cursor.lastrowid
 
 
-def store(db: sqlite_utils.Database, document: Document, meetings: list[Meeting]) -> Stored:
+def store(db: Database, document: Document, meetings: list[Meeting]) -> Stored:
     """Store a document and its meetings in one transaction."""
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
     if row:
@@ -98,7 +95,7 @@ def store(db: sqlite_utils.Database, document: Document, meetings: list[Meeting]
     return Stored(doc_id, False, len(meetings), actions)
 
 
-def _meeting(db: sqlite_utils.Database, doc_id: int, document: Document, m: Meeting) -> int:
+def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
     bid = body_id(db, m.body or m.organisation or "Unknown body", m.organisation)
     fields = {"body_id": bid, "document_id": doc_id, "kind": m.kind, "date": m.date, "start_time": m.start_time,
               "end_time": m.end_time, "location": m.location, "organisation": m.organisation, **_source(m.found)}
@@ -135,17 +132,17 @@ def _meeting(db: sqlite_utils.Database, doc_id: int, document: Document, m: Meet
     return len(m.actions), bid
 
 
-def _insert(db: sqlite_utils.Database, table: str, row: dict) -> int:
+def _insert(db: Database, table: str, row: dict) -> int:
     cols = ", ".join(f"[{k}]" for k in row)
     return db.execute(f"INSERT INTO [{table}] ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values())).lastrowid
 
 
-def _ref_stem(db: sqlite_utils.Database, bid: int, m: Meeting, document: Document) -> str:
+def _ref_stem(db: Database, bid: int, m: Meeting, document: Document) -> str:
     body_initials = db.execute("SELECT initials FROM bodies WHERE id = ?", [bid]).fetchone()[0]
     return f"{body_initials}-{m.date or document.sha256[:8]}"
 
 
-def _actions(db: sqlite_utils.Database, bid: int, meeting_id: int, document: Document, m: Meeting) -> None:
+def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Meeting) -> None:
     """Insert the meeting's actions; on a meeting stored before, keep each matching action's ref."""
     old = db.execute("SELECT id, ref, seq, text FROM actions WHERE meeting_id = ? ORDER BY seq", [meeting_id]).fetchall()
     stem = _ref_stem(db, bid, m, document)
@@ -178,7 +175,7 @@ def _actions(db: sqlite_utils.Database, bid: int, meeting_id: int, document: Doc
             db.execute("DELETE FROM actions WHERE id = ?", [row[0]])
 
 
-def _new_action(db: sqlite_utils.Database, meeting_id: int, ref: str, seq: int, action: Action) -> int:
+def _new_action(db: Database, meeting_id: int, ref: str, seq: int, action: Action) -> int:
     """A new action row; its status and history are the tracker's to write."""
     return _insert(db, "actions", {
         "meeting_id": meeting_id, "ref": ref, "seq": seq, "item": action.item, "text": action.text,

@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-import sqlite_utils
+from .connection import Database
 from rapidfuzz import fuzz
 
 from ..extract.progress import REF, status_of
@@ -74,7 +74,7 @@ def _best(text: str, owners: list[str], candidates: list[Tracked], threshold: in
     return best if best is not None and best_score >= limit else None
 
 
-def rebuild(db: sqlite_utils.Database, body_id: int) -> None:
+def rebuild(db: Database, body_id: int) -> None:
     """Replay a body's minutes in date order and write each action's status, links and history."""
     meetings = db.execute(
         "SELECT id, date FROM meetings WHERE body_id = ? AND kind = 'minutes' "
@@ -144,7 +144,7 @@ def _change(action: Tracked, status: str, when: str | None, meeting_id: int | No
     action.history.append((when or "", status, meeting_id, words))
 
 
-def _apply_overrides(db: sqlite_utils.Database, everything: list[Tracked]) -> None:
+def _apply_overrides(db: Database, everything: list[Tracked]) -> None:
     by_id = {a.id: a for a in everything}
     if not by_id:
         return
@@ -162,7 +162,7 @@ def _apply_overrides(db: sqlite_utils.Database, everything: list[Tracked]) -> No
             action.owners, action.owners_set = json.loads(value), True
 
 
-def _write(db: sqlite_utils.Database, everything: list[Tracked]) -> None:
+def _write(db: Database, everything: list[Tracked]) -> None:
     if not everything:
         return
     marks = ",".join("?" * len(everything))
