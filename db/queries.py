@@ -186,3 +186,33 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
         "owners": [{"name": o, "actions": groups[o]} for o in owners],
         "closed": closed,
     }
+
+
+def export_tables(db: Database, body: str | None = None) -> dict[str, list[dict]]:
+    """Meetings, attendance, resolutions and actions as flat rows, for spreadsheets."""
+    where, params = "", []
+    if body:
+        found = find_body(db, body)
+        if found is None:
+            return {"meetings": [], "attendance": [], "resolutions": [], "actions": []}
+        where, params = "WHERE m.body_id = ?", [found["id"]]
+
+    def rows(sql: str) -> list[dict]:
+        cursor = db.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+
+    base = "FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id"
+    tables = {
+        "meetings": rows(f"SELECT m.id AS meeting_id, b.name AS body, m.kind, m.date, m.start_time, m.end_time, "
+                         f"m.location, d.path AS document {base} {where} ORDER BY b.name, m.date"),
+        "attendance": rows(f"SELECT m.id AS meeting_id, b.name AS body, m.date, t.name, t.status, t.category, t.role, "
+                           f"t.organisation {base} JOIN attendance t ON t.meeting_id = m.id {where} "
+                           f"ORDER BY b.name, m.date, t.id"),
+        "resolutions": rows(f"SELECT m.id AS meeting_id, b.name AS body, m.date, r.item, r.text {base} "
+                            f"JOIN resolutions r ON r.meeting_id = m.id {where} ORDER BY b.name, m.date, r.id"),
+    }
+    actions_rows = actions(db, body=body, with_history=False)
+    tables["actions"] = [{k: r[k] for k in ("ref", "body", "meeting_date", "item", "text", "owners", "due", "status",
+                                            "overdue", "opened_in")} for r in actions_rows]
+    return tables

@@ -1,0 +1,51 @@
+"""Tables for the officers who live in spreadsheets: CSV files, one JSON document, or one Excel workbook."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+TABLES = ("meetings", "attendance", "resolutions", "actions")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """Lists become '; '-joined text; text that a spreadsheet would run as a formula is quoted."""
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def write(tables: dict[str, list[dict]], fmt: str, out: Path) -> list[Path]:
+    """Write every table; returns the files written."""
+    if fmt == "json":
+        out.write_text(json.dumps(tables, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+        return [out]
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.remove(book.active)
+        for name, rows in tables.items():
+            sheet = book.create_sheet(name)
+            columns = list(rows[0]) if rows else []
+            sheet.append(columns)
+            for row in rows:
+                sheet.append([_cell(row[c]) for c in columns])
+        book.save(out)
+        return [out]
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, rows in tables.items():
+        path = out / f"{name}.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            columns = list(rows[0]) if rows else []
+            writer = csv.writer(handle)
+            writer.writerow(columns)
+            for row in rows:
+                writer.writerow([_cell(row[c]) for c in columns])
+        written.append(path)
+    return written
