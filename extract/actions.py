@@ -19,8 +19,8 @@ from .names import NameFinder, initials_of, is_role, looks_like_name, strip_hono
 
 MARKER = re.compile(
     r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+by)?)\b"
-    r"(?:\s+(?P<who>[A-Z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*)*|[a-z][\w]*-[\w\-]+))?"
-    r"\s*(?:[:\-–—]|\s(?=[A-Z]{2,4}\b))\s*(?P<rest>.*)$",
+    r"(?:\s+(?P<who>(?-i:[A-Z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*)*|[a-z][\w]*-[\w\-]+)))?"
+    r"\s*(?:[:\-–—]|\s(?=(?-i:[A-Z]{2,4})\b))\s*(?P<rest>.*)$",
     re.I,
 )
 STATUS = re.compile(
@@ -39,8 +39,9 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ("action.x_to_do", re.compile(rf"^{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+(?:is|are)?\s*to\s+(?!be\b|have\b|the\b)([a-z]+)\b")),
     ("action.x_will", re.compile(
         rf"^{_SUBJECT}\s+(?:said|confirmed|agreed|undertook|offered|volunteered|promised|stated)\s+"
-        rf"(?:that\s+)?(?:(?:he|she|they|it)\s+(?:would|will)|to)\s+(?!be\b)([a-z]+)")),
-    ("action.x_will", re.compile(rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?!be\b|have\b|not\b)([a-z]+)")),
+        rf"(?:that\s+)?(?:(?:he|she|they|it)\s+(?:would|will)|to)\s+(?!be\b|like\b|love\b|prefer\b|not\b)([a-z]+)")),
+    ("action.x_will", re.compile(
+        rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?!be\b|have\b|not\b|like\b|love\b|prefer\b)([a-z]+)")),
     ("action.x_was_asked", re.compile(rf"^{_SUBJECT}\s+(?:was|were)\s+(?:asked|requested|tasked|instructed)\s+to\s+([a-z]+)")),
     ("action.asked_x", re.compile(
         rf"\b(?:asked|requested|instructed|tasked|invited)\s+{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+to\s+(?!be\b)([a-z]+)")),
@@ -111,6 +112,26 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             owners = _owners_in(rest, finder)
         rest = re.sub(r"^([A-Z][A-Za-z]{1,4}(?:/[A-Z][A-Za-z]{1,4})*)\s*[-–:]\s+", "", rest) if owners else rest
         out.append(Raw(rest, owners, block, block, "action.marker_task", 0.9))
+    return out
+
+
+_LIST_HEAD = re.compile(r"^(?:summary of |list of )?(?:actions?|action (?:list|points|log|summary))\b[^.]{0,40}$", re.I)
+_LIST_LINE = re.compile(r"^(?:\d{1,3}[.)]\s+|[-•*]\s+)?(?P<who>[^-–:]{1,40}?)\s+[-–:]\s+(?P<task>\S.*)$")
+
+
+def action_list(blocks: list[Block], start: int, end: int) -> list[Raw]:
+    """An 'Action List' of 'Name - task' lines (each line one action, the name its owner)."""
+    out: list[Raw] = []
+    for i in range(start, end):
+        if not _LIST_HEAD.match(blocks[i].text.strip()):
+            continue
+        for j in range(i + 1, min(end, i + 60)):
+            m = _LIST_LINE.match(blocks[j].text.strip())
+            who = re.sub(r"\s*\+\s*others?$", "", m.group("who")) if m else ""
+            owners = owners_only(who) if m else None
+            if not owners:
+                break
+            out.append(Raw(m.group("task"), owners, blocks[j], blocks[j], "action.list", 0.85))
     return out
 
 

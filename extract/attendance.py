@@ -37,6 +37,7 @@ _APOLOGY_SENTENCE = re.compile(
     r"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?)(?:\.\s|\.$|$)",
     re.I,
 )
+_PRESENT_SENTENCE = re.compile(r"^(.+?)\s+(?:were|was)\s+(?:in attendance|present)\b", re.I)
 _ABSENT_SENTENCE = re.compile(r"^(.+?)\s+(?:was|were)\s+absent\b", re.I)
 _NONE = re.compile(r"^(?:none|nil|no apologies|none received|there were none|n/a)\b", re.I)
 _ROLE_WORDS = re.compile(
@@ -260,7 +261,7 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         label = label_of(text)
         if label and block.heading is not None and (label[2][:1].islower() or label[0] != "present"):
             label = None  # a heading "Apologies" or "Apologies for absence and substitutions" is an item
-        if label and re.search(r"\b(?:were|was|had|have|has|been)\b", text, re.I):
+        if label and re.match(r"^(?:\S+\s+){0,3}?(?:were|was|had|have|has|been)\b", text, re.I):
             label = None  # a sentence ("Apologies were received from ..."), read by apologies_in_text
         if label and len(text.split()) <= 60:
             status, category, rest = label
@@ -382,6 +383,10 @@ def apologies_in_text(blocks: list[Block], start: int, end: int, people: list[At
             absent = _ABSENT_SENTENCE.match(sentence)
             if absent and len(absent.group(1).split()) <= 12:
                 _add(people, parse_people(absent.group(1), None), "absent", None, block, "attendance.absent_sentence")
+            present = _PRESENT_SENTENCE.match(sentence)
+            if present and len(present.group(1).split()) <= 25:  # "Daniel, Braden and Sri were in attendance"
+                _add(people, parse_people(present.group(1), "member"), "present", "member", block,
+                     "attendance.present_sentence")
 
 
 def found_for(block: Block, rule: str) -> Found:

@@ -19,7 +19,8 @@ from .names import looks_like_name
 NUMBER = re.compile(
     r"""^(?:(?i:minute|item|agenda\s+item|min\.?)\s+)?
     (?P<num>
-        [A-Z]{1,5}\s?\d{1,4}[a-z]?/\d{2,4}
+        \(\d{2}-\d{3,5}\)
+      | [A-Z]{1,5}\s?\d{1,4}[a-z]?/\d{2,4}
       | \d{1,4}[a-z]?/\d{2,4}
       | \d{1,3}(?:\.\d{1,3}){1,3}(?![\d/])
       | \d{1,3}\s?[a-z]\)
@@ -128,7 +129,7 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
 
 
 def kind_of(number: str) -> str:
-    if "/" in number:
+    if "/" in number or re.fullmatch(r"\(\d{2}-\d{3,5}\)", number):  # "14/23", "(21-324)": file numbers
         return "slash"
     if re.fullmatch(r"\d+(?:\.\d+)+", number):
         return "dotted"
@@ -199,6 +200,8 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                 continue
         title, body, presenters = split_title(rest)
         printed = title + "." if body is None and rest.rstrip().endswith(".") else title
+        if number.startswith("(") and "-" in number and len(title.split()) > 18:
+            printed = " ".join(title.split()[:18])  # a file number's title is the formal, long name of the item
         task_line = body is not None and body[:1].islower() and looks_like_name(title, allow_initials=False)
         if not title_like(printed) or len(title) < 2 or task_line:  # "Daniel - organise posters" is a task
             i += 1

@@ -39,7 +39,8 @@ _STOP = {
 _GROUP_WORD = re.compile(
     r"\b(?:members|representatives|governors?|councillors?|officers?|observers|trustees?|directors?|staff|"
     r"committee|council|forum|board|society|school|academy|primary|nursery|trust|manager|chair|clerk|"
-    r"secretary|treasurer|headteacher|services|body|category|public|liaison|attorney|planner)$", re.I)
+    r"secretary|treasurer|headteacher|services|body|category|public|liaison|attorney|planner|library|libraries|"
+    r"association|group|team|ltd|limited|department|centre|center|partnership|network|friends)$", re.I)
 
 
 def strip_honorifics(name: str) -> str:

@@ -84,6 +84,10 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     for first, last, text in res_blocks:
         meeting.resolutions.append(
             resolutions.make(item_of(first), text, blocks[first], "resolution.block", 0.95, blocks[last]))
+    for first, last, text in resolutions.motion_runs(blocks, body_start, seg.end, heading_blocks):
+        meeting.resolutions.append(
+            resolutions.make(item_of(first), text, blocks[first], "resolution.motion_run", 0.8, blocks[last]))
+        res_blocks.append((first, last, text))
     in_blocks = {k for first, last, _ in res_blocks for k in range(first, last + 1)}
     for i in range(attendance_end, seg.end):
         if i in in_blocks or i in heading_blocks or blocks[i].cell is not None and _in_header_table(blocks, i, first_item):
@@ -147,19 +151,23 @@ def _attendance(blocks: list[Block], seg: Segment, headings: list[Heading], peop
 
 
 def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: list[Attendee]) -> None:
-    """Under an 'Apologies' item, a bare list of names is the apologies."""
-    texts = [(heading.body, blocks[heading.block])] if heading.body else []
-    texts += [(blocks[i].text, blocks[i]) for i in range(heading.block + 1, min(end, heading.block + 30))]
-    for text, block in texts:
-        if re.search(r"\b(?:was|were|had|have|has|received|none|nil)\b", text, re.I) or len(text.split()) > 25:
-            continue
+    """Under an 'Apologies' item, a bare list of names is the apologies, however many lines it takes."""
+    parts: list[tuple[str, Block]] = [(heading.body, blocks[heading.block])] if heading.body else []
+    for i in range(heading.block + 1, min(end, heading.block + 30)):
+        text = blocks[i].text
         bare = re.sub(r"\([^)]*\)", " ", text)
-        if text.isupper() or any(w[0].islower() for w in bare.split() if w not in ("and", "&", "of", "-", "–")):
-            break  # the list of names is over
-        found = attendance_rules.parse_people(text, None)
-        if not found:
+        if re.search(r"\b(?:was|were|had|have|has|received|none|nil)\b", text, re.I) or text.isupper():
             break
-        attendance_rules._add(people, found, "apologies", None, block, "attendance.apologies_item")
+        name_part = re.split(r"\s[-–]\s", bare)[0]
+        if "," not in text and any(w[0].islower() for w in name_part.split() if w not in ("and", "&", "of", "-", "–")):
+            break  # the list of names is over
+        parts.append((text, blocks[i]))
+    if not parts:
+        return
+    joined = " ".join(text for text, _ in parts)  # names broken across lines ("Ben / Gummer") join up again
+    found = attendance_rules.parse_people(joined, None)
+    if found:
+        attendance_rules._add(people, found, "apologies", None, parts[0][1], "attendance.apologies_item")
 
 
 def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], body_start: int,
@@ -167,6 +175,7 @@ def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], b
     finder = NameFinder([a.name for a in meeting.attendees])
     found = action_rules.marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)
+    found += action_rules.action_list(blocks, body_start, seg.end)
     if not found:
         found = action_rules.from_sentences(blocks, body_start, seg.end, heading_blocks, finder)
     found.sort(key=lambda raw: raw.first.first.index)

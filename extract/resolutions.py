@@ -126,5 +126,44 @@ def _join_motion_runs(parts: list[str]) -> list[str]:
     return out
 
 
+_RUN_PART = re.compile(r"\b(?:seconded|second(?:ed)? the motion|amend\w*|substitute motion|carried|passed|"
+                       r"roll call vote|vote|ayes?|noes?|abstentions?|motion)\b", re.I)
+
+
+def motion_runs(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[tuple[int, int, str]]:
+    """A motion told over several paragraphs: moved, seconded, amended, then carried by a vote.
+
+    The run keeps the procedural sentences and leaves out the discussion between them; a motion
+    that failed or was withdrawn records no decision.
+    """
+    out = []
+    i = start
+    while i < end:
+        first = sentences(blocks[i].text)[:1]
+        if i in skip or not first or not _MOVED.search(first[0]) or _OUTCOME_DONE.search(blocks[i].text):
+            i += 1
+            continue
+        parts, j, outcome = [first[0]], i + 1, None
+        while j < min(end, i + 10) and outcome is None:
+            for sentence in sentences(blocks[j].text):
+                if _RUN_PART.search(sentence) and len(sentence.split()) <= 60:
+                    parts.append(sentence)
+                    if _FAILED.search(sentence):
+                        outcome = "failed"
+                    elif _OUTCOME_DONE.search(sentence):
+                        outcome = "carried"
+            j += 1
+        if outcome == "carried" and len(parts) > 1:
+            out.append((i, j - 1, " ".join(parts)))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+_OUTCOME_DONE = re.compile(r"\b(?:carried|passed|approved|adopted)\b.{0,40}(?:\bvote\b|\d+\s*[-–]\s*\d+|unanim\w*)|"
+                           r"\bmotion (?:was )?(?:carried|passed)\b|\bayes\b", re.I)
+
+
 def make(item: str | None, text: str, block: Block, rule: str, confidence: float, until: Block | None = None) -> Resolution:
     return Resolution(item=item, text=re.sub(r"\s+", " ", text).strip(), found=block.found(rule, confidence, until))
