@@ -51,3 +51,10 @@ def test_templates_ship_with_the_package() -> None:
     from minutes.render.templating import TEMPLATES
 
     assert (TEMPLATES / "digest.html.j2").is_file()
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    command = next(line.strip() for line in readme.splitlines() if "pytest" in line and line.startswith("    "))
+    assert command in (root / ".ci" / "run").read_text(encoding="utf-8")

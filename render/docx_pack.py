@@ -1,0 +1,119 @@
+"""The clerk's agenda pack as one Word file, rendered with docxtpl from a template a clerk can restyle.
+
+The template is `templates/agenda_pack.docx` (built by templates/build_agenda_template.py),
+an edited copy named by MINUTES_TEMPLATES, or the clerk's own file given with --template.
+Values are escaped (autoescape) and stripped of characters XML cannot hold, so
+document text with `<`, `&` or `{{ }}` in it is printed as text, never run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+from .action_log import log_rows, summary
+from .agenda import Draft, clean_title, clock, label, long_date
+from .templating import TEMPLATES
+
+TEMPLATE = "agenda_pack.docx"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_STATUS = {"apologies": "Apologies", "absent": "Absent"}
+_CATEGORY = {"member": "members", "officer": "officers", "observer": "observers"}
+
+
+class TemplateProblem(ValueError):
+    """The template cannot be opened or rendered: not a Word file, or broken tags."""
+
+
+def default_template() -> Path:
+    edited = os.environ.get("MINUTES_TEMPLATES")
+    if edited and (Path(edited) / TEMPLATE).is_file():
+        return Path(edited) / TEMPLATE
+    return TEMPLATES / TEMPLATE
+
+
+def _clean(value):
+    """Every string on one line, without control characters Word would refuse."""
+    if isinstance(value, str):
+        return re.sub(r"\s+", " ", _CONTROL.sub(" ", value)).strip()
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _attendance(people: list[dict]) -> list[dict]:
+    groups: dict[str, list[str]] = {}
+    for person in people:
+        if person["status"] == "present":
+            group = f"Present ({_CATEGORY[person['category']]})" if person["category"] in _CATEGORY else "Present"
+        else:
+            group = _STATUS.get(person["status"], person["status"].capitalize())
+        detail = person["role"] or person["organisation"]
+        groups.setdefault(group, []).append(f"{person['name']} ({detail})" if detail else person["name"])
+    order = ["Present (members)", "Present", "Present (observers)", "Present (officers)", "Apologies", "Absent"]
+    ranked = sorted(groups, key=lambda g: order.index(g) if g in order else len(order))
+    return [{"label": g, "names": "; ".join(groups[g])} for g in ranked]
+
+
+def minutes_context(meeting: dict, body: str) -> dict:
+    """The previous meeting's minutes as extracted: attendance, then each item with its resolutions and actions."""
+    when = long_date(meeting["date"], weekday=True) if meeting["date"] else "date not found"
+    times = " to ".join(t for t in (clock(meeting["start_time"]), clock(meeting["end_time"])) if t)
+    heading = ", ".join(p for p in (body, when, times, meeting["location"]) if p)
+    numbers = [i["number"] for i in meeting["items"]]
+    items = [{"number": f"{i['number']}." if (i["number"] or "").isdigit() else i["number"] or "",
+              "title": clean_title(i["title"]), "resolutions": [], "actions": []} for i in meeting["items"]]
+    loose = {"number": "", "title": "Other records (item not found)", "resolutions": [], "actions": []}
+
+    def home(number: str | None) -> dict:
+        return items[numbers.index(number)] if number in numbers else loose
+
+    for r in meeting["resolutions"]:
+        home(r["item"])["resolutions"].append(r["text"])
+    for a in meeting["actions"]:
+        home(a["item"])["actions"].append({"ref": a["ref"], "text": a["text"], "owners": ", ".join(a["owners"]),
+                                           "due": a["due"] or ""})
+    if loose["resolutions"] or loose["actions"]:
+        items.append(loose)
+    return {"heading": heading, "label": label(meeting), "document": Path(meeting["document"]).name,
+            "attendance": _attendance(meeting["attendance"]), "entries": items}
+
+
+def pack_context(agenda: Draft | None, body: str, organisation: str | None, actions: list[dict], as_of: date,
+                 minutes: dict | None) -> dict:
+    """Everything the template shows. Without an agenda it is the action log alone."""
+    context = {"organisation": organisation or "", "body": body, "agenda": agenda is not None, "items": [],
+               "meeting": {"when": "", "location": "", "notes": []},
+               "log": {"summary": summary(body, len(actions), as_of), "actions": log_rows(actions)},
+               "minutes": minutes_context(minutes, body) if minutes else None,
+               "running_header": f"{body} – action log – {long_date(as_of)}"}
+    if agenda is not None:
+        when = long_date(agenda.day, weekday=True) + (f" at {agenda.time}" if agenda.time else "")
+        context["meeting"] = {"when": when, "location": agenda.location or "", "notes": agenda.notes}
+        context["items"] = [{"number": e.number, "title": e.title, "note": e.note, "source": e.source, "kind": e.kind}
+                            for e in agenda.entries]
+        context["running_header"] = f"{body} – {long_date(agenda.day)} – draft agenda pack"
+    return _clean(context)
+
+
+def write_pack(context: dict, out: Path, template: Path | None = None) -> None:
+    """Render the template and write the file whole (a temporary file, then renamed), or raise TemplateProblem."""
+    from docxtpl import DocxTemplate
+
+    path = template or default_template()
+    try:
+        document = DocxTemplate(str(path))
+        document.render(context, autoescape=True)
+    except Exception as exc:  # a clerk's file may be anything: say which and why, in one line
+        cause = str(exc).splitlines()[0] if str(exc) else ""
+        raise TemplateProblem(f"{path}: not usable as a pack template ({type(exc).__name__}: {cause})") from None
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        document.save(str(partial))
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)

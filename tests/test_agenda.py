@@ -1,0 +1,481 @@
+"""The clerk's next agenda pack and the action log, through the real CLI, read back with python-docx."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.shared import Pt
+
+from conftest import ROOT, SAMPLES, run_cli
+
+SF = ("--body", "Schools Forum", "--date", "2023-09-19")
+HEAD = """Ashworth Town Council
+
+Open Spaces Committee Minutes
+
+Tuesday {day} at 7.00 pm
+
+Venue: Council Chamber, Market Hall
+
+Present: Councillor Rhys Evans (Chair), Councillor Priya Shah, Councillor Tom Walker
+
+In attendance: Helen Ward (Town Clerk), Sam Patel (Parks Officer)
+
+1. Welcome and introductions
+
+The Chair welcomed everyone to the meeting.
+
+2. Apologies for absence
+
+Apologies were received from Councillor Anne Lee.
+
+3. Declarations of interest
+
+There were none.
+
+4. Minutes of the previous meeting
+
+RESOLVED that the minutes of the previous meeting be approved as a correct record.
+
+5. Matters arising
+
+There were no matters arising.
+
+6. Finance report
+
+The Clerk presented the budget monitoring report.
+
+RESOLVED that the report be noted.
+
+7. Allotments (standing item)
+
+The waiting list was reported.
+"""
+JANUARY = HEAD.format(day="16 January 2024") + """
+8. Christmas market review
+
+RESOLVED that the Christmas market review be brought back to the next meeting with the final accounts.
+
+9. Any other business
+
+There was none.
+
+10. Date of next meeting
+
+Tuesday 12 March 2024 at 7.00 pm.
+"""
+MARCH = HEAD.format(day="12 March 2024") + """
+8. Play area survey
+
+RESOLVED that the play area survey be brought back to the next meeting with costed options.
+
+ACTION: Sam Patel to report back on the cost of replacing the pavilion roof at the next meeting.
+
+9. Tree safety
+
+RESOLVED that tree safety become a standing item on the agenda.
+
+10. Work programme
+
+RESOLVED that a review of the grounds maintenance contract be added to the work programme.
+
+11. Any other business
+
+ACTION: Helen Ward to place the Christmas lights contract on the agenda for the next meeting.
+
+12. Date of next meeting
+
+Tuesday 14 May 2024 at 7.00 pm.
+"""
+APRIL_AGENDA = """Ashworth Town Council
+
+Open Spaces Committee Agenda
+
+Tuesday 9 April 2024 at 7.00 pm
+
+1. Welcome and introductions
+2. Apologies for absence
+3. Declarations of interest
+4. Minutes of the previous meeting
+5. Matters arising
+6. Play area survey: costed options
+7. Any other business
+"""
+HOSTILE = """Resources Panel Minutes
+
+Tuesday 5 March 2024 at 6.00 pm
+
+Present: Councillor Jo Hart (Chair), Councillor Ben Cole
+
+1. Fees & charges {{ body }} {%p endfor %}
+
+RESOLVED that the fees & charges <review> {{ config }} be brought back to the next meeting.
+
+ACTION: Jo Hart to check the <script>alert(1)</script> widget {% raw %} & report.
+"""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def agenda_items(doc) -> list[tuple[int, str]]:
+    """(number, title) of each agenda item: the Heading 2 paragraphs before the first Heading 1."""
+    items = []
+    for p in doc.paragraphs:
+        if p.style.name == "Heading 1":
+            break
+        if p.style.name == "Heading 2":
+            number, title = p.text.split("\t", 1)
+            items.append((int(number.rstrip(".")), title))
+    return items
+
+
+def item_block(doc, words: str) -> str:
+    """An agenda item's title, note and source as one text, found by words of its title."""
+    block, inside = [], False
+    for p in doc.paragraphs:
+        if p.style.name in ("Heading 1", "Heading 2"):
+            if inside:
+                break
+            inside = p.style.name == "Heading 2" and words.lower() in p.text.lower()
+        if inside:
+            block.append(p.text)
+    assert block, f"no agenda item about {words!r}"
+    return "\n".join(block)
+
+
+def position(items: list[tuple[int, str]], words: str) -> int:
+    found = [n for n, title in items if words.lower() in title.lower()]
+    assert found, f"no agenda item about {words!r} in {items}"
+    return found[0]
+
+
+def open_actions(db: Path, body: str) -> list[dict]:
+    return json.loads(run_cli("actions", "--open", "--body", body, "--json", db=db, check=True).stdout)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("sf") / "minutes.db"
+    run_cli("ingest", str(SAMPLES), db=db, check=True)
+    return db
+
+
+@pytest.fixture(scope="module")
+def sample_pack(sample_db: Path) -> tuple[Path, object]:
+    out = sample_db.parent / "pack.docx"
+    result = run_cli("agenda", *SF, "--out", str(out), db=sample_db, check=True)
+    assert "agenda of" in result.stdout
+    return out, Document(str(out))
+
+
+@pytest.fixture(scope="module")
+def spaces_db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("osc")
+    write(folder / "papers", "osc-2024-01-16.txt", JANUARY)
+    write(folder / "papers", "osc-2024-03-12.txt", MARCH)
+    db = folder / "minutes.db"
+    run_cli("ingest", str(folder / "papers"), db=db, check=True)
+    return db
+
+
+# --------------------------------------------------------------------------- the sample pack
+
+
+def test_heading_in_the_bodys_form(sample_pack) -> None:
+    _, doc = sample_pack
+    by_style = {}
+    for p in doc.paragraphs:
+        by_style.setdefault(p.style.name, []).append(p.text)
+    assert by_style["Organisation"] == ["London Borough of Hammersmith & Fulham"]
+    assert by_style["Title"] == ["Schools Forum"]
+    assert by_style["Subtitle"] == ["Agenda"]
+    assert by_style["Meeting Details"][:2] == ["Tuesday 19 September 2023 at 2.00 pm", "Held remotely"]
+    assert "19 September 2023" in doc.sections[0].header.paragraphs[0].text
+
+
+def test_items_numbered_in_order(sample_pack) -> None:
+    _, doc = sample_pack
+    items = agenda_items(doc)
+    assert [n for n, _ in items] == list(range(1, len(items) + 1))
+    titles = [t for _, t in items]
+    assert all(t == t.upper() for t in titles), "the Forum writes its item titles in capitals"
+    assert titles[0] == "APOLOGIES FOR ABSENCE"
+    assert titles[-2:] == ["ANY OTHER BUSINESS", "DATE OF THE NEXT MEETING"]
+    apologies, minutes = position(items, "apologies"), position(items, "minutes of the previous meeting")
+    log = position(items, "action log")
+    scheme, special = position(items, "financial scheme"), position(items, "special schools")
+    high_needs = position(items, "high needs block")
+    assert apologies < position(items, "declarations of interest") < minutes < log < scheme
+    assert scheme < special < high_needs < position(items, "upskilling schools") < position(items, "any other business")
+    assert len(titles) == len(set(titles)), "an item found by two sources appears once"
+
+
+def test_items_say_where_they_came_from(sample_pack) -> None:
+    _, doc = sample_pack
+    minutes = item_block(doc, "minutes of the previous meeting")
+    assert "14 March 2023" in minutes and "Source: minutes of 14 March 2023" in minutes
+    assert "27 June 2023 is stored only as an agenda" in minutes
+    scheme = item_block(doc, "financial scheme")
+    assert "CONSULTATION RESPONSES" in scheme
+    assert "Source: minutes of 14 March 2023, item 8 (resolution)" in scheme
+    assert "placed on the agenda for the next Schools Forum meeting" in scheme
+    special = item_block(doc, "special schools")
+    assert "minutes of 14 March 2023, item 5 (action SF-2023-03-14-02, Caroline Baxter)" in special
+    assert "item 9" in special, "the work programme asked for the same feedback: one item, both sources"
+    high_needs = item_block(doc, "high needs block")
+    assert "agenda of 27 June 2023, item 3" in high_needs and "minutes of 14 March 2023, items 5, 6" in high_needs
+    assert "called a standing item" in high_needs
+    assert "8 open actions" in item_block(doc, "action log")
+    for words in ("communications to key groups", "upskilling schools"):
+        assert "minutes of 14 March 2023, item 9 (action SF-2023-03-14-06)" in item_block(doc, words)
+    for _, title in agenda_items(doc):
+        assert "Source: " in item_block(doc, title)
+
+
+def test_action_log_table_is_the_database(sample_pack, sample_db: Path) -> None:
+    _, doc = sample_pack
+    (table,) = doc.tables
+    header, *rows = [[c.text for c in row.cells] for row in table.rows]
+    assert header == ["Ref", "Action", "Owner", "Due", "Raised", "Last update"]
+    stored = open_actions(sample_db, "Schools Forum")
+    assert sorted(r[0] for r in rows) == sorted(a["ref"] for a in stored)
+    by_ref = {a["ref"]: a for a in stored}
+    for ref, text, owners, due, raised, _ in rows:
+        assert text == by_ref[ref]["text"]
+        assert owners == ", ".join(by_ref[ref]["owners"])
+        assert due == (by_ref[ref]["due"] or "")
+        if by_ref[ref]["meeting_date"] == "2023-03-14":
+            assert raised == f"14 Mar 2023, item {by_ref[ref]['item']}"
+    assert [r[0] for r in rows][:6] == [f"SF-2023-03-14-{n:02d}" for n in range(1, 7)], "dated actions first, in order"
+
+
+def test_previous_minutes_as_extracted(sample_pack) -> None:
+    _, doc = sample_pack
+    texts = [p.text for p in doc.paragraphs]
+    start = texts.index("Minutes of the previous meeting")
+    minutes = texts[start:]
+    assert minutes[1] == "Schools Forum, Tuesday 14 March 2023, 2.00 pm to 3.30 pm"
+    assert "Apologies: Daniel Upfield" in minutes
+    assert any(t.startswith("Present (officers): Jacqui McShannon") for t in minutes)
+    assert "8.\tLBHF PROPOSED AMENDMENTS TO THE FINANCIAL SCHEME" in minutes
+    assert any(t.startswith("RESOLVED: That Schools Forum: 1. Reviewed") for t in minutes)
+    assert any(t.startswith("ACTION SF-2023-03-14-02: The Chair said")
+               and t.endswith("(Caroline Baxter), due next meeting") for t in minutes)
+
+
+def test_restyled_template_is_honoured(sample_db: Path, tmp_path: Path) -> None:
+    template = tmp_path / "our-pack.docx"
+    shutil.copy(ROOT / "templates" / "agenda_pack.docx", template)
+    doc = Document(str(template))
+    doc.styles["Heading 2"].font.name = "Courier New"
+    doc.styles["Heading 2"].font.size = Pt(15)
+    for p in doc.paragraphs:
+        if p.text == "Action log":
+            p.runs[0].text = "Outstanding actions"
+        if p.text == "Agenda":
+            p.runs[0].text = "Order of business"
+    doc.save(str(template))
+    out = tmp_path / "restyled.docx"
+    run_cli("agenda", *SF, "--template", str(template), "--out", str(out), db=sample_db, check=True)
+    pack = Document(str(out))
+    assert pack.styles["Heading 2"].font.name == "Courier New"
+    assert pack.styles["Heading 2"].font.size == Pt(15)
+    texts = [p.text for p in pack.paragraphs]
+    assert "Order of business" in texts and "Outstanding actions" in texts
+    assert "Agenda" not in texts and "Action log" not in texts
+    assert agenda_items(pack)[0] == (1, "APOLOGIES FOR ABSENCE")
+    assert all(p.style.name == "Heading 2" for p in pack.paragraphs if p.text.startswith("1.\t"))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui "
+                           "fonts-liberation2")
+def test_pdf_of_the_same_pack(sample_db: Path, tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    out = tmp_path / "pack.docx"
+    result = run_cli("agenda", *SF, "--out", str(out), "--pdf", db=sample_db, timeout=240)
+    assert result.returncode == 0, result.stderr
+    pdf = out.with_suffix(".pdf")
+    assert f"wrote {pdf}" in result.stdout
+    document = pdfium.PdfDocument(str(pdf))
+    pages = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    first = pages[0]
+    assert "Schools Forum" in first and "Agenda" in first and "Tuesday 19 September 2023" in first
+    assert "APOLOGIES FOR ABSENCE" in first
+    whole = "\n".join(pages)
+    assert "HIGH NEEDS BLOCK UPDATE" in whole and "CONSULTATION RESPONSES" in whole
+    assert "Action log" in whole and "SF-2023-03-14-06" in whole
+    assert f"Page 1 of {len(document)}" in first
+    if shutil.which("pdftoppm"):
+        import subprocess
+
+        subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True, timeout=60)
+        pngs = sorted(tmp_path.glob("page-*.png"))
+        assert len(pngs) == len(document)
+        from PIL import Image
+
+        with Image.open(pngs[0]) as image:
+            assert image.convert("L").getextrema()[0] < 60, "the first page has dark text on it"
+
+
+def test_pdf_without_libreoffice_says_how_to_install(sample_db: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    out = tmp_path / "pack.docx"
+    result = run_cli("agenda", *SF, "--out", str(out), "--pdf", db=sample_db, env={**os.environ, "PATH": str(empty)})
+    assert result.returncode == 1
+    assert "apt-get install libreoffice-writer-nogui fonts-liberation2" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert out.is_file() and not out.with_suffix(".pdf").exists(), "the Word pack is still written"
+
+
+# --------------------------------------------------------------------------- another body, another house style
+
+
+def test_second_body_learns_its_own_form(spaces_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "osc.docx"
+    run_cli("agenda", "--body", "Open Spaces Committee", "--date", "2024-05-14", "--out", str(out),
+            db=spaces_db, check=True)
+    doc = Document(str(out))
+    items = agenda_items(doc)
+    titles = [t for _, t in items]
+    assert titles[:5] == ["Welcome and introductions", "Apologies for absence", "Declarations of interest",
+                          "Minutes of the previous meeting", "Matters arising"], "its own openers, order and case"
+    assert titles[-2:] == ["Any other business", "Date of next meeting"]
+    assert "as minutes of 12 March 2024, item 1" in item_block(doc, "welcome")
+    assert "12 March 2024" in item_block(doc, "minutes of the previous meeting")
+    carried = {"Play area survey": "item 8 (resolution)",
+               "Cost of replacing the pavilion roof": "item 8 (action OSC-2024-03-12-01, Sam Patel)",
+               "Christmas lights contract": "item 11 (action OSC-2024-03-12-02, Helen Ward)"}
+    for title, source in carried.items():
+        assert title in titles
+        assert f"Source: minutes of 12 March 2024, {source}" in item_block(doc, title)
+    older = item_block(doc, "Christmas market review")
+    assert "minutes of 16 January 2024, item 8" in older and "check whether it is still wanted" in older
+    assert "minutes of 12 March 2024, item 6; minutes of 16 January 2024, item 6" in item_block(doc, "Finance report")
+    assert "called a standing item" in item_block(doc, "Allotments")
+    assert "called a standing item" in item_block(doc, "Tree safety")
+    assert "item 10 (resolution)" in item_block(doc, "Review of the grounds maintenance contract")
+    order = [position(items, w) for w in ("matters arising", "play area survey", "finance report",
+                                          "grounds maintenance", "any other business")]
+    assert order == sorted(order), "carried forward, standing, work programme, then the closing items"
+    assert "Source: as minutes of 12 March 2024, item 3" in item_block(doc, "Declarations of interest")
+
+
+def test_an_item_a_later_agenda_took_is_not_carried_again(spaces_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "later.db"
+    shutil.copy(spaces_db, db)
+    run_cli("ingest", str(write(tmp_path, "osc-2024-04-09-agenda.txt", APRIL_AGENDA)), db=db, check=True)
+    out = tmp_path / "osc.docx"
+    run_cli("agenda", "--body", "Open Spaces Committee", "--date", "2024-05-14", "--out", str(out), db=db, check=True)
+    doc = Document(str(out))
+    titles = [t for _, t in agenda_items(doc)]
+    assert "Play area survey" not in titles, "taken on 9 April; not a standing item either"
+    assert "Not on the agenda of 9 April 2024" in item_block(doc, "Christmas lights contract")
+    assert "the meeting of 9 April 2024 is stored only as an agenda" in item_block(doc, "minutes of the previous")
+
+
+def test_a_record_a_reviewer_rejected_is_not_drafted(sample_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "reviewed.db"
+    shutil.copy(sample_db, db)
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE resolutions SET reviewed = 'rejected' WHERE text LIKE '%placed on the agenda%'")
+    conn.close()
+    out = tmp_path / "pack.docx"
+    run_cli("agenda", *SF, "--out", str(out), db=db, check=True)
+    titles = [t for _, t in agenda_items(Document(str(out)))]
+    assert not any("FINANCIAL SCHEME" in t for t in titles)
+    assert any("SPECIAL SCHOOLS" in t for t in titles)
+
+
+def test_document_text_is_printed_never_run(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    run_cli("ingest", str(write(tmp_path, "hostile.txt", HOSTILE)), db=db, check=True)
+    out = tmp_path / "h.docx"
+    run_cli("agenda", "--body", "Resources Panel", "--date", "2024-04-09", "--out", str(out), db=db, check=True)
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Fees & charges <review> {{ config }}" in text
+    assert "{{ body }} {%p endfor %}" in text
+    rows = [[c.text for c in row.cells] for row in doc.tables[0].rows]
+    assert rows[1][1] == "Jo Hart to check the <script>alert(1)</script> widget {% raw %} & report."
+
+
+# --------------------------------------------------------------------------- the action log alone
+
+
+def test_action_log_in_every_format(sample_db: Path, tmp_path: Path) -> None:
+    stored = open_actions(sample_db, "Schools Forum")
+    refs = [a["ref"] for a in stored]
+    csv_text = run_cli("action-log", "--body", "Schools Forum", "--format", "csv", db=sample_db, check=True).stdout
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert sorted(r["ref"] for r in rows) == sorted(refs)
+    assert {r["ref"]: r["owners"] for r in rows}["SF-2023-03-14-06"] == "Tony Burton, Peter Haylock"
+    md = run_cli("action-log", "--body", "Schools Forum", db=sample_db, check=True).stdout
+    assert md.startswith("# Action log: Schools Forum") and all(ref in md for ref in refs)
+    html = tmp_path / "log.html"
+    run_cli("action-log", "--body", "Schools Forum", "--out", str(html), db=sample_db, check=True)
+    assert html.read_text(encoding="utf-8").count("<tr>") == len(refs) + 1
+    docx = tmp_path / "log.docx"
+    result = run_cli("action-log", "--body", "Schools Forum", "--out", str(docx), db=sample_db, check=True)
+    assert f"{len(refs)} open actions" in result.stdout
+    doc = Document(str(docx))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Action log" in texts and "Agenda" not in texts and "Minutes of the previous meeting" not in texts
+    assert sorted(row.cells[0].text for row in doc.tables[0].rows[1:]) == sorted(refs)
+
+
+@pytest.mark.parametrize(("args", "code", "words"), [
+    (("agenda", "--body", "No Such Board", "--date", "2023-09-19"), 1, "no body called"),
+    (("agenda", "--body", "Schools Forum", "--date", "someday"), 2, "--date"),
+    (("agenda", *SF, "--time", "25:00"), 2, "--time"),
+    (("agenda", *SF, "--out", "pack.pdf"), 2, ".docx"),
+    (("agenda", *SF, "--template", "missing.docx"), 2, "no such file"),
+    (("action-log", "--body", "Schools Forum", "--format", "pdf"), 2, "--format"),
+    (("action-log", "--body", "No Such Board"), 1, "no body called"),
+])
+def test_bad_input_one_line(sample_db: Path, args: tuple, code: int, words: str) -> None:
+    result = run_cli(*args, db=sample_db)
+    assert result.returncode == code
+    assert result.stderr.startswith("error: ") and words in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_broken_template_is_refused(sample_db: Path, tmp_path: Path) -> None:
+    bad = write(tmp_path, "notes.docx", "not a Word file")
+    out = tmp_path / "pack.docx"
+    result = run_cli("agenda", *SF, "--template", str(bad), "--out", str(out), db=sample_db)
+    assert result.returncode == 1
+    assert re.match(r"error: .*notes\.docx: not usable as a pack template", result.stderr)
+    assert not out.exists()
+
+
+def test_template_builder_is_reproducible(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("builder", ROOT / "templates" / "build_agenda_template.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert builder.build() == (ROOT / "templates" / "agenda_pack.docx").read_bytes(), "rebuild and commit the template"
