@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import sys
+from datetime import UTC
 from pathlib import Path
 from typing import Annotated
 
@@ -531,6 +532,181 @@ def action_log_command(
             _fail(f"{out_file}: not written ({exc.strerror or exc})")
     else:
         sys.stdout.write(text)
+
+
+review_app = typer.Typer(help="The records extraction was least sure of, for a person to confirm or correct.")
+app.add_typer(review_app, name="review")
+
+
+@review_app.callback(invoke_without_command=True)
+def review_list(ctx: typer.Context,
+                body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
+                below: Annotated[float, typer.Option(help="Show records with confidence under this.")] = 0.8,
+                as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List low-confidence records not yet reviewed, least sure first, with where they were read."""
+    if ctx.invoked_subcommand:
+        return
+    from .db.queries import find_body
+    from .db.review import low_confidence
+
+    db = _db()
+    body_id = None
+    if body:
+        found = find_body(db, body)
+        if found is None:
+            _fail(f"no body called {body!r} is stored")
+        body_id = found["id"]
+    rows = low_confidence(db, below, body_id)
+    _emit(rows, as_json, False, ["kind", "id", "body", "meeting_date", "confidence", "rule", "text", "document",
+                                 "first_page", "first_line"], "To review")
+
+
+def _verdict(kind: str, record_id: int, choice: str, field: str | None = None, value: str | None = None) -> None:
+    from .db.review import ReviewError, verdict
+
+    try:
+        verdict(_db(), kind, record_id, choice, field, value)
+    except ReviewError as exc:
+        _fail(str(exc))
+    if not state.quiet:
+        out.print(f"{kind} {record_id}: {choice}ed" if choice != "correct" else f"{kind} {record_id}: {field} corrected",
+                  markup=False, highlight=False)
+
+
+@review_app.command("confirm")
+def review_confirm(kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
+                   record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")]) -> None:
+    """Confirm a record is right."""
+    _verdict(kind, record_id, "confirm")
+
+
+@review_app.command("reject")
+def review_reject(kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
+                  record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")]) -> None:
+    """Reject a record the minutes do not hold (it is hidden from listings, digests and packs)."""
+    _verdict(kind, record_id, "reject")
+
+
+@review_app.command("correct")
+def review_correct(kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
+                   record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")],
+                   field: Annotated[str, typer.Option(help="The field to correct, e.g. text, name, status.")],
+                   value: Annotated[str, typer.Option(help="The right value.")]) -> None:
+    """Correct one field of a record; the correction is kept through re-ingest."""
+    _verdict(kind, record_id, "correct", field, value)
+
+
+@app.command()
+def serve(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8001,
+          host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1") -> None:
+    """Browse and search the database in Datasette (pip install 'minutes[web]')."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from .render.datasette import metadata
+
+    if shutil.which("datasette") is None and not _has_module("datasette"):
+        _fail("Datasette is not installed: pip install 'minutes[web]'")
+    _db().close()  # creates or migrates the file first
+    with tempfile.TemporaryDirectory(prefix="minutes-serve-") as folder:
+        meta = Path(folder) / "metadata.json"
+        meta.write_text(json.dumps(metadata(Path(state.db_path).stem)), encoding="utf-8")
+        argv = [sys.executable, "-m", "datasette", "serve", str(Path(state.db_path).resolve()), "--metadata",
+                str(meta), "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+        if not state.quiet:
+            err.print(f"serving {state.db_path} at http://{host}:{port}/ (Ctrl-C stops)", markup=False)
+        try:
+            raise typer.Exit(subprocess.call(argv))
+        except KeyboardInterrupt:
+            raise typer.Exit(0) from None
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+@app.command()
+def watch(inbox: Annotated[Path, typer.Argument(help="The folder papers are dropped into.")],
+          settle: Annotated[float, typer.Option(help="Seconds a file must stay unchanged before it is read.")] = 1.0,
+          ) -> None:
+    """Ingest papers dropped into INBOX; file them in INBOX/done or INBOX/failed (with FILE.error.txt)."""
+    import signal
+    import threading
+
+    from .db.store import store
+    from .parse import parse
+    from .watch import watch as run_watch
+
+    if not inbox.is_dir():
+        _fail(f"{inbox}: no such folder")
+    db = _db()
+
+    def handle(path: Path) -> str | None:
+        parsed = parse(str(path))
+        if parsed.error:
+            err.print(f"error: {parsed.error}", markup=False, highlight=False)
+            return parsed.error
+        try:
+            result = store(db, parsed.document, parsed.meetings)
+        except Exception as exc:
+            return f"{path}: not stored ({type(exc).__name__}: {exc})"
+        if not state.quiet:
+            what = "unchanged" if result.duplicate else f"{result.meetings} meetings, {result.actions} actions"
+            out.print(f"ingested {path.name}: {what}", markup=False, highlight=False)
+        return None
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    if not state.quiet:
+        err.print(f"watching {inbox} (Ctrl-C stops)", markup=False)
+    try:
+        run_watch(inbox.resolve(), handle, stop, settle=settle)
+    except KeyboardInterrupt:
+        stop.set()
+    if not state.quiet:
+        err.print("stopped", markup=False)
+
+
+@app.command()
+def calendar(body: Annotated[str, typer.Option(help="The body whose meetings and actions to list.")],
+             out_file: Annotated[Path, typer.Option("--out", help="The .ics file to write.")]) -> None:
+    """Meetings and open actions' due dates as an iCalendar file."""
+    from datetime import datetime
+
+    from .db.queries import actions as list_actions
+    from .db.queries import find_body
+    from .db.queries import meetings as list_meetings
+    from .render.calendar import calendar_bytes
+
+    db = _db()
+    found = find_body(db, body)
+    if found is None:
+        _fail(f"no body called {body!r} is stored; see `minutes meetings`")
+    rows = list_meetings(db, found["name"])
+    open_actions = list_actions(db, body=found["name"], open_only=True, with_history=False)
+    out_file.write_bytes(calendar_bytes(found["name"], rows, open_actions, datetime.now(UTC)))
+    if not state.quiet:
+        out.print(f"wrote {out_file}: {len(rows)} meetings, {len(open_actions)} open actions",
+                  markup=False, highlight=False)
+
+
+@app.command()
+def export(fmt: Annotated[str, typer.Option("--format", help="csv (a folder of files), json or xlsx.")] = "csv",
+           out_path: Annotated[Path | None, typer.Option("--out", help="File (json, xlsx) or folder (csv).")] = None,
+           body: Annotated[str | None, typer.Option(help="Only this body.")] = None) -> None:
+    """Meetings, attendance, resolutions and actions for spreadsheets."""
+    from .db.queries import export_tables
+    from .render.export import write
+
+    if fmt not in ("csv", "json", "xlsx"):
+        _fail("--format must be csv, json or xlsx", 2)
+    target = out_path or Path({"csv": "minutes-export", "json": "minutes-export.json", "xlsx": "minutes-export.xlsx"}[fmt])
+    written = write(export_tables(_db(), body), fmt, target)
+    if not state.quiet:
+        out.print("wrote " + ", ".join(str(p) for p in written), markup=False, highlight=False)
 
 
 def main() -> None:

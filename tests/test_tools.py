@@ -1,0 +1,179 @@
+"""The tools officers already use: Datasette, a drop folder, calendars, spreadsheets, and review."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES, run_cli
+
+PACK = SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("tools") / "minutes.db"
+    run_cli("ingest", str(PACK), db=path, check=True)
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> bytes:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def server(db: Path):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "minutes", "--db", str(db), "-q", "serve", "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/-/versions.json")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_datasette_canned_query_json(server: str) -> None:
+    rows = json.loads(wait_for(f"{server}/minutes/outstanding_actions.json?body=Schools&owner=&_shape=array"))
+    assert sorted(r["ref"] for r in rows) == [f"SF-2023-03-14-{n:02d}" for n in range(1, 7)]
+    meta = json.loads(wait_for(f"{server}/-/metadata.json"))
+    queries = meta["databases"]["minutes"]["queries"]
+    assert {"outstanding_actions", "overdue_actions", "decisions_matching", "attendance_history",
+            "meetings_of_body"} <= set(queries)
+    found = json.loads(wait_for(f"{server}/minutes/decisions_matching.json?words=scheme&_shape=array"))
+    assert found and "Scheme" in found[0]["text"]
+    history = json.loads(wait_for(f"{server}/minutes/attendance_history.json?person=Burton&_shape=array"))
+    assert history[0]["status"] == "present"
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed (apt-get install chromium)")
+def test_outstanding_actions_page_in_headless_chromium(server: str, tmp_path: Path) -> None:
+    url = f"{server}/minutes/outstanding_actions?body=Schools+Forum&owner="
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run(["chromium", *flags, "--dump-dom", url], capture_output=True, text=True, timeout=120).stdout
+    assert "Outstanding actions by body and owner" in dom
+    assert all(f"SF-2023-03-14-{n:02d}" in dom for n in range(1, 7))
+    assert "Tony Burton" in dom
+    shot = tmp_path / "page.png"
+    subprocess.run(["chromium", *flags, "--window-size=1280,900", f"--screenshot={shot}", url],
+                   capture_output=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    db = tmp_path / "watch.db"
+    process = subprocess.Popen([sys.executable, "-m", "minutes", "--db", str(db), "watch", str(inbox), "--settle", "0.5"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(2)
+        # a paper copied in slowly: it must not be read while half-written
+        target = inbox / "pack.txt"
+        data = PACK.read_bytes()
+        with target.open("wb") as handle:
+            for k in range(0, len(data), 4000):
+                handle.write(data[k:k + 4000])
+                handle.flush()
+                time.sleep(0.1)
+        shutil.copy(SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx", inbox / "pack.docx")
+        (inbox / "broken.pdf").write_bytes(b"%PDF-1.7 not really")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(list((inbox / "done").glob("*"))) < 2:
+            time.sleep(0.3)
+        while time.monotonic() < deadline and not (inbox / "failed" / "broken.pdf.error.txt").exists():
+            time.sleep(0.3)
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
+    assert sorted(p.name for p in (inbox / "done").iterdir()) == ["pack.docx", "pack.txt"]
+    assert "broken.pdf" in (inbox / "failed" / "broken.pdf.error.txt").read_text()
+    assert not any(p.is_file() for p in inbox.iterdir())
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 6, "the Word copy updates the same meeting"
+
+
+def test_calendar_parses_back(db: Path, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    out = tmp_path / "sf.ics"
+    run_cli("calendar", "--body", "Schools Forum", "--out", str(out), db=db, check=True)
+    cal = Calendar.from_ical(out.read_bytes())
+    events = [c for c in cal.walk("VEVENT")]
+    todos = [c for c in cal.walk("VTODO")]
+    assert sorted(str(e.get("dtstart").dt)[:10] for e in events) == ["2023-03-14", "2023-06-27"]
+    assert {str(t.get("summary"))[:16] for t in todos} == {f"SF-2023-03-14-{n:02d}" for n in range(1, 7)}
+
+
+def test_export_formats(db: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    run_cli("export", "--format", "csv", "--out", str(tmp_path / "csv"), db=db, check=True)
+    with (tmp_path / "csv" / "actions.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 6 and rows[0]["owners"] == "Tony Burton"
+    run_cli("export", "--format", "json", "--out", str(tmp_path / "all.json"), db=db, check=True)
+    data = json.loads((tmp_path / "all.json").read_text())
+    assert len(data["attendance"]) == 20 and len(data["resolutions"]) == 6 and len(data["meetings"]) == 2
+    run_cli("export", "--format", "xlsx", "--out", str(tmp_path / "all.xlsx"), db=db, check=True)
+    book = load_workbook(tmp_path / "all.xlsx")
+    assert book.sheetnames == ["meetings", "attendance", "resolutions", "actions"]
+    assert book["actions"].max_row == 7
+
+
+def test_review_verdicts_survive_reingest(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(PACK), db=db, check=True)
+    listed = json.loads(run_cli("review", "--json", db=db, check=True).stdout)
+    decisions = [r for r in listed if r["kind"] == "resolution"]
+    assert decisions and all(r["confidence"] < 0.8 and r["document"].endswith(".txt") for r in decisions)
+    approved = next(r for r in decisions if "accurate record" in r["text"])
+    run_cli("review", "correct", "resolution", str(approved["id"]), "--field", "text", "--value",
+            "The minutes of the meeting of 6 December 2022 were agreed as an accurate record.", db=db, check=True)
+    wider = json.loads(run_cli("review", "--below", "0.95", "--json", db=db, check=True).stdout)
+    action = next(r for r in wider if r["kind"] == "action" and "template" in r["text"])
+    run_cli("review", "reject", "action", str(action["id"]), db=db, check=True)
+    assert run_cli("review", "correct", "action", str(action["id"]), "--field", "colour", "--value", "x",
+                   db=db).returncode == 1
+    # the same meeting again, from the Word version of the pack: the verdicts are applied again
+    run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx"), db=db, check=True)
+    conn = sqlite3.connect(db)
+    rows = dict(conn.execute("SELECT text, reviewed FROM resolutions WHERE reviewed IS NOT NULL").fetchall())
+    assert rows.get("The minutes of the meeting of 6 December 2022 were agreed as an accurate record.") == "corrected"
+    refs = [a["ref"] for a in json.loads(run_cli("actions", "--json", db=db, check=True).stdout)]
+    assert "SF-2023-03-14-05" not in refs and len(refs) == 5, "the rejected action stays out after re-ingest"
+    left = json.loads(run_cli("review", "--json", db=db, check=True).stdout)
+    assert not any("6 December 2022" in r["text"] for r in left)
