@@ -62,7 +62,12 @@ def _db():
     from .db.schema import NewerSchema
 
     try:
-        return connect(state.db_path)
+        db = connect(state.db_path)
+        if db.execute("SELECT 1 FROM bodies WHERE stale = 1 LIMIT 1").fetchone():
+            from .db.store import refresh
+
+            refresh(db)  # a run was stopped before it replayed the tracker: do it now
+        return db
     except (sqlite3.DatabaseError, NewerSchema, OSError) as exc:
         err.print(f"error: {state.db_path}: cannot open the database ({exc})", markup=False, highlight=False)
         raise typer.Exit(1) from None
@@ -93,7 +98,7 @@ def ingest(
             err.print(f"error: {parsed.error}", markup=False, highlight=False)
             return
         try:
-            result = store(db, parsed.document, parsed.meetings)
+            result = store(db, parsed.document, parsed.meetings, defer=True)
         except Exception as exc:  # the database refused: report it, keep going with the others
             failures.append(f"{parsed.path}: not stored ({type(exc).__name__}: {exc})")
             err.print(f"error: {failures[-1]}", markup=False, highlight=False)
@@ -117,6 +122,9 @@ def ingest(
         for parsed in _parse_all(files, jobs, parse):
             handle(parsed)
             progress.advance(task)
+    from .db.store import refresh
+
+    refresh(db)  # each body's tracker replayed once for the whole run
     if not state.quiet:
         out.print(
             f"{totals['documents']} documents stored, {totals['meetings']} meetings, {totals['actions']} actions"
@@ -165,14 +173,23 @@ def extract(
 
 
 def _emit(rows: list[dict], as_json: bool, as_csv: bool, columns: list[str], title: str) -> None:
+    """JSON, CSV, a table on a terminal, or tab-separated lines when the output goes to a pipe or file."""
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
         return
+
+    def cell(value: object) -> str:
+        return "; ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+
     if as_csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
         for row in rows:
-            writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+            writer.writerow([cell(row[c]) for c in columns])
+        return
+    if not sys.stdout.isatty():
+        lines = ["\t".join(columns)] + ["\t".join(cell(row[c]).replace("\t", " ") for c in columns) for row in rows]
+        sys.stdout.write("\n".join(lines) + "\n")
         return
     from rich.table import Table
 
@@ -180,8 +197,7 @@ def _emit(rows: list[dict], as_json: bool, as_csv: bool, columns: list[str], tit
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*["; ".join(row[c]) if isinstance(row[c], list) else ("" if row[c] is None else str(row[c]))
-                        for c in columns])
+        table.add_row(*[cell(row[c]) for c in columns])
     out.print(table)
 
 

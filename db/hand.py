@@ -6,7 +6,6 @@ import json
 import re
 
 from .connection import Database
-
 from .store import now
 from .tracker import rebuild
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .connection import Database
 from rapidfuzz import fuzz
 
 from ..extract.names import initials_of, strip_honorifics
+from .connection import Database
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -7,9 +7,9 @@ anew, so a correction survives re-ingest of the same or an updated paper.
 
 from __future__ import annotations
 
-from .connection import Database
 from rapidfuzz import fuzz
 
+from .connection import Database
 from .store import now
 
 RECORDS = {  # record kind -> (table, the column that says what it is, fields a person may correct)

@@ -110,7 +110,12 @@ def _v3(db: sqlite_utils.Database) -> None:
     db["corrections"].create_index(["meeting_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """A body whose tracker needs replaying: set with each stored paper, cleared by the replay."""
+    db["bodies"].add_column("stale", int, not_null_default=0)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 
 
 def connect(path: str | Path) -> Database:

@@ -65,8 +65,12 @@ def body_id(db: Database, name: str, organisation: str | None) -> int:
     return cursor.lastrowid
 
 
-def store(db: Database, document: Document, meetings: list[Meeting]) -> Stored:
-    """Store a document and its meetings in one transaction."""
+def store(db: Database, document: Document, meetings: list[Meeting], defer: bool = False) -> Stored:
+    """Store a document and its meetings in one transaction.
+
+    With `defer`, the bodies' trackers are only marked stale: a run of many papers replays each
+    body once at the end (`refresh`) instead of once per paper.
+    """
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
     if row:
         return Stored(row[0], True, 0, 0)
@@ -87,12 +91,32 @@ def store(db: Database, document: Document, meetings: list[Meeting]) -> Stored:
             actions += count
             bodies.add(body)
         for body in sorted(bodies):
-            rebuild(db, body)
+            if defer:
+                db.execute("UPDATE bodies SET stale = 1 WHERE id = ?", [body])
+            else:
+                rebuild(db, body)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
     return Stored(doc_id, False, len(meetings), actions)
+
+
+def refresh(db: Database) -> int:
+    """Replay the tracker of every stale body, each in its own transaction; returns how many."""
+    count = 0
+    for (body,) in db.execute("SELECT id FROM bodies WHERE stale = 1").fetchall():
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("SELECT stale FROM bodies WHERE id = ?", [body]).fetchone()[0]:
+                rebuild(db, body)
+                db.execute("UPDATE bodies SET stale = 0 WHERE id = ?", [body])
+                count += 1
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return count
 
 
 def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:

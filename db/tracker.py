@@ -15,10 +15,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .connection import Database
 from rapidfuzz import fuzz
 
 from ..extract.progress import REF, status_of
+from .connection import Database
 
 RESTATED = 80  # text similarity at which a later action is the same action again
 REPORTED = 62  # ... at which a progress report speaks of an action, when it also names its owner
@@ -62,10 +62,17 @@ def _owner_score(owners: list[str], other: list[str], text: str = "") -> int:
 
 
 def _best(text: str, owners: list[str], candidates: list[Tracked], threshold: int, mentions: bool) -> Tracked | None:
+    """The candidate the words speak of: text similarity first (rapidfuzz, in C), then the owners."""
+    from rapidfuzz import process
+
+    if not candidates:
+        return None
     best, best_score = None, 0.0
     words = _norm(text)
-    for c in candidates:
-        score = fuzz.token_set_ratio(words, _norm(c.text))
+    shortlist = process.extract(words, [_norm(c.text) for c in candidates], scorer=fuzz.token_set_ratio,
+                                limit=8, score_cutoff=max(0, min(threshold, REPORTED) - 25))
+    for _, score, index in shortlist:
+        c = candidates[index]
         bonus = _owner_score(owners, c.owners, text if mentions else "")
         if score + bonus > best_score:
             best, best_score = c, score + bonus
