@@ -89,6 +89,7 @@ def ingest(
             failures.append(problem)
         else:
             files.append(path)
+    results = _parse_all(files, jobs, parse)  # workers start reading before the database is opened
     db = _db()
     totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0}
 
@@ -119,7 +120,7 @@ def ingest(
 
     with Progress(console=err, disable=not show, transient=True) as progress:
         task = progress.add_task("ingesting", total=len(files))
-        for parsed in _parse_all(files, jobs, parse):
+        for parsed in results:
             handle(parsed)
             progress.advance(task)
     from .db.store import refresh
@@ -134,14 +135,26 @@ def ingest(
 
 
 def _parse_all(files: list[str], jobs: int, parse):
+    """Parsed papers in order; with jobs > 1 read by worker processes while this one writes."""
     if jobs <= 1 or len(files) <= 1:
-        for path in files:
-            yield parse(path)
-        return
+        return (parse(path) for path in files)
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(parse, files, chunksize=1)
+    from . import extract as _extraction  # noqa: F401  imported once here, shared by the forked workers
+    from .extract import pipeline as _pipeline  # noqa: F401
+    from .parse import parse_for_store
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    futures = [pool.submit(parse_for_store, path) for path in files]
+
+    def results():
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+    return results()
 
 
 @app.command()

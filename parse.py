@@ -16,6 +16,14 @@ class Parsed:
     error: str | None = None
 
 
+def parse_for_store(path: str) -> Parsed:
+    """What a worker sends back to the writer: the document's identity and its meetings, not its lines."""
+    parsed = parse(path)
+    if parsed.document is not None:
+        parsed.document.lines = []
+    return parsed
+
+
 def parse(path: str) -> Parsed:
     """Never raises: a file that cannot be read comes back with a one-line error naming it."""
     import logging

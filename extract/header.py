@@ -31,9 +31,13 @@ _START = re.compile(r"(?:meeting )?(?:started|start|commenced|began|opened)\b[^0
 _END = re.compile(r"(?:meeting )?(?:ended|end|closed|finished|concluded|close)\b[^0-9]{0,30}", re.I)
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def document_year(blocks: list[Block]) -> int | None:
     """The year most dates in the document carry, for dates printed without one."""
-    years = Counter(d.year for b in blocks for d, _ in find_dates(b.text) if 1950 < d.year < 2100)
+    dated = (b.text for b in blocks if _YEAR.search(b.text))  # only paragraphs that print a year can date one
+    years = Counter(d.year for text in dated for d, _ in find_dates(text) if 1950 < d.year < 2100)
     if years:
         return years.most_common(1)[0][0]
     this_year = date.today().year
