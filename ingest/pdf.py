@@ -1,9 +1,10 @@
-"""PDF pages to lines: pypdfium2 for the text of every page, pdfplumber only where tables are.
+"""PDF pages to lines: pypdfium2 for the text of every page, table cells where tables matter.
 
 pypdfium2 reads a page in a few milliseconds and keeps word spacing that
-pdfplumber loses on LaTeX output; pdfplumber costs fifty times more but is the
-one that reads table cells in the right order, so it runs only on pages that
-draw enough rules to hold a table, and each of its pages is closed at once.
+pdfplumber loses on LaTeX output. Pages that draw a ruled table and name an
+attendance or action column are also cut into cells (ingest/pdftables.py:
+pdfplumber's table finder and word grouping, fed with what pdfium has read),
+so two-column attendance lists and right-hand action columns keep their rows.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
         if count > max_pages:
             raise IngestError(str(path), f"PDF has {count} pages, over the limit of {max_pages}")
         pages: list[list[Line]] = []
-        ruled: list[int] = []
         images = 0
+        chain_left = 0
+        table_id = 0
         for number in range(count):
             page = pdf[number]
             try:
@@ -49,13 +51,17 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
                         paths += 1
                 textpage = page.get_textpage()
                 try:
-                    pages.append(_page_lines(textpage, number + 1, raw))
+                    lines = _page_lines(textpage, number + 1, raw)
+                    wanted, chain_left = _wants_layout(lines, paths, chain_left)
+                    if wanted:
+                        laid, found = _table_layout(page, textpage, raw, number + 1, table_id)
+                        if laid is not None:
+                            lines, table_id = laid, table_id + found
+                    pages.append(lines)
                 finally:
                     textpage.close()
             finally:
                 page.close()
-            if paths >= TABLE_PATHS and pages[-1]:
-                ruled.append(number)
     finally:
         pdf.close()
     if not any(pages):
@@ -63,10 +69,39 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
             raise IngestError(str(path), "scanned PDF with no text layer; run OCR first "
                               "(for example: ocrmypdf in.pdf out.pdf)")
         raise IngestError(str(path), "PDF holds no text")
-    table_pages = layout_pages(pages, ruled)
-    if table_pages:
-        _replace_table_pages(path, pages, table_pages)
     return [line for page in pages for line in page], count
+
+
+def _wants_layout(lines: list[Line], paths: int, chain_left: int) -> tuple[bool, int]:
+    """Whether a page's tables are worth reading cell by cell, and how many ruled pages may follow on.
+
+    Only attendance lists and action tables matter to extraction: a ruled page whose short lines
+    name such a column, and the ruled pages straight after it (a table running on without its
+    header), not the budget tables of an appended report.
+    """
+    if paths < TABLE_PATHS or not lines:
+        return False, 0
+    if any(len(line.text.split()) <= 4 and _LAYOUT_LABEL.match(line.text) for line in lines):
+        return True, CHAIN
+    if chain_left:
+        return True, chain_left - 1
+    return False, 0
+
+
+def _table_layout(page, textpage, raw, page_number: int, table_id: int) -> tuple[list[Line] | None, int]:
+    from .pdftables import cells_hold_runs, find_tables, layout_lines, text_runs
+
+    try:
+        tables = find_tables(page, raw)
+        if not tables:
+            return None, 0
+        runs = text_runs(textpage, raw, page.get_height())
+        tables = [t for t in tables if cells_hold_runs(t, runs)]
+        if not tables:
+            return None, 0
+        return layout_lines(runs, tables, page_number, table_id, mark_wrapped), len(tables)
+    except Exception:  # a page pdfium reads but whose drawing confuses the table finder keeps its plain lines
+        return None, 0
 
 
 def _refused(path: Path) -> IngestError:
@@ -104,27 +139,6 @@ _LAYOUT_LABEL = re.compile(
     re.I,
 )
 CHAIN = 10  # pages a ruled table may run on over without repeating its header
-
-
-def layout_pages(pages: list[list[Line]], ruled: list[int]) -> list[int]:
-    """Ruled pages whose short lines name attendance or action columns, and the ruled pages just after them.
-
-    pdfplumber costs fifty times pdfium, so it reads only the tables that extraction needs: the
-    attendance lists and action tables, not the budget tables of an appended report.
-    """
-    chosen: list[int] = []
-    chain_left = 0
-    for number in sorted(ruled):
-        labelled = any(len(line.text.split()) <= 4 and _LAYOUT_LABEL.match(line.text) for line in pages[number])
-        if labelled:
-            chosen.append(number)
-            chain_left = CHAIN
-        elif chain_left and chosen and number == chosen[-1] + 1:
-            chosen.append(number)
-            chain_left -= 1
-        else:
-            chain_left = 0
-    return chosen
 
 
 def _page_lines(textpage, page_number: int, raw) -> list[Line]:
@@ -185,100 +199,3 @@ def _is_bold(textpage, raw, start: int, piece: str) -> bool:
     return True
 
 
-def _replace_table_pages(path: Path, pages: list[list[Line]], numbers: list[int]) -> None:
-    """Re-read pages that draw tables with pdfplumber, whose table cells keep their rows."""
-    import logging
-
-    import pdfplumber
-
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font quirks of ordinary PDFs are not news
-    table_id = 0
-    try:
-        pdf = pdfplumber.open(str(path))
-    except Exception:  # pdfium read the text; without a layout the page keeps its plain lines
-        return
-    with pdf:
-        for number in numbers:
-            page = pdf.pages[number]
-            try:
-                tables = [t for t in page.find_tables() if len(t.rows) >= 1 and len(t.rows[0].cells) >= 2]
-                words = page.extract_words(extra_attrs=["fontname", "size"]) if tables else []
-                tables = [t for t in tables if _cells_hold_words(t, words)]
-                if tables:
-                    pages[number] = _layout_lines(words, tables, number + 1, table_id)
-                    table_id += len(tables)
-            except Exception:  # a damaged content stream pdfium could read but pdfminer cannot: keep pdfium's text
-                continue
-            finally:
-                page.close()
-
-
-def _cells_hold_words(table, words: list[dict]) -> bool:
-    """Rules that cut through words are underlines or boxes, not a table's columns."""
-    inside = cut = 0
-    for row in table.rows:
-        cells = [c for c in row.cells if c]
-        if not cells:
-            continue
-        top, bottom = min(c[1] for c in cells), max(c[3] for c in cells)
-        left, right = min(c[0] for c in cells), max(c[2] for c in cells)
-        edges = {round(c[0], 1) for c in cells} - {round(left, 1)}
-        for w in words:
-            if w["top"] >= top - 1 and w["bottom"] <= bottom + 1 and w["x0"] >= left - 1 and w["x1"] <= right + 1:
-                inside += 1
-                cut += any(w["x0"] + 1 < e < w["x1"] - 1 for e in edges)
-    return inside > 0 and cut <= max(1, inside // 20)
-
-
-def _layout_lines(words: list[dict], tables, page_number: int, table_id: int) -> list[Line]:
-    """Text outside the tables as lines, each table as cells, ordered top to bottom.
-
-    Words are taken once for the page and placed in the cell that holds their middle, which
-    costs a fraction of cropping the page once per cell.
-    """
-    cells: list[tuple[tuple[float, float, float, float], tuple[int, int, int], float]] = []
-    for offset, table in enumerate(tables):
-        for r, row in enumerate(table.rows):
-            for c, bbox in enumerate(row.cells):
-                if bbox is not None:
-                    cells.append((bbox, (table_id + offset, r, c), table.bbox[1]))
-    inside: dict[int, list[dict]] = {}
-    outside: list[dict] = []
-    for word in words:
-        x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-        home = next((k for k, (b, _, _) in enumerate(cells) if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
-        if home is None:
-            outside.append(word)
-        else:
-            inside.setdefault(home, []).append(word)
-    placed: list[tuple[float, int, Line]] = []
-    free, rights = [], []
-    for top, group in _group_lines(outside):
-        free.append(Line(text=" ".join(w["text"] for w in group), page=page_number, top=round(top, 1),
-                         bold=all(_BOLD_FONT.search(w["fontname"]) for w in group)))
-        rights.append(group[-1]["x1"])
-        placed.append((top, 0, free[-1]))
-    mark_wrapped(free, rights)
-    order = 1
-    for k, (_, cell, table_top) in enumerate(cells):
-        cell_lines, cell_rights = [], []
-        for line_top, group in _group_lines(inside.get(k, [])):
-            line = Line(text=" ".join(w["text"] for w in group), page=page_number, cell=cell, top=round(line_top, 1),
-                        bold=all(_BOLD_FONT.search(w["fontname"]) for w in group))
-            cell_lines.append(line)
-            cell_rights.append(group[-1]["x1"])
-            placed.append((table_top, order, line))
-            order += 1
-        mark_wrapped(cell_lines, cell_rights, slack=12.0)
-    placed.sort(key=lambda item: (item[0], item[1]))
-    return [line for _, _, line in placed]
-
-
-def _group_lines(words: list[dict], tolerance: float = 3.0) -> list[tuple[float, list[dict]]]:
-    rows: list[tuple[float, list[dict]]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(rows[-1][0] - word["top"]) <= tolerance:
-            rows[-1][1].append(word)
-        else:
-            rows.append((word["top"], [word]))
-    return [(top, sorted(ws, key=lambda w: w["x0"])) for top, ws in rows]
