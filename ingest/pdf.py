@@ -192,6 +192,8 @@ def _is_bold(textpage, raw, start: int, piece: str) -> bool:
         weight = raw.FPDFText_GetFontWeight(textpage, index)
         if weight >= 600:
             continue
+        if weight > 0:
+            return False  # a stated weight under 600 is not bold; only a missing one needs the font's name
         size = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
         name = buffer.raw[: max(size - 1, 0)].decode("latin-1", "replace")
         if not _BOLD_FONT.search(name):

@@ -96,8 +96,10 @@ def text_runs(textpage, raw, height: float) -> list[dict]:
             continue  # the loose box spans the font's ascent and descent, as pdfminer's boxes do
         left.value, right.value, bottom.value, top.value = box.left, box.right, box.bottom, box.top
         weight = raw.FPDFText_GetFontWeight(textpage, index)
-        size = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
-        name = buffer.raw[: max(size - 1, 0)]
+        name = b""
+        if weight <= 0:  # no weight stated: the font's name tells
+            size = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
+            name = buffer.raw[: max(size - 1, 0)]
         if (weight, name) not in fonts:
             fonts[(weight, name)] = weight >= 600 or bool(_BOLD_FONT.search(name.decode("latin-1", "replace")))
         chars.append({"text": text, "x0": left.value, "x1": right.value, "top": height - top.value,
