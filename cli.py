@@ -24,6 +24,7 @@ err = Console(stderr=True, soft_wrap=True)
 class State:
     db_path: str = "minutes.db"
     quiet: bool = False
+    verbose: bool = False
 
 
 state = State()
@@ -39,11 +40,13 @@ def _version(value: bool) -> None:
 def main_options(
     db: Annotated[str, typer.Option("--db", envvar="MINUTES_DB", help="SQLite file to use.")] = "minutes.db",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and results.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what happens to each file.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     state.db_path = db
     state.quiet = quiet
+    state.verbose = verbose and not quiet
     _quiet_libraries()
 
 
@@ -112,6 +115,9 @@ def ingest(
         totals["documents"] += 1
         totals["meetings"] += result.meetings
         totals["actions"] += result.actions
+        if state.verbose:
+            kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
+            out.print(f"stored: {parsed.path}: {kinds}; {result.actions} actions", markup=False, highlight=False)
 
     for problem in failures:
         err.print(f"error: {problem}", markup=False, highlight=False)
@@ -140,8 +146,13 @@ def _parse_all(files: list[str], jobs: int, parse):
         return (parse(path) for path in files)
     from concurrent.futures import ProcessPoolExecutor
 
-    from . import extract as _extraction  # noqa: F401  imported once here, shared by the forked workers
+    # imported once here, before the fork, so no worker spends its first file importing them
+    import pdfplumber.table  # noqa: F401
+    import pypdfium2  # noqa: F401
+
     from .extract import pipeline as _pipeline  # noqa: F401
+    from .ingest import pdf as _pdf  # noqa: F401
+    from .ingest import pdftables as _pdftables  # noqa: F401
     from .parse import parse_for_store
 
     pool = ProcessPoolExecutor(max_workers=jobs)

@@ -148,3 +148,10 @@ def test_corpus_ingests_all_but_the_scans(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)
     with_meetings = conn.execute("SELECT count(DISTINCT document_id) FROM meetings").fetchone()[0]
     assert with_meetings == len(files) - 3, "every paper gives a meeting; SOURCES.md gives none"
+
+
+def test_verbose_and_quiet(db_path: Path) -> None:
+    loud = run_cli("-v", "ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=db_path, check=True)
+    assert "stored: " in loud.stdout and "minutes Schools Forum 2023-03-14" in loud.stdout
+    quiet = run_cli("-q", "ingest", str(SAMPLES / "schools-forum-high-needs-fragment.md"), db=db_path, check=True)
+    assert quiet.stdout == ""

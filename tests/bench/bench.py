@@ -77,14 +77,35 @@ def repeat_pdf(pages: int, out: Path) -> Path:
 
 
 def papers(folder: Path, count: int) -> list[Path]:
-    text = (ROOT / "samples" / "schools-forum-2023-06-27-agenda-pack.txt").read_text(encoding="utf-8")
+    """`count` different 10-page agenda packs (PDF): the sample with a distinct comment appended to each."""
+    data = PACK.read_bytes()
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for n in range(count):
-        path = folder / f"pack-{n:02d}.txt"
-        path.write_text(text.replace("Tuesday 14 March 2023", f"Tuesday {n % 28 + 1} March {2001 + n}"), "utf-8")
+        path = folder / f"pack-{n:02d}.pdf"
+        path.write_bytes(data + f"\n% copy {n}\n".encode())
         out.append(path)
     return out
+
+
+def in_process(big: Path, results: dict, repeats: int) -> None:
+    """The queries alone, without Python and the command line starting up."""
+    from datetime import date
+
+    from minutes.db import connect
+    from minutes.db.queries import actions, digest
+
+    db = connect(big)
+    for name, call in (("query: actions --open --body X", lambda: actions(db, body="Committee 07", open_only=True,
+                                                                           with_history=False)),
+                       ("query: digest --body X", lambda: digest(db, "Committee 07", date(2020, 1, 1)))):
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - start)
+        results[name] = {"median_s": round(statistics.median(times), 4), "runs": [round(t, 4) for t in times]}
+        print(f"  {name:42} {statistics.median(times):8.4f} s   (in process)", flush=True)
 
 
 def big_database(path: Path, bodies: int = 50, meetings: int = 10_000, actions: int = 100_000) -> None:
@@ -166,6 +187,7 @@ def main() -> int:
         measure("agenda --body X (100,000 actions)",
                 lambda n: minutes + ["--db", str(big), "agenda", "--body", "Committee 07", "--date", "2030-01-01",
                                      "--out", str(work / f"agenda-{n}.docx")], repeats, results)
+        in_process(big, results, repeats)
         measure("ingest 40 papers --jobs 1", lambda n: minutes + ["--db", str(work / f"j1-{n}.db"), "-q", "ingest",
                                                                   "--jobs", "1", str(folder)], 3, results)
         measure("ingest 40 papers --jobs 2", lambda n: minutes + ["--db", str(work / f"j2-{n}.db"), "-q", "ingest",
@@ -183,6 +205,7 @@ def main() -> int:
         "ingest_300 / floor_300": round(t["minutes ingest, 300 pages, new database"]
                                         / t["floor: pypdfium2 text, 300 pages"], 2),
         "jobs1 / jobs2 (speed-up)": round(t["ingest 40 papers --jobs 1"] / t["ingest 40 papers --jobs 2"], 2),
+        "minutes --help (process floor of the CLI)": t["minutes --help"],
     }
     print("ratios")
     for name, value in results["ratios"].items():
