@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import date
 
+from .export import cell
 from .templating import render
 
 FORMATS = ("docx", "html", "md", "csv")
@@ -44,7 +45,7 @@ def log_text(body: str, organisation: str | None, actions: list[dict], as_of: da
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)  # no cell runs as a formula
         return buffer.getvalue()
     return render(f"action_log.{fmt}.j2", body=body, organisation=organisation, rows=rows,
                   summary=summary(body, len(rows), as_of), as_of=as_of.isoformat())

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 TABLES = ("meetings", "attendance", "resolutions", "actions")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> object:
-    """Lists become '; '-joined text; text that a spreadsheet would run as a formula is quoted."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def cell(value: object) -> object:
+    """Lists become '; '-joined text; control characters go; text a spreadsheet would run as a formula is quoted."""
     if isinstance(value, list):
         value = "; ".join(str(v) for v in value)
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
+    if isinstance(value, str):
+        value = _CONTROL.sub("", value)
+        if value.startswith(_FORMULA):
+            return "'" + value
     return value
 
 
@@ -34,7 +40,7 @@ def write(tables: dict[str, list[dict]], fmt: str, out: Path) -> list[Path]:
             columns = list(rows[0]) if rows else []
             sheet.append(columns)
             for row in rows:
-                sheet.append([_cell(row[c]) for c in columns])
+                sheet.append([cell(row[c]) for c in columns])
         book.save(out)
         return [out]
     out.mkdir(parents=True, exist_ok=True)
@@ -46,6 +52,6 @@ def write(tables: dict[str, list[dict]], fmt: str, out: Path) -> list[Path]:
             writer = csv.writer(handle)
             writer.writerow(columns)
             for row in rows:
-                writer.writerow([_cell(row[c]) for c in columns])
+                writer.writerow([cell(row[c]) for c in columns])
         written.append(path)
     return written
