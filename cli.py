@@ -15,8 +15,12 @@ from rich.console import Console
 
 from . import __version__
 
-app = typer.Typer(no_args_is_help=True, add_completion=True, rich_markup_mode=None,
-                  help="Turn committee minutes and agenda packs into a live action tracker in SQLite.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    help="Turn committee minutes and agenda packs into a live action tracker in SQLite.",
+)
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -41,8 +45,9 @@ def main_options(
     db: Annotated[str, typer.Option("--db", envvar="MINUTES_DB", help="SQLite file to use.")] = "minutes.db",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and results.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what happens to each file.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     state.db_path = db
     state.quiet = quiet
@@ -116,7 +121,9 @@ def ingest(
         totals["meetings"] += result.meetings
         totals["actions"] += result.actions
         if state.verbose:
-            kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
+            kinds = (
+                ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
+            )
             out.print(f"stored: {parsed.path}: {kinds}; {result.actions} actions", markup=False, highlight=False)
 
     for problem in failures:
@@ -135,7 +142,10 @@ def ingest(
     if not state.quiet:
         out.print(
             f"{totals['documents']} documents stored, {totals['meetings']} meetings, {totals['actions']} actions"
-            f"; {totals['unchanged']} unchanged; {len(failures)} failed", markup=False, highlight=False)
+            f"; {totals['unchanged']} unchanged; {len(failures)} failed",
+            markup=False,
+            highlight=False,
+        )
     if failures:
         raise typer.Exit(1)
 
@@ -172,8 +182,9 @@ def _parse_all(files: list[str], jobs: int, parse):
 def extract(
     file: Annotated[Path, typer.Argument(help="A PDF, DOCX, TXT, Markdown or HTML file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the extraction contract as JSON.")] = False,
-    trace: Annotated[bool, typer.Option("--trace", help="With --json: add each record's source, rule and "
-                                                        "confidence.")] = False,
+    trace: Annotated[
+        bool, typer.Option("--trace", help="With --json: add each record's source, rule and confidence.")
+    ] = False,
 ) -> None:
     """Show what a document holds, without storing it."""
     from .extract import to_contract
@@ -188,9 +199,11 @@ def extract(
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return
     for m in data["meetings"]:
-        out.print(f"[bold]{m['kind']}[/] {m['body'] or '?'} {m['date'] or 'date unknown'}"
-                  f"  {len(m['attendees'])} attendees, {len(m['items'])} items, "
-                  f"{len(m['resolutions'])} resolutions, {len(m['actions'])} actions")
+        out.print(
+            f"[bold]{m['kind']}[/] {m['body'] or '?'} {m['date'] or 'date unknown'}"
+            f"  {len(m['attendees'])} attendees, {len(m['items'])} items, "
+            f"{len(m['resolutions'])} resolutions, {len(m['actions'])} actions"
+        )
         for a in m["actions"]:
             owners = ", ".join(a["owners"]) or "no owner"
             out.print(f"  - {a['text']}  [{owners}]" + (f" due {a['due']}" if a["due"] else ""), markup=False)
@@ -235,8 +248,13 @@ def meetings(
     from .db.queries import meetings as list_meetings
 
     rows = list_meetings(_db(), body)
-    _emit(rows, as_json, as_csv, ["body", "kind", "date", "attendees", "items", "resolutions", "actions", "document"],
-          "Meetings")
+    _emit(
+        rows,
+        as_json,
+        as_csv,
+        ["body", "kind", "date", "attendees", "items", "resolutions", "actions", "document"],
+        "Meetings",
+    )
 
 
 @app.command()
@@ -252,10 +270,32 @@ def actions(
 
     rows = list_actions(_db(), body=body, owner=owner, open_only=open_only, with_history=as_json)
     if as_json:
-        rows = [{k: r[k] for k in ("ref", "body", "meeting_date", "item", "text", "owners", "due", "status",
-                                   "overdue", "opened_in", "history")} for r in rows]
-    _emit(rows, as_json, as_csv, ["ref", "body", "meeting_date", "item", "owners", "due", "status", "text"],
-          "Open actions" if open_only else "Actions")
+        rows = [
+            {
+                k: r[k]
+                for k in (
+                    "ref",
+                    "body",
+                    "meeting_date",
+                    "item",
+                    "text",
+                    "owners",
+                    "due",
+                    "status",
+                    "overdue",
+                    "opened_in",
+                    "history",
+                )
+            }
+            for r in rows
+        ]
+    _emit(
+        rows,
+        as_json,
+        as_csv,
+        ["ref", "body", "meeting_date", "item", "owners", "due", "status", "text"],
+        "Open actions" if open_only else "Actions",
+    )
 
 
 action_app = typer.Typer(no_args_is_help=True, help="Change an action by hand: kept through every re-ingest.")
@@ -275,31 +315,39 @@ def _hand(ref: str, field: str, value: str, note: str | None) -> None:
 
 
 @action_app.command("done")
-def action_done(ref: Annotated[str, typer.Argument(help="Action reference, e.g. SF-2023-03-14-03.")],
-                note: Annotated[str | None, typer.Option(help="What was done.")] = None) -> None:
+def action_done(
+    ref: Annotated[str, typer.Argument(help="Action reference, e.g. SF-2023-03-14-03.")],
+    note: Annotated[str | None, typer.Option(help="What was done.")] = None,
+) -> None:
     """Mark an action done."""
     _hand(ref, "status", "done", note)
 
 
 @action_app.command("reopen")
-def action_reopen(ref: Annotated[str, typer.Argument(help="Action reference.")],
-                  note: Annotated[str | None, typer.Option(help="Why it is open again.")] = None) -> None:
+def action_reopen(
+    ref: Annotated[str, typer.Argument(help="Action reference.")],
+    note: Annotated[str | None, typer.Option(help="Why it is open again.")] = None,
+) -> None:
     """Open an action again."""
     _hand(ref, "status", "open", note)
 
 
 @action_app.command("drop")
-def action_drop(ref: Annotated[str, typer.Argument(help="Action reference.")],
-                note: Annotated[str, typer.Option(help="Why it is dropped (required).")]) -> None:
+def action_drop(
+    ref: Annotated[str, typer.Argument(help="Action reference.")],
+    note: Annotated[str, typer.Option(help="Why it is dropped (required).")],
+) -> None:
     """Drop an action that will not be done."""
     _hand(ref, "status", "dropped", note)
 
 
 @action_app.command("set")
-def action_set(ref: Annotated[str, typer.Argument(help="Action reference.")],
-               due: Annotated[str | None, typer.Option(help="Due date (day first: 30/04/2024, or 2024-04-30).")] = None,
-               owner: Annotated[str | None, typer.Option(help="Owner(s), several separated by '/'.")] = None,
-               note: Annotated[str | None, typer.Option(help="Why.")] = None) -> None:
+def action_set(
+    ref: Annotated[str, typer.Argument(help="Action reference.")],
+    due: Annotated[str | None, typer.Option(help="Due date (day first: 30/04/2024, or 2024-04-30).")] = None,
+    owner: Annotated[str | None, typer.Option(help="Owner(s), several separated by '/'.")] = None,
+    note: Annotated[str | None, typer.Option(help="Why.")] = None,
+) -> None:
     """Set an action's due date or owners."""
     if due is None and owner is None:
         err.print("error: give --due, --owner or both")
@@ -337,24 +385,32 @@ app.add_typer(people_app, name="people")
 
 
 @people_app.callback(invoke_without_command=True)
-def people_list(ctx: typer.Context,
-                body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
-                as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def people_list(
+    ctx: typer.Context,
+    body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
     """List people with the meetings they attended."""
     if ctx.invoked_subcommand:
         return
     from .db.queries import people
 
     rows = people(_db(), body)
-    _emit(rows, as_json, False, ["id", "body", "name", "attended", "apologies_or_absent", "actions", "printed_as"],
-          "People")
+    _emit(
+        rows,
+        as_json,
+        False,
+        ["id", "body", "name", "attended", "apologies_or_absent", "actions", "printed_as"],
+        "People",
+    )
 
 
 @people_app.command("merge")
-def people_merge(keep: Annotated[str, typer.Argument(help="The person to keep (name or id).")],
-                 other: Annotated[str, typer.Argument(help="The record to fold into it (name or id).")],
-                 body: Annotated[str | None, typer.Option(help="The body, where a name is in several.")] = None,
-                 ) -> None:
+def people_merge(
+    keep: Annotated[str, typer.Argument(help="The person to keep (name or id).")],
+    other: Annotated[str, typer.Argument(help="The record to fold into it (name or id).")],
+    body: Annotated[str | None, typer.Option(help="The body, where a name is in several.")] = None,
+) -> None:
     """Join two records of one person."""
     from .db.hand import merge_people
     from .db.queries import find_person
@@ -364,8 +420,11 @@ def people_merge(keep: Annotated[str, typer.Argument(help="The person to keep (n
     for name in (keep, other):
         found = find_person(db, name, body)
         if len(found) != 1:
-            err.print(f"error: {name!r} matches {len(found)} people; give the id from `minutes people`",
-                      markup=False, highlight=False)
+            err.print(
+                f"error: {name!r} matches {len(found)} people; give the id from `minutes people`",
+                markup=False,
+                highlight=False,
+            )
             raise typer.Exit(1)
         chosen.append(found[0])
     if chosen[0]["id"] == chosen[1]["id"] or chosen[0]["body"] != chosen[1]["body"]:
@@ -382,11 +441,16 @@ def digest(
     as_of: Annotated[str | None, typer.Option("--as-of", help="The date to report as of (default today).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="html, md, txt or eml.")] = "txt",
     out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of printing.")] = None,
-    send: Annotated[bool, typer.Option("--send", help="Send by email (SMTP settings from MINUTES_SMTP_* or "
-                                                       "minutes.toml).")] = False,
+    send: Annotated[
+        bool, typer.Option("--send", help="Send by email (SMTP settings from MINUTES_SMTP_* or minutes.toml).")
+    ] = False,
     to: Annotated[list[str] | None, typer.Option("--to", help="Recipient address (repeat for several).")] = None,
-    per_owner: Annotated[bool, typer.Option("--per-owner", help="Send each owner only their own actions "
-                                                                "(addresses from minutes.toml [addresses]).")] = False,
+    per_owner: Annotated[
+        bool,
+        typer.Option(
+            "--per-owner", help="Send each owner only their own actions (addresses from minutes.toml [addresses])."
+        ),
+    ] = False,
 ) -> None:
     """The chair's digest: outstanding actions grouped by owner, overdue first."""
     from datetime import date
@@ -434,8 +498,11 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
         for owner in data["owners"]:
             address = book.get(owner["name"].lower())
             if address is None:
-                err.print(f"warning: no address for {owner['name']} in minutes.toml [addresses]; not sent",
-                          markup=False, highlight=False)
+                err.print(
+                    f"warning: no address for {owner['name']} in minutes.toml [addresses]; not sent",
+                    markup=False,
+                    highlight=False,
+                )
                 continue
             messages.append(digest_message(for_owner(data, owner["name"]), sender, [address]))
     else:
@@ -472,8 +539,9 @@ def agenda(
     time: Annotated[str | None, typer.Option(help="Start time, HH:MM (default: as at its recent meetings).")] = None,
     location: Annotated[str | None, typer.Option(help="Where it meets (default: as at its last meeting).")] = None,
     template: Annotated[Path | None, typer.Option(help="A restyled copy of templates/agenda_pack.docx.")] = None,
-    out_file: Annotated[Path | None, typer.Option("--out", help="The .docx to write "
-                                                               "(default agenda-pack-BODY-DATE.docx).")] = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="The .docx to write (default agenda-pack-BODY-DATE.docx).")
+    ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside it (needs LibreOffice).")] = False,
 ) -> None:
     """Draft the next meeting's pack in one Word file: the agenda, the action log and the last minutes."""
@@ -505,10 +573,17 @@ def agenda(
     except OSError as exc:
         _fail(f"{out_file}: not written ({exc.strerror or exc})")
     if not state.quiet:
-        minutes = (f"minutes of {long_date(drafted.previous['date'])}" if drafted.previous and drafted.previous["date"]
-                   else "no dated minutes")
-        out.print(f"wrote {out_file}: agenda of {len(drafted.entries)} items, {len(log)} open "
-                  f"action{'s' * (len(log) != 1)}, {minutes}", markup=False, highlight=False)
+        minutes = (
+            f"minutes of {long_date(drafted.previous['date'])}"
+            if drafted.previous and drafted.previous["date"]
+            else "no dated minutes"
+        )
+        out.print(
+            f"wrote {out_file}: agenda of {len(drafted.entries)} items, {len(log)} open "
+            f"action{'s' * (len(log) != 1)}, {minutes}",
+            markup=False,
+            highlight=False,
+        )
     if pdf:
         _write_pdf(out_file)
 
@@ -530,8 +605,9 @@ def _write_pdf(docx: Path) -> None:
 @app.command("action-log")
 def action_log_command(
     body: Annotated[str, typer.Option(help="The body (committee) whose open actions to list.")],
-    fmt: Annotated[str | None, typer.Option("--format", help="docx, html, md or csv (default: from --out, "
-                                                             "else md).")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="docx, html, md or csv (default: from --out, else md).")
+    ] = None,
     out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of printing.")] = None,
 ) -> None:
     """The action log alone: a body's open actions with references, owners, due dates and last update."""
@@ -579,10 +655,12 @@ app.add_typer(review_app, name="review")
 
 
 @review_app.callback(invoke_without_command=True)
-def review_list(ctx: typer.Context,
-                body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
-                below: Annotated[float, typer.Option(help="Show records with confidence under this.")] = 0.8,
-                as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def review_list(
+    ctx: typer.Context,
+    body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
+    below: Annotated[float, typer.Option(help="Show records with confidence under this.")] = 0.8,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
     """List low-confidence records not yet reviewed, least sure first, with where they were read."""
     if ctx.invoked_subcommand:
         return
@@ -597,8 +675,13 @@ def review_list(ctx: typer.Context,
             _fail(f"no body called {body!r} is stored")
         body_id = found["id"]
     rows = low_confidence(db, below, body_id)
-    _emit(rows, as_json, False, ["kind", "id", "body", "meeting_date", "confidence", "rule", "text", "document",
-                                 "first_page", "first_line"], "To review")
+    _emit(
+        rows,
+        as_json,
+        False,
+        ["kind", "id", "body", "meeting_date", "confidence", "rule", "text", "document", "first_page", "first_line"],
+        "To review",
+    )
 
 
 def _verdict(kind: str, record_id: int, choice: str, field: str | None = None, value: str | None = None) -> None:
@@ -609,36 +692,47 @@ def _verdict(kind: str, record_id: int, choice: str, field: str | None = None, v
     except ReviewError as exc:
         _fail(str(exc))
     if not state.quiet:
-        out.print(f"{kind} {record_id}: {choice}ed" if choice != "correct" else f"{kind} {record_id}: {field} corrected",
-                  markup=False, highlight=False)
+        out.print(
+            f"{kind} {record_id}: {choice}ed" if choice != "correct" else f"{kind} {record_id}: {field} corrected",
+            markup=False,
+            highlight=False,
+        )
 
 
 @review_app.command("confirm")
-def review_confirm(kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
-                   record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")]) -> None:
+def review_confirm(
+    kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
+    record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")],
+) -> None:
     """Confirm a record is right."""
     _verdict(kind, record_id, "confirm")
 
 
 @review_app.command("reject")
-def review_reject(kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
-                  record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")]) -> None:
+def review_reject(
+    kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
+    record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")],
+) -> None:
     """Reject a record the minutes do not hold (it is hidden from listings, digests and packs)."""
     _verdict(kind, record_id, "reject")
 
 
 @review_app.command("correct")
-def review_correct(kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
-                   record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")],
-                   field: Annotated[str, typer.Option(help="The field to correct, e.g. text, name, status.")],
-                   value: Annotated[str, typer.Option(help="The right value.")]) -> None:
+def review_correct(
+    kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
+    record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")],
+    field: Annotated[str, typer.Option(help="The field to correct, e.g. text, name, status.")],
+    value: Annotated[str, typer.Option(help="The right value.")],
+) -> None:
     """Correct one field of a record; the correction is kept through re-ingest."""
     _verdict(kind, record_id, "correct", field, value)
 
 
 @app.command()
-def serve(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8001,
-          host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1") -> None:
+def serve(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8001,
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+) -> None:
     """Browse and search the database in Datasette (pip install 'minutes[web]')."""
     import shutil
     import subprocess
@@ -652,8 +746,22 @@ def serve(port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8001,
     with tempfile.TemporaryDirectory(prefix="minutes-serve-") as folder:
         meta = Path(folder) / "metadata.json"
         meta.write_text(json.dumps(metadata(Path(state.db_path).stem)), encoding="utf-8")
-        argv = [sys.executable, "-m", "datasette", "serve", str(Path(state.db_path).resolve()), "--metadata",
-                str(meta), "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+        argv = [
+            sys.executable,
+            "-m",
+            "datasette",
+            "serve",
+            str(Path(state.db_path).resolve()),
+            "--metadata",
+            str(meta),
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--setting",
+            "sql_time_limit_ms",
+            "5000",
+        ]
         if not state.quiet:
             err.print(f"serving {state.db_path} at http://{host}:{port}/ (Ctrl-C stops)", markup=False)
         try:
@@ -669,9 +777,10 @@ def _has_module(name: str) -> bool:
 
 
 @app.command()
-def watch(inbox: Annotated[Path, typer.Argument(help="The folder papers are dropped into.")],
-          settle: Annotated[float, typer.Option(help="Seconds a file must stay unchanged before it is read.")] = 1.0,
-          ) -> None:
+def watch(
+    inbox: Annotated[Path, typer.Argument(help="The folder papers are dropped into.")],
+    settle: Annotated[float, typer.Option(help="Seconds a file must stay unchanged before it is read.")] = 1.0,
+) -> None:
     """Ingest papers dropped into INBOX; file them in INBOX/done or INBOX/failed (with FILE.error.txt)."""
     import signal
     import threading
@@ -711,8 +820,10 @@ def watch(inbox: Annotated[Path, typer.Argument(help="The folder papers are drop
 
 
 @app.command()
-def calendar(body: Annotated[str, typer.Option(help="The body whose meetings and actions to list.")],
-             out_file: Annotated[Path, typer.Option("--out", help="The .ics file to write.")]) -> None:
+def calendar(
+    body: Annotated[str, typer.Option(help="The body whose meetings and actions to list.")],
+    out_file: Annotated[Path, typer.Option("--out", help="The .ics file to write.")],
+) -> None:
     """Meetings and open actions' due dates as an iCalendar file."""
     from datetime import datetime
 
@@ -729,21 +840,26 @@ def calendar(body: Annotated[str, typer.Option(help="The body whose meetings and
     open_actions = list_actions(db, body=found["name"], open_only=True, with_history=False)
     out_file.write_bytes(calendar_bytes(found["name"], rows, open_actions, datetime.now(UTC)))
     if not state.quiet:
-        out.print(f"wrote {out_file}: {len(rows)} meetings, {len(open_actions)} open actions",
-                  markup=False, highlight=False)
+        out.print(
+            f"wrote {out_file}: {len(rows)} meetings, {len(open_actions)} open actions", markup=False, highlight=False
+        )
 
 
 @app.command()
-def export(fmt: Annotated[str, typer.Option("--format", help="csv (a folder of files), json or xlsx.")] = "csv",
-           out_path: Annotated[Path | None, typer.Option("--out", help="File (json, xlsx) or folder (csv).")] = None,
-           body: Annotated[str | None, typer.Option(help="Only this body.")] = None) -> None:
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="csv (a folder of files), json or xlsx.")] = "csv",
+    out_path: Annotated[Path | None, typer.Option("--out", help="File (json, xlsx) or folder (csv).")] = None,
+    body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
+) -> None:
     """Meetings, attendance, resolutions and actions for spreadsheets."""
     from .db.queries import export_tables
     from .render.export import write
 
     if fmt not in ("csv", "json", "xlsx"):
         _fail("--format must be csv, json or xlsx", 2)
-    target = out_path or Path({"csv": "minutes-export", "json": "minutes-export.json", "xlsx": "minutes-export.xlsx"}[fmt])
+    target = out_path or Path(
+        {"csv": "minutes-export", "json": "minutes-export.json", "xlsx": "minutes-export.xlsx"}[fmt]
+    )
     written = write(export_tables(_db(), body), fmt, target)
     if not state.quiet:
         out.print("wrote " + ", ".join(str(p) for p in written), markup=False, highlight=False)

@@ -36,7 +36,8 @@ def send(message: EmailMessage, settings: dict) -> None:
                 _login(server, settings["user"], settings.get("password") or "")
             server.send_message(message)
     except smtplib.SMTPAuthenticationError as err:
-        raise MailError(f"the SMTP server at {host}:{port} refused the login for {settings.get('user')} "
-                        f"({err.smtp_code})") from None
+        raise MailError(
+            f"the SMTP server at {host}:{port} refused the login for {settings.get('user')} ({err.smtp_code})"
+        ) from None
     except (smtplib.SMTPException, OSError) as err:
         raise MailError(f"could not send through {host}:{port} ({type(err).__name__}: {err})") from None

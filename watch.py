@@ -28,9 +28,13 @@ class Inbox:
         (folder / "failed").mkdir(parents=True, exist_ok=True)
 
     def wanted(self, path: Path) -> bool:
-        return (path.parent == self.folder and path.is_file() and not path.name.startswith(SKIP_PREFIXES)
-                and not path.name.endswith((".part", ".crdownload", ".tmp", ".error.txt"))
-                and path.suffix.lower() in PAPER_SUFFIXES)
+        return (
+            path.parent == self.folder
+            and path.is_file()
+            and not path.name.startswith(SKIP_PREFIXES)
+            and not path.name.endswith((".part", ".crdownload", ".tmp", ".error.txt"))
+            and path.suffix.lower() in PAPER_SUFFIXES
+        )
 
     def notice(self, path: Path) -> None:
         if self.wanted(path):
@@ -72,8 +76,9 @@ class Inbox:
             target.with_name(target.name + ".error.txt").write_text(error + "\n", encoding="utf-8")
 
 
-def watch(folder: Path, handle: Callable[[Path], str | None], stop: threading.Event, settle: float = 1.0,
-          tick: float = 0.25) -> None:
+def watch(
+    folder: Path, handle: Callable[[Path], str | None], stop: threading.Event, settle: float = 1.0, tick: float = 0.25
+) -> None:
     """Run until `stop` is set: watchdog events wake the scan, and a slow poll catches anything missed."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer

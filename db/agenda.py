@@ -25,26 +25,29 @@ def history(db: Database, body: str, before: date) -> dict | None:
     found = find_body(db, body)
     if found is None:
         return None
-    meetings = _rows(db, "SELECT m.id, m.kind, m.date, m.start_time, m.end_time, m.location, m.organisation, "
-                         "d.path AS document FROM meetings m JOIN documents d ON d.id = m.document_id "
-                         "WHERE m.body_id = ? AND (m.date IS NULL OR m.date < ?) "
-                         "ORDER BY m.date IS NULL, m.date DESC, m.kind = 'agenda', m.id DESC",
-                     [found["id"], before.isoformat()])
+    meetings = _rows(
+        db,
+        "SELECT m.id, m.kind, m.date, m.start_time, m.end_time, m.location, m.organisation, "
+        "d.path AS document FROM meetings m JOIN documents d ON d.id = m.document_id "
+        "WHERE m.body_id = ? AND (m.date IS NULL OR m.date < ?) "
+        "ORDER BY m.date IS NULL, m.date DESC, m.kind = 'agenda', m.id DESC",
+        [found["id"], before.isoformat()],
+    )
     by_id = {m["id"]: {**m, "items": [], "resolutions": [], "actions": [], "attendance": []} for m in meetings}
     ids = list(by_id)
     if ids:
         marks = ",".join("?" * len(ids))
         queries = {
             "items": f"SELECT meeting_id, number, title, parent FROM items WHERE meeting_id IN ({marks}) {KEPT} "
-                     "ORDER BY meeting_id, position",
+            "ORDER BY meeting_id, position",
             "resolutions": f"SELECT meeting_id, item, text FROM resolutions WHERE meeting_id IN ({marks}) {KEPT} "
-                           "ORDER BY id",
+            "ORDER BY id",
             "actions": "SELECT a.meeting_id, a.ref, a.item, a.text, a.due, a.status, "
-                       "(SELECT json_group_array(name) FROM (SELECT name FROM action_owners o "
-                       "WHERE o.action_id = a.id ORDER BY position)) AS owners "
-                       f"FROM actions a WHERE a.meeting_id IN ({marks}) {KEPT} ORDER BY a.meeting_id, a.seq",
+            "(SELECT json_group_array(name) FROM (SELECT name FROM action_owners o "
+            "WHERE o.action_id = a.id ORDER BY position)) AS owners "
+            f"FROM actions a WHERE a.meeting_id IN ({marks}) {KEPT} ORDER BY a.meeting_id, a.seq",
             "attendance": "SELECT meeting_id, name, status, category, role, organisation FROM attendance "
-                          f"WHERE meeting_id IN ({marks}) {KEPT} ORDER BY id",
+            f"WHERE meeting_id IN ({marks}) {KEPT} ORDER BY id",
         }
         for key, sql in queries.items():
             for row in _rows(db, sql, ids):
@@ -67,6 +70,9 @@ def organisation(db: Database, body: dict) -> str | None:
     """The organisation a body belongs to: as stored with the body, else as its latest papers print it."""
     if body.get("organisation"):
         return body["organisation"]
-    row = db.execute("SELECT organisation FROM meetings WHERE body_id = ? AND organisation IS NOT NULL "
-                     "ORDER BY date IS NULL, date DESC LIMIT 1", [body["id"]]).fetchone()
+    row = db.execute(
+        "SELECT organisation FROM meetings WHERE body_id = ? AND organisation IS NOT NULL "
+        "ORDER BY date IS NULL, date DESC LIMIT 1",
+        [body["id"]],
+    ).fetchone()
     return row[0] if row else None

@@ -15,8 +15,10 @@ class NotFound(LookupError):
 
 
 def _action(db: Database, ref: str) -> tuple[int, int]:
-    row = db.execute("SELECT a.id, m.body_id FROM actions a JOIN meetings m ON m.id = a.meeting_id "
-                     "WHERE upper(a.ref) = upper(?)", [ref.strip()]).fetchone()
+    row = db.execute(
+        "SELECT a.id, m.body_id FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE upper(a.ref) = upper(?)",
+        [ref.strip()],
+    ).fetchone()
     if row is None:
         raise NotFound(f"no action with reference {ref}")
     return row[0], row[1]
@@ -28,14 +30,19 @@ def change(db: Database, ref: str, field: str, value: str, note: str | None = No
     db.execute("BEGIN IMMEDIATE")
     try:
         at = now()
-        db.execute("INSERT INTO overrides (action_id, field, value, at, note) VALUES (?, ?, ?, ?, ?)",
-                   [action_id, field, value, at, note])
+        db.execute(
+            "INSERT INTO overrides (action_id, field, value, at, note) VALUES (?, ?, ?, ?, ?)",
+            [action_id, field, value, at, note],
+        )
         words = note or f"{field} set to {value}"
         status = value if field == "status" else None
         if status is None:
             status = db.execute("SELECT status FROM actions WHERE id = ?", [action_id]).fetchone()[0]
-        db.execute("INSERT INTO action_history (action_id, at, status, by, meeting_id, words) "
-                   "VALUES (?, ?, ?, 'user', NULL, ?)", [action_id, at, status, words])
+        db.execute(
+            "INSERT INTO action_history (action_id, at, status, by, meeting_id, words) "
+            "VALUES (?, ?, ?, 'user', NULL, ?)",
+            [action_id, at, status, words],
+        )
         rebuild(db, body_id)
         db.execute("COMMIT")
     except BaseException:
@@ -55,8 +62,9 @@ def merge_people(db: Database, keep: int, other: int) -> None:
         row = db.execute("SELECT body_id, name FROM people WHERE id = ?", [other]).fetchone()
         if row is None:
             raise NotFound(f"no person {other}")
-        db.execute("INSERT OR REPLACE INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?)",
-                   [row[0], row[1], keep])
+        db.execute(
+            "INSERT OR REPLACE INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?)", [row[0], row[1], keep]
+        )
         db.execute("UPDATE people_aliases SET person_id = ? WHERE person_id = ?", [keep, other])
         for table in ("attendance", "action_owners"):
             db.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ?", [keep, other])

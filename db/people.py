@@ -20,16 +20,16 @@ def _same_person(a: str, b: str) -> bool:
     return False
 
 
-def person_id(db: Database, body_id: int, name: str, roster: list[str] = (),
-              initials: str | None = None) -> int | None:
+def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), initials: str | None = None) -> int | None:
     """The person a printed name stands for in this body, created when new; None for roles and groups."""
     from ..extract.names import is_role
 
     name = strip_honorifics(name)
     if not name or is_role(name):
         return None
-    alias = db.execute("SELECT person_id FROM people_aliases WHERE body_id = ? AND lower(name) = lower(?)",
-                       [body_id, name]).fetchone()
+    alias = db.execute(
+        "SELECT person_id FROM people_aliases WHERE body_id = ? AND lower(name) = lower(?)", [body_id, name]
+    ).fetchone()
     if alias:
         return alias[0]
     rows = db.execute("SELECT id, name, initials FROM people WHERE body_id = ?", [body_id]).fetchall()
@@ -41,10 +41,15 @@ def person_id(db: Database, body_id: int, name: str, roster: list[str] = (),
         fits = [pid for pid, known, ini in rows if (ini or initials_of(known)).lower() == name.lower()]
         if len(fits) == 1:
             return fits[0]
-    surname_fits = [pid for pid, known, _ in rows
-                    if known.split()[-1].lower() == parts[-1].lower()
-                    and (len(parts) == 1 or len(parts[0].rstrip(".")) == 1 and known[0].lower() == parts[0][0].lower())]
+    surname_fits = [
+        pid
+        for pid, known, _ in rows
+        if known.split()[-1].lower() == parts[-1].lower()
+        and (len(parts) == 1 or len(parts[0].rstrip(".")) == 1 and known[0].lower() == parts[0][0].lower())
+    ]
     if len(surname_fits) == 1 and (len(parts) == 1 or len(parts[0].rstrip(".")) == 1):
         return surname_fits[0]
-    return db.execute("INSERT INTO people (body_id, name, initials) VALUES (?, ?, ?)",
-                      [body_id, name, initials or (initials_of(name) if len(parts) > 1 else None)]).lastrowid
+    return db.execute(
+        "INSERT INTO people (body_id, name, initials) VALUES (?, ?, ?)",
+        [body_id, name, initials or (initials_of(name) if len(parts) > 1 else None)],
+    ).lastrowid

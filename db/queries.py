@@ -28,8 +28,10 @@ JOIN documents d ON d.id = m.document_id
 
 def find_body(db: Database, name: str) -> dict | None:
     """A body by name: exact, then by key, then by a unique partial match."""
-    rows = [dict(zip(("id", "name", "initials", "organisation"), r))
-            for r in db.execute("SELECT id, name, initials, organisation FROM bodies").fetchall()]
+    rows = [
+        dict(zip(("id", "name", "initials", "organisation"), r))
+        for r in db.execute("SELECT id, name, initials, organisation FROM bodies").fetchall()
+    ]
     key = body_key(name)
     for row in rows:
         if row["name"] == name or body_key(row["name"]) == key:
@@ -38,8 +40,14 @@ def find_body(db: Database, name: str) -> dict | None:
     return partial[0] if len(partial) == 1 else None
 
 
-def actions(db: Database, body: str | None = None, owner: str | None = None, open_only: bool = False,
-            as_of: date | None = None, with_history: bool = True) -> list[dict]:
+def actions(
+    db: Database,
+    body: str | None = None,
+    owner: str | None = None,
+    open_only: bool = False,
+    as_of: date | None = None,
+    with_history: bool = True,
+) -> list[dict]:
     # a restated action is shown once, as the original; one a reviewer rejected not at all
     where, params = ["a.linked_to IS NULL", "(a.reviewed IS NULL OR a.reviewed != 'rejected')"], []
     if body:
@@ -51,8 +59,10 @@ def actions(db: Database, body: str | None = None, owner: str | None = None, ope
     if open_only:
         where.append("a.status = 'open'")
     if owner:
-        where.append("a.id IN (SELECT action_id FROM action_owners o LEFT JOIN people p ON p.id = o.person_id "
-                     "WHERE lower(o.name) LIKE ? OR lower(p.name) LIKE ?)")
+        where.append(
+            "a.id IN (SELECT action_id FROM action_owners o LEFT JOIN people p ON p.id = o.person_id "
+            "WHERE lower(o.name) LIKE ? OR lower(p.name) LIKE ?)"
+        )
         params += [f"%{owner.lower()}%"] * 2
     if as_of:
         where.append("(m.date IS NULL OR m.date <= ?)")
@@ -73,14 +83,17 @@ def actions(db: Database, body: str | None = None, owner: str | None = None, ope
 def _history(db: Database, ids: list[int]) -> dict[int, list[dict]]:
     out: dict[int, list[dict]] = {}
     for chunk in range(0, len(ids), 900):
-        part = ids[chunk: chunk + 900]
+        part = ids[chunk : chunk + 900]
         cursor = db.execute(
             "SELECT h.action_id, h.at, h.status, h.by, m.date, h.words FROM action_history h "
             f"LEFT JOIN meetings m ON m.id = h.meeting_id WHERE h.action_id IN ({','.join('?' * len(part))}) "
-            "ORDER BY h.id", part)
+            "ORDER BY h.id",
+            part,
+        )
         for action_id, at, status, by, meeting_date, words in cursor.fetchall():
             out.setdefault(action_id, []).append(
-                {"at": at, "status": status, "by": by, "meeting_date": meeting_date, "words": words})
+                {"at": at, "status": status, "by": by, "meeting_date": meeting_date, "words": words}
+            )
     for entries in out.values():  # in the order things happened, not the order they were written
         entries.sort(key=lambda h: (_effective(h), h["by"] == "user"))
     return out
@@ -100,7 +113,9 @@ def meetings(db: Database, body: str | None = None) -> list[dict]:
         "(SELECT count(*) FROM resolutions r WHERE r.meeting_id = m.id) AS resolutions, "
         "(SELECT count(*) FROM actions a WHERE a.meeting_id = m.id) AS actions "
         f"FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id {where} "
-        "ORDER BY b.name, m.date", params)
+        "ORDER BY b.name, m.date",
+        params,
+    )
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, r)) for r in cursor.fetchall()]
 
@@ -123,7 +138,9 @@ def people(db: Database, body: str | None = None) -> list[dict]:
         "(SELECT json_group_array(m.date) FROM (SELECT DISTINCT m.date FROM attendance t JOIN meetings m "
         " ON m.id = t.meeting_id WHERE t.person_id = p.id AND t.status = 'present' ORDER BY m.date) m) AS meetings, "
         "(SELECT count(*) FROM action_owners o WHERE o.person_id = p.id) AS actions "
-        f"FROM people p JOIN bodies b ON b.id = p.body_id {where} ORDER BY b.name, p.name", params)
+        f"FROM people p JOIN bodies b ON b.id = p.body_id {where} ORDER BY b.name, p.name",
+        params,
+    )
     columns = [c[0] for c in cursor.description]
     rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
     for row in rows:
@@ -154,9 +171,14 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
     if found is None:
         return None
     day = as_of.isoformat()
-    meetings = [r[0] for r in db.execute(
-        "SELECT date FROM meetings WHERE body_id = ? AND kind = 'minutes' AND date IS NOT NULL AND date <= ? "
-        "ORDER BY date", [found["id"], day]).fetchall()]
+    meetings = [
+        r[0]
+        for r in db.execute(
+            "SELECT date FROM meetings WHERE body_id = ? AND kind = 'minutes' AND date IS NOT NULL AND date <= ? "
+            "ORDER BY date",
+            [found["id"], day],
+        ).fetchall()
+    ]
     last_meeting = meetings[-1] if meetings else None
     rows = [r for r in actions(db, body=found["name"], as_of=as_of) if r["meeting_date"]]
     outstanding, closed = [], []
@@ -180,9 +202,15 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
         items.sort(key=lambda r: (not r["overdue"], r["due_date"] or "9999", r["meeting_date"], r["ref"]))
     owners = sorted(groups, key=lambda o: (not any(r["overdue"] for r in groups[o]), o == "No owner named", o.lower()))
     return {
-        "body": found["name"], "organisation": found["organisation"], "as_of": day, "last_meeting": last_meeting,
-        "counts": {"open": len(outstanding), "overdue": sum(r["overdue"] for r in outstanding),
-                   "closed_since_last_meeting": len(closed)},
+        "body": found["name"],
+        "organisation": found["organisation"],
+        "as_of": day,
+        "last_meeting": last_meeting,
+        "counts": {
+            "open": len(outstanding),
+            "overdue": sum(r["overdue"] for r in outstanding),
+            "closed_since_last_meeting": len(closed),
+        },
         "owners": [{"name": o, "actions": groups[o]} for o in owners],
         "closed": closed,
     }
@@ -204,15 +232,26 @@ def export_tables(db: Database, body: str | None = None) -> dict[str, list[dict]
 
     base = "FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id"
     tables = {
-        "meetings": rows(f"SELECT m.id AS meeting_id, b.name AS body, m.kind, m.date, m.start_time, m.end_time, "
-                         f"m.location, d.path AS document {base} {where} ORDER BY b.name, m.date"),
-        "attendance": rows(f"SELECT m.id AS meeting_id, b.name AS body, m.date, t.name, t.status, t.category, t.role, "
-                           f"t.organisation {base} JOIN attendance t ON t.meeting_id = m.id {where} "
-                           f"ORDER BY b.name, m.date, t.id"),
-        "resolutions": rows(f"SELECT m.id AS meeting_id, b.name AS body, m.date, r.item, r.text {base} "
-                            f"JOIN resolutions r ON r.meeting_id = m.id {where} ORDER BY b.name, m.date, r.id"),
+        "meetings": rows(
+            f"SELECT m.id AS meeting_id, b.name AS body, m.kind, m.date, m.start_time, m.end_time, "
+            f"m.location, d.path AS document {base} {where} ORDER BY b.name, m.date"
+        ),
+        "attendance": rows(
+            f"SELECT m.id AS meeting_id, b.name AS body, m.date, t.name, t.status, t.category, t.role, "
+            f"t.organisation {base} JOIN attendance t ON t.meeting_id = m.id {where} "
+            f"ORDER BY b.name, m.date, t.id"
+        ),
+        "resolutions": rows(
+            f"SELECT m.id AS meeting_id, b.name AS body, m.date, r.item, r.text {base} "
+            f"JOIN resolutions r ON r.meeting_id = m.id {where} ORDER BY b.name, m.date, r.id"
+        ),
     }
     actions_rows = actions(db, body=body, with_history=False)
-    tables["actions"] = [{k: r[k] for k in ("ref", "body", "meeting_date", "item", "text", "owners", "due", "status",
-                                            "overdue", "opened_in")} for r in actions_rows]
+    tables["actions"] = [
+        {
+            k: r[k]
+            for k in ("ref", "body", "meeting_date", "item", "text", "owners", "due", "status", "overdue", "opened_in")
+        }
+        for r in actions_rows
+    ]
     return tables

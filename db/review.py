@@ -37,14 +37,17 @@ def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None)
             f"SELECT '{kind}' AS kind, r.id, b.name AS body, m.date AS meeting_date, r.[{column}] AS text, r.rule, "
             f"r.confidence, d.path AS document, r.first_page, r.first_line, r.last_line FROM [{table}] r "
             f"JOIN meetings m ON m.id = r.meeting_id JOIN bodies b ON b.id = m.body_id "
-            f"JOIN documents d ON d.id = m.document_id WHERE {where}", params)
+            f"JOIN documents d ON d.id = m.document_id WHERE {where}",
+            params,
+        )
         columns = [c[0] for c in cursor.description]
         rows += [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
     return sorted(rows, key=lambda r: (r["confidence"], r["meeting_date"] or "", r["kind"], r["id"]))
 
 
-def verdict(db: Database, kind: str, record_id: int, choice: str, field: str | None = None,
-            value: str | None = None) -> None:
+def verdict(
+    db: Database, kind: str, record_id: int, choice: str, field: str | None = None, value: str | None = None
+) -> None:
     """Record and apply a person's verdict: confirm, reject, or correct FIELD to VALUE."""
     if kind not in RECORDS:
         raise ReviewError(f"unknown record kind {kind!r}; one of {', '.join(RECORDS)}")
@@ -56,8 +59,11 @@ def verdict(db: Database, kind: str, record_id: int, choice: str, field: str | N
         raise ReviewError(f"no {kind} with id {record_id}")
     db.execute("BEGIN IMMEDIATE")
     try:
-        db.execute("INSERT INTO corrections (record, meeting_id, original, verdict, field, value, at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)", [kind, row[0], row[1], choice, field, value, now()])
+        db.execute(
+            "INSERT INTO corrections (record, meeting_id, original, verdict, field, value, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [kind, row[0], row[1], choice, field, value, now()],
+        )
         apply(db, row[0])
         db.execute("COMMIT")
     except BaseException:
@@ -68,8 +74,8 @@ def verdict(db: Database, kind: str, record_id: int, choice: str, field: str | N
 def apply(db: Database, meeting_id: int) -> None:
     """Apply every stored verdict on this meeting's records (inside the caller's transaction)."""
     for kind, original, choice, field, value in db.execute(
-            "SELECT record, original, verdict, field, value FROM corrections WHERE meeting_id = ? ORDER BY id",
-            [meeting_id]).fetchall():
+        "SELECT record, original, verdict, field, value FROM corrections WHERE meeting_id = ? ORDER BY id", [meeting_id]
+    ).fetchall():
         table, column, _ = RECORDS[kind]
         candidates = db.execute(f"SELECT id, [{column}] FROM [{table}] WHERE meeting_id = ?", [meeting_id]).fetchall()
         scored = [(fuzz.ratio(original, text or ""), rid) for rid, text in candidates]
@@ -81,8 +87,10 @@ def apply(db: Database, meeting_id: int) -> None:
         elif choice == "reject":
             db.execute(f"UPDATE [{table}] SET reviewed = 'rejected' WHERE id = ?", [rid])
         elif choice == "correct":
-            db.execute(f"UPDATE [{table}] SET [{field}] = ?, reviewed = 'corrected', confidence = 1.0 WHERE id = ?",
-                       [value, rid])
+            db.execute(
+                f"UPDATE [{table}] SET [{field}] = ?, reviewed = 'corrected', confidence = 1.0 WHERE id = ?",
+                [value, rid],
+            )
             if table == "actions" and field == "due":
                 import re
 

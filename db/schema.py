@@ -23,56 +23,115 @@ SOURCE = {"first_line": int, "last_line": int, "first_page": int, "last_page": i
 def _v1(db: sqlite_utils.Database) -> None:
     db["documents"].create(
         {"id": int, "sha256": str, "path": str, "format": str, "pages": int, "ingested_at": str, "meetings": int},
-        pk="id", not_null={"sha256", "path", "format"},
+        pk="id",
+        not_null={"sha256", "path", "format"},
     )
     db["documents"].create_index(["sha256"], unique=True)
-    db["bodies"].create({"id": int, "name": str, "key": str, "initials": str, "organisation": str},
-                        pk="id", not_null={"name", "key"})
+    db["bodies"].create(
+        {"id": int, "name": str, "key": str, "initials": str, "organisation": str}, pk="id", not_null={"name", "key"}
+    )
     db["bodies"].create_index(["key"], unique=True)
     db["meetings"].create(
-        {"id": int, "body_id": int, "document_id": int, "kind": str, "date": str, "start_time": str,
-         "end_time": str, "location": str, "organisation": str, **SOURCE},
-        pk="id", foreign_keys=[("body_id", "bodies"), ("document_id", "documents")], not_null={"kind"},
+        {
+            "id": int,
+            "body_id": int,
+            "document_id": int,
+            "kind": str,
+            "date": str,
+            "start_time": str,
+            "end_time": str,
+            "location": str,
+            "organisation": str,
+            **SOURCE,
+        },
+        pk="id",
+        foreign_keys=[("body_id", "bodies"), ("document_id", "documents")],
+        not_null={"kind"},
     )
     db["meetings"].create_index(["body_id", "kind", "date"])
     db["meetings"].create_index(["document_id"])
-    db["people"].create({"id": int, "body_id": int, "name": str, "initials": str}, pk="id",
-                        foreign_keys=[("body_id", "bodies")], not_null={"name"})
+    db["people"].create(
+        {"id": int, "body_id": int, "name": str, "initials": str},
+        pk="id",
+        foreign_keys=[("body_id", "bodies")],
+        not_null={"name"},
+    )
     db["people"].create_index(["body_id", "name"])
     db["attendance"].create(
-        {"id": int, "meeting_id": int, "person_id": int, "name": str, "status": str, "category": str,
-         "role": str, "organisation": str, **SOURCE},
-        pk="id", foreign_keys=[("meeting_id", "meetings"), ("person_id", "people")], not_null={"name", "status"},
+        {
+            "id": int,
+            "meeting_id": int,
+            "person_id": int,
+            "name": str,
+            "status": str,
+            "category": str,
+            "role": str,
+            "organisation": str,
+            **SOURCE,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings"), ("person_id", "people")],
+        not_null={"name", "status"},
     )
     db["attendance"].create_index(["meeting_id"])
     db["attendance"].create_index(["person_id"])
     db["items"].create(
-        {"id": int, "meeting_id": int, "position": int, "number": str, "title": str, "parent": str,
-         "presenters": str, **SOURCE},
-        pk="id", foreign_keys=[("meeting_id", "meetings")], not_null={"title"},
+        {
+            "id": int,
+            "meeting_id": int,
+            "position": int,
+            "number": str,
+            "title": str,
+            "parent": str,
+            "presenters": str,
+            **SOURCE,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings")],
+        not_null={"title"},
     )
     db["items"].create_index(["meeting_id"])
     db["resolutions"].create(
         {"id": int, "meeting_id": int, "item": str, "text": str, **SOURCE},
-        pk="id", foreign_keys=[("meeting_id", "meetings")], not_null={"text"},
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings")],
+        not_null={"text"},
     )
     db["resolutions"].create_index(["meeting_id"])
     db["actions"].create(
-        {"id": int, "meeting_id": int, "ref": str, "seq": int, "item": str, "text": str, "due": str,
-         "due_date": str, "status": str, "status_at": str, "reported": str, "linked_to": int, **SOURCE},
-        pk="id", foreign_keys=[("meeting_id", "meetings"), ("linked_to", "actions", "id")], not_null={"text", "ref", "status"},
+        {
+            "id": int,
+            "meeting_id": int,
+            "ref": str,
+            "seq": int,
+            "item": str,
+            "text": str,
+            "due": str,
+            "due_date": str,
+            "status": str,
+            "status_at": str,
+            "reported": str,
+            "linked_to": int,
+            **SOURCE,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings"), ("linked_to", "actions", "id")],
+        not_null={"text", "ref", "status"},
     )
     db["actions"].create_index(["ref"], unique=True)
     db["actions"].create_index(["meeting_id"])
     db["actions"].create_index(["status", "due_date"])
-    db["action_owners"].create({"action_id": int, "position": int, "name": str, "person_id": int},
-                               pk=("action_id", "position"),
-                               foreign_keys=[("action_id", "actions"), ("person_id", "people")])
+    db["action_owners"].create(
+        {"action_id": int, "position": int, "name": str, "person_id": int},
+        pk=("action_id", "position"),
+        foreign_keys=[("action_id", "actions"), ("person_id", "people")],
+    )
     db["action_owners"].create_index(["person_id"])
     db["action_owners"].create_index(["name"])
     db["action_history"].create(
         {"id": int, "action_id": int, "at": str, "status": str, "by": str, "meeting_id": int, "words": str},
-        pk="id", foreign_keys=[("action_id", "actions"), ("meeting_id", "meetings")],
+        pk="id",
+        foreign_keys=[("action_id", "actions"), ("meeting_id", "meetings")],
     )
     db["action_history"].create_index(["action_id"])
     db["items"].enable_fts(["title"], create_triggers=True, tokenize="porter")
@@ -84,16 +143,23 @@ def _v2(db: sqlite_utils.Database) -> None:
     """The tracker: progress reports read from later minutes, hand changes, people's other names."""
     db["progress"].create(
         {"id": int, "meeting_id": int, "text": str, "status": str, "refs": str, **SOURCE},
-        pk="id", foreign_keys=[("meeting_id", "meetings")], not_null={"text", "status"},
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings")],
+        not_null={"text", "status"},
     )
     db["progress"].create_index(["meeting_id"])
     db["overrides"].create(
         {"id": int, "action_id": int, "field": str, "value": str, "at": str, "note": str},
-        pk="id", foreign_keys=[("action_id", "actions")], not_null={"field"},
+        pk="id",
+        foreign_keys=[("action_id", "actions")],
+        not_null={"field"},
     )
     db["overrides"].create_index(["action_id"])
-    db["people_aliases"].create({"body_id": int, "name": str, "person_id": int}, pk=("body_id", "name"),
-                                foreign_keys=[("body_id", "bodies"), ("person_id", "people")])
+    db["people_aliases"].create(
+        {"body_id": int, "name": str, "person_id": int},
+        pk=("body_id", "name"),
+        foreign_keys=[("body_id", "bodies"), ("person_id", "people")],
+    )
     db["actions"].add_column("owners_text", str)
     db["actions"].create_index(["linked_to"])
 
@@ -103,9 +169,19 @@ def _v3(db: sqlite_utils.Database) -> None:
     for table in ("attendance", "items", "resolutions", "actions"):
         db[table].add_column("reviewed", str)
     db["corrections"].create(
-        {"id": int, "record": str, "meeting_id": int, "original": str, "verdict": str, "field": str, "value": str,
-         "at": str},
-        pk="id", foreign_keys=[("meeting_id", "meetings")], not_null={"record", "original", "verdict"},
+        {
+            "id": int,
+            "record": str,
+            "meeting_id": int,
+            "original": str,
+            "verdict": str,
+            "field": str,
+            "value": str,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings")],
+        not_null={"record", "original", "verdict"},
     )
     db["corrections"].create_index(["meeting_id"])
 
@@ -146,8 +222,10 @@ def migrate(db: Database) -> int:
     """Bring the database to the latest schema, under a write lock so that two processes never both try."""
     current = version(db)
     if current > len(MIGRATIONS):
-        raise NewerSchema(f"the database has schema version {current}; this minutes knows {len(MIGRATIONS)}: "
-                          "upgrade minutes (pip install -U minutes)")
+        raise NewerSchema(
+            f"the database has schema version {current}; this minutes knows {len(MIGRATIONS)}: "
+            "upgrade minutes (pip install -U minutes)"
+        )
     if current == len(MIGRATIONS):
         return current
     db.execute("BEGIN IMMEDIATE")

@@ -29,6 +29,7 @@ def apply_verdicts(db: Database, meeting_id: int) -> None:
 
     apply(db, meeting_id)
 
+
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "&", "a", "an", "at"}
 
 
@@ -51,8 +52,14 @@ def now() -> str:
 
 def _source(found: Found) -> dict:
     s = found.source
-    return {"first_line": s.first_line, "last_line": s.last_line, "first_page": s.first_page,
-            "last_page": s.last_page, "rule": found.rule, "confidence": found.confidence}
+    return {
+        "first_line": s.first_line,
+        "last_line": s.last_line,
+        "first_page": s.first_page,
+        "last_page": s.last_page,
+        "rule": found.rule,
+        "confidence": found.confidence,
+    }
 
 
 def body_id(db: Database, name: str, organisation: str | None) -> int:
@@ -60,8 +67,10 @@ def body_id(db: Database, name: str, organisation: str | None) -> int:
     row = db.execute("SELECT id FROM bodies WHERE key = ?", [key]).fetchone()
     if row:
         return row[0]
-    cursor = db.execute("INSERT INTO bodies (name, key, initials, organisation) VALUES (?, ?, ?, ?)",
-                        [name, key, initials(name), organisation])
+    cursor = db.execute(
+        "INSERT INTO bodies (name, key, initials, organisation) VALUES (?, ?, ?, ?)",
+        [name, key, initials(name), organisation],
+    )
     return cursor.lastrowid
 
 
@@ -121,12 +130,22 @@ def refresh(db: Database) -> int:
 
 def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
     bid = body_id(db, m.body or m.organisation or "Unknown body", m.organisation)
-    fields = {"body_id": bid, "document_id": doc_id, "kind": m.kind, "date": m.date, "start_time": m.start_time,
-              "end_time": m.end_time, "location": m.location, "organisation": m.organisation, **_source(m.found)}
+    fields = {
+        "body_id": bid,
+        "document_id": doc_id,
+        "kind": m.kind,
+        "date": m.date,
+        "start_time": m.start_time,
+        "end_time": m.end_time,
+        "location": m.location,
+        "organisation": m.organisation,
+        **_source(m.found),
+    }
     existing = None
     if m.date:
-        existing = db.execute("SELECT id FROM meetings WHERE body_id = ? AND kind = ? AND date = ?",
-                              [bid, m.kind, m.date]).fetchone()
+        existing = db.execute(
+            "SELECT id FROM meetings WHERE body_id = ? AND kind = ? AND date = ?", [bid, m.kind, m.date]
+        ).fetchone()
     if existing:
         meeting_id = existing[0]
         sets = ", ".join(f"[{k}] = ?" for k in fields)
@@ -135,22 +154,53 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
             db.execute(f"DELETE FROM [{table}] WHERE meeting_id = ?", [meeting_id])
     else:
         cols = ", ".join(f"[{k}]" for k in fields)
-        meeting_id = db.execute(f"INSERT INTO meetings ({cols}) VALUES ({', '.join('?' * len(fields))})",
-                                list(fields.values())).lastrowid
+        meeting_id = db.execute(
+            f"INSERT INTO meetings ({cols}) VALUES ({', '.join('?' * len(fields))})", list(fields.values())
+        ).lastrowid
     for a in m.attendees:
         pid = person_id(db, bid, a.name, [x.name for x in m.attendees], a.initials)
-        _insert(db, "attendance", {"meeting_id": meeting_id, "person_id": pid, "name": a.name, "status": a.status,
-                                   "category": a.category, "role": a.role, "organisation": a.organisation,
-                                   **_source(a.found)})
+        _insert(
+            db,
+            "attendance",
+            {
+                "meeting_id": meeting_id,
+                "person_id": pid,
+                "name": a.name,
+                "status": a.status,
+                "category": a.category,
+                "role": a.role,
+                "organisation": a.organisation,
+                **_source(a.found),
+            },
+        )
     for position, item in enumerate(m.items):
-        _insert(db, "items", {"meeting_id": meeting_id, "position": position, "number": item.number,
-                              "title": item.title, "parent": item.parent, "presenters": json.dumps(item.presenters),
-                              **_source(item.found)})
+        _insert(
+            db,
+            "items",
+            {
+                "meeting_id": meeting_id,
+                "position": position,
+                "number": item.number,
+                "title": item.title,
+                "parent": item.parent,
+                "presenters": json.dumps(item.presenters),
+                **_source(item.found),
+            },
+        )
     for r in m.resolutions:
         _insert(db, "resolutions", {"meeting_id": meeting_id, "item": r.item, "text": r.text, **_source(r.found)})
     for p in m.progress:
-        _insert(db, "progress", {"meeting_id": meeting_id, "text": p.text, "status": p.status,
-                                 "refs": json.dumps(p.refs), **_source(p.found)})
+        _insert(
+            db,
+            "progress",
+            {
+                "meeting_id": meeting_id,
+                "text": p.text,
+                "status": p.status,
+                "refs": json.dumps(p.refs),
+                **_source(p.found),
+            },
+        )
     _actions(db, bid, meeting_id, document, m)
     apply_verdicts(db, meeting_id)
     return len(m.actions), bid
@@ -158,7 +208,9 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
 
 def _insert(db: Database, table: str, row: dict) -> int:
     cols = ", ".join(f"[{k}]" for k in row)
-    return db.execute(f"INSERT INTO [{table}] ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values())).lastrowid
+    return db.execute(
+        f"INSERT INTO [{table}] ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+    ).lastrowid
 
 
 def _ref_stem(db: Database, bid: int, m: Meeting, document: Document) -> str:
@@ -168,20 +220,34 @@ def _ref_stem(db: Database, bid: int, m: Meeting, document: Document) -> str:
 
 def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Meeting) -> None:
     """Insert the meeting's actions; on a meeting stored before, keep each matching action's ref."""
-    old = db.execute("SELECT id, ref, seq, text FROM actions WHERE meeting_id = ? ORDER BY seq", [meeting_id]).fetchall()
+    old = db.execute(
+        "SELECT id, ref, seq, text FROM actions WHERE meeting_id = ? ORDER BY seq", [meeting_id]
+    ).fetchall()
     stem = _ref_stem(db, bid, m, document)
     next_seq = max((r[2] for r in old), default=0) + 1
     taken: set[int] = set()
     for action in m.actions:
-        match = max(((r, fuzz.token_set_ratio(r[3], action.text)) for r in old if r[0] not in taken),
-                    key=lambda pair: pair[1], default=(None, 0))
+        match = max(
+            ((r, fuzz.token_set_ratio(r[3], action.text)) for r in old if r[0] not in taken),
+            key=lambda pair: pair[1],
+            default=(None, 0),
+        )
         if match[0] is not None and match[1] >= 80:
             action_id = match[0][0]
             taken.add(action_id)
-            db.execute("UPDATE actions SET item = ?, text = ?, due = ?, due_date = ?, reported = ?, first_line = ?, "
-                       "last_line = ?, first_page = ?, last_page = ?, rule = ?, confidence = ? WHERE id = ?",
-                       [action.item, action.text, action.due, _iso(action.due), action.status,
-                        *_source(action.found).values(), action_id])
+            db.execute(
+                "UPDATE actions SET item = ?, text = ?, due = ?, due_date = ?, reported = ?, first_line = ?, "
+                "last_line = ?, first_page = ?, last_page = ?, rule = ?, confidence = ? WHERE id = ?",
+                [
+                    action.item,
+                    action.text,
+                    action.due,
+                    _iso(action.due),
+                    action.status,
+                    *_source(action.found).values(),
+                    action_id,
+                ],
+            )
             db.execute("DELETE FROM action_owners WHERE action_id = ?", [action_id])
         else:
             action_id = _new_action(db, meeting_id, f"{stem}-{next_seq:02d}", next_seq, action)
@@ -190,9 +256,7 @@ def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Mee
             pid = person_id(db, bid, name, [a.name for a in m.attendees])
             _insert(db, "action_owners", {"action_id": action_id, "position": position, "name": name, "person_id": pid})
     for row in old:
-        if row[0] not in taken and not db.execute(
-            "SELECT 1 FROM overrides WHERE action_id = ?", [row[0]]
-        ).fetchone():
+        if row[0] not in taken and not db.execute("SELECT 1 FROM overrides WHERE action_id = ?", [row[0]]).fetchone():
             db.execute("UPDATE actions SET linked_to = NULL WHERE linked_to = ?", [row[0]])
             for table in ("action_history", "action_owners"):
                 db.execute(f"DELETE FROM {table} WHERE action_id = ?", [row[0]])
@@ -201,10 +265,22 @@ def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Mee
 
 def _new_action(db: Database, meeting_id: int, ref: str, seq: int, action: Action) -> int:
     """A new action row; its status and history are the tracker's to write."""
-    return _insert(db, "actions", {
-        "meeting_id": meeting_id, "ref": ref, "seq": seq, "item": action.item, "text": action.text,
-        "due": action.due, "due_date": _iso(action.due), "status": "open", "reported": action.status,
-        **_source(action.found)})
+    return _insert(
+        db,
+        "actions",
+        {
+            "meeting_id": meeting_id,
+            "ref": ref,
+            "seq": seq,
+            "item": action.item,
+            "text": action.text,
+            "due": action.due,
+            "due_date": _iso(action.due),
+            "status": "open",
+            "reported": action.status,
+            **_source(action.found),
+        },
+    )
 
 
 def _iso(due: str | None) -> str | None:

@@ -56,7 +56,9 @@ def _owner_score(owners: list[str], other: list[str], text: str = "") -> int:
         return 12 if any(_names_match(a, b) for a in owners for b in other) else -20
     if other and text:
         low = text.lower()
-        named = any(re.search(rf"\b{re.escape(part.lower())}\b", low) for o in other for part in o.split() if len(part) > 1)
+        named = any(
+            re.search(rf"\b{re.escape(part.lower())}\b", low) for o in other for part in o.split() if len(part) > 1
+        )
         return 12 if named else 0
     return 0
 
@@ -69,23 +71,32 @@ def _best(text: str, owners: list[str], candidates: list[Tracked], threshold: in
         return None
     best, best_score = None, 0.0
     words = _norm(text)
-    shortlist = process.extract(words, [_norm(c.text) for c in candidates], scorer=fuzz.token_set_ratio,
-                                limit=8, score_cutoff=max(0, min(threshold, REPORTED) - 25))
+    shortlist = process.extract(
+        words,
+        [_norm(c.text) for c in candidates],
+        scorer=fuzz.token_set_ratio,
+        limit=8,
+        score_cutoff=max(0, min(threshold, REPORTED) - 25),
+    )
     for _, score, index in shortlist:
         c = candidates[index]
         bonus = _owner_score(owners, c.owners, text if mentions else "")
         if score + bonus > best_score:
             best, best_score = c, score + bonus
-    limit = threshold if not mentions else (REPORTED if best is not None and _owner_score([], best.owners, text) else
-                                           REPORTED_ALONE)
+    limit = (
+        threshold
+        if not mentions
+        else (REPORTED if best is not None and _owner_score([], best.owners, text) else REPORTED_ALONE)
+    )
     return best if best is not None and best_score >= limit else None
 
 
 def rebuild(db: Database, body_id: int) -> None:
     """Replay a body's minutes in date order and write each action's status, links and history."""
     meetings = db.execute(
-        "SELECT id, date FROM meetings WHERE body_id = ? AND kind = 'minutes' "
-        "ORDER BY date IS NULL, date, id", [body_id]).fetchall()
+        "SELECT id, date FROM meetings WHERE body_id = ? AND kind = 'minutes' ORDER BY date IS NULL, date, id",
+        [body_id],
+    ).fetchall()
     if not meetings:
         return
     ids = [m[0] for m in meetings]
@@ -93,13 +104,17 @@ def rebuild(db: Database, body_id: int) -> None:
     actions: dict[int, list[Tracked]] = {m: [] for m in ids}
     for row in db.execute(
         f"SELECT a.id, a.ref, a.text, a.meeting_id, m.date, a.reported, "
-        f"(SELECT json_group_array(name) FROM (SELECT name FROM action_owners o WHERE o.action_id = a.id ORDER BY position)) "
+        f"(SELECT json_group_array(name) FROM "
+        f"(SELECT name FROM action_owners o WHERE o.action_id = a.id ORDER BY position)) "
         f"FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.meeting_id IN ({marks}) "
-        f"AND (a.reviewed IS NULL OR a.reviewed != 'rejected') ORDER BY a.seq", ids):
+        f"AND (a.reviewed IS NULL OR a.reviewed != 'rejected') ORDER BY a.seq",
+        ids,
+    ):
         actions[row[3]].append(Tracked(row[0], row[1], row[2], json.loads(row[6] or "[]"), row[3], row[4], row[5]))
     progress: dict[int, list[tuple[str, str, list[str]]]] = {m: [] for m in ids}
     for meeting_id, text, status, refs in db.execute(
-            f"SELECT meeting_id, text, status, refs FROM progress WHERE meeting_id IN ({marks}) ORDER BY id", ids):
+        f"SELECT meeting_id, text, status, refs FROM progress WHERE meeting_id IN ({marks}) ORDER BY id", ids
+    ):
         progress[meeting_id].append((text, status, json.loads(refs or "[]")))
 
     by_ref: dict[str, Tracked] = {}
@@ -109,8 +124,9 @@ def rebuild(db: Database, body_id: int) -> None:
         touched: set[int] = set()
         for action in actions[meeting_id]:
             reported = status_of(action.reported or "") if action.reported else None
-            original = _best(action.text, action.owners, [c for c in earlier if c.meeting_id != meeting_id],
-                             RESTATED, mentions=False)
+            original = _best(
+                action.text, action.owners, [c for c in earlier if c.meeting_id != meeting_id], RESTATED, mentions=False
+            )
             if original is not None:
                 action.linked_to = original.id
                 touched.add(original.id)
@@ -129,17 +145,27 @@ def rebuild(db: Database, body_id: int) -> None:
         for text, status, refs in progress[meeting_id]:
             targets = [by_ref[r] for r in refs + REF.findall(text) if r in by_ref]
             if not targets:
-                found = _best(text, [], [c for c in earlier if c.status == "open" and c.id not in touched],
-                              REPORTED, mentions=True)
+                found = _best(
+                    text,
+                    [],
+                    [c for c in earlier if c.status == "open" and c.id not in touched],
+                    REPORTED,
+                    mentions=True,
+                )
                 targets = [found] if found else []
             for target in targets:
                 touched.add(target.id)
                 _change(target, status, meeting_date, meeting_id, text)
         for action in earlier if meeting_date else []:  # an undated meeting cannot say what it came after
             if action.status == "open" and action.id not in touched:
-                action.history.append((meeting_date or "", "open", meeting_id,
-                                       f"not mentioned at the meeting of {meeting_date or 'an undated meeting'}; "
-                                       "carried forward"))
+                action.history.append(
+                    (
+                        meeting_date or "",
+                        "open",
+                        meeting_id,
+                        f"not mentioned at the meeting of {meeting_date or 'an undated meeting'}; carried forward",
+                    )
+                )
     everything = [a for group in actions.values() for a in group]
     _apply_overrides(db, everything)
     _write(db, everything)
@@ -157,7 +183,8 @@ def _apply_overrides(db: Database, everything: list[Tracked]) -> None:
         return
     marks = ",".join("?" * len(by_id))
     for action_id, name, value in db.execute(
-            f"SELECT action_id, field, value FROM overrides WHERE action_id IN ({marks}) ORDER BY at, id", list(by_id)):
+        f"SELECT action_id, field, value FROM overrides WHERE action_id IN ({marks}) ORDER BY at, id", list(by_id)
+    ):
         action = by_id.get(action_id)
         if action is None:
             continue
@@ -176,16 +203,23 @@ def _write(db: Database, everything: list[Tracked]) -> None:
     ids = [a.id for a in everything]
     db.execute(f"DELETE FROM action_history WHERE by = 'meeting' AND action_id IN ({marks})", ids)
     for action in everything:
-        db.execute("UPDATE actions SET status = ?, status_at = ?, linked_to = ? WHERE id = ?",
-                   [action.status, action.status_at, action.linked_to, action.id])
+        db.execute(
+            "UPDATE actions SET status = ?, status_at = ?, linked_to = ? WHERE id = ?",
+            [action.status, action.status_at, action.linked_to, action.id],
+        )
         if action.due is not None:
             iso = action.due if re.fullmatch(r"\d{4}-\d{2}-\d{2}", action.due) else None
             db.execute("UPDATE actions SET due = ?, due_date = ? WHERE id = ?", [action.due, iso, action.id])
         if action.owners_set:
             db.execute("DELETE FROM action_owners WHERE action_id = ?", [action.id])
             for position, name in enumerate(action.owners):
-                db.execute("INSERT INTO action_owners (action_id, position, name) VALUES (?, ?, ?)",
-                           [action.id, position, name])
+                db.execute(
+                    "INSERT INTO action_owners (action_id, position, name) VALUES (?, ?, ?)",
+                    [action.id, position, name],
+                )
         for when, status, meeting_id, words in action.history:
-            db.execute("INSERT INTO action_history (action_id, at, status, by, meeting_id, words) "
-                       "VALUES (?, ?, ?, 'meeting', ?, ?)", [action.id, when, status, meeting_id, words])
+            db.execute(
+                "INSERT INTO action_history (action_id, at, status, by, meeting_id, words) "
+                "VALUES (?, ?, ?, 'meeting', ?, ?)",
+                [action.id, when, status, meeting_id, words],
+            )

@@ -36,17 +36,35 @@ _CUE = re.compile(
 )
 _SUBJECT = r"((?:(?:the|our)\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|[A-Z]\.?|of|the|and|&|/))*?(?:\s\([A-Z]\))?)"
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
-    ("action.x_to_do", re.compile(rf"^{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+(?:is|are)?\s*to\s+(?!be\b|have\b|the\b)([a-z]+)\b")),
-    ("action.x_will", re.compile(
-        rf"^{_SUBJECT}\s+(?:said|confirmed|agreed|undertook|offered|volunteered|promised|stated)\s+"
-        rf"(?:that\s+)?(?:(?:he|she|they|it)\s+(?:would|will)|to)\s+(?!be\b|like\b|love\b|prefer\b|not\b)([a-z]+)")),
-    ("action.x_will", re.compile(
-        rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?!be\b|have\b|not\b|like\b|love\b|prefer\b)([a-z]+)")),
-    ("action.x_was_asked", re.compile(rf"^{_SUBJECT}\s+(?:was|were)\s+(?:asked|requested|tasked|instructed)\s+to\s+([a-z]+)")),
-    ("action.asked_x", re.compile(
-        rf"\b(?:asked|requested|instructed|tasked|invited)\s+{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+to\s+(?!be\b)([a-z]+)")),
-    ("action.agreed_x_would", re.compile(
-        rf"\b(?:agreed|resolved|decided)\s+that\s+{_SUBJECT}\s+(?:would|will|should)\s+(?!be\b)([a-z]+)")),
+    (
+        "action.x_to_do",
+        re.compile(rf"^{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+(?:is|are)?\s*to\s+(?!be\b|have\b|the\b)([a-z]+)\b"),
+    ),
+    (
+        "action.x_will",
+        re.compile(
+            rf"^{_SUBJECT}\s+(?:said|confirmed|agreed|undertook|offered|volunteered|promised|stated)\s+"
+            rf"(?:that\s+)?(?:(?:he|she|they|it)\s+(?:would|will)|to)\s+(?!be\b|like\b|love\b|prefer\b|not\b)([a-z]+)"
+        ),
+    ),
+    (
+        "action.x_will",
+        re.compile(rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?!be\b|have\b|not\b|like\b|love\b|prefer\b)([a-z]+)"),
+    ),
+    (
+        "action.x_was_asked",
+        re.compile(rf"^{_SUBJECT}\s+(?:was|were)\s+(?:asked|requested|tasked|instructed)\s+to\s+([a-z]+)"),
+    ),
+    (
+        "action.asked_x",
+        re.compile(
+            rf"\b(?:asked|requested|instructed|tasked|invited)\s+{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+to\s+(?!be\b)([a-z]+)"
+        ),
+    ),
+    (
+        "action.agreed_x_would",
+        re.compile(rf"\b(?:agreed|resolved|decided)\s+that\s+{_SUBJECT}\s+(?:would|will|should)\s+(?!be\b)([a-z]+)"),
+    ),
 ]
 
 
@@ -106,10 +124,7 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             first, text_ = task
             out.append(Raw(text_, owners, first, block, "action.marker_owner", 0.9))
             continue
-        if who:
-            owners = split_owners(who)
-        else:
-            owners = _owners_in(rest, finder)
+        owners = split_owners(who) if who else _owners_in(rest, finder)
         rest = re.sub(r"^([A-Z][A-Za-z]{1,4}(?:/[A-Z][A-Za-z]{1,4})*)\s*[-–:]\s+", "", rest) if owners else rest
         out.append(Raw(rest, owners, block, block, "action.marker_task", 0.9))
     return out
@@ -157,7 +172,12 @@ def _mentions(sentence: str, owners: list[str], finder: NameFinder) -> bool:
     low = sentence.lower()
     for owner in owners:
         full = finder.resolve(owner)
-        for form in {owner, full, full.split()[-1] if full.split() else owner, full.split()[0] if full.split() else owner}:
+        for form in {
+            owner,
+            full,
+            full.split()[-1] if full.split() else owner,
+            full.split()[0] if full.split() else owner,
+        }:
             if len(form) >= 2 and re.search(rf"\b{re.escape(form.lower())}\b", low):
                 return True
         if is_role(owner) and owner.lower() in low:
@@ -165,7 +185,9 @@ def _mentions(sentence: str, owners: list[str], finder: NameFinder) -> bool:
     return False
 
 
-def _task_before(blocks: list[Block], start: int, at: int, owners: list[str], finder: NameFinder) -> tuple[Block, str] | None:
+def _task_before(
+    blocks: list[Block], start: int, at: int, owners: list[str], finder: NameFinder
+) -> tuple[Block, str] | None:
     """The sentence(s) before an owner-only ACTION line that state the task."""
     j = at - 1
     while j >= start and (STATUS.match(blocks[j].text.strip()) or MARKER.match(blocks[j].text.strip())):
@@ -174,8 +196,12 @@ def _task_before(blocks: list[Block], start: int, at: int, owners: list[str], fi
         return None
     first = j
     listed: list[str] = []
-    while (first > start and blocks[first].indent > blocks[at].indent and blocks[first].heading is None
-           and len(blocks[first].text.split()) <= 25):
+    while (
+        first > start
+        and blocks[first].indent > blocks[at].indent
+        and blocks[first].heading is None
+        and len(blocks[first].text.split()) <= 25
+    ):
         listed.insert(0, blocks[first].text)
         first -= 1
     paragraph = blocks[first].text
@@ -202,7 +228,8 @@ def _task_before(blocks: list[Block], start: int, at: int, owners: list[str], fi
 _TITLE_WORDS = re.compile(
     r"^(?:(?:Senior|Principal|Assistant|Deputy|Chief|Vice|Acting|Interim|Head|City|County|District|Planning|"
     r"Finance|Executive|Lead|Town|Parish)\s+)*(?:Planner|Director|Manager|Officer|Chair|Chairman|Clerk|Engineer|"
-    r"Attorney|Secretary|Treasurer|Commissioner|Councillor|Councilmember|Mayor|Head|Nurse|Headteacher)\s+(?=[A-Z])")
+    r"Attorney|Secretary|Treasurer|Commissioner|Councillor|Councilmember|Mayor|Head|Nurse|Headteacher)\s+(?=[A-Z])"
+)
 
 
 def _name_after_title(subject: str) -> str:
@@ -214,7 +241,9 @@ def _name_after_title(subject: str) -> str:
 def _owner_ok(subject: str, finder: NameFinder | None = None) -> bool:
     """A named person (in full, or one the roster knows), initials, or a role: never 'Sessions' or 'It'."""
     subject = subject.strip()
-    if re.match(r"^(?:i|we|it|this|that|there|they|he|she|you|which|who|these|those|members of the public)$", subject, re.I):
+    if re.match(
+        r"^(?:i|we|it|this|that|there|they|he|she|you|which|who|these|those|members of the public)$", subject, re.I
+    ):
         return False
     bare = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)
     parts = split_owners(bare)
@@ -233,7 +262,8 @@ def _person(part: str, subject: str, finder: NameFinder | None) -> bool:
 
 
 _BODY_SUBJECT = re.compile(
-    r"^(?:the\s+)?(?:councillors|committee|board|forum|council|governors|trustees|members|directors|meeting|all)$", re.I)
+    r"^(?:the\s+)?(?:councillors|committee|board|forum|council|governors|trustees|members|directors|meeting|all)$", re.I
+)
 
 
 def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], finder: NameFinder) -> list[Raw]:
@@ -275,8 +305,10 @@ def dedupe(found: list[Raw]) -> list[Raw]:
     """A summary list at the end restates actions: keep each once, with the fullest owners."""
     out: list[Raw] = []
     for raw in found:
-        same = next((o for o in out if fuzz.token_set_ratio(o.text.lower(), raw.text.lower()) >= 88
-                     and len(raw.text) > 15), None)
+        same = next(
+            (o for o in out if fuzz.token_set_ratio(o.text.lower(), raw.text.lower()) >= 88 and len(raw.text) > 15),
+            None,
+        )
         if same is not None:
             if not same.owners and raw.owners:
                 same.owners = raw.owners

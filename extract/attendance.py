@@ -18,20 +18,49 @@ from .names import HONORIFIC, is_role, looks_like_name, strip_honorifics
 
 # label -> (status, category)
 _LABELS: list[tuple[re.Pattern, str, str | None]] = [
-    (re.compile(r"^(?:apologies|apologies for absence|apologies received|apologies were received from|"
-                r"apologies (?:for absence )?(?:were )?received from|sent apologies)\b", re.I), "apologies", None),
+    (
+        re.compile(
+            r"^(?:apologies|apologies for absence|apologies received|apologies were received from|"
+            r"apologies (?:for absence )?(?:were )?received from|sent apologies)\b",
+            re.I,
+        ),
+        "apologies",
+        None,
+    ),
     (re.compile(r"^(?:members? absent|absent|not present|absences?)\b", re.I), "absent", None),
-    (re.compile(r"^(?:officers?(?: in attendance| present)?|staff(?: present)?|in attendance|clerk(?:ed by)?|"
-                r"minute[- ]?taker|minutes taken by|officers? attending|council officers|support officers?)\b",
-                re.I), "present", "officer"),
-    (re.compile(r"^(?:observers?|also (?:present|attending|in attendance)|guests?|visitors?|invited|"
-                r"members of the public|public)\b", re.I), "present", "observer"),
-    (re.compile(r"^(?:(?:members?|councillors|governors|trustees|directors|board members|commissioners)\s+"
-                r"present|present|attendees|attendance|attending|roll call|chaired by|voting members|"
-                r"(?:governor|member|board|trustee|councillor)s?\s+attendance|record of attendance|"
-                r"non-voting members|members|councillors|governors|trustees)\b", re.I), "present", "member"),
+    (
+        re.compile(
+            r"^(?:officers?(?: in attendance| present)?|staff(?: present)?|in attendance|clerk(?:ed by)?|"
+            r"minute[- ]?taker|minutes taken by|officers? attending|council officers|support officers?)\b",
+            re.I,
+        ),
+        "present",
+        "officer",
+    ),
+    (
+        re.compile(
+            r"^(?:observers?|also (?:present|attending|in attendance)|guests?|visitors?|invited|"
+            r"members of the public|public)\b",
+            re.I,
+        ),
+        "present",
+        "observer",
+    ),
+    (
+        re.compile(
+            r"^(?:(?:members?|councillors|governors|trustees|directors|board members|commissioners)\s+"
+            r"present|present|attendees|attendance|attending|roll call|chaired by|voting members|"
+            r"(?:governor|member|board|trustee|councillor)s?\s+attendance|record of attendance|"
+            r"non-voting members|members|councillors|governors|trustees)\b",
+            re.I,
+        ),
+        "present",
+        "member",
+    ),
 ]
-_GROUP = re.compile(r"^((?:[A-Z][\w\-]*\s+){0,3}(?:Members?|Representatives?|Governors?|Councillors|Trustees))\s+(?=[A-Z])")
+_GROUP = re.compile(
+    r"^((?:[A-Z][\w\-]*\s+){0,3}(?:Members?|Representatives?|Governors?|Councillors|Trustees))\s+(?=[A-Z])"
+)
 _APOLOGY_SENTENCE = re.compile(
     r"apologies(?: for (absence|lateness|late arrival))?[:\s]+(?:(?:were|was|had been|have been)\s+)?"
     r"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?)(?:\.\s|\.$|$)",
@@ -56,11 +85,10 @@ def label_of(text: str) -> tuple[str, str | None, str] | None:
     for pattern, status, category in _LABELS:
         m = pattern.match(text.strip())
         if m:
-            rest = text.strip()[m.end():]
-            if rest and rest[0].isalnum() and status != "apologies":
-                # "Present" must stand as a label, not open a sentence ("Presentation ...")
-                if not re.match(r"^\s", rest):
-                    return None
+            rest = text.strip()[m.end() :]
+            # "Present" must stand as a label, not open a word ("Presentation ...")
+            if rest and rest[0].isalnum() and status != "apologies" and not re.match(r"^\s", rest):
+                return None
             return status, category, re.sub(r"^\s*(?:[:;,.\-–]|from\b|were\b)\s*", "", rest).strip()
     return None
 
@@ -95,7 +123,9 @@ def _names_in_run(run: str) -> list[str]:
         return [" ".join(tokens)]
     names: list[list[str]] = []
     for token in tokens:
-        if re.fullmatch(r"[A-Z]\.?", token) and (not names or len(names[-1]) > 1 or not re.fullmatch(r"[A-Z]\.?", names[-1][0])):
+        if re.fullmatch(r"[A-Z]\.?", token) and (
+            not names or len(names[-1]) > 1 or not re.fullmatch(r"[A-Z]\.?", names[-1][0])
+        ):
             names.append([token])
         elif names and re.fullmatch(r"[A-Z]\.?", names[-1][0]) and len(names[-1]) == 1:
             names[-1].append(token)
@@ -105,7 +135,7 @@ def _names_in_run(run: str) -> list[str]:
         return [" ".join(n) for n in names]
     flat = tokens
     if len(flat) % 2 == 0 and all(len(n) == 1 for n in names):
-        return [" ".join(flat[k:k + 2]) for k in range(0, len(flat), 2)]
+        return [" ".join(flat[k : k + 2]) for k in range(0, len(flat), 2)]
     if len(flat) == 3:
         return [" ".join(flat)]
     return [" ".join(n) for n in _regroup(names)]
@@ -122,8 +152,10 @@ def _regroup(names: list[list[str]]) -> list[list[str]]:
 
 
 _INLINE_ROLE = re.compile(
-    r"(?<!Vice)(?<!Deputy)\s+(?=(?:the\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair|Deputy Mayor|Treasurer|Secretary|Mayor)"
-    r"\s+[A-Z])")
+    r"(?<!Vice)(?<!Deputy)\s+(?=(?:the\s+)?"
+    r"(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair|Deputy Mayor|Treasurer|Secretary|Mayor)"
+    r"\s+[A-Z])"
+)
 _ORG_DASH = re.compile(r"\s+(?=[A-Z]{2,6}\s+[-–]\s+[A-Z])")
 
 
@@ -134,8 +166,12 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     people: list[dict] = []
     separators = r"\s*(?:[,;]|\band\b|&)\s*"
     for part in _split_outside_brackets(text, separators):
-        if (re.fullmatch(r"[A-Z]{2,6}", part) and people and len(people[-1]["name"].split()) > 1
-                and not people[-1].get("organisation")):
+        if (
+            re.fullmatch(r"[A-Z]{2,6}", part)
+            and people
+            and len(people[-1]["name"].split()) > 1
+            and not people[-1].get("organisation")
+        ):
             people[-1]["organisation"] = part  # "A Armstrong, EDC": the council he is from
             continue
         run_people = _people_in_part(part, category)
@@ -169,12 +205,16 @@ def _people_in_part(part: str, category: str | None) -> list[dict]:
             if run_people:
                 _bracket(run_people[-1], piece[1:-1].strip(), category)
             continue
-        role_prefix = re.match(r"^((?:the\s+)?(?:clerk|chair(?:man|person)?|vice[- ]chair|deputy mayor|treasurer|secretary|mayor)\s+)"
-                               r"(?=[A-Z])", piece, re.I)
+        role_prefix = re.match(
+            r"^((?:the\s+)?(?:clerk|chair(?:man|person)?|vice[- ]chair|deputy mayor|treasurer|secretary|mayor)\s+)"
+            r"(?=[A-Z])",
+            piece,
+            re.I,
+        )
         role = None
         if role_prefix:
             role = role_prefix.group(1).strip()
-            piece = piece[role_prefix.end():]
+            piece = piece[role_prefix.end() :]
         for name in _names_in_run(piece):
             name = strip_honorifics(name)
             if looks_like_name(name) and not is_role(name):
@@ -214,8 +254,19 @@ def _initials_for(name: str, inner: str) -> bool:
 
 
 _LEGEND = re.compile(r"^(?:[A-Z✓✔x]{1,2}\s*[-–=:]\s*[A-Z][a-z]+(?:\s+[a-z]+)?[,;]?\s*){2,}$")
-_MARKS = {"p": "present", "l": "present", "y": "present", "✓": "present", "✔": "present", "x": "absent",
-          "a": "absent", "n": "absent", "s": "apologies", "ap": "apologies", "apol": "apologies"}
+_MARKS = {
+    "p": "present",
+    "l": "present",
+    "y": "present",
+    "✓": "present",
+    "✔": "present",
+    "x": "absent",
+    "a": "absent",
+    "n": "absent",
+    "s": "apologies",
+    "ap": "apologies",
+    "apol": "apologies",
+}
 
 
 def grid(blocks: list[Block], indexes: list[int]) -> list[tuple[str, str, Block]] | None:
@@ -226,9 +277,12 @@ def grid(blocks: list[Block], indexes: list[int]) -> list[tuple[str, str, Block]
         _, row, col = blocks[i].cell
         rows.setdefault(row, {})[col] = (rows.get(row, {}).get(col, "") + " " + blocks[i].text).strip()
         anchor.setdefault(row, blocks[i])
-    marked = {r: cells for r, cells in rows.items()
-              if looks_like_name(cells.get(0, "").title(), allow_initials=False)
-              and any(c > 0 and v.lower() in _MARKS for c, v in cells.items())}
+    marked = {
+        r: cells
+        for r, cells in rows.items()
+        if looks_like_name(cells.get(0, "").title(), allow_initials=False)
+        and any(c > 0 and v.lower() in _MARKS for c, v in cells.items())
+    }
     if len(marked) < 2:
         return None
     column = max(c for cells in marked.values() for c, v in cells.items() if c > 0 and v.lower() in _MARKS)
@@ -289,8 +343,12 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
                 grid_end = last
         if cell is not None and cell[0] in grids_seen and i <= grid_end and grid_end >= 0:
             continue
-        if (cell is not None and cell[2] > 0 and (cell[0], cell[1]) in row_person
-                and not looks_like_name(re.sub(r"\s*\([^)]*\)", "", text), allow_initials=False)):
+        if (
+            cell is not None
+            and cell[2] > 0
+            and (cell[0], cell[1]) in row_person
+            and not looks_like_name(re.sub(r"\s*\([^)]*\)", "", text), allow_initials=False)
+        ):
             person = row_person[(cell[0], cell[1])]
             detail = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip()
             if detail and not person.role and (_ROLE_WORDS.search(detail) or category == "officer"):
@@ -309,16 +367,19 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             continue
         group_category = category
         sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)
-        if sub_label and parse_people(text[sub_label.end():], category):
-            text = text[sub_label.end():]  # "Residents: Maureen Clarke (Chair), ..."
-        elif "," not in text and any(w[0].islower() for w in re.sub(r"\([^)]*\)?", " ", re.split(r"\s[-–]\s", text)[0]).split()
-                                     if w not in ("and", "&", "of", "de", "van", "von", "-", "–")):
+        if sub_label and parse_people(text[sub_label.end() :], category):
+            text = text[sub_label.end() :]  # "Residents: Maureen Clarke (Chair), ..."
+        elif "," not in text and any(
+            w[0].islower()
+            for w in re.sub(r"\([^)]*\)?", " ", re.split(r"\s[-–]\s", text)[0]).split()
+            if w not in ("and", "&", "of", "de", "van", "von", "-", "–")
+        ):
             if cell is None:
                 break  # a heading such as "Welcome and introductions" ends the lists
             continue
         group = _GROUP.match(text)
         if group:
-            text = text[group.end():]
+            text = text[group.end() :]
             group_category = "observer" if "observ" in group.group(1).lower() else category
         if _NONE.match(text) or _LEGEND.match(text):
             last = i
@@ -342,8 +403,7 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
     return people, last
 
 
-def _add(people: list[Attendee], found: list[dict], status: str, category: str | None,
-         block: Block, rule: str) -> None:
+def _add(people: list[Attendee], found: list[dict], status: str, category: str | None, block: Block, rule: str) -> None:
     for person in found:
         name = person["name"]
         same = next((p for p in people if _same(p.name, name)), None)
@@ -351,11 +411,17 @@ def _add(people: list[Attendee], found: list[dict], status: str, category: str |
             if status != "present" and same.status == "present":
                 same.status = status
             continue
-        people.append(Attendee(
-            name=name, status=status, category=category if status == "present" else category,
-            role=person.get("role"), organisation=person.get("organisation"), initials=person.get("initials"),
-            found=block.found(rule, 0.85),
-        ))
+        people.append(
+            Attendee(
+                name=name,
+                status=status,
+                category=category if status == "present" else category,
+                role=person.get("role"),
+                organisation=person.get("organisation"),
+                initials=person.get("initials"),
+                found=block.found(rule, 0.85),
+            )
+        )
 
 
 def _same(a: str, b: str) -> bool:
@@ -385,8 +451,14 @@ def apologies_in_text(blocks: list[Block], start: int, end: int, people: list[At
                 _add(people, parse_people(absent.group(1), None), "absent", None, block, "attendance.absent_sentence")
             present = _PRESENT_SENTENCE.match(sentence)
             if present and len(present.group(1).split()) <= 25:  # "Daniel, Braden and Sri were in attendance"
-                _add(people, parse_people(present.group(1), "member"), "present", "member", block,
-                     "attendance.present_sentence")
+                _add(
+                    people,
+                    parse_people(present.group(1), "member"),
+                    "present",
+                    "member",
+                    block,
+                    "attendance.present_sentence",
+                )
 
 
 def found_for(block: Block, rule: str) -> Found:

@@ -113,7 +113,7 @@ def clauses(sentence: str) -> list[tuple[int, str]]:
     """(offset, clause) for the parts of a sentence that could carry their own subject."""
     out = [(0, sentence)]
     for m in _CLAUSE.finditer(sentence):
-        rest = sentence[m.end():]
+        rest = sentence[m.end() :]
         lead = _LEAD.match(rest)
         offset = m.end() + (lead.end() if lead else 0)
         out.append((offset, sentence[offset:]))
@@ -125,7 +125,9 @@ def sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9£])", text)
     out: list[str] = []
     for part in parts:
-        if out and re.search(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|e\.g|i\.e|etc|approx|vs)|\b[A-Z])\.$", out[-1]):
+        if out and re.search(
+            r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|e\.g|i\.e|etc|approx|vs)|\b[A-Z])\.$", out[-1]
+        ):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)

@@ -11,16 +11,23 @@ from .model import Found, Meeting
 def to_contract(document: Document, meetings: list[Meeting], trace: bool = False) -> dict[str, Any]:
     """The contract's document; with `trace`, each record also says where it came from and why."""
     return {
-        "document": {"path": document.path, "sha256": document.sha256, "format": document.format,
-                     "pages": document.pages},
+        "document": {
+            "path": document.path,
+            "sha256": document.sha256,
+            "format": document.format,
+            "pages": document.pages,
+        },
         "meetings": [_meeting(m, trace) for m in meetings],
     }
 
 
 def _found(found: Found) -> dict[str, Any]:
     s = found.source
-    return {"rule": found.rule, "confidence": round(found.confidence, 2),
-            "source": {"pages": [s.first_page, s.last_page], "lines": [s.first_line, s.last_line]}}
+    return {
+        "rule": found.rule,
+        "confidence": round(found.confidence, 2),
+        "source": {"pages": [s.first_page, s.last_page], "lines": [s.first_line, s.last_line]},
+    }
 
 
 def _meeting(m: Meeting, trace: bool) -> dict[str, Any]:
@@ -28,11 +35,22 @@ def _meeting(m: Meeting, trace: bool) -> dict[str, Any]:
         return _found(found) if trace else {}
 
     return {
-        "kind": m.kind, "body": m.body, "organisation": m.organisation, "date": m.date,
-        "start_time": m.start_time, "end_time": m.end_time, "location": m.location,
+        "kind": m.kind,
+        "body": m.body,
+        "organisation": m.organisation,
+        "date": m.date,
+        "start_time": m.start_time,
+        "end_time": m.end_time,
+        "location": m.location,
         "attendees": [
-            {"name": a.name, "status": a.status, "category": a.category, "role": a.role,
-             "organisation": a.organisation, **extra(a.found)}
+            {
+                "name": a.name,
+                "status": a.status,
+                "category": a.category,
+                "role": a.role,
+                "organisation": a.organisation,
+                **extra(a.found),
+            }
             for a in m.attendees
         ],
         "items": [
@@ -41,8 +59,7 @@ def _meeting(m: Meeting, trace: bool) -> dict[str, Any]:
         ],
         "resolutions": [{"item": r.item, "text": r.text, **extra(r.found)} for r in m.resolutions],
         "actions": [
-            {"item": a.item, "text": a.text, "owners": a.owners, "due": a.due, **extra(a.found)}
-            for a in m.actions
+            {"item": a.item, "text": a.text, "owners": a.owners, "due": a.due, **extra(a.found)} for a in m.actions
         ],
         **(extra(m.found) if trace else {}),
     }

@@ -6,8 +6,10 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
 _ORD = r"(?:\s?(?:st|nd|rd|th))?"
 DAY_FIRST = re.compile(
@@ -18,13 +20,16 @@ NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
 _WEEKDAY_NAME = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s*%)|"
-    r"(?:(?<=\bat )|(?<=\bfrom )|(?<=\buntil ))([01]\d|2[0-3])([0-5]\d)\b|\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b",
+    r"(?:(?<=\bat )|(?<=\bfrom )|(?<=\buntil ))([01]\d|2[0-3])([0-5]\d)\b|"
+    r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs|hours|h)\b",
     re.I,
 )
 
 
-_MONTH_NUMBER = {m: n for n, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTH_NUMBER = {
+    m: n
+    for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)
+}
 
 
 @lru_cache(maxsize=4096)
@@ -81,8 +86,10 @@ def _with_year(day: int, month: str, printed_year: str | None, whole: str, year:
     if year is None:
         return None
     weekday = _WEEKDAY_NAME.search(whole)
-    candidates = [_parse(f"{day} {month} {y}", "DMY") for y in (year, year - 1, year + 1, year - 2, year + 2,
-                                                               year - 3, year - 4, year - 5, year - 6)]
+    candidates = [
+        _parse(f"{day} {month} {y}", "DMY")
+        for y in (year, year - 1, year + 1, year - 2, year + 2, year - 3, year - 4, year - 5, year - 6)
+    ]
     candidates = [c for c in candidates if c]
     if weekday:
         for c in candidates:
@@ -129,13 +136,13 @@ def due_date(text: str, meeting: date | None, us: bool = False) -> str | None:
     """When an action is due: an ISO date where the words give one, else the words ('next meeting')."""
     base_year = meeting.year if meeting else None
     for lead in _DUE_LEAD.finditer(text):
-        tail = text[lead.end(): lead.end() + 60]
+        tail = text[lead.end() : lead.end() + 60]
         dates = find_dates(tail, base_year, us)
         if dates and dates[0][1].start() < 3:
-            found = dates[0][0]
-            if meeting and not dates[0][1].group(3 if not NUMERIC.match(dates[0][1].group(0)) else 0):
-                if found < meeting:  # "by 5 January" said in November means next year
-                    found = found.replace(year=found.year + 1)
+            found, match = dates[0]
+            year_printed = re.search(r"\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}\b", match.group(0))
+            if meeting and not year_printed and found < meeting:
+                found = found.replace(year=found.year + 1)  # "by 5 January" said in November means next year
             return found.isoformat()
         relative = _RELATIVE_WORDS.match(tail)
         if relative:
@@ -153,8 +160,11 @@ def _relative(words: str, meeting: date | None) -> str:
         import dateparser
 
         base = datetime.combine(meeting, datetime.min.time())
-        parsed = dateparser.parse(re.sub(r"^within\s", "in ", lowered), languages=["en"],
-                                  settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"})
+        parsed = dateparser.parse(
+            re.sub(r"^within\s", "in ", lowered),
+            languages=["en"],
+            settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"},
+        )
         if parsed and parsed.date() > meeting and parsed.date() - meeting < timedelta(days=800):
             return parsed.date().isoformat()
     if "meeting" in lowered:

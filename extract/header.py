@@ -21,12 +21,16 @@ _BODY = re.compile(
 )
 _STRIP_TITLE = re.compile(
     r"\b(?:draft|approved|unconfirmed|confirmed|open|public|minutes|agenda|meeting|notice|of|the|held|on|"
-    r"for|and|at|a|an|-|–|:)\b", re.I)
+    r"for|and|at|a|an|-|–|:)\b",
+    re.I,
+)
 _LOCATION_LABEL = re.compile(r"^(?:place|venue|location|where)\s*[:\-–]?\s*(.+)$", re.I)
-_HELD_AT = re.compile(
-    r"\b(?:held|meeting)\s+(?:at|in)\s+(?:the\s+)?([A-Z][^,.;]{3,80}?)(?:\s+on\b|\s+at\s+\d|[,.;]|$)")
-_REMOTE = re.compile(r"\b(?:held remotely|remote meeting|virtual(?:ly)? meeting|via (?:zoom|teams|microsoft teams)|"
-                     r"on (?:zoom|teams|discord)|online meeting)\b", re.I)
+_HELD_AT = re.compile(r"\b(?:held|meeting)\s+(?:at|in)\s+(?:the\s+)?([A-Z][^,.;]{3,80}?)(?:\s+on\b|\s+at\s+\d|[,.;]|$)")
+_REMOTE = re.compile(
+    r"\b(?:held remotely|remote meeting|virtual(?:ly)? meeting|via (?:zoom|teams|microsoft teams)|"
+    r"on (?:zoom|teams|discord)|online meeting)\b",
+    re.I,
+)
 _START = re.compile(r"(?:meeting )?(?:started|start|commenced|began|opened)\b[^0-9]{0,30}", re.I)
 _END = re.compile(r"(?:meeting )?(?:ended|end|closed|finished|concluded|close)\b[^0-9]{0,30}", re.I)
 
@@ -41,8 +45,12 @@ def document_year(blocks: list[Block]) -> int | None:
     if years:
         return years.most_common(1)[0][0]
     this_year = date.today().year
-    plain = Counter(int(y) for b in blocks for y in re.findall(r"(?<![\d:.])(19[5-9]\d|20\d\d)(?![\d:])", b.text)
-                    if 1990 <= int(y) <= this_year + 1)
+    plain = Counter(
+        int(y)
+        for b in blocks
+        for y in re.findall(r"(?<![\d:.])(19[5-9]\d|20\d\d)(?![\d:])", b.text)
+        if 1990 <= int(y) <= this_year + 1
+    )
     # with no year printed at all, the weekday beside a date picks the nearest fitting year up to now
     return plain.most_common(1)[0][0] if plain else this_year
 
@@ -50,10 +58,20 @@ def document_year(blocks: list[Block]) -> int | None:
 def is_us(blocks: list[Block]) -> bool:
     """US papers print month-first dates ('July 13, 2016') and say 'City of' / 'Roll call'."""
     text = " ".join(b.text for b in blocks[:400])
-    month_first = len(re.findall(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
-                                 r"November|December)\s+\d{1,2},\s+\d{4}", text))
-    day_first = len(re.findall(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
-                               r"August|September|October|November|December)\b", text))
+    month_first = len(
+        re.findall(
+            r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+            r"November|December)\s+\d{1,2},\s+\d{4}",
+            text,
+        )
+    )
+    day_first = len(
+        re.findall(
+            r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
+            r"August|September|October|November|December)\b",
+            text,
+        )
+    )
     return month_first > day_first
 
 
@@ -77,11 +95,11 @@ def times(head: list[Block], segment: list[Block]) -> tuple[str | None, str | No
         if re.search(r"next meeting|to be held", text, re.I) and block not in head[:1]:
             continue
         for m in _START.finditer(text):
-            got = find_times(text[m.end(): m.end() + 20])
+            got = find_times(text[m.end() : m.end() + 20])
             if got and start is None:
                 start = got[0]
         for m in _END.finditer(text):
-            got = find_times(text[m.end(): m.end() + 20])
+            got = find_times(text[m.end() : m.end() + 20])
             if got:
                 end = got[0]
     for block in head:
@@ -127,8 +145,9 @@ def body_and_organisation(head: list[Block], title: Block | None) -> tuple[str |
         if found:
             body = found.group(0).strip()
         else:
-            rest = " ".join(w for w in re.sub(r"[\d,]+(st|nd|rd|th)?", " ", title.text).split()
-                            if not _STRIP_TITLE.fullmatch(w))
+            rest = " ".join(
+                w for w in re.sub(r"[\d,]+(st|nd|rd|th)?", " ", title.text).split() if not _STRIP_TITLE.fullmatch(w)
+            )
             body = rest or None
     if body is None:
         for block in head:

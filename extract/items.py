@@ -40,8 +40,11 @@ _SENTENCE_VERB = re.compile(
     re.I,
 )
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&", "with", "from", "by", "at", "–", "-", "or"}
-_SUMMARY = re.compile(r"^(?:summary of |schedule of |list of )?(?:actions?|action (?:list|points|log|summary)|decisions)\b"
-                      r"(?:\s+(?:from|arising|agreed|to be taken)\b.*)?:?$", re.I)
+_SUMMARY = re.compile(
+    r"^(?:summary of |schedule of |list of )?(?:actions?|action (?:list|points|log|summary)|decisions)\b"
+    r"(?:\s+(?:from|arising|agreed|to be taken)\b.*)?:?$",
+    re.I,
+)
 _LABEL = re.compile(
     r"^(?:resolved|agreed|action|actions|decision|noted|present|apologies|absent|q|a|notes?|"
     r"next steps|key next steps|progress update|recommendations?)\b\s*[:.\-–]?\s*$",
@@ -71,7 +74,11 @@ def title_like(text: str) -> bool:
         significant = [w for w in words if w.lower() not in _SMALL]
         if len(words) > 2 and sum(w[0].isupper() or w[0].isdigit() for w in significant) < 0.6 * len(significant):
             return False  # "No matters arising." is a sentence; "Report from the Library Director." a title
-    if len(words) > 6 and len(_SENTENCE_VERB.findall(text)) >= 1 and sum(w[0].islower() for w in words) > len(words) / 2:
+    if (
+        len(words) > 6
+        and len(_SENTENCE_VERB.findall(text)) >= 1
+        and sum(w[0].islower() for w in words) > len(words) / 2
+    ):
         return False
     if re.match(r"^(?:resolved|agreed|actions?|decisions?)\b\s*(?:[A-Z/]{2,9}\s*)?[:.\-–]", text, re.I):
         return False  # "ACTION: Tony Burton" is a marker, never a title
@@ -89,8 +96,13 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
     colon = re.match(r"^([^:;]{2,60}?)\s*([:;])\s*(\S.*)$", text)
     if colon and title_like(colon.group(1)) and len(colon.group(1).split()) <= 7:
         head, mark, tail = colon.groups()
-        if (mark == ";" or tail[0].islower() or not title_like(tail) or (_caps(head) and not _caps(tail))
-                or re.match(r"(?:none|nil|n/a)\b", tail, re.I)):
+        if (
+            mark == ";"
+            or tail[0].islower()
+            or not title_like(tail)
+            or (_caps(head) and not _caps(tail))
+            or re.match(r"(?:none|nil|n/a)\b", tail, re.I)
+        ):
             text, rest = head, tail
     words = text.split()
     run = 0
@@ -101,8 +113,11 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
     if sum(1 for w in words[:run] if _caps(w)) >= 2 and run < len(words):
         text, rest = " ".join(words[:run]).rstrip(" -–:"), " ".join(words[run:])
     dash = re.match(r"^(.{3,}?)\s+[-–—]\s+([a-z].*|(?:RESOLVED|AGREED|DECISION|ACTION)\b.*)$", text)
-    sentence = re.match(r"^(.{3,}?)\s+[-–—]\s+((?:The|A|An|It|This|Members|Councillors|[A-Z][a-z]+ (?:reported|said|explained|"
-                        r"confirmed|updated|presented|noted|asked))\b.*[.!]$)", text)
+    sentence = re.match(
+        r"^(.{3,}?)\s+[-–—]\s+((?:The|A|An|It|This|Members|Councillors|[A-Z][a-z]+ (?:reported|said|explained|"
+        r"confirmed|updated|presented|noted|asked))\b.*[.!]$)",
+        text,
+    )
     if dash:
         text, rest = dash.group(1), dash.group(2)
     elif sentence and not title_like(sentence.group(2)):
@@ -113,7 +128,9 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
         if tail and len(text.split()) > 1:
             presenters = [p.strip() for p in re.split(r"[/+&,]", tail.group(1)) if p.strip()]
             text = text[: tail.start()]
-    dashed = re.search(r"\s+[-–—]\s+((?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2})$", text)
+    dashed = re.search(
+        r"\s+[-–—]\s+((?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2})$", text
+    )
     if dashed and looks_like_name(dashed.group(1), allow_initials=False) and not presenters:
         presenters = [dashed.group(1)]
         text = text[: dashed.start()]
@@ -186,8 +203,11 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                 rest = blocks[beside[0]].text
                 used.add(beside[0])
                 span_to = blocks[beside[0]]
-            elif nxt < end and nxt not in skip and not NUMBER.match(blocks[nxt].text) and title_like(
-                split_title(blocks[nxt].text)[0]
+            elif (
+                nxt < end
+                and nxt not in skip
+                and not NUMBER.match(blocks[nxt].text)
+                and title_like(split_title(blocks[nxt].text)[0])
             ):
                 rest = blocks[nxt].text
                 used.add(nxt)
@@ -236,12 +256,23 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             else:
                 i += 1
                 continue
-        elif kind == "dec" and top is not None and top_kind == "dec" and _value(number) == sub_next and (
-            sub_next > 1 or len(title.split()) <= 6
-        ) and not in_summary and not looks_like_name(title, allow_initials=False):
+        elif (
+            kind == "dec"
+            and top is not None
+            and top_kind == "dec"
+            and _value(number) == sub_next
+            and (sub_next > 1 or len(title.split()) <= 6)
+            and not in_summary
+            and not looks_like_name(title, allow_initials=False)
+        ):
             parent, kind = top.item.number, "sub"  # "1. General Managers Report" under item 6
             sub_next += 1
-        elif kind == "dec" and top is not None and top_kind in ("roman", "slash", "dotted") and _value(number) == sub_next:
+        elif (
+            kind == "dec"
+            and top is not None
+            and top_kind in ("roman", "slash", "dotted")
+            and _value(number) == sub_next
+        ):
             parent, kind = top.item.number, "sub"  # "1)" under "VI. CONSENT AGENDA"
             sub_next += 1
         elif kind in ("dec", "roman"):
@@ -270,8 +301,13 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             if top_kind not in (None, "slash"):
                 i += 1
                 continue
-        item = Item(number=number, title=title, parent=parent, presenters=presenters,
-                    found=span_from.found(f"item.{kind}", 0.9 if kind != "sub" else 0.8, span_to))
+        item = Item(
+            number=number,
+            title=title,
+            parent=parent,
+            presenters=presenters,
+            found=span_from.found(f"item.{kind}", 0.9 if kind != "sub" else 0.8, span_to),
+        )
         heading = Heading(item, i, kind, body)
         found.append(heading)
         if kind != "sub":
@@ -335,7 +371,9 @@ def _plain_heading(blocks: list[Block], i: int, end: int) -> bool:
         return False
     if text.endswith((".", "?", ",", ";", ":")) or _LABEL.match(text) or not text[:1].isupper():
         return False
-    if looks_like_name(text) or re.search(r"\d{1,2}[.:]\d{2}\s*(?:am|pm)|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}", text):
+    if looks_like_name(text) or re.search(
+        r"\d{1,2}[.:]\d{2}\s*(?:am|pm)|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}", text
+    ):
         return False
     nxt = blocks[i + 1] if i + 1 < end else None
     return nxt is not None and not nxt.first.gap and len(nxt.text.split()) >= 8

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-HONORIFICS = ("Councillors|Councillor|Councilmembers?|Council Members?|Cllrs|Cllr|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd|"
-              "Reverend|Prof|Professor|Sir|Dame|Lord|Lady|Alderman|Board Members?|Commissioners?|Trustees?|"
-              "Governors?|Members?|District Councillor|County Councillor|Mayor|Deputy Mayor|Supervisor|Director")
+HONORIFICS = (
+    "Councillors|Councillor|Councilmembers?|Council Members?|Cllrs|Cllr|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd|"
+    "Reverend|Prof|Professor|Sir|Dame|Lord|Lady|Alderman|Board Members?|Commissioners?|Trustees?|"
+    "Governors?|Members?|District Councillor|County Councillor|Mayor|Deputy Mayor|Supervisor|Director"
+)
 HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+", re.I)
 ROLES = (
     "Clerk to the Board|Clerk to the Governors|Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|"
@@ -27,12 +29,68 @@ _NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.?|O['’][A-Z]
 NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|da|del|der|le|la|du|bin|al))*$")
 INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]?$")
 _STOP = {
-    "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "A", "An", "Any", "All",
-    "Action", "Actions", "Resolved", "Agreed", "Noted", "Item", "Minutes", "Apologies", "Present", "None",
-    "Chair", "Clerk", "Members", "Officers", "Council", "Committee", "Board", "Forum", "Meeting", "Report",
-    "Update", "Matters", "Arising", "Other", "Business", "Date", "Next", "Finance", "Highways",
-    "Correspondence", "Planning", "Signed", "Dated", "Page", "Agenda", "Also", "In", "Attendance", "Absent",
-    "Invited", "Staff", "Observers", "Voting", "Non-voting", "Schools", "Academies", "Councillors",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "A",
+    "An",
+    "Any",
+    "All",
+    "Action",
+    "Actions",
+    "Resolved",
+    "Agreed",
+    "Noted",
+    "Item",
+    "Minutes",
+    "Apologies",
+    "Present",
+    "None",
+    "Chair",
+    "Clerk",
+    "Members",
+    "Officers",
+    "Council",
+    "Committee",
+    "Board",
+    "Forum",
+    "Meeting",
+    "Report",
+    "Update",
+    "Matters",
+    "Arising",
+    "Other",
+    "Business",
+    "Date",
+    "Next",
+    "Finance",
+    "Highways",
+    "Correspondence",
+    "Planning",
+    "Signed",
+    "Dated",
+    "Page",
+    "Agenda",
+    "Also",
+    "In",
+    "Attendance",
+    "Absent",
+    "Invited",
+    "Staff",
+    "Observers",
+    "Voting",
+    "Non-voting",
+    "Schools",
+    "Academies",
+    "Councillors",
 }
 
 
@@ -40,7 +98,9 @@ _GROUP_WORD = re.compile(
     r"\b(?:members|representatives|governors?|councillors?|officers?|observers|trustees?|directors?|staff|"
     r"committee|council|forum|board|society|school|academy|primary|nursery|trust|manager|chair|clerk|"
     r"secretary|treasurer|headteacher|services|body|category|public|liaison|attorney|planner|library|libraries|"
-    r"association|group|team|ltd|limited|department|centre|center|partnership|network|friends)$", re.I)
+    r"association|group|team|ltd|limited|department|centre|center|partnership|network|friends)$",
+    re.I,
+)
 
 
 def strip_honorifics(name: str) -> str:
@@ -120,8 +180,11 @@ class NameFinder:
         parts = name.split()
         if not parts:
             return name
-        fits = [r for r in self.roster if r.split()[-1].lower() == parts[-1].lower()
-                and (len(parts) == 1 or r[0].lower() == parts[0][0].lower())]
+        fits = [
+            r
+            for r in self.roster
+            if r.split()[-1].lower() == parts[-1].lower() and (len(parts) == 1 or r[0].lower() == parts[0][0].lower())
+        ]
         if len(fits) == 1:
             return fits[0]
         if len(parts) == 1 and INITIALS.match(name):

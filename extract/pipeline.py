@@ -41,8 +41,14 @@ def extract(document: Document) -> list[Meeting]:
 
 def _is_meeting(meeting: Meeting, seg: Segment) -> bool:
     """Papers that are not a meeting's (a README, a letter) show too little of one to count."""
-    evidence = [len(meeting.items) >= 2, bool(meeting.attendees), bool(meeting.resolutions), bool(meeting.actions),
-                meeting.date is not None, seg.title is not None]
+    evidence = [
+        len(meeting.items) >= 2,
+        bool(meeting.attendees),
+        bool(meeting.resolutions),
+        bool(meeting.actions),
+        meeting.date is not None,
+        seg.title is not None,
+    ]
     return sum(evidence) >= 2
 
 
@@ -62,15 +68,20 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     headings = [h for h in headings if h.block > title_at and (h.kind != "none" or h.block > guard)]
     first_item = headings[0].block if headings else seg.end
     body_start = min(first_item, guard + 1)
-    head = blocks[seg.start: min(max(first_item, title_at + 6, seg.start + 3), seg.start + 20, seg.end)]
+    head = blocks[seg.start : min(max(first_item, title_at + 6, seg.start + 3), seg.start + 20, seg.end)]
     title = blocks[seg.title] if seg.title is not None else None
     when, _ = header.meeting_date(head, year, us)
-    start_time, end_time = header.times(head, blocks[seg.start: seg.end])
+    start_time, end_time = header.times(head, blocks[seg.start : seg.end])
     body, organisation = header.body_and_organisation(head, title)
     meeting = Meeting(
-        kind=seg.kind, found=blocks[seg.start].found(f"meeting.{seg.kind}", 0.8, blocks[seg.end - 1]),
-        body=body, organisation=organisation, date=when.isoformat() if when else None,
-        start_time=start_time, end_time=end_time, location=header.location(head),
+        kind=seg.kind,
+        found=blocks[seg.start].found(f"meeting.{seg.kind}", 0.8, blocks[seg.end - 1]),
+        body=body,
+        organisation=organisation,
+        date=when.isoformat() if when else None,
+        start_time=start_time,
+        end_time=end_time,
+        location=header.location(head),
         items=[h.item for h in headings],
     )
     if seg.kind == "agenda":
@@ -83,14 +94,21 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     attendance_end = body_start
     for first, last, text in res_blocks:
         meeting.resolutions.append(
-            resolutions.make(item_of(first), text, blocks[first], "resolution.block", 0.95, blocks[last]))
+            resolutions.make(item_of(first), text, blocks[first], "resolution.block", 0.95, blocks[last])
+        )
     for first, last, text in resolutions.motion_runs(blocks, body_start, seg.end, heading_blocks):
         meeting.resolutions.append(
-            resolutions.make(item_of(first), text, blocks[first], "resolution.motion_run", 0.8, blocks[last]))
+            resolutions.make(item_of(first), text, blocks[first], "resolution.motion_run", 0.8, blocks[last])
+        )
         res_blocks.append((first, last, text))
     in_blocks = {k for first, last, _ in res_blocks for k in range(first, last + 1)}
     for i in range(attendance_end, seg.end):
-        if i in in_blocks or i in heading_blocks or blocks[i].cell is not None and _in_header_table(blocks, i, first_item):
+        if (
+            i in in_blocks
+            or i in heading_blocks
+            or blocks[i].cell is not None
+            and _in_header_table(blocks, i, first_item)
+        ):
             continue
         for rule, sentence in resolutions.decision_sentences(blocks[i]):
             last = blocks[i]
@@ -131,8 +149,9 @@ def _item_lookup(headings: list[Heading]):
 _ATTENDANCE_ITEM = re.compile(r"\broll call\b|\battendance\b|\bpresent\b|\bmembers\b|\bapolog|\babsence\b", re.I)
 
 
-def _attendance(blocks: list[Block], seg: Segment, headings: list[Heading], people: list[Attendee],
-                head_end: int) -> list[Attendee]:
+def _attendance(
+    blocks: list[Block], seg: Segment, headings: list[Heading], people: list[Attendee], head_end: int
+) -> list[Attendee]:
     """The attendance lists at the head, those under a 'Roll call' or 'Apologies' item, and apology sentences."""
     start = (seg.title + 1) if seg.title is not None else seg.start
     for n, heading in enumerate(headings[:5]):
@@ -170,8 +189,9 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
         attendance_rules._add(people, found, "apologies", None, parts[0][1], "attendance.apologies_item")
 
 
-def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], body_start: int,
-             us: bool) -> list[Action]:
+def _actions(
+    blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], body_start: int, us: bool
+) -> list[Action]:
     finder = NameFinder([a.name for a in meeting.attendees])
     found = action_rules.marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)
@@ -194,10 +214,16 @@ def _actions(blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], b
             due = raw.due_text.strip()
         due = due or due_date(text, when, us)
         owners = [strip_honorifics(o) for o in raw.owners if strip_honorifics(o)]
-        out.append(Action(
-            item=item_of(block_index) if block_index is not None else None, text=text, owners=owners,
-            due=due, status=raw.status, found=raw.first.found(raw.rule, raw.confidence, raw.last),
-        ))
+        out.append(
+            Action(
+                item=item_of(block_index) if block_index is not None else None,
+                text=text,
+                owners=owners,
+                due=due,
+                status=raw.status,
+                found=raw.first.found(raw.rule, raw.confidence, raw.last),
+            )
+        )
         del index
     return out
 

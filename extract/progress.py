@@ -14,17 +14,38 @@ from .blocks import Block, sentences
 from .model import Progress
 
 REVIEW_ITEM = re.compile(
-    r"matters arising|action (?:log|list|points|tracker|sheet)|review of (?:the )?actions|actions? (?:from|arising from) "
-    r"(?:the )?(?:previous|last)|progress (?:on|against) actions|outstanding actions", re.I)
+    r"matters arising|action (?:log|list|points|tracker|sheet)|review of (?:the )?actions|"
+    r"actions? (?:from|arising from) "
+    r"(?:the )?(?:previous|last)|progress (?:on|against) actions|outstanding actions",
+    re.I,
+)
 _WORDS: list[tuple[str, re.Pattern]] = [
-    ("dropped", re.compile(r"\b(?:no longer (?:required|needed|relevant)|superseded|withdrawn|cancelled|dropped|"
-                           r"not (?:to be )?pursued)\b", re.I)),
-    ("open", re.compile(r"\b(?:ongoing|on-going|in progress|carried (?:forward|forwards|over)|c/f|outstanding|"
-                        r"not yet (?:done|complete[d]?)|still (?:to|open)|pending|deferred|remains? open)\b", re.I)),
-    ("done", re.compile(r"\b(?:complete[d]?|done|closed|achieved|actioned|finished|resolved|has been (?:sent|circulated|"
-                        r"done|completed|arranged|published|shared|updated|received)|have been (?:sent|circulated|done|"
-                        r"completed|arranged|published|shared|updated)|was (?:sent|circulated|completed|arranged|"
-                        r"published|shared|updated))\b", re.I)),
+    (
+        "dropped",
+        re.compile(
+            r"\b(?:no longer (?:required|needed|relevant)|superseded|withdrawn|cancelled|dropped|"
+            r"not (?:to be )?pursued)\b",
+            re.I,
+        ),
+    ),
+    (
+        "open",
+        re.compile(
+            r"\b(?:ongoing|on-going|in progress|carried (?:forward|forwards|over)|c/f|outstanding|"
+            r"not yet (?:done|complete[d]?)|still (?:to|open)|pending|deferred|remains? open)\b",
+            re.I,
+        ),
+    ),
+    (
+        "done",
+        re.compile(
+            r"\b(?:complete[d]?|done|closed|achieved|actioned|finished|resolved|has been (?:sent|circulated|"
+            r"done|completed|arranged|published|shared|updated|received)|have been (?:sent|circulated|done|"
+            r"completed|arranged|published|shared|updated)|was (?:sent|circulated|completed|arranged|"
+            r"published|shared|updated))\b",
+            re.I,
+        ),
+    ),
 ]
 REF = re.compile(r"\b[A-Z]{1,6}-\d{4}-\d{2}-\d{2}-\d{2}\b")
 
@@ -46,6 +67,7 @@ def progress_in(blocks: list[Block], start: int, end: int) -> list[Progress]:
             status = status_of(sentence)
             if status:
                 refs = REF.findall(sentence)
-                out.append(Progress(text=sentence, status=status, refs=refs,
-                                    found=block.found("progress.review_item", 0.7)))
+                out.append(
+                    Progress(text=sentence, status=status, refs=refs, found=block.found("progress.review_item", 0.7))
+                )
     return out

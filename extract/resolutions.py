@@ -13,42 +13,83 @@ from .blocks import Block, sentences
 from .model import Resolution
 
 MARKER = re.compile(
-    r"^(?:it was\s+)?(?:(?:unanimously|formally)\s+)?(RESOLVED|AGREED|DECIDED|DECISIONS?|Resolved|Agreed|Decision|Decided)"
+    r"^(?:it was\s+)?(?:(?:unanimously|formally)\s+)?"
+    r"(RESOLVED|AGREED|DECIDED|DECISIONS?|Resolved|Agreed|Decision|Decided)"
     r"(?:\s+(?:unanimously|nem\.? con\.?))?\s*(?:[:\-–—.]\s*|\s+(?=that\b|to\b|That\b|To\b)|$)(.*)$"
 )
-_BODIES = (r"(?:the\s+)?(?:committee|board|forum|council|governors|governing body|trustees|members|councillors|"
-           r"directors|meeting|cabinet|panel|commission|sub-?committee|group|fgb|society|all|everyone|"
-           r"it|this|which|the minutes|minutes)")
-_DECISION_VERBS = (r"(?:agreed|approved|resolved|decided|adopted|endorsed|ratified|accepted|confirmed|"
-                   r"carried|passed|elected|appointed|re-?elected|co-?opted|unanimously\s+\w+)")
+_BODIES = (
+    r"(?:the\s+)?(?:committee|board|forum|council|governors|governing body|trustees|members|councillors|"
+    r"directors|meeting|cabinet|panel|commission|sub-?committee|group|fgb|society|all|everyone|"
+    r"it|this|which|the minutes|minutes)"
+)
+_DECISION_VERBS = (
+    r"(?:agreed|approved|resolved|decided|adopted|endorsed|ratified|accepted|confirmed|"
+    r"carried|passed|elected|appointed|re-?elected|co-?opted|unanimously\s+\w+)"
+)
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
-    ("resolution.minutes_approved", re.compile(
-        r"\bminutes\b.{0,120}?\b(?:were|was|be)\s+(?:\w+\s+){0,2}(?:agreed|approved|confirmed|accepted|adopted|signed)"
-        r"|\b(?:agreed|approved|confirmed|accepted|adopted|adoption|approval)\b.{0,40}\bminutes\b|\bminutes\b.{0,80}\btrue (?:and accurate )?record"
-        r"|\bagreed this was a true record|\bnotes of the (?:last |previous )?meeting\b.{0,80}?\b(?:were|was)\s+"
-        r"(?:agreed|approved|accepted)", re.I)),
-    ("resolution.proposed_seconded", re.compile(
-        r"\b(?:proposed|moved)\b.{0,200}?\bseconded\b.{0,300}?\b(?:agreed|carried|resolved|approved|passed|adopted)\b", re.I)),
-    ("resolution.motion_carried", re.compile(
-        r"\b(?:motion|moved)\b.{0,300}?\b(?:carried|passed|approved|adopted)\b|\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)", re.I)),
+    (
+        "resolution.minutes_approved",
+        re.compile(
+            r"\bminutes\b.{0,120}?\b(?:were|was|be)\s+(?:\w+\s+){0,2}(?:agreed|"
+            r"approved|confirmed|accepted|adopted|signed)"
+            r"|\b(?:agreed|approved|confirmed|accepted|adopted|adoption|"
+            r"approval)\b.{0,40}\bminutes\b|\bminutes\b.{0,80}\btrue (?:and accurate )?record"
+            r"|\bagreed this was a true record|\bnotes of the (?:last |previous )?meeting\b.{0,80}?\b(?:were|was)\s+"
+            r"(?:agreed|approved|accepted)",
+            re.I,
+        ),
+    ),
+    (
+        "resolution.proposed_seconded",
+        re.compile(
+            r"\b(?:proposed|moved)\b.{0,200}?\bseconded\b.{0,300}?\b(?:agreed|"
+            r"carried|resolved|approved|passed|adopted)\b",
+            re.I,
+        ),
+    ),
+    (
+        "resolution.motion_carried",
+        re.compile(
+            r"\b(?:motion|moved)\b.{0,300}?\b(?:carried|passed|approved|adopted)\b|"
+            r"\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)",
+            re.I,
+        ),
+    ),
     ("resolution.agreed_caps", re.compile(r"\b(?:AGREED|RESOLVED|APPROVED)\b")),
-    ("resolution.body_decided", re.compile(
-        rf"(?:^|[,;]\s+|^(?:after|following|on)\s+(?:\w+\s+){{0,4}}?){_BODIES}\s+(?:\w+\s+)?(?:was\s+|were\s+)?"
-        rf"{_DECISION_VERBS}\b(?!\s+(?:with|that the chair))",
-        re.I)),
-    ("resolution.it_was_agreed", re.compile(
-        r"\bit was (?:unanimously\s+)?(?:agreed|resolved|decided|approved)\b|\b(?:resolved|agreed unanimously) to\b|"
-        r"\b(?:was|were) (?:\w+ )?(?:elected|appointed|re-elected|co-opted)\b|"
-        r"^(?:agreed|decided|resolved)\s+(?:to|that)\b", re.I)),
-    ("resolution.adopted", re.compile(
-        r"\b(?:policy|budget|plan|accounts|report|recommendations?|proposal|scheme|terms of reference|motion)\b"
-        r"(?:\s+\w+){0,4}\s+(?:was|were)\s+(?:unanimously\s+)?(?:adopted|approved|agreed|ratified|accepted|carried)\b", re.I)),
+    (
+        "resolution.body_decided",
+        re.compile(
+            rf"(?:^|[,;]\s+|^(?:after|following|on)\s+(?:\w+\s+){{0,4}}?){_BODIES}\s+(?:\w+\s+)?(?:was\s+|were\s+)?"
+            rf"{_DECISION_VERBS}\b(?!\s+(?:with|that the chair))",
+            re.I,
+        ),
+    ),
+    (
+        "resolution.it_was_agreed",
+        re.compile(
+            r"\bit was (?:unanimously\s+)?(?:agreed|resolved|decided|approved)\b|"
+            r"\b(?:resolved|agreed unanimously) to\b|"
+            r"\b(?:was|were) (?:\w+ )?(?:elected|appointed|re-elected|co-opted)\b|"
+            r"^(?:agreed|decided|resolved)\s+(?:to|that)\b",
+            re.I,
+        ),
+    ),
+    (
+        "resolution.adopted",
+        re.compile(
+            r"\b(?:policy|budget|plan|accounts|report|recommendations?|proposal|scheme|terms of reference|motion)\b"
+            r"(?:\s+\w+){0,4}\s+(?:was|were)\s+(?:unanimously\s+)?(?:adopted|"
+            r"approved|agreed|ratified|accepted|carried)\b",
+            re.I,
+        ),
+    ),
 ]
 _NOT_DECISION = re.compile(
     r"\b(?:recommend(?:ed|s|ation)?s?\b(?! (?:was|were) (?:approved|agreed|adopted))|"
     r"had (?:previously |already )?(?:been )?(?:agreed|approved|resolved|decided|accepted|adopted)|"
     r"as (?:previously )?(?:resolved|agreed|decided|approved) (?:at|by|in)|"
-    r"previously (?:agreed|approved)|at (?:its|their|the) (?:last|previous) meeting|was (?:deferred|withdrawn|lost|defeated|not carried)|"
+    r"previously (?:agreed|approved)|at (?:its|their|the) (?:last|"
+    r"previous) meeting|was (?:deferred|withdrawn|lost|defeated|not carried)|"
     r"(?:motion|item) (?:was )?(?:tabled|deferred|withdrawn)|not (?:agreed|approved|carried)|failed|"
     r"(?:will|would|to) be (?:agreed|approved|decided|resolved)|asked to (?:agree|approve)|"
     r"the chair (?:agreed|said)|if (?:agreed|approved)|once (?:agreed|approved)|subject to (?:agreeing|approval by))\b",
@@ -64,8 +105,16 @@ def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[i
     i = start
     while i < end:
         m = MARKER.match(blocks[i].text.strip())
-        if not m or i in headings or (m.group(1)[0].isupper() and m.group(1)[1:].islower() and not m.group(2)
-                                       and not re.match(r"^(?:resolved|agreed|decisions?|decided)\s*[:\-–.]?\s*$", blocks[i].text, re.I)):
+        if (
+            not m
+            or i in headings
+            or (
+                m.group(1)[0].isupper()
+                and m.group(1)[1:].islower()
+                and not m.group(2)
+                and not re.match(r"^(?:resolved|agreed|decisions?|decided)\s*[:\-–.]?\s*$", blocks[i].text, re.I)
+            )
+        ):
             i += 1
             continue
         parts = [m.group(2).strip()] if m.group(2).strip() else []
@@ -92,13 +141,18 @@ def decision_sentences(block: Block) -> list[tuple[str, str]]:
     out = []
     text = block.text
     for sentence in _join_motion_runs(sentences(text)):
-        if _NOT_DECISION.search(sentence) or _FAILED.search(sentence) or sentence.endswith("?") or _AGENDA_ITEM.match(sentence):
+        if (
+            _NOT_DECISION.search(sentence)
+            or _FAILED.search(sentence)
+            or sentence.endswith("?")
+            or _AGENDA_ITEM.match(sentence)
+        ):
             continue
         for rule, pattern in _SENTENCE_RULES:
             m = pattern.search(sentence)
             if m:
                 if m.start() > 0 and len(sentence.split()) > 25 and sentence[m.start()] in ",;":
-                    sentence = sentence[m.start():].lstrip(",; ")  # the decision closes a long report sentence
+                    sentence = sentence[m.start() :].lstrip(",; ")  # the decision closes a long report sentence
                 out.append((rule, sentence))
                 break
     return out
@@ -117,7 +171,12 @@ def _join_motion_runs(parts: list[str]) -> list[str]:
         sentence = parts[k]
         if _MOVED.search(sentence) and not _FAILED.search(sentence):
             run = [sentence]
-            while k + 1 < len(parts) and len(run) < 4 and _OUTCOME.search(parts[k + 1]) and not _MOVED.search(parts[k + 1]):
+            while (
+                k + 1 < len(parts)
+                and len(run) < 4
+                and _OUTCOME.search(parts[k + 1])
+                and not _MOVED.search(parts[k + 1])
+            ):
                 k += 1
                 run.append(parts[k])
             sentence = " ".join(run)
@@ -126,8 +185,11 @@ def _join_motion_runs(parts: list[str]) -> list[str]:
     return out
 
 
-_RUN_PART = re.compile(r"\b(?:seconded|second(?:ed)? the motion|amend\w*|substitute motion|carried|passed|"
-                       r"roll call vote|vote|ayes?|noes?|abstentions?|motion)\b", re.I)
+_RUN_PART = re.compile(
+    r"\b(?:seconded|second(?:ed)? the motion|amend\w*|substitute motion|carried|passed|"
+    r"roll call vote|vote|ayes?|noes?|abstentions?|motion)\b",
+    re.I,
+)
 
 
 def motion_runs(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[tuple[int, int, str]]:
@@ -161,9 +223,14 @@ def motion_runs(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
     return out
 
 
-_OUTCOME_DONE = re.compile(r"\b(?:carried|passed|approved|adopted)\b.{0,40}(?:\bvote\b|\d+\s*[-–]\s*\d+|unanim\w*)|"
-                           r"\bmotion (?:was )?(?:carried|passed)\b|\bayes\b", re.I)
+_OUTCOME_DONE = re.compile(
+    r"\b(?:carried|passed|approved|adopted)\b.{0,40}(?:\bvote\b|\d+\s*[-–]\s*\d+|unanim\w*)|"
+    r"\bmotion (?:was )?(?:carried|passed)\b|\bayes\b",
+    re.I,
+)
 
 
-def make(item: str | None, text: str, block: Block, rule: str, confidence: float, until: Block | None = None) -> Resolution:
+def make(
+    item: str | None, text: str, block: Block, rule: str, confidence: float, until: Block | None = None
+) -> Resolution:
     return Resolution(item=item, text=re.sub(r"\s+", " ", text).strip(), found=block.found(rule, confidence, until))

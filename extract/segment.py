@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from .blocks import Block
 
 _ITEM_START = re.compile(r"^(?:\d{1,3}(?:\.\d+)*[.)]?|[A-Z]{1,5}\s?\d+/\d+|\(?[a-z]\))\s+\S")
-_MINUTES_TITLE = re.compile(r"\bminutes\b|\bnotes of (?:the |a )?(?:\w+ )?meeting\b|\bmeeting notes\b|"
-                            r"\brecord of (?:the )?meeting\b", re.I)
+_MINUTES_TITLE = re.compile(
+    r"\bminutes\b|\bnotes of (?:the |a )?(?:\w+ )?meeting\b|\bmeeting notes\b|"
+    r"\brecord of (?:the )?meeting\b",
+    re.I,
+)
 _NOT_TITLE = re.compile(
     r"minutes of (?:the )?(?:previous|last|prior)|previous minutes|approv\w* (?:of )?(?:the )?minutes|"
     r"minutes (?:were|was|are|of the meeting held on)|minute[- ]?tak|confirm\w* (?:the )?minutes|"
@@ -60,9 +63,11 @@ def title_kind(block: Block) -> str | None:
     words = text.split()
     if re.search(r"[`|<>{}]|\.(?:txt|pdf|docx?|md|html?)\b|https?:|www\.", text, re.I):
         return None  # file names, table rows and links are not the title of a paper
-    if not words or len(words) > 16 or _ITEM_START.match(text) or text.endswith((".", "?")):
-        if not (text.lower().startswith("minutes of") and len(words) <= 30):
-            return None
+    long_minutes_title = text.lower().startswith("minutes of") and len(words) <= 30
+    if (
+        not words or len(words) > 16 or _ITEM_START.match(text) or text.endswith((".", "?"))
+    ) and not long_minutes_title:
+        return None
     if _MINUTES_TITLE.search(text) and not _NOT_TITLE.search(text):
         return "minutes"
     if _AGENDA_TITLE.search(text) and not re.search(r"agenda item|on the agenda|for the agenda|agenda for", text, re.I):
@@ -122,14 +127,21 @@ def _header_start(blocks: list[Block], title: int) -> int:
 
 def _guess_kind(blocks: list[Block]) -> str:
     evidence = sum(1 for b in blocks if _MINUTES_EVIDENCE.search(b.text))
-    agenda = sum(1 for b in blocks if re.match(r"^(?:\d+[.)]?\s+)?to (?:receive|consider|note|agree|approve)\b", b.text, re.I))
+    agenda = sum(
+        1 for b in blocks if re.match(r"^(?:\d+[.)]?\s+)?to (?:receive|consider|note|agree|approve)\b", b.text, re.I)
+    )
     return "agenda" if agenda > evidence else "minutes"
 
 
 def _classify(segment: Segment, blocks: list[Block]) -> Segment:
     """A paper titled 'agenda' whose text is plainly a record of the meeting is minutes."""
     if segment.kind == "agenda":
-        evidence = {m.group(0).lower() for b in blocks[segment.start:segment.end] for m in [_MINUTES_EVIDENCE.search(b.text)] if m}
+        evidence = {
+            m.group(0).lower()
+            for b in blocks[segment.start : segment.end]
+            for m in [_MINUTES_EVIDENCE.search(b.text)]
+            if m
+        }
         if len(evidence) >= 3:
             segment.kind = "minutes"
     return segment

@@ -14,9 +14,15 @@ from dataclasses import dataclass, field
 from .actions import _CUE, Raw, owners_only, split_owners
 from .blocks import Block, sentences
 
-_ACTION_HEAD = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:points?|required|agreed|to be taken))?$|^task$|^what$", re.I)
-_OWNER_HEAD = re.compile(r"^(?:owner|by whom|who|responsible(?: person)?|lead|person|initials|action by|assigned to)$", re.I)
-_DUE_HEAD = re.compile(r"^(?:due(?: date)?|by when|deadline|date(?: due)?|target(?: date)?|timescale|when|completion date)$", re.I)
+_ACTION_HEAD = re.compile(
+    r"^(?:agreed\s+)?actions?(?:\s+(?:points?|required|agreed|to be taken))?$|^task$|^what$", re.I
+)
+_OWNER_HEAD = re.compile(
+    r"^(?:owner|by whom|who|responsible(?: person)?|lead|person|initials|action by|assigned to)$", re.I
+)
+_DUE_HEAD = re.compile(
+    r"^(?:due(?: date)?|by when|deadline|date(?: due)?|target(?: date)?|timescale|when|completion date)$", re.I
+)
 _STATUS_HEAD = re.compile(r"^(?:status|progress|update|rag|outcome)$", re.I)
 
 
@@ -54,7 +60,12 @@ def _header(table: Table, blocks: list[Block], row: int) -> dict[str, int]:
         label = re.sub(r"\s+", " ", table.text(blocks, row, col)).strip(" :").lower()
         if not label:
             continue
-        for name, pattern in (("action", _ACTION_HEAD), ("owner", _OWNER_HEAD), ("due", _DUE_HEAD), ("status", _STATUS_HEAD)):
+        for name, pattern in (
+            ("action", _ACTION_HEAD),
+            ("owner", _OWNER_HEAD),
+            ("due", _DUE_HEAD),
+            ("status", _STATUS_HEAD),
+        ):
             if name not in roles and pattern.match(label):
                 roles[name] = col
     return roles
@@ -67,7 +78,10 @@ def _header_above(blocks: list[Block], table: Table) -> dict[str, int] | None:
     """A header printed as text over a table ('ITEM BY WHOM BY WHEN'): the columns by their content."""
     first = min(i for idx in table.cells.values() for i in idx)
     above = " ".join(blocks[k].text for k in range(max(0, first - 2), first) if blocks[k].cell is None)
-    if not (_HEAD_WORDS.search(above) and re.search(r"\baction", above + " ".join(blocks[k].text for k in range(max(0, first - 3), first)), re.I)):
+    if not (
+        _HEAD_WORDS.search(above)
+        and re.search(r"\baction", above + " ".join(blocks[k].text for k in range(max(0, first - 3), first)), re.I)
+    ):
         return None
     widths: dict[int, int] = {}
     for (_, col), idx in table.cells.items():
@@ -136,8 +150,18 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
         due_text = table.text(blocks, row, roles["due"]) if "due" in roles else ""
         status = table.text(blocks, row, roles["status"]).strip() if "status" in roles else None
         cells = [i for (r, _), idx in table.cells.items() if r == row for i in idx]
-        out.append(Raw(text, split_owners(owner_text) if owner_text.strip() else [], blocks[min(cells)], blocks[max(cells)],
-                       "action.table_row", 0.95, due_text=due_text, status=status or None))
+        out.append(
+            Raw(
+                text,
+                split_owners(owner_text) if owner_text.strip() else [],
+                blocks[min(cells)],
+                blocks[max(cells)],
+                "action.table_row",
+                0.95,
+                due_text=due_text,
+                status=status or None,
+            )
+        )
     return out
 
 
@@ -181,7 +205,7 @@ def _task_sentences(text: str) -> str:
     cued = [k for k, s in enumerate(parts) if _CUE.search(s)]
     if not cued:
         return parts[-1] if parts else text
-    return " ".join(parts[cued[-1]:])
+    return " ".join(parts[cued[-1] :])
 
 
 __all__ = ["action_rows", "tables_in", "split_owners"]

@@ -49,8 +49,13 @@ def from_text(text: str, path: str = "<text>", markdown: bool = False) -> Docume
     from .plaintext import read_text
 
     lines = clean(read_text(text, markdown=markdown), None)
-    document = Document(path=path, sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
-                        format="md" if markdown else "txt", pages=None, lines=lines)
+    document = Document(
+        path=path,
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        format="md" if markdown else "txt",
+        pages=None,
+        lines=lines,
+    )
     document.number_lines()
     return document
 
@@ -78,8 +83,7 @@ def read(path: str | Path) -> Document:
         raise IngestError(str(path), f"could not be read ({type(err).__name__}: {err})") from None
     if not any(line.text.strip() for line in lines):
         raise IngestError(str(path), "no text found in the document")
-    document = Document(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=kind,
-                        pages=pages, lines=lines)
+    document = Document(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=kind, pages=pages, lines=lines)
     document.number_lines()
     return document
 
@@ -98,14 +102,14 @@ def _read_bytes(path: Path) -> tuple[str, bytes]:
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_BYTES:
-            raise IngestError(str(path), f"file is {_megabytes(size)} MB, over the "
-                              f"{MAX_BYTES // 2**20} MB limit")
+            raise IngestError(str(path), f"file is {_megabytes(size)} MB, over the {MAX_BYTES // 2**20} MB limit")
         head = handle.read(4096)
         kind = sniff(path, head)
         limit = MAX_BYTES if kind in ("pdf", "docx") else MAX_TEXT_BYTES
         if size > limit:
-            raise IngestError(str(path), f"text file is {_megabytes(size)} MB, over the "
-                              f"{limit // 2**20} MB limit for minutes")
+            raise IngestError(
+                str(path), f"text file is {_megabytes(size)} MB, over the {limit // 2**20} MB limit for minutes"
+            )
         chunks, total = [head], len(head)
         while chunk := handle.read(_CHUNK):  # read(limit) would allocate the whole limit at once
             total += len(chunk)

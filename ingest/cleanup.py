@@ -24,8 +24,11 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
     """Remove furniture, join hyphenated breaks and mend broken glyph maps."""
     drop = running_lines(lines, pages) if pages and pages > 1 else set()
     kept = [
-        line for i, line in enumerate(lines)
-        if i not in drop and not _PAGE_NUMBER.match(line.text) and not _SIGNATURE.match(line.text)
+        line
+        for i, line in enumerate(lines)
+        if i not in drop
+        and not _PAGE_NUMBER.match(line.text)
+        and not _SIGNATURE.match(line.text)
         and not _page_of(line.text, pages)
     ]
     for line in kept:
@@ -42,7 +45,7 @@ def strip_bullet(line: Line) -> None:
     """Bullet glyphs say 'list item': keep that as indent, drop the glyph."""
     match = _BULLET.match(line.text)
     if match and not re.match(r"^-\s*\d", line.text):
-        line.text = line.text[match.end():].strip()
+        line.text = line.text[match.end() :].strip()
         line.indent = max(line.indent, 1)
 
 

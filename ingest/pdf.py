@@ -66,8 +66,9 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
         pdf.close()
     if not any(pages):
         if images:
-            raise IngestError(str(path), "scanned PDF with no text layer; run OCR first "
-                              "(for example: ocrmypdf in.pdf out.pdf)")
+            raise IngestError(
+                str(path), "scanned PDF with no text layer; run OCR first (for example: ocrmypdf in.pdf out.pdf)"
+            )
         raise IngestError(str(path), "PDF holds no text")
     return [line for page in pages for line in page], count
 
@@ -156,8 +157,9 @@ def _page_lines(textpage, page_number: int, raw) -> list[Line]:
         if not stripped:
             continue
         right = _right_edge(textpage, raw, start + len(piece.rstrip()) - 1)
-        lines.append(Line(text=re.sub(r"\s+", " ", stripped), page=page_number,
-                          bold=_is_bold(textpage, raw, start, piece)))
+        lines.append(
+            Line(text=re.sub(r"\s+", " ", stripped), page=page_number, bold=_is_bold(textpage, raw, start, piece))
+        )
         rights.append(right)
     mark_wrapped(lines, rights)
     return lines
@@ -165,8 +167,9 @@ def _page_lines(textpage, page_number: int, raw) -> list[Line]:
 
 def _right_edge(textpage, raw, index: int) -> float:
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    ok = raw.FPDFText_GetCharBox(textpage, index, ctypes.byref(left), ctypes.byref(right),
-                                 ctypes.byref(bottom), ctypes.byref(top))
+    ok = raw.FPDFText_GetCharBox(
+        textpage, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
+    )
     return right.value if ok else 0.0
 
 
@@ -199,5 +202,3 @@ def _is_bold(textpage, raw, start: int, piece: str) -> bool:
         if not _BOLD_FONT.search(name):
             return False
     return True
-
-

@@ -53,12 +53,32 @@ def _edge(out: list[dict], p: tuple[float, float], q: tuple[float, float], heigh
     (x0, y0), (x1, y1) = p, q
     if abs(y0 - y1) < 1 <= abs(x0 - x1):
         top = height - y0
-        out.append({"x0": min(x0, x1), "x1": max(x0, x1), "top": top, "bottom": top, "width": abs(x1 - x0),
-                    "height": 0, "orientation": "h", "object_type": "line"})
+        out.append(
+            {
+                "x0": min(x0, x1),
+                "x1": max(x0, x1),
+                "top": top,
+                "bottom": top,
+                "width": abs(x1 - x0),
+                "height": 0,
+                "orientation": "h",
+                "object_type": "line",
+            }
+        )
     elif abs(x0 - x1) < 1 <= abs(y0 - y1):
         top = height - max(y0, y1)
-        out.append({"x0": x0, "x1": x0, "top": top, "bottom": top + abs(y1 - y0), "width": 0,
-                    "height": abs(y1 - y0), "orientation": "v", "object_type": "line"})
+        out.append(
+            {
+                "x0": x0,
+                "x1": x0,
+                "top": top,
+                "bottom": top + abs(y1 - y0),
+                "width": 0,
+                "height": abs(y1 - y0),
+                "orientation": "v",
+                "object_type": "line",
+            }
+        )
 
 
 def find_tables(page, raw) -> list:
@@ -102,12 +122,23 @@ def text_runs(textpage, raw, height: float) -> list[dict]:
             name = buffer.raw[: max(size - 1, 0)]
         if (weight, name) not in fonts:
             fonts[(weight, name)] = weight >= 600 or bool(_BOLD_FONT.search(name.decode("latin-1", "replace")))
-        chars.append({"text": text, "x0": left.value, "x1": right.value, "top": height - top.value,
-                      "doctop": height - top.value, "bottom": height - bottom.value, "upright": True,
-                      "bold": fonts[(weight, name)]})
+        chars.append(
+            {
+                "text": text,
+                "x0": left.value,
+                "x1": right.value,
+                "top": height - top.value,
+                "doctop": height - top.value,
+                "bottom": height - bottom.value,
+                "upright": True,
+                "bold": fonts[(weight, name)],
+            }
+        )
     words = WordExtractor(extra_attrs=["bold"]).extract_words(chars) if chars else []
-    return [{"text": w["text"], "x0": w["x0"], "x1": w["x1"], "top": w["top"], "bottom": w["bottom"],
-             "bold": w["bold"]} for w in words]
+    return [
+        {"text": w["text"], "x0": w["x0"], "x1": w["x1"], "top": w["top"], "bottom": w["bottom"], "bold": w["bold"]}
+        for w in words
+    ]
 
 
 def cells_hold_runs(table, runs: list[dict]) -> bool:
@@ -129,9 +160,13 @@ def cells_hold_runs(table, runs: list[dict]) -> bool:
 
 def layout_lines(runs: list[dict], tables: list, page_number: int, table_id: int, mark_wrapped) -> list[Line]:
     """Text outside the tables as lines, each table as cells row by row, ordered top to bottom."""
-    cells = [(bbox, (table_id + t, r, c), table.bbox[1])
-             for t, table in enumerate(tables) for r, row in enumerate(table.rows)
-             for c, bbox in enumerate(row.cells) if bbox is not None]
+    cells = [
+        (bbox, (table_id + t, r, c), table.bbox[1])
+        for t, table in enumerate(tables)
+        for r, row in enumerate(table.rows)
+        for c, bbox in enumerate(row.cells)
+        if bbox is not None
+    ]
     inside: dict[int, list[dict]] = {}
     outside: list[dict] = []
     for run in runs:
@@ -141,8 +176,14 @@ def layout_lines(runs: list[dict], tables: list, page_number: int, table_id: int
     placed: list[tuple[float, int, Line]] = []
     free, rights = [], []
     for top, group in group_lines(outside):
-        free.append(Line(text=" ".join(r["text"] for r in group), page=page_number, top=round(top, 1),
-                         bold=all(r["bold"] for r in group)))
+        free.append(
+            Line(
+                text=" ".join(r["text"] for r in group),
+                page=page_number,
+                top=round(top, 1),
+                bold=all(r["bold"] for r in group),
+            )
+        )
         rights.append(group[-1]["x1"])
         placed.append((top, 0, free[-1]))
     mark_wrapped(free, rights)
@@ -150,8 +191,13 @@ def layout_lines(runs: list[dict], tables: list, page_number: int, table_id: int
     for k, (_, cell, table_top) in enumerate(cells):
         cell_lines, cell_rights = [], []
         for top, group in group_lines(inside.get(k, [])):
-            line = Line(text=" ".join(r["text"] for r in group), page=page_number, cell=cell, top=round(top, 1),
-                        bold=all(r["bold"] for r in group))
+            line = Line(
+                text=" ".join(r["text"] for r in group),
+                page=page_number,
+                cell=cell,
+                top=round(top, 1),
+                bold=all(r["bold"] for r in group),
+            )
             cell_lines.append(line)
             cell_rights.append(group[-1]["x1"])
             placed.append((table_top, order, line))

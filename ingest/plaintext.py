@@ -8,8 +8,9 @@ from .model import Line
 from .webpage import html_lines
 
 # the tags that exports leave in text; anything else (<script>, <b>-less prose about HTML) is the words themselves
-_TAG = re.compile(r"</?(?:p|u|b|i|em|strong|ul|ol|li|br|span|div|table|tr|td|th|h[1-6]|font|sup|sub|a)(?:\s[^<>]*)?/?>",
-                  re.I)
+_TAG = re.compile(
+    r"</?(?:p|u|b|i|em|strong|ul|ol|li|br|span|div|table|tr|td|th|h[1-6]|font|sup|sub|a)(?:\s[^<>]*)?/?>", re.I
+)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●○■◦]|\\-)\s+(?=\S)")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -86,7 +87,7 @@ def _block(raw: str, markdown: bool, tables: int) -> list[Line]:
     bullet = _BULLET.match(text)
     if bullet:
         indent = 1 + len(bullet.group(1).expandtabs(4)) // 2
-        text = text[bullet.end():]
+        text = text[bullet.end() :]
     text = text.strip()
     heading_match = _HEADING.match(text) if markdown or text.startswith("#") else None
     if heading_match and heading_match.group(2):

@@ -21,8 +21,7 @@ def sniff(path: Path, head: bytes) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise IngestError(str(path), "old binary Word/Office file (.doc); save it as .docx or PDF first")
     if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*")):
-        raise IngestError(str(path), "an image, not a document; run OCR (for example ocrmypdf) "
-                          "to make a PDF with text")
+        raise IngestError(str(path), "an image, not a document; run OCR (for example ocrmypdf) to make a PDF with text")
     if not looks_like_text(head):
         raise IngestError(str(path), "not a PDF, Word or text file (binary content)")
     lowered = head[:2048].lower().lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -50,6 +49,5 @@ def _zip_kind(path: Path) -> str:
     if "word/document.xml" in names:
         return "docx"
     if any(n.startswith(("xl/", "ppt/")) for n in names):
-        raise IngestError(str(path), "an Excel or PowerPoint file, not minutes; "
-                          "save the minutes as .docx or PDF")
+        raise IngestError(str(path), "an Excel or PowerPoint file, not minutes; save the minutes as .docx or PDF")
     raise IngestError(str(path), "a zip archive, not a Word document (no word/document.xml)")

@@ -9,9 +9,37 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from .model import Line
 
 BLOCKS = {
-    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "ul", "ol",
-    "pre", "blockquote", "section", "article", "header", "footer", "main", "dl", "dt", "dd",
-    "caption", "figcaption", "address", "hr", "br", "body",
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "ul",
+    "ol",
+    "pre",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "dl",
+    "dt",
+    "dd",
+    "caption",
+    "figcaption",
+    "address",
+    "hr",
+    "br",
+    "body",
 }
 SKIP = {"script", "style", "head", "noscript", "template", "svg", "iframe", "object"}
 BOLD = {"b", "strong"}
@@ -39,8 +67,21 @@ def _letters(n: int) -> str:
 
 
 def _roman(n: int) -> str:
-    values = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-              (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    values = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
     out = ""
     for value, numeral in values:
         while n >= value:
@@ -67,8 +108,17 @@ class _Walker:
         if text:
             visible = [(t, b) for t, b in self.buf if t.strip()]
             bold = bool(visible) and all(b for _, b in visible)
-            self.lines.append(Line(text=text, page=self.page, bold=bold, heading=self.heading,
-                                   number=self.number, cell=self.cell, indent=self.depth))
+            self.lines.append(
+                Line(
+                    text=text,
+                    page=self.page,
+                    bold=bold,
+                    heading=self.heading,
+                    number=self.number,
+                    cell=self.cell,
+                    indent=self.depth,
+                )
+            )
             self.number = None  # the list number goes to the first text of its item, whatever tag holds it
         self.buf = []
 

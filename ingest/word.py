@@ -89,8 +89,11 @@ def check_unzipped_size(path: Path, limit: int = MAX_UNZIPPED) -> None:
     except (zipfile.BadZipFile, OSError) as err:
         raise IngestError(str(path), f"damaged Word file ({err})") from None
     if total > limit:
-        raise IngestError(str(path), f"Word file unpacks to {total // 2**20} MB, over the "
-                          f"{limit // 2**20} MB limit (a damaged or malicious file, a 'zip bomb'?)")
+        raise IngestError(
+            str(path),
+            f"Word file unpacks to {total // 2**20} MB, over the "
+            f"{limit // 2**20} MB limit (a damaged or malicious file, a 'zip bomb'?)",
+        )
 
 
 def read_docx(path: Path) -> list[Line]:

@@ -29,14 +29,26 @@ def log_rows(actions: list[dict]) -> list[dict]:
         if update:
             when = short_date(update["date"][:10]) if update.get("date") else ""
             last = f"{when}: {update['words']}" if when else update["words"] or ""
-        rows.append({"ref": a["ref"], "text": a["text"], "owners": ", ".join(a["owners"]), "due": a["due"] or "",
-                     "raised": raised, "last_update": last, "overdue": a.get("overdue", False)})
+        rows.append(
+            {
+                "ref": a["ref"],
+                "text": a["text"],
+                "owners": ", ".join(a["owners"]),
+                "due": a["due"] or "",
+                "raised": raised,
+                "last_update": last,
+                "overdue": a.get("overdue", False),
+            }
+        )
     return rows
 
 
 def summary(body: str, count: int, as_of: date) -> str:
-    return (f"{body}: {count} open action{'s' * (count != 1)} as of {as_of.strftime('%-d %B %Y')}, "
-            "oldest first." if count else f"{body}: no open actions as of {as_of.strftime('%-d %B %Y')}.")
+    return (
+        f"{body}: {count} open action{'s' * (count != 1)} as of {as_of.strftime('%-d %B %Y')}, oldest first."
+        if count
+        else f"{body}: no open actions as of {as_of.strftime('%-d %B %Y')}."
+    )
 
 
 def log_text(body: str, organisation: str | None, actions: list[dict], as_of: date, fmt: str) -> str:
@@ -47,5 +59,11 @@ def log_text(body: str, organisation: str | None, actions: list[dict], as_of: da
         writer.writeheader()
         writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)  # no cell runs as a formula
         return buffer.getvalue()
-    return render(f"action_log.{fmt}.j2", body=body, organisation=organisation, rows=rows,
-                  summary=summary(body, len(rows), as_of), as_of=as_of.isoformat())
+    return render(
+        f"action_log.{fmt}.j2",
+        body=body,
+        organisation=organisation,
+        rows=rows,
+        summary=summary(body, len(rows), as_of),
+        as_of=as_of.isoformat(),
+    )

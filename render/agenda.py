@@ -21,20 +21,32 @@ RECURS = 2  # ... and how many of them it must be on
 
 OPENERS = {  # kind: (what it is called, the usual wording)
     "apologies": (r"\bapolog", "Apologies for absence"),
-    "declarations": (r"\b(?:declarations?|disclosures?|registers?) of (?:\w+\s+)?interests?|\binterests? declared|"
-                     r"\bconflicts? of interest", "Declarations of interest"),
+    "declarations": (
+        r"\b(?:declarations?|disclosures?|registers?) of (?:\w+\s+)?interests?|\binterests? declared|"
+        r"\bconflicts? of interest",
+        "Declarations of interest",
+    ),
     "minutes": (r"\bminutes\b|\bnotes of the (?:last|previous) meeting", "Minutes of the previous meeting"),
-    "matters": (r"\bmatters arising\b|\baction (?:log|tracker|list|points|sheet|plan)s?\b|\boutstanding actions\b|"
-                r"\b(?:review|progress) (?:of|on) actions\b|\bactions? (?:from|arising)",
-                "Matters arising and action log"),
+    "matters": (
+        r"\bmatters arising\b|\baction (?:log|tracker|list|points|sheet|plan)s?\b|\boutstanding actions\b|"
+        r"\b(?:review|progress) (?:of|on) actions\b|\bactions? (?:from|arising)",
+        "Matters arising and action log",
+    ),
 }
-EXTRA_OPENERS = re.compile(r"\bwelcome\b|\bintroductions?\b|\bchair'?s?'? (?:announcements|remarks|business)|"
-                           r"\bpublic (?:participation|questions|forum|session)|\bdeputations?\b|\bopen forum\b", re.I)
+EXTRA_OPENERS = re.compile(
+    r"\bwelcome\b|\bintroductions?\b|\bchair'?s?'? (?:announcements|remarks|business)|"
+    r"\bpublic (?:participation|questions|forum|session)|\bdeputations?\b|\bopen forum\b",
+    re.I,
+)
 CLOSERS = {
-    "aob": (r"\bany other (?:urgent )?business\b|\ba\.?o\.?b\b|^other business|\burgent business\b",
-            "Any other business"),
-    "next": (r"\bdates? (?:and (?:time|venue) )?of (?:the )?next meeting|\bnext meeting\b|\bfuture meeting dates?\b",
-             "Date of the next meeting"),
+    "aob": (
+        r"\bany other (?:urgent )?business\b|\ba\.?o\.?b\b|^other business|\burgent business\b",
+        "Any other business",
+    ),
+    "next": (
+        r"\bdates? (?:and (?:time|venue) )?of (?:the )?next meeting|\bnext meeting\b|\bfuture meeting dates?\b",
+        "Date of the next meeting",
+    ),
 }
 BODY_WORDS = r"meeting|committee|board|forum|council|members|group|panel|sub-?committee|trustees|governors|cabinet"
 NEXT = re.compile(
@@ -43,52 +55,141 @@ NEXT = re.compile(
     rf"|\b(?:come|brought|return(?:ed)?)\s+back\s+(?:to|before)\s+(?:the\s+|a\s+)?(?:next\s+|future\s+)?(?:{BODY_WORDS})\b"
     r"|\bbring\s+[^.;]{1,80}?\s+back\s+to\b"
     rf"|\breport(?:ed|ing)?\s+back\s+(?:to|at)\s+(?:the\s+|a\s+)?(?:next\s+|future\s+)?(?:[\w&'-]+\s+){{0,4}}(?:{BODY_WORDS})\b",
-    re.I)
-NOT_NEXT = re.compile(r"\bdate (?:and time )?of (?:the )?next meeting|\bnext meeting (?:will|would|is|was|shall) "
-                      r"(?:be )?(?:held|on|scheduled|arranged|at)\b", re.I)
-WHAT = [re.compile(p, re.I) for p in (
-    r"(?P<what>[^,;:]+?)\s+(?:(?:to\s+)?be\s+|being\s+|is\s+|was\s+|were\s+)?(?:placed|put|included|listed|brought|"
-    r"tabled|added)\s+(?:on|to|onto|before)\s+(?:the|an?)\s+(?:\w+\s+){0,3}agenda",
-    r"\b(?:place|put|include|list|table|add)\s+(?P<what>.+?)\s+(?:on|to|onto)\s+(?:the|an?)\s+(?:\w+\s+){0,3}agenda",
-    r"\b(?:to|will|would|should|shall|can|could|may|might)\s+(?:be\s+able\s+to\s+)?(?:get|have|receive|see|hear|"
-    r"bring|present|provide|consider|review|give|share|circulate|take|discuss)\s+"
-    r"(?P<what>.+?)\s+(?:at|to|for|before|in)\s+(?:the|its|our)\s+next\s+(?:[\w&'-]+\s+){0,3}meeting",
-    r"(?P<what>[^,;:]+?)\s+(?:to\s+be|be|being|will\s+be|would\s+be|should\s+be)\s+(?:considered|discussed|reviewed|"
-    r"presented|brought|received|taken|tabled|circulated|shared|reported)\s+(?:at|to|by|before|in)\s+(?:the\s+)?next",
-    r"(?P<what>[^,;:]+?)\s+(?:was\s+|were\s+|is\s+|be\s+|being\s+)?(?:deferred|postponed|adjourned|carried\s+(?:forward|"
-    r"over))\s+(?:to|until)\s+the\s+next",
-    r"\bbring\s+(?P<what>.+?)\s+back\s+to",
-    r"(?P<what>[^,;:]+?)\s+(?:(?:to|would|will|should|must)\s+)?(?:come|be\s+brought|be\s+reported|return)\s+back"
-    r"\s+(?:to|before)",
-    r"\breport(?:ed|ing)?\s+back\s+(?:to\s+(?:the\s+)?[\w ]+?\s+)?on\s+(?P<what>.+?)(?=\s+(?:at|to|by|before)\s+"
-    r"(?:the|a|its)\s|[.;]|$)",
-)]
-PURPOSE = re.compile(r"\bso\s+that\s+(?P<p>[^,;]+?)\s+(?:can|could|may|might|will|would|are|is|were)\s+(?:be\s+)?\w+|"
-                     r"\bin\s+order\s+(?:to|that)\s+(?:consider|review|receive|agree|approve|note)\s+(?P<q>[^,.;]+)",
-                     re.I)
-LEAD = re.compile(r"^(?:(?:[\w'.-]+\s+){0,3}?(?:agreed|resolved|requested|asked|decided|noted|recommended|proposed|"
-                  r"said|suggested)\s+(?:that|to|for)\s+)+|^that\s+", re.I)
+    re.I,
+)
+NOT_NEXT = re.compile(
+    r"\bdate (?:and time )?of (?:the )?next meeting|\bnext meeting (?:will|would|is|was|shall) "
+    r"(?:be )?(?:held|on|scheduled|arranged|at)\b",
+    re.I,
+)
+WHAT = [
+    re.compile(p, re.I)
+    for p in (
+        r"(?P<what>[^,;:]+?)\s+(?:(?:to\s+)?be\s+|being\s+|is\s+|was\s+|were\s+)?(?:placed|put|included|listed|brought|"
+        r"tabled|added)\s+(?:on|to|onto|before)\s+(?:the|an?)\s+(?:\w+\s+){0,3}agenda",
+        r"\b(?:place|put|include|list|table|add)\s+(?P<what>.+?)\s+(?:on|to|onto)\s+(?:the|an?)\s+(?:\w+\s+){0,3}agenda",
+        r"\b(?:to|will|would|should|shall|can|could|may|might)\s+(?:be\s+able\s+to\s+)?(?:get|have|receive|see|hear|"
+        r"bring|present|provide|consider|review|give|share|circulate|take|discuss)\s+"
+        r"(?P<what>.+?)\s+(?:at|to|for|before|in)\s+(?:the|its|our)\s+next\s+(?:[\w&'-]+\s+){0,3}meeting",
+        r"(?P<what>[^,;:]+?)\s+(?:to\s+be|be|being|will\s+be|would\s+be|should\s+be)\s+(?:considered|discussed|reviewed|"
+        r"presented|brought|received|taken|tabled|circulated|shared|reported)\s+(?:at|to|by|before|in)\s+(?:the\s+)?next",
+        r"(?P<what>[^,;:]+?)\s+(?:was\s+|were\s+|is\s+|be\s+|being\s+)?(?:deferred|postponed|adjourned|carried\s+(?:forward|"
+        r"over))\s+(?:to|until)\s+the\s+next",
+        r"\bbring\s+(?P<what>.+?)\s+back\s+to",
+        r"(?P<what>[^,;:]+?)\s+(?:(?:to|would|will|should|must)\s+)?(?:come|be\s+brought|be\s+reported|return)\s+back"
+        r"\s+(?:to|before)",
+        r"\breport(?:ed|ing)?\s+back\s+(?:to\s+(?:the\s+)?[\w ]+?\s+)?on\s+(?P<what>.+?)(?=\s+(?:at|to|by|before)\s+"
+        r"(?:the|a|its)\s|[.;]|$)",
+    )
+]
+PURPOSE = re.compile(
+    r"\bso\s+that\s+(?P<p>[^,;]+?)\s+(?:can|could|may|might|will|would|are|is|were)\s+(?:be\s+)?\w+|"
+    r"\bin\s+order\s+(?:to|that)\s+(?:consider|review|receive|agree|approve|note)\s+(?P<q>[^,.;]+)",
+    re.I,
+)
+LEAD = re.compile(
+    r"^(?:(?:[\w'.-]+\s+){0,3}?(?:agreed|resolved|requested|asked|decided|noted|recommended|proposed|"
+    r"said|suggested)\s+(?:that|to|for)\s+)+|^that\s+",
+    re.I,
+)
 PROGRAMME = r"(?:work\s*programme|forward\s+(?:plan|programme|work\s*plan)|work\s*plan|rolling\s+programme)"
 PROGRAMME_LIST = re.compile(rf"\b(?:following|these|below)\b[^.]*?\b{PROGRAMME}\s*[:\-–]\s*(?P<list>.+)$", re.I | re.S)
-PROGRAMME_ONE = [re.compile(p, re.I) for p in (
-    rf"(?P<what>[^,;:]+?)\s+(?:to\s+be|be|being|was|were|is|are|should\s+be|would\s+be)\s+(?:added|included|put|placed)"
-    rf"\s+(?:to|in|on|into|onto)\s+(?:the\s+)?(?:\w+\s+){{0,2}}{PROGRAMME}",
-    rf"\badd(?:ed|ing)?\s+(?P<what>.+?)\s+(?:to|in|into)\s+(?:the\s+)?(?:\w+\s+){{0,2}}{PROGRAMME}",
-)]
+PROGRAMME_ONE = [
+    re.compile(p, re.I)
+    for p in (
+        rf"(?P<what>[^,;:]+?)\s+(?:to\s+be|be|being|was|were|is|are|should\s+be|would\s+be)\s+(?:added|included|put|placed)"
+        rf"\s+(?:to|in|on|into|onto)\s+(?:the\s+)?(?:\w+\s+){{0,2}}{PROGRAMME}",
+        rf"\badd(?:ed|ing)?\s+(?P<what>.+?)\s+(?:to|in|into)\s+(?:the\s+)?(?:\w+\s+){{0,2}}{PROGRAMME}",
+    )
+]
 STANDING = re.compile(r"\s*[(\[]?\bstanding\s+(?:agenda\s+)?item\b[)\]]?\s*", re.I)
-STANDING_TEXT = re.compile(r"(?P<what>[^,;:]+?)\s+(?:to\s+(?:be|become|remain)|be(?:come)?|becomes?|as|remains?|is|was)"
-                           r"\s+(?:made\s+)?an?\s+standing\s+(?:agenda\s+)?item", re.I)
-PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b|\bq[1-4]\b|\bquarter\s+(?:\d|one|two|three|four)\b|"
-                    r"\b(?:month|period|p)\s*\d{1,2}\b", re.I)
+STANDING_TEXT = re.compile(
+    r"(?P<what>[^,;:]+?)\s+(?:to\s+(?:be|become|remain)|be(?:come)?|becomes?|as|remains?|is|was)"
+    r"\s+(?:made\s+)?an?\s+standing\s+(?:agenda\s+)?item",
+    re.I,
+)
+PERIOD = re.compile(
+    r"\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\b|\bq[1-4]\b|\bquarter\s+(?:\d|one|two|three|four)\b|"
+    r"\b(?:month|period|p)\s*\d{1,2}\b",
+    re.I,
+)
 PAGES = re.compile(r"\s+(?:pages?\s+)?\d{1,3}\s*[-–]\s*\d{1,3}$", re.I)
-STOP = frozenset({
-    "the", "a", "an", "of", "and", "for", "on", "to", "in", "with", "at", "from", "by", "be", "their", "its", "our",
-    "his", "her", "or", "as", "is", "are", "was", "were", "this", "that", "these", "those", "it", "any", "item",
-    "items", "update", "updates", "report", "reports", "final", "draft", "proposed", "verbal", "latest", "interim",
-    "standing", "agenda", "next", "meeting",
-})
-JOINERS = frozenset({"the", "a", "an", "of", "and", "for", "on", "to", "in", "with", "at", "from", "by", "or", "as",
-                     "into", "onto", "about", "via", "per", "than"})
+STOP = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "for",
+        "on",
+        "to",
+        "in",
+        "with",
+        "at",
+        "from",
+        "by",
+        "be",
+        "their",
+        "its",
+        "our",
+        "his",
+        "her",
+        "or",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "any",
+        "item",
+        "items",
+        "update",
+        "updates",
+        "report",
+        "reports",
+        "final",
+        "draft",
+        "proposed",
+        "verbal",
+        "latest",
+        "interim",
+        "standing",
+        "agenda",
+        "next",
+        "meeting",
+    }
+)
+JOINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "for",
+        "on",
+        "to",
+        "in",
+        "with",
+        "at",
+        "from",
+        "by",
+        "or",
+        "as",
+        "into",
+        "onto",
+        "about",
+        "via",
+        "per",
+        "than",
+    }
+)
 
 
 @dataclass
@@ -211,8 +312,13 @@ def _recent(meetings: list[dict]) -> list[dict]:
 def uppercase_house(meetings: list[dict]) -> bool:
     """Whether the body writes its item titles in capitals (its agendas first, else its minutes)."""
     for kind in ("agenda", "minutes"):
-        titles = [i["title"] for m in _recent(meetings) if m["kind"] == kind for i in _top(m)
-                  if re.search(r"[A-Za-z]{3}", i["title"])]
+        titles = [
+            i["title"]
+            for m in _recent(meetings)
+            if m["kind"] == kind
+            for i in _top(m)
+            if re.search(r"[A-Za-z]{3}", i["title"])
+        ]
         if titles:
             return sum(t == t.upper() for t in titles) / len(titles) >= 0.6
     return False
@@ -267,8 +373,9 @@ def opening_items(meetings: list[dict], previous: dict | None, open_actions: int
     meetings_seen = len({m["date"] for m in recent}) or 1
     order = sorted(seen, key=lambda k: sum(p for _, _, p in seen[k]) / len(seen[k]))
     # a welcome or public question time counts when the body had it at half its recent meetings or more
-    order = [k for k in order
-             if not k.startswith("extra:") or len({m["date"] for m, _, _ in seen[k]}) * 2 >= meetings_seen]
+    order = [
+        k for k in order if not k.startswith("extra:") or len({m["date"] for m, _, _ in seen[k]}) * 2 >= meetings_seen
+    ]
     for position, kind in enumerate(OPENERS):  # the usual ones the body never had go after the one before them
         if kind not in order:
             before = [k for k in list(OPENERS)[:position] if k in order]
@@ -287,8 +394,11 @@ def opening_items(meetings: list[dict], previous: dict | None, open_actions: int
         if kind == "minutes":
             note, source = _minutes_note(meetings, previous, source)
         elif kind == "matters":
-            note = (f"The action log in this pack lists {open_actions} open action{'s' * (open_actions != 1)}."
-                    if open_actions else "No open actions are stored.")
+            note = (
+                f"The action log in this pack lists {open_actions} open action{'s' * (open_actions != 1)}."
+                if open_actions
+                else "No open actions are stored."
+            )
         entries.append(_entry(title, "opening", source, note, upper))
     return entries
 
@@ -297,8 +407,10 @@ def _minutes_note(meetings: list[dict], previous: dict | None, source: str) -> t
     if previous is None:
         return "To agree the minutes of the previous meeting (none are stored: add them).", source
     if previous["date"]:
-        note = (f"To agree the minutes of the meeting held on {long_date(previous['date'])} as a correct record "
-                "(draft in this pack).")
+        note = (
+            f"To agree the minutes of the meeting held on {long_date(previous['date'])} as a correct record "
+            "(draft in this pack)."
+        )
     else:
         note = "To agree the minutes of the previous meeting (the stored minutes carry no date: check which they are)."
     wording = f"; wording {source}" if source.startswith("as ") else ""
@@ -345,8 +457,10 @@ def carried_items(meetings: list[dict], upper: bool) -> list[Entry]:
                 if agendas:
                     note += f" Not on the agenda of {long_date(agendas[0]['date'])}."
             else:
-                note = (f"Sent to the meeting after {long_date(sent['date'])}: “{_sentence(clause)}.” Not on the "
-                        "papers of any meeting since: check whether it is still wanted.")
+                note = (
+                    f"Sent to the meeting after {long_date(sent['date'])}: “{_sentence(clause)}.” Not on the "
+                    "papers of any meeting since: check whether it is still wanted."
+                )
             source = f"{_where(sent, number)} ({what})" if number else f"{label(sent)} ({what})"
             entries.append(_entry(title, "carried", source, note, upper))
     return entries
@@ -359,8 +473,10 @@ def _item_title(meeting: dict, number: str | None) -> str:
 def _next_meeting_clauses(meeting: dict) -> list[tuple[str, str | None, str]]:
     """(resolution or action, item number, clause) for each record that sends something to the next meeting."""
     found = [("resolution", r["item"], r["text"]) for r in meeting["resolutions"]]
-    found += [(f"action {a['ref']}" + (f", {' / '.join(a['owners'])}" if a["owners"] else ""), a["item"], a["text"])
-              for a in meeting["actions"]]
+    found += [
+        (f"action {a['ref']}" + (f", {' / '.join(a['owners'])}" if a["owners"] else ""), a["item"], a["text"])
+        for a in meeting["actions"]
+    ]
     out = []
     for what, number, text in found:
         if _kind(_item_title(meeting, number), CLOSERS) == "next":
@@ -388,8 +504,9 @@ def standing_items(meetings: list[dict], upper: bool) -> list[Entry]:
             if labelled or m["date"]:
                 candidates.append((m, item, item["title"], labelled))
         by_number = {i["number"]: i["title"] for i in m["items"] if i["number"]}
-        for text, number in [(r["text"], r["item"]) for r in m["resolutions"]] + [(a["text"], a["item"])
-                                                                                   for a in m["actions"]]:
+        for text, number in [(r["text"], r["item"]) for r in m["resolutions"]] + [
+            (a["text"], a["item"]) for a in m["actions"]
+        ]:
             for clause in _clauses(text):
                 match = STANDING_TEXT.search(clause)
                 if match:
@@ -409,8 +526,11 @@ def standing_items(meetings: list[dict], upper: bool) -> list[Entry]:
             clusters.append(cluster)
         cluster["key"] = cluster["key"] & k if len(cluster["key"] & k) >= min(2, len(k)) else cluster["key"]
         cluster["members"].append((m, item, labelled))
-    sent = {m["date"]: [key(_what(clause, _item_title(m, number))) for _, number, clause in _next_meeting_clauses(m)]
-            for m in recent if m["kind"] == "minutes"}
+    sent = {
+        m["date"]: [key(_what(clause, _item_title(m, number))) for _, number, clause in _next_meeting_clauses(m)]
+        for m in recent
+        if m["kind"] == "minutes"
+    }
     entries = []
     for c in clusters:
         dates = _recurring_dates(c, sent)
@@ -428,8 +548,10 @@ def standing_items(meetings: list[dict], upper: bool) -> list[Entry]:
 def _recurring_dates(cluster: dict, sent: dict[str, list[frozenset]]) -> list[str]:
     """The dates an item was on the papers, less those where it was there only because the meeting before sent it."""
     dates = sorted({m["date"] for m, _, _ in cluster["members"] if m["date"]})
-    carried = [any(overlaps(cluster["key"], k) or same(cluster["key"], k) for k in sent.get(before, []))
-               for before in [None, *dates[:-1]]]
+    carried = [
+        any(overlaps(cluster["key"], k) or same(cluster["key"], k) for k in sent.get(before, []))
+        for before in [None, *dates[:-1]]
+    ]
     return [d for d, was_sent in zip(dates, carried) if not was_sent]
 
 
@@ -443,7 +565,7 @@ def _core_title(cluster: dict) -> str:
     marked = [i for i, w in enumerate(words) if key(w) & cluster["key"]]
     if not marked:
         return plain[0]
-    title = " ".join(words[marked[0]: marked[-1] + 1]).strip(" -–:,")
+    title = " ".join(words[marked[0] : marked[-1] + 1]).strip(" -–:,")
     said = [w for x in members for w in re.findall(r"\b(?:update|report)\b", x[1]["title"], re.I)]
     if said and not re.search(r"\b(?:update|report|monitoring)$", title, re.I):
         title += f" {said[0].lower()}"
@@ -460,8 +582,11 @@ def _sources(members: list[tuple[dict, dict, bool]]) -> str:
     parts = []
     for m, marks in grouped.values():
         numbered = all(not x.startswith("‘") for x in marks)
-        parts.append(f"{label(m)}, item{'s' * (len(marks) > 1)} {', '.join(marks)}" if numbered
-                     else f"{label(m)}, {', '.join(marks)}")
+        parts.append(
+            f"{label(m)}, item{'s' * (len(marks) > 1)} {', '.join(marks)}"
+            if numbered
+            else f"{label(m)}, {', '.join(marks)}"
+        )
     return "; ".join(parts)
 
 
@@ -473,8 +598,13 @@ def split_list(text: str) -> list[str]:
         words, parts, current = text.split(), [], []
         for index, word in enumerate(words):
             previous = words[index - 1] if index else ""
-            starts = (current and word[:1].isupper() and previous[-1:].islower() and previous.lower() not in JOINERS
-                      and (index + 1 == len(words) or words[index + 1][:1].islower()))
+            starts = (
+                current
+                and word[:1].isupper()
+                and previous[-1:].islower()
+                and previous.lower() not in JOINERS
+                and (index + 1 == len(words) or words[index + 1][:1].islower())
+            )
             if starts:
                 parts.append(" ".join(current))
                 current = []
@@ -507,8 +637,10 @@ def work_programme_items(last: dict | None, upper: bool) -> list[Entry]:
                         break
         source = f"{_where(last, number)} ({what})" if number else f"{label(last)} ({what})"
         for name in names:
-            note = (f"Asked to be added to the work programme at the meeting of {long_date(last['date'])}: "
-                    "keep it here if it is due now, or move it to the work programme.")
+            note = (
+                f"Asked to be added to the work programme at the meeting of {long_date(last['date'])}: "
+                "keep it here if it is due now, or move it to the work programme."
+            )
             entries.append(_entry(name, "work programme", source, note, upper))
     return entries
 
@@ -535,8 +667,16 @@ def merge(entries: list[Entry]) -> list[Entry]:
     """One item for the same matter found by two sources: the first keeps its title, the sources add up."""
     out: list[Entry] = []
     for entry in entries:
-        twin = next((e for e in out if e.kind not in ("opening", "closing") and entry.kind not in ("opening", "closing")
-                     and overlaps(e.key, entry.key)), None)
+        twin = next(
+            (
+                e
+                for e in out
+                if e.kind not in ("opening", "closing")
+                and entry.kind not in ("opening", "closing")
+                and overlaps(e.key, entry.key)
+            ),
+            None,
+        )
         if twin is None:
             out.append(entry)
             continue
@@ -558,9 +698,13 @@ def draft(history: dict, day: date, time: str | None, location: str | None, open
     upper = uppercase_house(meetings)
     previous = previous_minutes(meetings)
     last = previous if previous and previous["date"] else None
-    entries = merge(opening_items(meetings, previous, open_actions, upper) + carried_items(meetings, upper)
-                    + standing_items(meetings, upper) + work_programme_items(last, upper)
-                    + closing_items(meetings, upper))
+    entries = merge(
+        opening_items(meetings, previous, open_actions, upper)
+        + carried_items(meetings, upper)
+        + standing_items(meetings, upper)
+        + work_programme_items(last, upper)
+        + closing_items(meetings, upper)
+    )
     for number, entry in enumerate(entries, start=1):
         entry.number = number
     notes = []

@@ -22,7 +22,11 @@ def calendar_bytes(body: str, meetings: list[dict], actions: list[dict], stamp: 
         day = date.fromisoformat(m["date"])
         if m.get("start_time"):
             start = datetime.combine(day, time.fromisoformat(m["start_time"]))
-            end = datetime.combine(day, time.fromisoformat(m["end_time"])) if m.get("end_time") else start + timedelta(hours=2)
+            end = (
+                datetime.combine(day, time.fromisoformat(m["end_time"]))
+                if m.get("end_time")
+                else start + timedelta(hours=2)
+            )
             event.add("dtstart", start)
             event.add("dtend", max(end, start))
         else:
@@ -35,8 +39,11 @@ def calendar_bytes(body: str, meetings: list[dict], actions: list[dict], stamp: 
         todo.add("uid", f"action-{a['ref']}@minutes")
         todo.add("dtstamp", stamp)
         todo.add("summary", f"{a['ref']}: {a['text'][:120]}")
-        todo.add("description", f"{a['text']}\nOwners: {', '.join(a['owners']) or 'none named'}\n"
-                                f"Raised at the meeting of {a['meeting_date']}, item {a['item'] or '-'}")
+        todo.add(
+            "description",
+            f"{a['text']}\nOwners: {', '.join(a['owners']) or 'none named'}\n"
+            f"Raised at the meeting of {a['meeting_date']}, item {a['item'] or '-'}",
+        )
         if a.get("due_date"):
             todo.add("due", date.fromisoformat(a["due_date"]))
         todo.add("status", "NEEDS-ACTION")

@@ -28,6 +28,9 @@ def for_owner(data: dict, owner: str) -> dict:
     """The digest cut down to one owner's actions, for sending each owner their own."""
     mine = [o for o in data["owners"] if o["name"] == owner]
     actions = mine[0]["actions"] if mine else []
-    return {**data, "owners": mine, "closed": [],
-            "counts": {"open": len(actions), "overdue": sum(a["overdue"] for a in actions),
-                       "closed_since_last_meeting": 0}}
+    return {
+        **data,
+        "owners": mine,
+        "closed": [],
+        "counts": {"open": len(actions), "overdue": sum(a["overdue"] for a in actions), "closed_since_last_meeting": 0},
+    }

@@ -65,8 +65,15 @@ def minutes_context(meeting: dict, body: str) -> dict:
     times = " to ".join(t for t in (clock(meeting["start_time"]), clock(meeting["end_time"])) if t)
     heading = ", ".join(p for p in (body, when, times, meeting["location"]) if p)
     numbers = [i["number"] for i in meeting["items"]]
-    items = [{"number": f"{i['number']}." if (i["number"] or "").isdigit() else i["number"] or "",
-              "title": clean_title(i["title"]), "resolutions": [], "actions": []} for i in meeting["items"]]
+    items = [
+        {
+            "number": f"{i['number']}." if (i["number"] or "").isdigit() else i["number"] or "",
+            "title": clean_title(i["title"]),
+            "resolutions": [],
+            "actions": [],
+        }
+        for i in meeting["items"]
+    ]
     loose = {"number": "", "title": "Other records (item not found)", "resolutions": [], "actions": []}
 
     def home(number: str | None) -> dict:
@@ -75,27 +82,41 @@ def minutes_context(meeting: dict, body: str) -> dict:
     for r in meeting["resolutions"]:
         home(r["item"])["resolutions"].append(r["text"])
     for a in meeting["actions"]:
-        home(a["item"])["actions"].append({"ref": a["ref"], "text": a["text"], "owners": ", ".join(a["owners"]),
-                                           "due": a["due"] or ""})
+        home(a["item"])["actions"].append(
+            {"ref": a["ref"], "text": a["text"], "owners": ", ".join(a["owners"]), "due": a["due"] or ""}
+        )
     if loose["resolutions"] or loose["actions"]:
         items.append(loose)
-    return {"heading": heading, "label": label(meeting), "document": Path(meeting["document"]).name,
-            "attendance": _attendance(meeting["attendance"]), "entries": items}
+    return {
+        "heading": heading,
+        "label": label(meeting),
+        "document": Path(meeting["document"]).name,
+        "attendance": _attendance(meeting["attendance"]),
+        "entries": items,
+    }
 
 
-def pack_context(agenda: Draft | None, body: str, organisation: str | None, actions: list[dict], as_of: date,
-                 minutes: dict | None) -> dict:
+def pack_context(
+    agenda: Draft | None, body: str, organisation: str | None, actions: list[dict], as_of: date, minutes: dict | None
+) -> dict:
     """Everything the template shows. Without an agenda it is the action log alone."""
-    context = {"organisation": organisation or "", "body": body, "agenda": agenda is not None, "items": [],
-               "meeting": {"when": "", "location": "", "notes": []},
-               "log": {"summary": summary(body, len(actions), as_of), "actions": log_rows(actions)},
-               "minutes": minutes_context(minutes, body) if minutes else None,
-               "running_header": f"{body} – action log – {long_date(as_of)}"}
+    context = {
+        "organisation": organisation or "",
+        "body": body,
+        "agenda": agenda is not None,
+        "items": [],
+        "meeting": {"when": "", "location": "", "notes": []},
+        "log": {"summary": summary(body, len(actions), as_of), "actions": log_rows(actions)},
+        "minutes": minutes_context(minutes, body) if minutes else None,
+        "running_header": f"{body} – action log – {long_date(as_of)}",
+    }
     if agenda is not None:
         when = long_date(agenda.day, weekday=True) + (f" at {agenda.time}" if agenda.time else "")
         context["meeting"] = {"when": when, "location": agenda.location or "", "notes": agenda.notes}
-        context["items"] = [{"number": e.number, "title": e.title, "note": e.note, "source": e.source, "kind": e.kind}
-                            for e in agenda.entries]
+        context["items"] = [
+            {"number": e.number, "title": e.title, "note": e.note, "source": e.source, "kind": e.kind}
+            for e in agenda.entries
+        ]
         context["running_header"] = f"{body} – {long_date(agenda.day)} – draft agenda pack"
     return _clean(context)
 

@@ -34,17 +34,38 @@ def soffice() -> str | None:
 def to_pdf(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> None:
     program = soffice()
     if program is None:
-        raise PdfUnavailable(f"no PDF written: LibreOffice (soffice) is not installed. Install it (Debian/Ubuntu: "
-                             f"{INSTALL}) and run again, or open {docx.name} in Word and save it as PDF")
+        raise PdfUnavailable(
+            f"no PDF written: LibreOffice (soffice) is not installed. Install it (Debian/Ubuntu: "
+            f"{INSTALL}) and run again, or open {docx.name} in Word and save it as PDF"
+        )
     with tempfile.TemporaryDirectory(prefix="minutes-pdf-") as tmp:
         work = Path(tmp)
         source, outdir = work / "pack.docx", work / "out"
         shutil.copyfile(docx, source)
-        argv = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--invisible",
-                "--nologo", "--norestore", "--nolockcheck", "--nodefault", "--convert-to", "pdf",
-                "--outdir", str(outdir), str(source)]
-        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   cwd=work, start_new_session=True, text=True)
+        argv = [
+            program,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nolockcheck",
+            "--nodefault",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(source),
+        ]
+        process = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=work,
+            start_new_session=True,
+            text=True,
+        )
         try:
             _, errors = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -225,8 +225,13 @@ def minutes(doc: DocxDocument) -> None:
     line(doc, "Minutes Text", "RESOLVED: ", "{{ r }}", bold_first=True)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p for a in item.actions %}")
-    line(doc, "Minutes Text", "ACTION {{ a.ref }}: ", "{{ a.text }}{% if a.owners %} ({{ a.owners }}){% endif %}"
-         "{% if a.due %}, due {{ a.due }}{% endif %}", bold_first=True)
+    line(
+        doc,
+        "Minutes Text",
+        "ACTION {{ a.ref }}: ",
+        "{{ a.text }}{% if a.owners %} ({{ a.owners }}){% endif %}{% if a.due %}, due {{ a.due }}{% endif %}",
+        bold_first=True,
+    )
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")

@@ -14,8 +14,9 @@ SHARED = ROOT.parent / "shared"
 SCHEMA = SHARED / "contract" / "extraction.schema.json"
 
 
-def run_cli(*args: str, db: Path | None = None, check: bool = False, env: dict | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, db: Path | None = None, check: bool = False, env: dict | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     """Run `minutes` as a user would, in a fresh process."""
     argv = [sys.executable, "-m", "minutes"] + (["--db", str(db)] if db else []) + list(args)
     result = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=timeout)

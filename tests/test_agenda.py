@@ -60,7 +60,9 @@ RESOLVED that the report be noted.
 
 The waiting list was reported.
 """
-JANUARY = HEAD.format(day="16 January 2024") + """
+JANUARY = (
+    HEAD.format(day="16 January 2024")
+    + """
 8. Christmas market review
 
 RESOLVED that the Christmas market review be brought back to the next meeting with the final accounts.
@@ -73,7 +75,10 @@ There was none.
 
 Tuesday 12 March 2024 at 7.00 pm.
 """
-MARCH = HEAD.format(day="12 March 2024") + """
+)
+MARCH = (
+    HEAD.format(day="12 March 2024")
+    + """
 8. Play area survey
 
 RESOLVED that the play area survey be brought back to the next meeting with costed options.
@@ -96,6 +101,7 @@ ACTION: Helen Ward to place the Christmas lights contract on the agenda for the 
 
 Tuesday 14 May 2024 at 7.00 pm.
 """
+)
 APRIL_AGENDA = """Ashworth Town Council
 
 Open Spaces Committee Agenda
@@ -279,8 +285,10 @@ def test_previous_minutes_as_extracted(sample_pack) -> None:
     assert any(t.startswith("Present (officers): Jacqui McShannon") for t in minutes)
     assert "8.\tLBHF PROPOSED AMENDMENTS TO THE FINANCIAL SCHEME" in minutes
     assert any(t.startswith("RESOLVED: That Schools Forum: 1. Reviewed") for t in minutes)
-    assert any(t.startswith("ACTION SF-2023-03-14-02: The Chair said")
-               and t.endswith("(Caroline Baxter), due next meeting") for t in minutes)
+    assert any(
+        t.startswith("ACTION SF-2023-03-14-02: The Chair said") and t.endswith("(Caroline Baxter), due next meeting")
+        for t in minutes
+    )
 
 
 def test_restyled_template_is_honoured(sample_db: Path, tmp_path: Path) -> None:
@@ -307,9 +315,10 @@ def test_restyled_template_is_honoured(sample_db: Path, tmp_path: Path) -> None:
     assert all(p.style.name == "Heading 2" for p in pack.paragraphs if p.text.startswith("1.\t"))
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
-                    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui "
-                           "fonts-liberation2")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui fonts-liberation2",
+)
 def test_pdf_of_the_same_pack(sample_db: Path, tmp_path: Path) -> None:
     import pypdfium2 as pdfium
 
@@ -355,19 +364,27 @@ def test_pdf_without_libreoffice_says_how_to_install(sample_db: Path, tmp_path: 
 
 def test_second_body_learns_its_own_form(spaces_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "osc.docx"
-    run_cli("agenda", "--body", "Open Spaces Committee", "--date", "2024-05-14", "--out", str(out),
-            db=spaces_db, check=True)
+    run_cli(
+        "agenda", "--body", "Open Spaces Committee", "--date", "2024-05-14", "--out", str(out), db=spaces_db, check=True
+    )
     doc = Document(str(out))
     items = agenda_items(doc)
     titles = [t for _, t in items]
-    assert titles[:5] == ["Welcome and introductions", "Apologies for absence", "Declarations of interest",
-                          "Minutes of the previous meeting", "Matters arising"], "its own openers, order and case"
+    assert titles[:5] == [
+        "Welcome and introductions",
+        "Apologies for absence",
+        "Declarations of interest",
+        "Minutes of the previous meeting",
+        "Matters arising",
+    ], "its own openers, order and case"
     assert titles[-2:] == ["Any other business", "Date of next meeting"]
     assert "as minutes of 12 March 2024, item 1" in item_block(doc, "welcome")
     assert "12 March 2024" in item_block(doc, "minutes of the previous meeting")
-    carried = {"Play area survey": "item 8 (resolution)",
-               "Cost of replacing the pavilion roof": "item 8 (action OSC-2024-03-12-01, Sam Patel)",
-               "Christmas lights contract": "item 11 (action OSC-2024-03-12-02, Helen Ward)"}
+    carried = {
+        "Play area survey": "item 8 (resolution)",
+        "Cost of replacing the pavilion roof": "item 8 (action OSC-2024-03-12-01, Sam Patel)",
+        "Christmas lights contract": "item 11 (action OSC-2024-03-12-02, Helen Ward)",
+    }
     for title, source in carried.items():
         assert title in titles
         assert f"Source: minutes of 12 March 2024, {source}" in item_block(doc, title)
@@ -377,8 +394,10 @@ def test_second_body_learns_its_own_form(spaces_db: Path, tmp_path: Path) -> Non
     assert "called a standing item" in item_block(doc, "Allotments")
     assert "called a standing item" in item_block(doc, "Tree safety")
     assert "item 10 (resolution)" in item_block(doc, "Review of the grounds maintenance contract")
-    order = [position(items, w) for w in ("matters arising", "play area survey", "finance report",
-                                          "grounds maintenance", "any other business")]
+    order = [
+        position(items, w)
+        for w in ("matters arising", "play area survey", "finance report", "grounds maintenance", "any other business")
+    ]
     assert order == sorted(order), "carried forward, standing, work programme, then the closing items"
     assert "Source: as minutes of 12 March 2024, item 3" in item_block(doc, "Declarations of interest")
 
@@ -447,15 +466,18 @@ def test_action_log_in_every_format(sample_db: Path, tmp_path: Path) -> None:
     assert sorted(row.cells[0].text for row in doc.tables[0].rows[1:]) == sorted(refs)
 
 
-@pytest.mark.parametrize(("args", "code", "words"), [
-    (("agenda", "--body", "No Such Board", "--date", "2023-09-19"), 1, "no body called"),
-    (("agenda", "--body", "Schools Forum", "--date", "someday"), 2, "--date"),
-    (("agenda", *SF, "--time", "25:00"), 2, "--time"),
-    (("agenda", *SF, "--out", "pack.pdf"), 2, ".docx"),
-    (("agenda", *SF, "--template", "missing.docx"), 2, "no such file"),
-    (("action-log", "--body", "Schools Forum", "--format", "pdf"), 2, "--format"),
-    (("action-log", "--body", "No Such Board"), 1, "no body called"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (("agenda", "--body", "No Such Board", "--date", "2023-09-19"), 1, "no body called"),
+        (("agenda", "--body", "Schools Forum", "--date", "someday"), 2, "--date"),
+        (("agenda", *SF, "--time", "25:00"), 2, "--time"),
+        (("agenda", *SF, "--out", "pack.pdf"), 2, ".docx"),
+        (("agenda", *SF, "--template", "missing.docx"), 2, "no such file"),
+        (("action-log", "--body", "Schools Forum", "--format", "pdf"), 2, "--format"),
+        (("action-log", "--body", "No Such Board"), 1, "no body called"),
+    ],
+)
 def test_bad_input_one_line(sample_db: Path, args: tuple, code: int, words: str) -> None:
     result = run_cli(*args, db=sample_db)
     assert result.returncode == code

@@ -42,6 +42,7 @@ CLI_TIMEOUT = 60  # seconds; the slowest run here takes about 3, so a longer one
 
 # --- building the corpus -------------------------------------------------------------------------
 
+
 def hand_written_pdf(objects: list[bytes]) -> bytes:
     """A valid PDF written by hand: numbered objects, a cross-reference table with exact offsets."""
     out = bytearray(b"%PDF-1.4\n")
@@ -61,8 +62,7 @@ def make_empty(path: Path) -> None:
 
 
 def make_zero_page_pdf(path: Path) -> None:
-    path.write_bytes(hand_written_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
-                                       b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+    path.write_bytes(hand_written_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
 
 
 def make_truncated_pdf(path: Path) -> None:
@@ -87,8 +87,9 @@ def make_user_password_pdf(method: str) -> Callable[[Path], None]:
     def make(path: Path) -> None:
         from fpdf.enums import EncryptionMethod
 
-        text_pdf(path, GOOD_TEXT, owner_password="owner", user_password="user",
-                 encryption_method=EncryptionMethod[method])
+        text_pdf(
+            path, GOOD_TEXT, owner_password="owner", user_password="user", encryption_method=EncryptionMethod[method]
+        )
 
     return make
 
@@ -142,8 +143,10 @@ BOMB_PADDING = 210  # MiB of whitespace after the real document.xml
 
 def make_zip_bomb_docx(path: Path) -> None:
     """The sample DOCX with 210 MiB of (legal) trailing whitespace in word/document.xml: < 1 MB on disk."""
-    with zipfile.ZipFile(SAMPLE_DOCX) as source, \
-            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as bomb:
+    with (
+        zipfile.ZipFile(SAMPLE_DOCX) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as bomb,
+    ):
         for info in source.infolist():
             if info.filename != "word/document.xml":
                 bomb.writestr(info, source.read(info))
@@ -161,9 +164,11 @@ def make_cp1252_text(path: Path) -> None:
 
 def make_mixed_encoding_text(path: Path) -> None:
     """Pasted together from a UTF-8 and a Windows-1252 source, as happens with email and Word."""
-    path.write_bytes("Minutes – Finance Committee\n".encode()
-                     + "Grant of £250 – the treasurer’s proposal\n".encode("cp1252")
-                     + "Café hire £40 approved\n".encode())
+    path.write_bytes(
+        "Minutes – Finance Committee\n".encode()
+        + "Grant of £250 – the treasurer’s proposal\n".encode("cp1252")
+        + "Café hire £40 approved\n".encode()
+    )
 
 
 OVERSIZED_MB = 51
@@ -206,10 +211,12 @@ BAD = [
 ]
 GOOD = [
     Case("owner-password-only.pdf", make_owner_password_pdf, keeps=(ACTION,)),
-    Case("cp1252.txt", make_cp1252_text,
-         keeps=("The budget of £5,000 was agreed; the chair’s report was noted.",)),
-    Case("mixed-encoding.txt", make_mixed_encoding_text,
-         keeps=("Minutes – Finance Committee", "Grant of £250 – the treasurer’s proposal", "Café hire £40 approved")),
+    Case("cp1252.txt", make_cp1252_text, keeps=("The budget of £5,000 was agreed; the chair’s report was noted.",)),
+    Case(
+        "mixed-encoding.txt",
+        make_mixed_encoding_text,
+        keeps=("Minutes – Finance Committee", "Grant of £250 – the treasurer’s proposal", "Café hire £40 approved"),
+    ),
 ]
 ids = [case.name for case in BAD]
 
@@ -224,6 +231,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # --- helpers --------------------------------------------------------------------------------------
+
 
 def cli(db: Path, *paths: Path) -> list[str]:
     return [sys.executable, "-m", "minutes", "--db", str(db), "ingest", *map(str, paths)]
@@ -278,7 +286,7 @@ def assert_one_line_error(stderr: str, path: Path, cause: str) -> None:
     assert len(lines) == 1, f"expected one line on stderr, got:\n{stderr}"
     prefix = f"error: {path}: "
     assert lines[0].startswith(prefix), lines[0]
-    assert re.search(cause, lines[0][len(prefix):]), lines[0]
+    assert re.search(cause, lines[0][len(prefix) :]), lines[0]
 
 
 @dataclass
@@ -316,8 +324,10 @@ def cli_each(corpus: Path, seeded_db: Path, tmp_path_factory: pytest.TempPathFac
     started = {}
     for case in BAD:
         db = copy_db(seeded_db, folder / f"{case.name}.db")
-        started[case.name] = (db, subprocess.Popen(cli(db, corpus / case.name), stdout=subprocess.PIPE,
-                                                   stderr=subprocess.PIPE, text=True))
+        started[case.name] = (
+            db,
+            subprocess.Popen(cli(db, corpus / case.name), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True),
+        )
     runs = {}
     for name, (db, process) in started.items():
         try:
@@ -330,6 +340,7 @@ def cli_each(corpus: Path, seeded_db: Path, tmp_path_factory: pytest.TempPathFac
 
 
 # --- reading each file ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("case", BAD, ids=ids)
 def test_read_refuses_bad_file_in_one_line_naming_it(corpus: Path, case: Case) -> None:
@@ -439,8 +450,10 @@ def test_file_vanishing_between_listing_and_reading(tmp_path: Path) -> None:
 
 def test_library_messages_are_kept_to_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """lxml and pdfminer put line breaks in their messages; the user still gets one line per file."""
-    assert str(IngestError("a.docx", "damaged Word file (XMLSyntaxError: bad\n, line 2)")) == \
-        "a.docx: damaged Word file (XMLSyntaxError: bad , line 2)"
+    assert (
+        str(IngestError("a.docx", "damaged Word file (XMLSyntaxError: bad\n, line 2)"))
+        == "a.docx: damaged Word file (XMLSyntaxError: bad , line 2)"
+    )
 
     def broken_reader(path: str) -> None:
         raise ValueError("first line\nsecond line")
@@ -452,9 +465,11 @@ def test_library_messages_are_kept_to_one_line(tmp_path: Path, monkeypatch: pyte
 
 # --- the real command, one file at a time ---------------------------------------------------------
 
+
 @pytest.mark.parametrize("case", BAD, ids=ids)
-def test_cli_refuses_bad_file_and_leaves_database_unchanged(corpus: Path, seeded_db: Path,
-                                                            cli_each: dict[str, Run], case: Case) -> None:
+def test_cli_refuses_bad_file_and_leaves_database_unchanged(
+    corpus: Path, seeded_db: Path, cli_each: dict[str, Run], case: Case
+) -> None:
     run = cli_each[case.name]
     assert run.returncode == 1, run.stderr
     assert_one_line_error(run.stderr, corpus / case.name, case.cause)
@@ -463,6 +478,7 @@ def test_cli_refuses_bad_file_and_leaves_database_unchanged(corpus: Path, seeded
 
 
 # --- the real command on folders ------------------------------------------------------------------
+
 
 def test_cli_folder_stores_good_files_and_names_each_bad_one(corpus: Path, folder_run: Run) -> None:
     run = folder_run
@@ -473,7 +489,7 @@ def test_cli_folder_stores_good_files_and_names_each_bad_one(corpus: Path, folde
         prefix = f"error: {corpus / case.name}: "
         named = [line for line in lines if line.startswith(prefix)]
         assert len(named) == 1, (case.name, run.stderr)
-        assert re.search(case.cause, named[0][len(prefix):]), named[0]
+        assert re.search(case.cause, named[0][len(prefix) :]), named[0]
     assert stored_paths(run.db) == sorted(str(corpus / case.name) for case in GOOD)
     assert f"{len(GOOD)} documents stored" in run.stdout and f"{len(BAD)} failed" in run.stdout
 

@@ -15,8 +15,10 @@ from conftest import SAMPLES, SHARED, needs_shared, run_cli
 def counts(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
     try:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "meetings", "attendance", "items", "resolutions", "actions", "action_owners")}
+        return {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "meetings", "attendance", "items", "resolutions", "actions", "action_owners")
+        }
     finally:
         conn.close()
 
@@ -36,18 +38,25 @@ def test_ingest_samples_stores_every_format(sample_db: Path) -> None:
     names = {Path(r[0]).name for r in conn.execute("SELECT path FROM documents")}
     assert "make_samples.py" not in names, "a folder is read for papers, not scripts"
     # the pack in three formats holds the same two meetings: stored once each, updated in place
-    meetings = conn.execute("SELECT b.name, m.kind, m.date FROM meetings m JOIN bodies b ON b.id = m.body_id "
-                            "WHERE m.date IS NOT NULL ORDER BY m.date").fetchall()
+    meetings = conn.execute(
+        "SELECT b.name, m.kind, m.date FROM meetings m JOIN bodies b ON b.id = m.body_id "
+        "WHERE m.date IS NOT NULL ORDER BY m.date"
+    ).fetchall()
     assert meetings == [("Schools Forum", "minutes", "2023-03-14"), ("Schools Forum", "agenda", "2023-06-27")]
-    refs = [r[0] for r in conn.execute(
-        "SELECT ref FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.date = '2023-03-14' ORDER BY seq")]
+    refs = [
+        r[0]
+        for r in conn.execute(
+            "SELECT ref FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.date = '2023-03-14' ORDER BY seq"
+        )
+    ]
     assert refs == [f"SF-2023-03-14-{n:02d}" for n in range(1, 7)]
 
 
 def test_full_text_search_over_actions_and_resolutions(sample_db: Path) -> None:
     conn = sqlite3.connect(sample_db)
-    hits = conn.execute("SELECT a.ref FROM actions_fts f JOIN actions a ON a.rowid = f.rowid "
-                        "WHERE actions_fts MATCH 'template'").fetchall()
+    hits = conn.execute(
+        "SELECT a.ref FROM actions_fts f JOIN actions a ON a.rowid = f.rowid WHERE actions_fts MATCH 'template'"
+    ).fetchall()
     assert hits == [("SF-2023-03-14-05",)]
     decisions = conn.execute("SELECT count(*) FROM resolutions_fts WHERE resolutions_fts MATCH 'scheme'").fetchone()[0]
     assert decisions >= 1
@@ -66,8 +75,19 @@ def test_actions_listing_json_and_csv(sample_db: Path) -> None:
     rows = json.loads(result.stdout)
     dated = [r for r in rows if r["meeting_date"] == "2023-03-14"]
     assert [r["owners"] for r in dated][:2] == [["Tony Burton"], ["Caroline Baxter"]]
-    assert set(dated[0]) >= {"ref", "body", "meeting_date", "item", "text", "owners", "due", "status", "overdue",
-                             "opened_in", "history"}
+    assert set(dated[0]) >= {
+        "ref",
+        "body",
+        "meeting_date",
+        "item",
+        "text",
+        "owners",
+        "due",
+        "status",
+        "overdue",
+        "opened_in",
+        "history",
+    }
     assert dated[0]["history"][0]["by"] == "meeting"
     owner = run_cli("actions", "--owner", "haylock", "--csv", db=sample_db, check=True).stdout.splitlines()
     assert owner[0].startswith("ref,") and len(owner) == 1 + 3

@@ -57,8 +57,7 @@ def smtp():
         ok = isinstance(auth_data, LoginPassword) and auth_data.password == b"s3cret-pass"
         return AuthResult(success=ok, handled=False)
 
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), authenticator=check,
-                            auth_require_tls=False)
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), authenticator=check, auth_require_tls=False)
     controller.start()
     yield inbox, controller.port
     controller.stop()
@@ -72,9 +71,15 @@ def db(tmp_path: Path) -> Path:
 
 
 def env_for(port: int, password: str = "s3cret-pass") -> dict:
-    return {**os.environ, "MINUTES_SMTP_HOST": "127.0.0.1", "MINUTES_SMTP_PORT": str(port),
-            "MINUTES_SMTP_SECURITY": "none", "MINUTES_SMTP_USER": "clerk", "MINUTES_SMTP_PASSWORD": password,
-            "MINUTES_SMTP_FROM": "clerk@lbhf.example"}
+    return {
+        **os.environ,
+        "MINUTES_SMTP_HOST": "127.0.0.1",
+        "MINUTES_SMTP_PORT": str(port),
+        "MINUTES_SMTP_SECURITY": "none",
+        "MINUTES_SMTP_USER": "clerk",
+        "MINUTES_SMTP_PASSWORD": password,
+        "MINUTES_SMTP_FROM": "clerk@lbhf.example",
+    }
 
 
 def parts(message) -> tuple[str, str]:
@@ -85,8 +90,19 @@ def parts(message) -> tuple[str, str]:
 
 def test_eml_lists_the_six_actions_of_14_march(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "digest.eml"
-    run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", "eml", "--out", str(out),
-            db=db, check=True)
+    run_cli(
+        "digest",
+        "--body",
+        "Schools Forum",
+        "--as-of",
+        "2023-06-27",
+        "--format",
+        "eml",
+        "--out",
+        str(out),
+        db=db,
+        check=True,
+    )
     message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
     assert message["Subject"] == "Outstanding actions: Schools Forum (as of 2023-06-27)"
     assert message.get_content_type() == "multipart/alternative"
@@ -101,8 +117,19 @@ def test_eml_lists_the_six_actions_of_14_march(db: Path, tmp_path: Path) -> None
 @pytest.mark.parametrize("fmt", ["txt", "md", "html"])
 def test_formats_to_files(db: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"digest.{fmt}"
-    run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", fmt, "--out", str(out),
-            db=db, check=True)
+    run_cli(
+        "digest",
+        "--body",
+        "Schools Forum",
+        "--as-of",
+        "2023-06-27",
+        "--format",
+        fmt,
+        "--out",
+        str(out),
+        db=db,
+        check=True,
+    )
     text = out.read_text(encoding="utf-8")
     assert all(ref in text for ref in REFS)
 
@@ -123,8 +150,18 @@ def test_send_multipart_over_smtp(db: Path, smtp) -> None:
     hostile.write_text(HOSTILE, encoding="utf-8")
     run_cli("ingest", str(hostile), db=db, check=True)
     run_cli("action", "done", "SF-2023-03-14-02", "--note", "Update given", db=db, check=True)
-    result = run_cli("digest", "--body", "Schools Forum", "--send",
-                     "--to", "chair@lbhf.example", "--to", "vice@lbhf.example", db=db, env=env_for(port))
+    result = run_cli(
+        "digest",
+        "--body",
+        "Schools Forum",
+        "--send",
+        "--to",
+        "chair@lbhf.example",
+        "--to",
+        "vice@lbhf.example",
+        db=db,
+        env=env_for(port),
+    )
     assert result.returncode == 0, result.stderr
     (message,) = inbox.messages
     assert inbox.envelopes[0].rcpt_tos == ["chair@lbhf.example", "vice@lbhf.example"]
@@ -140,9 +177,11 @@ def test_send_multipart_over_smtp(db: Path, smtp) -> None:
 def test_per_owner_sends_each_their_own(db: Path, smtp) -> None:
     inbox, port = smtp
     (db.parent / "minutes.toml").write_text(
-        '[addresses]\n"Tony Burton" = "tony@lbhf.example"\n"Peter Haylock" = "peter@lbhf.example"\n', encoding="utf-8")
-    result = run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--send", "--per-owner",
-                     db=db, env=env_for(port))
+        '[addresses]\n"Tony Burton" = "tony@lbhf.example"\n"Peter Haylock" = "peter@lbhf.example"\n', encoding="utf-8"
+    )
+    result = run_cli(
+        "digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--send", "--per-owner", db=db, env=env_for(port)
+    )
     assert result.returncode == 0, result.stderr
     assert "no address for Caroline Baxter" in result.stderr
     got = {m["To"]: parts(m)[0] for m in inbox.messages}
@@ -153,8 +192,16 @@ def test_per_owner_sends_each_their_own(db: Path, smtp) -> None:
 
 def test_password_never_shown(db: Path, smtp) -> None:
     _, port = smtp
-    result = run_cli("digest", "--body", "Schools Forum", "--send", "--to", "chair@lbhf.example", db=db,
-                     env=env_for(port, password="wrong-Secret-42"))
+    result = run_cli(
+        "digest",
+        "--body",
+        "Schools Forum",
+        "--send",
+        "--to",
+        "chair@lbhf.example",
+        db=db,
+        env=env_for(port, password="wrong-Secret-42"),
+    )
     assert result.returncode == 1
     assert "refused the login" in result.stderr
     assert "wrong-Secret-42" not in result.stderr + result.stdout

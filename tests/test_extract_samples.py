@@ -12,11 +12,20 @@ from minutes.ingest import read
 
 from conftest import SAMPLES, SCHEMA, needs_shared
 
-PACK = ["schools-forum-2023-06-27-agenda-pack.txt", "schools-forum-2023-06-27-agenda-pack.docx",
-        "schools-forum-2023-06-27-agenda-pack.pdf"]
+PACK = [
+    "schools-forum-2023-06-27-agenda-pack.txt",
+    "schools-forum-2023-06-27-agenda-pack.docx",
+    "schools-forum-2023-06-27-agenda-pack.pdf",
+]
 FRAGMENT = ["schools-forum-high-needs-fragment.md", "schools-forum-high-needs-fragment.html"]
-OWNERS = [["Tony Burton"], ["Caroline Baxter"], ["Peter Haylock"], ["Peter Haylock"], ["David Abbott"],
-          ["Tony Burton", "Peter Haylock"]]
+OWNERS = [
+    ["Tony Burton"],
+    ["Caroline Baxter"],
+    ["Peter Haylock"],
+    ["Peter Haylock"],
+    ["David Abbott"],
+    ["Tony Burton", "Peter Haylock"],
+]
 
 
 def contract(name: str, trace: bool = False) -> dict:
@@ -24,8 +33,9 @@ def contract(name: str, trace: bool = False) -> dict:
     return to_contract(document, extract(document), trace=trace)
 
 
-PAPERS = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html", ".docx", ".pdf"}
-                and p.name != "README.md")
+PAPERS = sorted(
+    p.name for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html", ".docx", ".pdf"} and p.name != "README.md"
+)
 
 
 @pytest.mark.parametrize("path", PAPERS)
@@ -103,7 +113,7 @@ def test_every_record_points_at_its_source(name: str) -> None:
     for record in minutes["actions"] + minutes["resolutions"] + minutes["items"]:
         first, last = record["source"]["lines"]
         assert 0 <= first <= last < len(lines)
-        span = " ".join(line.text for line in lines[first: last + 1]).lower()
+        span = " ".join(line.text for line in lines[first : last + 1]).lower()
         words = (record.get("text") or record.get("title")).lower().split()
         assert sum(w in span for w in words) >= len(words) * 0.5, (record, span[:200])
         assert record["rule"] and 0 < record["confidence"] <= 1

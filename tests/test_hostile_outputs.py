@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+
 from conftest import run_cli
 
 LONG = "x" * 5000
@@ -53,8 +54,19 @@ def test_the_words_are_stored_as_written(db: Path) -> None:
 @pytest.mark.parametrize("fmt", ["html", "md", "txt", "eml"])
 def test_digest(db: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"d.{fmt}"
-    run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-07-01", "--format", fmt, "--out", str(out),
-            db=db, check=True)
+    run_cli(
+        "digest",
+        "--body",
+        "Schools Forum",
+        "--as-of",
+        "2023-07-01",
+        "--format",
+        fmt,
+        "--out",
+        str(out),
+        db=db,
+        check=True,
+    )
     if fmt == "eml":
         import email
         from email import policy

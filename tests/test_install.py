@@ -26,15 +26,18 @@ print("HEAVY:" + ",".join(heavy))
 @pytest.mark.parametrize("argv", [["minutes", "--help"], ["minutes", "actions"], ["minutes", "meetings", "--json"]])
 def test_start_up_leaves_heavy_libraries_alone(tmp_path: Path, argv: list[str]) -> None:
     argv = argv[:1] + ["--db", str(tmp_path / "m.db")] + argv[1:]
-    run = subprocess.run([sys.executable, "-c", PROBE.format(argv=argv)], capture_output=True, text=True,
-                         cwd=tmp_path, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE.format(argv=argv)], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
     line = next(x for x in run.stdout.splitlines() if x.startswith("HEAVY:"))
     assert line == "HEAVY:", f"{argv} imported {line[6:]}"
 
 
 def test_imports_as_one_package_from_anywhere(tmp_path: Path) -> None:
-    code = ("import minutes.extract, minutes.ingest, minutes.db, minutes.render, importlib.util as u; "
-            "print(u.find_spec('db') is None, u.find_spec('extract') is None, u.find_spec('ingest') is None)")
+    code = (
+        "import minutes.extract, minutes.ingest, minutes.db, minutes.render, importlib.util as u; "
+        "print(u.find_spec('db') is None, u.find_spec('extract') is None, u.find_spec('ingest') is None)"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "True True True", "no generic top-level module names land in site-packages"

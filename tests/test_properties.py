@@ -26,29 +26,60 @@ VALIDATOR = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text()), form
 
 first = st.sampled_from(["Tony", "Claire", "Peter", "Jo-Anne", "Sam", "Kathleen", "Ozioma", "D", "R"])
 last = st.sampled_from(["Burton", "Fletcher", "Haylock", "Sanders", "Naismith", "O'Neill", "McShannon"])
-name = st.builds(lambda t, f, l: f"{t}{f} {l}".strip(), st.sampled_from(["", "Cllr ", "Mr ", "Dr "]), first, last)
+name = st.builds(
+    lambda t, given, family: f"{t}{given} {family}".strip(), st.sampled_from(["", "Cllr ", "Mr ", "Dr "]), first, last
+)
 names = st.lists(name, min_size=1, max_size=6).map(", ".join)
 words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)
-sentence = st.builds(lambda who, verb, rest: f"{who} {verb} {rest}.", name,
-                     st.sampled_from(["said he would", "was asked to", "to", "agreed to", "presented", "noted"]),
-                     st.text(alphabet="abcdefghij klmnop", min_size=1, max_size=40))
-number = st.sampled_from(["1.", "2)", "3 ", "4\\.", "5.1", "14/23", "Minute 23/045", "BM 133/2021", "IV.", "(a)",
-                          "b)", "i)", ""])
-title = st.sampled_from(["APOLOGIES FOR ABSENCE", "Minutes of the last meeting", "Finance", "Any other business",
-                         "Matters arising", "HIGH NEEDS BLOCK 2023-24 - UPDATE", "Date of next meeting"])
+sentence = st.builds(
+    lambda who, verb, rest: f"{who} {verb} {rest}.",
+    name,
+    st.sampled_from(["said he would", "was asked to", "to", "agreed to", "presented", "noted"]),
+    st.text(alphabet="abcdefghij klmnop", min_size=1, max_size=40),
+)
+number = st.sampled_from(
+    ["1.", "2)", "3 ", "4\\.", "5.1", "14/23", "Minute 23/045", "BM 133/2021", "IV.", "(a)", "b)", "i)", ""]
+)
+title = st.sampled_from(
+    [
+        "APOLOGIES FOR ABSENCE",
+        "Minutes of the last meeting",
+        "Finance",
+        "Any other business",
+        "Matters arising",
+        "HIGH NEEDS BLOCK 2023-24 - UPDATE",
+        "Date of next meeting",
+    ]
+)
 line = st.one_of(
     st.builds(lambda n, t: f"{n} {t}", number, title),
-    st.builds(lambda label, people: f"{label} {people}", st.sampled_from(["Present:", "Apologies:", "Absent:",
-                                                                          "In attendance:", "Observers"]), names),
+    st.builds(
+        lambda label, people: f"{label} {people}",
+        st.sampled_from(["Present:", "Apologies:", "Absent:", "In attendance:", "Observers"]),
+        names,
+    ),
     st.builds(lambda who: f"ACTION: {who}", name),
     st.builds(lambda task: f"ACTION: {task}", sentence),
     st.builds(lambda who, task: f"Action {who}: {task}", st.sampled_from(["HP", "MW", "TB/PH"]), sentence),
     st.builds(lambda text: f"RESOLVED - That {text}", st.text(alphabet="abcdefg hijk", min_size=1, max_size=50)),
     st.just("RESOLVED:"),
     st.builds(lambda n, text: f"{n}. {text}", st.integers(1, 4), sentence),
-    st.sampled_from(["Tuesday 14th March 2023", "Meeting started: 2.00 pm", "Page 2 of 5", "Signed ____ Dated",
-                     "Schools Forum Minutes", "Agenda Item 2", "Purpose of the report", "Recommendations:",
-                     "Action complete", "Next steps:", "I will make changes.", "\t<p>Officers</p>\t<p>x</p>"]),
+    st.sampled_from(
+        [
+            "Tuesday 14th March 2023",
+            "Meeting started: 2.00 pm",
+            "Page 2 of 5",
+            "Signed ____ Dated",
+            "Schools Forum Minutes",
+            "Agenda Item 2",
+            "Purpose of the report",
+            "Recommendations:",
+            "Action complete",
+            "Next steps:",
+            "I will make changes.",
+            "\t<p>Officers</p>\t<p>x</p>",
+        ]
+    ),
     sentence,
     words,
 )

@@ -24,21 +24,52 @@ def people(m) -> dict[str, tuple[str, str | None]]:
 
 # --- attendance -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("Present: Councillors Browne, Butler (Chair), Collins (J), Collins (M) and Dervan",
-     {"Browne": ("present", "member"), "Butler": ("present", "member"), "Collins (J)": ("present", "member"),
-      "Collins (M)": ("present", "member"), "Dervan": ("present", "member")}),
-    ("Members present: Jane Smith (JS) – Parent Governor, Tom Reid (TR)\nOfficers in attendance: Amy Lowe (Clerk)\n"
-     "Also present: Cllr Fatima Begum\nApologies: Ian Moss, Tony Wright\nAbsent: Paul Becker",
-     {"Jane Smith": ("present", "member"), "Tom Reid": ("present", "member"), "Amy Lowe": ("present", "officer"),
-      "Fatima Begum": ("present", "observer"), "Ian Moss": ("apologies", None), "Tony Wright": ("apologies", None),
-      "Paul Becker": ("absent", None)}),
-    ("PRESENT\nVoting members\tObservers\nClaire Fletcher (St Paul's CE Primary)\tFreddie Adu (Queensmill)\n",
-     {"Claire Fletcher": ("present", "member"), "Freddie Adu": ("present", "observer")}),
-    ("Present: Councillors D Richardson (Chair) R Healey, M Dixon and P Moran Clerk J Connelly EDC – A Armstrong",
-     {"D Richardson": ("present", "member"), "R Healey": ("present", "member"), "M Dixon": ("present", "member"),
-      "P Moran": ("present", "member"), "J Connelly": ("present", "member"), "A Armstrong": ("present", "member")}),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Present: Councillors Browne, Butler (Chair), Collins (J), Collins (M) and Dervan",
+            {
+                "Browne": ("present", "member"),
+                "Butler": ("present", "member"),
+                "Collins (J)": ("present", "member"),
+                "Collins (M)": ("present", "member"),
+                "Dervan": ("present", "member"),
+            },
+        ),
+        (
+            "Members present: Jane Smith (JS) – Parent Governor, Tom Reid (TR)\n"
+            "Officers in attendance: Amy Lowe (Clerk)\n"
+            "Also present: Cllr Fatima Begum\nApologies: Ian Moss, Tony Wright\nAbsent: Paul Becker",
+            {
+                "Jane Smith": ("present", "member"),
+                "Tom Reid": ("present", "member"),
+                "Amy Lowe": ("present", "officer"),
+                "Fatima Begum": ("present", "observer"),
+                "Ian Moss": ("apologies", None),
+                "Tony Wright": ("apologies", None),
+                "Paul Becker": ("absent", None),
+            },
+        ),
+        (
+            "PRESENT\nVoting members\tObservers\nClaire Fletcher (St Paul's CE Primary)\tFreddie Adu (Queensmill)\n",
+            {"Claire Fletcher": ("present", "member"), "Freddie Adu": ("present", "observer")},
+        ),
+        (
+            "Present: Councillors D Richardson (Chair) R Healey, M Dixon and P Moran "
+            "Clerk J Connelly EDC – A Armstrong",
+            {
+                "D Richardson": ("present", "member"),
+                "R Healey": ("present", "member"),
+                "M Dixon": ("present", "member"),
+                "P Moran": ("present", "member"),
+                "J Connelly": ("present", "member"),
+                "A Armstrong": ("present", "member"),
+            },
+        ),
+    ],
+)
 def test_attendance_lists(text: str, expected: dict) -> None:
     got = people(meeting(text + "\n\n1. Apologies\n\nNone.\n\n2. Finance\n\nThe accounts were received.\n"))
     for name, value in expected.items():
@@ -46,10 +77,12 @@ def test_attendance_lists(text: str, expected: dict) -> None:
 
 
 def test_apologies_late_arrivals_and_early_leavers() -> None:
-    m = meeting("Present: Cllr Ann Hale (Chair), Cllr Bob Ives, Cllr Cy Jones\n\n1. Apologies\n\n"
-                "Apologies for absence were received from Cllr Dee King and Cllr Eve Lamb. Cllr Fay Moss was absent.\n"
-                "Apologies for lateness were received from Cllr Bob Ives (who arrived at 7.45pm).\n\n"
-                "2. Finance\n\nCllr Cy Jones left the meeting at 8.30pm.\n")
+    m = meeting(
+        "Present: Cllr Ann Hale (Chair), Cllr Bob Ives, Cllr Cy Jones\n\n1. Apologies\n\n"
+        "Apologies for absence were received from Cllr Dee King and Cllr Eve Lamb. Cllr Fay Moss was absent.\n"
+        "Apologies for lateness were received from Cllr Bob Ives (who arrived at 7.45pm).\n\n"
+        "2. Finance\n\nCllr Cy Jones left the meeting at 8.30pm.\n"
+    )
     got = people(m)
     assert got["Dee King"][0] == got["Eve Lamb"][0] == "apologies"
     assert got["Fay Moss"][0] == "absent"
@@ -58,10 +91,12 @@ def test_apologies_late_arrivals_and_early_leavers() -> None:
 
 
 def test_roll_call_with_roles() -> None:
-    m = meeting("I. ROLL CALL\nPresent: Catherine Atkin, President\nKathleen Kearney, Board Member\n"
-                "Absent: Suzanne Whyte, Vice President\nStaff: Jane Chisaki, Library Director\n"
-                "II. NEW BUSINESS\nThe board discussed the budget at length and noted the report.\n",
-                head="CITY LIBRARY BOARD\nMINUTES\nWEDNESDAY, JULY 13, 2016\n\n")
+    m = meeting(
+        "I. ROLL CALL\nPresent: Catherine Atkin, President\nKathleen Kearney, Board Member\n"
+        "Absent: Suzanne Whyte, Vice President\nStaff: Jane Chisaki, Library Director\n"
+        "II. NEW BUSINESS\nThe board discussed the budget at length and noted the report.\n",
+        head="CITY LIBRARY BOARD\nMINUTES\nWEDNESDAY, JULY 13, 2016\n\n",
+    )
     got = {a.name: a for a in m.attendees}
     assert got["Catherine Atkin"].role == "President" and got["Suzanne Whyte"].status == "absent"
     assert got["Jane Chisaki"].category == "officer"
@@ -70,46 +105,58 @@ def test_roll_call_with_roles() -> None:
 
 # --- items ----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, numbers", [
-    ("1. Apologies\nNone.\n2. Minutes\nAgreed.\n3. Finance\nNoted.", ["1", "2", "3"]),
-    ("1) Apologies\nNone.\n2) Minutes\nAgreed.", ["1", "2"]),
-    ("1 Apologies\nNone.\n2 Minutes\nAgreed.", ["1", "2"]),
-    ("3\\. Apologies\nNone.\n4\\. Minutes\nAgreed.", ["3", "4"]),
-    ("14/23 APOLOGIES\nNone.\n15/23 MINUTES\nAgreed.", ["14/23", "15/23"]),
-    ("Minute 23/045 Apologies\nNone.\nMinute 23/046 Finance\nNoted.", ["23/045", "23/046"]),
-    ("BM 133/2021 Welcome\nHello.\nBM 134/2021 Finance\nNoted.", ["BM 133/2021", "BM 134/2021"]),
-    ("I. CALL TO ORDER\nAt 6pm.\nII. ROLL CALL\nAll there.\nIII. ADJOURNMENT\nAt 7pm.", ["I", "II", "III"]),
-    ("18.07.1 Apologies\nNone received\n18.07.2 Register of Interests\nNone", ["18.07.1", "18.07.2"]),
-])
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("1. Apologies\nNone.\n2. Minutes\nAgreed.\n3. Finance\nNoted.", ["1", "2", "3"]),
+        ("1) Apologies\nNone.\n2) Minutes\nAgreed.", ["1", "2"]),
+        ("1 Apologies\nNone.\n2 Minutes\nAgreed.", ["1", "2"]),
+        ("3\\. Apologies\nNone.\n4\\. Minutes\nAgreed.", ["3", "4"]),
+        ("14/23 APOLOGIES\nNone.\n15/23 MINUTES\nAgreed.", ["14/23", "15/23"]),
+        ("Minute 23/045 Apologies\nNone.\nMinute 23/046 Finance\nNoted.", ["23/045", "23/046"]),
+        ("BM 133/2021 Welcome\nHello.\nBM 134/2021 Finance\nNoted.", ["BM 133/2021", "BM 134/2021"]),
+        ("I. CALL TO ORDER\nAt 6pm.\nII. ROLL CALL\nAll there.\nIII. ADJOURNMENT\nAt 7pm.", ["I", "II", "III"]),
+        ("18.07.1 Apologies\nNone received\n18.07.2 Register of Interests\nNone", ["18.07.1", "18.07.2"]),
+    ],
+)
 def test_item_numbering_schemes(text: str, numbers: list[str]) -> None:
     assert [i.number for i in meeting(text).items] == numbers
 
 
 def test_sub_items_and_parents() -> None:
-    items = meeting("4 Finance\n(a) Payments\nApproved.\n(b) Bank reconciliation\nChecked.\n"
-                    "5 Planning\n5.1 Applications\nNone.\n").items
-    assert [(i.number, i.parent) for i in items] == [("4", None), ("(a)", "4"), ("(b)", "4"), ("5", None),
-                                                      ("5.1", "5")]
+    items = meeting(
+        "4 Finance\n(a) Payments\nApproved.\n(b) Bank reconciliation\nChecked.\n5 Planning\n5.1 Applications\nNone.\n"
+    ).items
+    assert [(i.number, i.parent) for i in items] == [("4", None), ("(a)", "4"), ("(b)", "4"), ("5", None), ("5.1", "5")]
 
 
 def test_number_on_its_own_line_and_run_in_titles() -> None:
-    items = meeting("32/24\nMINUTES OF THE PREVIOUS MEETING\nThey were signed.\n"
-                    "33/24 APOLOGIES: none received.\n34/24 PLANNING - deferred to the next meeting\n").items
-    assert [(i.number, i.title) for i in items] == [("32/24", "MINUTES OF THE PREVIOUS MEETING"),
-                                                    ("33/24", "APOLOGIES"), ("34/24", "PLANNING")]
+    items = meeting(
+        "32/24\nMINUTES OF THE PREVIOUS MEETING\nThey were signed.\n"
+        "33/24 APOLOGIES: none received.\n34/24 PLANNING - deferred to the next meeting\n"
+    ).items
+    assert [(i.number, i.title) for i in items] == [
+        ("32/24", "MINUTES OF THE PREVIOUS MEETING"),
+        ("33/24", "APOLOGIES"),
+        ("34/24", "PLANNING"),
+    ]
 
 
 def test_numbered_paragraphs_and_resolved_parts_are_not_items() -> None:
-    items = meeting("1. Apologies\n1.1 No apologies were received from anybody at all this evening.\n"
-                    "2. Budget\nRESOLVED\n1. That the budget be approved.\n2. That it be published.\n3. Finance\nNoted.\n"
-                    ).items
+    items = meeting(
+        "1. Apologies\n1.1 No apologies were received from anybody at all this evening.\n"
+        "2. Budget\nRESOLVED\n1. That the budget be approved.\n2. That it be published.\n3. Finance\nNoted.\n"
+    ).items
     assert [i.number for i in items] == ["1", "2", "3"]
 
 
 def test_unnumbered_topic_headings() -> None:
-    items = meeting("Present: Ann Hale, Bob Ives\n\nWelcome and introductions\n"
-                    "Ann welcomed everyone to the meeting and thanked the volunteers for their help.\n\n"
-                    "Estate safety\nThe police reported nine incidents since June, mostly around the garages.\n").items
+    items = meeting(
+        "Present: Ann Hale, Bob Ives\n\nWelcome and introductions\n"
+        "Ann welcomed everyone to the meeting and thanked the volunteers for their help.\n\n"
+        "Estate safety\nThe police reported nine incidents since June, mostly around the garages.\n"
+    ).items
     assert [(i.number, i.title) for i in items] == [(None, "Welcome and introductions"), (None, "Estate safety")]
 
 
@@ -121,9 +168,12 @@ def test_html_ol_numbers_are_null() -> None:
 
     with TemporaryDirectory() as tmp:
         page = Path(tmp) / "m.html"
-        page.write_text("<html><body><h1>Minutes of the Audit Committee</h1><p>Tuesday 4 June 2024</p><ol>"
-                        "<li><h2>Apologies</h2><p>None.</p></li><li><h2>Internal audit</h2><p>Noted.</p></li>"
-                        "</ol></body></html>", encoding="utf-8")
+        page.write_text(
+            "<html><body><h1>Minutes of the Audit Committee</h1><p>Tuesday 4 June 2024</p><ol>"
+            "<li><h2>Apologies</h2><p>None.</p></li><li><h2>Internal audit</h2><p>Noted.</p></li>"
+            "</ol></body></html>",
+            encoding="utf-8",
+        )
         document = read(page)
     assert [line.number for line in document.lines if line.heading == 2] == ["1", "2"]
     (m,) = extract(document)
@@ -132,103 +182,142 @@ def test_html_ol_numbers_are_null() -> None:
 
 # --- resolutions ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, rule", [
-    ("RESOLVED - That the report be approved.", "resolution.block"),
-    ("RESOLVED:\n1. That the budget be set at £4,000.\n2. That the precept be agreed.", "resolution.block"),
-    ("DECISION: The minutes were approved as an accurate record.", "resolution.block"),
-    ("Members AGREED to fund the new bench from reserves.", "resolution.agreed_caps"),
-    ("It was proposed by Cllr Ives, seconded by Cllr Hale and agreed that the grant be paid.",
-     "resolution.proposed_seconded"),
-    ("Motion by Commissioner Santos, seconded by Commissioner Thompson, to approve the plan, carried 5-0.",
-     "resolution.motion_carried"),
-    ("The Committee approved the revised terms of reference.", "resolution.body_decided"),
-    ("The minutes of the last meeting were agreed as an accurate record.", "resolution.minutes_approved"),
-])
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("RESOLVED - That the report be approved.", "resolution.block"),
+        ("RESOLVED:\n1. That the budget be set at £4,000.\n2. That the precept be agreed.", "resolution.block"),
+        ("DECISION: The minutes were approved as an accurate record.", "resolution.block"),
+        ("Members AGREED to fund the new bench from reserves.", "resolution.agreed_caps"),
+        (
+            "It was proposed by Cllr Ives, seconded by Cllr Hale and agreed that the grant be paid.",
+            "resolution.proposed_seconded",
+        ),
+        (
+            "Motion by Commissioner Santos, seconded by Commissioner Thompson, to approve the plan, carried 5-0.",
+            "resolution.motion_carried",
+        ),
+        ("The Committee approved the revised terms of reference.", "resolution.body_decided"),
+        ("The minutes of the last meeting were agreed as an accurate record.", "resolution.minutes_approved"),
+    ],
+)
 def test_decisions(text: str, rule: str) -> None:
     m = meeting(f"1. Business\n{text}\n2. Close\nThe meeting closed at 9pm.\n")
     assert [r.found.rule for r in m.resolutions] == [rule]
 
 
-@pytest.mark.parametrize("text", [
-    "The committee noted the report.",
-    "It is recommended that the committee approves the plan.",
-    "A motion to close the library was tabled and deferred to the next meeting.",
-    "At its meeting in February the Council had agreed to buy the land.",
-    "The motion was lost.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee noted the report.",
+        "It is recommended that the committee approves the plan.",
+        "A motion to close the library was tabled and deferred to the next meeting.",
+        "At its meeting in February the Council had agreed to buy the land.",
+        "The motion was lost.",
+    ],
+)
 def test_what_is_not_a_decision(text: str) -> None:
     assert meeting(f"1. Business\n{text}\n").resolutions == []
 
 
 def test_whereas_resolved_block_and_motion_run() -> None:
-    m = meeting("1. Business\nBoard Member Kearney moved to approve the Consent Calendar. Board Member Woods seconded "
-                "the motion, which passed with a 3-0 vote.\n")
+    m = meeting(
+        "1. Business\nBoard Member Kearney moved to approve the Consent Calendar. Board Member Woods seconded "
+        "the motion, which passed with a 3-0 vote.\n"
+    )
     assert len(m.resolutions) == 1 and "seconded the motion" in m.resolutions[0].text
 
 
 # --- actions --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("body, text, owners", [
-    ("Tony Burton said he would contact members.\nACTION: Tony Burton", "Tony Burton said he would contact members.",
-     ["Tony Burton"]),
-    ("ACTION: The Big Plan to be circulated to all.", "The Big Plan to be circulated to all.", []),
-    ("Action: Clerk to write to the County Council.", "Clerk to write to the County Council.", ["Clerk"]),
-    ("ACTION HP: Check the forms", "Check the forms", ["HP"]),
-    ("Sam will chase the contractor.\nACTION: Tony Burton / Peter Haylock", "Sam will chase the contractor.",
-     ["Tony Burton", "Peter Haylock"]),
-    ("ACTION: MW – arrange the volunteer rota", "arrange the volunteer rota", ["MW"]),
-])
+
+@pytest.mark.parametrize(
+    "body, text, owners",
+    [
+        (
+            "Tony Burton said he would contact members.\nACTION: Tony Burton",
+            "Tony Burton said he would contact members.",
+            ["Tony Burton"],
+        ),
+        ("ACTION: The Big Plan to be circulated to all.", "The Big Plan to be circulated to all.", []),
+        ("Action: Clerk to write to the County Council.", "Clerk to write to the County Council.", ["Clerk"]),
+        ("ACTION HP: Check the forms", "Check the forms", ["HP"]),
+        (
+            "Sam will chase the contractor.\nACTION: Tony Burton / Peter Haylock",
+            "Sam will chase the contractor.",
+            ["Tony Burton", "Peter Haylock"],
+        ),
+        ("ACTION: MW – arrange the volunteer rota", "arrange the volunteer rota", ["MW"]),
+    ],
+)
 def test_marked_actions(body: str, text: str, owners: list[str]) -> None:
     m = meeting("Present: Tony Burton, Peter Haylock\n\n1. Business\n" + body + "\n")
     assert [(a.text, a.owners) for a in m.actions] == [(text, owners)]
 
 
-@pytest.mark.parametrize("sentence, owners", [
-    ("Clerk to write to the Highways Department about the potholes.", ["Clerk"]),
-    ("Officers to circulate the revised policy to all members.", ["Officers"]),
-    ("Mr Armstrong said he would contact EDC about the drains.", ["Armstrong"]),
-    ("Andy Lowe was asked to arrange extra patrols.", ["Andy Lowe"]),
-    ("Councillors requested Mr Armstrong to look into the sweeping of the village.", ["Armstrong"]),
-    ("Mr Bellsham to contact Highways, and Mr Armstrong will also contact Highways.", ["Bellsham", "Armstrong"]),
-])
+@pytest.mark.parametrize(
+    "sentence, owners",
+    [
+        ("Clerk to write to the Highways Department about the potholes.", ["Clerk"]),
+        ("Officers to circulate the revised policy to all members.", ["Officers"]),
+        ("Mr Armstrong said he would contact EDC about the drains.", ["Armstrong"]),
+        ("Andy Lowe was asked to arrange extra patrols.", ["Andy Lowe"]),
+        ("Councillors requested Mr Armstrong to look into the sweeping of the village.", ["Armstrong"]),
+        ("Mr Bellsham to contact Highways, and Mr Armstrong will also contact Highways.", ["Bellsham", "Armstrong"]),
+    ],
+)
 def test_actions_in_prose(sentence: str, owners: list[str]) -> None:
     m = meeting("Present: Cllr Hale, Andy Lowe\n\n1. Highways\n" + sentence + "\n")
     assert [a.owners for a in m.actions] == [owners]
 
 
-@pytest.mark.parametrize("sentence", [
-    "A report will be forwarded to the committee in due course.",
-    "I will make changes to my classroom.",
-    "We will share the plan with all stakeholders.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A report will be forwarded to the committee in due course.",
+        "I will make changes to my classroom.",
+        "We will share the plan with all stakeholders.",
+    ],
+)
 def test_not_actions(sentence: str) -> None:
     assert meeting("1. Business\n" + sentence + "\n").actions == []
 
 
 def test_marked_document_counts_only_marked_actions_and_summary_once() -> None:
-    m = meeting("Present: Ann Hale, Bob Ives\n\n1. Finance\nBob Ives said he would check the bank statement.\n"
-                "Ann will book the hall.\nACTION: Ann Hale\n2. Summary of actions\n"
-                "Ann will book the hall. - Ann Hale\n")
+    m = meeting(
+        "Present: Ann Hale, Bob Ives\n\n1. Finance\nBob Ives said he would check the bank statement.\n"
+        "Ann will book the hall.\nACTION: Ann Hale\n2. Summary of actions\n"
+        "Ann will book the hall. - Ann Hale\n"
+    )
     assert [(a.text, a.owners) for a in m.actions] == [("Ann will book the hall.", ["Ann Hale"])]
 
 
 def test_action_table() -> None:
-    m = meeting("Present: Ann Hale, Bob Ives\n\n1. Actions\nAction\tOwner\tDue\n"
-                "Book the hall\tAnn Hale\t30 April 2024\nCheck the statement\tBob Ives / Ann Hale\tnext meeting\n")
+    m = meeting(
+        "Present: Ann Hale, Bob Ives\n\n1. Actions\nAction\tOwner\tDue\n"
+        "Book the hall\tAnn Hale\t30 April 2024\nCheck the statement\tBob Ives / Ann Hale\tnext meeting\n"
+    )
     assert [(a.text, a.owners, a.due) for a in m.actions] == [
-        ("Book the hall", ["Ann Hale"], "2024-04-30"), ("Check the statement", ["Bob Ives", "Ann Hale"], "next meeting")]
+        ("Book the hall", ["Ann Hale"], "2024-04-30"),
+        ("Check the statement", ["Bob Ives", "Ann Hale"], "next meeting"),
+    ]
 
 
 # --- dates ----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, year, us, expected", [
-    ("Tuesday 14th March 2023", None, False, "2023-03-14"),
-    ("14/03/2023", None, False, "2023-03-14"),
-    ("05/14/2024", None, True, "2024-05-14"),
-    ("Wednesday, May 8, 2024", None, True, "2024-05-08"),
-    ("Tuesday 11th November", 2025, False, "2025-11-11"),
-    ("26 th September 2013", None, False, "2013-09-26"),
-])
+
+@pytest.mark.parametrize(
+    "text, year, us, expected",
+    [
+        ("Tuesday 14th March 2023", None, False, "2023-03-14"),
+        ("14/03/2023", None, False, "2023-03-14"),
+        ("05/14/2024", None, True, "2024-05-14"),
+        ("Wednesday, May 8, 2024", None, True, "2024-05-08"),
+        ("Tuesday 11th November", 2025, False, "2025-11-11"),
+        ("26 th September 2013", None, False, "2013-09-26"),
+    ],
+)
 def test_dates(text: str, year, us: bool, expected: str) -> None:
     assert find_dates(text, year, us)[0][0].isoformat() == expected
 
@@ -244,24 +333,29 @@ def test_due_dates_relative_to_the_meeting() -> None:
 
 
 def test_signed_dated_footer_is_not_the_meeting_date() -> None:
-    m = meeting("1. Apologies\nNone.\nSigned _______________ Dated 4th September 2018\nPage 1 of 2\n"
-                "2. Finance\nCouncillors agreed to pay the invoice.\n",
-                head="Milburn Parish Council - 3rd July 2018\n\n")
+    m = meeting(
+        "1. Apologies\nNone.\nSigned _______________ Dated 4th September 2018\nPage 1 of 2\n"
+        "2. Finance\nCouncillors agreed to pay the invoice.\n",
+        head="Milburn Parish Council - 3rd July 2018\n\n",
+    )
     assert m.date == "2018-07-03"
 
 
 # --- PDF damage -----------------------------------------------------------------------------------------
 
+
 def test_broken_ligatures_hyphens_and_running_headers() -> None:
     lines = []
     topics = ["finance", "planning", "highways"]
     for page, topic in enumerate(topics, start=1):
-        lines += [Line("Board Minutes 12 May 2016", page=page),
-                  Line(f"On {topic} the meeUng noted the aFached report on diver-", page=page),
-                  Line(f"sity and the ResoluTon on {topic} was carried at the meeUng.", page=page),
-                  Line(f"The Chair thanked members for the {topic} work.", page=page),
-                  Line(f"Members discussed the {topic} papers in detail.", page=page),
-                  Line(f"Page {page} of 3", page=page)]
+        lines += [
+            Line("Board Minutes 12 May 2016", page=page),
+            Line(f"On {topic} the meeUng noted the aFached report on diver-", page=page),
+            Line(f"sity and the ResoluTon on {topic} was carried at the meeUng.", page=page),
+            Line(f"The Chair thanked members for the {topic} work.", page=page),
+            Line(f"Members discussed the {topic} papers in detail.", page=page),
+            Line(f"Page {page} of 3", page=page),
+        ]
     text = " ".join(line.text for line in clean(lines, 3))
     assert "Board Minutes" not in text and "Page 1" not in text
     assert "meeting noted the attached report on diversity" in text and "Resolution" in text

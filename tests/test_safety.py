@@ -19,14 +19,26 @@ from minutes.db.schema import MIGRATIONS, version
 
 from conftest import SAMPLES, run_cli
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def corpus(folder: Path, count: int = 40) -> list[Path]:
     """`count` distinct minutes, each its own meeting (its own date), made from the sample pack's minutes."""
     text = (SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt").read_text(encoding="utf-8")
-    minutes = text[text.index("London Borough of Hammersmith"): text.index("Contact officer")]
+    minutes = text[text.index("London Borough of Hammersmith") : text.index("Contact officer")]
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for n in range(count):
@@ -71,8 +83,11 @@ def test_sigkill_never_leaves_a_document_half_stored(tmp_path: Path) -> None:
     full = time.monotonic() - started  # kills land anywhere from start-up to the last document
     killed_with_work_done = 0
     for _ in range(rounds):
-        process = subprocess.Popen([sys.executable, "-m", "minutes", "--db", str(db), "-q", "ingest", str(folder)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "minutes", "--db", str(db), "-q", "ingest", str(folder)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.2, 1.0) * full)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -95,10 +110,16 @@ def test_parallel_ingests_store_each_document_once(tmp_path: Path, writers: int)
     procs = []
     for n in range(writers):
         order = files[n::1] if n % 2 == 0 else list(reversed(files))
-        procs.append(subprocess.Popen([sys.executable, "-m", "minutes", "--db", str(db), "ingest", *map(str, order)],
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "minutes", "--db", str(db), "ingest", *map(str, order)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
     outputs = [p.communicate(timeout=300) for p in procs]
-    for process, (stdout, stderr) in zip(procs, outputs, strict=True):
+    for process, (_stdout, stderr) in zip(procs, outputs, strict=True):
         assert process.returncode == 0, stderr
         assert "locked" not in stderr.lower()
     stored, problems = consistent(db)
@@ -116,8 +137,10 @@ def test_older_schema_is_migrated_forward(tmp_path: Path) -> None:
     old.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")
     MIGRATIONS[0](old)
     old.execute("INSERT INTO schema_version VALUES (1, '2023-01-01')")
-    old.execute("INSERT INTO documents (sha256, path, format, ingested_at, meetings) VALUES ('ab', 'old.txt', 'txt', "
-                "'2023-01-01', 0)")
+    old.execute(
+        "INSERT INTO documents (sha256, path, format, ingested_at, meetings) VALUES ('ab', 'old.txt', 'txt', "
+        "'2023-01-01', 0)"
+    )
     old.conn.commit()
     old.close()
     db = connect(path)

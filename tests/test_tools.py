@@ -49,8 +49,11 @@ def wait_for(url: str, seconds: float = 60) -> bytes:
 @pytest.fixture(scope="module")
 def server(db: Path):
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "minutes", "--db", str(db), "-q", "serve", "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "minutes", "--db", str(db), "-q", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/-/versions.json")
         yield f"http://127.0.0.1:{port}"
@@ -67,8 +70,13 @@ def test_datasette_canned_query_json(server: str) -> None:
     assert sorted(r["ref"] for r in rows) == [f"SF-2023-03-14-{n:02d}" for n in range(1, 7)]
     meta = json.loads(wait_for(f"{server}/-/metadata.json"))
     queries = meta["databases"]["minutes"]["queries"]
-    assert {"outstanding_actions", "overdue_actions", "decisions_matching", "attendance_history",
-            "meetings_of_body"} <= set(queries)
+    assert {
+        "outstanding_actions",
+        "overdue_actions",
+        "decisions_matching",
+        "attendance_history",
+        "meetings_of_body",
+    } <= set(queries)
     found = json.loads(wait_for(f"{server}/minutes/decisions_matching.json?words=scheme&_shape=array"))
     assert found and "Scheme" in found[0]["text"]
     history = json.loads(wait_for(f"{server}/minutes/attendance_history.json?person=Burton&_shape=array"))
@@ -78,16 +86,25 @@ def test_datasette_canned_query_json(server: str) -> None:
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed (apt-get install chromium)")
 def test_outstanding_actions_page_in_headless_chromium(server: str, tmp_path: Path) -> None:
     url = f"{server}/minutes/outstanding_actions?body=Schools+Forum&owner="
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
     dom = subprocess.run(["chromium", *flags, "--dump-dom", url], capture_output=True, text=True, timeout=120).stdout
     assert "Outstanding actions by body and owner" in dom
     assert all(f"SF-2023-03-14-{n:02d}" in dom for n in range(1, 7))
     assert "Tony Burton" in dom
     shot = tmp_path / "page.png"
-    subprocess.run(["chromium", *flags, "--window-size=1280,900", f"--screenshot={shot}", url],
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        ["chromium", *flags, "--window-size=1280,900", f"--screenshot={shot}", url], capture_output=True, timeout=120
+    )
     assert shot.exists() and shot.stat().st_size > 10_000
 
 
@@ -95,8 +112,12 @@ def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     db = tmp_path / "watch.db"
-    process = subprocess.Popen([sys.executable, "-m", "minutes", "--db", str(db), "watch", str(inbox), "--settle", "0.5"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "minutes", "--db", str(db), "watch", str(inbox), "--settle", "0.5"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         time.sleep(2)
         # a paper copied in slowly: it must not be read while half-written
@@ -104,7 +125,7 @@ def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
         data = PACK.read_bytes()
         with target.open("wb") as handle:
             for k in range(0, len(data), 4000):
-                handle.write(data[k:k + 4000])
+                handle.write(data[k : k + 4000])
                 handle.flush()
                 time.sleep(0.1)
         shutil.copy(SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx", inbox / "pack.docx")
@@ -161,13 +182,25 @@ def test_review_verdicts_survive_reingest(tmp_path: Path) -> None:
     decisions = [r for r in listed if r["kind"] == "resolution"]
     assert decisions and all(r["confidence"] < 0.8 and r["document"].endswith(".txt") for r in decisions)
     approved = next(r for r in decisions if "accurate record" in r["text"])
-    run_cli("review", "correct", "resolution", str(approved["id"]), "--field", "text", "--value",
-            "The minutes of the meeting of 6 December 2022 were agreed as an accurate record.", db=db, check=True)
+    run_cli(
+        "review",
+        "correct",
+        "resolution",
+        str(approved["id"]),
+        "--field",
+        "text",
+        "--value",
+        "The minutes of the meeting of 6 December 2022 were agreed as an accurate record.",
+        db=db,
+        check=True,
+    )
     wider = json.loads(run_cli("review", "--below", "0.95", "--json", db=db, check=True).stdout)
     action = next(r for r in wider if r["kind"] == "action" and "template" in r["text"])
     run_cli("review", "reject", "action", str(action["id"]), db=db, check=True)
-    assert run_cli("review", "correct", "action", str(action["id"]), "--field", "colour", "--value", "x",
-                   db=db).returncode == 1
+    assert (
+        run_cli("review", "correct", "action", str(action["id"]), "--field", "colour", "--value", "x", db=db).returncode
+        == 1
+    )
     # the same meeting again, from the Word version of the pack: the verdicts are applied again
     run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx"), db=db, check=True)
     conn = sqlite3.connect(db)

@@ -22,15 +22,23 @@ def next_meeting(path: Path) -> Path:
     d.add_heading("CSS Committee Meeting - Minutes", level=1)
     d.add_paragraph("Location: Discord")
     d.add_paragraph("Time: Tuesday 23rd July 2024 19:30 BST")
-    d.add_paragraph("Attendees: Holly Packer (HP) (Chairing), Matty Widdop (MW), Leonardo Bishop (LB), "
-                    "Marcus Gustafsson (MG) (Minuting)")
+    d.add_paragraph(
+        "Attendees: Holly Packer (HP) (Chairing), Matty Widdop (MW), Leonardo Bishop (LB), "
+        "Marcus Gustafsson (MG) (Minuting)"
+    )
     d.add_paragraph("1 Apologies received from")
     d.add_paragraph("Shay Patel", style="List Bullet")
     d.add_paragraph("2 Adoption of Previous Minutes")
     d.add_paragraph("Unanimous adoption of previous minutes", style="List Bullet")
     d.add_paragraph("3 Matters Arising")
-    for line in ("ACTION MW: Archive channel", "Action complete", "ACTION HP: Check forms", "Action carried forwards",
-                 "ACTION RJ: Write email to Mind about donation", "Action complete"):
+    for line in (
+        "ACTION MW: Archive channel",
+        "Action complete",
+        "ACTION HP: Check forms",
+        "Action carried forwards",
+        "ACTION RJ: Write email to Mind about donation",
+        "Action complete",
+    ):
         d.add_paragraph(line, style="List Bullet")
     d.add_paragraph("The mailshot to Kainos has been sent by MG.", style="List Bullet")
     d.add_paragraph("4 Future Events")
@@ -46,7 +54,8 @@ def state(db: Path) -> dict[str, tuple]:
     rows = conn.execute(
         "SELECT a.ref, a.text, a.status, a.linked_to IS NOT NULL, "
         "(SELECT json_group_array(words) FROM (SELECT words FROM action_history h WHERE h.action_id = a.id "
-        " ORDER BY h.id)) FROM actions a").fetchall()
+        " ORDER BY h.id)) FROM actions a"
+    ).fetchall()
     conn.close()
     return {r[0]: (r[1], r[2], r[3], tuple(json.loads(r[4]))) for r in rows}
 
@@ -77,7 +86,9 @@ def test_later_minutes_move_earlier_actions(sequence, tmp_path: Path) -> None:
     assert actions["Book the room for the welcome talk"]["status"] == "open"
     # the restated actions are linked to the originals, not counted twice
     assert len(actions) == 21 + 1
-    assert all(a["ref"].startswith("CC-2024-07-09-") for t, a in actions.items() if t != "Book the room for the welcome talk")
+    assert all(
+        a["ref"].startswith("CC-2024-07-09-") for t, a in actions.items() if t != "Book the room for the welcome talk"
+    )
     open_only = json.loads(run_cli("actions", "--open", "--json", db=db, check=True).stdout)
     assert {a["text"] for a in open_only} >= {"Check forms", "Talk to Todd"}
     assert "Archive channel" not in {a["text"] for a in open_only}
@@ -99,10 +110,15 @@ def test_approved_minutes_replace_the_draft_in_place(tmp_path: Path) -> None:
     before = state(db)
     approved = tmp_path / "schools-forum-2023-03-14-approved.txt"
     text = (SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt").read_text(encoding="utf-8")
-    text = text.replace("Tony Burton said he would contact members outside of meeting.",
-                        "Tony Burton said he would contact members of the sub-group outside of meeting.")
-    text = text.replace("10. ANY OTHER BUSINESS", "The Chair asked the Clerk to circulate the dates of meetings "
-                        "for 2023-24.\n\nACTION: David Abbott\n\n10. ANY OTHER BUSINESS")
+    text = text.replace(
+        "Tony Burton said he would contact members outside of meeting.",
+        "Tony Burton said he would contact members of the sub-group outside of meeting.",
+    )
+    text = text.replace(
+        "10. ANY OTHER BUSINESS",
+        "The Chair asked the Clerk to circulate the dates of meetings "
+        "for 2023-24.\n\nACTION: David Abbott\n\n10. ANY OTHER BUSINESS",
+    )
     approved.write_text(text, encoding="utf-8")
     run_cli("ingest", str(approved), db=db, check=True)
     after = state(db)
@@ -117,8 +133,17 @@ def test_hand_changes_survive_reingest(tmp_path: Path) -> None:
     db = tmp_path / "m.db"
     run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=db, check=True)
     run_cli("action", "done", "SF-2023-03-14-01", "--note", "Emailed the sub-group on 20 March", db=db, check=True)
-    run_cli("action", "set", "sf-2023-03-14-02", "--due", "30/06/2023", "--owner", "Caroline Baxter/Tony Burton",
-            db=db, check=True)
+    run_cli(
+        "action",
+        "set",
+        "sf-2023-03-14-02",
+        "--due",
+        "30/06/2023",
+        "--owner",
+        "Caroline Baxter/Tony Burton",
+        db=db,
+        check=True,
+    )
     assert run_cli("action", "drop", "SF-2023-03-14-03", db=db).returncode == 2, "--note is required to drop"
     run_cli("action", "drop", "SF-2023-03-14-03", "--note", "Superseded by the new risk register", db=db, check=True)
     run_cli("action", "drop", "SF-2023-03-14-04", "--note", "Dropped by mistake", db=db, check=True)
@@ -128,8 +153,10 @@ def test_hand_changes_survive_reingest(tmp_path: Path) -> None:
     run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx"), db=db, check=True)
     rows = {a["ref"]: a for a in json.loads(run_cli("actions", "--json", db=db, check=True).stdout)}
     assert rows["SF-2023-03-14-01"]["status"] == "done"
-    assert any(h["by"] == "user" and h["words"] == "Emailed the sub-group on 20 March"
-               for h in rows["SF-2023-03-14-01"]["history"])
+    assert any(
+        h["by"] == "user" and h["words"] == "Emailed the sub-group on 20 March"
+        for h in rows["SF-2023-03-14-01"]["history"]
+    )
     assert rows["SF-2023-03-14-02"]["due"] == "2023-06-30"
     assert rows["SF-2023-03-14-02"]["owners"] == ["Caroline Baxter", "Tony Burton"]
     assert rows["SF-2023-03-14-03"]["status"] == "dropped"
@@ -149,10 +176,13 @@ def test_people_one_per_person_and_merge(tmp_path: Path) -> None:
     assert tony["attended"] == 1 and tony["actions"] == 2 and tony["meetings"] == ["2023-03-14"]
     # a later paper spells a name differently: the roster makes "Cllr Abbot" unique
     later = tmp_path / "later.txt"
-    later.write_text("Schools Forum Minutes\n\nTuesday 27 June 2023\n\nPRESENT\n\nOfficers\n\n"
-                     "Tony Burton (Head of Finance)\nD Abbott (Head of Governance)\nPete Haylock (Director)\n"
-                     "Sat Saraon (Strategic Lead)\n\n"
-                     "1. APOLOGIES FOR ABSENCE\n\nNone.\n\n2. ANY OTHER BUSINESS\n\nNone.\n", encoding="utf-8")
+    later.write_text(
+        "Schools Forum Minutes\n\nTuesday 27 June 2023\n\nPRESENT\n\nOfficers\n\n"
+        "Tony Burton (Head of Finance)\nD Abbott (Head of Governance)\nPete Haylock (Director)\n"
+        "Sat Saraon (Strategic Lead)\n\n"
+        "1. APOLOGIES FOR ABSENCE\n\nNone.\n\n2. ANY OTHER BUSINESS\n\nNone.\n",
+        encoding="utf-8",
+    )
     run_cli("ingest", str(later), db=db, check=True)
     people = {p["name"]: p for p in json.loads(run_cli("people", "--json", db=db, check=True).stdout)}
     assert people["Tony Burton"]["attended"] == 2

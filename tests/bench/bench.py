@@ -59,8 +59,11 @@ def measure(name: str, argv_for, repeats: int, results: dict, prepare=None) -> N
         seconds, peak = run(argv_for(n))
         times.append(seconds)
         peaks.append(peak)
-    results[name] = {"median_s": round(statistics.median(times), 3), "runs": [round(t, 3) for t in times],
-                     "peak_mb": max(peaks)}
+    results[name] = {
+        "median_s": round(statistics.median(times), 3),
+        "runs": [round(t, 3) for t in times],
+        "peak_mb": max(peaks),
+    }
     print(f"  {name:42} {statistics.median(times):8.3f} s   {max(peaks):5d} MB", flush=True)
 
 
@@ -96,9 +99,13 @@ def in_process(big: Path, results: dict, repeats: int) -> None:
     from minutes.db.queries import actions, digest
 
     db = connect(big)
-    for name, call in (("query: actions --open --body X", lambda: actions(db, body="Committee 07", open_only=True,
-                                                                           with_history=False)),
-                       ("query: digest --body X", lambda: digest(db, "Committee 07", date(2020, 1, 1)))):
+    for name, call in (
+        (
+            "query: actions --open --body X",
+            lambda: actions(db, body="Committee 07", open_only=True, with_history=False),
+        ),
+        ("query: digest --body X", lambda: digest(db, "Committee 07", date(2020, 1, 1))),
+    ):
         times = []
         for _ in range(repeats):
             start = time.perf_counter()
@@ -116,11 +123,16 @@ def big_database(path: Path, bodies: int = 50, meetings: int = 10_000, actions: 
     rng = random.Random(7)
     conn = db.conn
     conn.execute("BEGIN")
-    conn.execute("INSERT INTO documents (id, sha256, path, format, pages, ingested_at, meetings) "
-                 "VALUES (1, 'synthetic', 'synthetic.pdf', 'pdf', 1, '2024-01-01', ?)", [meetings])
+    conn.execute(
+        "INSERT INTO documents (id, sha256, path, format, pages, ingested_at, meetings) "
+        "VALUES (1, 'synthetic', 'synthetic.pdf', 'pdf', 1, '2024-01-01', ?)",
+        [meetings],
+    )
     for b in range(1, bodies + 1):
-        conn.execute("INSERT INTO bodies (id, name, key, initials) VALUES (?, ?, ?, ?)",
-                     [b, f"Committee {b:02d}", f"committee {b:02d}", f"C{b:02d}"])
+        conn.execute(
+            "INSERT INTO bodies (id, name, key, initials) VALUES (?, ?, ?, ?)",
+            [b, f"Committee {b:02d}", f"committee {b:02d}", f"C{b:02d}"],
+        )
         for p in range(12):
             conn.execute("INSERT INTO people (body_id, name) VALUES (?, ?)", [b, f"Person {b}-{p}"])
     per_meeting = actions // meetings
@@ -128,23 +140,40 @@ def big_database(path: Path, bodies: int = 50, meetings: int = 10_000, actions: 
     for m in range(1, meetings + 1):
         body = (m - 1) % bodies + 1
         day = f"{2000 + (m // bodies) // 12:04d}-{(m // bodies) % 12 + 1:02d}-15"
-        conn.execute("INSERT INTO meetings (id, body_id, document_id, kind, date) VALUES (?, ?, 1, 'minutes', ?)",
-                     [m, body, day])
+        conn.execute(
+            "INSERT INTO meetings (id, body_id, document_id, kind, date) VALUES (?, ?, 1, 'minutes', ?)", [m, body, day]
+        )
         for k in range(4):
-            conn.execute("INSERT INTO items (meeting_id, position, number, title) VALUES (?, ?, ?, ?)",
-                         [m, k, str(k + 1), rng.choice(["Apologies", "Minutes", "Finance", "Standing item: budget"])])
+            conn.execute(
+                "INSERT INTO items (meeting_id, position, number, title) VALUES (?, ?, ?, ?)",
+                [m, k, str(k + 1), rng.choice(["Apologies", "Minutes", "Finance", "Standing item: budget"])],
+            )
         for s in range(1, per_meeting + 1):
             action_id += 1
             status = "open" if rng.random() < 0.3 else "done"
             conn.execute(
                 "INSERT INTO actions (id, meeting_id, ref, seq, item, text, due, due_date, status) "
                 "VALUES (?, ?, ?, ?, '3', ?, ?, ?, ?)",
-                [action_id, m, f"C{body:02d}-{day}-{s:02d}", s, f"Action {action_id}: write to the school about funding",
-                 day, day, status])
-            conn.execute("INSERT INTO action_owners (action_id, position, name) VALUES (?, 0, ?)",
-                         [action_id, f"Person {body}-{s % 12}"])
-            conn.execute("INSERT INTO action_history (action_id, at, status, by, meeting_id, words) "
-                         "VALUES (?, ?, 'open', 'meeting', ?, 'raised')", [action_id, day, m])
+                [
+                    action_id,
+                    m,
+                    f"C{body:02d}-{day}-{s:02d}",
+                    s,
+                    f"Action {action_id}: write to the school about funding",
+                    day,
+                    day,
+                    status,
+                ],
+            )
+            conn.execute(
+                "INSERT INTO action_owners (action_id, position, name) VALUES (?, 0, ?)",
+                [action_id, f"Person {body}-{s % 12}"],
+            )
+            conn.execute(
+                "INSERT INTO action_history (action_id, at, status, by, meeting_id, words) "
+                "VALUES (?, ?, 'open', 'meeting', ?, 'raised')",
+                [action_id, day, m],
+            )
     conn.execute("COMMIT")
     db.close()
 
@@ -169,41 +198,92 @@ def main() -> int:
         big_database(big)
         print("timings (median of runs, whole processes)", flush=True)
         measure("floor: pypdfium2 text, 120 pages", lambda n: [py, "-c", FLOOR, str(pack120)], repeats, results)
-        measure("naive: pdfplumber extract_text, 120 pages", lambda n: [py, "-c", PLUMBER, str(pack120)],
-                max(1, repeats // 2), results)
-        measure("minutes ingest, 120 pages, new database",
-                lambda n: minutes + ["--db", str(work / f"i120-{n}.db"), "-q", "ingest", str(pack120)], repeats, results)
+        measure(
+            "naive: pdfplumber extract_text, 120 pages",
+            lambda n: [py, "-c", PLUMBER, str(pack120)],
+            max(1, repeats // 2),
+            results,
+        )
+        measure(
+            "minutes ingest, 120 pages, new database",
+            lambda n: minutes + ["--db", str(work / f"i120-{n}.db"), "-q", "ingest", str(pack120)],
+            repeats,
+            results,
+        )
         measure("floor: pypdfium2 text, 300 pages", lambda n: [py, "-c", FLOOR, str(pack300)], repeats, results)
-        measure("minutes ingest, 300 pages, new database",
-                lambda n: minutes + ["--db", str(work / f"i300-{n}.db"), "-q", "ingest", str(pack300)], 2, results)
+        measure(
+            "minutes ingest, 300 pages, new database",
+            lambda n: minutes + ["--db", str(work / f"i300-{n}.db"), "-q", "ingest", str(pack300)],
+            2,
+            results,
+        )
         measure("minutes --help", lambda n: minutes + ["--help"], repeats, results)
-        measure("minutes actions (empty database)", lambda n: minutes + ["--db", str(work / "empty.db"), "actions"],
-                repeats, results)
-        measure("actions --open --body X (100,000 actions)",
-                lambda n: minutes + ["--db", str(big), "actions", "--open", "--body", "Committee 07"], repeats, results)
-        measure("digest --body X (100,000 actions)",
-                lambda n: minutes + ["--db", str(big), "digest", "--body", "Committee 07", "--as-of", "2020-01-01"],
-                repeats, results)
-        measure("agenda --body X (100,000 actions)",
-                lambda n: minutes + ["--db", str(big), "agenda", "--body", "Committee 07", "--date", "2030-01-01",
-                                     "--out", str(work / f"agenda-{n}.docx")], repeats, results)
+        measure(
+            "minutes actions (empty database)",
+            lambda n: minutes + ["--db", str(work / "empty.db"), "actions"],
+            repeats,
+            results,
+        )
+        measure(
+            "actions --open --body X (100,000 actions)",
+            lambda n: minutes + ["--db", str(big), "actions", "--open", "--body", "Committee 07"],
+            repeats,
+            results,
+        )
+        measure(
+            "digest --body X (100,000 actions)",
+            lambda n: minutes + ["--db", str(big), "digest", "--body", "Committee 07", "--as-of", "2020-01-01"],
+            repeats,
+            results,
+        )
+        measure(
+            "agenda --body X (100,000 actions)",
+            lambda n: (
+                minutes
+                + [
+                    "--db",
+                    str(big),
+                    "agenda",
+                    "--body",
+                    "Committee 07",
+                    "--date",
+                    "2030-01-01",
+                    "--out",
+                    str(work / f"agenda-{n}.docx"),
+                ]
+            ),
+            repeats,
+            results,
+        )
         in_process(big, results, repeats)
-        measure("ingest 40 papers --jobs 1", lambda n: minutes + ["--db", str(work / f"j1-{n}.db"), "-q", "ingest",
-                                                                  "--jobs", "1", str(folder)], 3, results)
-        measure("ingest 40 papers --jobs 2", lambda n: minutes + ["--db", str(work / f"j2-{n}.db"), "-q", "ingest",
-                                                                  "--jobs", "2", str(folder)], 3, results)
+        measure(
+            "ingest 40 papers --jobs 1",
+            lambda n: minutes + ["--db", str(work / f"j1-{n}.db"), "-q", "ingest", "--jobs", "1", str(folder)],
+            3,
+            results,
+        )
+        measure(
+            "ingest 40 papers --jobs 2",
+            lambda n: minutes + ["--db", str(work / f"j2-{n}.db"), "-q", "ingest", "--jobs", "2", str(folder)],
+            3,
+            results,
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     t = {k: v["median_s"] for k, v in results.items() if isinstance(v, dict)}
     results["ratios"] = {
-        "ingest_120 / floor_120": round(t["minutes ingest, 120 pages, new database"]
-                                        / t["floor: pypdfium2 text, 120 pages"], 2),
-        "ingest_120 / pdfplumber_120": round(t["minutes ingest, 120 pages, new database"]
-                                             / t["naive: pdfplumber extract_text, 120 pages"], 3),
-        "pdfplumber_120 / floor_120": round(t["naive: pdfplumber extract_text, 120 pages"]
-                                            / t["floor: pypdfium2 text, 120 pages"], 1),
-        "ingest_300 / floor_300": round(t["minutes ingest, 300 pages, new database"]
-                                        / t["floor: pypdfium2 text, 300 pages"], 2),
+        "ingest_120 / floor_120": round(
+            t["minutes ingest, 120 pages, new database"] / t["floor: pypdfium2 text, 120 pages"], 2
+        ),
+        "ingest_120 / pdfplumber_120": round(
+            t["minutes ingest, 120 pages, new database"] / t["naive: pdfplumber extract_text, 120 pages"], 3
+        ),
+        "pdfplumber_120 / floor_120": round(
+            t["naive: pdfplumber extract_text, 120 pages"] / t["floor: pypdfium2 text, 120 pages"], 1
+        ),
+        "ingest_300 / floor_300": round(
+            t["minutes ingest, 300 pages, new database"] / t["floor: pypdfium2 text, 300 pages"], 2
+        ),
         "jobs1 / jobs2 (speed-up)": round(t["ingest 40 papers --jobs 1"] / t["ingest 40 papers --jobs 2"], 2),
         "minutes --help (process floor of the CLI)": t["minutes --help"],
     }
