@@ -39,6 +39,8 @@ _SENTENCE_VERB = re.compile(
     r"stated|informed|thanked|presented|discussed|received|welcomed|advised|did|do|does|can|could|should)\b",
     re.I,
 )
+_TASKLIKE = re.compile(r"\bto\s+[a-z]+\b|:\s*$|\.\s*$")  # "to agree final budget including:" is a decision
+_OPENING = re.compile(r"^(?:apologies|present|attendance|declarations?|matters arising|minutes)\b", re.I)
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&", "with", "from", "by", "at", "–", "-", "or"}
 _SUMMARY = re.compile(
     r"^(?:summary of |schedule of |list of )?(?:actions?|action (?:list|points|log|summary)|decisions)\b"
@@ -102,8 +104,15 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
             or not title_like(tail)
             or (_caps(head) and not _caps(tail))
             or re.match(r"(?:none|nil|n/a)\b", tail, re.I)
+            or _OPENING.match(head)
         ):
             text, rest = head, tail
+    if rest is None:
+        stop = re.match(r"^(.{3,90}?)\.\s+(?=[A-Z(])(.+)$", text)  # "Minutes of the last meeting. They were ..."
+        short_word = r"\b(?:[A-Z]|[Nn]o|[Dd]r|[Mm]r|[Mm]rs|[Cc]llr|[Ss]t|incl|[Ee]tc)$"
+        head = stop.group(1) if stop else ""
+        if stop and title_like(head) and len(head.split()) <= 12 and not re.search(short_word, head):
+            text, rest = head, stop.group(2)
     words = text.split()
     run = 0
     for word in words:
@@ -199,10 +208,12 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         if rest is None:
             nxt = i + 1
             beside = _cell_beside(blocks, i, end)
-            if beside:  # a number in its own table column: the title opens the cell beside it
-                rest = blocks[beside[0]].text
-                used.add(beside[0])
-                span_to = blocks[beside[0]]
+            if beside:  # a number in its own table column: the cell beside holds the title (and maybe notes)
+                whole = " ".join(blocks[k].text for k in beside)
+                take = beside if len(whole.split()) <= 25 and title_like(whole) else beside[:1]
+                rest = " ".join(blocks[k].text for k in take)
+                used.update(take)
+                span_to = blocks[take[-1]]
             elif (
                 nxt < end
                 and nxt not in skip
@@ -261,7 +272,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             and top is not None
             and top_kind == "dec"
             and _value(number) == sub_next
-            and (sub_next > 1 or len(title.split()) <= 6)
+            and (sub_next > 1 or len(title.split()) <= 6 or (len(title.split()) <= 10 and not _TASKLIKE.search(rest)))
             and not in_summary
             and not looks_like_name(title, allow_initials=False)
         ):
@@ -290,6 +301,9 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                 i += 1
                 continue
             last_value = value
+        elif kind == "slash" and top is not None and top.item.number[:1].isalpha() and number[:1].isdigit():
+            i += 1  # "51/2122" in an action table among "LW 51/2122" items points at an item
+            continue
         elif kind == "slash":
             duplicate = next((h for h in found if h.item.number == number), None)
             if duplicate is not None:

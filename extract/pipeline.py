@@ -88,6 +88,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
         return meeting
     # headings found again now that resolution blocks are known, so a RESOLVED heading is never an item
     heading_blocks = {h.block for h in headings}
+    bare_headings = {h.block for h in headings if not h.body}  # a heading with a sentence run in is read too
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)
     meeting.attendees = _attendance(blocks, seg, headings, people, head_end)
     item_of = _item_lookup(headings)
@@ -105,7 +106,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     for i in range(attendance_end, seg.end):
         if (
             i in in_blocks
-            or i in heading_blocks
+            or i in bare_headings
             or blocks[i].cell is not None
             and _in_header_table(blocks, i, first_item)
         ):
@@ -121,7 +122,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
                 last = blocks[j - 1]
             meeting.resolutions.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75, last))
     meeting.resolutions.sort(key=lambda r: r.found.source.first_line)
-    meeting.actions = _actions(blocks, seg, meeting, item_of, heading_blocks, body_start, us)
+    meeting.actions = _actions(blocks, seg, meeting, item_of, bare_headings, body_start, us)
     for n, heading in enumerate(headings):
         if progress_rules.REVIEW_ITEM.search(heading.item.title):
             end = headings[n + 1].block if n + 1 < len(headings) else seg.end
@@ -190,14 +191,14 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
 
 
 def _actions(
-    blocks, seg, meeting: Meeting, item_of, heading_blocks: set[int], body_start: int, us: bool
+    blocks, seg, meeting: Meeting, item_of, bare_headings: set[int], body_start: int, us: bool
 ) -> list[Action]:
     finder = NameFinder([a.name for a in meeting.attendees])
     found = action_rules.marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)
     found += action_rules.action_list(blocks, body_start, seg.end)
     if not found:
-        found = action_rules.from_sentences(blocks, body_start, seg.end, heading_blocks, finder)
+        found = action_rules.from_sentences(blocks, body_start, seg.end, bare_headings, finder)
     found.sort(key=lambda raw: raw.first.first.index)
     out = []
     when = None
