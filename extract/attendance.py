@@ -230,7 +230,7 @@ def _bracket(person: dict, inner: str, category: str | None) -> None:
     """What a bracket after a name holds: initials, a role, or an organisation (school, council)."""
     if _LATE.search(inner):
         return
-    if re.fullmatch(r"[A-Z]\.?", inner) and len(person["name"].split()) == 1:
+    if re.fullmatch(r"[A-Z]\.?", inner) and len(person["name"].split()) == 1 and inner[0] != person["name"][0]:
         person["name"] = f"{person['name']} ({inner})"  # "Collins (J)" tells two Collinses apart
         return
     if _initials_for(person["name"], inner):
@@ -386,7 +386,10 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             continue
         if cell is None and len(text) > 3 and text.upper() == text and any(c.isalpha() for c in text):
             break  # a heading in capitals ends the lists
-        if len(text.split()) > 40 or re.search(r"\b(?:was|were|said|spoke|welcomed|opened|is|are)\b", text):
+        listing = text.count(",") >= max(3, len(text.split()) // 8)  # a long list of names is still a list
+        if (len(text.split()) > 40 and not listing) or re.search(
+            r"\b(?:was|were|said|spoke|welcomed|opened|is|are)\b", text
+        ):
             if cell is None:
                 break
             continue

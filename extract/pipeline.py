@@ -175,6 +175,8 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
     parts: list[tuple[str, Block]] = [(heading.body, blocks[heading.block])] if heading.body else []
     for i in range(heading.block + 1, min(end, heading.block + 30)):
         text = blocks[i].text
+        if text.strip() == heading.item.title:
+            continue  # the title, in the table cell beside the item's number
         bare = re.sub(r"\([^)]*\)", " ", text)
         if re.search(r"\b(?:was|were|had|have|has|received|none|nil)\b", text, re.I) or text.isupper():
             break
@@ -184,7 +186,10 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
         parts.append((text, blocks[i]))
     if not parts:
         return
-    joined = " ".join(text for text, _ in parts)  # names broken across lines ("Ben / Gummer") join up again
+    # a name broken where the line ran out ("Ben / Gummer") joins up again; names on lines of their own do not
+    joined = parts[0][0]
+    for (_, before), (text, _) in zip(parts, parts[1:], strict=False):
+        joined += (" " if before.last.wrapped or joined.rstrip().endswith(",") else ", ") + text
     found = attendance_rules.parse_people(joined, None)
     if found:
         attendance_rules._add(people, found, "apologies", None, parts[0][1], "attendance.apologies_item")
