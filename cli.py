@@ -266,29 +266,12 @@ def actions(
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
 ) -> None:
     """List the actions stored, with their references, owners and status."""
+    from .db.queries import ACTION_FIELDS
     from .db.queries import actions as list_actions
 
     rows = list_actions(_db(), body=body, owner=owner, open_only=open_only, with_history=as_json)
     if as_json:
-        rows = [
-            {
-                k: r[k]
-                for k in (
-                    "ref",
-                    "body",
-                    "meeting_date",
-                    "item",
-                    "text",
-                    "owners",
-                    "due",
-                    "status",
-                    "overdue",
-                    "opened_in",
-                    "history",
-                )
-            }
-            for r in rows
-        ]
+        rows = [{k: r[k] for k in ACTION_FIELDS} for r in rows]
     _emit(
         rows,
         as_json,

@@ -8,6 +8,21 @@ from datetime import date
 
 from .connection import Database
 
+# what `minutes actions --json` gives for each action (issue #4's list), and exports
+ACTION_FIELDS = (
+    "ref",
+    "body",
+    "meeting_date",
+    "item",
+    "text",
+    "owners",
+    "due",
+    "status",
+    "overdue",
+    "opened_in",
+    "history",
+)
+
 
 def body_key(name: str) -> str:
     """How a body's name is compared: case, punctuation and spacing do not make another body."""
