@@ -7,7 +7,9 @@ version of minutes opens in a newer one.
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -195,16 +197,28 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 
 
 def connect(path: str | Path) -> Database:
-    """Open (or create) the database, in WAL mode with a busy timeout, migrated to the latest schema."""
-    conn = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 60000")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if str(path) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")  # once per file; readers then never wait for the writer
-    conn.execute("PRAGMA synchronous = NORMAL")
-    db = Database(conn)
-    migrate(db)
-    return db
+    """Open (or create) the database, in WAL mode with a busy timeout, migrated to the latest schema.
+
+    Switching a new file to WAL needs it to itself, and SQLite answers "locked" at once rather than
+    wait when several processes open a new database together; so the opening is retried.
+    """
+    deadline = time.monotonic() + 60
+    while True:
+        conn = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA busy_timeout = 60000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if str(path) != ":memory:" and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")  # once per file; readers then never wait for the writer
+            conn.execute("PRAGMA synchronous = NORMAL")
+            db = Database(conn)
+            migrate(db)
+            return db
+        except sqlite3.OperationalError as err:
+            conn.close()
+            if "locked" not in str(err) and "busy" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.05, 0.25))
 
 
 def version(db: Database) -> int:
