@@ -42,14 +42,23 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    db: Annotated[str, typer.Option("--db", envvar="MINUTES_DB", help="SQLite file to use.")] = "minutes.db",
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="MINUTES_DB",
+            help="SQLite file to use [default: minutes.toml's database, else ./minutes.db].",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and results.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what happens to each file.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    state.db_path = db
+    from .config import apply_defaults
+
+    state.db_path = db or apply_defaults().get("database") or "minutes.db"
     state.quiet = quiet
     state.verbose = verbose and not quiet
     _quiet_libraries()

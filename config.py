@@ -19,6 +19,7 @@ def config_paths(db_path: str | None) -> list[Path]:
         paths.append(Path(os.environ["MINUTES_CONFIG"]))
     if db_path:
         paths.append(Path(db_path).resolve().parent / "minutes.toml")
+    paths.append(Path.cwd() / "minutes.toml")
     paths.append(Path(user_config_dir("minutes")) / "minutes.toml")
     return paths
 
@@ -32,6 +33,20 @@ def load(db_path: str | None = None) -> dict[str, Any]:
             data["_path"] = str(path)
             return data
     return {}
+
+
+def apply_defaults() -> dict[str, Any]:
+    """Settings from the user's minutes.toml that commands read before a database is chosen.
+
+    `database` names the SQLite file when neither --db nor MINUTES_DB does; `templates` names the
+    folder of an officer's edited templates when MINUTES_TEMPLATES does not.
+    """
+    settings = load(None)
+    if settings.get("templates") and not os.environ.get("MINUTES_TEMPLATES"):
+        os.environ["MINUTES_TEMPLATES"] = str(Path(settings["templates"]).expanduser())
+    if settings.get("database"):
+        settings["database"] = str(Path(settings["database"]).expanduser())
+    return settings
 
 
 def smtp_settings(db_path: str | None = None) -> dict[str, Any]:

@@ -210,3 +210,20 @@ def test_review_verdicts_survive_reingest(tmp_path: Path) -> None:
     assert "SF-2023-03-14-05" not in refs and len(refs) == 5, "the rejected action stays out after re-ingest"
     left = json.loads(run_cli("review", "--json", db=db, check=True).stdout)
     assert not any("6 December 2022" in r["text"] for r in left)
+
+
+def test_configuration_in_one_place(tmp_path: Path) -> None:
+    import os
+
+    config = tmp_path / "minutes.toml"
+    target = tmp_path / "from-config.db"
+    config.write_text(f'database = "{target}"\n', encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "MINUTES_DB"}
+    env["MINUTES_CONFIG"] = str(config)
+    run_cli("ingest", str(PACK), env=env, check=True)
+    assert sqlite3.connect(target).execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    env["MINUTES_DB"] = str(tmp_path / "from-env.db")  # the environment overrides the file
+    run_cli("ingest", str(PACK), env=env, check=True)
+    assert (tmp_path / "from-env.db").exists()
+    run_cli("ingest", str(PACK), db=tmp_path / "from-option.db", env=env, check=True)  # and the option both
+    assert (tmp_path / "from-option.db").exists()
