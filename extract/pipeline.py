@@ -180,6 +180,8 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
         bare = re.sub(r"\([^)]*\)", " ", text)
         if re.search(r"\b(?:was|were|had|have|has|received|none|nil)\b", text, re.I) or text.isupper():
             break
+        if re.match(r"^(?:resolved|agreed|decision|decided|actions?)\b", text, re.I):
+            break  # a decision or an action line ends any list of names
         name_part = re.split(r"\s[-–]\s", bare)[0]
         if "," not in text and any(w[0].islower() for w in name_part.split() if w not in ("and", "&", "of", "-", "–")):
             break  # the list of names is over
@@ -190,9 +192,10 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
     joined = parts[0][0]
     for (_, before), (text, _) in zip(parts, parts[1:], strict=False):
         joined += (" " if before.last.wrapped or joined.rstrip().endswith(",") else ", ") + text
-    found = attendance_rules.parse_people(joined, None)
-    if found:
-        attendance_rules._add(people, found, "apologies", None, parts[0][1], "attendance.apologies_item")
+    for person in attendance_rules.parse_people(joined, None):
+        # each name keeps the line it was printed on (the first of them, for a name broken across two)
+        home = next((b for text, b in parts if person["name"].split()[0] in text), parts[0][1])
+        attendance_rules._add(people, [person], "apologies", None, home, "attendance.apologies_item")
 
 
 def _actions(
