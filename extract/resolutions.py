@@ -83,6 +83,16 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    (
+        "resolution.outcome",
+        # "Lettings Policy - agreed", "Agreed and signed", "The following matters were agreed for the next agenda:"
+        re.compile(
+            r"^.{3,100}?\s[-–]\s(?:agreed|approved|adopted|ratified)\.?$|^(?:agreed|approved)(?: and signed)?\.?$|"
+            r"\b(?:was|were)\s+(?:unanimously\s+)?(?:agreed|approved|adopted|ratified)\b|"
+            r"\b(?:committee|board|forum|council|governors|trustees|members|councillors|meeting)\s+(?:agrees|decides)\b",
+            re.I,
+        ),
+    ),
 ]
 _NOT_DECISION = re.compile(
     r"\b(?:recommend(?:ed|s|ation)?s?\b(?! (?:was|were) (?:approved|agreed|adopted))|"
@@ -137,10 +147,17 @@ def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[i
 
 
 def decision_sentences(block: Block) -> list[tuple[str, str]]:
-    """(rule, sentence) for sentences of a paragraph that record a decision."""
+    """(rule, sentence) for sentences of a paragraph that record a decision.
+
+    A bare "The committee agreed." decides what the sentence before it proposed, so it takes that
+    sentence with it.
+    """
     out = []
     text = block.text
-    for sentence in _join_motion_runs(sentences(text)):
+    parts = _join_motion_runs(sentences(text))
+    for k, sentence in enumerate(parts):
+        if k and len(sentence.split()) <= 6 and _BARE_AGREEMENT.match(sentence):
+            sentence = f"{parts[k - 1]} {sentence}"
         if (
             _NOT_DECISION.search(sentence)
             or _FAILED.search(sentence)
@@ -151,13 +168,18 @@ def decision_sentences(block: Block) -> list[tuple[str, str]]:
         for rule, pattern in _SENTENCE_RULES:
             m = pattern.search(sentence)
             if m:
-                if m.start() > 0 and len(sentence.split()) > 25 and sentence[m.start()] in ",;":
+                if m.start() > 0 and len(sentence.split()) > 40 and sentence[m.start()] in ",;":
                     sentence = sentence[m.start() :].lstrip(",; ")  # the decision closes a long report sentence
                 out.append((rule, sentence))
                 break
     return out
 
 
+_BARE_AGREEMENT = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+)?(?:committee|board|forum|council|governors|trustees|members|councillors|meeting|all|"
+    r"appointment|proposal|motion)\s+(?:was\s+|were\s+)?(?:agreed|agrees|decided|approved)\b[^,;]*$",
+    re.I,
+)
 _MOVED = re.compile(r"\b(?:moved|motion (?:by|made by|from)|proposed by)\b", re.I)
 _OUTCOME = re.compile(r"\b(?:seconded|carried|passed|approved|adopted|agreed|vote)\b", re.I)
 _FAILED = re.compile(r"\b(?:failed|died|lost|defeated|withdrawn|fell|not carried|no second)\b", re.I)
