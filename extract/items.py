@@ -209,8 +209,13 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             nxt = i + 1
             beside = _cell_beside(blocks, i, end)
             if beside:  # a number in its own table column: the cell beside holds the title (and maybe notes)
-                whole = " ".join(blocks[k].text for k in beside)
-                take = beside if len(whole.split()) <= 25 and title_like(whole) else beside[:1]
+                same = [
+                    k
+                    for n, k in enumerate(beside)
+                    if all(blocks[m].bold == blocks[beside[0]].bold for m in beside[: n + 1])
+                ]
+                whole = " ".join(blocks[k].text for k in same)
+                take = same if len(whole.split()) <= 25 and title_like(whole) else beside[:1]
                 rest = " ".join(blocks[k].text for k in take)
                 used.update(take)
                 span_to = blocks[take[-1]]
@@ -231,6 +236,11 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                 continue
         title, body, presenters = split_title(rest)
         printed = title + "." if body is None and rest.rstrip().endswith(".") else title
+        continues_top = (
+            kind_of(number) == "dec" and _value(number) == (last_value or 0) + 1 and top_kind in (None, "dec")
+        )
+        if printed.endswith(".") and continues_top and len(title.split()) <= 8 and not title.startswith("That "):
+            printed = title  # "10. Any other business allowed by the Chair." is still a heading
         if number.startswith("(") and "-" in number and len(title.split()) > 18:
             printed = " ".join(title.split()[:18])  # a file number's title is the formal, long name of the item
         task_line = body is not None and body[:1].islower() and looks_like_name(title, allow_initials=False)
@@ -306,7 +316,10 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             continue
         elif kind == "slash":
             duplicate = next((h for h in found if h.item.number == number), None)
-            if duplicate is not None:
+            if duplicate is not None and not _bare(duplicate, found):
+                i += 1  # a later mention of an item with a body of its own (an action table's Minute column)
+                continue
+            if duplicate is not None:  # the agenda listed it; here is the item itself
                 duplicate.item.title, duplicate.block = title, i
                 duplicate.item.found = span_from.found("item.slash", 0.9, span_to)
                 top = duplicate
@@ -333,6 +346,12 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
     if not any(h.kind != "sub" for h in found):
         found = _merge(found, _unnumbered(blocks, start, end, skip))
     return found
+
+
+def _bare(heading: Heading, found: list[Heading]) -> bool:
+    """Whether an item so far is only a line of a list: the next item follows straight on."""
+    later = [h.block for h in found if h.block > heading.block]
+    return bool(later) and min(later) == heading.block + 1 or heading is found[-1]
 
 
 def _cell_beside(blocks: list[Block], i: int, end: int) -> list[int]:
