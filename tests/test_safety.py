@@ -82,13 +82,14 @@ def test_sigkill_never_leaves_a_document_half_stored(tmp_path: Path) -> None:
     run_cli("ingest", str(folder), db=tmp_path / "timing.db", check=True)
     full = time.monotonic() - started  # kills land anywhere from start-up to the last document
     killed_with_work_done = 0
-    for _ in range(rounds):
+    for n in range(rounds):
+        db = tmp_path / f"m{n}.db"  # a fresh database each round, so every kill meets work still to do
         process = subprocess.Popen(
             [sys.executable, "-m", "minutes", "--db", str(db), "-q", "ingest", str(folder)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.2, 1.0) * full)
+        time.sleep(rng.uniform(0.25, 0.9) * full)
         process.send_signal(signal.SIGKILL)
         process.wait()
         if db.exists():
