@@ -58,6 +58,8 @@ def consistent(db: Path) -> tuple[int, list[str]]:
         problems = []
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone():
+            return 0, []  # killed while the schema was being created: that transaction left nothing
         for doc_id, claimed in conn.execute("SELECT id, meetings FROM documents"):
             held = conn.execute("SELECT count(*) FROM meetings WHERE document_id = ?", [doc_id]).fetchone()[0]
             if held != claimed:
