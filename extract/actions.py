@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .blocks import Block, clauses, sentences
-from .names import NameFinder, initials_of, is_role, looks_like_name, strip_honorifics
+from .names import NameFinder, is_role, looks_like_name, strip_honorifics
 
 MARKER = re.compile(
     r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+by)?)\b"
@@ -316,7 +316,3 @@ def dedupe(found: list[Raw]) -> list[Raw]:
             continue
         out.append(raw)
     return out
-
-
-def initials_for(name: str) -> str:
-    return initials_of(name)

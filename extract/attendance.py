@@ -13,7 +13,7 @@ import re
 from rapidfuzz import fuzz
 
 from .blocks import Block, sentences
-from .model import Attendee, Found
+from .model import Attendee
 from .names import HONORIFIC, is_role, looks_like_name, strip_honorifics
 
 # label -> (status, category)
@@ -462,7 +462,3 @@ def apologies_in_text(blocks: list[Block], start: int, end: int, people: list[At
                     block,
                     "attendance.present_sentence",
                 )
-
-
-def found_for(block: Block, rule: str) -> Found:
-    return block.found(rule, 0.8)

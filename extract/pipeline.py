@@ -13,7 +13,7 @@ from . import progress as progress_rules
 from .blocks import Block, paragraphs
 from .dates import due_date
 from .items import Heading, find_items
-from .model import Action, Attendee, Meeting, Resolution
+from .model import Action, Attendee, Meeting
 from .names import NameFinder, strip_honorifics
 from .segment import Segment, segments
 
@@ -92,7 +92,6 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)
     meeting.attendees = _attendance(blocks, seg, headings, people, head_end)
     item_of = _item_lookup(headings)
-    attendance_end = body_start
     for first, last, text in res_blocks:
         meeting.resolutions.append(
             resolutions.make(item_of(first), text, blocks[first], "resolution.block", 0.95, blocks[last])
@@ -103,14 +102,9 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
         )
         res_blocks.append((first, last, text))
     in_blocks = {k for first, last, _ in res_blocks for k in range(first, last + 1)}
-    for i in range(attendance_end, seg.end):
-        if (
-            i in in_blocks
-            or i in bare_headings
-            or blocks[i].cell is not None
-            and _in_header_table(blocks, i, first_item)
-        ):
-            continue
+    for i in range(body_start, seg.end):
+        if i in in_blocks or i in bare_headings or (blocks[i].cell is not None and i < first_item):
+            continue  # a table before the first item is the heading's or the attendance's, not a decision
         for rule, sentence in resolutions.decision_sentences(blocks[i]):
             last = blocks[i]
             if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):
@@ -128,10 +122,6 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
             end = headings[n + 1].block if n + 1 < len(headings) else seg.end
             meeting.progress += progress_rules.progress_in(blocks, heading.block + 1, end)
     return meeting
-
-
-def _in_header_table(blocks: list[Block], i: int, first_item: int) -> bool:
-    return i < first_item
 
 
 def _item_lookup(headings: list[Heading]):
@@ -215,7 +205,6 @@ def _actions(
 
         when = date.fromisoformat(meeting.date)
     for raw in action_rules.dedupe(found):
-        index = raw.last.first.index
         block_index = next((k for k in range(seg.start, seg.end) if blocks[k] is raw.last), None)
         text = re.sub(r"\s+", " ", raw.text).strip()
         due = _due_cell(raw.due_text, when, us) if raw.due_text.strip() else None
@@ -233,7 +222,6 @@ def _actions(
                 found=raw.first.found(raw.rule, raw.confidence, raw.last),
             )
         )
-        del index
     return out
 
 
@@ -243,7 +231,3 @@ def _due_cell(text: str, when, us: bool) -> str | None:
 
     found = find_dates(text, when.year if when else None, us)
     return found[0][0].isoformat() if found else due_date(text, when, us)
-
-
-def _resolution_only(found: list[Resolution]) -> list[Resolution]:
-    return found
