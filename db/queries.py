@@ -41,6 +41,14 @@ JOIN documents d ON d.id = m.document_id
 """
 
 
+def _body_filter(db: Database, body: str | None, column: str) -> tuple[str, list] | None:
+    """A WHERE clause limiting `column` to the named body: empty for no body, None for one not stored."""
+    if not body:
+        return "", []
+    found = find_body(db, body)
+    return None if found is None else (f"WHERE {column} = ?", [found["id"]])
+
+
 def find_body(db: Database, name: str) -> dict | None:
     """A body by name: exact, then by key, then by a unique partial match."""
     rows = [
@@ -115,12 +123,10 @@ def _history(db: Database, ids: list[int]) -> dict[int, list[dict]]:
 
 
 def meetings(db: Database, body: str | None = None) -> list[dict]:
-    where, params = "", []
-    if body:
-        found = find_body(db, body)
-        if found is None:
-            return []
-        where, params = "WHERE m.body_id = ?", [found["id"]]
+    chosen = _body_filter(db, body, "m.body_id")
+    if chosen is None:
+        return []
+    where, params = chosen
     cursor = db.execute(
         "SELECT m.id, b.name AS body, m.kind, m.date, m.start_time, m.end_time, m.location, d.path AS document, "
         "(SELECT count(*) FROM attendance t WHERE t.meeting_id = m.id) AS attendees, "
@@ -137,12 +143,10 @@ def meetings(db: Database, body: str | None = None) -> list[dict]:
 
 def people(db: Database, body: str | None = None) -> list[dict]:
     """People of each body with the meetings they attended and the actions they own."""
-    where, params = "", []
-    if body:
-        found = find_body(db, body)
-        if found is None:
-            return []
-        where, params = "WHERE p.body_id = ?", [found["id"]]
+    chosen = _body_filter(db, body, "p.body_id")
+    if chosen is None:
+        return []
+    where, params = chosen
     cursor = db.execute(
         "SELECT p.id, b.name AS body, p.name, p.initials, "
         "(SELECT count(DISTINCT t.meeting_id) FROM attendance t WHERE t.person_id = p.id AND t.status = 'present') "
@@ -233,12 +237,10 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
 
 def export_tables(db: Database, body: str | None = None) -> dict[str, list[dict]]:
     """Meetings, attendance, resolutions and actions as flat rows, for spreadsheets."""
-    where, params = "", []
-    if body:
-        found = find_body(db, body)
-        if found is None:
-            return {"meetings": [], "attendance": [], "resolutions": [], "actions": []}
-        where, params = "WHERE m.body_id = ?", [found["id"]]
+    chosen = _body_filter(db, body, "m.body_id")
+    if chosen is None:
+        return {"meetings": [], "attendance": [], "resolutions": [], "actions": []}
+    where, params = chosen
 
     def rows(sql: str) -> list[dict]:
         cursor = db.execute(sql, params)

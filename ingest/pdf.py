@@ -17,7 +17,7 @@ from .errors import IngestError
 from .model import Line
 
 TABLE_PATHS = 8  # pages drawing fewer path objects than this hold no ruled table
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
 
 
 def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
@@ -100,7 +100,7 @@ def _table_layout(page, textpage, raw, page_number: int, table_id: int) -> tuple
         tables = [t for t in tables if cells_hold_runs(t, runs)]
         if not tables:
             return None, 0
-        return layout_lines(runs, tables, page_number, table_id, mark_wrapped), len(tables)
+        return layout_lines(runs, tables, page_number, table_id), len(tables)
     except Exception:  # a page pdfium reads but whose drawing confuses the table finder keeps its plain lines
         return None, 0
 
@@ -199,6 +199,6 @@ def _is_bold(textpage, raw, start: int, piece: str) -> bool:
             return False  # a stated weight under 600 is not bold; only a missing one needs the font's name
         size = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
         name = buffer.raw[: max(size - 1, 0)].decode("latin-1", "replace")
-        if not _BOLD_FONT.search(name):
+        if not BOLD_FONT.search(name):
             return False
     return True

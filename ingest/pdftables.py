@@ -10,11 +10,9 @@ the placed runs of text, and pdfplumber's own TableFinder does the rest.
 from __future__ import annotations
 
 import ctypes
-import re
 
 from .model import Line
-
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
+from .pdf import BOLD_FONT, mark_wrapped
 
 
 class _Ruling:
@@ -121,7 +119,7 @@ def text_runs(textpage, raw, height: float) -> list[dict]:
             size = raw.FPDFText_GetFontInfo(textpage, index, buffer, len(buffer), ctypes.byref(flags))
             name = buffer.raw[: max(size - 1, 0)]
         if (weight, name) not in fonts:
-            fonts[(weight, name)] = weight >= 600 or bool(_BOLD_FONT.search(name.decode("latin-1", "replace")))
+            fonts[(weight, name)] = weight >= 600 or bool(BOLD_FONT.search(name.decode("latin-1", "replace")))
         chars.append(
             {
                 "text": text,
@@ -158,7 +156,7 @@ def cells_hold_runs(table, runs: list[dict]) -> bool:
     return inside > 0 and cut <= max(1, inside // 20)
 
 
-def layout_lines(runs: list[dict], tables: list, page_number: int, table_id: int, mark_wrapped) -> list[Line]:
+def layout_lines(runs: list[dict], tables: list, page_number: int, table_id: int) -> list[Line]:
     """Text outside the tables as lines, each table as cells row by row, ordered top to bottom."""
     cells = [
         (bbox, (table_id + t, r, c), table.bbox[1])
