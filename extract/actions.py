@@ -49,7 +49,10 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ),
     (
         "action.x_will",
-        re.compile(rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?!be\b|have\b|not\b|like\b|love\b|prefer\b)([a-z]+)"),
+        re.compile(
+            rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?:be\s+(?=[a-z]+ing\b))?"
+            rf"(?!be\b|have\b|not\b|like\b|love\b|prefer\b)([a-z]+)"
+        ),
     ),
     (
         "action.x_was_asked",
@@ -58,7 +61,8 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.asked_x",
         re.compile(
-            rf"\b(?:asked|requested|instructed|tasked|invited)\s+{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+to\s+(?!be\b)([a-z]+)"
+            rf"\b(?:asked|requested|instructed|tasked|invited|directed|would like|wants?|wanted)\s+"
+            rf"((?:the\s+)?(?:staff|officers|clerk)\b|{_SUBJECT[1:-1]})(?:,\s*[A-Z]{{2,5}},?)?\s+to\s+(?!be\b)([a-z]+)"
         ),
     ),
     (
@@ -267,38 +271,94 @@ _BODY_SUBJECT = re.compile(
 
 
 def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], finder: NameFinder) -> list[Raw]:
-    """Tasks given in prose, with a named owner; every owner a sentence names joins the one action."""
+    """Tasks given in prose, with a named owner; every owner a statement names joins the one action."""
     out: list[Raw] = []
     for i in range(start, end):
         if i in skip:
             continue
         block = blocks[i]
+        speaker = None
         for sentence in sentences(block.text):
+            before, speaker = speaker, _speaker(sentence, finder)
             if re.match(r"^(?:i|we)\b", sentence, re.I) or sentence.endswith("?"):
                 continue
-            owners: list[str] = []
-            rule_used, text = None, sentence
-            for offset, clause in clauses(sentence):
-                for rule, pattern in _SENTENCE_RULES:
-                    searching = rule in ("action.asked_x", "action.agreed_x_would")
-                    m = pattern.search(clause) if searching else pattern.match(clause)
-                    if not m:
-                        continue
-                    subject = re.sub(r",\s*[A-Z]{2,5},?$", "", m.group(1))
-                    if not _owner_ok(subject, finder) or (offset and subject.isupper() and not searching):
-                        continue  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
-                    if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
-                        continue  # "Councillors agreed to pay" is the body deciding, a resolution
-                    if offset and len(sentence.split()) > 60 and rule_used is None:
-                        text = clause
-                    for owner in split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I))):
-                        if owner not in owners:
-                            owners.append(owner)
-                    rule_used = rule_used or rule
-                    break
-            if rule_used:
-                out.append(Raw(text, owners, block, block, rule_used, 0.7))
+            for shown, statement, first in _statements(sentence):
+                task = _task_in(statement, first, speaker, before, finder)
+                if task is not None:
+                    rule, owners = task
+                    out.append(Raw(shown, owners, block, block, rule, 0.6 if rule == "action.request" else 0.7))
     return out
+
+
+def _statements(sentence: str) -> list[tuple[str, str, bool]]:
+    """(text to show, statement, whether it opens the sentence).
+
+    US minutes join a speaker's points with ';' into sentences of fifty words or more: there each
+    point is read on its own and shown with the point before it, which it often depends on.
+    """
+    if len(sentence.split()) <= 40 or ";" not in sentence:
+        return [(sentence, sentence, True)]
+    parts = [p.strip() for p in sentence.split(";") if p.strip()]
+    return [("; ".join(parts[max(0, k - 1) : k + 1]), part, k == 0) for k, part in enumerate(parts)]
+
+
+def _task_in(
+    statement: str, first: bool, speaker: str | None, before: str | None, finder: NameFinder
+) -> tuple[str, list[str]] | None:
+    """The rule and owners of the task a statement gives, if it gives one."""
+    owners: list[str] = []
+    rule_used = None
+    for offset, clause in clauses(statement):
+        offset = offset or (0 if first else 1)
+        clause = _with_subject(clause, offset, speaker, before)
+        for rule, pattern in _SENTENCE_RULES:
+            searching = rule in ("action.asked_x", "action.agreed_x_would")
+            m = pattern.search(clause) if searching else pattern.match(clause)
+            if not m:
+                continue
+            subject = re.sub(r",\s*[A-Z]{2,5},?$", "", m.group(1))
+            if not _owner_ok(subject, finder) or (offset and subject.isupper() and not searching):
+                continue  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
+            if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
+                continue  # "Councillors agreed to pay" is the body deciding, a resolution
+            for owner in split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I))):
+                if owner not in owners:
+                    owners.append(owner)
+            rule_used = rule_used or rule
+            break
+    if rule_used:
+        return rule_used, owners
+    for offset, clause in clauses(statement):
+        if _REQUEST.match(_with_subject(clause, offset or (0 if first else 1), speaker, before)):
+            return "action.request", []  # "... requested written information on the budget": someone must supply it
+    return None
+
+
+_REQUEST = re.compile(
+    rf"^{_SUBJECT}\s+(?:also\s+)?(?:requested|asked for)\s+(?:(?:written|more|further|additional|detailed)\s+)?"
+    r"(?:information|data|details|figures|numbers|a report|an update|a breakdown|a copy)\b"
+)
+_REPORTED = (
+    r"(?:responded|stated|said|reported|explained|noted|added|commented|confirmed|indicated|outlined|expressed|"
+    r"inquired|requested|suggested|clarified|agreed|offered|undertook|mentioned)"
+)
+_SPEAKER = re.compile(rf"^{_SUBJECT}\s+(?:also\s+)?{_REPORTED}\b")
+
+
+def _speaker(sentence: str, finder: NameFinder) -> str | None:
+    """Who a sentence reports ('The City Manager stated ...'), when that is a person or role."""
+    m = _SPEAKER.match(sentence)
+    return m.group(1) if m and _owner_ok(m.group(1), finder) else None
+
+
+def _with_subject(clause: str, offset: int, speaker: str | None, before: str | None) -> str:
+    """Give a clause the subject minutes leave out: '...; stated that she would share', 'She will ...'."""
+    if offset and speaker and re.match(rf"^{_REPORTED}\b", clause):
+        return f"{speaker} {clause}"  # "X responded ...; stated that she would share the figures"
+    pronoun = re.match(r"^(?:he|she)\s+(?=will\b|would\b)", clause, re.I)
+    if pronoun and (speaker or before) and not offset:
+        return f"{speaker or before} {clause[pronoun.end() :]}"  # "Director Chisaki explained ... She will ..."
+    return clause
 
 
 def dedupe(found: list[Raw]) -> list[Raw]:

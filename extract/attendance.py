@@ -66,6 +66,7 @@ _APOLOGY_SENTENCE = re.compile(
     r"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?)(?:\.\s|\.$|$)",
     re.I,
 )
+_EDITORIAL = re.compile(r"\s*\[(?:note|n\.?b\.?)\b[^\]]*\]", re.I)  # "[Note: The meeting was held via Zoom]"
 _PRESENT_SENTENCE = re.compile(r"^(.+?)\s+(?:were|was)\s+(?:in attendance|present)\b", re.I)
 _ABSENT_SENTENCE = re.compile(r"^(.+?)\s+(?:was|were)\s+absent\b", re.I)
 _NONE = re.compile(r"^(?:none|nil|no apologies|none received|there were none|n/a)\b", re.I)
@@ -161,7 +162,8 @@ _ORG_DASH = re.compile(r"\s+(?=[A-Z]{2,6}\s+[-–]\s+[A-Z])")
 
 def parse_people(text: str, category: str | None) -> list[dict]:
     """People in a list: names with initials, schools or roles in brackets or after dashes."""
-    text = re.sub(r"\s+", " ", text).strip().rstrip(".")
+    text = _EDITORIAL.sub("", re.sub(r"\s+", " ", text)).strip().rstrip(".")
+    text = re.sub(r"\s+[-–]\s*\d{1,2}\.?$", "", text)  # "... and Mayor Ezzy Ashcraft – 5": the count present
     text = _ORG_DASH.sub(", ", _INLINE_ROLE.sub(", ", text))
     people: list[dict] = []
     separators = r"\s*(?:[,;]|\band\b|&)\s*"
@@ -322,7 +324,7 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             if block.cell is not None:  # a column headed "Observers" holds observers, whatever comes before
                 column_labels[(block.cell[0], block.cell[2])] = (status, category)
             inner = label_of(rest) if rest else None
-            if inner and not re.search(r"\b(?:were|was)\b", rest):  # "ROLL CALL Present: ..."
+            if inner and not re.search(r"\b(?:were|was)\b", _EDITORIAL.sub("", rest)):  # "ROLL CALL Present: ..."
                 status, category, rest = inner
             last = i
             if rest and not _NONE.match(rest):
@@ -384,7 +386,8 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         if _NONE.match(text) or _LEGEND.match(text):
             last = i
             continue
-        if cell is None and len(text) > 3 and text.upper() == text and any(c.isalpha() for c in text):
+        bare = re.sub(r"\([^)]*\)", "", text).strip()
+        if cell is None and len(bare) > 3 and bare.upper() == bare and any(c.isalpha() for c in bare):
             break  # a heading in capitals ends the lists
         listing = text.count(",") >= max(3, len(text.split()) // 8)  # a long list of names is still a list
         if (len(text.split()) > 40 and not listing) or re.search(

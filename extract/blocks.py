@@ -15,7 +15,7 @@ from ..ingest.model import Line
 from .model import Found, Source
 
 _STARTS = re.compile(
-    r"^(?:\(?[a-zA-Z]\)|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|[A-Z]{1,5}\s?\d+/\d+|\d+/\d+|"
+    r"^(?:\(\d{2}-\d{3,5}\)|\(?[a-zA-Z]\)|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|[A-Z]{1,5}\s?\d+/\d+|\d+/\d+|"
     r"action\b|actions\b|resolved\b|agreed\s*[:\-–]|decision\s*:|present\b|apologies\b|absent\b|"
     r"in attendance\b|also present\b|attendees\b|q\.|a\.\s)",
     re.I,
@@ -82,6 +82,8 @@ def continues(block: Block, line: Line) -> bool:
         return False
     if starts_something(line) or line.indent > last.indent:
         return False
+    if _caps(block.text) and not _caps(line.text) and not _STARTS.match(block.text) and not line.text[:1].islower():
+        return False  # "AGENDA ITEMS" over the first item's line is a heading of its own
     if line.page != last.page and not last.wrapped:
         # a sentence broken by the page end goes on in lower case on the next page
         return not _TERMINAL.search(last.text) and bool(re.match(r"[a-z]", line.text))
@@ -93,6 +95,11 @@ def continues(block: Block, line: Line) -> bool:
     if _TERMINAL.search(last.text):
         return False
     return bool(re.match(r"[a-z(]", line.text)) or bool(re.search(r"(,|\band|\bor|\bof|\bthe|\bto|[-–])$", last.text))
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in re.sub(r"\([^)]*\)", "", text) if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def paragraphs(lines: list[Line]) -> list[Block]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .blocks import Block
+from .blocks import Block, sentences
 from .model import Item
 from .names import looks_like_name
 
@@ -34,6 +34,7 @@ NUMBER = re.compile(
     (?:\\?[.):]|\s[-–])?(?:\s+(?P<rest>\S.*))?$""",
     re.X,
 )
+FILE_NUMBER = re.compile(r"\(\d{2}-\d{3,5}\)")  # "(21-324)": a paper's file number in US council minutes
 _SENTENCE_VERB = re.compile(
     r"\b(?:was|were|is|are|has|had|have|will|would|said|asked|agreed|noted|reported|explained|confirmed|"
     r"stated|informed|thanked|presented|discussed|received|welcomed|advised|did|do|does|can|could|should)\b",
@@ -119,7 +120,11 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
         if any(c.islower() for c in word):
             break
         run += 1
-    if sum(1 for w in words[:run] if _caps(w)) >= 2 and run < len(words):
+    if (
+        sum(1 for w in words[:run] if _caps(w)) >= 2
+        and run < len(words)
+        and not re.fullmatch(r"\([^()]*\)", " ".join(words[run:]))
+    ):
         text, rest = " ".join(words[:run]).rstrip(" -–:"), " ".join(words[run:])
     dash = re.match(r"^(.{3,}?)\s+[-–—]\s+([a-z].*|(?:RESOLVED|AGREED|DECISION|ACTION)\b.*)$", text)
     sentence = re.match(
@@ -155,7 +160,7 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
 
 
 def kind_of(number: str) -> str:
-    if "/" in number or re.fullmatch(r"\(\d{2}-\d{3,5}\)", number):  # "14/23", "(21-324)": file numbers
+    if "/" in number or FILE_NUMBER.fullmatch(number):  # "14/23", "(21-324)": file numbers
         return "slash"
     if re.fullmatch(r"\d+(?:\.\d+)+", number):
         return "dotted"
@@ -234,17 +239,19 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             else:
                 i += 1
                 continue
+        paper = bool(FILE_NUMBER.fullmatch(number))
         title, body, presenters = split_title(rest)
+        if paper:  # a file number marks a paper: its formal name, however it reads, up to its full stop
+            first, *more = sentences(rest)
+            title, body = first.rstrip("."), " ".join(more) or None
         printed = title + "." if body is None and rest.rstrip().endswith(".") else title
         continues_top = (
             kind_of(number) == "dec" and _value(number) == (last_value or 0) + 1 and top_kind in (None, "dec")
         )
         if printed.endswith(".") and continues_top and len(title.split()) <= 8 and not title.startswith("That "):
             printed = title  # "10. Any other business allowed by the Chair." is still a heading
-        if number.startswith("(") and "-" in number and len(title.split()) > 18:
-            printed = " ".join(title.split()[:18])  # a file number's title is the formal, long name of the item
         task_line = body is not None and body[:1].islower() and looks_like_name(title, allow_initials=False)
-        if not title_like(printed) or len(title) < 2 or task_line:  # "Daniel - organise posters" is a task
+        if not (paper or title_like(printed)) or len(title) < 2 or task_line:  # "Daniel - organise posters" is a task
             i += 1
             continue
         kind = kind_of(number)
@@ -345,6 +352,10 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         i += 1
     if not any(h.kind != "sub" for h in found):
         found = _merge(found, _unnumbered(blocks, start, end, skip))
+    elif all(FILE_NUMBER.fullmatch(h.item.number or "") for h in found if h.kind != "sub"):
+        # file numbers name papers rather than order them: the body's order is its section headings
+        sections = [h for h in _unnumbered(blocks, start, end, skip) if _caps(blocks[h.block].text)]
+        found = _merge(found, sections)
     return found
 
 
@@ -386,7 +397,8 @@ def _heading_like(block: Block) -> bool:
     if text.count(",") >= 2:
         return False
     label = _LABEL.match(text) and (block.heading is None or re.match(r"present|absent|q\b|a\b", text, re.I))
-    if text.endswith((".", "?", ",", ";")) or label or looks_like_name(text) or not title_like(text):
+    capitals = _caps(re.sub(r"\([^)]*\)", "", text))  # "CONSENT CALENDAR" reads as a name by shape alone
+    if text.endswith((".", "?", ",", ";")) or label or (looks_like_name(text) and not capitals) or not title_like(text):
         return False
     if block.heading is not None or (block.bold and title_like(text)):
         return True

@@ -91,6 +91,14 @@ _STOP = {
     "Schools",
     "Academies",
     "Councillors",
+    "Public",
+    "General",
+    "New",
+    "Old",
+    "Unfinished",
+    "Consent",
+    "Oral",
+    "Written",
 }
 
 
@@ -107,8 +115,16 @@ def strip_honorifics(name: str) -> str:
     return HONORIFIC.sub("", name.strip()).strip(" ,.;:")
 
 
+JOB_TITLE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][a-z]+\s+){1,4}(?:Director|Manager|Officer|Clerk|Engineer|Planner|Attorney|Analyst|"
+    r"Secretary|Treasurer|Administrator|Coordinator|Superintendent|Librarian|Auditor|Adviser|Advisor|Lead)$"
+)
+
+
 def is_role(text: str) -> bool:
-    return bool(ROLE.match(text.strip()))
+    """A role such as 'Clerk' or 'All', or a job title such as 'Community Development Director'."""
+    text = text.strip()
+    return bool(ROLE.match(text) or JOB_TITLE.match(text))
 
 
 def looks_like_name(text: str, allow_initials: bool = True) -> bool:

@@ -70,7 +70,11 @@ def title_kind(block: Block) -> str | None:
         return None
     if _MINUTES_TITLE.search(text) and not _NOT_TITLE.search(text):
         return "minutes"
-    if _AGENDA_TITLE.search(text) and not re.search(r"agenda item|on the agenda|for the agenda|agenda for", text, re.I):
+    if _AGENDA_TITLE.search(text) and not re.search(
+        r"agenda item|on the agenda|for the agenda|agenda for|[,;]\s*(?:non-)?agenda\b|non-agenda|public comment",
+        text,
+        re.I,
+    ):  # "ORAL COMMUNICATIONS, AGENDA (Public Comment)" is a section of the minutes
         return "agenda"
     return None
 

@@ -160,6 +160,40 @@ def test_unnumbered_topic_headings() -> None:
     assert [(i.number, i.title) for i in items] == [(None, "Welcome and introductions"), (None, "Estate safety")]
 
 
+def test_file_numbered_papers_and_capital_section_headings() -> None:
+    items = meeting(
+        "ROLL CALL - Present: Councilmembers Daysog, Vella and Mayor Ashcraft – 3.\nAGENDA ITEMS\n"
+        "(21-324) Public Hearing to Consider Adoption of the Action Plan and Authorize the City Manager to "
+        "Negotiate Related Agreements.\nThe Director gave a presentation.\n"
+        "ORAL COMMUNICATIONS\n(21-328) Erin Fraser, Alameda, stated more time was spent on pickle ball.\n"
+        "ADJOURNMENT\nThe meeting was adjourned at 9pm.\n"
+    ).items
+    assert [(i.number, i.title.split()[0]) for i in items] == [
+        (None, "AGENDA"),
+        ("(21-324)", "Public"),
+        (None, "ORAL"),
+        ("(21-328)", "Erin"),
+        (None, "ADJOURNMENT"),
+    ]
+
+
+def test_lettered_items_under_capital_sections() -> None:
+    m = meeting(
+        "ROLL CALL Present: Catherine Atkin, President\nORAL COMMUNICATIONS, AGENDA (Public Comment)\nNone.\n"
+        "CONSENT CALENDAR\nA. Report from the Library Director.\nB. Draft Minutes of the May Meeting.\n"
+        "NEW BUSINESS\nA. Election of Officers (C. Atkin)\nThe slate was elected.\n"
+    )
+    assert [a.name for a in m.attendees] == ["Catherine Atkin"]
+    assert [(i.number, i.title) for i in m.items] == [
+        (None, "ORAL COMMUNICATIONS, AGENDA (Public Comment)"),
+        (None, "CONSENT CALENDAR"),
+        ("A", "Report from the Library Director"),
+        ("B", "Draft Minutes of the May Meeting"),
+        (None, "NEW BUSINESS"),
+        ("A", "Election of Officers"),
+    ]
+
+
 def test_html_ol_numbers_are_null() -> None:
     from pathlib import Path
     from tempfile import TemporaryDirectory
@@ -265,11 +299,31 @@ def test_marked_actions(body: str, text: str, owners: list[str]) -> None:
         ("Andy Lowe was asked to arrange extra patrols.", ["Andy Lowe"]),
         ("Councillors requested Mr Armstrong to look into the sweeping of the village.", ["Armstrong"]),
         ("Mr Bellsham to contact Highways, and Mr Armstrong will also contact Highways.", ["Bellsham", "Armstrong"]),
+        ("The Mayor wants staff to reach out to the District about other funds.", ["staff"]),
+        (
+            "The Community Development Director responded data is collected; stated that she would share it.",
+            ["Community Development Director"],
+        ),
+        ("Andy Lowe explained the limits. He will be watching for complaints.", ["Andy Lowe"]),
+        ("Cllr Hale requested further information on the costs of the scheme.", []),
     ],
 )
 def test_actions_in_prose(sentence: str, owners: list[str]) -> None:
     m = meeting("Present: Cllr Hale, Andy Lowe\n\n1. Highways\n" + sentence + "\n")
     assert [a.owners for a in m.actions] == [owners]
+
+
+def test_long_statement_sentences_give_one_action_per_statement() -> None:
+    m = meeting(
+        "Present: Cllr Hale, Andy Lowe\n\n1. Budget\nCouncilmember Hale outlined items she supports; requested "
+        "written information on changes to the City Attorney budget; discussed processing record requests more "
+        "efficiently; expressed support for funding Alameda Family Services, the Sustainability Fellow and the "
+        "business grant; she would like staff to prioritize the community's needs.\n"
+    )
+    assert [(a.text.split(";")[-1].strip()[:20], a.owners) for a in m.actions] == [
+        ("requested written in", []),
+        ("she would like staff", ["staff"]),
+    ]
 
 
 @pytest.mark.parametrize(
