@@ -27,7 +27,7 @@ NUMBER = re.compile(
       | \d{1,3}[a-z]?(?![\d/.,:%]\d)(?!\s?(?:am|pm|st|nd|rd|th)\b)
       | \(\s?(?:[a-z]{1,2}|[ivx]{1,4})\s?\)
       | (?:[a-z]|[ivx]{1,4})\)
-      | [a-z]\.(?=\s)
+      | [a-z](?=\.\s)
       | [IVX]{1,5}(?=[.)]\s)
       | \*?[A-Z](?=\.\s)
     )
@@ -69,6 +69,8 @@ def title_like(text: str) -> bool:
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“(£"):
         return False
     words = text.split()
+    if re.match(r"^To (?!be\b)[a-z]+\b", text) and len(words) <= 25 and not text.endswith((".", "?", ",")):
+        return True  # "To record those who are present, accept apologies and ...": an agenda's own wording
     if len(words) > 18 or text.endswith(("?", ",")):
         return False
     if text.endswith("."):
@@ -109,10 +111,10 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
         ):
             text, rest = head, tail
     if rest is None:
-        stop = re.match(r"^(.{3,90}?)\.\s+(?=[A-Z(])(.+)$", text)  # "Minutes of the last meeting. They were ..."
+        stop = re.match(r"^(.{3,140}?)\.\s+(?=[A-Z(])(.+)$", text)  # "Minutes of the last meeting. They were ..."
         short_word = r"\b(?:[A-Z]|[Nn]o|[Dd]r|[Mm]r|[Mm]rs|[Cc]llr|[Ss]t|incl|[Ee]tc)$"
         head = stop.group(1) if stop else ""
-        if stop and title_like(head) and len(head.split()) <= 12 and not re.search(short_word, head):
+        if stop and title_like(head) and len(head.split()) <= 20 and not re.search(short_word, head):
             text, rest = head, stop.group(2)
     words = text.split()
     run = 0
@@ -193,6 +195,8 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
     last_depth = 0
     sub_next = 1
     in_summary = False
+    restated = 0  # items of a list at the top that come again with their business
+    listing = False  # a list introduced by a colon has been seen under the current item
     used: set[int] = set()
     i = start
     while i < end:
@@ -209,7 +213,14 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             i += 1
             continue
         number, rest = match.group("num").strip(), match.group("rest")
+        run = _listed(blocks, i, end, top, listing)
+        if run:  # "The following were agreed:" and a lettered list: text of the item, not sub-items
+            listing = True
+            used.update(run)
+            i += 1
+            continue
         span_from, span_to = block, block
+        in_cell = False  # the title stands in its own table cell: its full stop ends a cell, not a sentence
         if rest is None:
             nxt = i + 1
             beside = _cell_beside(blocks, i, end)
@@ -223,6 +234,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                 take = same if len(whole.split()) <= 25 and title_like(whole) else beside[:1]
                 rest = " ".join(blocks[k].text for k in take)
                 used.update(take)
+                in_cell = True
                 span_to = blocks[take[-1]]
             elif (
                 nxt < end
@@ -244,13 +256,18 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         if paper:  # a file number marks a paper: its formal name, however it reads, up to its full stop
             first, *more = sentences(rest)
             title, body = first.rstrip("."), " ".join(more) or None
-        printed = title + "." if body is None and rest.rstrip().endswith(".") else title
+        printed = title + "." if body is None and rest.rstrip().endswith(".") and not in_cell else title
         continues_top = (
             kind_of(number) == "dec" and _value(number) == (last_value or 0) + 1 and top_kind in (None, "dec")
         )
         if printed.endswith(".") and continues_top and len(title.split()) <= 8 and not title.startswith("That "):
             printed = title  # "10. Any other business allowed by the Chair." is still a heading
-        task_line = body is not None and body[:1].islower() and looks_like_name(title, allow_initials=False)
+        task_line = (
+            body is not None
+            and body[:1].islower()
+            and looks_like_name(title, allow_initials=False)
+            and not _OUTCOME.search(" - " + body)
+        )
         if not (paper or title_like(printed)) or len(title) < 2 or task_line:  # "Daniel - organise posters" is a task
             i += 1
             continue
@@ -323,13 +340,14 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             continue
         elif kind == "slash":
             duplicate = next((h for h in found if h.item.number == number), None)
-            if duplicate is not None and not _bare(duplicate, found):
+            if duplicate is not None and not _bare(duplicate, blocks, end):
                 i += 1  # a later mention of an item with a body of its own (an action table's Minute column)
                 continue
             if duplicate is not None:  # the agenda listed it; here is the item itself
                 duplicate.item.title, duplicate.block = title, i
                 duplicate.item.found = span_from.found("item.slash", 0.9, span_to)
                 top = duplicate
+                restated += 1
                 i += 1
                 continue
             if top_kind not in (None, "slash"):
@@ -346,10 +364,12 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         found.append(heading)
         if kind != "sub":
             top, top_kind = heading, kind
-            sub_next = 1
+            sub_next, listing = 1, False
         elif top_kind is None:
             top_kind = "sub"
         i += 1
+    if restated >= 3:  # the list at the top was the agenda: a line never taken up again is a misprint or a gap
+        found = [h for h in found if not (h.kind == "slash" and _bare(h, blocks, end))]
     if not any(h.kind != "sub" for h in found):
         found = _merge(found, _unnumbered(blocks, start, end, skip))
     elif all(FILE_NUMBER.fullmatch(h.item.number or "") for h in found if h.kind != "sub"):
@@ -359,10 +379,44 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
     return found
 
 
-def _bare(heading: Heading, found: list[Heading]) -> bool:
-    """Whether an item so far is only a line of a list: the next item follows straight on."""
-    later = [h.block for h in found if h.block > heading.block]
-    return bool(later) and min(later) == heading.block + 1 or heading is found[-1]
+_OUTCOME = re.compile(
+    r"\s[-–—]\s*(?:agreed|approved|adopted|ratified|noted|rejected|not approved|deferred\b.*|withdrawn)\.?$", re.I
+)
+_LIST_START = re.compile(r"^\(?(?:a|i|1)[.)]?$")
+
+
+def _listed(blocks: list[Block], i: int, end: int, top: Heading | None, listing: bool) -> list[int]:
+    """The lines of a list that starts at block i inside an item, or [] when block i is no list's start.
+
+    A run of numbered lines straight after a line that ends in ':' ("The following policies were
+    agreed:") is a list in the item's text; once an item has one, later runs that start again are too.
+    """
+    match = NUMBER.match(blocks[i].text.strip())
+    if top is None or not match or not _LIST_START.match(match.group("num").strip().rstrip(".")):
+        return []
+    if kind_of(match.group("num").strip()) == top.kind and top.kind != "sub":
+        return []
+    if not (listing or (i > 0 and blocks[i - 1].text.rstrip().endswith(":"))):
+        return []
+    kind = kind_of(match.group("num").strip())
+    run = [i]
+    while run[-1] + 1 < end:
+        more = NUMBER.match(blocks[run[-1] + 1].text.strip())
+        if not more or kind_of(more.group("num").strip()) != kind:
+            break
+        run.append(run[-1] + 1)
+    if len(run) < 2 or sum(bool(_OUTCOME.search(blocks[k].text)) for k in run) * 2 >= len(run):
+        return []  # "b. Lettings Policy - agreed": each line records a decision on a paper, so each is an item
+    return run
+
+
+def _bare(heading: Heading, blocks: list[Block], end: int) -> bool:
+    """Whether an item is only a line of a list (an agenda restated at the top): the next line is numbered too."""
+    after = heading.block + 1
+    if after >= end:
+        return True
+    listed = NUMBER.match(blocks[after].text.strip())
+    return bool(listed) and kind_of(listed.group("num").strip()) == heading.kind
 
 
 def _cell_beside(blocks: list[Block], i: int, end: int) -> list[int]:

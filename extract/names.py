@@ -106,7 +106,8 @@ _GROUP_WORD = re.compile(
     r"\b(?:members|representatives|governors?|councillors?|officers?|observers|trustees?|directors?|staff|"
     r"committee|council|forum|board|society|school|academy|primary|nursery|trust|manager|chair|clerk|"
     r"secretary|treasurer|headteacher|services|body|category|public|liaison|attorney|planner|library|libraries|"
-    r"association|group|team|ltd|limited|department|centre|center|partnership|network|friends)$",
+    r"association|group|team|ltd|limited|department|centre|center|partnership|network|friends|"
+    r"policy|policies|plan|report|strategy|strategies|statement|budget|accounts|review|update|minutes|agenda)$",
     re.I,
 )
 

@@ -70,7 +70,12 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
                 str(path), "scanned PDF with no text layer; run OCR first (for example: ocrmypdf in.pdf out.pdf)"
             )
         raise IngestError(str(path), "PDF holds no text")
-    return [line for page in pages for line in page], count
+    lines = [line for page in pages for line in page]
+    if table_id:
+        from .pdftables import join_split_rows
+
+        lines = join_split_rows(lines)
+    return lines, count
 
 
 def _wants_layout(lines: list[Line], paths: int, chain_left: int) -> tuple[bool, int]:

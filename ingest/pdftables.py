@@ -213,3 +213,45 @@ def group_lines(runs: list[dict], tolerance: float = 3.0) -> list[tuple[float, l
         else:
             rows.append((run["top"], [run]))
     return [(top, sorted(rs, key=lambda w: w["x0"])) for top, rs in rows]
+
+
+def join_split_rows(lines: list[Line]) -> list[Line]:
+    """A table row cut by a page break, put back together.
+
+    When a page's first table opens with a row that has no first cell ("LW 48/2122" stayed on
+    the page before), that row goes on with the last row of the table on the page before: its
+    lines take that row's cells and follow them, so a title broken over two pages reads whole.
+    """
+    tables: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.cell is not None:
+            tables.setdefault(line.cell[0], []).append(line)
+    moved: dict[tuple[int, int, int], list[Line]] = {}
+    for table, held in tables.items():
+        before = tables.get(table - 1)
+        if not before or held[0].page != before[-1].page + 1 or any(line.cell[1:] == (0, 0) for line in held):
+            continue
+        if max(line.cell[2] for line in held) != max(line.cell[2] for line in before):
+            continue  # not the same columns: another table
+        last_row = max(line.cell[1] for line in before)
+        for line in held:
+            if line.cell[1] == 0:
+                line.cell = (table - 1, last_row, line.cell[2])
+                moved.setdefault(line.cell, []).append(line)
+    if not moved:
+        return lines
+    taken = {id(line) for group in moved.values() for line in group}
+    after: dict[int, list[Line]] = {}
+    for cell, group in moved.items():  # after the cell's own lines, or the row's cells to its left
+        anchors = [
+            k
+            for k, line in enumerate(lines)
+            if id(line) not in taken and line.cell is not None and line.cell[:2] == cell[:2] and line.cell[2] <= cell[2]
+        ]
+        after.setdefault(max(anchors) if anchors else lines.index(group[0]), []).extend(group)
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        if id(line) not in taken:
+            out.append(line)
+        out.extend(after.get(k, []))
+    return out

@@ -151,6 +151,38 @@ def test_numbered_paragraphs_and_resolved_parts_are_not_items() -> None:
     assert [i.number for i in items] == ["1", "2", "3"]
 
 
+def test_a_list_after_a_colon_is_text_but_decided_papers_are_sub_items() -> None:
+    items = meeting(
+        "56/22 Governors\nTo agree Governor Visits for this half of the term:\n"
+        "a. Safeguarding Visit (Sandra Cartwright)\nb. SEND Visit (Paul Evemy) - 5 April\n"
+        "57/22 Policies\nThe following were considered, and action taken as shown:\n"
+        "a. Lettings Policy - agreed\nb. Asset Management Plan – deferred to the next meeting\n"
+        "58/22 Matters for the next agenda\nThe following matters were agreed:\nLearning:\n"
+        "a. To monitor progress\nb. To review the curriculum\nWellbeing\na. Staff well-being\nb. Pupil well-being\n"
+    ).items
+    assert [(i.number, i.title, i.parent) for i in items] == [
+        ("56/22", "Governors", None),
+        ("57/22", "Policies", None),
+        ("a", "Lettings Policy", "57/22"),
+        ("b", "Asset Management Plan", "57/22"),
+        ("58/22", "Matters for the next agenda", None),
+    ]
+
+
+def test_agenda_restated_at_the_top_gives_way_to_the_items_themselves() -> None:
+    items = meeting(
+        "BM 18/21 Welcome\nBM 19/21 Minutes\nBM 20/21 Finance\nBM 21/21 Date of next meeting\n\n"
+        "BM 18/21 Welcome and apologies\nAll were welcomed.\nBM 19/21 Minutes of the last meeting\nThey were signed.\n"
+        "BM 20/21 Finance\nThe budget was noted.\nBM 121/21 Date of next meeting\n9 May 2022.\n"
+    ).items
+    assert [(i.number, i.title) for i in items] == [
+        ("BM 18/21", "Welcome and apologies"),
+        ("BM 19/21", "Minutes of the last meeting"),
+        ("BM 20/21", "Finance"),
+        ("BM 121/21", "Date of next meeting"),
+    ]
+
+
 def test_unnumbered_topic_headings() -> None:
     items = meeting(
         "Present: Ann Hale, Bob Ives\n\nWelcome and introductions\n"
