@@ -321,6 +321,8 @@ def _task_in(
                 continue  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
             if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
                 continue  # "Councillors agreed to pay" is the body deciding, a resolution
+            if re.search(r"\b(?:will|would) (?:also )?be [a-z]+ing\b", clause[: m.end() + 20]) and is_role(subject):
+                continue  # "the Parish Council will be using X" describes; "She will be watching" undertakes
             for owner in split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I))):
                 if owner not in owners:
                     owners.append(owner)

@@ -72,7 +72,11 @@ class Block:
 
 
 def starts_something(line: Line) -> bool:
-    return line.number is not None or line.heading is not None or bool(_STARTS.match(line.text))
+    if line.number is not None or line.heading is not None:
+        return True
+    if line.text[:1].islower() and not re.match(r"^(?:\(?[a-z]{1,4}\)|[a-z]\.\s)", line.text):
+        return False  # "resolved to take over these payments." goes on with the sentence above
+    return bool(_STARTS.match(line.text))
 
 
 def continues(block: Block, line: Line) -> bool:

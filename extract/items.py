@@ -396,7 +396,8 @@ def _listed(blocks: list[Block], i: int, end: int, top: Heading | None, listing:
         return []
     if kind_of(match.group("num").strip()) == top.kind and top.kind != "sub":
         return []
-    if not (listing or (i > 0 and blocks[i - 1].text.rstrip().endswith(":"))):
+    colon = i > 0 and blocks[i - 1].text.rstrip().endswith(":")
+    if not (listing or colon):
         return []
     kind = kind_of(match.group("num").strip())
     run = [i]
@@ -405,7 +406,7 @@ def _listed(blocks: list[Block], i: int, end: int, top: Heading | None, listing:
         if not more or kind_of(more.group("num").strip()) != kind:
             break
         run.append(run[-1] + 1)
-    if len(run) < 2 or sum(bool(_OUTCOME.search(blocks[k].text)) for k in run) * 2 >= len(run):
+    if (len(run) < 2 and not colon) or sum(bool(_OUTCOME.search(blocks[k].text)) for k in run) * 2 >= len(run):
         return []  # "b. Lettings Policy - agreed": each line records a decision on a paper, so each is an item
     return run
 

@@ -108,11 +108,8 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
         for rule, sentence in resolutions.decision_sentences(blocks[i]):
             last = blocks[i]
             if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):
-                listed, j = [], i + 1
-                while j < seg.end and j not in heading_blocks and len(blocks[j].text.split()) <= 8 and len(listed) < 15:
-                    listed.append(blocks[j].text)
-                    j += 1
-                sentence = " ".join([sentence, *listed])
+                j = resolutions.list_end(blocks, i, seg.end, heading_blocks)
+                sentence = " ".join([sentence, *(blocks[k].text for k in range(i + 1, j))])
                 last = blocks[j - 1]
             meeting.resolutions.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75, last))
     meeting.resolutions.sort(key=lambda r: r.found.source.first_line)

@@ -146,6 +146,22 @@ def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[i
     return out
 
 
+def list_end(blocks: list[Block], i: int, end: int, headings: set[int]) -> int:
+    """Where the list that a decision ending in ':' introduces stops (exclusive).
+
+    The list is short lines ("Personnel", "Finance:") and lettered or bulleted entries, which may
+    run to a sentence each ("b. To ensure the National Curriculum is in place ...").
+    """
+    j = i + 1
+    while j < end and j not in headings and j - i <= 15:
+        text = blocks[j].text.strip()
+        words = len(text.split())
+        if not (words <= 8 or (words <= 30 and _LIST_PART.match(text)) or (words <= 15 and text.endswith(":"))):
+            break
+        j += 1
+    return j
+
+
 def decision_sentences(block: Block) -> list[tuple[str, str]]:
     """(rule, sentence) for sentences of a paragraph that record a decision.
 
@@ -156,7 +172,8 @@ def decision_sentences(block: Block) -> list[tuple[str, str]]:
     text = block.text
     parts = _join_motion_runs(sentences(text))
     for k, sentence in enumerate(parts):
-        if k and len(sentence.split()) <= 6 and _BARE_AGREEMENT.match(sentence):
+        bare = bool(k and len(sentence.split()) <= 6 and _BARE_AGREEMENT.match(sentence))
+        if bare:
             sentence = f"{parts[k - 1]} {sentence}"
         if (
             _NOT_DECISION.search(sentence)
@@ -164,6 +181,9 @@ def decision_sentences(block: Block) -> list[tuple[str, str]]:
             or sentence.endswith("?")
             or _AGENDA_ITEM.match(sentence)
         ):
+            continue
+        if bare and not _NOT_DECISION.search(parts[k - 1]):
+            out.append(("resolution.bare_agreement", sentence))
             continue
         for rule, pattern in _SENTENCE_RULES:
             m = pattern.search(sentence)

@@ -71,7 +71,8 @@ def title_kind(block: Block) -> str | None:
     if _MINUTES_TITLE.search(text) and not _NOT_TITLE.search(text):
         return "minutes"
     if _AGENDA_TITLE.search(text) and not re.search(
-        r"agenda item|on the agenda|for the agenda|agenda for|[,;]\s*(?:non-)?agenda\b|non-agenda|public comment",
+        r"agenda item|on the agenda|for the agenda|agenda for|[,;]\s*(?:non-)?agenda\b|non-agenda|public comment|"
+        r"next agenda|\b(?:was|were|are|has|have|had)\b",
         text,
         re.I,
     ):  # "ORAL COMMUNICATIONS, AGENDA (Public Comment)" is a section of the minutes

@@ -108,7 +108,9 @@ def text_runs(textpage, raw, height: float) -> list[dict]:
         text = chr(code)
         if not text.strip():  # a space, printed or one pdfium adds between words: a word ends here
             if chars and chars[-1]["text"] != " ":
-                chars.append({**chars[-1], "text": " ", "x0": chars[-1]["x1"]})
+                # placed just after the start of the letter before it: loose boxes overlap, and a space
+                # placed at that letter's right edge sorts after the next word's first letter
+                chars.append({**chars[-1], "text": " ", "x0": chars[-1]["x0"] + 0.01})
             continue
         if not raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box)):
             continue  # the loose box spans the font's ascent and descent, as pdfminer's boxes do

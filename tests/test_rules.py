@@ -266,6 +266,7 @@ def test_html_ol_numbers_are_null() -> None:
         ),
         ("The Committee approved the revised terms of reference.", "resolution.body_decided"),
         ("The minutes of the last meeting were agreed as an accurate record.", "resolution.minutes_approved"),
+        ("Cate proposed running one more event this semester. The committee agreed.", "resolution.bare_agreement"),
     ],
 )
 def test_decisions(text: str, rule: str) -> None:
@@ -285,6 +286,23 @@ def test_decisions(text: str, rule: str) -> None:
 )
 def test_what_is_not_a_decision(text: str) -> None:
     assert meeting(f"1. Business\n{text}\n").resolutions == []
+
+
+def test_a_decision_broken_over_lines_and_the_list_it_introduces() -> None:
+    m = meeting(
+        "1. Defibrillator\nAfter discussion, as this is of a huge benefit to the village, the Councillors\n"
+        "resolved to take over these payments.\n2. Next agenda\nThe following matters were agreed for the next "
+        "agenda: Finance:\na. Recovery Budget Plan Feedback\nPersonnel\nHealth & Safety to include Covid19 matters "
+        "Policies and other documents:\na. To ensure the National Curriculum is in place and consider any "
+        "disapplication to pupils\nb. E-safety strategies\n3. Date of next meeting\nMonday 25 January 2021.\n"
+    )
+    assert [r.text for r in m.resolutions] == [
+        "After discussion, as this is of a huge benefit to the village, the Councillors resolved to take over "
+        "these payments.",
+        "The following matters were agreed for the next agenda: Finance: a. Recovery Budget Plan Feedback Personnel "
+        "Health & Safety to include Covid19 matters Policies and other documents: a. To ensure the National "
+        "Curriculum is in place and consider any disapplication to pupils b. E-safety strategies",
+    ]
 
 
 def test_whereas_resolved_block_and_motion_run() -> None:
