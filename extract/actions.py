@@ -19,7 +19,7 @@ from .names import NameFinder, is_role, looks_like_name, strip_honorifics
 
 MARKER = re.compile(
     r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+by)?)\b"
-    r"(?:\s+(?P<who>(?-i:[A-Z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*)*|[a-z][\w]*-[\w\-]+)))?"
+    r"(?:\s+(?P<who>(?-i:[A-Z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*|\s+[A-Z][a-z][\w\-]*){0,3}|[a-z][\w]*-[\w\-]+)))?"
     r"\s*(?:[:\-–—]|\s(?=(?-i:[A-Z]{2,4})\b))\s*(?P<rest>.*)$",
     re.I,
 )
@@ -82,11 +82,13 @@ class Raw:
     confidence: float
     due_text: str = ""
     status: str | None = None
+    item: str | None = None  # the item it belongs to: a table's Minute column, or the heading above it
+    section: str | None = None  # that item, or the item over it when it is a sub-item
 
 
 def split_owners(text: str) -> list[str]:
     parts = re.split(r"\s*(?:/|,|&|\+|;|\band\b)\s*", text.strip().strip(".:;"))
-    return [strip_honorifics(p) for p in parts if p.strip()]
+    return [strip_honorifics(p) for p in parts if any(c.isalpha() for c in p)]  # "–" in an owner cell is nobody
 
 
 def owners_only(text: str) -> list[str] | None:
@@ -114,7 +116,10 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
         if not m:
             continue
         who, rest = m.group("who"), m.group("rest").strip()
-        if who and who.lower() in ("complete", "completed", "carried", "point", "points", "log", "list", "plan"):
+        if who and who.lower() in (
+            "complete", "completed", "carried", "point", "points", "log", "list", "plan", "to", "by", "for", "from",
+            "arising", "taken", "required", "agreed",
+        ):  # fmt: skip
             continue
         if not rest and not who:
             continue
@@ -363,14 +368,45 @@ def _with_subject(clause: str, offset: int, speaker: str | None, before: str | N
     return clause
 
 
+def _owner_set(raw: Raw) -> set[str]:
+    return {o.lower() for o in raw.owners}
+
+
+def _restates(kept: Raw, raw: Raw) -> bool:
+    """The same task told again: near-identical words, and no owner of its own that differs.
+
+    "Reach out to VGS" (EW) and "Reach out to VRSoc" (MW) are two tasks; so is one task given
+    to two people in two items.
+    """
+    if len(raw.text) <= 15 or (kept.owners and raw.owners and _owner_set(kept) != _owner_set(raw)):
+        return False
+    return fuzz.token_set_ratio(kept.text.lower(), raw.text.lower()) >= 88
+
+
+def _tabled(kept: Raw, raw: Raw) -> bool:
+    """An action table row and a mark in the notes for one task: same item, same owners, in other words.
+
+    Governors' minutes often list 'Actions to be taken' (Minute / Action / By whom) and also
+    mark each action beside the notes; the two tell one task each.
+    """
+    return (
+        ("action.table_row" in (kept.rule, raw.rule))
+        and kept.rule != raw.rule
+        and kept.section is not None
+        and kept.section == raw.section
+        and bool(kept.owners)
+        and _owner_set(kept) == _owner_set(raw)
+    )
+
+
 def dedupe(found: list[Raw]) -> list[Raw]:
     """A summary list at the end restates actions: keep each once, with the fullest owners."""
     out: list[Raw] = []
     for raw in found:
-        same = next(
-            (o for o in out if fuzz.token_set_ratio(o.text.lower(), raw.text.lower()) >= 88 and len(raw.text) > 15),
-            None,
-        )
+        same = next((o for o in out if _restates(o, raw)), None)
+        if same is None:
+            tabled = [o for o in out if _tabled(o, raw)]
+            same = max(tabled, key=lambda o: fuzz.token_set_ratio(o.text.lower(), raw.text.lower()), default=None)
         if same is not None:
             if not same.owners and raw.owners:
                 same.owners = raw.owners

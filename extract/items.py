@@ -370,6 +370,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         i += 1
     if restated >= 3:  # the list at the top was the agenda: a line never taken up again is a misprint or a gap
         found = [h for h in found if not (h.kind == "slash" and _bare(h, blocks, end))]
+    found.sort(key=lambda h: h.block)  # an agenda line taken up later moved to where the item is
     if not any(h.kind != "sub" for h in found):
         found = _merge(found, _unnumbered(blocks, start, end, skip))
     elif all(FILE_NUMBER.fullmatch(h.item.number or "") for h in found if h.kind != "sub"):

@@ -55,10 +55,11 @@ def _is_meeting(meeting: Meeting, seg: Segment) -> bool:
 def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> Meeting | None:
     # items and RESOLVED blocks bound each other: a block ends at the next heading, and the
     # numbered parts inside a block are not headings
-    headings = find_items(blocks, seg.start, seg.end, set())
+    action_tables = tables.action_table_blocks(blocks, seg.start, seg.end)
+    headings = find_items(blocks, seg.start, seg.end, action_tables)
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, {h.block for h in headings})
     inside = {k for first, last, _ in res_blocks for k in range(first + 1, last + 1)}
-    headings = find_items(blocks, seg.start, seg.end, inside)
+    headings = find_items(blocks, seg.start, seg.end, inside | action_tables)
     title_at = seg.title if seg.title is not None else seg.start - 1
     numbered = [h.block for h in headings if h.kind != "none" and h.block > title_at]
     head_end = min([*numbered, seg.end])
@@ -124,11 +125,14 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
 def _item_lookup(headings: list[Heading]):
     starts = [h.block for h in headings]
 
-    def item_of(block: int) -> str | None:
+    def item_of(block: int, top: bool = False) -> str | None:
+        """The item a block sits in; with `top`, the item over a sub-item."""
         k = bisect.bisect_right(starts, block) - 1
         if k < 0:
             return None
         item = headings[k].item
+        if top and item.parent is not None:
+            return item.parent
         return item.number if item.number is not None else item.title
 
     return item_of
@@ -195,6 +199,12 @@ def _actions(
     if not found:
         found = action_rules.from_sentences(blocks, body_start, seg.end, bare_headings, finder)
     found.sort(key=lambda raw: raw.first.first.index)
+    numbers = [i.number for i in meeting.items if i.number]
+    for raw in found:
+        at = next((k for k in range(seg.start, seg.end) if blocks[k] is raw.last), None)
+        named = _item_named(raw.item, numbers)
+        raw.item = named or (item_of(at) if at is not None else None)
+        raw.section = named or (item_of(at, top=True) if at is not None else None)
     out = []
     when = None
     if meeting.date:
@@ -202,7 +212,6 @@ def _actions(
 
         when = date.fromisoformat(meeting.date)
     for raw in action_rules.dedupe(found):
-        block_index = next((k for k in range(seg.start, seg.end) if blocks[k] is raw.last), None)
         text = re.sub(r"\s+", " ", raw.text).strip()
         due = _due_cell(raw.due_text, when, us) if raw.due_text.strip() else None
         if due is None and raw.due_text.strip():
@@ -211,7 +220,7 @@ def _actions(
         owners = [strip_honorifics(o) for o in raw.owners if strip_honorifics(o)]
         out.append(
             Action(
-                item=item_of(block_index) if block_index is not None else None,
+                item=raw.item,
                 text=text,
                 owners=owners,
                 due=due,
@@ -220,6 +229,13 @@ def _actions(
             )
         )
     return out
+
+
+def _item_named(ref: str | None, numbers: list[str]) -> str | None:
+    """The item an action table's Minute column names: '56/2122' is item 'LW 56/2122'."""
+    if not ref:
+        return None
+    return next((n for n in numbers if n == ref or n.endswith(" " + ref)), None)
 
 
 def _due_cell(text: str, when, us: bool) -> str | None:

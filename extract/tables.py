@@ -23,6 +23,7 @@ _OWNER_HEAD = re.compile(
 _DUE_HEAD = re.compile(
     r"^(?:due(?: date)?|by when|deadline|date(?: due)?|target(?: date)?|timescale|when|completion date)$", re.I
 )
+_MINUTE_REF = re.compile(r"(?:[A-Z]{1,5}\s?)?\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?")  # "56/2122", "LW 56/2122", "4.2"
 _STATUS_HEAD = re.compile(r"^(?:status|progress|update|rag|outcome)$", re.I)
 
 
@@ -109,22 +110,36 @@ def action_rows(blocks: list[Block], start: int, end: int) -> list[Raw]:
             continue
         header_row = next((r for r in rows if "action" in _header(table, blocks, r)), None)
         if header_row is not None:
-            roles, body = _header(table, blocks, header_row), [r for r in rows if r > header_row]
+            body = [r for r in rows if r > header_row]
+            roles = _align(table, _header(table, blocks, header_row), body)
         elif (above := _header_above(blocks, table)) is not None:
-            roles, body = above, rows
+            roles, body = _align(table, above, rows), rows
         elif previous is not None:
-            # the same table going on over a page break, its header left behind
+            # the same table going on over a page break, its header left behind; a column empty on
+            # this page (no actions here) is still the action column
             columns = sorted({c for (_, c) in table.cells})
-            roles = dict(previous) if "owner" in previous else {"action": columns[-1]}
+            roles = (
+                dict(previous) if "owner" in previous or previous["action"] > columns[-1] else {"action": columns[-1]}
+            )
             body = rows
         else:
             continue
-        roles = _align(table, roles, body)
         previous = roles
         if "owner" in roles or "due" in roles:
             out.extend(_table_rows(table, blocks, roles, body))
         else:
             out.extend(_column_rows(table, blocks, roles["action"], body))
+    return out
+
+
+def action_table_blocks(blocks: list[Block], start: int, end: int) -> set[int]:
+    """The blocks of tables that list actions with owners or dates: their Minute column names items, not heads them."""
+    out: set[int] = set()
+    for table in tables_in(blocks, start, end):
+        header_row = next((r for r in table.rows if "action" in _header(table, blocks, r)), None)
+        roles = _header(table, blocks, header_row) if header_row is not None else _header_above(blocks, table)
+        if roles and ("owner" in roles or "due" in roles):
+            out.update(i for idx in table.cells.values() for i in idx)
     return out
 
 
@@ -150,6 +165,7 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
         due_text = table.text(blocks, row, roles["due"]) if "due" in roles else ""
         status = table.text(blocks, row, roles["status"]).strip() if "status" in roles else None
         cells = [i for (r, _), idx in table.cells.items() if r == row for i in idx]
+        ref = table.text(blocks, row, 0).strip() if roles["action"] != 0 else ""
         out.append(
             Raw(
                 text,
@@ -160,6 +176,7 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
                 0.95,
                 due_text=due_text,
                 status=status or None,
+                item=ref if _MINUTE_REF.fullmatch(ref) else None,
             )
         )
     return out
@@ -168,12 +185,19 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
 def _column_rows(table: Table, blocks: list[Block], col: int, body: list[int]) -> list[Raw]:
     """A right-hand column of initials beside the notes: the task is the notes' sentence level with them."""
     out = []
+    widths: dict[int, int] = defaultdict(int)
+    for (r, c), idx in table.cells.items():
+        if r in body and 0 < c != col:
+            widths[c] += sum(len(blocks[i].text) for i in idx)
+    widest = max(widths, key=lambda c: widths[c], default=None)  # the notes, not the item's title beside them
     for row in body:
         for index in table.cells.get((row, col), []):
             owners = owners_only(blocks[index].text)
             if not owners:
                 continue
-            notes = sorted(i for (r, c), idx in table.cells.items() if r == row and c != col and c > 0 for i in idx)
+            notes = sorted(table.cells.get((row, widest), [])) or sorted(
+                i for (r, c), idx in table.cells.items() if r == row and c != col and c > 0 for i in idx
+            )
             if not notes:
                 continue
             text, first = _level_with(blocks, notes, blocks[index])
@@ -208,4 +232,4 @@ def _task_sentences(text: str) -> str:
     return " ".join(parts[cued[-1] :])
 
 
-__all__ = ["action_rows", "tables_in", "split_owners"]
+__all__ = ["action_rows", "action_table_blocks", "tables_in", "split_owners"]

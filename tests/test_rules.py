@@ -408,6 +408,43 @@ def test_action_table() -> None:
     ]
 
 
+def test_action_table_and_marks_beside_the_notes_tell_each_task_once() -> None:
+    m = meeting(
+        "Present: Heather Poustie, Ann Hale\n\nACTIONS TO BE TAKEN\nMinute\tAction\tBy whom\tBy when\n"
+        "2/24\tMinutes to website\tClerk\tasap\n"
+        "3/24\tPublicise the Wellbeing Policy to all staff\tHeather Poustie\tasap\n\n"
+        "\tItem\tNotes\tAction\n1/24\tWelcome\tAll were welcomed to the meeting.\t\n"
+        "2/24\tMinutes\tThe minutes were agreed and signed and will go on the website.\tClerk\n"
+        "3/24\tWellbeing\tMore than a third of staff were unaware of the policy.\tHeather Poustie\n"
+        "4/24\tTraining\tGovernors should tell the clerk what training they need.\tAll\n"
+    )
+    assert [(i.number, i.title) for i in m.items] == [
+        ("1/24", "Welcome"),
+        ("2/24", "Minutes"),
+        ("3/24", "Wellbeing"),
+        ("4/24", "Training"),
+    ]
+    assert [(a.item, a.owners, a.found.rule) for a in m.actions] == [
+        ("2/24", ["Clerk"], "action.table_row"),
+        ("3/24", ["Heather Poustie"], "action.table_row"),
+        ("4/24", ["All"], "action.column"),
+    ]
+
+
+def test_one_task_given_to_two_people_is_two_actions() -> None:
+    m = meeting(
+        "1. Guild\nACTION TL: Make guild activity and submit pre-prepared RA\nACTION EW: Reach out to VGS\n"
+        "2. Games night\nACTION SA: Make guild activity and submit pre-prepared RA\nACTION MW: Reach out to VRSoc\n"
+        "ACTION New Committee: Complete canvas training\n3. Lease\nAction\tOwner\tDue\n"
+        "Legal advice on the draft lease\t–\tNext Board meeting\n"
+    )
+    assert [a.owners for a in m.actions] == [["TL"], ["EW"], ["SA"], ["MW"], ["New Committee"], []]
+
+
+def test_a_heading_naming_the_actions_is_not_one() -> None:
+    assert meeting("1. Business\nACTIONS TO BE TAKEN\nITEM BY WHOM BY WHEN\n").actions == []
+
+
 # --- dates ----------------------------------------------------------------------------------------------
 
 
