@@ -61,6 +61,11 @@ class Heading:
     block: int  # index of the heading block
     kind: str  # dec | dotted | slash | roman | sub | none
     body: str | None = None  # text run into the heading after its title
+    title_blocks: tuple[int, ...] = ()  # blocks after the number's own that hold the title
+
+    @property
+    def blocks(self) -> set[int]:
+        return {self.block, *self.title_blocks}
 
 
 def title_like(text: str) -> bool:
@@ -208,7 +213,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         if re.match(r"^agenda\s+item\s+\d+[a-z]?\s*$", block.text.strip(), re.I):
             match = None  # "Agenda Item 2" stamps a paper in a pack; it is not an item heading
         if not match:
-            if _SUMMARY.match(block.text.strip()):
+            if _SUMMARY.match(block.text.strip()) and block.cell is None:
                 in_summary = True  # "Action list", "Summary of decisions": restated, not business
             i += 1
             continue
@@ -220,6 +225,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             i += 1
             continue
         span_from, span_to = block, block
+        title_blocks: tuple[int, ...] = ()
         in_cell = False  # the title stands in its own table cell: its full stop ends a cell, not a sentence
         if rest is None:
             nxt = i + 1
@@ -231,9 +237,13 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                     if all(blocks[m].bold == blocks[beside[0]].bold for m in beside[: n + 1])
                 ]
                 whole = " ".join(blocks[k].text for k in same)
-                take = same if len(whole.split()) <= 25 and title_like(whole) else beside[:1]
+                # a cell of title lines alone is one title; where the notes share the cell, a bold line
+                # after the title is the notes' own sub-heading ("Update from Committees" / "Finance and Audit")
+                alone = len(same) == len(beside)
+                take = same if alone and len(whole.split()) <= 25 and title_like(whole) else beside[:1]
                 rest = " ".join(blocks[k].text for k in take)
                 used.update(take)
+                title_blocks = tuple(take)
                 in_cell = True
                 span_to = blocks[take[-1]]
             elif (
@@ -244,6 +254,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             ):
                 rest = blocks[nxt].text
                 used.add(nxt)
+                title_blocks = (nxt,)
                 span_to = blocks[nxt]
             elif i - 1 >= start and title_like(blocks[i - 1].text) and not any(h.block == i - 1 for h in found):
                 rest = blocks[i - 1].text
@@ -309,6 +320,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             and (sub_next > 1 or len(title.split()) <= 6 or (len(title.split()) <= 10 and not _TASKLIKE.search(rest)))
             and not in_summary
             and not looks_like_name(title, allow_initials=False)
+            and not _same_column(block, blocks[top.block])
         ):
             parent, kind = top.item.number, "sub"  # "1. General Managers Report" under item 6
             sub_next += 1
@@ -360,11 +372,11 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             presenters=presenters,
             found=span_from.found(f"item.{kind}", 0.9 if kind != "sub" else 0.8, span_to),
         )
-        heading = Heading(item, i, kind, body)
+        heading = Heading(item, i, kind, body, title_blocks)
         found.append(heading)
         if kind != "sub":
             top, top_kind = heading, kind
-            sub_next, listing = 1, False
+            sub_next, listing, in_summary = 1, False, False
         elif top_kind is None:
             top_kind = "sub"
         i += 1
@@ -410,6 +422,11 @@ def _listed(blocks: list[Block], i: int, end: int, top: Heading | None, listing:
     if (len(run) < 2 and not colon) or sum(bool(_OUTCOME.search(blocks[k].text)) for k in run) * 2 >= len(run):
         return []  # "b. Lettings Policy - agreed": each line records a decision on a paper, so each is an item
     return run
+
+
+def _same_column(block: Block, top: Block) -> bool:
+    """A number in the item column of a new table row is the next item, never a sub-item of the last."""
+    return block.cell is not None and top.cell is not None and block.cell[2] == top.cell[2] and block.cell != top.cell
 
 
 def _bare(heading: Heading, blocks: list[Block], end: int) -> bool:

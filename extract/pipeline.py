@@ -57,7 +57,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     # numbered parts inside a block are not headings
     action_tables = tables.action_table_blocks(blocks, seg.start, seg.end)
     headings = find_items(blocks, seg.start, seg.end, action_tables)
-    res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, {h.block for h in headings})
+    res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, {k for h in headings for k in h.blocks})
     inside = {k for first, last, _ in res_blocks for k in range(first + 1, last + 1)}
     headings = find_items(blocks, seg.start, seg.end, inside | action_tables)
     title_at = seg.title if seg.title is not None else seg.start - 1
@@ -88,8 +88,10 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     if seg.kind == "agenda":
         return meeting
     # headings found again now that resolution blocks are known, so a RESOLVED heading is never an item
-    heading_blocks = {h.block for h in headings}
-    bare_headings = {h.block for h in headings if not h.body}  # a heading with a sentence run in is read too
+    heading_blocks = {k for h in headings for k in h.blocks}
+    bare_headings = {
+        k for h in headings if not h.body for k in h.blocks
+    }  # a heading with a sentence run in is read too
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)
     meeting.attendees = _attendance(blocks, seg, headings, people, head_end)
     item_of = _item_lookup(headings)

@@ -233,8 +233,8 @@ def join_split_rows(lines: list[Line]) -> list[Line]:
         before = tables.get(table - 1)
         if not before or held[0].page != before[-1].page + 1 or any(line.cell[1:] == (0, 0) for line in held):
             continue
-        if max(line.cell[2] for line in held) != max(line.cell[2] for line in before):
-            continue  # not the same columns: another table
+        if max(line.cell[2] for line in held) > max(line.cell[2] for line in before):
+            continue  # more columns than the table before: another table
         last_row = max(line.cell[1] for line in before)
         for line in held:
             if line.cell[1] == 0:

@@ -58,3 +58,63 @@ def test_a_row_cut_by_the_page_break_is_one_row(tmp_path: Path) -> None:
         ("LW 49/22", "Declaration of interests"),
     ]
     assert [a.owners for a in meeting.actions] == [["Clerk"]]
+
+
+def _decisions_table(path: Path) -> None:
+    """Numbers in an item column; an item's cell holds its own numbered decisions and a bold sub-heading."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 8, "Minutes of the Board meeting held on 31 March 2016", new_x="LMARGIN", new_y="NEXT")
+    rows = [
+        ("", ["", ""], "Action"),
+        ("1.", ["**Declarations of Interest**", "There were none."], ""),
+        (
+            "2.",
+            [
+                "**Decisions**",
+                "**1. Finance Regulations**",
+                "The Board were in agreement and this policy was adopted.",
+                "**2. Environmental Policy**",
+                "The Board were in agreement and the policy was adopted.",
+            ],
+            "",
+        ),
+        ("3.", ["**Update from Committees**", "**Finance and Audit**", "The Chair updated the Board."], "JP"),
+        ("4.", ["**Date of next meeting**", "26 May 2016."], ""),
+    ]
+    for number, lines, action in rows:
+        height = 6 * len(lines)
+        x, y = pdf.l_margin, pdf.get_y()
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.rect(x, y, 20, height)
+        pdf.set_xy(x, y)
+        pdf.cell(20, 6, number)
+        pdf.rect(x + 20, y, 130, height)
+        for k, text in enumerate(lines):
+            pdf.set_xy(x + 20, y + 6 * k)
+            pdf.set_font("Helvetica", "B" if text.startswith("**") else "", 10)
+            pdf.cell(130, 6, text.strip("*"))
+        pdf.rect(x + 150, y, 30, height)
+        pdf.set_xy(x + 150, y)
+        pdf.set_font("Helvetica", "B" if number == "" else "", 10)
+        pdf.cell(30, 6, action)
+        pdf.set_xy(x, y + height)
+    pdf.output(str(path))
+
+
+def test_numbers_in_the_item_column_and_decisions_inside_a_cell(tmp_path: Path) -> None:
+    path = tmp_path / "decisions.pdf"
+    _decisions_table(path)
+    (meeting,) = extract(read(path))
+    assert [(i.number, i.title, i.parent) for i in meeting.items] == [
+        ("1", "Declarations of Interest", None),
+        ("2", "Decisions", None),
+        ("1", "Finance Regulations", "2"),
+        ("2", "Environmental Policy", "2"),
+        ("3", "Update from Committees", None),
+        ("4", "Date of next meeting", None),
+    ]
