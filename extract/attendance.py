@@ -312,8 +312,8 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
     for i in range(start, end):
         block = blocks[i]
         text = block.text.strip()
-        if status is None and sum(1 for k in range(start, i) if blocks[k].cell is None) > 12:
-            break
+        if status is None and (sum(1 for k in range(start, i) if blocks[k].cell is None) > 12 or i - start > 80):
+            break  # attendance heads the minutes: a label deep in a long table is something else
         label = label_of(text)
         if label and block.heading is not None and (label[2][:1].islower() or label[0] != "present"):
             label = None  # a heading "Apologies" or "Apologies for absence and substitutions" is an item

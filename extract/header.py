@@ -17,7 +17,8 @@ _ORG = re.compile(
 )
 _BODY = re.compile(
     r"\b(?:[A-Z][\w&'’\-]*\s+){0,5}(?:Forum|Committee|Board|Council|Commission|Cabinet|Panel|"
-    r"Governing Body|Governors|Trustees|Society|Sub-?Committee|Working Group|Assembly|Partnership)\b"
+    r"Governing Body|Governors|Trustees|Society|Sub-?Committee|Working Group|Assembly|Partnership|"
+    r"Annual General Meeting|Extraordinary General Meeting|AGM|EGM)\b"
 )
 _STRIP_TITLE = re.compile(
     r"\b(?:draft|approved|unconfirmed|confirmed|open|public|minutes|agenda|meeting|notice|of|the|held|on|"
@@ -140,24 +141,47 @@ def body_and_organisation(head: list[Block], title: Block | None) -> tuple[str |
             continue
         if organisation is None and _ORG.search(text) and not re.search(r"\d{4}", text):
             organisation = re.sub(r"\s*[-–]\s*$", "", text)
-    if title is not None:
-        found = _BODY.search(title.text)
-        if found:
-            body = found.group(0).strip()
-        else:
-            rest = " ".join(
-                w for w in re.sub(r"[\d,]+(st|nd|rd|th)?", " ", title.text).split() if not _STRIP_TITLE.fullmatch(w)
-            )
-            body = rest or None
-    if body is None:
-        for block in head:
-            found = _BODY.search(block.text)
-            if found:
-                body = found.group(0).strip()
-                break
+    named = [found for block in ([title] if title is not None else []) + head if (found := _body_in(block.text))]
+    # the whole board's line ("... SCHOOL BOARD OF GOVERNORS") gives way to the committee named below it
+    committees = [b for b in named if len(b.split()) >= 2 and _COMMITTEE.search(b)]
+    body = named[0] if named and (_COMMITTEE.search(named[0]) or not committees) else (committees or [None])[0]
+    if body is None and title is not None:
+        rest = " ".join(
+            w
+            for w in re.sub(r"[\d,]+(st|nd|rd|th)?", " ", title.text).split()
+            if not _STRIP_TITLE.fullmatch(w) and not _WEEKDAY.fullmatch(w)
+        )
+        body = rest.strip(" -–:") or None
     if body and organisation and body.lower() in organisation.lower():
         organisation = organisation if organisation != body else None
     return body, organisation
+
+
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|to|be", re.I)
+
+
+_COMMITTEE = re.compile(r"(?:Committee|Forum|Panel|Working Group|Governing Body|Cabinet|Commission)$", re.I)
+_FORM_LABEL = re.compile(r"COMMITTEE|MEETING|BODY|GROUP|NAME|TITLE")  # "COMMITTEE Full Governing Body DATE ..."
+_GENERAL_MEETING = re.compile(r"(?:Annual|Extraordinary) General Meeting$")
+
+
+def _body_in(text: str) -> str | None:
+    """The body a heading names: 'MINUTES OF THE TRUSTEES OF ...' -> 'Trustees', 'COMMITTEE Full Governing Body'
+    (a form's label, then its value) -> 'Full Governing Body'."""
+    letters = [c for c in text if c.isalpha()]
+    capitals = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    found = _BODY.search(text.title() if capitals else text)
+    if not found:
+        return None
+    general = _GENERAL_MEETING.search(found.group(0))
+    if general:  # "Suffolk's Libraries IPS Ltd Annual General Meeting": the society is the organisation
+        return general.group(0)
+    words = found.group(0).split()
+    while len(words) > 1 and (_STRIP_TITLE.fullmatch(words[0]) or _FORM_LABEL.fullmatch(words[0])):
+        if re.fullmatch(r"open|public", words[0], re.I) and len(words) > 2:
+            break  # "Open Board" is the board meeting in public; "Open Spaces Committee" is a name
+        words.pop(0)
+    return " ".join(words)
 
 
 def body_from_text(blocks: list[Block]) -> str | None:

@@ -133,7 +133,12 @@ def _header_start(blocks: list[Block], title: int) -> int:
 def _guess_kind(blocks: list[Block]) -> str:
     evidence = sum(1 for b in blocks if _MINUTES_EVIDENCE.search(b.text))
     agenda = sum(
-        1 for b in blocks if re.match(r"^(?:\d+[.)]?\s+)?to (?:receive|consider|note|agree|approve)\b", b.text, re.I)
+        1
+        for b in blocks
+        # "3. To receive the accounts", "4. Appointment of Auditor: To appoint the Auditor"
+        if re.search(
+            r"(?:^(?:\d+[.)]?\s+)?|:\s+)to (?:receive|consider|note|agree|approve|appoint|elect|adopt)\b", b.text, re.I
+        )
     )
     return "agenda" if agenda > evidence else "minutes"
 
@@ -141,8 +146,8 @@ def _guess_kind(blocks: list[Block]) -> str:
 def _classify(segment: Segment, blocks: list[Block]) -> Segment:
     """A paper titled 'agenda' whose text is plainly a record of the meeting is minutes."""
     if segment.kind == "agenda":
-        evidence = {
-            m.group(0).lower()
+        evidence = {  # kinds of evidence: "Action HP:" and "Action MG:" (carried forward on an agenda) are one
+            m.group(0).lower().split()[0]
             for b in blocks[segment.start : segment.end]
             for m in [_MINUTES_EVIDENCE.search(b.text)]
             if m

@@ -103,6 +103,36 @@ def test_roll_call_with_roles() -> None:
     assert m.date == "2016-07-13"
 
 
+@pytest.mark.parametrize(
+    "head, body",
+    [
+        ("MINUTES OF THE TRUSTEES OF THE FRIENDS OF HALESWORTH LIBRARY\nHeld on 22nd November 2016\n\n", "Trustees"),
+        (
+            "DECOY PRIMARY SCHOOL BOARD OF GOVERNORS\nCOMMITTEE Full Governing Body DATE 23 May 2022\n\n",
+            "Full Governing Body",
+        ),
+        (
+            "Suffolk Libraries IPS Ltd Annual General Meeting minutes\nThursday, 29th September 2016\n\n",
+            "Annual General Meeting",
+        ),
+        ("MILBURN PARISH COUNCIL\nMinutes of the meeting held on Tuesday 3rd July 2018\n\n", "Milburn Parish Council"),
+    ],
+)
+def test_the_body_a_heading_names(head: str, body: str) -> None:
+    assert meeting("1. Apologies\nNone.\n2. Finance\nThe accounts were approved.\n", head=head).body == body
+
+
+def test_an_agenda_carrying_actions_forward_is_still_an_agenda() -> None:
+    (found,) = extract(
+        from_text(
+            "CSS Committee Meeting - Agenda\nDate: Tuesday 9th July 2024\n\n1 Apologies\n2 Matters Arising\n"
+            "ACTION HP: Change Passwords\nAction MG: Prepare the sponsor email\nAction TL: Book the room\n"
+            "3 Any other business\n"
+        )
+    )
+    assert found.kind == "agenda"
+
+
 # --- items ----------------------------------------------------------------------------------------------
 
 
