@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .blocks import Block, clauses, sentences
-from .names import NameFinder, is_role, looks_like_name, strip_honorifics
+from .names import HONORIFIC, NameFinder, is_role, looks_like_name, strip_honorifics
 
 MARKER = re.compile(
     r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+by)?)\b"
@@ -355,7 +355,13 @@ _SPEAKER = re.compile(rf"^{_SUBJECT}\s+(?:also\s+)?{_REPORTED}\b")
 def _speaker(sentence: str, finder: NameFinder) -> str | None:
     """Who a sentence reports ('The City Manager stated ...'), when that is a person or role."""
     m = _SPEAKER.match(sentence)
-    return m.group(1) if m and _owner_ok(m.group(1), finder) else None
+    if not m or not _owner_ok(m.group(1), finder):
+        return None
+    subject = m.group(1)
+    if is_role(subject) or HONORIFIC.match(subject):
+        return subject
+    # a bare capitalised phrase speaks only when the roster knows it: "Fellrunner Village Bus Donation requested"
+    return subject if any(finder.knows(w) for w in subject.split()) else None
 
 
 def _with_subject(clause: str, offset: int, speaker: str | None, before: str | None) -> str:

@@ -345,11 +345,12 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
                 grid_end = last
         if cell is not None and cell[0] in grids_seen and i <= grid_end and grid_end >= 0:
             continue
+        role_only = all(_ROLE_WORDS.fullmatch(w.strip("-/,")) for w in text.split())  # "Parent", "Co-opted"
         if (
             cell is not None
             and cell[2] > 0
             and (cell[0], cell[1]) in row_person
-            and not looks_like_name(re.sub(r"\s*\([^)]*\)", "", text), allow_initials=False)
+            and (role_only or not looks_like_name(re.sub(r"\s*\([^)]*\)", "", text), allow_initials=False))
         ):
             person = row_person[(cell[0], cell[1])]
             detail = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip()
@@ -412,6 +413,8 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
 def _add(people: list[Attendee], found: list[dict], status: str, category: str | None, block: Block, rule: str) -> None:
     for person in found:
         name = person["name"]
+        if name.isupper() and len(name.split()) >= 2:
+            name = name.title()  # "PAUL REYNOLDS" as a grid of capitals prints him; initials stay as they are
         same = next((p for p in people if _same(p.name, name)), None)
         if same is not None:
             if status != "present" and same.status == "present":

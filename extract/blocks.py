@@ -82,8 +82,10 @@ def starts_something(line: Line) -> bool:
 def continues(block: Block, line: Line) -> bool:
     """Whether `line` goes on with the paragraph `block` holds."""
     last = block.last
-    if line.cell != last.cell or line.heading != last.heading or line.bold != last.bold:
+    if line.cell != last.cell or line.heading != last.heading:
         return False
+    if line.bold != last.bold and not (last.wrapped and not _TERMINAL.search(last.text) and line.text[:1].islower()):
+        return False  # a change of weight starts something, unless a sentence runs on past the margin
     if starts_something(line) or line.indent > last.indent:
         return False
     if _caps(block.text) and not _caps(line.text) and not _STARTS.match(block.text) and not line.text[:1].islower():

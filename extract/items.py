@@ -201,6 +201,7 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
     sub_next = 1
     in_summary = False
     restated = 0  # items of a list at the top that come again with their business
+    taken_up: set[int] = set()  # the blocks of that list whose items came again
     listing = False  # a list introduced by a colon has been seen under the current item
     used: set[int] = set()
     i = start
@@ -352,10 +353,14 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             continue
         elif kind == "slash":
             duplicate = next((h for h in found if h.item.number == number), None)
-            if duplicate is not None and not _bare(duplicate, blocks, end):
+            listed = duplicate is not None and (
+                _bare(duplicate, blocks, end) or duplicate.block - 1 in taken_up  # the list's last line
+            )
+            if duplicate is not None and not listed:
                 i += 1  # a later mention of an item with a body of its own (an action table's Minute column)
                 continue
             if duplicate is not None:  # the agenda listed it; here is the item itself
+                taken_up.add(duplicate.block)
                 duplicate.item.title, duplicate.block = title, i
                 duplicate.item.found = span_from.found("item.slash", 0.9, span_to)
                 top = duplicate
@@ -431,6 +436,7 @@ def _same_column(block: Block, top: Block) -> bool:
 
 def _bare(heading: Heading, blocks: list[Block], end: int) -> bool:
     """Whether an item is only a line of a list (an agenda restated at the top): the next line is numbered too."""
+
     after = heading.block + 1
     if after >= end:
         return True

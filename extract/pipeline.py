@@ -215,6 +215,7 @@ def _actions(
         when = date.fromisoformat(meeting.date)
     for raw in action_rules.dedupe(found):
         text = re.sub(r"\s+", " ", raw.text).strip()
+        text = _PARAGRAPH_NUMBER.sub("", text)  # "2.1 The minutes were amended ...": the paragraph's number
         due = _due_cell(raw.due_text, when, us) if raw.due_text.strip() else None
         if due is None and raw.due_text.strip():
             due = raw.due_text.strip()
@@ -231,6 +232,9 @@ def _actions(
             )
         )
     return out
+
+
+_PARAGRAPH_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVX]{1,4}\.)\s+(?=[A-Z])")
 
 
 def _item_named(ref: str | None, numbers: list[str]) -> str | None:

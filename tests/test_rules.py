@@ -409,6 +409,8 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "Fellrunner Village Bus Donation requested, agreed to pay £65.",
+        "The Parish Council will be using Alex Birtles of Hewitson and Harker.",
         "A report will be forwarded to the committee in due course.",
         "I will make changes to my classroom.",
         "We will share the plan with all stakeholders.",
@@ -469,6 +471,13 @@ def test_one_task_given_to_two_people_is_two_actions() -> None:
         "Legal advice on the draft lease\t–\tNext Board meeting\n"
     )
     assert [a.owners for a in m.actions] == [["TL"], ["EW"], ["SA"], ["MW"], ["New Committee"], []]
+
+
+def test_an_action_keeps_its_words_not_its_paragraph_number() -> None:
+    m = meeting(
+        "Present: Mike Stephens (MS)\n\n1. Business\nACTION MS: 5 Friends website – deferred until next meeting\n"
+    )
+    assert [a.text for a in m.actions] == ["Friends website – deferred until next meeting"]
 
 
 def test_a_heading_naming_the_actions_is_not_one() -> None:

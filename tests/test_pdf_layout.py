@@ -1,4 +1,4 @@
-"""Ruled tables in real PDFs: rows a page break cuts in two are read as one row."""
+"""PDF layout in real files: table rows a page break cuts in two, numbers in an item column, runs of weight."""
 
 from __future__ import annotations
 
@@ -118,3 +118,36 @@ def test_numbers_in_the_item_column_and_decisions_inside_a_cell(tmp_path: Path) 
         ("3", "Update from Committees", None),
         ("4", "Date of next meeting", None),
     ]
+
+
+def test_a_sentence_that_runs_on_in_bold_is_one_sentence(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 8, "Minutes of the Board meeting held on 23 May 2022", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, "1. Governors", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        6,
+        "Helen Murdoch was introduced as a potential Governor and her Bio had been circulated to",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.cell(
+        0,
+        6,
+        "Governors in advance of the meeting. She was appointed as a Parent Governor into an",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 6, "existing vacancy.", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, "2. Finance", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 6, "The budget was noted.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "bold.pdf"
+    pdf.output(str(path))
+    (meeting,) = extract(read(path))
+    assert [r.text for r in meeting.resolutions] == ["She was appointed as a Parent Governor into an existing vacancy."]
