@@ -68,7 +68,7 @@ _APOLOGY_SENTENCE = re.compile(
 )
 _EDITORIAL = re.compile(r"\s*\[(?:note|n\.?b\.?)\b[^\]]*\]", re.I)  # "[Note: The meeting was held via Zoom]"
 _PRESENT_SENTENCE = re.compile(r"^(.+?)\s+(?:were|was)\s+(?:in attendance|present)\b", re.I)
-_ABSENT_SENTENCE = re.compile(r"^(.+?)\s+(?:was|were)\s+absent\b", re.I)
+ABSENT_SENTENCE = re.compile(r"^(.+?)\s+(?:was|were)\s+absent\b", re.I)
 _NONE = re.compile(r"^(?:none|nil|no apologies|none received|there were none|n/a)\b", re.I)
 _ROLE_WORDS = re.compile(
     r"\b(?:chair\w*|vice|clerk|secretary|treasurer|director|head|manager|officer|lead|accountant|governor|"
@@ -319,6 +319,8 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             label = None  # a heading "Apologies" or "Apologies for absence and substitutions" is an item
         if label and re.match(r"^(?:\S+\s+){0,3}?(?:were|was|had|have|has|been)\b", text, re.I):
             label = None  # a sentence ("Apologies were received from ..."), read by apologies_in_text
+        if label and text.isupper() and label[2] and len(label[2].split()) <= 2 and "," not in label[2]:
+            label = None  # "PUBLIC PARTICIPATION" is a heading, not a list of the public
         if label and len(text.split()) <= 60:
             status, category, rest = label
             if block.cell is not None:  # a column headed "Observers" holds observers, whatever comes before
@@ -327,6 +329,7 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             if inner and not re.search(r"\b(?:were|was)\b", _EDITORIAL.sub("", rest)):  # "ROLL CALL Present: ..."
                 status, category, rest = inner
             last = i
+            rest = _list_part(rest)
             if rest and not _NONE.match(rest):
                 _add(people, parse_people(rest, category), status, category, block, f"attendance.{status}")
             continue
@@ -410,6 +413,15 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
     return people, last
 
 
+def _list_part(text: str) -> str:
+    """A list of names without the sentences printed after it ('... Simon Barnes. Quorum for this meeting is 3.')."""
+    parts = sentences(text)
+    for k, sentence in enumerate(parts[1:], start=1):
+        if re.search(r"\b(?:is|was|were|are|has|had|have|will)\b", sentence):
+            return " ".join(parts[:k])
+    return text
+
+
 def _add(people: list[Attendee], found: list[dict], status: str, category: str | None, block: Block, rule: str) -> None:
     for person in found:
         name = person["name"]
@@ -455,7 +467,7 @@ def apologies_in_text(blocks: list[Block], start: int, end: int, people: list[At
                 continue
             _add(people, names, "apologies", None, block, "attendance.apologies_sentence")
         for sentence in sentences(block.text):
-            absent = _ABSENT_SENTENCE.match(sentence)
+            absent = ABSENT_SENTENCE.match(sentence)
             if absent and len(absent.group(1).split()) <= 12:
                 _add(people, parse_people(absent.group(1), None), "absent", None, block, "attendance.absent_sentence")
             present = _PRESENT_SENTENCE.match(sentence)

@@ -98,6 +98,8 @@ def continues(block: Block, line: Line) -> bool:
         return True
     if last.wrapped:
         return True
+    if re.search(r",[^,]*,[^,]*\b[A-Z][a-z]+$", last.text) and re.match(r"^[A-Z][\w'’\-]+\s*[,(–-]", line.text):
+        return True  # a name broken at the line's end in a list: "..., Amrit" / "Bhogal (AB), ..."
     if _TERMINAL.search(last.text):
         return False
     return bool(re.match(r"[a-z(]", line.text)) or bool(re.search(r"(,|\band|\bor|\bof|\bthe|\bto|[-–])$", last.text))

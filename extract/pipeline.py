@@ -10,7 +10,7 @@ from . import actions as action_rules
 from . import attendance as attendance_rules
 from . import header, resolutions, tables
 from . import progress as progress_rules
-from .blocks import Block, paragraphs
+from .blocks import Block, paragraphs, sentences
 from .dates import due_date
 from .items import Heading, find_items
 from .model import Action, Attendee, Meeting
@@ -163,9 +163,25 @@ def _attendance(
     return people
 
 
+_RECEIVED = re.compile(
+    r"^(?:(?:were|was|have been|had been)\s+)?(?:received|given|noted|accepted)\s+(?:from|by)\s+", re.I
+)
+_NO_APOLOGIES = re.compile(r"^(?:none|nil|no apologies|there were none)\b", re.I)
+
+
 def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: list[Attendee]) -> None:
     """Under an 'Apologies' item, a bare list of names is the apologies, however many lines it takes."""
-    parts: list[tuple[str, Block]] = [(heading.body, blocks[heading.block])] if heading.body else []
+    parts: list[tuple[str, Block]] = []
+    if heading.body:  # "APOLOGIES: received from Cllr Ellison (work commitments). Cllr Patel was absent."
+        for sentence in sentences(heading.body):
+            absent = attendance_rules.ABSENT_SENTENCE.match(sentence)
+            if absent:
+                found = attendance_rules.parse_people(absent.group(1), None)
+                attendance_rules._add(
+                    people, found, "absent", None, blocks[heading.block], "attendance.absent_sentence"
+                )
+            elif not _NO_APOLOGIES.match(sentence):
+                parts.append((_RECEIVED.sub("", sentence), blocks[heading.block]))
     for i in range(heading.block + 1, min(end, heading.block + 30)):
         text = blocks[i].text
         if text.strip() == heading.item.title:

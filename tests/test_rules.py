@@ -76,6 +76,27 @@ def test_attendance_lists(text: str, expected: dict) -> None:
         assert got.get(name) == value, (name, got)
 
 
+def test_list_names_broken_at_line_ends_headings_and_notes_after_lists() -> None:
+    m = meeting(
+        "Attendees: Matty Widdop (MW) (Chair), Fearne Townsend (FT), Joe Adams (JA), Amrit\n"
+        "Bhogal (AB), Maddy Lardner (ML)\nIn attendance: Emily Simpson (Art Lead), Simon Barnes. "
+        "Quorum for this meeting is 3 Governors.\n\nPUBLIC PARTICIPATION\nNo members of the public spoke.\n\n"
+        "30/24 APOLOGIES: received from Cllr Ellison (work commitments). Cllr Patel was absent.\n"
+        "31/24 MINUTES\nApproved.\n"
+    )
+    assert {a.name: a.status for a in m.attendees} == {
+        "Matty Widdop": "present",
+        "Fearne Townsend": "present",
+        "Joe Adams": "present",
+        "Amrit Bhogal": "present",
+        "Maddy Lardner": "present",
+        "Emily Simpson": "present",
+        "Simon Barnes": "present",
+        "Ellison": "apologies",
+        "Patel": "absent",
+    }
+
+
 def test_apologies_late_arrivals_and_early_leavers() -> None:
     m = meeting(
         "Present: Cllr Ann Hale (Chair), Cllr Bob Ives, Cllr Cy Jones\n\n1. Apologies\n\n"
