@@ -68,6 +68,13 @@ class Heading:
         return {self.block, *self.title_blocks}
 
 
+_TAIL_SENTENCE = re.compile(  # what follows a title's dash or colon when it reports rather than names
+    r"^(?:deferred|agreed|approved|noted|adopted|withdrawn|postponed|carried|see|to be|no|none|nil|not|n/a)\b|"
+    r".*\b(?:was|were|is|are|has|had|have|will|would|arrived|left|joined|reported|said|explained|received)\b",
+    re.I,
+)
+
+
 def title_like(text: str) -> bool:
     """Reads as a heading rather than a sentence."""
     text = text.strip()
@@ -106,7 +113,9 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
     colon = re.match(r"^([^:;]{2,60}?)\s*([:;])\s*(\S.*)$", text)
     if colon and title_like(colon.group(1)) and len(colon.group(1).split()) <= 7:
         head, mark, tail = colon.groups()
-        if (
+        # "24/00312/HH, 14 Mill Lane: two-storey rear extension" names one application: one title
+        reference = mark == ":" and bool(re.search(r"[\d,]", head)) and not _TAIL_SENTENCE.match(tail)
+        if not reference and (
             mark == ";"
             or tail[0].islower()
             or not title_like(tail)
@@ -134,14 +143,19 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
     ):
         text, rest = " ".join(words[:run]).rstrip(" -–:"), " ".join(words[run:])
     dash = re.match(r"^(.{3,}?)\s+[-–—]\s+([a-z].*|(?:RESOLVED|AGREED|DECISION|ACTION)\b.*)$", text)
+    if dash and dash.group(2)[0].islower() and not _TAIL_SENTENCE.match(dash.group(2)):
+        dash = None  # "Suffolk Libraries – documents forwarded to the Trustees" is the whole title
     sentence = re.match(
-        r"^(.{3,}?)\s+[-–—]\s+((?:The|A|An|It|This|Members|Councillors|[A-Z][a-z]+ (?:reported|said|explained|"
-        r"confirmed|updated|presented|noted|asked))\b.*[.!]$)",
+        r"^(.{3,}?)\s+[-–—]\s+((?:The|A|An|It|This|Members|Councillors|(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\s+)?"
+        r"[A-Z][a-z]+ (?:reported|said|explained|confirmed|updated|presented|noted|asked|arrived|left|joined))\b"
+        r".*(?:[.!]|\d\s?[ap]\.?m\.?)$)",
         text,
     )
     if dash:
         text, rest = dash.group(1), dash.group(2)
-    elif sentence and not title_like(sentence.group(2)):
+    elif sentence and (
+        re.search(r"\b(?:arrived|left|joined)\b", sentence.group(2)) or not title_like(sentence.group(2))
+    ):
         text, rest = sentence.group(1), sentence.group(2)  # "(a) Payments – The schedule of payments ..."
     presenters: list[str] = []
     if not _caps(text):

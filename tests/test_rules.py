@@ -194,6 +194,27 @@ def test_number_on_its_own_line_and_run_in_titles() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "heading, title",
+    [
+        (
+            "(a) 24/00312/HH, 14 Mill Lane: two-storey rear extension and detached garage",
+            "24/00312/HH, 14 Mill Lane: two-storey rear extension and detached garage",
+        ),
+        ("(b) Community Speedwatch – Cllr Dervan arrived at 7.50pm", "Community Speedwatch"),
+        (
+            "(c) Suffolk Libraries – documents forwarded to the Trustees",
+            "Suffolk Libraries – documents forwarded to the Trustees",
+        ),
+        ("(d) Website – deferred until the next meeting", "Website"),
+        ("(e) Correspondence: none received", "Correspondence"),
+    ],
+)
+def test_what_a_dash_or_colon_after_a_title_holds(heading: str, title: str) -> None:
+    items = meeting(f"4 Business\n{heading}\nThe Council discussed it.\n").items
+    assert items[-1].title == title
+
+
 def test_numbered_paragraphs_and_resolved_parts_are_not_items() -> None:
     items = meeting(
         "1. Apologies\n1.1 No apologies were received from anybody at all this evening.\n"
