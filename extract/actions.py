@@ -34,7 +34,7 @@ _CUE = re.compile(
     r"circulate|contact|report back|arrange|look into|investigate|write|send|provide|share)\b",
     re.I,
 )
-_SUBJECT = r"((?:(?:the|our)\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|[A-Z]\.?|of|the|and|&|/))*?(?:\s\([A-Z]\))?)"
+_SUBJECT = r"((?:(?:the|our)\s+)?[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*|[A-Z]\.?|of|the|and|&|/))*?(?:\s\([A-Z]\))?)"
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_to_do",
@@ -56,7 +56,9 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ),
     (
         "action.x_was_asked",
-        re.compile(rf"^{_SUBJECT}\s+(?:was|were)\s+(?:asked|requested|tasked|instructed)\s+to\s+([a-z]+)"),
+        re.compile(
+            rf"^{_SUBJECT}\s+(?:was|were)\s+(?:asked|requested|tasked|instructed|directed|authori[sz]ed)\s+to\s+([a-z]+)"
+        ),
     ),
     (
         "action.asked_x",
@@ -136,6 +138,23 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
         owners = split_owners(who) if who else _owners_in(rest, finder)
         rest = re.sub(r"^([A-Z][A-Za-z]{1,4}(?:/[A-Z][A-Za-z]{1,4})*)\s*[-–:]\s+", "", rest) if owners else rest
         out.append(Raw(rest, owners, block, block, "action.marker_task", 0.9))
+    return out
+
+
+_TASK_OWNER = re.compile(
+    r"^(?P<task>[A-Z][^–—]{8,}?\bto be\s+[a-z]+(?:ed|en|t)\b[^–—]*?)\s+[–—-]\s+(?P<who>[^–—-]{2,40}?)\.?$"
+)
+
+
+def task_with_owner(blocks: list[Block], start: int, end: int) -> list[Raw]:
+    """A paragraph of its own that gives a task and, after a dash, who does it:
+    'Refreshed contact list to be circulated by Friday – Sarah Khan'."""
+    out: list[Raw] = []
+    for i in range(start, end):
+        m = _TASK_OWNER.match(blocks[i].text.strip())
+        owners = owners_only(m.group("who")) if m else None
+        if owners:
+            out.append(Raw(m.group("task"), owners, blocks[i], blocks[i], "action.task_owner", 0.85))
     return out
 
 
@@ -229,8 +248,16 @@ def _task_before(
         begin = cued[0] if cued else len(parts) - 1
         if len(" ".join(parts[begin:]).split()) > 60 and cued:
             begin = cued[-1]
-    if begin > 0 and re.match(r"^(?:this|it|these|that|he|she|they)\b", parts[begin], re.I):
-        begin -= 1  # "This will be discussed ..." needs the sentence it points back to
+    if begin > 0 and (
+        re.match(r"^(?:this|it|these|that|he|she|they)\b", parts[begin], re.I)
+        or re.search(
+            r"\b(?:include|amend|do|send|circulate|action|review|check)\s+(?:this|these|it|them)\b|"
+            r"\baccordingly\b",
+            parts[begin],
+            re.I,
+        )
+    ):
+        begin -= 1  # "This will be discussed ...", "DO said he would include this": the sentence it points back to
     return blocks[first], " ".join(parts[begin:])
 
 
@@ -326,6 +353,8 @@ def _task_in(
                 continue  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
             if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
                 continue  # "Councillors agreed to pay" is the body deciding, a resolution
+            if rule == "action.asked_x" and _BODY_SUBJECT.match(subject):
+                continue  # "asked the Board to keep a full week of spring break" asks for a decision
             if re.search(r"\b(?:will|would) (?:also )?be [a-z]+ing\b", clause[: m.end() + 20]) and is_role(subject):
                 continue  # "the Parish Council will be using X" describes; "She will be watching" undertakes
             for owner in split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I))):

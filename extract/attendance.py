@@ -166,6 +166,16 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     text = re.sub(r"\s+[-–]\s*\d{1,2}\.?$", "", text)  # "... and Mayor Ezzy Ashcraft – 5": the count present
     text = _ORG_DASH.sub(", ", _INLINE_ROLE.sub(", ", text))
     people: list[dict] = []
+    entries = [e.strip() for e in text.split(";") if e.strip()]
+    if len(entries) >= 2 and sum("," in e for e in entries) >= len(entries) - 1:
+        # "Dr. Karen Lindqvist, Superintendent; Mark Delgado, Assistant Superintendent, Business Services"
+        for entry in entries:
+            name, _, role = entry.partition(",")
+            found = _people_in_part(name.strip(), category)
+            if len(found) == 1:
+                found[0]["role"] = found[0].get("role") or role.strip() or None
+                people.extend(found)
+        return people
     separators = r"\s*(?:[,;]|\band\b|&)\s*"
     for part in _split_outside_brackets(text, separators):
         if (
@@ -315,6 +325,9 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         if status is None and (sum(1 for k in range(start, i) if blocks[k].cell is None) > 12 or i - start > 80):
             break  # attendance heads the minutes: a label deep in a long table is something else
         label = label_of(text)
+        beside = block.cell is not None and block.cell[2] > 0 and (block.cell[0], block.cell[1]) in row_person
+        if label and beside and label[2] and not parse_people(label[2], None):
+            label = None  # "Clerk to the Governing Body" beside a name is her role, not a new list
         if label and block.heading is not None and (label[2][:1].islower() or label[0] != "present"):
             label = None  # a heading "Apologies" or "Apologies for absence and substitutions" is an item
         if label and re.match(r"^(?:\S+\s+){0,3}?(?:were|was|had|have|has|been)\b", text, re.I):

@@ -15,7 +15,7 @@ from ..ingest.model import Line
 from .model import Found, Source
 
 _STARTS = re.compile(
-    r"^(?:\(\d{2}-\d{3,5}\)|\(?[a-zA-Z]\)|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|[A-Z]{1,5}\s?\d+/\d+|\d+/\d+|"
+    r"^(?:\(\d{2}-\d{3,5}\)|\(?[a-zA-Z]\)|[IVX]{1,5}\.\s+[A-Z]|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|[A-Z]{1,5}\s?\d+/\d+|\d+/\d+|"
     r"action\b|actions\b|resolved\b|agreed\s*[:\-–]|decision\s*:|present\b|apologies\b|absent\b|"
     r"in attendance\b|also present\b|attendees\b|q\.|a\.\s)",
     re.I,

@@ -80,8 +80,12 @@ def meeting_date(head: list[Block], year: int | None, us: bool) -> tuple[date | 
     for block in head:
         if re.match(r"^\s*(?:signed|dated|date of next|next meeting|printed|published)", block.text, re.I):
             continue
-        if re.search(r"\b(?:previous|last) meeting\b|minutes of the meeting held", block.text, re.I):
+        if re.search(r"\b(?:previous|last) meeting\b", block.text, re.I):
             continue
+        if re.search(r"minutes of the meeting held", block.text, re.I) and re.search(
+            r"^\s*(?:\d|\(?[a-z]\)|item\b)|\b(?:approv|confirm|agree|sign|accuracy|correct record)", block.text, re.I
+        ):
+            continue  # "3. Minutes of the meeting held on 14 March": the last meeting's, not this one's date
         found = find_dates(block.text, year, us)
         if found:
             return found[0][0], block

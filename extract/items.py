@@ -361,6 +361,9 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
             if last_value is not None and not 0 < value - last_value <= 3:
                 i += 1
                 continue
+            if last_value is not None and value > last_value + 1 and _comes_later(blocks, i, end, kind, last_value + 1):
+                i += 1  # "Item 6 (premises): ..." under matters arising, before item 4 itself
+                continue
             last_value = value
         elif kind == "slash" and top is not None and top.item.number[:1].isalpha() and number[:1].isdigit():
             i += 1  # "51/2122" in an action table among "LW 51/2122" items points at an item
@@ -441,6 +444,15 @@ def _listed(blocks: list[Block], i: int, end: int, top: Heading | None, listing:
     if (len(run) < 2 and not colon) or sum(bool(_OUTCOME.search(blocks[k].text)) for k in run) * 2 >= len(run):
         return []  # "b. Lettings Policy - agreed": each line records a decision on a paper, so each is an item
     return run
+
+
+def _comes_later(blocks: list[Block], i: int, end: int, kind: str, value: int) -> bool:
+    """Whether the number that should come next is still to come, so a bigger one here is a reference."""
+    for k in range(i + 1, min(end, i + 200)):
+        match = NUMBER.match(blocks[k].text.strip())
+        if match and kind_of(match.group("num").strip()) == kind and _value(match.group("num").strip()) == value:
+            return True
+    return False
 
 
 def _same_column(block: Block, top: Block) -> bool:

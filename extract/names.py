@@ -13,15 +13,17 @@ from functools import lru_cache
 HONORIFICS = (
     "Councillors|Councillor|Councilmembers?|Council Members?|Cllrs|Cllr|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd|"
     "Reverend|Prof|Professor|Sir|Dame|Lord|Lady|Alderman|Board Members?|Commissioners?|Trustees?|"
-    "Governors?|Members?|District Councillor|County Councillor|Mayor|Deputy Mayor|Supervisor|Director"
+    "Governors?|Members?|District Councillor|County Councillor|Mayor|Deputy Mayor|Supervisor|Director|"
+    "Vice President|President|Vice Chair|Chairman|Chairwoman|Chair|Superintendent|PC|DC|Sgt|Insp"
 )
-HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+", re.I)
+HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+(?=(?-i:[A-Z])))+", re.I)  # "Director of Finance" keeps its "of"
 ROLES = (
     "Clerk to the Board|Clerk to the Governors|Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|"
     "Headteacher|Head Teacher|Principal|Treasurer|Secretary|Honorary Secretary|President|Vice[- ]President|"
     "Officers?|Councillors|Governors|Trustees|Directors|Members|Committee|All|Everyone|EVERYONE|"
     "General Manager|Chief Executive|Manager|Director|Minute[- ]taker|Scribe|Mayor|Deputy Mayor|"
     "Board|Staff|Council|Parish Council|Forum|Team|Working Group|Sub-?group|New Committee|Commissioners|"
+    "Superintendent|Assistant Superintendent|Head of \\w+(?: \\w+)?|Director of \\w+(?: \\w+)?|"
     "All (?:members|governors|councillors|trustees|directors|staff|officers)|Residents|Volunteers|Company Secretary"
 )
 ROLE = re.compile(rf"^(?:the\s+)?(?:{ROLES})$", re.I)
@@ -135,7 +137,7 @@ def looks_like_name(text: str, allow_initials: bool = True) -> bool:
     if not text or len(text) > 40:
         return False
     words = text.split()
-    if len(words) > 4 or any(w in _STOP for w in words) and len(words) == 1:
+    if len(words) > 4 or any(w.title() in _STOP for w in words) and len(words) == 1:
         return False
     if len(words) == 1 and INITIALS.match(text) and len(text) <= 5:
         return allow_initials

@@ -214,6 +214,7 @@ def _actions(
     found = action_rules.marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)
     found += action_rules.action_list(blocks, body_start, seg.end)
+    found += action_rules.task_with_owner(blocks, body_start, seg.end)
     if not found:
         found = action_rules.from_sentences(blocks, body_start, seg.end, bare_headings, finder)
     found.sort(key=lambda raw: raw.first.first.index)

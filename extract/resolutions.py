@@ -95,7 +95,10 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ),
 ]
 _NOT_DECISION = re.compile(
-    r"\b(?:recommend(?:ed|s|ation)?s?\b(?! (?:was|were) (?:approved|agreed|adopted))|"
+    r"\b(?:(?<!as )recommend(?:ed|s|ation)?s?\b(?! (?:was|were) (?:approved|agreed|adopted))|quorate|quorum|"
+    r"(?:at|in)\s+(?:the\s+|its\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)(?:\s+\d{4})?\s+meeting|agreed\s+in\s+(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b|"
     r"had (?:previously |already )?(?:been )?(?:agreed|approved|resolved|decided|accepted|adopted)|"
     r"as (?:previously )?(?:resolved|agreed|decided|approved) (?:at|by|in)|"
     r"previously (?:agreed|approved)|at (?:its|their|the) (?:last|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .blocks import Block
 
-_ITEM_START = re.compile(r"^(?:\d{1,3}(?:\.\d+)*[.)]?|[A-Z]{1,5}\s?\d+/\d+|\(?[a-z]\))\s+\S")
+_ITEM_START = re.compile(r"^(?:\d{1,3}(?:\.\d+)*[.)]?|[A-Z]{1,5}\s?\d+/\d+|\(?[a-z]\)|[IVX]{1,5}[.)]|[A-Z]\.)\s+\S")
 _MINUTES_TITLE = re.compile(
     r"\bminutes\b|\bnotes of (?:the |a )?(?:\w+ )?meeting\b|\bmeeting notes\b|"
     r"\brecord of (?:the )?meeting\b",
@@ -72,7 +72,7 @@ def title_kind(block: Block) -> str | None:
         return "minutes"
     if _AGENDA_TITLE.search(text) and not re.search(
         r"agenda item|on the agenda|for the agenda|agenda for|[,;]\s*(?:non-)?agenda\b|non-agenda|public comment|"
-        r"next agenda|\b(?:was|were|are|has|have|had)\b",
+        r"next agenda|consent agenda|\b(?:was|were|are|has|have|had)\b",
         text,
         re.I,
     ):  # "ORAL COMMUNICATIONS, AGENDA (Public Comment)" is a section of the minutes

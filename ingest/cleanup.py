@@ -27,7 +27,8 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
         line
         for i, line in enumerate(lines)
         if i not in drop
-        and not _PAGE_NUMBER.match(line.text)
+        # "1" in a typed table's Item column stays; a PDF has no such cells but a rotated header's digits
+        and not ((line.cell is None or line.page is not None) and _PAGE_NUMBER.match(line.text))
         and not _SIGNATURE.match(line.text)
         and not _page_of(line.text, pages)
     ]

@@ -25,7 +25,7 @@ def read_text(text: str, markdown: bool) -> list[Line]:
     in_table = False
     row = 0
     ends: set[int] = set()  # lines followed by a blank line end their paragraph
-    for raw in text.splitlines():
+    for raw in _split_right_markers(text.splitlines()):
         if not raw.strip():
             in_table = False
             if lines:
@@ -68,14 +68,36 @@ def mark_hard_wraps(lines: list[Line], ends: set[int]) -> None:
             line.wrapped = len(line.text) >= width - 22
 
 
+_GAP = re.compile(r"(?<=[^\s.!?;:])\s{2,}(?=\S)|(?<=\S)\s{3,}(?=\S)")  # columns typed with spaces
+_RIGHT_MARKER = re.compile(r"^(\s*\S.*?\S)\s{3,}((?i:actions?)\b\s*[A-Z/&,\s]*[:\-–].*)$")
+
+
+def _split_right_markers(raw_lines: list[str]) -> list[str]:
+    """'... from meetings.          Action: Clerk' puts the marker on a line of its own, after its sentence."""
+    out: list[str] = []
+    for raw in raw_lines:
+        marker = _RIGHT_MARKER.match(raw.rstrip())
+        out.extend([marker.group(1), marker.group(2)] if marker else [raw])
+    return out
+
+
 def _cells(raw: str, markdown: bool) -> list[str] | None:
-    """Table cells of a row, or None for an ordinary line."""
+    """Table cells of a row, or None for an ordinary line.
+
+    Tabs and Markdown pipes divide cells; so do runs of spaces that line columns up
+    ("Elaine Fordham (EF)      Chair"), but not a label and its value ("Apologies:   Claire Dempsey").
+    """
     body = raw.strip()
     if "\t" in body:
         return raw.rstrip("\r\n").split("\t")
     if markdown and body.startswith("|") and body.endswith("|") and body.count("|") >= 3:
         return [c.strip() for c in body.strip("|").split("|")]
-    return None
+    if markdown or _MD_TABLE_RULE.match(body) or set(body) <= set("-=_*. "):
+        return None
+    parts = _GAP.split(body)
+    if len(parts) < 2 or (len(parts) == 2 and parts[0].endswith(":")):
+        return None
+    return parts
 
 
 def _block(raw: str, markdown: bool, tables: int) -> list[Line]:

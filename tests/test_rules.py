@@ -526,6 +526,65 @@ def test_a_heading_naming_the_actions_is_not_one() -> None:
     assert meeting("1. Business\nACTIONS TO BE TAKEN\nITEM BY WHOM BY WHEN\n").actions == []
 
 
+def test_a_typed_minutes_with_columns_of_spaces_and_actions_at_the_right() -> None:
+    m = meeting(
+        "Governors present:\n   Elaine Fordham (EF)       Chair; Co-opted Governor\n"
+        "   Daniel Osei (DO)          Headteacher\nIn attendance:\n"
+        "   Maureen Ashby             Clerk to the Governing Body\nApologies:   Claire Dempsey (CD)\n\n"
+        "1) Welcome\n   The Clerk was asked to write to KL about absence.      Action: Clerk\n\n"
+        "2) Matters arising\n   - Item 4 (premises): the windows were replaced.\n\n3) Headteacher's report\n"
+        "   TM asked for attendance by year group. DO said he would include this in his next report.   Action: DO\n\n"
+        "4) Date of next meeting\n   14th May 2024.\n\nSUMMARY OF ACTIONS\n\n"
+        "Item  Action                                   Who      By when\n"
+        "1     Write to KL regarding consent for absence  Clerk    15/03/24\n"
+        "3     Attendance by year group in HT report      DO       Next FGB\n",
+        head="Minutes of the meeting held on Tuesday 5th March 2024 at 6.00pm in the School Library\n\n",
+    )
+    assert m.date == "2024-03-05"
+    assert {a.name: (a.status, a.role) for a in m.attendees} == {
+        "Elaine Fordham": ("present", "Chair; Co-opted Governor"),
+        "Daniel Osei": ("present", "Headteacher"),
+        "Maureen Ashby": ("present", "Clerk to the Governing Body"),
+        "Claire Dempsey": ("apologies", None),
+    }
+    assert [i.number for i in m.items] == ["1", "2", "3", "4"]
+    assert [(a.item, a.owners, a.text) for a in m.actions] == [
+        ("1", ["Clerk"], "The Clerk was asked to write to KL about absence."),
+        ("3", ["DO"], "TM asked for attendance by year group. DO said he would include this in his next report."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, owners",
+    [
+        ("In response to a question, Mr. Delgado said he would provide a breakdown of costs.", ["Delgado"]),
+        ("Staff were directed to post the survey on the district website.", ["Staff"]),
+        ("President Okafor asked the Superintendent to bring a report to the May meeting.", ["Superintendent"]),
+        ("The Director of Finance will bring a paper on the asset register.", ["Director of Finance"]),
+        ("Refreshed contact list to be circulated by Friday – Sarah Khan", ["Sarah Khan"]),
+    ],
+)
+def test_more_owners_in_prose(sentence: str, owners: list[str]) -> None:
+    m = meeting("Present: Sarah Khan, Mark Delgado\n\n1. Business\n" + sentence + "\n")
+    assert [a.owners for a in m.actions] == [owners]
+
+
+@pytest.mark.parametrize(
+    "text, decisions",
+    [
+        ("RESOLVED to approve the payments list as presented.", 1),
+        ("The meeting was confirmed as quorate.", 0),
+        ("At the December meeting it was agreed to buy two additional grit bins.", 0),
+        ("It was agreed in February that approved minutes would be published.", 0),
+        ("The Board APPROVED the revised Standing Financial Instructions as recommended by the Committee.", 1),
+        ("Marcus Webb asked the Board to keep a full week of spring break.", 0),
+    ],
+)
+def test_decisions_and_their_traps(text: str, decisions: int) -> None:
+    m = meeting("1. Business\n" + text + "\n2. Close\nThe meeting closed at 9pm.\n")
+    assert len(m.resolutions) == decisions and m.actions == []
+
+
 # --- dates ----------------------------------------------------------------------------------------------
 
 
