@@ -86,6 +86,9 @@ def continues(block: Block, line: Line) -> bool:
         return False
     if line.bold != last.bold and not (last.wrapped and not _TERMINAL.search(last.text) and line.text[:1].islower()):
         return False  # a change of weight starts something, unless a sentence runs on past the margin
+    dangling = bool(re.search(r"\b(?:of|the|to|for|at|in|on|with|by|from|a|an)$", last.text))
+    if dangling and re.match(r"\d", line.text) and line.page == last.page:
+        return True  # "... appointed as internal auditor for" / "2023/24 at a fee of £275."
     if starts_something(line) or line.indent > last.indent:
         return False
     if _caps(block.text) and not _caps(line.text) and not _STARTS.match(block.text) and not line.text[:1].islower():
@@ -102,7 +105,9 @@ def continues(block: Block, line: Line) -> bool:
         return True  # a name broken at the line's end in a list: "..., Amrit" / "Bhogal (AB), ..."
     if _TERMINAL.search(last.text):
         return False
-    return bool(re.match(r"[a-z(]", line.text)) or bool(re.search(r"(,|\band|\bor|\bof|\bthe|\bto|[-–])$", last.text))
+    return bool(re.match(r"[a-z(]", line.text)) or bool(
+        re.search(r"(,|\b(?:and|or|of|the|to|for|at|in|on|with|by|from|a|an)|[-–])$", last.text)
+    )
 
 
 def _caps(text: str) -> bool:

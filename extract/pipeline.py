@@ -105,10 +105,12 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
         )
         res_blocks.append((first, last, text))
     in_blocks = {k for first, last, _ in res_blocks for k in range(first, last + 1)}
+    # "(c) Internal auditor – RESOLVED - That ...": the decision run into a heading, without the heading
+    run_in = {h.block: h.body for h in headings if h.body and resolutions.MARKER.match(h.body)}
     for i in range(body_start, seg.end):
         if i in in_blocks or i in bare_headings or (blocks[i].cell is not None and i < first_item):
             continue  # a table before the first item is the heading's or the attendance's, not a decision
-        for rule, sentence in resolutions.decision_sentences(blocks[i]):
+        for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i)):
             last = blocks[i]
             if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):
                 j = resolutions.list_end(blocks, i, seg.end, heading_blocks)

@@ -18,8 +18,9 @@ MARKER = re.compile(
     r"(?:\s+(?:unanimously|nem\.? con\.?))?\s*(?:[:\-–—.]\s*|\s+(?=that\b|to\b|That\b|To\b)|$)(.*)$"
 )
 _BODIES = (
-    r"(?:the\s+)?(?:committee|board|forum|council|governors|governing body|trustees|members|councillors|"
-    r"directors|meeting|cabinet|panel|commission|sub-?committee|group|fgb|society|all|everyone|"
+    r"(?:the\s+)?(?:(?-i:[A-Z])\w+\s+){0,2}?"  # "The Community Council agreed"
+    r"(?:committee|board|forum|council|governors|governing body|trustees|members|councillors|directors|"
+    r"meeting|cabinet|panel|commission|sub-?committee|group|fgb|society|all|everyone|"
     r"it|this|which|the minutes|minutes)"
 )
 _DECISION_VERBS = (
@@ -96,10 +97,12 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
 ]
 _NOT_DECISION = re.compile(
     r"\b(?:(?<!as )recommend(?:ed|s|ation)?s?\b(?! (?:was|were) (?:approved|agreed|adopted))|quorate|quorum|"
-    r"(?:at|in)\s+(?:the\s+|its\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"^(?:at|in)\s+(?:the\s+|its\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:\s+\d{4})?\s+meeting|agreed\s+in\s+(?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\b|"
-    r"had (?:previously |already )?(?:been )?(?:agreed|approved|resolved|decided|accepted|adopted)|"
+    r"august|september|october|november|december)\b|under delegated powers|carried forward|"
+    r"(?:approved|agreed|adopted|ratified)\s+by\s+the\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)*\s+"
+    r"(?:committee|sub-committee|board|panel)|"
+    r"had (?:previously |already )?(?:been )?(?:agreed|approved|resolved|decided|accepted|adopted|confirmed)|"
     r"as (?:previously )?(?:resolved|agreed|decided|approved) (?:at|by|in)|"
     r"previously (?:agreed|approved)|at (?:its|their|the) (?:last|"
     r"previous) meeting|was (?:deferred|withdrawn|lost|defeated|not carried)|"
@@ -144,7 +147,10 @@ def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[i
                 continue
             break
         if parts:
-            out.append((i, j - 1, " ".join(parts)))
+            text = " ".join(parts)
+            if len(text.split()) < 4:  # "RESOLVED: no objection." reads as nothing without its marker
+                text = " ".join([blocks[i].text.strip(), *parts[1:]])
+            out.append((i, j - 1, text))
         i = max(j, i + 1)
     return out
 
@@ -165,14 +171,19 @@ def list_end(blocks: list[Block], i: int, end: int, headings: set[int]) -> int:
     return j
 
 
-def decision_sentences(block: Block) -> list[tuple[str, str]]:
-    """(rule, sentence) for sentences of a paragraph that record a decision.
+def decision_sentences(block: Block, text: str | None = None) -> list[tuple[str, str]]:
+    """(rule, sentence) for sentences of a paragraph (or of `text`, what follows a heading run into
+    it) that record a decision.
 
     A bare "The committee agreed." decides what the sentence before it proposed, so it takes that
     sentence with it.
     """
     out = []
-    text = block.text
+    if text is not None:
+        marked = MARKER.match(text.strip())
+        if marked and marked.group(2) and len(marked.group(2).split()) >= 4:
+            return [("resolution.block", marked.group(2))]  # "RESOLVED - That Mrs Whitcombe be appointed ..."
+    text = block.text if text is None else text
     parts = _join_motion_runs(sentences(text))
     for k, sentence in enumerate(parts):
         bare = bool(k and len(sentence.split()) <= 6 and _BARE_AGREEMENT.match(sentence))

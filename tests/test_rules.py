@@ -377,6 +377,17 @@ def test_a_decision_broken_over_lines_and_the_list_it_introduces() -> None:
     ]
 
 
+def test_a_decision_run_into_a_heading_and_a_short_one() -> None:
+    m = meeting(
+        "4 Finance\n(c) Internal auditor – RESOLVED - That Mrs Anne Whitcombe be appointed as internal auditor for\n"
+        "2023/24 at a fee of £275.\n5 Planning\n(a) 23/0012 Land at Mill Lane\nRESOLVED: no objection.\n"
+    )
+    assert [r.text for r in m.resolutions] == [
+        "That Mrs Anne Whitcombe be appointed as internal auditor for 2023/24 at a fee of £275.",
+        "RESOLVED: no objection.",
+    ]
+
+
 def test_whereas_resolved_block_and_motion_run() -> None:
     m = meeting(
         "1. Business\nBoard Member Kearney moved to approve the Consent Calendar. Board Member Woods seconded "
@@ -578,6 +589,9 @@ def test_more_owners_in_prose(sentence: str, owners: list[str]) -> None:
         ("It was agreed in February that approved minutes would be published.", 0),
         ("The Board APPROVED the revised Standing Financial Instructions as recommended by the Committee.", 1),
         ("Marcus Webb asked the Board to keep a full week of spring break.", 0),
+        ("The pay policy was approved by the Resources Committee under delegated powers.", 0),
+        ("The Community Council agreed not to comment on this application.", 1),
+        ("Hertfordshire County Council had confirmed that no licence was needed.", 0),
     ],
 )
 def test_decisions_and_their_traps(text: str, decisions: int) -> None:
