@@ -68,6 +68,13 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        "action.requested_that",  # "requested that staff return with an analysis ..."
+        re.compile(
+            rf"\b(?:requested|asked|directed|instructed)\s+that\s+((?:the\s+)?(?:staff|officers|clerk)\b|{_SUBJECT[1:-1]})"
+            rf"\s+(?!be\b|is\b|are\b|was\b|were\b)([a-z]+)"
+        ),
+    ),
+    (
         "action.agreed_x_would",
         re.compile(rf"\b(?:agreed|resolved|decided)\s+that\s+{_SUBJECT}\s+(?:would|will|should)\s+(?!be\b)([a-z]+)"),
     ),
@@ -104,6 +111,9 @@ def owners_only(text: str) -> list[str] | None:
     return None
 
 
+_TRAILING_MARK = re.compile(r"(?<=[.;])\s+(?:ACTION|Action)\s*[:\-–]\s*([^.:;]{1,40}?)\.?$")
+
+
 def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> list[Raw]:
     """ACTION lines, with the status lines that follow them."""
     out: list[Raw] = []
@@ -116,8 +126,16 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             continue
         m = MARKER.match(text)
         if not m:
+            tail = _TRAILING_MARK.search(text)
+            owners = owners_only(tail.group(1)) if tail else None
+            if owners:  # "5.3 CN would brief the coordinators before the launch. Action: CN"
+                before = sentences(text[: tail.start()].strip())
+                if before:
+                    out.append(Raw(before[-1], owners, block, block, "action.marker_after", 0.85))
             continue
         who, rest = m.group("who"), m.group("rest").strip()
+        if not who and rest.lower() in ("log", "list", "plan", "points", "required", "taken"):
+            continue  # "ACTION LOG" heads a table
         if who and who.lower() in (
             "complete", "completed", "carried", "point", "points", "log", "list", "plan", "to", "by", "for", "from",
             "arising", "taken", "required", "agreed",
@@ -344,7 +362,7 @@ def _task_in(
         offset = offset or (0 if first else 1)
         clause = _with_subject(clause, offset, speaker, before)
         for rule, pattern in _SENTENCE_RULES:
-            searching = rule in ("action.asked_x", "action.agreed_x_would")
+            searching = rule in ("action.asked_x", "action.requested_that", "action.agreed_x_would")
             m = pattern.search(clause) if searching else pattern.match(clause)
             if not m:
                 continue
@@ -353,7 +371,7 @@ def _task_in(
                 continue  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
             if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
                 continue  # "Councillors agreed to pay" is the body deciding, a resolution
-            if rule == "action.asked_x" and _BODY_SUBJECT.match(subject):
+            if rule in ("action.asked_x", "action.requested_that") and _BODY_SUBJECT.match(subject):
                 continue  # "asked the Board to keep a full week of spring break" asks for a decision
             if re.search(r"\b(?:will|would) (?:also )?be [a-z]+ing\b", clause[: m.end() + 20]) and is_role(subject):
                 continue  # "the Parish Council will be using X" describes; "She will be watching" undertakes

@@ -437,19 +437,24 @@ def _list_part(text: str) -> str:
 
 def _add(people: list[Attendee], found: list[dict], status: str, category: str | None, block: Block, rule: str) -> None:
     for person in found:
-        name = person["name"]
+        name, given = person["name"], status
+        note = f"{person.get('organisation') or ''} {person.get('role') or ''}"
+        if status == "apologies" and re.search(r"\blate(?:ness)?\b", note, re.I):
+            # "Cr Mere Ngata (for lateness)": she came, late
+            given = "present"
+            person = {**person, "organisation": None, "role": None}
         if name.isupper() and len(name.split()) >= 2:
             name = name.title()  # "PAUL REYNOLDS" as a grid of capitals prints him; initials stay as they are
-        same = next((p for p in people if _same(p.name, name)), None)
-        if same is not None:
-            if status != "present" and same.status == "present":
-                same.status = status
+        same = next((p for p in people if _same(p.name, name) or (p.initials and p.initials == name)), None)
+        if same is not None:  # "Apologies were received from SB": Rev. Simon Burke (SB), listed above
+            if given != "present" and same.status == "present":
+                same.status = given
             continue
         people.append(
             Attendee(
                 name=name,
-                status=status,
-                category=category if status == "present" else category,
+                status=given,
+                category=category,
                 role=person.get("role"),
                 organisation=person.get("organisation"),
                 initials=person.get("initials"),
@@ -472,7 +477,7 @@ def apologies_in_text(blocks: list[Block], start: int, end: int, people: list[At
         block = blocks[i]
         for m in _APOLOGY_SENTENCE.finditer(block.text):
             lateness = m.group(1) and m.group(1).lower() != "absence"
-            names = parse_people(m.group(2), None)
+            names = parse_people(re.sub(r"(\band|,)\s+from\s+", r"\1 ", m.group(2)), None)  # "X and from Y"
             if lateness:
                 for person in names:
                     if not any(_same(p.name, person["name"]) for p in people):

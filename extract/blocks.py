@@ -15,9 +15,9 @@ from ..ingest.model import Line
 from .model import Found, Source
 
 _STARTS = re.compile(
-    r"^(?:\(\d{2}-\d{3,5}\)|\(?[a-zA-Z]\)|[IVX]{1,5}\.\s+[A-Z]|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|[A-Z]{1,5}\s?\d+/\d+|\d+/\d+|"
+    r"^(?:\(\d{2}-\d{3,5}\)|\(?[a-zA-Z]\)|[IVX]{1,5}\.\s+[A-Z]|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|[A-Z]{1,5}\s?\d+/\d+|[A-Z]{1,5}/\d+/\d+|\d+/\d+|"
     r"action\b|actions\b|resolved\b|agreed\s*[:\-–]|decision\s*:|present\b|apologies\b|absent\b|"
-    r"in attendance\b|also present\b|attendees\b|q\.|a\.\s)",
+    r"in attendance\b|also present\b|attendees\b|q\.|a\.\s|(?-i:[A-Z][a-z]+(?:\s[a-z]+)?):\s)",
     re.I,
 )
 _TERMINAL = re.compile(r"[.!?:;]['\")”’]?$")
@@ -89,6 +89,8 @@ def continues(block: Block, line: Line) -> bool:
     dangling = bool(re.search(r"\b(?:of|the|to|for|at|in|on|with|by|from|a|an)$", last.text))
     if dangling and re.match(r"\d", line.text) and line.page == last.page:
         return True  # "... appointed as internal auditor for" / "2023/24 at a fee of £275."
+    if line.cell is not None and block.text.count("(") > block.text.count(")") and re.search(r"\)", line.text):
+        return True  # "(item" / "QC/24/09)": a bracket in a cell closes on its next line
     if starts_something(line) or line.indent > last.indent:
         return False
     if _caps(block.text) and not _caps(line.text) and not _STARTS.match(block.text) and not line.text[:1].islower():
@@ -101,6 +103,15 @@ def continues(block: Block, line: Line) -> bool:
         return True
     if last.wrapped:
         return True
+    if (
+        last.page is not None
+        and (len(block.lines) > 1 or not starts_something(block.first))  # never past a heading's line
+        and len(last.text) >= 75
+        and len(line.text) >= 40
+        and not _TERMINAL.search(last.text)
+        and line.text[:1].isupper()
+    ):
+        return True  # a long PDF line that ends mid-sentence runs on, whatever the page's widest line
     if re.search(r",[^,]*,[^,]*\b[A-Z][a-z]+$", last.text) and re.match(r"^[A-Z][\w'’\-]+\s*[,(–-]", line.text):
         return True  # a name broken at the line's end in a list: "..., Amrit" / "Bhogal (AB), ..."
     if _TERMINAL.search(last.text):

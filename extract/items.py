@@ -21,6 +21,7 @@ NUMBER = re.compile(
     (?P<num>
         \(\d{2}-\d{3,5}\)
       | [A-Z]{1,5}\s?\d{1,4}[a-z]?/\d{2,4}
+      | [A-Z]{1,5}/\d{2,4}/\d{1,4}
       | \d{1,4}[a-z]?/\d{2,4}
       | \d{1,3}(?:\.\d{1,3}){1,3}(?![\d/])
       | \d{1,3}\s?[a-z]\)
@@ -68,6 +69,10 @@ class Heading:
         return {self.block, *self.title_blocks}
 
 
+_ADDRESS = re.compile(  # a postal address on its own: a ZIP or postcode, or a street number and street
+    r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$|"
+    r"^\d+\s+(?:[A-Z]\w*\s+){1,3}(?:Street|Road|Drive|Avenue|Lane|Boulevard|Way|Place)\b"
+)
 _TAIL_SENTENCE = re.compile(  # what follows a title's dash or colon when it reports rather than names
     r"^(?:deferred|agreed|approved|noted|adopted|withdrawn|postponed|carried|see|to be|no|none|nil|not|n/a)\b|"
     r".*\b(?:was|were|is|are|has|had|have|will|would|arrived|left|joined|reported|said|explained|received)\b",
@@ -117,8 +122,8 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
         reference = mark == ":" and bool(re.search(r"[\d,]", head)) and not _TAIL_SENTENCE.match(tail)
         if not reference and (
             mark == ";"
-            or tail[0].islower()
-            or not title_like(tail)
+            or (tail[0].islower() and _TAIL_SENTENCE.match(tail))  # "Finance: budget monitoring" is one title
+            or (not tail[0].islower() and not title_like(tail))
             or (_caps(head) and not _caps(tail))
             or re.match(r"(?:none|nil|n/a)\b", tail, re.I)
             or _OPENING.match(head)
@@ -164,8 +169,12 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
             presenters = [p.strip() for p in re.split(r"[/+&,]", tail.group(1)) if p.strip()]
             text = text[: tail.start()]
     dashed = re.search(
-        r"\s+[-–—]\s+((?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2})$", text
+        r"\s+[-–—]\s+((?:(?:Cllr|Councillor|Cr|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2})$", text
     )
+    # "Student Report – Priya Nair" names her; "Roading Programme Update - Ridge Road Slip" names its subject:
+    # only a title-word tail (Cllr, Dr) or a pair of words that the roster confirms later makes a presenter
+    if dashed and not re.match(r"(?:Cllr|Councillor|Cr|Dr|Mr|Mrs|Ms|Prof)\b", dashed.group(1)):
+        dashed = None
     if dashed and looks_like_name(dashed.group(1), allow_initials=False) and not presenters:
         presenters = [dashed.group(1)]
         text = text[: dashed.start()]
@@ -214,6 +223,11 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
     last_depth = 0
     sub_next = 1
     in_summary = False
+    # paragraphs numbered 2.1, 2.2 ... under their item's heading, each a sentence or more, are not sub-items
+    dotted = [
+        len(blocks[k].text.split()) for k in range(start, end) if re.match(r"^\d{1,3}\.\d{1,3}\s", blocks[k].text)
+    ]
+    numbered_paragraphs = len(dotted) >= 4 and sum(n > 15 for n in dotted) * 2 >= len(dotted)
     restated = 0  # items of a list at the top that come again with their business
     taken_up: set[int] = set()  # the blocks of that list whose items came again
     listing = False  # a list introduced by a colon has been seen under the current item
@@ -288,6 +302,9 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         )
         if printed.endswith(".") and continues_top and len(title.split()) <= 8 and not title.startswith("That "):
             printed = title  # "10. Any other business allowed by the Chair." is still a heading
+        if _ADDRESS.search(title):
+            i += 1  # "200 Civic Center Drive, Santa Lucia, CA 93401" is where, not an item
+            continue
         task_line = (
             body is not None
             and body[:1].islower()
@@ -322,7 +339,9 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
                     i += 1
                     continue
                 last_value, last_depth = value, len(parts)
-            elif top is not None and parts[0] == top.item.number and not title.endswith("."):
+            elif (
+                top is not None and parts[0] == top.item.number and not title.endswith(".") and not numbered_paragraphs
+            ):
                 parent, kind = top.item.number, "sub"
             else:
                 i += 1

@@ -94,11 +94,17 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     }  # a heading with a sentence run in is read too
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)
     meeting.attendees = _attendance(blocks, seg, headings, people, head_end)
+    _presenters_from_roster(meeting)
     item_of = _item_lookup(headings)
     for first, last, text in res_blocks:
         meeting.resolutions.append(
             resolutions.make(item_of(first), text, blocks[first], "resolution.block", 0.95, blocks[last])
         )
+    for first, last, text in resolutions.moved_blocks(blocks, body_start, seg.end, heading_blocks):
+        meeting.resolutions.append(
+            resolutions.make(item_of(first), text, blocks[first], "resolution.moved_carried", 0.9, blocks[last])
+        )
+        res_blocks.append((first, last, text))
     for first, last, text in resolutions.motion_runs(blocks, body_start, seg.end, heading_blocks):
         meeting.resolutions.append(
             resolutions.make(item_of(first), text, blocks[first], "resolution.motion_run", 0.8, blocks[last])
@@ -124,6 +130,16 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
             end = headings[n + 1].block if n + 1 < len(headings) else seg.end
             meeting.progress += progress_rules.progress_in(blocks, heading.block + 1, end)
     return meeting
+
+
+def _presenters_from_roster(meeting: Meeting) -> None:
+    """'Operations Manager's report – Sophie Turner': a name after a dash is the presenter when she attended."""
+    names = {a.name.lower() for a in meeting.attendees}
+    for item in meeting.items:
+        tail = re.search(r"\s+[-–—]\s+([A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2})$", item.title)
+        if tail and tail.group(1).lower() in names and not item.presenters:
+            item.presenters = [tail.group(1)]
+            item.title = item.title[: tail.start()]
 
 
 def _item_lookup(headings: list[Heading]):
@@ -191,7 +207,7 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
         bare = re.sub(r"\([^)]*\)", " ", text)
         if re.search(r"\b(?:was|were|had|have|has|received|none|nil)\b", text, re.I) or text.isupper():
             break
-        if re.match(r"^(?:resolved|agreed|decision|decided|actions?)\b", text, re.I):
+        if re.match(r"^(?:resolved|agreed|decision|decided|actions?|moved|seconded|proposed|that)\b", text, re.I):
             break  # a decision or an action line ends any list of names
         name_part = re.split(r"\s[-–]\s", bare)[0]
         if "," not in text and any(w[0].islower() for w in name_part.split() if w not in ("and", "&", "of", "-", "–")):

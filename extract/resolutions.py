@@ -97,6 +97,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
 ]
 _NOT_DECISION = re.compile(
     r"\b(?:(?<!as )recommend(?:ed|s|ation)?s?\b(?! (?:was|were) (?:approved|agreed|adopted))|quorate|quorum|"
+    r"(?:was|were) rejected because|alternative options|"
     r"^(?:at|in)\s+(?:the\s+|its\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:\s+\d{4})?\s+meeting|agreed\s+in\s+(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\b|under delegated powers|carried forward|"
@@ -152,6 +153,33 @@ def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[i
                 text = " ".join([blocks[i].text.strip(), *parts[1:]])
             out.append((i, j - 1, text))
         i = max(j, i + 1)
+    return out
+
+
+_MOVED_LINE = re.compile(r"^(?:moved|proposed)\b.{0,120}\bseconded\b", re.I)
+_CARRIED_LINE = re.compile(
+    r"^(?:(?:motion|resolution)\s+)?(carried|lost|declared (?:carried|lost)|failed|defeated)\b", re.I
+)
+
+
+def moved_blocks(blocks: list[Block], start: int, end: int, headings: set[int]) -> list[tuple[int, int, str]]:
+    """'Moved: Cr Smith / Seconded: Cr Lee', the motion's words ('That the Committee: a) ... b) ...'), 'CARRIED'.
+
+    The motion's words are the decision when the block ends CARRIED; a LOST one decided nothing.
+    """
+    out = []
+    i = start
+    while i < end:
+        if not _MOVED_LINE.match(blocks[i].text.strip()) or len(blocks[i].text.split()) > 25:
+            i += 1
+            continue
+        j = i + 1
+        while j < min(end, i + 20) and j not in headings and not _CARRIED_LINE.match(blocks[j].text.strip()):
+            j += 1
+        outcome = _CARRIED_LINE.match(blocks[j].text.strip()) if j < end and j not in headings else None
+        if outcome and j > i + 1 and outcome.group(1).lower().endswith("carried"):
+            out.append((i + 1, j, " ".join(blocks[k].text.strip() for k in range(i + 1, j))))
+        i = j + 1 if outcome else i + 1
     return out
 
 

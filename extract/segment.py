@@ -171,9 +171,17 @@ def _cut_reports(segs: list[Segment], blocks: list[Block], marks: set[int]) -> l
     return out
 
 
+def _report_mark(text: str) -> bool:
+    """A report's furniture ('Report of: Director of Finance', 'Wards affected'); in minutes, 'Report of the
+    Roading Manager (Document 24/1182). Mr Reid spoke to it.' is a sentence about one."""
+    return bool(_REPORT_MARK.match(text)) and not (
+        re.match(r"^report\s+(?:of|by|to)\b", text, re.I) and len(text.split()) > 12
+    )
+
+
 def _report_start(blocks: list[Block], seg: Segment, marks: set[int]) -> int | None:
     first_body = (seg.title or seg.start) + 1
-    hits = [i for i in range(first_body, seg.end) if _REPORT_MARK.match(blocks[i].text)]
+    hits = [i for i in range(first_body, seg.end) if _report_mark(blocks[i].text)]
     for n, i in enumerate(hits):
         cluster = [j for j in hits[n:] if j - i <= 25]
         if len(cluster) < 2:

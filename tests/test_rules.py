@@ -599,6 +599,54 @@ def test_decisions_and_their_traps(text: str, decisions: int) -> None:
     assert len(m.resolutions) == decisions and m.actions == []
 
 
+def test_moved_seconded_carried_blocks_and_council_honorifics() -> None:
+    m = meeting(
+        "Present: Cr Aroha Smith (Chair), Cr Grace Lee, Mayor Jan Pearce\n"
+        "Apologies: Cr Rob Tait; Cr Mere Ngata (for lateness)\n\n"
+        "QC/24/01 Roading programme\nMoved: Cr Smith / Seconded: Cr Lee\nThat the Committee:\n"
+        "a) receives the report;\nb) approves the reallocation of $420,000.\nCARRIED\n"
+        "QC/24/02 Speed limits\nMoved: Cr Lee / Seconded: Mayor Pearce\nThat the speed limit be lowered.\nLOST\n"
+    )
+    assert {a.name: a.status for a in m.attendees} == {
+        "Aroha Smith": "present",
+        "Grace Lee": "present",
+        "Jan Pearce": "present",
+        "Rob Tait": "apologies",
+        "Mere Ngata": "present",
+    }
+    assert [i.number for i in m.items] == ["QC/24/01", "QC/24/02"]
+    assert [r.text for r in m.resolutions] == [
+        "That the Committee: a) receives the report; b) approves the reallocation of $420,000."
+    ]
+
+
+def test_numbered_paragraphs_and_an_action_at_a_paragraph_end() -> None:
+    m = meeting(
+        "Present: Claire Nolan (CN), Aisha Rahman (AR)\n\n1. Finance\n"
+        "1.1 The Treasurer presented the management accounts for the twelve months, which had been circulated.\n"
+        "1.2 The Trustees resolved to approve the management accounts for the year ended 31 March 2024.\n"
+        "2. Appeals\n2.1 CN reported that the Christmas appeal had raised £21,300, the best result to date.\n"
+        "2.2 CN would brief the volunteer coordinators on the appeal materials before the launch. Action: CN\n"
+    )
+    assert [i.number for i in m.items] == ["1", "2"]
+    assert [(a.text, a.owners) for a in m.actions] == [
+        ("CN would brief the volunteer coordinators on the appeal materials before the launch.", ["CN"])
+    ]
+
+
+def test_a_us_council_in_plain_text() -> None:
+    m = meeting(
+        "Council Chambers, City Hall\n200 Civic Center Drive, Santa Lucia, CA 93401\n\nROLL CALL\n"
+        "Present: Councilmembers Alvarez, Chen, Mayor Whitfield\n\nCONSENT CALENDAR\n\n"
+        "1. Approval of Minutes of the May 21, 2024 Regular Meeting\n   Recommendation: Approve the minutes.\n\n"
+        "2. Warrant Register for May 2024\n   Recommendation: Receive and file.\n\nNEW BUSINESS\n\n"
+        "3. Fee Schedule\nCouncilmember Alvarez requested that staff return with an analysis of a fee waiver.\n",
+        head="CITY COUNCIL\nREGULAR MEETING MINUTES\nTuesday, June 4, 2024\n\n",
+    )
+    assert [i.number for i in m.items if i.number] == ["1", "2", "3"]
+    assert [a.owners for a in m.actions] == [["staff"]]
+
+
 # --- dates ----------------------------------------------------------------------------------------------
 
 

@@ -28,6 +28,8 @@ SETS = {
     # written by helpers who never saw the extractor, in styles the other sets lack; scored first as they came
     "heldout": (HERE / "heldout", HERE / "heldout" / "docs"),
     "heldout2": (HERE / "heldout2", HERE / "heldout2" / "docs"),
+    "heldout3": (HERE / "heldout3", HERE / "heldout3" / "docs"),
+    "heldout4": (HERE / "heldout4", HERE / "heldout4" / "docs"),
 }
 FIELDS = ["meetings", "attendees", "items", "resolutions", "actions", "actions+owner"]
 
