@@ -10,15 +10,21 @@ from minutes.ingest import read
 WIDTHS = (30, 110, 40)
 
 
-def _minutes_table(path: Path) -> None:
-    """An Item / Notes / Action table whose second item's title runs over onto page 2."""
+def _page_of_minutes(heading: str):
+    """A new A4 PDF whose first page opens with the minutes' heading; the caller lays out the rest."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
-    pdf.cell(0, 8, "Minutes of the Board meeting held on 7 March 2022", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, heading, new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
+def _minutes_table(path: Path) -> None:
+    """An Item / Notes / Action table whose second item's title runs over onto page 2."""
+    pdf = _page_of_minutes("Minutes of the Board meeting held on 7 March 2022")
 
     def row(cells: tuple[str, str, str], height: float = 8, bold: bool = False) -> None:
         pdf.set_font("Helvetica", "B" if bold else "", 10)
@@ -62,13 +68,7 @@ def test_a_row_cut_by_the_page_break_is_one_row(tmp_path: Path) -> None:
 
 def _decisions_table(path: Path) -> None:
     """Numbers in an item column; an item's cell holds its own numbered decisions and a bold sub-heading."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    pdf.cell(0, 8, "Minutes of the Board meeting held on 31 March 2016", new_x="LMARGIN", new_y="NEXT")
+    pdf = _page_of_minutes("Minutes of the Board meeting held on 31 March 2016")
     rows = [
         ("", ["", ""], "Action"),
         ("1.", ["**Declarations of Interest**", "There were none."], ""),
@@ -121,12 +121,8 @@ def test_numbers_in_the_item_column_and_decisions_inside_a_cell(tmp_path: Path) 
 
 
 def test_a_sentence_that_runs_on_in_bold_is_one_sentence(tmp_path: Path) -> None:
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.add_page()
+    pdf = _page_of_minutes("Minutes of the Board meeting held on 23 May 2022")
     pdf.set_font("Helvetica", size=11)
-    pdf.cell(0, 8, "Minutes of the Board meeting held on 23 May 2022", new_x="LMARGIN", new_y="NEXT")
     pdf.cell(0, 8, "1. Governors", new_x="LMARGIN", new_y="NEXT")
     pdf.cell(
         0,
