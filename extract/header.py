@@ -153,7 +153,7 @@ def body_and_organisation(head: list[Block], title: Block | None) -> tuple[str |
         rest = " ".join(
             w
             for w in re.sub(r"[\d,]+(st|nd|rd|th)?", " ", title.text).split()
-            if not _STRIP_TITLE.fullmatch(w) and not _WEEKDAY.fullmatch(w)
+            if not _STRIP_TITLE.fullmatch(w) and not _NOT_A_NAME.fullmatch(w)
         )
         body = rest.strip(" -–:") or None
     if body and organisation and body.lower() in organisation.lower():
@@ -161,7 +161,7 @@ def body_and_organisation(head: list[Block], title: Block | None) -> tuple[str |
     return body, organisation
 
 
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|to|be", re.I)
+_NOT_A_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|to|be", re.I)  # "MEETING TO BE HELD ON TUESDAY"
 
 
 _COMMITTEE = re.compile(r"(?:Committee|Forum|Panel|Working Group|Governing Body|Cabinet|Commission)$", re.I)
