@@ -14,19 +14,12 @@ if TYPE_CHECKING:
 KEPT = "AND (reviewed IS NULL OR reviewed != 'rejected')"  # a record a reviewer rejected is not in the papers
 
 
-def _rows(db: Database, sql: str, params: list) -> list[dict]:
-    cursor = db.execute(sql, params)
-    columns = [c[0] for c in cursor.description]
-    return [dict(zip(columns, r)) for r in cursor.fetchall()]
-
-
 def history(db: Database, body: str, before: date) -> dict | None:
     """The body and its meetings before a date, newest first (undated last), each with its records."""
     found = find_body(db, body)
     if found is None:
         return None
-    meetings = _rows(
-        db,
+    meetings = db.query(
         "SELECT m.id, m.kind, m.date, m.start_time, m.end_time, m.location, m.organisation, "
         "d.path AS document FROM meetings m JOIN documents d ON d.id = m.document_id "
         "WHERE m.body_id = ? AND (m.date IS NULL OR m.date < ?) "
@@ -50,7 +43,7 @@ def history(db: Database, body: str, before: date) -> dict | None:
             f"WHERE meeting_id IN ({marks}) {KEPT} ORDER BY id",
         }
         for key, sql in queries.items():
-            for row in _rows(db, sql, ids):
+            for row in db.query(sql, ids):
                 if key == "actions":
                     row["owners"] = json.loads(row["owners"] or "[]")
                 by_id[row.pop("meeting_id")][key].append(row)

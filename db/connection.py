@@ -20,6 +20,12 @@ class Database:
     def execute(self, sql: str, params: Iterable[Any] | dict = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
 
+    def query(self, sql: str, params: Iterable[Any] | dict = ()) -> list[dict]:
+        """Rows as dicts keyed by column name, as sqlite-utils' own `Database.query` gives them."""
+        cursor = self.conn.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
     def table_names(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
 

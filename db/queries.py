@@ -91,9 +91,7 @@ def actions(
         where.append("(m.date IS NULL OR m.date <= ?)")
         params.append(as_of.isoformat())
     sql = ACTIONS_SQL + " WHERE " + " AND ".join(where) + " ORDER BY m.date, a.seq"
-    cursor = db.execute(sql, params)
-    columns = [c[0] for c in cursor.description]
-    rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
+    rows = db.query(sql, params)
     today = (as_of or date.today()).isoformat()
     history = _history(db, [r["id"] for r in rows]) if with_history and rows else {}
     for row in rows:
@@ -127,7 +125,7 @@ def meetings(db: Database, body: str | None = None) -> list[dict]:
     if chosen is None:
         return []
     where, params = chosen
-    cursor = db.execute(
+    return db.query(
         "SELECT m.id, b.name AS body, m.kind, m.date, m.start_time, m.end_time, m.location, d.path AS document, "
         "(SELECT count(*) FROM attendance t WHERE t.meeting_id = m.id) AS attendees, "
         "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS items, "
@@ -137,8 +135,6 @@ def meetings(db: Database, body: str | None = None) -> list[dict]:
         "ORDER BY b.name, m.date",
         params,
     )
-    columns = [c[0] for c in cursor.description]
-    return [dict(zip(columns, r)) for r in cursor.fetchall()]
 
 
 def people(db: Database, body: str | None = None) -> list[dict]:
@@ -147,7 +143,7 @@ def people(db: Database, body: str | None = None) -> list[dict]:
     if chosen is None:
         return []
     where, params = chosen
-    cursor = db.execute(
+    rows = db.query(
         "SELECT p.id, b.name AS body, p.name, p.initials, "
         "(SELECT count(DISTINCT t.meeting_id) FROM attendance t WHERE t.person_id = p.id AND t.status = 'present') "
         "AS attended, "
@@ -160,8 +156,6 @@ def people(db: Database, body: str | None = None) -> list[dict]:
         f"FROM people p JOIN bodies b ON b.id = p.body_id {where} ORDER BY b.name, p.name",
         params,
     )
-    columns = [c[0] for c in cursor.description]
-    rows = [dict(zip(columns, r)) for r in cursor.fetchall()]
     for row in rows:
         row["meetings"] = [d for d in json.loads(row["meetings"] or "[]") if d]
     return rows
@@ -243,9 +237,7 @@ def export_tables(db: Database, body: str | None = None) -> dict[str, list[dict]
     where, params = chosen
 
     def rows(sql: str) -> list[dict]:
-        cursor = db.execute(sql, params)
-        columns = [c[0] for c in cursor.description]
-        return [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+        return db.query(sql, params)
 
     base = "FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id"
     tables = {

@@ -33,15 +33,13 @@ def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None)
         if body_id is not None:
             where += " AND m.body_id = ?"
             params.append(body_id)
-        cursor = db.execute(
+        rows += db.query(
             f"SELECT '{kind}' AS kind, r.id, b.name AS body, m.date AS meeting_date, r.[{column}] AS text, r.rule, "
             f"r.confidence, d.path AS document, r.first_page, r.first_line, r.last_line FROM [{table}] r "
             f"JOIN meetings m ON m.id = r.meeting_id JOIN bodies b ON b.id = m.body_id "
             f"JOIN documents d ON d.id = m.document_id WHERE {where}",
             params,
         )
-        columns = [c[0] for c in cursor.description]
-        rows += [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
     return sorted(rows, key=lambda r: (r["confidence"], r["meeting_date"] or "", r["kind"], r["id"]))
 
 
