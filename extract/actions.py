@@ -343,7 +343,7 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
 def _statements(sentence: str) -> list[tuple[str, str, bool]]:
     """(text to show, statement, whether it opens the sentence).
 
-    US minutes join a speaker's points with ';' into sentences of fifty words or more: there each
+    US minutes join a speaker's points with ';' into sentences of forty words or more: there each
     point is read on its own and shown with the point before it, which it often depends on.
     """
     if len(sentence.split()) <= 40 or ";" not in sentence:
