@@ -857,6 +857,61 @@ def export(
         out.print("wrote " + ", ".join(str(p) for p in written), markup=False, highlight=False)
 
 
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files, one per document.")],
+    docs_dir: Annotated[Path, typer.Argument(help='Folder the gold files\' "source" paths are relative to.')],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the per-document and per-field figures as JSON.")
+    ] = False,
+) -> None:
+    """Measure extraction on your own annotated papers: per-document and per-field precision, recall, F1.
+
+    Gold files follow ../shared/eval/ANNOTATION.md: the contract's shape with "source" naming the
+    document. Example: minutes eval my-gold/ my-papers/ --json
+    """
+    from .evaluate import evaluate, gold_files
+
+    if not gold_dir.is_dir() or not gold_files(gold_dir):
+        _fail(f"{gold_dir}: no gold files (*.json) in this folder")
+    if not docs_dir.is_dir():
+        _fail(f"{docs_dir}: not a folder")
+    try:
+        report = evaluate(gold_dir, docs_dir)
+    except (ValueError, KeyError, TypeError) as exc:
+        _fail(f"{gold_dir}: a gold file is not in the annotation format ({type(exc).__name__}: {exc})")
+    if as_json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+        return
+    _print_eval(report)
+
+
+def _print_eval(report) -> None:
+    """Two tables: F1 per document and field, then precision, recall and F1 per field over all documents."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from .evaluate import FIELDS
+
+    per_doc = Table(title="F1 by document")
+    per_doc.add_column("document", overflow="fold")
+    for f in FIELDS:
+        per_doc.add_column(f, justify="right")
+    for doc in report.as_json()["documents"]:
+        cells = [f"{doc['fields'][f]['f1']:.2f}" for f in FIELDS]
+        name = doc["source"] + (f" ({doc['error']})" if doc["error"] else "")
+        per_doc.add_row(Text(name), *cells)  # file names are text, never Rich markup
+    per_field = Table(title="By field, over all documents")
+    for column in ("field", "P", "R", "F1", "hits/pred/gold"):
+        per_field.add_column(column, justify="left" if column == "field" else "right")
+    for f, s in report.as_json()["fields"].items():
+        per_field.add_row(
+            f, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", "/".join(map(str, s["counts"]))
+        )
+    out.print(per_doc, per_field)
+    out.print(f"overall F1: {report.overall:.3f}", markup=False, highlight=False)
+
+
 def main() -> None:
     """Entry point: usage errors exit 2, failed inputs 1."""
     try:

@@ -1,93 +1,156 @@
-"""Score extraction on every gold set at once: the shared eval set and the project's own.
+"""Score extraction on every gold set, each set on its own: real documents apart from synthetic ones.
 
-    python tests/gold/score_all.py            # per set and combined, field by field
-    python tests/gold/score_all.py --json     # the combined totals as JSON
+    python tests/gold/score_all.py                  # one row per set: F1 per field and overall
+    python tests/gold/score_all.py -v               # ... and P/R/F1 per field, document by document
+    python tests/gold/score_all.py --json           # the same figures as JSON
+    python tests/gold/score_all.py --record batch5  # score a new batch ONCE and write its row in LEDGER.md
+    python tests/gold/score_all.py --release        # score the sealed batch for a release (LEDGER.md row)
+    python tests/gold/score_all.py --write-floors   # hold today's figures as CI's floors (floors.json)
 
-Extraction runs in this process (the same code `minutes extract --json` runs);
-`../shared/eval/score.py` does the matching, so the figures are the scorer's own.
+Figures are never pooled across sets: a synthetic paper says nothing about unseen real minutes,
+and the samples repeat the shared documents in other formats (format checks, not evidence).
+The sealed batch is left out unless --release is given: it is scored at releases only, never
+read while rules change (tests/gold/LEDGER.md counts its scorings).
+Extraction runs in this process, the matching is ../shared/eval/score.py's own (minutes.scorer).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from minutes.evaluate import FIELDS, Report, evaluate
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score.py"
-SETS = {
-    "shared-eval": (SHARED / "eval" / "gold", SHARED / "eval" / "docs"),
-    "samples": (HERE / "samples", ROOT / "samples"),
-    "corpus": (HERE / "corpus", SHARED / "corpus"),
-    "written": (HERE / "written", HERE / "written" / "docs"),
-    # written by helpers who never saw the extractor, in styles the other sets lack; scored first as they came
-    "heldout": (HERE / "heldout", HERE / "heldout" / "docs"),
-    "heldout2": (HERE / "heldout2", HERE / "heldout2" / "docs"),
-    "heldout3": (HERE / "heldout3", HERE / "heldout3" / "docs"),
-    "heldout4": (HERE / "heldout4", HERE / "heldout4" / "docs"),
-}
-FIELDS = ["meetings", "attendees", "items", "resolutions", "actions", "actions+owner"]
+CORPUS = SHARED / "corpus"
+REAL = HERE / "real"
+LEDGER = HERE / "LEDGER.md"
+FLOORS = HERE / "floors.json"
+SEALED_SCORINGS = 5  # then the batch retires into development and a new one is sealed
 
 
-def predict(gold: Path, docs: Path, out: Path) -> None:
-    from minutes.extract import to_contract
-    from minutes.parse import parse
-
-    for gold_file in sorted(gold.glob("*.json")):
-        source = json.loads(gold_file.read_text())["source"]
-        parsed = parse(str(docs / source))
-        data = {} if parsed.error else to_contract(parsed.document, parsed.meetings)
-        target = out / (source + ".json")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(data))
-
-
-def score(gold: Path, docs: Path, verbose: bool) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        predict(gold, docs, Path(tmp))
-        args = [sys.executable, str(SCORER), "--gold", str(gold), "--docs", str(docs), "--pred", tmp, "--json"]
-        run = subprocess.run(args + (["-v"] if verbose else []), capture_output=True, text=True, check=True)
-    if verbose:
-        print("\n".join(line for line in run.stdout.splitlines() if not line.startswith("{")))
-    return json.loads(next(line for line in run.stdout.splitlines() if line.startswith("{")))
+def sets() -> dict[str, dict]:
+    """Every gold set: its gold folder, its documents' folder and what kind of evidence it is."""
+    found = {
+        "shared-eval": {"gold": SHARED / "eval" / "gold", "docs": SHARED / "eval" / "docs", "kind": "real"},
+        "corpus-tuned": {"gold": HERE / "corpus", "docs": CORPUS, "kind": "real, tuned on"},
+    }
+    for name, batch in json.loads((REAL / "batches.json").read_text()).items():
+        found[f"real-{name}"] = {"gold": REAL / name, "docs": CORPUS, "kind": f"real, {batch['status']}"}
+    found["samples"] = {"gold": HERE / "samples", "docs": ROOT / "samples", "kind": "format check"}
+    for name in ("written", "heldout", "heldout2", "heldout3", "heldout4"):
+        found[name] = {"gold": HERE / name, "docs": HERE / name / "docs", "kind": "synthetic"}
+    return found
 
 
-def prf(hits: int, pred: int, gold: int) -> tuple[float, float, float]:
-    p = hits / pred if pred else (1.0 if gold == 0 else 0.0)
-    r = hits / gold if gold else (1.0 if pred == 0 else 0.0)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def is_sealed(spec: dict) -> bool:
+    return spec["kind"].endswith("sealed")
+
+
+def score(spec: dict) -> Report:
+    return evaluate(spec["gold"], spec["docs"])
+
+
+def row(report: Report) -> dict[str, float]:
+    fields = report.fields()
+    return {**{f: fields[f]["f1"] for f in FIELDS}, "overall": round(report.overall, 4)}
+
+
+def print_table(results: dict[str, tuple[dict, Report]]) -> None:
+    head = f"{'set':20} {'kind':26} {'docs':>4} " + " ".join(f"{f:>13}" for f in [*FIELDS, "overall"])
+    print(head)
+    for name, (spec, report) in results.items():
+        cells = " ".join(f"{v:13.3f}" for v in row(report).values())
+        print(f"{name:20} {spec['kind']:26} {len(report.documents):4d} {cells}")
+
+
+def print_detail(name: str, report: Report) -> None:
+    print(f"\n== {name}")
+    for doc in report.documents:
+        cells = "  ".join(f"{f} {Report([doc]).fields()[f]['f1']:.2f}" for f in FIELDS)
+        print(f"{doc.source[:52]:52} {cells}" + (f"  ({doc.error})" if doc.error else ""))
+    for f, s in report.fields().items():
+        print(f"  {f:14} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  {report.totals[f]}")
+
+
+def ledger_row(name: str, report: Report, reason: str) -> str:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    cells = [datetime.date.today().isoformat(), commit.stdout.strip() or "?", name, reason, str(len(report.documents))]
+    for f in FIELDS:
+        s = report.fields()[f]
+        cells.append(f"{s['precision']:.2f}/{s['recall']:.2f}/{s['f1']:.3f}")
+    cells.append(f"**{report.overall:.3f}**")
+    return "| " + " | ".join(cells) + " |"
+
+
+def recorded(name: str) -> list[str]:
+    return [line for line in LEDGER.read_text().splitlines() if line.startswith("| ") and f"| {name} |" in line]
+
+
+def record(name: str, spec: dict, reason: str) -> int:
+    """Append a ledger row; a new batch gets exactly one first-time row, a sealed one five releases."""
+    earlier = recorded(name)
+    if reason == "first-time" and earlier:
+        print(f"{name} already has its first-time row in {LEDGER.name}; it is development data now", file=sys.stderr)
+        return 1
+    if reason == "release" and len(earlier) >= SEALED_SCORINGS:
+        print(f"{name} has been scored {SEALED_SCORINGS} times: retire it and seal a new batch", file=sys.stderr)
+        return 1
+    report = score(spec)
+    line = ledger_row(name, report, reason)
+    with LEDGER.open("a") as ledger:
+        ledger.write(line + "\n")
+    print(line)
+    return 0
+
+
+def check_floors(results: dict[str, tuple[dict, Report]], slack: float = 0.02) -> list[str]:
+    """Each set's fields against the floors CI holds: a drop of more than `slack` on any set fails."""
+    floors = json.loads(FLOORS.read_text())
+    drops = []
+    for name, (_, report) in results.items():
+        for f, got in row(report).items():
+            floor = floors.get(name, {}).get(f)
+            if floor is not None and got < floor - slack:
+                drops.append(f"{name} {f}: {got:.3f} < floor {floor:.3f} - {slack}")
+    return drops
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--sets", nargs="*", default=list(SETS))
+    ap.add_argument("--sets", nargs="*", help="only these sets")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--record", metavar="SET", help="score a new real batch for the first time into LEDGER.md")
+    ap.add_argument("--release", action="store_true", help="score the sealed batch(es) into LEDGER.md")
+    ap.add_argument("--write-floors", action="store_true", help="hold today's figures as CI's floors")
+    ap.add_argument("--check-floors", action="store_true", help="exit 1 when any set drops below its floor")
     args = ap.parse_args()
-    totals = {f: [0, 0, 0] for f in FIELDS}
-    per_set = {}
-    for name in args.sets:
-        gold, docs = SETS[name]
-        if args.verbose:
-            print(f"== {name}")
-        result = score(gold, docs, args.verbose)
-        per_set[name] = {f: round(prf(*result["fields"][f])[2], 3) for f in FIELDS}
-        for f in FIELDS:
-            totals[f] = [a + b for a, b in zip(totals[f], result["fields"][f])]
-    combined = {f: dict(zip(("precision", "recall", "f1"), (round(x, 3) for x in prf(*totals[f])))) for f in FIELDS}
+    every = sets()
+    if args.record:
+        return record(args.record, every[args.record], "first-time")
+    if args.release:
+        return max(record(n, s, "release") for n, s in every.items() if is_sealed(s))
+    chosen = args.sets or [n for n, s in every.items() if not is_sealed(s)]
+    results = {name: (every[name], score(every[name])) for name in chosen}
+    if args.write_floors:
+        FLOORS.write_text(json.dumps({n: row(r) for n, (_, r) in results.items()}, indent=2) + "\n")
     if args.json:
-        print(json.dumps({"sets": per_set, "combined": combined, "totals": totals}, indent=2))
-        return 0
-    print(f"{'set':12} " + " ".join(f"{f:>13}" for f in FIELDS))
-    for name, row in per_set.items():
-        print(f"{name:12} " + " ".join(f"{row[f]:13.3f}" for f in FIELDS))
-    print(f"{'combined':12} " + " ".join(f"{combined[f]['f1']:13.3f}" for f in FIELDS))
-    return 0
+        print(json.dumps({n: {"kind": s["kind"], **row(r)} for n, (s, r) in results.items()}, indent=2))
+    else:
+        print_table(results)
+        for name, (_, report) in results.items() if args.verbose else ():
+            print_detail(name, report)
+    drops = check_floors(results) if args.check_floors else []
+    for line in drops:
+        print(line, file=sys.stderr)
+    return 1 if drops else 0
 
 
 if __name__ == "__main__":
