@@ -19,6 +19,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
     help="Turn committee minutes and agenda packs into a live action tracker in SQLite.",
 )
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
@@ -72,12 +74,15 @@ def _quiet_libraries() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def _db():
+def _db(create: bool = False):
+    """The database, opened (and migrated); only ingest and watch may create it."""
     import sqlite3
 
     from .db import connect
     from .db.schema import NewerSchema
 
+    if not create and not Path(state.db_path).exists():
+        _fail(f"{state.db_path}: no such database; ingest papers first (minutes ingest PATH) or check --db")
     try:
         db = connect(state.db_path)
         if db.execute("SELECT 1 FROM bodies WHERE stale = 1 LIMIT 1").fetchone():
@@ -107,7 +112,7 @@ def ingest(
         else:
             files.append(path)
     results = _parse_all(files, jobs, parse)  # workers start reading before the database is opened
-    db = _db()
+    db = _db(create=True)
     totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0}
 
     def handle(parsed) -> None:
@@ -192,7 +197,10 @@ def extract(
     file: Annotated[Path, typer.Argument(help="A PDF, DOCX, TXT, Markdown or HTML file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the extraction contract as JSON.")] = False,
     trace: Annotated[
-        bool, typer.Option("--trace", help="With --json: add each record's source, rule and confidence.")
+        bool,
+        typer.Option(
+            "--trace", help="Show each record's page and lines, rule and confidence (in the JSON with --json)."
+        ),
     ] = False,
 ) -> None:
     """Show what a document holds, without storing it."""
@@ -207,6 +215,9 @@ def extract(
     if as_json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return
+    if trace:
+        _print_trace(data)
+        return
     for m in data["meetings"]:
         out.print(
             f"[bold]{m['kind']}[/] {m['body'] or '?'} {m['date'] or 'date unknown'}"
@@ -216,6 +227,38 @@ def extract(
         for a in m["actions"]:
             owners = ", ".join(a["owners"]) or "no owner"
             out.print(f"  - {a['text']}  [{owners}]" + (f" due {a['due']}" if a["due"] else ""), markup=False)
+
+
+TRACED = (("attendees", "name"), ("items", "title"), ("resolutions", "text"), ("actions", "text"))
+
+
+def _print_trace(data: dict) -> None:
+    """Each record on a line: where it was read (page, lines), the rule that read it, its confidence."""
+    for m in data["meetings"]:
+        out.print(f"{m['kind']} {m['body'] or '?'} {m['date'] or 'date unknown'}", markup=False, highlight=False)
+        for field, text_key in TRACED:
+            for record in m[field] or []:
+                out.print(
+                    f"  {field[:-1]:10} {_where(record.get('source'))}  {record.get('rule') or '?':24} "
+                    f"{record.get('confidence') or 0:.2f}  {_label(record, text_key)}",
+                    markup=False,
+                    highlight=False,
+                )
+
+
+def _where(source: dict | None) -> str:
+    pages, lines = (source or {}).get("pages") or [None, None], (source or {}).get("lines") or [None, None]
+    page = f"p.{pages[0]}" if pages[0] is not None else "p.-"
+    span = f"l.{lines[0]}" + (f"-{lines[1]}" if lines[1] not in (None, lines[0]) else "")
+    return f"{page:5} {span:9}"
+
+
+def _label(record: dict, text_key: str) -> str:
+    text = " ".join(str(record.get(text_key) or "").split())
+    number = f"{record['number']} " if record.get("number") else ""
+    extra = f" [{', '.join(record['owners'])}]" if record.get("owners") else ""
+    extra += f" ({record['status']})" if record.get("status") else ""
+    return f"{number}{text[:100]}{'…' * (len(text) > 100)}{extra}"
 
 
 def _emit(rows: list[dict], as_json: bool, as_csv: bool, columns: list[str], title: str) -> None:
@@ -256,7 +299,8 @@ def meetings(
     """List the meetings stored."""
     from .db.queries import meetings as list_meetings
 
-    rows = list_meetings(_db(), body)
+    db = _db()
+    rows = list_meetings(db, _body(db, body))
     _emit(
         rows,
         as_json,
@@ -278,7 +322,8 @@ def actions(
     from .db.queries import ACTION_FIELDS
     from .db.queries import actions as list_actions
 
-    rows = list_actions(_db(), body=body, owner=owner, open_only=open_only, with_history=as_json)
+    db = _db()
+    rows = list_actions(db, body=_body(db, body), owner=owner, open_only=open_only, with_history=as_json)
     if as_json:
         rows = [{k: r[k] for k in ACTION_FIELDS} for r in rows]
     _emit(
@@ -350,26 +395,34 @@ def action_set(
         from .db.hand import NotFound, set_owners
 
         try:
-            set_owners(_db(), ref, owner, note)
+            before, after = set_owners(_db(), ref, owner, note)
         except NotFound as exc:
             err.print(f"error: {exc}", markup=False, highlight=False)
             raise typer.Exit(1) from None
+        if not state.quiet:
+            was = ", ".join(before) or "no owner"
+            out.print(f"{ref.upper()}: owner set to {', '.join(after)} (was {was})", markup=False, highlight=False)
 
 
 def _parse_day(text: str, option: str):
-    from .extract.dates import find_dates
-
-    text = text.strip()
+    """A date the user typed: ISO, or any form the papers use; an impossible one is a usage error."""
     import re as _re
     from datetime import date
 
+    from .extract.dates import find_dates
+
+    text = text.strip()
+    found = None
     if _re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return date.fromisoformat(text)
-    found = find_dates(text, date.today().year)
-    if not found:
-        err.print(f"error: {option}: cannot read {text!r} as a date", markup=False, highlight=False)
-        raise typer.Exit(2)
-    return found[0][0]
+        try:
+            found = date.fromisoformat(text)
+        except ValueError:
+            found = None
+    else:
+        found = next(iter(find_dates(text, date.today().year)), (None,))[0]
+    if found is None:
+        _fail(f"{option}: cannot read {text!r} as a date", 2)
+    return found
 
 
 people_app = typer.Typer(help="People of each body, one per real person across spellings.")
@@ -387,7 +440,8 @@ def people_list(
         return
     from .db.queries import people
 
-    rows = people(_db(), body)
+    db = _db()
+    rows = people(db, _body(db, body))
     _emit(
         rows,
         as_json,
@@ -454,7 +508,8 @@ def digest(
         err.print(f"error: --format must be one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     day = _parse_day(as_of, "--as-of") if as_of else date.today()
-    data = digest_data(_db(), body, day)
+    db = _db()
+    data = digest_data(db, _body(db, body), day)
     if data is None:
         err.print(f"error: no body called {body!r} is stored; see `minutes meetings`", markup=False, highlight=False)
         raise typer.Exit(1)
@@ -512,6 +567,23 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
         out.print(f"sent {len(messages)} message(s)", markup=False, highlight=False)
 
 
+def _body(db, name: str | None) -> str | None:
+    """The stored name of the body --body names, or one line naming the closest stored bodies."""
+    if name is None:
+        return None
+    from .db.queries import find_body
+
+    found = find_body(db, name)
+    if found is not None:
+        return found["name"]
+    from rapidfuzz import fuzz, process
+
+    names = [row[0] for row in db.execute("SELECT name FROM bodies ORDER BY name").fetchall()]
+    close = [n for n, score, _ in process.extract(name, names, scorer=fuzz.WRatio, limit=3) if score >= 70]
+    hint = f"did you mean {' or '.join(repr(n) for n in close)}?" if close else "see `minutes meetings`"
+    _fail(f"no body called {name!r}; {hint}")
+
+
 def _slug(text: str) -> str:
     """A file-name part from what the user typed (never from document text)."""
     import re as _re
@@ -552,7 +624,7 @@ def agenda(
     if out_file.suffix.lower() != ".docx":
         _fail("--out: the pack is a Word file; give a name ending in .docx", 2)
     db = _db()
-    past = history(db, body, when)
+    past = history(db, _body(db, body), when)
     if past is None:
         _fail(f"no body called {body!r} is stored; see `minutes meetings`")
     log = action_log(db, past["name"], when)
@@ -615,9 +687,7 @@ def action_log_command(
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}", 2)
     db = _db()
-    found = find_body(db, body)
-    if found is None:
-        _fail(f"no body called {body!r} is stored; see `minutes meetings`")
+    found = find_body(db, _body(db, body))
     today = date.today()
     log = action_log(db, found["name"], today)
     org = organisation(db, found)
@@ -660,12 +730,7 @@ def review_list(
     from .db.review import low_confidence
 
     db = _db()
-    body_id = None
-    if body:
-        found = find_body(db, body)
-        if found is None:
-            _fail(f"no body called {body!r} is stored")
-        body_id = found["id"]
+    body_id = find_body(db, _body(db, body))["id"] if body else None
     rows = low_confidence(db, below, body_id)
     _emit(
         rows,
@@ -783,7 +848,7 @@ def watch(
 
     if not inbox.is_dir():
         _fail(f"{inbox}: no such folder")
-    db = _db()
+    db = _db(create=True)
 
     def handle(path: Path) -> str | None:
         parsed = parse(str(path))
@@ -825,9 +890,7 @@ def calendar(
     from .render.calendar import calendar_bytes
 
     db = _db()
-    found = find_body(db, body)
-    if found is None:
-        _fail(f"no body called {body!r} is stored; see `minutes meetings`")
+    found = find_body(db, _body(db, body))
     rows = list_meetings(db, found["name"])
     open_actions = list_actions(db, body=found["name"], open_only=True, with_history=False)
     out_file.write_bytes(calendar_bytes(found["name"], rows, open_actions, datetime.now(UTC)))
@@ -852,7 +915,8 @@ def export(
     target = out_path or Path(
         {"csv": "minutes-export", "json": "minutes-export.json", "xlsx": "minutes-export.xlsx"}[fmt]
     )
-    written = write(export_tables(_db(), body), fmt, target)
+    db = _db()
+    written = write(export_tables(db, _body(db, body)), fmt, target)
     if not state.quiet:
         out.print("wrote " + ", ".join(str(p) for p in written), markup=False, highlight=False)
 
@@ -912,13 +976,40 @@ def _print_eval(report) -> None:
     out.print(f"overall F1: {report.overall:.3f}", markup=False, highlight=False)
 
 
+GLOBAL_VALUE_OPTIONS = ("--db",)
+GLOBAL_FLAGS = ("--quiet", "-q", "--verbose", "-v")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """`minutes meetings --db x.db` means `minutes --db x.db meetings`: global options may follow the command."""
+    front, rest, i = [], [], 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        if arg in GLOBAL_VALUE_OPTIONS and i + 1 < len(argv):
+            front += argv[i : i + 2]
+            i += 2
+            continue
+        if arg.split("=", 1)[0] in GLOBAL_VALUE_OPTIONS or arg in GLOBAL_FLAGS:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def main() -> None:
-    """Entry point: usage errors exit 2, failed inputs 1."""
+    """Entry point: usage errors exit 2, failed inputs 1; no traceback reaches a user."""
     try:
-        app(prog_name="minutes")
+        app(args=hoist_global_options(sys.argv[1:]), prog_name="minutes")
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+    except Exception as exc:  # a fault of ours: one line, never a traceback with local values
+        err.print(f"error: internal error ({type(exc).__name__}: {exc}); please report it", markup=False)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -50,9 +50,14 @@ def change(db: Database, ref: str, field: str, value: str, note: str | None = No
         raise
 
 
-def set_owners(db: Database, ref: str, owners: str, note: str | None = None) -> None:
+def set_owners(db: Database, ref: str, owners: str, note: str | None = None) -> tuple[list[str], list[str]]:
+    """Give an action new owners ("A / B"); returns the owners before and after, for the user to see."""
+    action_id, _ = _action(db, ref)
+    rows = db.execute("SELECT name FROM action_owners WHERE action_id = ? ORDER BY position", [action_id])
+    before = [row[0] for row in rows]
     names = [n.strip() for n in re.split(r"\s*[/,;]\s*", owners) if n.strip()]
     change(db, ref, "owner", json.dumps(names), note or f"owner set to {', '.join(names)}")
+    return before, names
 
 
 def merge_people(db: Database, keep: int, other: int) -> None:

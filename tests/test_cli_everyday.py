@@ -1,0 +1,132 @@
+"""Everyday command-line use: one-line errors, --db anywhere, no database made by a typo, readable traces."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from minutes.cli import hoist_global_options
+
+from conftest import SAMPLES, run_cli
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("everyday") / "minutes.db"
+    run_cli("ingest", str(SAMPLES), db=db, check=True)
+    return db
+
+
+@pytest.fixture
+def copy(stored: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "minutes.db"
+    shutil.copy(stored, target)
+    return target
+
+
+def one_line_error(run, code: int) -> str:
+    assert run.returncode == code, run.stderr
+    assert "Traceback" not in run.stderr and run.stderr.count("\n") == 1, run.stderr
+    assert run.stderr.startswith("error: ")
+    return run.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["agenda", "--body", "Schools Forum", "--date", "2023-13-45"],
+        ["action", "set", "SF-2023-03-14-01", "--due", "2024-02-31"],
+        ["digest", "--body", "Schools Forum", "--as-of", "2023-02-30"],
+    ],
+)
+def test_an_impossible_date_gets_the_same_one_line_error_as_any_bad_date(copy: Path, args: list[str]) -> None:
+    bad = args[-1]
+    message = one_line_error(run_cli(*args, db=copy), 2)
+    assert f"cannot read '{bad}' as a date" in message
+    unreadable = one_line_error(run_cli(*args[:-1], "someday", db=copy), 2)
+    assert unreadable.replace("'someday'", f"'{bad}'") == message
+
+
+def test_db_may_come_after_the_command(stored: Path) -> None:
+    after = run_cli("meetings", "--db", str(stored), check=True).stdout
+    before = run_cli("--db", str(stored), "meetings", check=True).stdout
+    assert after == before and "2023-03-14" in after
+
+
+def test_global_options_move_in_front_of_the_command_and_values_stay_with_them() -> None:
+    assert hoist_global_options(["actions", "--open", "--db", "x.db", "-q"]) == [
+        "--db",
+        "x.db",
+        "-q",
+        "actions",
+        "--open",
+    ]
+    assert hoist_global_options(["meetings", "--db=x.db"]) == ["--db=x.db", "meetings"]
+    assert hoist_global_options(["extract", "--", "--db"]) == ["extract", "--", "--db"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["meetings"],
+        ["actions", "--open"],
+        ["people"],
+        ["digest", "--body", "Schools Forum"],
+        ["agenda", "--body", "Schools Forum", "--date", "2023-09-19"],
+        ["calendar", "--body", "Schools Forum", "--out", "x.ics"],
+        ["export", "--format", "json"],
+        ["action-log", "--body", "Schools Forum"],
+        ["review"],
+        ["action", "done", "SF-2023-03-14-01"],
+        ["serve"],
+    ],
+)
+def test_a_mistyped_database_path_is_named_and_never_created(tmp_path: Path, args: list[str]) -> None:
+    typo = tmp_path / "minuets.db"
+    message = one_line_error(run_cli(*args, db=typo), 1)
+    assert str(typo) in message and "no such database" in message
+    assert not typo.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["meetings"],
+        ["actions"],
+        ["people"],
+        ["digest"],
+        ["agenda", "--date", "2023-09-19"],
+        ["calendar", "--out", "x.ics"],
+        ["export", "--format", "json"],
+        ["action-log"],
+        ["review"],
+    ],
+)
+def test_an_unknown_body_gets_the_same_error_with_the_closest_names(stored: Path, args: list[str]) -> None:
+    message = one_line_error(run_cli(*args, "--body", "Shools Forum", db=stored), 1)
+    assert message == "error: no body called 'Shools Forum'; did you mean 'Schools Forum'?\n"
+
+
+def test_a_body_like_none_stored_points_to_the_meetings_list(stored: Path) -> None:
+    message = one_line_error(run_cli("actions", "--body", "Quarry Liaison Group", db=stored), 1)
+    assert "see `minutes meetings`" in message
+
+
+def test_trace_without_json_prints_each_record_with_page_lines_rule_and_confidence() -> None:
+    shown = run_cli("extract", "--trace", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.pdf"), check=True).stdout
+    lines = shown.splitlines()
+    assert lines[0].startswith("agenda Schools Forum 2023-06-27")
+    attendee = next(line for line in lines if "Tony Burton" in line)
+    fields = attendee.split()
+    assert fields[0] == "attendee" and fields[1].startswith("p.") and fields[2].startswith("l.")
+    assert fields[3].startswith("attendance.") and 0 < float(fields[4]) <= 1
+    assert any(line.split()[0] == "action" for line in lines)
+
+
+def test_setting_an_owner_says_who_it_was_and_who_it_is(copy: Path) -> None:
+    run = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Peter Haylock", db=copy, check=True)
+    assert run.stdout.startswith("SF-2023-03-14-01: owner set to Peter Haylock (was ")
+    again = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Tony Burton / Peter Haylock", db=copy, check=True)
+    assert again.stdout.strip() == "SF-2023-03-14-01: owner set to Tony Burton, Peter Haylock (was Peter Haylock)"
