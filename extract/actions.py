@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from .blocks import Block, clauses, sentences
 from .names import HONORIFIC, NameFinder, is_role, looks_like_name, strip_honorifics
+from .resolutions import quoted, unquoted
 
 MARKER = re.compile(
     r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+by)?)\b"
@@ -127,6 +128,8 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
         m = MARKER.match(text)
         if not m:
             tail = _TRAILING_MARK.search(text)
+            if tail and quoted(text, tail.start()):
+                continue  # 'ending "Action: All to read the minutes"' quotes an action; it assigns none
             owners = owners_only(tail.group(1)) if tail else None
             if owners:  # "5.3 CN would brief the coordinators before the launch. Action: CN"
                 before = sentences(text[: tail.start()].strip())
@@ -332,8 +335,12 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
             before, speaker = speaker, _speaker(sentence, finder)
             if re.match(r"^(?:i|we)\b", sentence, re.I) or sentence.endswith("?"):
                 continue
+            if quoted(block.text, max(block.text.find(sentence), 0)):
+                continue  # words quoted from another paper assign nothing
             for shown, statement, first in _statements(sentence):
                 task = _task_in(statement, first, speaker, before, finder)
+                if task is not None and _task_in(unquoted(statement), first, speaker, before, finder) is None:
+                    continue  # the task is only in words quoted from another paper
                 if task is not None:
                     rule, owners = task
                     out.append(Raw(shown, owners, block, block, rule, 0.6 if rule == "action.request" else 0.7))

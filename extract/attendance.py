@@ -49,7 +49,8 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
     (
         re.compile(
             r"^(?:(?:members?|councillors|governors|trustees|directors|board members|commissioners)\s+"
-            r"present|present|attendees|attendance|attending|roll call|chaired by|voting members|"
+            r"present|present|(?:[a-z]+\s+)?attendees|attendance|attending|roll call|chaired by|"
+            r"voting members?(?:\s+attendance)?|participants|those present|"
             r"(?:governor|member|board|trustee|councillor)s?\s+attendance|record of attendance|"
             r"non-voting members|members|councillors|governors|trustees)\b",
             re.I,
@@ -324,7 +325,7 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         text = block.text.strip()
         if status is None and (sum(1 for k in range(start, i) if blocks[k].cell is None) > 12 or i - start > 80):
             break  # attendance heads the minutes: a label deep in a long table is something else
-        label = label_of(text)
+        label = label_of(text) or _unlabelled_roster(text, status, i - start)
         beside = block.cell is not None and block.cell[2] > 0 and (block.cell[0], block.cell[1]) in row_person
         if label and beside and label[2] and not parse_people(label[2], None):
             label = None  # "Clerk to the Governing Body" beside a name is her role, not a new list
@@ -334,7 +335,7 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             label = None  # a sentence ("Apologies were received from ..."), read by apologies_in_text
         if label and text.isupper() and label[2] and len(label[2].split()) <= 2 and "," not in label[2]:
             label = None  # "PUBLIC PARTICIPATION" is a heading, not a list of the public
-        if label and len(text.split()) <= 60:
+        if label and (len(text.split()) <= 60 or _is_listing(text)):  # a full council's roll runs long
             status, category, rest = label
             if block.cell is not None:  # a column headed "Observers" holds observers, whatever comes before
                 column_labels[(block.cell[0], block.cell[2])] = (status, category)
@@ -406,13 +407,13 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
         bare = re.sub(r"\([^)]*\)", "", text).strip()
         if cell is None and len(bare) > 3 and bare.upper() == bare and any(c.isalpha() for c in bare):
             break  # a heading in capitals ends the lists
-        listing = text.count(",") >= max(3, len(text.split()) // 8)  # a long list of names is still a list
-        if (len(text.split()) > 40 and not listing) or re.search(
+        if (len(text.split()) > 40 and not _is_listing(text)) or re.search(
             r"\b(?:was|were|said|spoke|welcomed|opened|is|are)\b", text
         ):
             if cell is None:
                 break
             continue
+        line_status, text = _checkbox(text, status)
         found = parse_people(text, group_category)
         if not found:
             if cell is None and len(text.split()) > 6:
@@ -420,10 +421,36 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
             continue
         last = i
         before = len(people)
-        _add(people, found, status, group_category, block, f"attendance.{status}")
+        _add(people, found, line_status, group_category, block, f"attendance.{line_status}")
         if cell is not None and len(people) > before:
             row_person[(cell[0], cell[1])] = people[-1]
     return people, last
+
+
+_CHECKBOX = re.compile(r"^\[([ xX✓✔]?)\]\s*")
+_WITH_INITIALS = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+\s*\([A-Z]{2,4}\)")
+
+
+def _checkbox(text: str, status: str) -> tuple[str, str]:
+    """A task list of members ("[x] Jane Doe", "[ ] Tom Lee"): ticked were present, unticked absent."""
+    box = _CHECKBOX.match(text)
+    if box is None:
+        return status, text
+    # one member a line: the name, before the seat or company after a dash or comma
+    name = re.split(r"\s[-–—]\s|,", text[box.end() :])[0]
+    return ("present" if box.group(1).strip() else "absent"), name
+
+
+def _unlabelled_roster(text: str, status: str | None, offset: int) -> tuple[str, str, str] | None:
+    """At the head, a line of four or more "Name (INITIALS)" is the attendance, label or none."""
+    if status is None and offset <= 6 and len(_WITH_INITIALS.findall(text)) >= 4 and _is_listing(text):
+        return "present", "member", text
+    return None
+
+
+def _is_listing(text: str) -> bool:
+    """A long list of names is still a list: commas every few words."""
+    return text.count(",") >= max(3, len(text.split()) // 8)
 
 
 def _list_part(text: str) -> str:

@@ -12,11 +12,12 @@ _MONTHS = (
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
 _ORD = r"(?:\s?(?:st|nd|rd|th))?"
-DAY_FIRST = re.compile(
-    rf"\b{_WEEKDAY}(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTHS})\b\.?,?(?:\s+(\d{{4}})\b)?", re.I
+DAY_FIRST = re.compile(  # "Tuesday 14th March 2023", "15-Feb-2020"
+    rf"\b{_WEEKDAY}(?:the\s+)?(\d{{1,2}}){_ORD}(?:\s+|-)(?:of\s+)?({_MONTHS})\b\.?,?(?:(?:\s+|-)(\d{{4}})\b)?", re.I
 )
 MONTH_FIRST = re.compile(rf"\b{_WEEKDAY}({_MONTHS})\b\.?\s+(\d{{1,2}}){_ORD}\b,?(?:\s+(\d{{4}})\b)?", re.I)
-NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
+NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![/.-]?\d)")
+ISO = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)([-/.])(\d\d)\2(\d\d)(?![\d/.-]\d)")  # 2021-10-16, 2021-10-16T17:36
 _WEEKDAY_NAME = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s*%)|"
@@ -62,6 +63,12 @@ def find_dates(text: str, year: int | None = None, us: bool = False) -> list[tup
             if got:
                 found.append((got, match))
                 taken.append(match.span())
+    for match in ISO.finditer(text):
+        try:
+            found.append((date(int(match.group(1)), int(match.group(3)), int(match.group(4))), match))
+            taken.append(match.span())
+        except ValueError:
+            continue
     for match in NUMERIC.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue

@@ -76,20 +76,43 @@ def is_us(blocks: list[Block]) -> bool:
     return month_first > day_first
 
 
+_HELD = re.compile(r"\b(?:held|to be held|will be held|takes? place|will meet)\b", re.I)
+
+
 def meeting_date(head: list[Block], year: int | None, us: bool) -> tuple[date | None, Block | None]:
-    for block in head:
-        if re.match(r"^\s*(?:signed|dated|date of next|next meeting|printed|published)", block.text, re.I):
+    """The meeting's date: the first in the head, one said to be when the meeting is held first of all
+    (a summons' "to be held on Wednesday 9th January" beats the clerk's "Date: 3rd January" above it)."""
+    held = [b for b in head if _HELD.search(b.text)]
+    found = _first_date(held, year, us)
+    return found if found[0] is not None else _first_date(head, year, us)
+
+
+def _first_date(head: list[Block], year: int | None, us: bool) -> tuple[date | None, Block | None]:
+    for n, block in enumerate(head):
+        if _not_this_meeting(block.text):
             continue
-        if re.search(r"\b(?:previous|last) meeting\b", block.text, re.I):
-            continue
-        if re.search(r"minutes of the meeting held", block.text, re.I) and re.search(
-            r"^\s*(?:\d|\(?[a-z]\)|item\b)|\b(?:approv|confirm|agree|sign|accuracy|correct record)", block.text, re.I
-        ):
-            continue  # "3. Minutes of the meeting held on 14 March": the last meeting's, not this one's date
         found = find_dates(block.text, year, us)
+        if not found and n + 1 < len(head):  # "HELD ON MONDAY 6TH" / "NOVEMBER 2023": a date broken over two lines
+            joined = f"{block.text} {head[n + 1].text}"
+            found = [(d, m) for d, m in find_dates(joined, year, us) if m.start() < len(block.text) < m.end()]
         if found:
             return found[0][0], block
     return None, None
+
+
+def _not_this_meeting(text: str) -> bool:
+    """Dates of signing, publication, the next meeting or the last one's minutes."""
+    if re.match(r"^\s*(?:signed|dated|date of next|next meeting|printed|published)", text, re.I):
+        return True
+    if re.search(r"\b(?:previous|last) meeting\b", text, re.I):
+        return True
+    # "3. Minutes of the meeting held on 14 March": the last meeting's, not this one's date
+    return bool(
+        re.search(r"minutes of the meeting held", text, re.I)
+        and re.search(
+            r"^\s*(?:\d|\(?[a-z]\)|item\b)|\b(?:approv|confirm|agree|sign|accuracy|correct record)", text, re.I
+        )
+    )
 
 
 def times(head: list[Block], segment: list[Block]) -> tuple[str | None, str | None]:

@@ -212,6 +212,7 @@ def decision_sentences(block: Block, text: str | None = None) -> list[tuple[str,
         if marked and marked.group(2) and len(marked.group(2).split()) >= 4:
             return [("resolution.block", marked.group(2))]  # "RESOLVED - That Mrs Whitcombe be appointed ..."
     text = block.text if text is None else text
+    whole = text
     parts = _join_motion_runs(sentences(text))
     for k, sentence in enumerate(parts):
         bare = bool(k and len(sentence.split()) <= 6 and _BARE_AGREEMENT.match(sentence))
@@ -229,12 +230,30 @@ def decision_sentences(block: Block, text: str | None = None) -> list[tuple[str,
             continue
         for rule, pattern in _SENTENCE_RULES:
             m = pattern.search(sentence)
+            if m and (
+                quoted(whole, max(whole.find(sentence), 0) + m.start()) or not pattern.search(unquoted(sentence))
+            ):
+                break  # 'a paragraph ending "It was agreed that ..."' reports words; it records no decision
             if m:
                 if m.start() > 0 and len(sentence.split()) > 40 and sentence[m.start()] in ",;":
                     sentence = sentence[m.start() :].lstrip(",; ")  # the decision closes a long report sentence
                 out.append((rule, sentence))
                 break
     return out
+
+
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|(?<!\w)\'[^\'\n]*\'(?!\w)')
+
+
+def unquoted(text: str) -> str:
+    """The text without its quoted passages, so that words quoted from another paper decide nothing."""
+    return _QUOTED.sub(" ", text)
+
+
+def quoted(text: str, at: int) -> bool:
+    """Whether position `at` sits inside a double-quoted passage of `text`."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 _BARE_AGREEMENT = re.compile(

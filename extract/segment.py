@@ -23,8 +23,12 @@ _MINUTES_TITLE = re.compile(
 _NOT_TITLE = re.compile(
     r"minutes of (?:the )?(?:previous|last|prior)|previous minutes|approv\w* (?:of )?(?:the )?minutes|"
     r"minutes (?:were|was|are|of the meeting held on)|minute[- ]?tak|confirm\w* (?:the )?minutes|"
-    r"adoption of|accuracy|(?:to|will|be) (?:agree|approve|note|sign)|\bminutes? \d",
+    r"adoption of|accuracy|(?:to|will|be) (?:agree|approve|note|sign)|\bminutes? \d|"
+    r"(?:previous|last|prior) meeting'?s? minutes",
     re.I,
+)
+_INDEX_TITLE = re.compile(  # "Agendas, reports and minutes": an archive's index, not one meeting's paper
+    r"minutes\s*(?:/|,|and|&)\s*agendas?|agendas?\s*(?:/|,|and|&)\s*(?:reports\s*(?:and|&)\s*)?minutes", re.I
 )
 _AGENDA_TITLE = re.compile(r"\bagenda\b|\bnotice of (?:the )?meeting\b|\bto be held\b|\bsummons\b", re.I)
 _PACK_MARKER = re.compile(r"^(?:agenda\s+)?item\s+\d+[a-z]?\s*$|^appendix\s+[a-z0-9]+\s*$", re.I)
@@ -44,7 +48,16 @@ _MINUTES_END = re.compile(
 _MINUTES_EVIDENCE = re.compile(
     r"\b(?:were in attendance|apologies (?:for absence )?(?:were|was|had been) received|was elected|"
     r"were agreed|was agreed|presented the report|resolved\b|action\s*[A-Z/]*\s*:|meeting (?:closed|ended)|"
-    r"it was (?:agreed|noted|proposed|resolved)|(?:^|\s)present\s*[:;]|seconded by|updated the meeting)",
+    r"it was (?:agreed|noted|proposed|resolved)|(?:^|\s)present\s*[:;]|seconded by|updated the meeting)|"
+    # an attendance list's heading, and the past tense of a meeting's business
+    r"^[#*=\s]*(?:present|attendees|attending|in attendance|those present|members present|participants|"
+    r"roll call|voting member attendance)\b|\b(?:voted|was approved|were approved|was discussed|agreed that|"
+    r"meeting adjourned|adjourned at|called to order)\b",
+    re.I,
+)
+_AGENDA_EVIDENCE = re.compile(
+    r"\b(?:to be held|will be held|hereby summoned|are summoned|notice is hereby given)\b|^order of business\b|"
+    r"^(?:\d+[.)]?\s+)?to (?:receive|consider|note|agree|approve|appoint|elect|adopt|confirm)\b",
     re.I,
 )
 
@@ -61,7 +74,7 @@ def title_kind(block: Block) -> str | None:
     """'minutes' or 'agenda' when the block is the title of a paper, else None."""
     text = block.text.strip()
     words = text.split()
-    if re.search(r"[`|<>{}]|\.(?:txt|pdf|docx?|md|html?)\b|https?:|www\.", text, re.I):
+    if re.search(r"[`|<>{}]|\.(?:txt|pdf|docx?|md|html?)\b|https?:|www\.", text, re.I) or _INDEX_TITLE.search(text):
         return None  # file names, table rows and links are not the title of a paper
     long_minutes_title = text.lower().startswith("minutes of") and len(words) <= 30
     if (
@@ -71,13 +84,29 @@ def title_kind(block: Block) -> str | None:
     if _MINUTES_TITLE.search(text) and not _NOT_TITLE.search(text):
         return "minutes"
     if _AGENDA_TITLE.search(text) and not re.search(
-        r"agenda item|on the agenda|for the agenda|agenda for|[,;]\s*(?:non-)?agenda\b|non-agenda|public comment|"
-        r"next agenda|consent agenda|\b(?:was|were|are|has|have|had)\b",
-        text,
+        r"agenda item|on the agenda|for the agenda|(?<!^)agenda for|[,;]\s*(?:non-)?agenda\b|non-agenda|"
+        r"public comment|next agenda|consent agenda|\b(?:was|were|are|has|have|had)\b",
+        re.sub(r"^[#*=\s]+", "", text),
         re.I,
-    ):  # "ORAL COMMUNICATIONS, AGENDA (Public Comment)" is a section of the minutes
+    ):  # "ORAL COMMUNICATIONS, AGENDA (Public Comment)" is a section of the minutes; "Agenda for ..." a title
         return "agenda"
+    if _MEETING_TITLE.search(text) and not _OTHER_MEETING.search(text) and _has_full_date(text):
+        return "meeting"  # "Trustees Meeting 15-Feb-2020": a meeting's title; minutes or agenda by its content
     return None
+
+
+_MEETING_TITLE = re.compile(r"\bmeeting\b|\b(?:AGM|EGM)\b", re.I)
+_OTHER_MEETING = re.compile(
+    r"\b(?:next|previous|last|prior|future|following)\s+meeting|\b(?:from|since|at|after|before)\s+(?:the\s+)?meeting|"
+    r"_{3,}|\bsigned\b",
+    re.I,
+)
+
+
+def _has_full_date(text: str) -> bool:
+    from .dates import find_dates
+
+    return bool(find_dates(text))
 
 
 def _near_top(blocks: list[Block], i: int, marks: set[int]) -> bool:
@@ -102,8 +131,10 @@ def segments(blocks: list[Block]) -> list[Segment]:
     starts: list[tuple[int, str, int | None]] = []
     for i, block in enumerate(blocks):
         kind = title_kind(block)
-        if kind and _near_top(blocks, i, marks):
-            if starts and starts[-1][1] == kind and i - (starts[-1][2] or starts[-1][0]) <= 4:
+        if kind == "meeting" and i >= 6:
+            continue  # a running header ("July 13, 2016 Meeting") on a later page: only a paper's first lines
+        if kind and (_near_top(blocks, i, marks) or not starts and _under_letterhead(blocks, i)):
+            if starts and _same_title(starts[-1], kind, i):
                 continue
             start = max([m for m in marks if 0 < i - m <= 4], default=None)
             starts.append((start + 1 if start is not None else _header_start(blocks, i), kind, i))
@@ -116,6 +147,17 @@ def segments(blocks: list[Block]) -> list[Segment]:
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         out.append(_classify(Segment(kind, start, end, title), blocks))
     return _cut_reports(out, blocks, marks)
+
+
+def _under_letterhead(blocks: list[Block], i: int) -> bool:
+    """A first title below a letterhead of short lines (body, meeting number, date, time, venue, chair)."""
+    return i < 12 and all(len(b.text.split()) <= 12 for b in blocks[:i])
+
+
+def _same_title(last: tuple[int, str, int | None], kind: str, i: int) -> bool:
+    """A second title line close under the first ("title:" in front matter, then the heading) is the same paper's."""
+    near = i - (last[2] if last[2] is not None else last[0])
+    return near <= 4 and last[1] == kind or near <= 10 and "meeting" in (kind, last[1])
 
 
 def _header_start(blocks: list[Block], title: int) -> int:
@@ -139,21 +181,30 @@ def _guess_kind(blocks: list[Block]) -> str:
         if re.search(
             r"(?:^(?:\d+[.)]?\s+)?|:\s+)to (?:receive|consider|note|agree|approve|appoint|elect|adopt)\b", b.text, re.I
         )
+        or _AGENDA_EVIDENCE.search(b.text)
     )
     return "agenda" if agenda > evidence else "minutes"
 
 
+def _evidence(pattern: re.Pattern, blocks: list[Block]) -> set[str]:
+    """Kinds of evidence, by their first word: "Action HP:" and "Action MG:" (carried forward on an agenda) are one."""
+    return {m.group(0).lower().strip("#*= ").split()[0] for b in blocks for m in [pattern.search(b.text)] if m}
+
+
 def _classify(segment: Segment, blocks: list[Block]) -> Segment:
-    """A paper titled 'agenda' whose text is plainly a record of the meeting is minutes."""
-    if segment.kind == "agenda":
-        evidence = {  # kinds of evidence: "Action HP:" and "Action MG:" (carried forward on an agenda) are one
-            m.group(0).lower().split()[0]
-            for b in blocks[segment.start : segment.end]
-            for m in [_MINUTES_EVIDENCE.search(b.text)]
-            if m
-        }
-        if len(evidence) >= 3:
-            segment.kind = "minutes"
+    """Minutes or agenda by what the paper holds, whatever one word of its title says: a record of the meeting
+    (attendance, decisions in the past tense, actions) is minutes; business still to come is an agenda."""
+    if segment.kind == "report":
+        return segment
+    inside = blocks[segment.start : segment.end]
+    ahead = [b for b in inside if not _OTHER_MEETING.search(b.text)]  # "the next meeting will be held on ..."
+    minutes, agenda = _evidence(_MINUTES_EVIDENCE, inside), _evidence(_AGENDA_EVIDENCE, ahead)
+    if len(minutes) >= 3 or (len(minutes) >= 2 and not agenda):
+        segment.kind = "minutes"
+    elif len(agenda) >= (1 if segment.title is None or segment.kind == "meeting" else 2) and len(minutes) <= 1:
+        segment.kind = "agenda"
+    elif segment.kind == "meeting":
+        segment.kind = _guess_kind(inside)
     return segment
 
 

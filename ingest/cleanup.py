@@ -77,7 +77,9 @@ def running_lines(lines: list[Line], pages: int) -> set[int]:
             seen[shape] += 1
             where[shape].extend(found)
     need = max(2, round(0.4 * len(by_page)))
-    return {i for shape, n in seen.items() if n >= need and len(shape) > 1 for i in where[shape]}
+    first_top = set(by_page[min(by_page)][:EDGE]) if by_page else set()
+    # the first page's head is the paper's title, repeated on later pages as a running header: keep it once
+    return {i for shape, n in seen.items() if n >= need and len(shape) > 1 for i in where[shape]} - first_top
 
 
 def join_hyphenated(lines: list[Line]) -> list[Line]:

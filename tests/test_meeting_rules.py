@@ -1,0 +1,218 @@
+"""Meetings found from evidence of any kind: the dates real papers print, titles without the word
+"minutes", and minutes told from agendas by what they hold rather than by one word of the title."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from minutes.extract import extract
+from minutes.extract.dates import find_dates
+from minutes.ingest import from_text
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("# RSC Meeting 2021-10-16", date(2021, 10, 16)),  # ISO, as wiki and Markdown minutes title themselves
+        ("date: 2025-10-01T17:36:51.491Z", date(2025, 10, 1)),  # a front-matter timestamp
+        ("Trustees Meeting 09:00 15-Feb-2020", date(2020, 2, 15)),
+        ("HELD ON 8TH MARCH 2017 AT 20.00", date(2017, 3, 8)),
+        ("MONDAY 6 TH NOVEMBER 2023 AT 19:00 HRS", date(2023, 11, 6)),
+        ("2019/04/06", date(2019, 4, 6)),
+    ],
+)
+def test_dates_in_the_forms_real_papers_print(text: str, day: date) -> None:
+    assert [d for d, _ in find_dates(text)] == [day]
+
+
+@pytest.mark.parametrize("text", ["ref 2021-13-45", "BM 133/2021", "18.07.1", "2021-10-16-17", "12/03/2023/4"])
+def test_what_is_not_a_date(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_a_title_naming_a_meeting_and_its_date_starts_minutes_without_the_word() -> None:
+    (found,) = extract(
+        from_text(
+            "Trustees Meeting 09:00 15-Feb-2020\n\nPresent\n\n- Owen Campbell\n- Vincent Knight\n\n"
+            "Decisions\n\n- It was agreed that the award policy be changed.\n- The board voted to open an account.\n"
+        )
+    )
+    assert (found.kind, found.date) == ("minutes", "2020-02-15")
+
+
+def test_the_next_meeting_and_an_earlier_one_named_in_a_line_are_not_titles() -> None:
+    found = extract(
+        from_text(
+            "Minutes of the Parish Council held on 5 March 2024\n\nPresent: Jane Smith, Tom Brown\n\n"
+            "1. Apologies\nNone.\n2. Finance\nIt was agreed to pay the invoice.\n\n"
+            "Action List from Meeting 14-02-2024\nJS - book the hall\n\n"
+            "Date of next meeting 2 April 2024\n"
+        )
+    )
+    assert [(m.kind, m.date) for m in found] == [("minutes", "2024-03-05")]
+
+
+def test_a_paper_titled_agenda_that_records_the_meeting_is_minutes() -> None:
+    (found,) = extract(
+        from_text(
+            "Agenda\n\nDate: 13 May 2014\n\nAttendees: Heather Savory, Tom Smith, Ann Lee\n\n"
+            "1. Welcome\nThe chair welcomed members. The minutes were approved.\n"
+            "2. Data strategy\nMembers discussed the strategy and it was agreed that TS would draft a response.\n"
+        )
+    )
+    assert found.kind == "minutes"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "AGENDA for WVTRA Open/Committee meeting    Date: 23/01/2024\n",
+        "Agenda for the Annual General Meeting of the Chess Club\nTo be held on Thursday, 4th September 2025\n",
+        "Members of the Council are hereby summoned to attend a Meeting to be held on Wednesday 9th January 2019.\n",
+    ],
+)
+def test_business_still_to_come_is_an_agenda_whatever_the_title_says(head: str) -> None:
+    found = extract(from_text(head + "\n1. Members present\n2. Apologies received\n3. To receive the accounts\n"))
+    assert [m.kind for m in found] == ["agenda"]
+
+
+def test_a_next_meeting_that_will_be_held_does_not_make_minutes_an_agenda() -> None:
+    (found,) = extract(
+        from_text(
+            "Minutes of the Board meeting, 12 March 2024\n\nPresent: Ann Nair, Bob Lee\n\n"
+            "1. Reports\nMs Nair reported on the season.\n\nThe next meeting will be held on 9 April 2024.\n"
+        )
+    )
+    assert found.kind == "minutes"
+
+
+# --- attendance ------------------------------------------------------------------------------------------
+
+
+def _people(text: str) -> dict[str, str]:
+    (found,) = [m for m in extract(from_text(text)) if m.kind == "minutes"]
+    return {a.name: a.status for a in found.attendees}
+
+
+def test_a_full_council_roll_of_more_than_sixty_words_is_read_whole() -> None:
+    surnames = [
+        "Baker",
+        "Baldock",
+        "Bartlett",
+        "Bell",
+        "Binks",
+        "Bond",
+        "Booth",
+        "Brady",
+        "Brazier",
+        "Broadley",
+        "Bruneau",
+        "Cannon",
+        "Carter",
+        "Chandler",
+        "Chard",
+        "Cole",
+        "Cooke",
+        "Dance",
+        "Dean",
+        "Dendor",
+        "Gough",
+        "Hamilton",
+        "Hawkins",
+        "Hill",
+        "Hills",
+        "Hohler",
+        "Holden",
+        "Hood",
+        "Hook",
+        "Hudson",
+        "Jeffrey",
+        "Kite",
+    ]
+    roll = ", ".join(f"Mr {chr(65 + i % 26)} {surname}" for i, surname in enumerate(surnames))
+    found = _people(
+        f"MINUTES of a meeting of the County Council held on 9 January 2025.\nPRESENT: {roll}\n\n1. Chair\n"
+    )
+    assert len(found) == 32 and all(status == "present" for status in found.values())
+
+
+def test_a_task_list_of_members_ticked_present_and_unticked_absent() -> None:
+    found = _people(
+        "# TAC Meeting - March 13, 2019\n\n## Voting member attendance\n\n"
+        "* [x] Daniel Heckenberg - Chairperson, Animal Logic\n* [ ] Gordon Bradley, Autodesk\n"
+        "* [x] Bill Ballew, DreamWorks Animation\n\n## Agenda\n\n* It was agreed to hold a vote.\n"
+    )
+    assert found == {"Daniel Heckenberg": "present", "Gordon Bradley": "absent", "Bill Ballew": "present"}
+
+
+def test_an_unlabelled_line_of_names_with_initials_at_the_head_is_the_attendance() -> None:
+    found = _people(
+        "# September 19, 2013 Meeting Notes\n\nJohn Neumann (JN), Dave Herman (DH), Alex Russell (AR), "
+        "Erik Arvidsson (EA), Luke Hoban (LH)\n\n## Agenda\n\nIt was agreed to revisit the proposal.\n"
+    )
+    assert set(found) == {"John Neumann", "Dave Herman", "Alex Russell", "Erik Arvidsson", "Luke Hoban"}
+
+
+def test_a_labelled_heading_such_as_maintainer_attendees_opens_a_list() -> None:
+    found = _people(
+        "Maintainer Meeting Minutes\n\nMeeting Date: March 21, 2025\n\nMaintainer Attendees:\n\n"
+        "Derek Collison, Byron Ruth, Phil Pennock\n\nNot Present: Oleg Shaldybin, Paulo Pires\n\n"
+        "1. Topics\nThe maintainers voted to leave.\n"
+    )
+    assert found == {
+        "Derek Collison": "present",
+        "Byron Ruth": "present",
+        "Phil Pennock": "present",
+        "Oleg Shaldybin": "absent",
+        "Paulo Pires": "absent",
+    }
+
+
+# --- quotations ------------------------------------------------------------------------------------------
+
+
+def test_a_decision_or_action_quoted_from_another_paper_is_neither() -> None:
+    (found,) = extract(
+        from_text(
+            "Minutes of the Residents' Forum held on 5 March 2024\n\nPresent: Jane Smith, Tom Brown\n\n"
+            '1. Correspondence\nThe chair read a letter ending "It was unanimously agreed that the council will '
+            'resurface the lane" and a note "Action: All to read the minutes".\n'
+            "2. Finance\nIt was agreed that the treasurer would pay the hall invoice.\n"
+        )
+    )
+    assert [r.text for r in found.resolutions] == ["It was agreed that the treasurer would pay the hall invoice."]
+    assert all("resurface" not in a.text and "read the minutes" not in a.text for a in found.actions)
+
+
+def test_a_date_broken_over_two_lines_of_the_heading_dates_the_meeting() -> None:
+    (found,) = extract(
+        from_text(
+            "MINUTES OF THE MEETING OF\nTHE COMMUNITY COUNCIL\nHELD IN THE BURGH CHAMBERS ON MONDAY 6TH\n"
+            "NOVEMBER 2023 AT 19:00 HRS\nPresent: Mrs S Walker, Mr J Kinnear\n\n1. Apologies\nNone.\n"
+        )
+    )
+    assert found.date == "2023-11-06"
+
+
+def test_the_day_a_summons_says_the_meeting_is_held_beats_the_clerks_date_above_it() -> None:
+    (found,) = extract(
+        from_text(
+            "Members of the Council are hereby summoned to attend a Meeting to be held at the School on "
+            "Wednesday 9th January 2019 at 1900.\nSigned on original\nAmanda Glew – Clerk Date: 3rd January 2019\n\n"
+            "1. APOLOGIES FOR ABSENCE\n2. PLANNING\n"
+        )
+    )
+    assert (found.kind, found.date) == ("agenda", "2019-01-09")
+
+
+def test_a_title_under_a_letterhead_of_short_lines_starts_the_paper() -> None:
+    (found,) = extract(
+        from_text(
+            "UNCLASSIFIED\nTRANSPARENCY BOARD\n5th Meeting\n2nd March 2011\n15:15 – 17:15\n"
+            "Venue: Cabinet Office, 70 Whitehall\nChair: Minister for the Cabinet Office\nAGENDA\n\n"
+            "1. Welcome and Introductions\n2. Public Data Corporation\n3. AOB and date of next meeting\n"
+        )
+    )
+    assert (found.kind, found.date, len(found.items)) == ("agenda", "2011-03-02", 3)
