@@ -179,6 +179,28 @@ def task_with_owner(blocks: list[Block], start: int, end: int) -> list[Raw]:
     return out
 
 
+_OWNER_COLON = re.compile(r"^(?P<who>[A-Z][\w'’\-]*(?:\s*/\s*[A-Z][\w'’\-]*){0,3})\s*:\s+(?P<rest>\S.*)$")
+_UNDERTAKES = re.compile(
+    r"^(?:(?:for\s+\w+,\s*)?(?:will|shall|to|needs?\s+to|is\s+going\s+to|going\s+to|doing)\b|"
+    r"i(?:'ll|’ll|\s+will)\b|.{0,60};\s*will\b)",
+    re.I,
+)
+
+
+def owner_colon(blocks: list[Block], start: int, end: int, finder: NameFinder) -> list[Raw]:
+    """'Michelle: will create a mailing list', 'JS: I'll send the link round', 'John/Matt: needs to reset it':
+    a person on the roll, a colon, then what they undertake. The line as printed is the task."""
+    out: list[Raw] = []
+    for i in range(start, end):
+        m = _OWNER_COLON.match(blocks[i].text.strip())
+        if not m or not _UNDERTAKES.match(m.group("rest")):
+            continue
+        owners = [w.strip() for w in m.group("who").split("/")]
+        if all(finder.knows(w) for w in owners):
+            out.append(Raw(blocks[i].text.strip(), owners, blocks[i], blocks[i], "action.owner_colon", 0.75))
+    return out
+
+
 _LIST_HEAD = re.compile(r"^(?:summary of |list of )?(?:actions?|action (?:list|points|log|summary))\b[^.]{0,40}$", re.I)
 _LIST_LINE = re.compile(r"^(?:\d{1,3}[.)]\s+|[-•*]\s+)?(?P<who>[^-–:]{1,40}?)\s+[-–:]\s+(?P<task>\S.*)$")
 

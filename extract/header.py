@@ -93,8 +93,8 @@ def _first_date(head: list[Block], year: int | None, us: bool) -> tuple[date | N
             continue
         found = find_dates(block.text, year, us)
         if not found and n + 1 < len(head):  # "HELD ON MONDAY 6TH" / "NOVEMBER 2023": a date broken over two lines
-            joined = f"{block.text} {head[n + 1].text}"
-            found = [(d, m) for d, m in find_dates(joined, year, us) if m.start() < len(block.text) < m.end()]
+            after = {d for d, _ in find_dates(head[n + 1].text, year, us)}
+            found = [(d, m) for d, m in find_dates(f"{block.text} {head[n + 1].text}", year, us) if d not in after]
         if found:
             return found[0][0], block
     return None, None

@@ -548,11 +548,21 @@ def _plain_heading(blocks: list[Block], i: int, end: int) -> bool:
     return nxt is not None and not nxt.first.gap and len(nxt.text.split()) >= 8
 
 
+# the parts of a paper that hold no business: its notes as a whole, its agenda list, links, attendance, summaries
+_SECTION_LABEL = re.compile(
+    r"^(?:meeting\s+(?:minutes|notes)|notes|agenda|links|attendees|attendance|present|participants|"
+    r"action\s+items?(?:\s+\(AIs?\))?|actions|decisions|summary)\s*:?$",
+    re.I,
+)
+
+
 def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[Heading]:
     """Topic headings of papers that number nothing."""
     out: list[Heading] = []
     for i in range(start, end):
         if i in skip or not (_heading_like(blocks[i]) or _plain_heading(blocks, i, end)):
+            continue
+        if _SECTION_LABEL.match(blocks[i].text.strip()):
             continue
         title, body, presenters = split_title(blocks[i].text)
         bare = re.sub(r"\s*\([^)]*\)", "", title).lower()

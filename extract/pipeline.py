@@ -235,6 +235,7 @@ def _actions(
     found += action_rules.task_with_owner(blocks, body_start, seg.end)
     if not found:
         found = action_rules.from_sentences(blocks, body_start, seg.end, bare_headings, finder)
+        found += action_rules.owner_colon(blocks, body_start, seg.end, finder)
     found.sort(key=lambda raw: raw.first.first.index)
     numbers = [i.number for i in meeting.items if i.number]
     for raw in found:

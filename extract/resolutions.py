@@ -51,7 +51,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "resolution.motion_carried",
         re.compile(
-            r"\b(?:motion|moved)\b.{0,300}?\b(?:carried|passed|approved|adopted)\b|"
+            r"\b(?:motion|moved)\b.{0,300}?\b(?:carried|passed|passes|approved|adopted|all (?:were )?in favou?r)\b|"
             r"\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)",
             re.I,
         ),
@@ -221,6 +221,7 @@ def decision_sentences(block: Block, text: str | None = None) -> list[tuple[str,
         if (
             _NOT_DECISION.search(sentence)
             or _FAILED.search(sentence)
+            or _BARE_OUTCOME.match(sentence)  # "Motion passes." closes the motion told before it
             or sentence.endswith("?")
             or _AGENDA_ITEM.match(sentence)
         ):
@@ -256,13 +257,19 @@ def quoted(text: str, at: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+_BARE_OUTCOME = re.compile(r"^(?:the\s+)?motion\s+(?:was\s+)?(?:carried|passed|passes|approved)\W*$", re.I)
 _BARE_AGREEMENT = re.compile(
     r"^(?:the\s+)?(?:\w+\s+)?(?:committee|board|forum|council|governors|trustees|members|councillors|meeting|all|"
     r"appointment|proposal|motion)\s+(?:was\s+|were\s+)?(?:agreed|agrees|decided|approved)\b[^,;]*$",
     re.I,
 )
-_MOVED = re.compile(r"\b(?:moved|motion (?:by|made by|from)|proposed by)\b", re.I)
-_OUTCOME = re.compile(r"\b(?:seconded|carried|passed|approved|adopted|agreed|vote)\b", re.I)
+# "X moved ...", "A motion was made to approve ...", "Motion to approve the bills was made by ..."
+_MOVED = re.compile(
+    r"\b(?:moved|motion (?:by|made by|from)|proposed by|motion (?:was )?(?:made )?to \w+|made a motion)\b", re.I
+)
+_OUTCOME = re.compile(
+    r"\b(?:seconded|carried|passed|passes|approved|adopted|agreed|vote|all (?:were )?in favou?r|roll call)\b", re.I
+)
 _FAILED = re.compile(r"\b(?:failed|died|lost|defeated|withdrawn|fell|not carried|no second)\b", re.I)
 
 

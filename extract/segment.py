@@ -24,7 +24,8 @@ _NOT_TITLE = re.compile(
     r"minutes of (?:the )?(?:previous|last|prior)|previous minutes|approv\w* (?:of )?(?:the )?minutes|"
     r"minutes (?:were|was|are|of the meeting held on)|minute[- ]?tak|confirm\w* (?:the )?minutes|"
     r"adoption of|accuracy|(?:to|will|be) (?:agree|approve|note|sign)|\bminutes? \d|"
-    r"(?:previous|last|prior) meeting'?s? minutes",
+    r"(?:previous|last|prior) meeting'?s? minutes|\b(?:previous|last|prior)\b(?:\s+\w+){0,3}\s+minutes\b|"
+    r"minutes (?:to be|for approval)",
     re.I,
 )
 _INDEX_TITLE = re.compile(  # "Agendas, reports and minutes": an archive's index, not one meeting's paper
@@ -76,26 +77,31 @@ def title_kind(block: Block) -> str | None:
     words = text.split()
     if re.search(r"[`|<>{}]|\.(?:txt|pdf|docx?|md|html?)\b|https?:|www\.", text, re.I) or _INDEX_TITLE.search(text):
         return None  # file names, table rows and links are not the title of a paper
-    long_minutes_title = text.lower().startswith("minutes of") and len(words) <= 30
+    # "Minutes of ..." and "Agenda for the 147th Meeting of ... held virtually." name themselves, however long
+    long_title = re.match(r"^(?:minutes of|agenda for)\b", text, re.I) is not None and len(words) <= 30
     if (
-        not words or len(words) > 16 or _ITEM_START.match(text) or text.endswith((".", "?"))
-    ) and not long_minutes_title:
+        not words or len(words) > 16 or _ITEM_START.match(text) or text.endswith((".", "?")) or _CLOCK.match(text)
+    ) and not long_title:
         return None
     if _MINUTES_TITLE.search(text) and not _NOT_TITLE.search(text):
         return "minutes"
     if _AGENDA_TITLE.search(text) and not re.search(
         r"agenda item|on the agenda|for the agenda|(?<!^)agenda for|[,;]\s*(?:non-)?agenda\b|non-agenda|"
-        r"public comment|next agenda|consent agenda|\b(?:was|were|are|has|have|had)\b",
+        r"public comment|next agenda|consent agenda|\b(?:was|were|are|has|have|had)\b|"
+        r"(?:adoption|approval|adopt|approve|review) (?:of )?(?:the )?agenda",
         re.sub(r"^[#*=\s]+", "", text),
         re.I,
     ):  # "ORAL COMMUNICATIONS, AGENDA (Public Comment)" is a section of the minutes; "Agenda for ..." a title
         return "agenda"
-    if _MEETING_TITLE.search(text) and not _OTHER_MEETING.search(text) and _has_full_date(text):
-        return "meeting"  # "Trustees Meeting 15-Feb-2020": a meeting's title; minutes or agenda by its content
+    if _MEETING_TITLE.search(text) and not _OTHER_MEETING.search(text) and (
+        _has_full_date(text) or _MEETING_TITLE.search(words[-1])
+    ):  # "Trustees Meeting 15-Feb-2020", "2019-December Public Board Meeting": minutes or agenda by content
+        return "meeting"
     return None
 
 
-_MEETING_TITLE = re.compile(r"\bmeeting\b|\b(?:AGM|EGM)\b", re.I)
+_MEETING_TITLE = re.compile(r"\b(?:meeting|mtg)\b|\b(?:AGM|EGM)\b", re.I)
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\b")  # "11:00–11:01 Adoption of the agenda": a timed agenda's line
 _OTHER_MEETING = re.compile(
     r"\b(?:next|previous|last|prior|future|following)\s+meeting|\b(?:from|since|at|after|before)\s+(?:the\s+)?meeting|"
     r"_{3,}|\bsigned\b",
@@ -133,8 +139,11 @@ def segments(blocks: list[Block]) -> list[Segment]:
         kind = title_kind(block)
         if kind == "meeting" and i >= 6:
             continue  # a running header ("July 13, 2016 Meeting") on a later page: only a paper's first lines
-        if kind and (_near_top(blocks, i, marks) or not starts and _under_letterhead(blocks, i)):
+        first = not starts or len(starts) == 1 and starts[0][1] == "meeting"
+        if kind and (_near_top(blocks, i, marks) or first and _under_letterhead(blocks, i)):
             if starts and _same_title(starts[-1], kind, i):
+                if starts[-1][1] == "meeting":  # "5th Meeting" over "AGENDA": the word the paper gives itself
+                    starts[-1] = (starts[-1][0], kind, starts[-1][2])
                 continue
             start = max([m for m in marks if 0 < i - m <= 4], default=None)
             starts.append((start + 1 if start is not None else _header_start(blocks, i), kind, i))

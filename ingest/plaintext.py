@@ -12,15 +12,51 @@ _TAG = re.compile(
     r"</?(?:p|u|b|i|em|strong|ul|ol|li|br|span|div|table|tr|td|th|h[1-6]|font|sup|sub|a)(?:\s[^<>]*)?/?>", re.I
 )
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●○■◦]|\\-)\s+(?=\S)")
+_BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●○■◦]|\\-|:(?=\s{1,4}\S))\s+(?=\S)")  # ":   " opens a definition (pandoc)
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_KEY = re.compile(r"^([A-Za-z][\w\- ]{0,30}):\s*(.*)$")
+# what a site generator's header says of the meeting; its layout, tags and edit dates say nothing of it
+_MEETING_KEYS = re.compile(
+    r"title|date|time|location|place|venue|body|committee|chair|members?|present|attendees|attending|apologies|"
+    r"absent|regrets|minutes|notetaker|secretary|scribe|agenda|quorum|next[-_ ]?meeting|directors|trustees|"
+    r"governors|councillors|officers|guests|observers|participants",
+    re.I,
+)
+
+
+def front_matter(text: str) -> tuple[list[Line], str]:
+    """A Markdown file's front matter (Jekyll, Hugo, Wiki.js) as 'key: value' lines, and the text after it.
+
+    Lists under a key ("members:" then "- Jane") join into one line, as a typed label and its names would."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return [], text
+    pairs: list[list[str]] = []
+    for raw in found.group(1).splitlines()[:200]:
+        item = re.match(r"^\s*-\s+(.*)$", raw)
+        key = _FRONT_KEY.match(raw)
+        if item and pairs:
+            pairs[-1][1] = ", ".join(v for v in (pairs[-1][1], item.group(1).strip()) if v)
+        elif key:
+            pairs.append([key.group(1), key.group(2).strip().strip("\"'")])
+    lines = [
+        Line(text=(v if k.lower() == "title" else f"{re.sub(r'[-_]', ' ', k).capitalize()}: {v}")[:500], gap=True)
+        for k, v in pairs
+        if v and _MEETING_KEYS.fullmatch(k)
+    ]
+    return lines, text[found.end() :]
+
+
 def read_text(text: str, markdown: bool) -> list[Line]:
     """Split text into lines; tab- or pipe-separated rows become table cells."""
     lines: list[Line] = []
+    if markdown:
+        lines, text = front_matter(text)
     tables = 0
     in_table = False
     row = 0
@@ -34,6 +70,8 @@ def read_text(text: str, markdown: bool) -> list[Line]:
         cells = _cells(raw, markdown)
         if cells is None:
             in_table = False
+            if _BULLET.match(raw) and lines:
+                ends.add(len(lines) - 1)  # a new list item: the line above ends its own
             lines.extend(_block(raw, markdown, tables))
             continue
         if _MD_TABLE_RULE.match(raw):

@@ -216,3 +216,112 @@ def test_a_title_under_a_letterhead_of_short_lines_starts_the_paper() -> None:
         )
     )
     assert (found.kind, found.date, len(found.items)) == ("agenda", "2011-03-02", 3)
+
+
+# --- front matter, titles and section labels ----------------------------------------------------------------
+
+
+def test_front_matter_gives_the_title_date_and_attendance_and_drops_site_keys() -> None:
+    text = (
+        "---\nlayout: meeting\nbody: Directors\ntitle: Minutes of Directors' meeting\ndate: 2018-02-11 02:30\n"
+        "last_review_date: 1970-01-01\ndirectors:\n- Matthew Ferrero\n- Victor Rincones\n"
+        "apologies:\n- Akhilesh Jamdar\n"
+        "next-meeting: 2018-02-18 02:30\n---\n\n## Taskhive progress\n\nThe Directors noted progress.\n"
+    )
+    shown = [line.text for line in from_text(text, markdown=True).lines[:5]]
+    assert shown[:3] == ["Body: Directors", "Minutes of Directors' meeting", "Date: 2018-02-11 02:30"]
+    assert not any("1970" in line or "layout" in line.lower() for line in shown)
+    (found,) = extract(from_text(text, markdown=True))
+    assert (found.kind, found.date) == ("minutes", "2018-02-11")
+    assert {a.name: a.status for a in found.attendees} == {
+        "Matthew Ferrero": "present",
+        "Victor Rincones": "present",
+        "Akhilesh Jamdar": "apologies",
+    }
+
+
+def test_a_first_line_naming_a_meeting_is_a_title_even_without_a_day() -> None:
+    (found,) = extract(
+        from_text(
+            "# 2019-December Public Board Meeting\n\nPresent: Hilmar Lapp, Peter Cock\n\nAbsent: Malvika Sharan\n\n"
+            "## Old business\n\nHilmar moves to approve the minutes, Peter seconds. Approved unanimously.\n",
+            markdown=True,
+        )
+    )
+    assert found.kind == "minutes" and len(found.attendees) == 3
+
+
+@pytest.mark.parametrize(
+    "line", ["11:00–11:01 Adoption of the agenda", "Previous AGM minutes to be reviewed", "Approval of the Agenda"]
+)
+def test_lines_of_business_that_name_an_agenda_or_minutes_are_not_titles(line: str) -> None:
+    from minutes.extract.blocks import paragraphs
+    from minutes.extract.segment import title_kind
+
+    (block,) = paragraphs(from_text(line).lines)
+    assert title_kind(block) is None
+
+
+def test_a_long_agenda_for_title_is_a_title() -> None:
+    from minutes.extract.blocks import paragraphs
+    from minutes.extract.segment import title_kind
+
+    text = (
+        "Agenda for the 147th Meeting of the Faculty Senate for Thursday, March 18, 2021 from 3:30 to 4:30 pm "
+        "held virtually."
+    )
+    (block,) = paragraphs(from_text(text).lines)
+    assert title_kind(block) == "agenda"
+
+
+def test_headings_for_links_attendees_and_action_items_are_not_items() -> None:
+    (found,) = extract(
+        from_text(
+            "# TSC Meeting 2017-03-09\n\n## Links\n\n* Recording: somewhere\n\n"
+            "## Attendees\n\n* Jane Doe\n* Tom Lee\n\n"
+            "## Release plan\n\nThe TSC agreed that the release goes ahead.\n\n## Action items\n\n* Jane to tag it\n",
+            markdown=True,
+        )
+    )
+    assert [i.title for i in found.items] == ["Release plan"]
+
+
+# --- motions ----------------------------------------------------------------------------------------------
+
+
+def test_a_motion_made_and_seconded_then_carried_in_the_next_sentences_is_one_decision() -> None:
+    (found,) = extract(
+        from_text(
+            "CRETE TOWNSHIP REGULAR BOARD OF TRUSTEES MEETING\nOctober 9, 2024\n\n"
+            "Board members present were Trustee Elton, Trustee Albrecht.\n\n"
+            "A motion was made to approve the installation of the new sign for $26,000, by Trustee Elton, "
+            "seconded by Trustee Hawkins. All were in favor. Roll Call was taken as follows: Trustee Elton – yes.\n"
+            "Motion passes.\n\n"
+            "Motion to approve the Town Fund bills for payment as presented was made by Trustee Piacentini, "
+            "seconded by Trustee Hawkins. All were in favor.\n"
+        )
+    )
+    texts = [r.text for r in found.resolutions]
+    assert len(texts) == 2
+    assert texts[0].startswith("A motion was made to approve the installation of the new sign")
+    assert texts[1].startswith("Motion to approve the Town Fund bills")
+
+
+# --- actions ----------------------------------------------------------------------------------------------
+
+
+def test_a_person_on_the_roll_a_colon_and_an_undertaking_is_an_action() -> None:
+    (found,) = extract(
+        from_text(
+            "# Board Meeting 2021-12-21\n\n:   BOD Members present: Brian, Tayeb, John, Michelle\n\n"
+            "## Volunteers\n\n-   Michelle: will create a distribution email list\n"
+            "-   John/Tayeb: needs to reset the password\n"
+            "-   Ken: the wiki is fine\n-   Date: to be agreed\n",
+            markdown=True,
+        )
+    )
+    assert [(a.text, a.owners) for a in found.actions] == [
+        ("Michelle: will create a distribution email list", ["Michelle"]),
+        ("John/Tayeb: needs to reset the password", ["John", "Tayeb"]),
+    ]
+    assert {a.name for a in found.attendees} == {"Brian", "Tayeb", "John", "Michelle"}
