@@ -26,6 +26,7 @@ NUMBER = re.compile(
       | \d{1,3}(?:\.\d{1,3}){1,3}(?![\d/])
       | \d{1,3}\s?[a-z]\)
       | \d{1,3}[a-z]?(?![\d/.,:%]\d)(?!\s?(?:am|pm|st|nd|rd|th)\b)
+      | [1-9]\d{3}(?=\.\s+[A-Z])(?<!19\d\d)(?<!20\d\d)
       | \(\s?(?:[a-z]{1,2}|[ivx]{1,4})\s?\)
       | (?:[a-z]|[ivx]{1,4})\)
       | [a-z](?=\.\s)
@@ -241,6 +242,8 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
         match = NUMBER.match(block.text.strip())
         if re.match(r"^agenda\s+item\s+\d+[a-z]?\s*$", block.text.strip(), re.I):
             match = None  # "Agenda Item 2" stamps a paper in a pack; it is not an item heading
+        if match and block.cell is not None and _date_cell(block.text.strip()):
+            match = None  # "10.25.15" in an action table's first column is the day it was set, not an item
         if not match:
             if _SUMMARY.match(block.text.strip()) and block.cell is None:
                 in_summary = True  # "Action list", "Summary of decisions": restated, not business
@@ -502,6 +505,13 @@ def _cell_beside(blocks: list[Block], i: int, end: int) -> list[int]:
         if other[2] == col + 1:
             out.append(k)
     return out
+
+
+def _date_cell(text: str) -> bool:
+    """A cell holding only a date, day first or month first."""
+    from .dates import find_dates
+
+    return any(m.group(0) == text for _, m in find_dates(text) + find_dates(text, us=True))
 
 
 def _is_date_line(text: str) -> bool:

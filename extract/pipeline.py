@@ -14,7 +14,7 @@ from .blocks import Block, paragraphs, sentences
 from .dates import due_date
 from .items import Heading, find_items
 from .model import Action, Attendee, Meeting
-from .names import NameFinder, strip_honorifics
+from .names import NameFinder, looks_like_name, strip_honorifics
 from .segment import Segment, segments
 
 _APOLOGIES_ITEM = re.compile(r"\bapolog|\babsence\b|\battendance\b", re.I)
@@ -133,12 +133,18 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
 
 
 def _presenters_from_roster(meeting: Meeting) -> None:
-    """'Operations Manager's report – Sophie Turner': a name after a dash is the presenter when she attended."""
+    """'Operations Manager's report – Sophie Turner': a name after a dash is the presenter when she attended,
+    or, after a leader's column ('Membership ------ Jeanne Banks/Rebecca Galves'), when each part is a full name."""
     names = {a.name.lower() for a in meeting.attendees}
+    full = r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2}"
     for item in meeting.items:
-        tail = re.search(r"\s+[-–—]\s+([A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2})$", item.title)
-        if tail and tail.group(1).lower() in names and not item.presenters:
-            item.presenters = [tail.group(1)]
+        tail = re.search(rf"\s+[-–—]\s+({full}(?:\s*/\s*{full})*)$", item.title)
+        if not tail or item.presenters:
+            continue
+        people = [p.strip() for p in tail.group(1).split("/")]
+        column = item.title[tail.start() :].lstrip().startswith("—")
+        if all(p.lower() in names or column and looks_like_name(p, allow_initials=False) for p in people):
+            item.presenters = people
             item.title = item.title[: tail.start()]
 
 

@@ -325,3 +325,50 @@ def test_a_person_on_the_roll_a_colon_and_an_undertaking_is_an_action() -> None:
         ("John/Tayeb: needs to reset the password", ["John", "Tayeb"]),
     ]
     assert {a.name for a in found.attendees} == {"Brian", "Tayeb", "John", "Michelle"}
+
+
+# --- items ------------------------------------------------------------------------------------------------
+
+
+def test_running_minute_numbers_of_four_figures_are_items_and_years_are_not() -> None:
+    (found,) = extract(
+        from_text(
+            "TINTERN COMMUNITY COUNCIL\nYou are summoned to a meeting on Monday 29th July 2019 at 7.00pm\nAGENDA\n"
+            "2724. Police Report\n2725. Public Forum\n2726. Apologies for absence\n2019. Annual return\n"
+        )
+    )
+    assert [(i.number, i.title) for i in found.items] == [
+        ("2724", "Police Report"),
+        ("2725", "Public Forum"),
+        ("2726", "Apologies for absence"),
+    ]
+
+
+def test_a_date_alone_in_a_table_cell_is_not_an_item_number() -> None:
+    from minutes.extract.items import _date_cell
+
+    assert _date_cell("10.25.15") and _date_cell("6.11.16") and _date_cell("2024-03-12")
+    assert not _date_cell("18.07.1") and not _date_cell("3.2")
+
+
+def test_a_leader_joins_a_title_to_its_presenter() -> None:
+    from minutes.extract.model import Found, Item, Meeting, Source
+    from minutes.extract.pipeline import _presenters_from_roster
+    from minutes.ingest.cleanup import clean
+    from minutes.ingest.model import Line
+
+    lines = clean(
+        [Line("Secretary's Report ------------ Barbara Torres"), Line("Membership ...... Jeanne Banks")], None
+    )
+    assert [line.text for line in lines] == ["Secretary's Report — Barbara Torres", "Membership — Jeanne Banks"]
+    found = Found(Source(0, 0), "test", 1.0)
+    meeting = Meeting(kind="minutes", found=found)
+    meeting.items = [
+        Item(number=None, title="Membership — Jeanne Banks/Rebecca Galves", found=found),
+        Item(number=None, title="Roading Programme Update - Ridge Road Slip", found=found),  # typed: a title
+    ]
+    _presenters_from_roster(meeting)
+    assert [(i.title, i.presenters) for i in meeting.items] == [
+        ("Membership", ["Jeanne Banks", "Rebecca Galves"]),
+        ("Roading Programme Update - Ridge Road Slip", []),
+    ]
