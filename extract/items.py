@@ -10,7 +10,7 @@ blocks and reports do not become items.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .blocks import Block, sentences
 from .model import Item
@@ -217,223 +217,274 @@ def _value(number: str) -> int:
 
 
 def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[Heading]:
-    found: list[Heading] = []
-    top_kind: str | None = None
-    top: Heading | None = None
-    last_value: int | None = None
-    last_depth = 0
-    sub_next = 1
-    in_summary = False
-    # paragraphs numbered 2.1, 2.2 ... under their item's heading, each a sentence or more, are not sub-items
+    """The meeting's numbered headings in order, each checked against the numbering so far."""
+    scan = _Scan(blocks, start, end, skip, numbered_paragraphs=_numbered_paragraphs(blocks, start, end))
+    for i in range(start, end):
+        scan.read(i)
+    return scan.finish()
+
+
+def _numbered_paragraphs(blocks: list[Block], start: int, end: int) -> bool:
+    """Paragraphs numbered 2.1, 2.2 ... under their item's heading, each a sentence or more, are not sub-items."""
     dotted = [
         len(blocks[k].text.split()) for k in range(start, end) if re.match(r"^\d{1,3}\.\d{1,3}\s", blocks[k].text)
     ]
-    numbered_paragraphs = len(dotted) >= 4 and sum(n > 15 for n in dotted) * 2 >= len(dotted)
-    restated = 0  # items of a list at the top that come again with their business
-    taken_up: set[int] = set()  # the blocks of that list whose items came again
-    listing = False  # a list introduced by a colon has been seen under the current item
-    used: set[int] = set()
-    i = start
-    while i < end:
-        block = blocks[i]
-        if i in skip or i in used:
-            i += 1
-            continue
-        match = NUMBER.match(block.text.strip())
-        if re.match(r"^agenda\s+item\s+\d+[a-z]?\s*$", block.text.strip(), re.I):
-            match = None  # "Agenda Item 2" stamps a paper in a pack; it is not an item heading
-        if match and block.cell is not None and _date_cell(block.text.strip()):
-            match = None  # "10.25.15" in an action table's first column is the day it was set, not an item
+    return len(dotted) >= 4 and sum(n > 15 for n in dotted) * 2 >= len(dotted)
+
+
+@dataclass
+class _Titled:
+    """A numbered line with its title found: where the title was printed, and whether in a cell of its own."""
+
+    rest: str
+    span_from: Block
+    span_to: Block
+    title_blocks: tuple[int, ...] = ()
+    in_cell: bool = False  # a title in its own table cell: its full stop ends a cell, not a sentence
+
+
+@dataclass
+class _Scan:
+    """Reading headings in order: the current top-level item and the numbering each new one must continue."""
+
+    blocks: list[Block]
+    start: int
+    end: int
+    skip: set[int]
+    numbered_paragraphs: bool = False
+    found: list[Heading] = field(default_factory=list)
+    top: Heading | None = None
+    top_kind: str | None = None
+    last_value: int | None = None
+    last_depth: int = 0
+    sub_next: int = 1
+    in_summary: bool = False
+    listing: bool = False  # a list introduced by a colon has been seen under the current item
+    restated: int = 0  # items of a list at the top that come again with their business
+    taken_up: set[int] = field(default_factory=set)  # the blocks of that list whose items came again
+    used: set[int] = field(default_factory=set)
+
+    def read(self, i: int) -> None:
+        if i in self.skip or i in self.used:
+            return
+        block = self.blocks[i]
+        match = _heading_number(block)
         if not match:
             if _SUMMARY.match(block.text.strip()) and block.cell is None:
-                in_summary = True  # "Action list", "Summary of decisions": restated, not business
-            i += 1
-            continue
+                self.in_summary = True  # "Action list", "Summary of decisions": restated, not business
+            return
         number, rest = match.group("num").strip(), match.group("rest")
-        run = _listed(blocks, i, end, top, listing)
+        run = _listed(self.blocks, i, self.end, self.top, self.listing)
         if run:  # "The following were agreed:" and a lettered list: text of the item, not sub-items
-            listing = True
-            used.update(run)
-            i += 1
-            continue
-        span_from, span_to = block, block
-        title_blocks: tuple[int, ...] = ()
-        in_cell = False  # the title stands in its own table cell: its full stop ends a cell, not a sentence
-        if rest is None:
-            nxt = i + 1
-            beside = _cell_beside(blocks, i, end)
-            if beside:  # a number in its own table column: the cell beside holds the title (and maybe notes)
-                same = [
-                    k
-                    for n, k in enumerate(beside)
-                    if all(blocks[m].bold == blocks[beside[0]].bold for m in beside[: n + 1])
-                ]
-                whole = " ".join(blocks[k].text for k in same)
-                # a cell of title lines alone is one title; where the notes share the cell, a bold line
-                # after the title is the notes' own sub-heading ("Update from Committees" / "Finance and Audit")
-                alone = len(same) == len(beside)
-                take = same if alone and len(whole.split()) <= 25 and title_like(whole) else beside[:1]
-                rest = " ".join(blocks[k].text for k in take)
-                used.update(take)
-                title_blocks = tuple(take)
-                in_cell = True
-                span_to = blocks[take[-1]]
-            elif (
-                nxt < end
-                and nxt not in skip
-                and not NUMBER.match(blocks[nxt].text)
-                and title_like(split_title(blocks[nxt].text)[0])
-            ):
-                rest = blocks[nxt].text
-                used.add(nxt)
-                title_blocks = (nxt,)
-                span_to = blocks[nxt]
-            elif i - 1 >= start and title_like(blocks[i - 1].text) and not any(h.block == i - 1 for h in found):
-                rest = blocks[i - 1].text
-                span_from = blocks[i - 1]
-            else:
-                i += 1
-                continue
+            self.listing = True
+            self.used.update(run)
+            return
+        titled = self._titled(i, rest)
+        parts = self._parts(number, titled) if titled is not None else None
+        if parts is None:
+            return
+        title, body, presenters = parts
+        placed = self._place(i, number, title, titled)
+        if placed is None:
+            return
+        number, kind, parent = placed
+        rule, confidence = f"item.{kind}", 0.9 if kind != "sub" else 0.8
+        item = Item(number, title, titled.span_from.found(rule, confidence, titled.span_to), parent, presenters)
+        self._add(Heading(item, i, kind, body, titled.title_blocks))
+
+    def _titled(self, i: int, rest: str | None) -> _Titled | None:
+        """The title: after the number, in the table cell beside it, on the next line, or on the line above."""
+        block = self.blocks[i]
+        if rest is not None:
+            return _Titled(rest, block, block)
+        beside = _cell_beside(self.blocks, i, self.end)
+        if beside:
+            return self._title_in_cell(block, beside)
+        nxt = i + 1
+        if (
+            nxt < self.end
+            and nxt not in self.skip
+            and not NUMBER.match(self.blocks[nxt].text)
+            and title_like(split_title(self.blocks[nxt].text)[0])
+        ):
+            self.used.add(nxt)
+            return _Titled(self.blocks[nxt].text, block, self.blocks[nxt], (nxt,))
+        above = self.blocks[i - 1] if i - 1 >= self.start else None
+        if above is not None and title_like(above.text) and not any(h.block == i - 1 for h in self.found):
+            return _Titled(above.text, above, block)
+        return None
+
+    def _title_in_cell(self, block: Block, beside: list[int]) -> _Titled:
+        """A number in its own table column: the cell beside holds the title (and maybe notes).
+
+        A cell of title lines alone is one title; where the notes share the cell, a bold line after the
+        title is the notes' own sub-heading ("Update from Committees" / "Finance and Audit")."""
+        blocks = self.blocks
+        same = [
+            k for n, k in enumerate(beside) if all(blocks[m].bold == blocks[beside[0]].bold for m in beside[: n + 1])
+        ]
+        whole = " ".join(blocks[k].text for k in same)
+        alone = len(same) == len(beside)
+        take = same if alone and len(whole.split()) <= 25 and title_like(whole) else beside[:1]
+        self.used.update(take)
+        return _Titled(" ".join(blocks[k].text for k in take), block, blocks[take[-1]], tuple(take), True)
+
+    def _parts(self, number: str, titled: _Titled) -> tuple[str, str | None, list[str]] | None:
+        """Title, text run into the heading and presenters, when the line reads as a heading at all."""
+        rest = titled.rest
         paper = bool(FILE_NUMBER.fullmatch(number))
         title, body, presenters = split_title(rest)
         if paper:  # a file number marks a paper: its formal name, however it reads, up to its full stop
             first, *more = sentences(rest)
             title, body = first.rstrip("."), " ".join(more) or None
-        printed = title + "." if body is None and rest.rstrip().endswith(".") and not in_cell else title
-        continues_top = (
-            kind_of(number) == "dec" and _value(number) == (last_value or 0) + 1 and top_kind in (None, "dec")
-        )
-        if printed.endswith(".") and continues_top and len(title.split()) <= 8 and not title.startswith("That "):
-            printed = title  # "10. Any other business allowed by the Chair." is still a heading
+        ends_stop = body is None and rest.rstrip().endswith(".") and not titled.in_cell
+        printed = title + "." if ends_stop else title
+        if printed.endswith(".") and self._continues_top(number) and len(title.split()) <= 8:
+            printed = title if not title.startswith("That ") else printed  # "10. Any other business allowed ..."
         if _ADDRESS.search(title):
-            i += 1  # "200 Civic Center Drive, Santa Lucia, CA 93401" is where, not an item
-            continue
-        task_line = (
+            return None  # "200 Civic Center Drive, Santa Lucia, CA 93401" is where, not an item
+        task_line = (  # "Daniel - organise posters" is a task
             body is not None
             and body[:1].islower()
             and looks_like_name(title, allow_initials=False)
             and not _OUTCOME.search(" - " + body)
         )
-        if not (paper or title_like(printed)) or len(title) < 2 or task_line:  # "Daniel - organise posters" is a task
-            i += 1
-            continue
-        kind = kind_of(number)
-        if number in ("A", "Q") and any(blocks[k].text.startswith("Q.") for k in range(max(start, i - 3), i)):
-            i += 1  # the answer of a question-and-answer run, not item A
-            continue
-        parent = None
-        if kind == "sub" or (kind == "roman" and top_kind not in (None, "roman")):
-            if number.startswith("*"):
-                number = number[1:]
-            if top is not None and top_kind != "sub":
-                parent = top.item.number
-            kind = "sub"
-        elif kind == "dotted":
-            parts = number.split(".")
-            if top_kind in (None, "dotted") and (top_kind == "dotted" or len(parts) >= 3 or last_value is None):
-                value = int(parts[-1])
-                if top_kind == "dotted" and len(parts) != last_depth:
-                    if top is not None and number.startswith(top.item.number + ".") and not title.endswith("."):
-                        parent, kind = top.item.number, "sub"
-                    else:
-                        i += 1
-                        continue
-                elif last_value is not None and not 0 < value - last_value <= 3:
-                    i += 1
-                    continue
-                last_value, last_depth = value, len(parts)
-            elif (
-                top is not None and parts[0] == top.item.number and not title.endswith(".") and not numbered_paragraphs
-            ):
-                parent, kind = top.item.number, "sub"
-            else:
-                i += 1
-                continue
-        elif (
-            kind == "dec"
-            and top is not None
-            and top_kind == "dec"
-            and _value(number) == sub_next
-            and (sub_next > 1 or len(title.split()) <= 6 or (len(title.split()) <= 10 and not _TASKLIKE.search(rest)))
-            and not in_summary
-            and not looks_like_name(title, allow_initials=False)
-            and not _same_column(block, blocks[top.block])
-        ):
-            parent, kind = top.item.number, "sub"  # "1. General Managers Report" under item 6
-            sub_next += 1
-        elif (
-            kind == "dec"
-            and top is not None
-            and top_kind in ("roman", "slash", "dotted")
-            and _value(number) == sub_next
-        ):
-            parent, kind = top.item.number, "sub"  # "1)" under "VI. CONSENT AGENDA"
-            sub_next += 1
-        elif kind in ("dec", "roman"):
-            value = _value(number)
-            if top_kind not in (None, kind):
-                if top_kind == "sub":
-                    top_kind = None
-                else:
-                    i += 1
-                    continue
-            if last_value is None and value > 5 and kind == "dec" and found:
-                i += 1
-                continue
-            if last_value is not None and not 0 < value - last_value <= 3:
-                i += 1
-                continue
-            if last_value is not None and value > last_value + 1 and _comes_later(blocks, i, end, kind, last_value + 1):
-                i += 1  # "Item 6 (premises): ..." under matters arising, before item 4 itself
-                continue
-            last_value = value
-        elif kind == "slash" and top is not None and top.item.number[:1].isalpha() and number[:1].isdigit():
-            i += 1  # "51/2122" in an action table among "LW 51/2122" items points at an item
-            continue
-        elif kind == "slash":
-            duplicate = next((h for h in found if h.item.number == number), None)
-            listed = duplicate is not None and (
-                _bare(duplicate, blocks, end) or duplicate.block - 1 in taken_up  # the list's last line
-            )
-            if duplicate is not None and not listed:
-                i += 1  # a later mention of an item with a body of its own (an action table's Minute column)
-                continue
-            if duplicate is not None:  # the agenda listed it; here is the item itself
-                taken_up.add(duplicate.block)
-                duplicate.item.title, duplicate.block = title, i
-                duplicate.item.found = span_from.found("item.slash", 0.9, span_to)
-                top = duplicate
-                restated += 1
-                i += 1
-                continue
-            if top_kind not in (None, "slash"):
-                i += 1
-                continue
-        item = Item(
-            number=number,
-            title=title,
-            parent=parent,
-            presenters=presenters,
-            found=span_from.found(f"item.{kind}", 0.9 if kind != "sub" else 0.8, span_to),
+        if not (paper or title_like(printed)) or len(title) < 2 or task_line:
+            return None
+        return title, body, presenters
+
+    def _continues_top(self, number: str) -> bool:
+        return (
+            kind_of(number) == "dec" and _value(number) == (self.last_value or 0) + 1 and self.top_kind in (None, "dec")
         )
-        heading = Heading(item, i, kind, body, title_blocks)
-        found.append(heading)
-        if kind != "sub":
-            top, top_kind = heading, kind
-            sub_next, listing, in_summary = 1, False, False
-        elif top_kind is None:
-            top_kind = "sub"
-        i += 1
-    if restated >= 3:  # the list at the top was the agenda: a line never taken up again is a misprint or a gap
-        found = [h for h in found if not (h.kind == "slash" and _bare(h, blocks, end))]
-    found.sort(key=lambda h: h.block)  # an agenda line taken up later moved to where the item is
-    if not any(h.kind != "sub" for h in found):
-        found = _merge(found, _unnumbered(blocks, start, end, skip))
-    elif all(FILE_NUMBER.fullmatch(h.item.number or "") for h in found if h.kind != "sub"):
-        # file numbers name papers rather than order them: the body's order is its section headings
-        sections = [h for h in _unnumbered(blocks, start, end, skip) if _caps(blocks[h.block].text)]
-        found = _merge(found, sections)
-    return found
+
+    def _place(self, i: int, number: str, title: str, titled: _Titled) -> tuple[str, str, str | None] | None:
+        """(number, kind, parent) where the heading fits the numbering so far; None where it does not."""
+        kind = kind_of(number)
+        if number in ("A", "Q") and any(self.blocks[k].text.startswith("Q.") for k in range(max(self.start, i - 3), i)):
+            return None  # the answer of a question-and-answer run, not item A
+        if kind == "sub" or (kind == "roman" and self.top_kind not in (None, "roman")):
+            parent = self.top.item.number if self.top is not None and self.top_kind != "sub" else None
+            return number.removeprefix("*"), "sub", parent
+        if kind == "dotted":
+            return self._dotted(number, title)
+        if kind == "dec" and self._sub_of_dec(number, title, titled.rest, self.blocks[i]):
+            self.sub_next += 1
+            return number, "sub", self.top.item.number  # "1. General Managers Report" under item 6
+        under_other = self.top is not None and self.top_kind in ("roman", "slash", "dotted")
+        if kind == "dec" and under_other and _value(number) == self.sub_next:
+            self.sub_next += 1
+            return number, "sub", self.top.item.number  # "1)" under "VI. CONSENT AGENDA"
+        if kind in ("dec", "roman"):
+            return (number, kind, None) if self._continues(i, number, kind) else None
+        if kind == "slash":
+            return self._slash(i, number, title, titled)
+        return number, kind, None
+
+    def _dotted(self, number: str, title: str) -> tuple[str, str, str | None] | None:
+        """'2.1.1', '18.07.1': a scheme of its own, or sub-items of the item whose number they start with."""
+        parts = number.split(".")
+        top = self.top
+        if self.top_kind in (None, "dotted") and (
+            self.top_kind == "dotted" or len(parts) >= 3 or self.last_value is None
+        ):
+            value = int(parts[-1])
+            parent = None
+            if self.top_kind == "dotted" and len(parts) != self.last_depth:
+                if top is None or not number.startswith(top.item.number + ".") or title.endswith("."):
+                    return None
+                parent = top.item.number
+            elif self.last_value is not None and not 0 < value - self.last_value <= 3:
+                return None
+            self.last_value, self.last_depth = value, len(parts)
+            return number, "sub" if parent else "dotted", parent
+        if top is not None and parts[0] == top.item.number and not title.endswith(".") and not self.numbered_paragraphs:
+            return number, "sub", top.item.number
+        return None
+
+    def _sub_of_dec(self, number: str, title: str, rest: str, block: Block) -> bool:
+        """'1. General Managers Report' under item 6: a new count under a decimal item is its sub-items."""
+        top = self.top
+        if top is None or self.top_kind != "dec" or _value(number) != self.sub_next:
+            return False
+        words = len(title.split())
+        short = self.sub_next > 1 or words <= 6 or (words <= 10 and not _TASKLIKE.search(rest))
+        return (
+            short
+            and not self.in_summary
+            and not looks_like_name(title, allow_initials=False)
+            and not _same_column(block, self.blocks[top.block])
+        )
+
+    def _continues(self, i: int, number: str, kind: str) -> bool:
+        """A decimal or Roman heading must follow the last one by one to three."""
+        value = _value(number)
+        if self.top_kind not in (None, kind):
+            if self.top_kind != "sub":
+                return False
+            self.top_kind = None
+        if self.last_value is None and value > 5 and kind == "dec" and self.found:
+            return False
+        if self.last_value is not None and not 0 < value - self.last_value <= 3:
+            return False
+        if (
+            self.last_value is not None
+            and value > self.last_value + 1
+            and _comes_later(self.blocks, i, self.end, kind, self.last_value + 1)
+        ):
+            return False  # "Item 6 (premises): ..." under matters arising, before item 4 itself
+        self.last_value = value
+        return True
+
+    def _slash(self, i: int, number: str, title: str, titled: _Titled) -> tuple[str, str, str | None] | None:
+        """'14/23', 'LW 56/2122': an agenda listed at the top comes again with each item's business."""
+        top = self.top
+        if top is not None and top.item.number[:1].isalpha() and number[:1].isdigit():
+            return None  # "51/2122" in an action table among "LW 51/2122" items points at an item
+        duplicate = next((h for h in self.found if h.item.number == number), None)
+        if duplicate is not None:
+            listed = _bare(duplicate, self.blocks, self.end) or duplicate.block - 1 in self.taken_up
+            if listed:  # the agenda listed it (its last line among them); here is the item itself
+                self.taken_up.add(duplicate.block)
+                duplicate.item.title, duplicate.block = title, i
+                duplicate.item.found = titled.span_from.found("item.slash", 0.9, titled.span_to)
+                self.top = duplicate
+                self.restated += 1
+            return None  # otherwise a later mention of an item with a body of its own
+        if self.top_kind not in (None, "slash"):
+            return None
+        return number, "slash", None
+
+    def _add(self, heading: Heading) -> None:
+        self.found.append(heading)
+        if heading.kind != "sub":
+            self.top, self.top_kind = heading, heading.kind
+            self.sub_next, self.listing, self.in_summary = 1, False, False
+        elif self.top_kind is None:
+            self.top_kind = "sub"
+
+    def finish(self) -> list[Heading]:
+        found = self.found
+        if self.restated >= 3:  # the list at the top was the agenda: a line never taken up is a misprint or gap
+            found = [h for h in found if not (h.kind == "slash" and _bare(h, self.blocks, self.end))]
+        found.sort(key=lambda h: h.block)  # an agenda line taken up later moved to where the item is
+        blocks, start, end, skip = self.blocks, self.start, self.end, self.skip
+        if not any(h.kind != "sub" for h in found):
+            return _merge(found, _unnumbered(blocks, start, end, skip))
+        if all(FILE_NUMBER.fullmatch(h.item.number or "") for h in found if h.kind != "sub"):
+            # file numbers name papers rather than order them: the body's order is its section headings
+            return _merge(found, [h for h in _unnumbered(blocks, start, end, skip) if _caps(blocks[h.block].text)])
+        return found
+
+
+def _heading_number(block: Block) -> re.Match | None:
+    """The number a line opens with, where it can be an item's."""
+    text = block.text.strip()
+    if re.match(r"^agenda\s+item\s+\d+[a-z]?\s*$", text, re.I):
+        return None  # "Agenda Item 2" stamps a paper in a pack; it is not an item heading
+    if block.cell is not None and _date_cell(text):
+        return None  # "10.25.15" in an action table's first column is the day it was set, not an item
+    return NUMBER.match(text)
 
 
 _OUTCOME = re.compile(
