@@ -9,6 +9,7 @@ sentences ("Apologies were received from X and Y").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -313,118 +314,167 @@ def attendance(blocks: list[Block], start: int, end: int) -> tuple[list[Attendee
     Reading stops at the first paragraph of prose after a list, or when no label has come within
     a dozen blocks; a table row's further cells hold the role or school of the person in its first cell.
     """
-    people: list[Attendee] = []
-    status, category = None, None
-    last = start - 1
-    row_person: dict[tuple[int, int], Attendee] = {}
-    grids_seen: set[int] = set()
-    column_labels: dict[tuple[int, int], tuple[str, str | None]] = {}
-    grid_end = -1
+    roll = _Roll(blocks, start, end)
     for i in range(start, end):
-        block = blocks[i]
+        if not roll.read(i):
+            break
+    return roll.people, roll.last
+
+
+@dataclass
+class _Roll:
+    """Reading attendance lists in order: the list being read (its status and category) and the tables met."""
+
+    blocks: list[Block]
+    start: int
+    end: int
+    people: list[Attendee] = field(default_factory=list)
+    status: str | None = None
+    category: str | None = None
+    last: int = -1
+    row_person: dict[tuple[int, int], Attendee] = field(default_factory=dict)
+    grids_seen: set[int] = field(default_factory=set)
+    column_labels: dict[tuple[int, int], tuple[str, str | None]] = field(default_factory=dict)
+    grid_end: int = -1
+
+    def __post_init__(self) -> None:
+        self.last = self.start - 1
+
+    def read(self, i: int) -> bool:
+        """Read block i; False when the lists are over."""
+        block = self.blocks[i]
         text = block.text.strip()
-        if status is None and (sum(1 for k in range(start, i) if blocks[k].cell is None) > 12 or i - start > 80):
-            break  # attendance heads the minutes: a label deep in a long table is something else
-        label = label_of(text) or _unlabelled_roster(text, status, i - start)
-        beside = block.cell is not None and block.cell[2] > 0 and (block.cell[0], block.cell[1]) in row_person
-        if label and beside and label[2] and not parse_people(label[2], None):
-            label = None  # "Clerk to the Governing Body" beside a name is her role, not a new list
-        if label and block.heading is not None and (label[2][:1].islower() or label[0] != "present"):
-            label = None  # a heading "Apologies" or "Apologies for absence and substitutions" is an item
-        if label and re.match(r"^(?:\S+\s+){0,3}?(?:were|was|had|have|has|been)\b", text, re.I):
-            label = None  # a sentence ("Apologies were received from ..."), read by apologies_in_text
-        if label and text.isupper() and label[2] and len(label[2].split()) <= 2 and "," not in label[2]:
-            label = None  # "PUBLIC PARTICIPATION" is a heading, not a list of the public
+        if self.status is None and self._too_deep(i):
+            return False  # attendance heads the minutes: a label deep in a long table is something else
+        label = self._label(i, block, text)
         if label and (len(text.split()) <= 60 or _is_listing(text)):  # a full council's roll runs long
-            status, category, rest = label
-            if block.cell is not None:  # a column headed "Observers" holds observers, whatever comes before
-                column_labels[(block.cell[0], block.cell[2])] = (status, category)
-            inner = label_of(rest) if rest else None
-            if inner and not re.search(r"\b(?:were|was)\b", _EDITORIAL.sub("", rest)):  # "ROLL CALL Present: ..."
-                status, category, rest = inner
-            last = i
-            rest = _list_part(rest)
-            if rest and not _NONE.match(rest):
-                _add(people, parse_people(rest, category), status, category, block, f"attendance.{status}")
-            continue
-        if status is None:
-            continue
+            self._open(i, block, label)
+            return True
+        if self.status is None:
+            return True
+        return self._entry(i, block, text)
+
+    def _too_deep(self, i: int) -> bool:
+        return sum(1 for k in range(self.start, i) if self.blocks[k].cell is None) > 12 or i - self.start > 80
+
+    def _label(self, i: int, block: Block, text: str) -> tuple[str, str | None, str] | None:
+        """The attendance label a block opens with, unless the block only looks like one."""
+        label = label_of(text) or _unlabelled_roster(text, self.status, i - self.start)
+        if not label:
+            return None
         cell = block.cell
-        if cell is not None and (cell[0], cell[2]) in column_labels:
-            status, category = column_labels[(cell[0], cell[2])]
-        if cell is not None and cell[0] not in grids_seen:
-            grids_seen.add(cell[0])
-            found_grid = grid(blocks, [k for k in range(i, end) if blocks[k].cell and blocks[k].cell[0] == cell[0]])
-            if found_grid:
-                for name, mark, anchor in found_grid:
-                    _add(people, [{"name": name}], mark, category, anchor, "attendance.grid")
-                last = max(k for k in range(i, end) if blocks[k].cell and blocks[k].cell[0] == cell[0])
-                grid_end = last
-        if cell is not None and cell[0] in grids_seen and i <= grid_end and grid_end >= 0:
-            continue
-        role_only = all(_ROLE_WORDS.fullmatch(w.strip("-/,")) for w in text.split())  # "Parent", "Co-opted"
-        if (
-            cell is not None
-            and cell[2] > 0
-            and (cell[0], cell[1]) in row_person
-            and (role_only or not looks_like_name(re.sub(r"\s*\([^)]*\)", "", text), allow_initials=False))
-        ):
-            person = row_person[(cell[0], cell[1])]
-            detail = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip()
-            if detail and not person.role and (_ROLE_WORDS.search(detail) or category == "officer"):
-                person.role = detail
-            elif detail and not person.organisation:
-                person.organisation = detail
-            last = i
-            continue
+        beside = cell is not None and cell[2] > 0 and (cell[0], cell[1]) in self.row_person
+        if beside and label[2] and not parse_people(label[2], None):
+            return None  # "Clerk to the Governing Body" beside a name is her role, not a new list
+        if block.heading is not None and (label[2][:1].islower() or label[0] != "present"):
+            return None  # a heading "Apologies" or "Apologies for absence and substitutions" is an item
+        if re.match(r"^(?:\S+\s+){0,3}?(?:were|was|had|have|has|been)\b", text, re.I):
+            return None  # a sentence ("Apologies were received from ..."), read by apologies_in_text
+        if text.isupper() and label[2] and len(label[2].split()) <= 2 and "," not in label[2]:
+            return None  # "PUBLIC PARTICIPATION" is a heading, not a list of the public
+        return label
+
+    def _open(self, i: int, block: Block, label: tuple[str, str | None, str]) -> None:
+        """A label opens a list, and may carry its first names after it."""
+        self.status, self.category, rest = label
+        if block.cell is not None:  # a column headed "Observers" holds observers, whatever comes before
+            self.column_labels[(block.cell[0], block.cell[2])] = (self.status, self.category)
+        inner = label_of(rest) if rest else None
+        if inner and not re.search(r"\b(?:were|was)\b", _EDITORIAL.sub("", rest)):  # "ROLL CALL Present: ..."
+            self.status, self.category, rest = inner
+        self.last = i
+        rest = _list_part(rest)
+        if rest and not _NONE.match(rest):
+            found = parse_people(rest, self.category)
+            _add(self.people, found, self.status, self.category, block, f"attendance.{self.status}")
+
+    def _entry(self, i: int, block: Block, text: str) -> bool:
+        """A block inside an open list: a grid, a row's detail, a legend, a group heading or names."""
+        cell = block.cell
+        if cell is not None and (cell[0], cell[2]) in self.column_labels:
+            self.status, self.category = self.column_labels[(cell[0], cell[2])]
+        if cell is not None and cell[0] not in self.grids_seen:
+            self._grid(i, cell[0])
+        if cell is not None and cell[0] in self.grids_seen and self.grid_end >= 0 and i <= self.grid_end:
+            return True
+        if self._row_detail(i, cell, text):
+            return True
         if _LEGEND.match(text):  # "P – Present  A – Absent": the key to a grid
-            last = i
-            continue
+            self.last = i
+            return True
         group = _GROUP.match(text + " X")
         if group and group.end() >= len(text):  # a group heading inside the list: "Academies Members"
-            category = "observer" if "observ" in text.lower() else category
-            last = i
-            continue
-        group_category = category
+            self.category = "observer" if "observ" in text.lower() else self.category
+            self.last = i
+            return True
+        return self._names(i, block, text)
+
+    def _grid(self, i: int, table: int) -> None:
+        """A table of names and marks (one column a meeting, 'P', 'A', 'S')."""
+        self.grids_seen.add(table)
+        rows = [k for k in range(i, self.end) if self.blocks[k].cell and self.blocks[k].cell[0] == table]
+        found = grid(self.blocks, rows)
+        if found:
+            for name, mark, anchor in found:
+                _add(self.people, [{"name": name}], mark, self.category, anchor, "attendance.grid")
+            self.last = self.grid_end = max(rows)
+
+    def _row_detail(self, i: int, cell: tuple[int, int, int] | None, text: str) -> bool:
+        """A further cell of a person's row: their role or the school or body they represent."""
+        if cell is None or cell[2] == 0 or (cell[0], cell[1]) not in self.row_person:
+            return False
+        role_only = all(_ROLE_WORDS.fullmatch(w.strip("-/,")) for w in text.split())  # "Parent", "Co-opted"
+        if not role_only and looks_like_name(re.sub(r"\s*\([^)]*\)", "", text), allow_initials=False):
+            return False
+        person = self.row_person[(cell[0], cell[1])]
+        detail = re.sub(r"\s*\([^)]*\)\s*$", "", text).strip()
+        if detail and not person.role and (_ROLE_WORDS.search(detail) or self.category == "officer"):
+            person.role = detail
+        elif detail and not person.organisation:
+            person.organisation = detail
+        self.last = i
+        return True
+
+    def _names(self, i: int, block: Block, text: str) -> bool:
+        """A line of names; False where the line shows the lists are over (a heading, prose)."""
+        cell = block.cell
+        category = self.category
         sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)
         if sub_label and parse_people(text[sub_label.end() :], category):
             text = text[sub_label.end() :]  # "Residents: Maureen Clarke (Chair), ..."
-        elif "," not in text and any(
-            w[0].islower()
-            for w in re.sub(r"\([^)]*\)?", " ", re.split(r"\s[-–]\s", text)[0]).split()
-            if w not in ("and", "&", "of", "de", "van", "von", "-", "–")
-        ):
-            if cell is None:
-                break  # a heading such as "Welcome and introductions" ends the lists
-            continue
+        elif "," not in text and _has_lower_word(text):
+            return cell is not None  # a heading such as "Welcome and introductions" ends the lists
         group = _GROUP.match(text)
         if group:
             text = text[group.end() :]
-            group_category = "observer" if "observ" in group.group(1).lower() else category
+            category = "observer" if "observ" in group.group(1).lower() else category
         if _NONE.match(text) or _LEGEND.match(text):
-            last = i
-            continue
+            self.last = i
+            return True
         bare = re.sub(r"\([^)]*\)", "", text).strip()
         if cell is None and len(bare) > 3 and bare.upper() == bare and any(c.isalpha() for c in bare):
-            break  # a heading in capitals ends the lists
-        if (len(text.split()) > 40 and not _is_listing(text)) or re.search(
-            r"\b(?:was|were|said|spoke|welcomed|opened|is|are)\b", text
-        ):
-            if cell is None:
-                break
-            continue
-        line_status, text = _checkbox(text, status)
-        found = parse_people(text, group_category)
+            return False  # a heading in capitals ends the lists
+        if (len(text.split()) > 40 and not _is_listing(text)) or _PROSE.search(text):
+            return cell is not None
+        status, text = _checkbox(text, self.status)
+        found = parse_people(text, category)
         if not found:
-            if cell is None and len(text.split()) > 6:
-                break
-            continue
-        last = i
-        before = len(people)
-        _add(people, found, line_status, group_category, block, f"attendance.{line_status}")
-        if cell is not None and len(people) > before:
-            row_person[(cell[0], cell[1])] = people[-1]
-    return people, last
+            return cell is not None or len(text.split()) <= 6
+        self.last = i
+        before = len(self.people)
+        _add(self.people, found, status, category, block, f"attendance.{status}")
+        if cell is not None and len(self.people) > before:
+            self.row_person[(cell[0], cell[1])] = self.people[-1]
+        return True
+
+
+_PROSE = re.compile(r"\b(?:was|were|said|spoke|welcomed|opened|is|are)\b")
+
+
+def _has_lower_word(text: str) -> bool:
+    """Words in lower case before any dash: a heading or a sentence, not a name."""
+    words = re.sub(r"\([^)]*\)?", " ", re.split(r"\s[-–]\s", text)[0]).split()
+    return any(w[0].islower() for w in words if w not in ("and", "&", "of", "de", "van", "von", "-", "–"))
 
 
 _CHECKBOX = re.compile(r"^\[([ xX✓✔]?)\]\s*")

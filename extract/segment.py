@@ -93,8 +93,10 @@ def title_kind(block: Block) -> str | None:
         re.I,
     ):  # "ORAL COMMUNICATIONS, AGENDA (Public Comment)" is a section of the minutes; "Agenda for ..." a title
         return "agenda"
-    if _MEETING_TITLE.search(text) and not _OTHER_MEETING.search(text) and (
-        _has_full_date(text) or _MEETING_TITLE.search(words[-1])
+    if (
+        _MEETING_TITLE.search(text)
+        and not _OTHER_MEETING.search(text)
+        and (_has_full_date(text) or _MEETING_TITLE.search(words[-1]))
     ):  # "Trustees Meeting 15-Feb-2020", "2019-December Public Board Meeting": minutes or agenda by content
         return "meeting"
     return None
