@@ -114,28 +114,51 @@ def _caps(token: str) -> bool:
 
 def split_title(text: str) -> tuple[str, str | None, list[str]]:
     """Title, any sentence run into it, and presenters named in it."""
-    text = text.strip()
-    rest = None
-    colon = re.match(r"^([^:;]{2,60}?)\s*([:;])\s*(\S.*)$", text)
-    if colon and title_like(colon.group(1)) and len(colon.group(1).split()) <= 7:
-        head, mark, tail = colon.groups()
-        # "24/00312/HH, 14 Mill Lane: two-storey rear extension" names one application: one title
-        reference = mark == ":" and bool(re.search(r"[\d,]", head)) and not _TAIL_SENTENCE.match(tail)
-        if not reference and (
-            mark == ";"
-            or (tail[0].islower() and _TAIL_SENTENCE.match(tail))  # "Finance: budget monitoring" is one title
-            or (not tail[0].islower() and not title_like(tail))
-            or (_caps(head) and not _caps(tail))
-            or re.match(r"(?:none|nil|n/a)\b", tail, re.I)
-            or _OPENING.match(head)
-        ):
-            text, rest = head, tail
+    text, rest = _run_in(text.strip())
+    text, presenters = _presenters_in(text)
+    return text.strip().rstrip(".:;").strip(), rest, presenters
+
+
+def _run_in(text: str) -> tuple[str, str | None]:
+    """The title apart from what runs on after it: a colon's or full stop's sentence, a capitals run's
+    text, or what a dash adds ("Payments – The schedule of payments was ...")."""
+    text, rest = _split_colon(text)
     if rest is None:
-        stop = re.match(r"^(.{3,140}?)\.\s+(?=[A-Z(])(.+)$", text)  # "Minutes of the last meeting. They were ..."
-        short_word = r"\b(?:[A-Z]|[Nn]o|[Dd]r|[Mm]r|[Mm]rs|[Cc]llr|[Ss]t|incl|[Ee]tc)$"
-        head = stop.group(1) if stop else ""
-        if stop and title_like(head) and len(head.split()) <= 20 and not re.search(short_word, head):
-            text, rest = head, stop.group(2)
+        text, rest = _split_stop(text)
+    text, rest = _split_capitals(text, rest)
+    return _split_dash(text, rest)
+
+
+def _split_colon(text: str) -> tuple[str, str | None]:
+    colon = re.match(r"^([^:;]{2,60}?)\s*([:;])\s*(\S.*)$", text)
+    if not colon or not title_like(colon.group(1)) or len(colon.group(1).split()) > 7:
+        return text, None
+    head, mark, tail = colon.groups()
+    # "24/00312/HH, 14 Mill Lane: two-storey rear extension" names one application: one title
+    reference = mark == ":" and bool(re.search(r"[\d,]", head)) and not _TAIL_SENTENCE.match(tail)
+    runs_on = (
+        mark == ";"
+        or (tail[0].islower() and _TAIL_SENTENCE.match(tail))  # "Finance: budget monitoring" is one title
+        or (not tail[0].islower() and not title_like(tail))
+        or (_caps(head) and not _caps(tail))
+        or re.match(r"(?:none|nil|n/a)\b", tail, re.I)
+        or _OPENING.match(head)
+    )
+    return (head, tail) if runs_on and not reference else (text, None)
+
+
+def _split_stop(text: str) -> tuple[str, str | None]:
+    """'Minutes of the last meeting. They were ...': a full stop ends the title."""
+    stop = re.match(r"^(.{3,140}?)\.\s+(?=[A-Z(])(.+)$", text)
+    short_word = r"\b(?:[A-Z]|[Nn]o|[Dd]r|[Mm]r|[Mm]rs|[Cc]llr|[Ss]t|incl|[Ee]tc)$"
+    head = stop.group(1) if stop else ""
+    if stop and title_like(head) and len(head.split()) <= 20 and not re.search(short_word, head):
+        return head, stop.group(2)
+    return text, None
+
+
+def _split_capitals(text: str, rest: str | None) -> tuple[str, str | None]:
+    """'APOLOGIES FOR ABSENCE There was an apology ...': a title in capitals, then its text."""
     words = text.split()
     run = 0
     for word in words:
@@ -147,47 +170,65 @@ def split_title(text: str) -> tuple[str, str | None, list[str]]:
         and run < len(words)
         and not re.fullmatch(r"\([^()]*\)", " ".join(words[run:]))
     ):
-        text, rest = " ".join(words[:run]).rstrip(" -–:"), " ".join(words[run:])
+        return " ".join(words[:run]).rstrip(" -–:"), " ".join(words[run:])
+    return text, rest
+
+
+_DASH_SENTENCE = re.compile(
+    r"^(.{3,}?)\s+[-–—]\s+((?:The|A|An|It|This|Members|Councillors|(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\s+)?"
+    r"[A-Z][a-z]+ (?:reported|said|explained|confirmed|updated|presented|noted|asked|arrived|left|joined))\b"
+    r".*(?:[.!]|\d\s?[ap]\.?m\.?)$)"
+)
+
+
+def _split_dash(text: str, rest: str | None) -> tuple[str, str | None]:
+    """What a dash adds when it reports (an outcome, a marker, a sentence) rather than names."""
     dash = re.match(r"^(.{3,}?)\s+[-–—]\s+([a-z].*|(?:RESOLVED|AGREED|DECISION|ACTION)\b.*)$", text)
     if dash and dash.group(2)[0].islower() and not _TAIL_SENTENCE.match(dash.group(2)):
         dash = None  # "Suffolk Libraries – documents forwarded to the Trustees" is the whole title
-    sentence = re.match(
-        r"^(.{3,}?)\s+[-–—]\s+((?:The|A|An|It|This|Members|Councillors|(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\s+)?"
-        r"[A-Z][a-z]+ (?:reported|said|explained|confirmed|updated|presented|noted|asked|arrived|left|joined))\b"
-        r".*(?:[.!]|\d\s?[ap]\.?m\.?)$)",
-        text,
-    )
     if dash:
-        text, rest = dash.group(1), dash.group(2)
-    elif sentence and (
-        re.search(r"\b(?:arrived|left|joined)\b", sentence.group(2)) or not title_like(sentence.group(2))
-    ):
-        text, rest = sentence.group(1), sentence.group(2)  # "(a) Payments – The schedule of payments ..."
+        return dash.group(1), dash.group(2)
+    sentence = _DASH_SENTENCE.match(text)
+    if sentence and (re.search(r"\b(?:arrived|left|joined)\b", sentence.group(2)) or not title_like(sentence.group(2))):
+        return sentence.group(1), sentence.group(2)  # "(a) Payments – The schedule of payments ..."
+    return text, rest
+
+
+def _presenters_in(text: str) -> tuple[str, list[str]]:
+    """Presenters a heading names: initials at its end ('HP', 'SA/EW'), a titled name after a dash,
+    or names in brackets; the title without them."""
     presenters: list[str] = []
     if not _caps(text):
         tail = re.search(r"\s+((?:[A-Z]{2,3}|All)(?:\s*[/+&,]\s*[A-Z]{2,3})*)$", text)
         if tail and len(text.split()) > 1:
             presenters = [p.strip() for p in re.split(r"[/+&,]", tail.group(1)) if p.strip()]
             text = text[: tail.start()]
+    if not presenters:
+        text, presenters = _titled_name_after_dash(text)
+    return _names_in_brackets(text, presenters)
+
+
+def _titled_name_after_dash(text: str) -> tuple[str, list[str]]:
+    """'Student Report – Cllr Priya Nair' names her; 'Roading Programme Update - Ridge Road Slip' names its
+    subject: only a title-word tail (Cllr, Dr) makes a presenter here (the roster confirms others later)."""
     dashed = re.search(
-        r"\s+[-–—]\s+((?:(?:Cllr|Councillor|Cr|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2})$", text
+        r"\s+[-–—]\s+((?:(?:Cllr|Councillor|Cr|Dr|Mr|Mrs|Ms|Prof)\.?\s+)[A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2})$", text
     )
-    # "Student Report – Priya Nair" names her; "Roading Programme Update - Ridge Road Slip" names its subject:
-    # only a title-word tail (Cllr, Dr) or a pair of words that the roster confirms later makes a presenter
-    if dashed and not re.match(r"(?:Cllr|Councillor|Cr|Dr|Mr|Mrs|Ms|Prof)\b", dashed.group(1)):
-        dashed = None
-    if dashed and looks_like_name(dashed.group(1), allow_initials=False) and not presenters:
-        presenters = [dashed.group(1)]
-        text = text[: dashed.start()]
+    if dashed and looks_like_name(dashed.group(1), allow_initials=False):
+        return text[: dashed.start()], [dashed.group(1)]
+    return text, []
+
+
+def _names_in_brackets(text: str, presenters: list[str]) -> tuple[str, list[str]]:
+    """'(Jane Smith)', '(Jane Smith and Tom Reid)' or '(Lucy Adeyemi, Chief Operating Officer)'."""
     named = re.search(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$", text)
-    if named and len(named.group(1).split()) >= 2:
-        parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b|;)\s*", named.group(1)) if p.strip()]
-        people = [p for p in parts if looks_like_name(p, allow_initials=False)]
-        # "(Jane Smith)", "(Jane Smith and Tom Reid)" or "(Lucy Adeyemi, Chief Operating Officer)"
-        if people and (len(people) == len(parts) or (len(people) == 1 and parts[0] == people[0])):
-            presenters = people
-            text = text[: named.start()]
-    return text.strip().rstrip(".:;").strip(), rest, presenters
+    if not named or len(named.group(1).split()) < 2:
+        return text, presenters
+    parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b|;)\s*", named.group(1)) if p.strip()]
+    people = [p for p in parts if looks_like_name(p, allow_initials=False)]
+    if people and (len(people) == len(parts) or (len(people) == 1 and parts[0] == people[0])):
+        return text[: named.start()], people
+    return text, presenters
 
 
 def kind_of(number: str) -> str:
