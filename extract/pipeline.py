@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from ..ingest.model import Document
 from . import actions as action_rules
@@ -13,7 +14,7 @@ from . import progress as progress_rules
 from .blocks import Block, paragraphs, sentences
 from .dates import due_date
 from .items import Heading, find_items
-from .model import Action, Attendee, Meeting
+from .model import Action, Attendee, Meeting, Resolution
 from .names import NameFinder, looks_like_name, strip_honorifics
 from .segment import Segment, segments
 
@@ -52,9 +53,32 @@ def _is_meeting(meeting: Meeting, seg: Segment) -> bool:
     return sum(evidence) >= 2
 
 
-def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> Meeting | None:
-    # items and RESOLVED blocks bound each other: a block ends at the next heading, and the
-    # numbered parts inside a block are not headings
+@dataclass
+class Outline:
+    """A meeting's structure, found before any field is read: its items, where its head ends and the
+    attendance lists at its head."""
+
+    headings: list[Heading]
+    title_at: int  # the title's block, or the block before the segment
+    head_end: int  # the first numbered item: attendance is read above it
+    people: list[Attendee]
+    first_item: int
+    body_start: int  # the business starts here: after the head and the attendance lists
+    head: list[Block]  # the lines that carry the date, times, body and place
+
+    @property
+    def heading_blocks(self) -> set[int]:
+        return {k for h in self.headings for k in h.blocks}
+
+    @property
+    def bare_headings(self) -> set[int]:
+        """Heading blocks with nothing run in; a heading with a sentence run in is read for fields too."""
+        return {k for h in self.headings if not h.body for k in h.blocks}
+
+
+def outline(blocks: list[Block], seg: Segment) -> Outline:
+    """Items and RESOLVED blocks bound each other: a block ends at the next heading, and the numbered parts
+    inside a block are not headings; so items are found, then decision blocks, then items again."""
     action_tables = tables.action_table_blocks(blocks, seg.start, seg.end)
     headings = find_items(blocks, seg.start, seg.end, action_tables)
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, {k for h in headings for k in h.blocks})
@@ -68,13 +92,31 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     guard = max(attendance_last, title_at)
     headings = [h for h in headings if h.block > title_at and (h.kind != "none" or h.block > guard)]
     first_item = headings[0].block if headings else seg.end
-    body_start = min(first_item, guard + 1)
     head = blocks[seg.start : min(max(first_item, title_at + 6, seg.start + 3), seg.start + 20, seg.end)]
+    return Outline(headings, title_at, head_end, people, first_item, min(first_item, guard + 1), head)
+
+
+def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> Meeting | None:
+    shape = outline(blocks, seg)
+    meeting = _heading_fields(blocks, seg, shape, year, us)
+    if seg.kind == "agenda":
+        return meeting
+    meeting.attendees = _attendance(blocks, seg, shape.headings, shape.people, shape.head_end)
+    _presenters_from_roster(meeting)
+    item_of = _item_lookup(shape.headings)
+    meeting.resolutions = _resolutions(blocks, seg, shape, item_of)
+    meeting.actions = _actions(blocks, seg, meeting, item_of, shape.bare_headings, shape.body_start, us)
+    meeting.progress = _progress(blocks, seg, shape.headings)
+    return meeting
+
+
+def _heading_fields(blocks: list[Block], seg: Segment, shape: Outline, year: int | None, us: bool) -> Meeting:
+    """What the head of the papers says: body, organisation, date, times, place; and the items."""
     title = blocks[seg.title] if seg.title is not None else None
-    when, _ = header.meeting_date(head, year, us)
-    start_time, end_time = header.times(head, blocks[seg.start : seg.end])
-    body, organisation = header.body_and_organisation(head, title)
-    meeting = Meeting(
+    when, _ = header.meeting_date(shape.head, year, us)
+    start_time, end_time = header.times(shape.head, blocks[seg.start : seg.end])
+    body, organisation = header.body_and_organisation(shape.head, title)
+    return Meeting(
         kind=seg.kind,
         found=blocks[seg.start].found(f"meeting.{seg.kind}", 0.8, blocks[seg.end - 1]),
         body=body,
@@ -82,54 +124,57 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
         date=when.isoformat() if when else None,
         start_time=start_time,
         end_time=end_time,
-        location=header.location(head),
-        items=[h.item for h in headings],
+        location=header.location(shape.head),
+        items=[h.item for h in shape.headings],
     )
-    if seg.kind == "agenda":
-        return meeting
-    # headings found again now that resolution blocks are known, so a RESOLVED heading is never an item
-    heading_blocks = {k for h in headings for k in h.blocks}
-    bare_headings = {
-        k for h in headings if not h.body for k in h.blocks
-    }  # a heading with a sentence run in is read too
-    res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)
-    meeting.attendees = _attendance(blocks, seg, headings, people, head_end)
-    _presenters_from_roster(meeting)
-    item_of = _item_lookup(headings)
-    for first, last, text in res_blocks:
-        meeting.resolutions.append(
-            resolutions.make(item_of(first), text, blocks[first], "resolution.block", 0.95, blocks[last])
-        )
-    for first, last, text in resolutions.moved_blocks(blocks, body_start, seg.end, heading_blocks):
-        meeting.resolutions.append(
-            resolutions.make(item_of(first), text, blocks[first], "resolution.moved_carried", 0.9, blocks[last])
-        )
-        res_blocks.append((first, last, text))
-    for first, last, text in resolutions.motion_runs(blocks, body_start, seg.end, heading_blocks):
-        meeting.resolutions.append(
-            resolutions.make(item_of(first), text, blocks[first], "resolution.motion_run", 0.8, blocks[last])
-        )
-        res_blocks.append((first, last, text))
-    in_blocks = {k for first, last, _ in res_blocks for k in range(first, last + 1)}
+
+
+def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of) -> list[Resolution]:
+    """Decision blocks (RESOLVED, moved/seconded/CARRIED, motion runs), then decision sentences elsewhere."""
+    heading_blocks = shape.heading_blocks
+    runs = [
+        ("resolution.block", 0.95, resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)),
+        ("resolution.moved_carried", 0.9, resolutions.moved_blocks(blocks, shape.body_start, seg.end, heading_blocks)),
+        ("resolution.motion_run", 0.8, resolutions.motion_runs(blocks, shape.body_start, seg.end, heading_blocks)),
+    ]
+    found = [
+        resolutions.make(item_of(first), text, blocks[first], rule, confidence, blocks[last])
+        for rule, confidence, spans in runs
+        for first, last, text in spans
+    ]
+    taken = {k for _, _, spans in runs for first, last, _ in spans for k in range(first, last + 1)}
+    found += _decision_sentences(blocks, seg, shape, item_of, taken)
+    found.sort(key=lambda r: r.found.source.first_line)
+    return found
+
+
+def _decision_sentences(blocks: list[Block], seg: Segment, shape: Outline, item_of, taken: set[int]) -> list:
+    """Sentences that record a decision, outside the decision blocks; one ending ':' takes its list."""
+    found = []
     # "(c) Internal auditor – RESOLVED - That ...": the decision run into a heading, without the heading
-    run_in = {h.block: h.body for h in headings if h.body and resolutions.MARKER.match(h.body)}
-    for i in range(body_start, seg.end):
-        if i in in_blocks or i in bare_headings or (blocks[i].cell is not None and i < first_item):
+    run_in = {h.block: h.body for h in shape.headings if h.body and resolutions.MARKER.match(h.body)}
+    bare = shape.bare_headings
+    for i in range(shape.body_start, seg.end):
+        if i in taken or i in bare or (blocks[i].cell is not None and i < shape.first_item):
             continue  # a table before the first item is the heading's or the attendance's, not a decision
         for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i)):
             last = blocks[i]
             if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):
-                j = resolutions.list_end(blocks, i, seg.end, heading_blocks)
+                j = resolutions.list_end(blocks, i, seg.end, shape.heading_blocks)
                 sentence = " ".join([sentence, *(blocks[k].text for k in range(i + 1, j))])
                 last = blocks[j - 1]
-            meeting.resolutions.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75, last))
-    meeting.resolutions.sort(key=lambda r: r.found.source.first_line)
-    meeting.actions = _actions(blocks, seg, meeting, item_of, bare_headings, body_start, us)
+            found.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75, last))
+    return found
+
+
+def _progress(blocks: list[Block], seg: Segment, headings: list[Heading]) -> list:
+    """Reports on earlier actions, read under a 'Matters arising' or 'Action log' item."""
+    found = []
     for n, heading in enumerate(headings):
         if progress_rules.REVIEW_ITEM.search(heading.item.title):
             end = headings[n + 1].block if n + 1 < len(headings) else seg.end
-            meeting.progress += progress_rules.progress_in(blocks, heading.block + 1, end)
-    return meeting
+            found += progress_rules.progress_in(blocks, heading.block + 1, end)
+    return found
 
 
 def _presenters_from_roster(meeting: Meeting) -> None:
