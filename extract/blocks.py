@@ -80,45 +80,96 @@ def starts_something(line: Line) -> bool:
 
 
 def continues(block: Block, line: Line) -> bool:
-    """Whether `line` goes on with the paragraph `block` holds."""
+    """Whether `line` goes on with the paragraph `block` holds: the first rule with a verdict decides."""
+    for rule in _JOINING:
+        verdict = rule(block, line)
+        if verdict is not None:
+            return verdict
     last = block.last
-    if line.cell != last.cell or line.heading != last.heading:
-        return False
-    if line.bold != last.bold and not (last.wrapped and not _TERMINAL.search(last.text) and line.text[:1].islower()):
-        return False  # a change of weight starts something, unless a sentence runs on past the margin
-    dangling = bool(re.search(r"\b(?:of|the|to|for|at|in|on|with|by|from|a|an)$", last.text))
-    if dangling and re.match(r"\d", line.text) and line.page == last.page:
-        return True  # "... appointed as internal auditor for" / "2023/24 at a fee of £275."
-    if line.cell is not None and block.text.count("(") > block.text.count(")") and re.search(r"\)", line.text):
-        return True  # "(item" / "QC/24/09)": a bracket in a cell closes on its next line
-    if starts_something(line) or line.indent > last.indent:
-        return False
-    if _caps(block.text) and not _caps(line.text) and not _STARTS.match(block.text) and not line.text[:1].islower():
-        return False  # "AGENDA ITEMS" over the first item's line is a heading of its own
-    if line.page != last.page and not last.wrapped:
-        # a sentence broken by the page end goes on in lower case on the next page
-        return not _TERMINAL.search(last.text) and bool(re.match(r"[a-z]", line.text))
-    text = block.text
-    if text.count("(") > text.count(")"):
-        return True
-    if last.wrapped:
-        return True
-    if (
-        last.page is not None
-        and (len(block.lines) > 1 or not starts_something(block.first))  # never past a heading's line
-        and len(last.text) >= 75
-        and len(line.text) >= 40
-        and not _TERMINAL.search(last.text)
-        and line.text[:1].isupper()
-    ):
-        return True  # a long PDF line that ends mid-sentence runs on, whatever the page's widest line
-    if re.search(r",[^,]*,[^,]*\b[A-Z][a-z]+$", last.text) and re.match(r"^[A-Z][\w'’\-]+\s*[,(–-]", line.text):
-        return True  # a name broken at the line's end in a list: "..., Amrit" / "Bhogal (AB), ..."
-    if _TERMINAL.search(last.text):
-        return False
     return bool(re.match(r"[a-z(]", line.text)) or bool(
         re.search(r"(,|\b(?:and|or|of|the|to|for|at|in|on|with|by|from|a|an)|[-–])$", last.text)
     )
+
+
+def _another_cell_or_heading(block: Block, line: Line) -> bool | None:
+    last = block.last
+    return False if line.cell != last.cell or line.heading != last.heading else None
+
+
+def _change_of_weight(block: Block, line: Line) -> bool | None:
+    """A change of weight starts something, unless a sentence runs on past the margin."""
+    last = block.last
+    runs_on = last.wrapped and not _TERMINAL.search(last.text) and line.text[:1].islower()
+    return False if line.bold != last.bold and not runs_on else None
+
+
+def _number_after_dangling_word(block: Block, line: Line) -> bool | None:
+    """'... appointed as internal auditor for' / '2023/24 at a fee of £275.'"""
+    last = block.last
+    dangling = re.search(r"\b(?:of|the|to|for|at|in|on|with|by|from|a|an)$", last.text)
+    return True if dangling and re.match(r"\d", line.text) and line.page == last.page else None
+
+
+def _bracket_closing_in_cell(block: Block, line: Line) -> bool | None:
+    """'(item' / 'QC/24/09)': a bracket in a cell closes on its next line."""
+    open_bracket = block.text.count("(") > block.text.count(")")
+    return True if line.cell is not None and open_bracket and re.search(r"\)", line.text) else None
+
+
+def _new_start(block: Block, line: Line) -> bool | None:
+    return False if starts_something(line) or line.indent > block.last.indent else None
+
+
+def _heading_in_capitals(block: Block, line: Line) -> bool | None:
+    """'AGENDA ITEMS' over the first item's line is a heading of its own."""
+    heading = _caps(block.text) and not _STARTS.match(block.text)
+    return False if heading and not _caps(line.text) and not line.text[:1].islower() else None
+
+
+def _page_break(block: Block, line: Line) -> bool | None:
+    """A sentence broken by the page end goes on in lower case on the next page."""
+    last = block.last
+    if line.page == last.page or last.wrapped:
+        return None
+    return not _TERMINAL.search(last.text) and bool(re.match(r"[a-z]", line.text))
+
+
+def _open_bracket_or_wrap(block: Block, line: Line) -> bool | None:
+    return True if block.text.count("(") > block.text.count(")") or block.last.wrapped else None
+
+
+def _long_pdf_line(block: Block, line: Line) -> bool | None:
+    """A long PDF line that ends mid-sentence runs on, whatever the page's widest line."""
+    last = block.last
+    past_heading = len(block.lines) > 1 or not starts_something(block.first)  # never past a heading's line
+    long_lines = len(last.text) >= 75 and len(line.text) >= 40
+    mid_sentence = not _TERMINAL.search(last.text) and line.text[:1].isupper()
+    return True if last.page is not None and past_heading and long_lines and mid_sentence else None
+
+
+def _name_broken_in_list(block: Block, line: Line) -> bool | None:
+    """A name broken at the line's end in a list: '..., Amrit' / 'Bhogal (AB), ...'."""
+    broken = re.search(r",[^,]*,[^,]*\b[A-Z][a-z]+$", block.last.text)
+    return True if broken and re.match(r"^[A-Z][\w'’\-]+\s*[,(–-]", line.text) else None
+
+
+def _sentence_ended(block: Block, line: Line) -> bool | None:
+    return False if _TERMINAL.search(block.last.text) else None
+
+
+_JOINING = (
+    _another_cell_or_heading,
+    _change_of_weight,
+    _number_after_dangling_word,
+    _bracket_closing_in_cell,
+    _new_start,
+    _heading_in_capitals,
+    _page_break,
+    _open_bracket_or_wrap,
+    _long_pdf_line,
+    _name_broken_in_list,
+    _sentence_ended,
+)
 
 
 def _caps(text: str) -> bool:
