@@ -389,32 +389,46 @@ def _task_in(
     rule_used = None
     for offset, clause in clauses(statement):
         offset = offset or (0 if first else 1)
-        clause = _with_subject(clause, offset, speaker, before)
-        for rule, pattern in _SENTENCE_RULES:
-            searching = rule in ("action.asked_x", "action.requested_that", "action.agreed_x_would")
-            m = pattern.search(clause) if searching else pattern.match(clause)
-            if not m:
-                continue
-            subject = re.sub(r",\s*[A-Z]{2,5},?$", "", m.group(1))
-            if not _owner_ok(subject, finder) or (offset and subject.isupper() and not searching):
-                continue  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
-            if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
-                continue  # "Councillors agreed to pay" is the body deciding, a resolution
-            if rule in ("action.asked_x", "action.requested_that") and _BODY_SUBJECT.match(subject):
-                continue  # "asked the Board to keep a full week of spring break" asks for a decision
-            if re.search(r"\b(?:will|would) (?:also )?be [a-z]+ing\b", clause[: m.end() + 20]) and is_role(subject):
-                continue  # "the Parish Council will be using X" describes; "She will be watching" undertakes
-            for owner in split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I))):
-                if owner not in owners:
-                    owners.append(owner)
-            rule_used = rule_used or rule
-            break
+        found = _clause_task(_with_subject(clause, offset, speaker, before), offset, finder)
+        if found is None:
+            continue
+        rule, subject = found
+        for owner in split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I))):
+            if owner not in owners:
+                owners.append(owner)
+        rule_used = rule_used or rule
     if rule_used:
         return rule_used, owners
     for offset, clause in clauses(statement):
         if _REQUEST.match(_with_subject(clause, offset or (0 if first else 1), speaker, before)):
             return "action.request", []  # "... requested written information on the budget": someone must supply it
     return None
+
+
+def _clause_task(clause: str, offset: int, finder: NameFinder) -> tuple[str, str] | None:
+    """(rule, subject) of the first sentence rule that finds a task with an owner in one clause."""
+    for rule, pattern in _SENTENCE_RULES:
+        searching = rule in ("action.asked_x", "action.requested_that", "action.agreed_x_would")
+        m = pattern.search(clause) if searching else pattern.match(clause)
+        if not m:
+            continue
+        subject = re.sub(r",\s*[A-Z]{2,5},?$", "", m.group(1))
+        if _not_an_owner(rule, subject, clause, m, offset and not searching, finder):
+            continue
+        return rule, subject
+    return None
+
+
+def _not_an_owner(rule: str, subject: str, clause: str, m: re.Match, later: bool, finder: NameFinder) -> bool:
+    """Subjects that give no task: an organisation after a name, the body deciding, a description."""
+    if not _owner_ok(subject, finder) or (later and subject.isupper()):
+        return True  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
+    if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
+        return True  # "Councillors agreed to pay" is the body deciding, a resolution
+    if rule in ("action.asked_x", "action.requested_that") and _BODY_SUBJECT.match(subject):
+        return True  # "asked the Board to keep a full week of spring break" asks for a decision
+    # "the Parish Council will be using X" describes; "She will be watching" undertakes
+    return bool(re.search(r"\b(?:will|would) (?:also )?be [a-z]+ing\b", clause[: m.end() + 20]) and is_role(subject))
 
 
 _REQUEST = re.compile(

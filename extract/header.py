@@ -160,16 +160,26 @@ def location(head: list[Block]) -> str | None:
 
 
 def body_and_organisation(head: list[Block], title: Block | None) -> tuple[str | None, str | None]:
-    organisation = None
-    body = None
+    organisation = _organisation(head)
+    body = _body(head, title)
+    if body and organisation and body.lower() in organisation.lower():
+        organisation = organisation if organisation != body else None
+    return body, organisation
+
+
+def _organisation(head: list[Block]) -> str | None:
+    """The first short line of the head naming a council, school, trust, society ..."""
     for block in head:
         text = block.text.strip()
-        if len(text.split()) > 14:
-            continue
-        if organisation is None and _ORG.search(text) and not re.search(r"\d{4}", text):
-            organisation = re.sub(r"\s*[-–]\s*$", "", text)
+        if len(text.split()) <= 14 and _ORG.search(text) and not re.search(r"\d{4}", text):
+            return re.sub(r"\s*[-–]\s*$", "", text)
+    return None
+
+
+def _body(head: list[Block], title: Block | None) -> str | None:
+    """The committee the title or head names; the whole board's line ("... SCHOOL BOARD OF GOVERNORS")
+    gives way to the committee named below it; else the title's own words."""
     named = [found for block in ([title] if title is not None else []) + head if (found := _body_in(block.text))]
-    # the whole board's line ("... SCHOOL BOARD OF GOVERNORS") gives way to the committee named below it
     committees = [b for b in named if len(b.split()) >= 2 and _COMMITTEE.search(b)]
     body = named[0] if named and (_COMMITTEE.search(named[0]) or not committees) else (committees or [None])[0]
     if body is None and title is not None:
@@ -179,9 +189,7 @@ def body_and_organisation(head: list[Block], title: Block | None) -> tuple[str |
             if not _STRIP_TITLE.fullmatch(w) and not _NOT_A_NAME.fullmatch(w)
         )
         body = rest.strip(" -–:") or None
-    if body and organisation and body.lower() in organisation.lower():
-        organisation = organisation if organisation != body else None
-    return body, organisation
+    return body
 
 
 _NOT_A_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|to|be", re.I)  # "MEETING TO BE HELD ON TUESDAY"
