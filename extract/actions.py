@@ -30,7 +30,7 @@ STATUS = re.compile(
     re.I,
 )
 _CUE = re.compile(
-    r"\b(?:would|will|to (?!be\b)[a-z]+|asked (?!if|whether|about|how|what|why|when|for volunteers)|requested|"
+    r"\b(?:would|will|to (?!be\b)[a-z]+|asked (?!if|whether|about|how|what|why|when|for\b)|requested|"
     r"agreed to|undert(?:ook|ake)|volunteered|offered|useful|needs? to|should|must|follow(?:ing)? up|"
     r"circulate|contact|report back|arrange|look into|investigate|write|send|provide|share)\b",
     re.I,
@@ -89,7 +89,6 @@ class Raw:
     first: Block
     last: Block
     rule: str
-    confidence: float
     due_text: str = ""
     status: str | None = None
     item: str | None = None  # the item it belongs to: a table's Minute column, or the heading above it
@@ -134,7 +133,7 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             if owners:  # "5.3 CN would brief the coordinators before the launch. Action: CN"
                 before = sentences(text[: tail.start()].strip())
                 if before:
-                    out.append(Raw(before[-1], owners, block, block, "action.marker_after", 0.85))
+                    out.append(Raw(before[-1], owners, block, block, "action.marker_after"))
             continue
         who, rest = m.group("who"), m.group("rest").strip()
         if not who and rest.lower() in ("log", "list", "plan", "points", "required", "taken"):
@@ -154,11 +153,11 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             if task is None:
                 continue
             first, text_ = task
-            out.append(Raw(text_, owners, first, block, "action.marker_owner", 0.9))
+            out.append(Raw(text_, owners, first, block, "action.marker_owner"))
             continue
         owners = split_owners(who) if who else _owners_in(rest, finder)
         rest = re.sub(r"^([A-Z][A-Za-z]{1,4}(?:/[A-Z][A-Za-z]{1,4})*)\s*[-–:]\s+", "", rest) if owners else rest
-        out.append(Raw(rest, owners, block, block, "action.marker_task", 0.9))
+        out.append(Raw(rest, owners, block, block, "action.marker_task"))
     return out
 
 
@@ -175,7 +174,7 @@ def task_with_owner(blocks: list[Block], start: int, end: int) -> list[Raw]:
         m = _TASK_OWNER.match(blocks[i].text.strip())
         owners = owners_only(m.group("who")) if m else None
         if owners:
-            out.append(Raw(m.group("task"), owners, blocks[i], blocks[i], "action.task_owner", 0.85))
+            out.append(Raw(m.group("task"), owners, blocks[i], blocks[i], "action.task_owner"))
     return out
 
 
@@ -197,10 +196,12 @@ def owner_colon(blocks: list[Block], start: int, end: int, finder: NameFinder) -
             continue
         owners = [w.strip() for w in m.group("who").split("/")]
         if all(finder.knows(w) for w in owners):
-            out.append(Raw(blocks[i].text.strip(), owners, blocks[i], blocks[i], "action.owner_colon", 0.75))
+            out.append(Raw(blocks[i].text.strip(), owners, blocks[i], blocks[i], "action.owner_colon"))
     return out
 
 
+# "Shanette + other", "Ann Lee and others", "JS et al.": the named owners, without the vague rest
+_VAGUE_TAIL = re.compile(r"(?<=\S)\s*(?:(?:\+|&|,|\band\b)\s*(?:others?|etc\.?)|\s+et al\.?)$", re.I)
 _LIST_HEAD = re.compile(r"^(?:summary of |list of )?(?:actions?|action (?:list|points|log|summary))\b[^.]{0,40}$", re.I)
 _LIST_LINE = re.compile(r"^(?:\d{1,3}[.)]\s+|[-•*]\s+)?(?P<who>[^-–:]{1,40}?)\s+[-–:]\s+(?P<task>\S.*)$")
 
@@ -213,11 +214,11 @@ def action_list(blocks: list[Block], start: int, end: int) -> list[Raw]:
             continue
         for j in range(i + 1, min(end, i + 60)):
             m = _LIST_LINE.match(blocks[j].text.strip())
-            who = re.sub(r"\s*\+\s*others?$", "", m.group("who")) if m else ""
+            who = _VAGUE_TAIL.sub("", m.group("who")) if m else ""
             owners = owners_only(who) if m else None
             if not owners:
                 break
-            out.append(Raw(m.group("task"), owners, blocks[j], blocks[j], "action.list", 0.85))
+            out.append(Raw(m.group("task"), owners, blocks[j], blocks[j], "action.list"))
     return out
 
 
@@ -365,7 +366,7 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
                     continue  # the task is only in words quoted from another paper
                 if task is not None:
                     rule, owners = task
-                    out.append(Raw(shown, owners, block, block, rule, 0.6 if rule == "action.request" else 0.7))
+                    out.append(Raw(shown, owners, block, block, rule))
     return out
 
 

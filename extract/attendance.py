@@ -535,7 +535,7 @@ def _add(people: list[Attendee], found: list[dict], status: str, category: str |
                 role=person.get("role"),
                 organisation=person.get("organisation"),
                 initials=person.get("initials"),
-                found=block.found(rule, 0.85),
+                found=block.found(rule),
             )
         )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..ingest.model import Line
 from .model import Found, Source
+from .rules import confidence
 
 _STARTS = re.compile(
     r"^(?:\(\d{2}-\d{3,5}\)|\(?[a-zA-Z]\)|[IVX]{1,5}\.\s+[A-Z]|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|[A-Z]{1,5}\s?\d+/\d+|[A-Z]{1,5}/\d+/\d+|\d+/\d+|"
@@ -64,11 +65,12 @@ class Block:
     def source(self) -> Source:
         return Source(self.first.index, self.last.index, self.first.page, self.last.page)
 
-    def found(self, rule: str, confidence: float, until: Block | None = None) -> Found:
+    def found(self, rule: str, until: Block | None = None) -> Found:
+        """Where a record was read (this block, to `until`), the rule that read it and its confidence."""
         source = self.source()
         if until is not None:
             source.last_line, source.last_page = until.last.index, until.last.page
-        return Found(source, rule, confidence)
+        return Found(source, rule, confidence(rule))
 
 
 def starts_something(line: Line) -> bool:

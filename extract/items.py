@@ -329,8 +329,7 @@ class _Scan:
         if placed is None:
             return
         number, kind, parent = placed
-        rule, confidence = f"item.{kind}", 0.9 if kind != "sub" else 0.8
-        item = Item(number, title, titled.span_from.found(rule, confidence, titled.span_to), parent, presenters)
+        item = Item(number, title, titled.span_from.found(f"item.{kind}", titled.span_to), parent, presenters)
         self._add(Heading(item, i, kind, body, titled.title_blocks))
 
     def _titled(self, i: int, rest: str | None) -> _Titled | None:
@@ -488,7 +487,7 @@ class _Scan:
             if listed:  # the agenda listed it (its last line among them); here is the item itself
                 self.taken_up.add(duplicate.block)
                 duplicate.item.title, duplicate.block = title, i
-                duplicate.item.found = titled.span_from.found("item.slash", 0.9, titled.span_to)
+                duplicate.item.found = titled.span_from.found("item.slash", titled.span_to)
                 self.top = duplicate
                 self.restated += 1
             return None  # otherwise a later mention of an item with a body of its own
@@ -670,7 +669,7 @@ def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
         bare = re.sub(r"\s*\([^)]*\)", "", title).lower()
         if out and re.sub(r"\s*\([^)]*\)", "", out[-1].item.title).lower() == bare:
             continue
-        item = Item(number=None, title=title, presenters=presenters, found=blocks[i].found("item.unnumbered", 0.6))
+        item = Item(number=None, title=title, presenters=presenters, found=blocks[i].found("item.unnumbered"))
         out.append(Heading(item, i, "none", body))
     return out
 

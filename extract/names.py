@@ -20,9 +20,9 @@ HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+(?=(?-i:[A-Z])))+", re.I)  #
 ROLES = (
     "Clerk to the Board|Clerk to the Governors|Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|"
     "Headteacher|Head Teacher|Principal|Treasurer|Secretary|Honorary Secretary|President|Vice[- ]President|"
-    "Officers?|Councillors|Governors|Trustees|Directors|Members|Committee|All|Everyone|EVERYONE|"
+    "Officers?|Councillors|Governors|Trustees|Directors|Members|(?:\\w+ )?Committee|All|Everyone|"
     "General Manager|Chief Executive|Manager|Director|Minute[- ]taker|Scribe|Mayor|Deputy Mayor|"
-    "Board|Staff|Council|Parish Council|Forum|Team|Working Group|Sub-?group|New Committee|Commissioners|"
+    "Board|Staff|Council|Parish Council|Forum|Team|Working Group|Sub-?group|Commissioners|"
     "Superintendent|Assistant Superintendent|Head of \\w+(?: \\w+)?|Director of \\w+(?: \\w+)?|"
     "All (?:members|governors|councillors|trustees|directors|staff|officers)|Residents|Volunteers|Company Secretary"
 )
@@ -194,7 +194,7 @@ class NameFinder:
             {"label": "PERSON", "pattern": [title, initial, cap]},
             {"label": "PERSON", "pattern": [title, cap, cap]},
             {"label": "PERSON", "pattern": [cap, cap]},
-            {"label": "ROLE", "pattern": [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": rf"^(?:{ROLES})$"}}]},
+            {"label": "ROLE", "pattern": [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": rf"(?i)^(?:{ROLES})$"}}]},
         ]
         self._ruler.add_patterns(patterns)
         return self._ruler

@@ -118,7 +118,7 @@ def _heading_fields(blocks: list[Block], seg: Segment, shape: Outline, year: int
     body, organisation = header.body_and_organisation(shape.head, title)
     return Meeting(
         kind=seg.kind,
-        found=blocks[seg.start].found(f"meeting.{seg.kind}", 0.8, blocks[seg.end - 1]),
+        found=blocks[seg.start].found(f"meeting.{seg.kind}", blocks[seg.end - 1]),
         body=body,
         organisation=organisation,
         date=when.isoformat() if when else None,
@@ -133,16 +133,16 @@ def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of) -> 
     """Decision blocks (RESOLVED, moved/seconded/CARRIED, motion runs), then decision sentences elsewhere."""
     heading_blocks = shape.heading_blocks
     runs = [
-        ("resolution.block", 0.95, resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)),
-        ("resolution.moved_carried", 0.9, resolutions.moved_blocks(blocks, shape.body_start, seg.end, heading_blocks)),
-        ("resolution.motion_run", 0.8, resolutions.motion_runs(blocks, shape.body_start, seg.end, heading_blocks)),
+        ("resolution.block", resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)),
+        ("resolution.moved_carried", resolutions.moved_blocks(blocks, shape.body_start, seg.end, heading_blocks)),
+        ("resolution.motion_run", resolutions.motion_runs(blocks, shape.body_start, seg.end, heading_blocks)),
     ]
     found = [
-        resolutions.make(item_of(first), text, blocks[first], rule, confidence, blocks[last])
-        for rule, confidence, spans in runs
+        resolutions.make(item_of(first), text, blocks[first], rule, blocks[last])
+        for rule, spans in runs
         for first, last, text in spans
     ]
-    taken = {k for _, _, spans in runs for first, last, _ in spans for k in range(first, last + 1)}
+    taken = {k for _, spans in runs for first, last, _ in spans for k in range(first, last + 1)}
     found += _decision_sentences(blocks, seg, shape, item_of, taken)
     found.sort(key=lambda r: r.found.source.first_line)
     return found
@@ -163,7 +163,7 @@ def _decision_sentences(blocks: list[Block], seg: Segment, shape: Outline, item_
                 j = resolutions.list_end(blocks, i, seg.end, shape.heading_blocks)
                 sentence = " ".join([sentence, *(blocks[k].text for k in range(i + 1, j))])
                 last = blocks[j - 1]
-            found.append(resolutions.make(item_of(i), sentence, blocks[i], rule, 0.75, last))
+            found.append(resolutions.make(item_of(i), sentence, blocks[i], rule, last))
     return found
 
 
@@ -315,7 +315,7 @@ def _actions(
                 owners=owners,
                 due=due,
                 status=raw.status,
-                found=raw.first.found(raw.rule, raw.confidence, raw.last),
+                found=raw.first.found(raw.rule, raw.last),
             )
         )
     return out

@@ -67,7 +67,5 @@ def progress_in(blocks: list[Block], start: int, end: int) -> list[Progress]:
             status = status_of(sentence)
             if status:
                 refs = REF.findall(sentence)
-                out.append(
-                    Progress(text=sentence, status=status, refs=refs, found=block.found("progress.review_item", 0.7))
-                )
+                out.append(Progress(text=sentence, status=status, refs=refs, found=block.found("progress.review_item")))
     return out

@@ -210,7 +210,7 @@ def decision_sentences(block: Block, text: str | None = None) -> list[tuple[str,
     if text is not None:
         marked = MARKER.match(text.strip())
         if marked and marked.group(2) and len(marked.group(2).split()) >= 4:
-            return [("resolution.block", marked.group(2))]  # "RESOLVED - That Mrs Whitcombe be appointed ..."
+            return [("resolution.run_in", marked.group(2))]  # "RESOLVED - That Mrs Whitcombe be appointed ..."
     text = block.text if text is None else text
     whole = text
     parts = _join_motion_runs(sentences(text))
@@ -340,7 +340,5 @@ _OUTCOME_DONE = re.compile(
 )
 
 
-def make(
-    item: str | None, text: str, block: Block, rule: str, confidence: float, until: Block | None = None
-) -> Resolution:
-    return Resolution(item=item, text=re.sub(r"\s+", " ", text).strip(), found=block.found(rule, confidence, until))
+def make(item: str | None, text: str, block: Block, rule: str, until: Block | None = None) -> Resolution:
+    return Resolution(item=item, text=re.sub(r"\s+", " ", text).strip(), found=block.found(rule, until))

@@ -173,7 +173,6 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
                 blocks[min(cells)],
                 blocks[max(cells)],
                 "action.table_row",
-                0.95,
                 due_text=due_text,
                 status=status or None,
                 item=ref if _MINUTE_REF.fullmatch(ref) else None,
@@ -201,7 +200,7 @@ def _column_rows(table: Table, blocks: list[Block], col: int, body: list[int]) -
             if not notes:
                 continue
             text, first = _level_with(blocks, notes, blocks[index])
-            out.append(Raw(text, owners, first, blocks[index], "action.column", 0.75))
+            out.append(Raw(text, owners, first, blocks[index], "action.column"))
     return out
 
 

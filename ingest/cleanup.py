@@ -1,4 +1,4 @@
-"""Take out what a clerk skips when reading: page furniture, broken words and glyphs."""
+"""Take out what a clerk skips when reading: page furniture and words broken at the line end."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ _SIGNATURE = re.compile(
 
 
 def clean(lines: list[Line], pages: int | None) -> list[Line]:
-    """Remove furniture, join hyphenated breaks and mend broken glyph maps."""
+    """Remove furniture and join hyphenated breaks."""
     drop = running_lines(lines, pages) if pages and pages > 1 else set()
     kept = [
         line
@@ -37,7 +37,7 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
         line.text = _LEADER.sub(" — ", line.text).strip()  # an em dash stands for the leader's column
     kept = [line for line in kept if line.text]
     kept = join_hyphenated(kept)
-    return mend_glyphs(kept)
+    return kept
 
 
 # "Secretary's Report ----------- Barbara Torres", "Apologies ........ 3": leaders join a title to its column
@@ -104,19 +104,3 @@ def join_hyphenated(lines: list[Line]) -> list[Line]:
                 continue
         out.append(line)
     return out
-
-
-# Exports with a broken font map print one capital for a ligature: "meeUng", "aFached", "ResoluTon".
-_GLYPHS = {"U": "ti", "T": "ti", "F": "tt"}
-_BROKEN = re.compile(r"(?<=[a-z])([UTF])(?=[a-z])")
-
-
-def mend_glyphs(lines: list[Line]) -> list[Line]:
-    """Repair ligature glyphs only where the document shows the fault many times."""
-    hits = sum(len(_BROKEN.findall(line.text)) for line in lines)
-    words = sum(len(line.text.split()) for line in lines)
-    if hits < 5 or hits * 200 < words:
-        return lines
-    for line in lines:
-        line.text = _BROKEN.sub(lambda m: _GLYPHS[m.group(1)], line.text)
-    return lines

@@ -372,3 +372,14 @@ def test_a_leader_joins_a_title_to_its_presenter() -> None:
         ("Membership", ["Jeanne Banks", "Rebecca Galves"]),
         ("Roading Programme Update - Ridge Road Slip", []),
     ]
+
+
+def test_an_action_lists_vague_extra_owners_are_dropped_and_a_group_kept() -> None:
+    (found,) = extract(
+        from_text(
+            "Minutes of the Committee meeting held on 15 March 2016\n\nPresent: Ann Lee, Carl Day\n\n"
+            "1. Events\nThe events were discussed.\n\nAction List\nAnn Lee + other - buy the games\n"
+            "Carl Day and others - book the room\nOthers - let Ann know about other groups\n"
+        )
+    )
+    assert [a.owners for a in found.actions] == [["Ann Lee"], ["Carl Day"], ["Others"]]
