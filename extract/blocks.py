@@ -21,6 +21,12 @@ _STARTS = re.compile(
     r"in attendance\b|also present\b|attendees\b|q\.|a\.\s|(?-i:[A-Z][a-z]+(?:\s[a-z]+)?):\s)",
     re.I,
 )
+_LETTERED = re.compile(r"^(?:\(?[a-z]{1,4}\)|[a-z]\.\s)")
+_LOWER_START = re.compile(r"[a-z(]")
+_OPEN_END = re.compile(r"(,|\b(?:and|or|of|the|to|for|at|in|on|with|by|from|a|an)|[-–])$")
+_DANGLING = re.compile(r"\b(?:of|the|to|for|at|in|on|with|by|from|a|an)$")
+_LIST_END_NAME = re.compile(r",[^,]*,[^,]*\b[A-Z][a-z]+$")
+_NAME_GOES_ON = re.compile(r"^[A-Z][\w'’\-]+\s*[,(–-]")
 _TERMINAL = re.compile(r"[.!?:;]['\")”’]?$")
 
 
@@ -29,10 +35,14 @@ class Block:
     """A paragraph made of one or more lines, with the lines kept for its source."""
 
     lines: list[Line] = field(default_factory=list)
+    _text: tuple[int, str] = field(default=(0, ""), init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return " ".join(line.text for line in self.lines)
+        """The lines joined; kept until a line is added, as every rule reads it again and again."""
+        if self._text[0] != len(self.lines):
+            self._text = (len(self.lines), " ".join(line.text for line in self.lines))
+        return self._text[1]
 
     @property
     def first(self) -> Line:
@@ -76,7 +86,7 @@ class Block:
 def starts_something(line: Line) -> bool:
     if line.number is not None or line.heading is not None:
         return True
-    if line.text[:1].islower() and not re.match(r"^(?:\(?[a-z]{1,4}\)|[a-z]\.\s)", line.text):
+    if line.text[:1].islower() and not _LETTERED.match(line.text):
         return False  # "resolved to take over these payments." goes on with the sentence above
     return bool(_STARTS.match(line.text))
 
@@ -88,9 +98,7 @@ def continues(block: Block, line: Line) -> bool:
         if verdict is not None:
             return verdict
     last = block.last
-    return bool(re.match(r"[a-z(]", line.text)) or bool(
-        re.search(r"(,|\b(?:and|or|of|the|to|for|at|in|on|with|by|from|a|an)|[-–])$", last.text)
-    )
+    return bool(_LOWER_START.match(line.text)) or bool(_OPEN_END.search(last.text))
 
 
 def _another_cell_or_heading(block: Block, line: Line) -> bool | None:
@@ -108,14 +116,14 @@ def _change_of_weight(block: Block, line: Line) -> bool | None:
 def _number_after_dangling_word(block: Block, line: Line) -> bool | None:
     """'... appointed as internal auditor for' / '2023/24 at a fee of £275.'"""
     last = block.last
-    dangling = re.search(r"\b(?:of|the|to|for|at|in|on|with|by|from|a|an)$", last.text)
-    return True if dangling and re.match(r"\d", line.text) and line.page == last.page else None
+    dangling = _DANGLING.search(last.text)
+    return True if dangling and line.text[:1].isdigit() and line.page == last.page else None
 
 
 def _bracket_closing_in_cell(block: Block, line: Line) -> bool | None:
     """'(item' / 'QC/24/09)': a bracket in a cell closes on its next line."""
     open_bracket = block.text.count("(") > block.text.count(")")
-    return True if line.cell is not None and open_bracket and re.search(r"\)", line.text) else None
+    return True if line.cell is not None and open_bracket and ")" in line.text else None
 
 
 def _new_start(block: Block, line: Line) -> bool | None:
@@ -151,8 +159,8 @@ def _long_pdf_line(block: Block, line: Line) -> bool | None:
 
 def _name_broken_in_list(block: Block, line: Line) -> bool | None:
     """A name broken at the line's end in a list: '..., Amrit' / 'Bhogal (AB), ...'."""
-    broken = re.search(r",[^,]*,[^,]*\b[A-Z][a-z]+$", block.last.text)
-    return True if broken and re.match(r"^[A-Z][\w'’\-]+\s*[,(–-]", line.text) else None
+    broken = _LIST_END_NAME.search(block.last.text)
+    return True if broken and _NAME_GOES_ON.match(line.text) else None
 
 
 def _sentence_ended(block: Block, line: Line) -> bool | None:
