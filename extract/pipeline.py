@@ -136,6 +136,7 @@ def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of) -> 
         ("resolution.block", resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)),
         ("resolution.moved_carried", resolutions.moved_blocks(blocks, shape.body_start, seg.end, heading_blocks)),
         ("resolution.motion_run", resolutions.motion_runs(blocks, shape.body_start, seg.end, heading_blocks)),
+        ("resolution.motion_block", resolutions.motion_blocks(blocks, shape.body_start, seg.end, heading_blocks)),
     ]
     found = [
         resolutions.make(item_of(first), text, blocks[first], rule, blocks[last])

@@ -158,8 +158,10 @@ def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[i
 
 _MOVED_LINE = re.compile(r"^(?:moved|proposed)\b.{0,120}\bseconded\b", re.I)
 _CARRIED_LINE = re.compile(
-    r"^(?:(?:motion|resolution)\s+)?(carried|lost|declared (?:carried|lost)|failed|defeated)\b", re.I
+    r"^(?:(?:motion|resolution)\s+)?(carried|passed|lost|declared (?:carried|lost)|failed|defeated)\b", re.I
 )
+_MOTION_LINE = re.compile(r"^(?:motion|resolution|proposal)\s*[:\-–]\s*(?=\S)", re.I)
+_MOVER_LINE = re.compile(r"^(?:moved|seconded|proposed|nominated)\b", re.I)
 
 
 def moved_blocks(blocks: list[Block], start: int, end: int, headings: set[int]) -> list[tuple[int, int, str]]:
@@ -180,6 +182,31 @@ def moved_blocks(blocks: list[Block], start: int, end: int, headings: set[int]) 
         if outcome and j > i + 1 and outcome.group(1).lower().endswith("carried"):
             out.append((i + 1, j, " ".join(blocks[k].text.strip() for k in range(i + 1, j))))
         i = j + 1 if outcome else i + 1
+    return out
+
+
+def motion_blocks(blocks: list[Block], start: int, end: int, headings: set[int]) -> list[tuple[int, int, str]]:
+    """'Motion: that Rule 4 be amended ...' (its quoted words on the lines after), 'Moved X', 'Seconded Y',
+    'PASSED': the motion's words are the decision when its outcome line says it carried."""
+    out = []
+    i = start
+    while i < end:
+        if not _MOTION_LINE.match(blocks[i].text.strip()):
+            i += 1
+            continue
+        j = i + 1
+        while j < min(end, i + 8) and j not in headings and not _MOVER_LINE.match(blocks[j].text.strip()):
+            j += 1
+        k = j
+        while k < min(end, j + 4) and _MOVER_LINE.match(blocks[k].text.strip()):
+            k += 1
+        outcome = _CARRIED_LINE.match(blocks[k].text.strip()) if k < end and k > j else None
+        if outcome and outcome.group(1).lower() in ("carried", "passed", "declared carried"):
+            words = " ".join(blocks[n].text.strip() for n in range(i, j))
+            out.append((i, k, _MOTION_LINE.sub("", words, count=1)))
+            i = k + 1
+            continue
+        i += 1
     return out
 
 

@@ -145,6 +145,14 @@ _RULES = (
         "The motion carried by a 2-0 vote.\n",
     ),
     Rule(
+        "resolution.motion_block",
+        "resolutions",
+        0.9,
+        "'Motion: that ...', 'Moved X', 'Seconded Y', 'PASSED'",
+        _HEAD + "7. Changes to charter\nMotion: that Rule 4 be amended as circulated.\nMoved: Jane Smith\n"
+        "Seconded: Tom Brown\nPASSED with one abstention\n",
+    ),
+    Rule(
         "resolution.minutes_approved",
         "resolutions",
         0.75,

@@ -56,6 +56,11 @@ _MINUTES_EVIDENCE = re.compile(
     r"meeting adjourned|adjourned at|called to order)\b",
     re.I,
 )
+_ROLL = re.compile(  # "Present: Cllrs Ashman, Evans, Shewell, ...": an attendance list with names in it
+    r"^(?:present|attendees|attending|in attendance|those present|members present)\s*[:;]\s*"
+    r"(?:[^,]+,){2,}",
+    re.I,
+)
 _AGENDA_EVIDENCE = re.compile(
     r"\b(?:to be held|will be held|hereby summoned|are summoned|notice is hereby given)\b|^order of business\b|"
     r"^(?:\d+[.)]?\s+)?to (?:receive|consider|note|agree|approve|appoint|elect|adopt|confirm)\b",
@@ -210,8 +215,8 @@ def _classify(segment: Segment, blocks: list[Block]) -> Segment:
     inside = blocks[segment.start : segment.end]
     ahead = [b for b in inside if not _OTHER_MEETING.search(b.text)]  # "the next meeting will be held on ..."
     minutes, agenda = _evidence(_MINUTES_EVIDENCE, inside), _evidence(_AGENDA_EVIDENCE, ahead)
-    if len(minutes) >= 3 or (len(minutes) >= 2 and not agenda):
-        segment.kind = "minutes"
+    if len(minutes) >= 3 or (len(minutes) >= 2 and not agenda) or any(_ROLL.match(b.text) for b in inside[:8]):
+        segment.kind = "minutes"  # who was there, named at the head, is the plainest mark of minutes
     elif len(agenda) >= (1 if segment.title is None or segment.kind == "meeting" else 2) and len(minutes) <= 1:
         segment.kind = "agenda"
     elif segment.kind == "meeting":

@@ -383,3 +383,28 @@ def test_an_action_lists_vague_extra_owners_are_dropped_and_a_group_kept() -> No
         )
     )
     assert [a.owners for a in found.actions] == [["Ann Lee"], ["Carl Day"], ["Others"]]
+
+
+def test_a_motion_line_then_its_mover_seconder_and_passed_is_a_decision_and_a_lost_one_is_not() -> None:
+    (found,) = extract(
+        from_text(
+            "Minutes of the Annual General Meeting held on 13 September 2004\n\nPresent: Jane Smith, Tom Brown\n\n"
+            "7. Changes to charter\nMotion: that Rule 4 be amended as circulated.\nMoved Daniel Lawson\n"
+            "Seconded Perry Lorier\nPASSED\nMotion: that Rule 9 be repealed.\nMoved: Craig Box\nSeconded: Matt Brown\n"
+            "LOST\n"
+        )
+    )
+    assert [r.text for r in found.resolutions] == ["that Rule 4 be amended as circulated."]
+
+
+def test_attendance_named_at_the_head_makes_minutes_of_a_paper_worded_like_an_agenda() -> None:
+    from minutes.extract.blocks import paragraphs
+    from minutes.extract.segment import segments
+
+    text = (
+        "Present: Cllrs Ashman, Evans, Shewell, Parker & the Clerk.\n\n"
+        "3750. To receive apologies for absence: Cllrs Snell & Morrison.\n"
+        "3751. To consider & approve accounts for payment: All approved for payment.\n"
+    )
+    assert [s.kind for s in segments(paragraphs(from_text(text).lines))] == ["minutes"]
+    assert [s.kind for s in segments(paragraphs(from_text(text.split("\n\n", 1)[1]).lines))] == ["agenda"]
