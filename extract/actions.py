@@ -222,6 +222,14 @@ def action_list(blocks: list[Block], start: int, end: int) -> list[Raw]:
     return out
 
 
+# a capitalised name of a team, department, committee or office opening a marked task
+_BODY_OWNER = re.compile(
+    r"^((?:[A-Z][\w&'’\-]*\s+){0,5}(?:Team|Department|Office|Committee|Group|Unit|Panel|Board|Council|Service|"
+    r"Directorate|Secretariat|Agency|Sub-?committee|Working Group)(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’\-]*){1,4})?)"
+    r"\s+(?:to|will|should|would)\s+[a-z]"
+)
+
+
 def _owners_in(text: str, finder: NameFinder) -> list[str]:
     lead = re.match(r"^(.{2,60}?)\s*[-–:]\s+\S", text)
     if lead and owners_only(lead.group(1)):
@@ -232,6 +240,9 @@ def _owners_in(text: str, finder: NameFinder) -> list[str]:
     m = _SENTENCE_RULES[0][1].match(text)
     if m and _owner_ok(m.group(1), finder):
         return split_owners(m.group(1))
+    body = _BODY_OWNER.match(text)
+    if body:  # "ACTION: Cabinet Office Transparency Team to meet ...": a team or department owns it
+        return [body.group(1)]
     by = re.search(r"\b(?:by|from|with)\s+((?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})", text)
     if by:  # "... to be sent to members by Peter Haylock": the names the spaCy ruler knows
         named = [p for p in finder.people(by.group(1)) if p]
@@ -336,8 +347,8 @@ def _person(part: str, subject: str, finder: NameFinder | None) -> bool:
     words = re.sub(r"\s*\([A-Z]\)$", "", part).split()
     if len(words) >= 2 or words[0].isupper():
         return True
-    if re.match(r"^(?:cllr|councillor|mr|mrs|ms|miss|dr|rev|prof)\b", subject, re.I):
-        return True
+    if re.match(r"^(?:cllr|councillor|mr|mrs|ms|miss|dr|rev|prof)\b", subject, re.I) or HONORIFIC.match(subject):
+        return True  # "Member Hage", "Chair Jerdonek", "Trustee Elton": a seat's title before a surname
     return finder is not None and finder.knows(words[0])
 
 

@@ -11,6 +11,8 @@ from minutes.extract import extract
 from minutes.extract.dates import find_dates
 from minutes.ingest import from_text
 
+_HEAD_PC = "Minutes of the Parish Council meeting held on 5 March 2024\n\nPresent: Jane Smith, Tom Brown\n\n"
+
 
 @pytest.mark.parametrize(
     "text, day",
@@ -408,3 +410,24 @@ def test_attendance_named_at_the_head_makes_minutes_of_a_paper_worded_like_an_ag
     )
     assert [s.kind for s in segments(paragraphs(from_text(text).lines))] == ["minutes"]
     assert [s.kind for s in segments(paragraphs(from_text(text.split("\n\n", 1)[1]).lines))] == ["agenda"]
+
+
+def test_a_team_or_department_opening_a_marked_task_owns_it() -> None:
+    (found,) = extract(
+        from_text(
+            _HEAD_PC + "1. Data\nACTION: Cabinet Office Transparency Team to meet the Mayor's office.\n"
+            "ACTION: Department for Transport to develop a paper on rail data.\n"
+        )
+    )
+    assert [a.owners for a in found.actions] == [["Cabinet Office Transparency Team"], ["Department for Transport"]]
+
+
+def test_a_seats_title_before_a_surname_makes_an_owner_without_a_roll() -> None:
+    (found,) = extract(
+        from_text(
+            "Meeting Minutes: December 14, 2017\n\n1. Call to order\n\n4. Recommendations\n"
+            "Member Hage will put together a subset of what he wrote for this section.\n"
+            "Chair Jerdonek will follow up with Member Bafundo about this.\n"
+        )
+    )
+    assert [a.owners for a in found.actions] == [["Hage"], ["Jerdonek"]]
