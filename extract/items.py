@@ -522,9 +522,24 @@ def _heading_number(block: Block) -> re.Match | None:
     text = block.text.strip()
     if re.match(r"^agenda\s+item\s+\d+[a-z]?\s*$", text, re.I):
         return None  # "Agenda Item 2" stamps a paper in a pack; it is not an item heading
-    if block.cell is not None and _date_cell(text):
-        return None  # "10.25.15" in an action table's first column is the day it was set, not an item
+    if _date_cell(text):
+        return None  # "10.25.15" alone (an action table's date column, a title's date line) is a day, no item
+    if _CLOCK_START.match(text) or _date_start(text):
+        return None  # "14 May 2013, 14:00-17:00", "6.30 – 7.30 p.m. on Zoom": when, never an item
     return NUMBER.match(text)
+
+
+_CLOCK_START = re.compile(
+    r"^\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?(?![a-z])|[–-]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m|$|\s))", re.I
+)
+
+
+def _date_start(text: str) -> bool:
+    from .dates import find_dates
+
+    # "21.01.01 Election of Chair" is an item numbered by year, month and sequence: only a date with its month
+    # in words or a year of four figures opens a line as a date
+    return any(m.start() == 0 and re.search(r"[A-Za-z]|\d{4}", m.group(0)) for _, m in find_dates(text[:40]))
 
 
 _OUTCOME = re.compile(

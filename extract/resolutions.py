@@ -51,7 +51,8 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "resolution.motion_carried",
         re.compile(
-            r"\b(?:motion|moved)\b.{0,300}?\b(?:carried|passed|passes|approved|adopted|all (?:were )?in favou?r)\b|"
+            r"\b(?:motion|moved|moves)\b.{0,300}?"
+            r"\b(?:carried|passed|passes|approved|adopted|all (?:were )?in favou?r)\b|"
             r"\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)",
             re.I,
         ),
@@ -292,7 +293,7 @@ _BARE_AGREEMENT = re.compile(
 )
 # "X moved ...", "A motion was made to approve ...", "Motion to approve the bills was made by ..."
 _MOVED = re.compile(
-    r"\b(?:moved|motion (?:by|made by|from)|proposed by|motion (?:was )?(?:made )?to \w+|made a motion)\b", re.I
+    r"\b(?:moved|moves|motion (?:by|made by|from)|proposed by|motion (?:was )?(?:made )?to \w+|made a motion)\b", re.I
 )
 _OUTCOME = re.compile(
     r"\b(?:seconded|carried|passed|passes|approved|adopted|agreed|vote|all (?:were )?in favou?r|roll call)\b", re.I

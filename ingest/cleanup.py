@@ -34,12 +34,13 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
     ]
     for line in kept:
         strip_bullet(line)
-        line.text = _LEADER.sub(" — ", line.text).strip()  # an em dash stands for the leader's column
+        line.text = _LEADER.sub(" — ", _INVISIBLE.sub("", line.text)).strip()  # an em dash for the leader's column
     kept = [line for line in kept if line.text]
     kept = join_hyphenated(kept)
     return kept
 
 
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")  # zero-width spaces and joiners that exports leave in
 # "Secretary's Report ----------- Barbara Torres", "Apologies ........ 3": leaders join a title to its column
 _LEADER = re.compile(r"(?<=\S)\s*(?:[-.·_…]\s?){5,}\s*(?=\S)")
 _BULLET = re.compile(r"^(?:[•·●○■□▪▫◦‣⁃∙➢➤►▶✓✔\uf0b7\uf0a7\uf076\uf0d8-]|\*|o(?=\s))\s*(?=\S)")

@@ -431,3 +431,32 @@ def test_a_seats_title_before_a_surname_makes_an_owner_without_a_roll() -> None:
         )
     )
     assert [a.owners for a in found.actions] == [["Hage"], ["Jerdonek"]]
+
+
+@pytest.mark.parametrize(
+    "line", ["14 May 2013, 14:00-17:00", "6.30 – 7.30 p.m. on Zoom", "02.03.11", "7:00 pm Call to order"]
+)
+def test_dates_and_times_opening_a_line_are_never_item_numbers(line: str) -> None:
+    from minutes.extract.blocks import paragraphs
+    from minutes.extract.items import _heading_number
+
+    (block,) = paragraphs(from_text(line).lines)
+    assert _heading_number(block) is None
+
+
+def test_item_numbers_of_year_month_and_sequence_stay_items() -> None:
+    from minutes.extract.blocks import paragraphs
+    from minutes.extract.items import _heading_number
+
+    (block,) = paragraphs(from_text("21.01.01 Election of Chair").lines)
+    assert _heading_number(block).group("num") == "21.01.01"
+
+
+def test_zero_width_spaces_left_by_exports_are_removed() -> None:
+    (found,) = extract(
+        from_text(
+            "OCLT AGM Minutes 14\u200bth\u200b September 2020\n\n"
+            "Present:\u200b Alice Hemming, Bob Colenutt\n\n1. Welcome\n"
+        )
+    )
+    assert found.date == "2020-09-14" and {a.name for a in found.attendees} == {"Alice Hemming", "Bob Colenutt"}
