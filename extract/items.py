@@ -514,7 +514,9 @@ class _Scan:
         if all(FILE_NUMBER.fullmatch(h.item.number or "") for h in found if h.kind != "sub"):
             # file numbers name papers rather than order them: the body's order is its section headings
             return _merge(found, [h for h in _unnumbered(blocks, start, end, skip) if _caps(blocks[h.block].text)])
-        return found
+        # items numbered by Word's or HTML's list markup beside items numbered by hand ("VII. New Business")
+        listed = [h for h in _unnumbered(blocks, start, end, skip) if blocks[h.block].first.number is not None]
+        return _merge(found, listed) if listed else found
 
 
 def _heading_number(block: Block) -> re.Match | None:
@@ -631,6 +633,8 @@ def _heading_like(block: Block) -> bool:
     text = block.text.strip()
     if _is_date_line(text):
         return False
+    if block.first.number is not None and block.cell is None and _listed_title(text):
+        return True  # a Word or HTML list's entry that reads as a title: an item the list's markup numbers
     words = text.split()
     if not words or len(words) > 10 or (block.indent > 0 and block.heading is None) or block.cell is not None:
         return False
@@ -646,6 +650,14 @@ def _heading_like(block: Block) -> bool:
     small = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&", "with", "from", "by", "at", "–", "-"}
     significant = [w for w in plain if w.lower() not in small]
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant) and title_like(text)
+
+
+def _listed_title(text: str) -> bool:
+    """A list entry short enough, and worded enough like a title, to be an item ('Approval of the agenda.')."""
+    words = text.rstrip(".:").split()
+    if not words or len(words) > 14 or re.match(r"^(?:that|to be)\b", text, re.I):
+        return False  # "That the committee approves ...": a motion's words in a numbered list
+    return title_like(text.rstrip(".:")) and not _SENTENCE_VERB.search(text)
 
 
 def _plain_heading(blocks: list[Block], i: int, end: int) -> bool:

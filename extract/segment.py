@@ -21,7 +21,7 @@ _MINUTES_TITLE = re.compile(
     re.I,
 )
 _NOT_TITLE = re.compile(
-    r"minutes of (?:the )?(?:previous|last|prior)|previous minutes|approv\w* (?:of )?(?:the )?minutes|"
+    r"minutes of (?:the )?(?:previous|last|prior)|previous minutes|approv\w*\b.{0,60}\bminutes\b|"
     r"minutes (?:were|was|are|of the meeting held on)|minute[- ]?tak|confirm\w* (?:the )?minutes|"
     r"adoption of|accuracy|(?:to|will|be) (?:agree|approve|note|sign)|\bminutes? \d|"
     r"(?:previous|last|prior) meeting'?s? minutes|\b(?:previous|last|prior)\b(?:\s+\w+){0,3}\s+minutes\b|"
@@ -101,6 +101,7 @@ def title_kind(block: Block) -> str | None:
     if (
         _MEETING_TITLE.search(text)
         and not _OTHER_MEETING.search(text)
+        and not _NOT_TITLE.search(text)
         and (_has_full_date(text) or _MEETING_TITLE.search(words[-1]))
     ):  # "Trustees Meeting 15-Feb-2020", "2019-December Public Board Meeting": minutes or agenda by content
         return "meeting"

@@ -460,3 +460,34 @@ def test_zero_width_spaces_left_by_exports_are_removed() -> None:
         )
     )
     assert found.date == "2020-09-14" and {a.name for a in found.attendees} == {"Alice Hemming", "Bob Colenutt"}
+
+
+def test_entries_of_a_word_list_that_read_as_titles_are_items_beside_typed_numbers() -> None:
+    from minutes.extract.blocks import paragraphs
+    from minutes.extract.items import find_items
+    from minutes.ingest.model import Line
+
+    lines = [
+        Line("Approval of the proposed agenda.", number="I.", indent=1),
+        Line("Executive Committee Report", number="II.", indent=1),
+        Line("The report was received with thanks and members asked about the budget.", indent=0),
+        Line("VII. New Business"),
+        Line("That the committee approves the revised budget for the year.", number="1.", indent=2),
+    ]
+    for n, line in enumerate(lines):
+        line.index = n
+    blocks = paragraphs(lines)
+    found = [(h.item.number, h.item.title) for h in find_items(blocks, 0, len(blocks), set())]
+    assert found == [
+        (None, "Approval of the proposed agenda"),
+        (None, "Executive Committee Report"),
+        ("VII", "New Business"),
+    ]
+
+
+def test_approval_of_a_dated_meetings_minutes_is_an_item_not_a_title() -> None:
+    from minutes.extract.blocks import paragraphs
+    from minutes.extract.segment import title_kind
+
+    (block,) = paragraphs(from_text("Approval of the March 15, 2018, Regular Meeting Minutes").lines)
+    assert title_kind(block) is None
