@@ -35,7 +35,10 @@ _CUE = re.compile(
     r"circulate|contact|report back|arrange|look into|investigate|write|send|provide|share)\b",
     re.I,
 )
-_SUBJECT = r"((?:(?:the|our)\s+)?[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*|[A-Z]\.?|of|the|and|&|/))*?(?:\s\([A-Z]\))?)"
+_SUBJECT = (  # "Jane Smith", "the Clerk", "David Evans/ICO", "Panel members"
+    r"((?:(?:the|our)\s+)?[A-Z][\w'’\-]*\.?(?:(?:\s+|\s*/\s*)(?:[A-Z][\w'’\-]*|[A-Z]\.?|of|the|and|&|/))*?"
+    r"(?:\s+(?:members|officers|staff))?(?:\s\([A-Z]\))?)"
+)
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_to_do",

@@ -491,3 +491,22 @@ def test_approval_of_a_dated_meetings_minutes_is_an_item_not_a_title() -> None:
 
     (block,) = paragraphs(from_text("Approval of the March 15, 2018, Regular Meeting Minutes").lines)
     assert title_kind(block) is None
+
+
+@pytest.mark.parametrize(
+    "text, role", [("Panel Chair", True), ("Board members", True), ("Secretariat", True), ("Urged Council", False)]
+)
+def test_a_role_of_a_named_body_is_a_role(text: str, role: bool) -> None:
+    from minutes.extract.names import is_role
+
+    assert is_role(text) is role
+
+
+def test_a_marked_task_for_a_bodys_officer_names_the_officer() -> None:
+    (found,) = extract(
+        from_text(
+            _HEAD_PC + "1. Reports\nACTION: Provide feedback from the Transparency Board at next Panel meeting "
+            "(Panel Chair).\nACTION: Panel members to scrutinise the Open Data Strategy.\n"
+        )
+    )
+    assert [a.owners for a in found.actions] == [["Panel Chair"], ["Panel members"]]
