@@ -104,7 +104,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     meeting.attendees = _attendance(blocks, seg, shape.headings, shape.people, shape.head_end)
     _presenters_from_roster(meeting)
     item_of = _item_lookup(shape.headings)
-    meeting.resolutions = _resolutions(blocks, seg, shape, item_of)
+    meeting.resolutions = _resolutions(blocks, seg, shape, item_of, _acronym(meeting.body))
     meeting.actions = _actions(blocks, seg, meeting, item_of, shape.bare_headings, shape.body_start, us)
     meeting.progress = _progress(blocks, seg, shape.headings)
     return meeting
@@ -129,7 +129,13 @@ def _heading_fields(blocks: list[Block], seg: Segment, shape: Outline, year: int
     )
 
 
-def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of) -> list[Resolution]:
+def _acronym(body: str | None) -> str | None:
+    """'Steering Committee' -> 'SC', 'Project Leadership Committee' -> 'PLC': how minutes name their own body."""
+    words = [w for w in (body or "").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else None
+
+
+def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of, acronym: str | None) -> list[Resolution]:
     """Decision blocks (RESOLVED, moved/seconded/CARRIED, motion runs), then decision sentences elsewhere."""
     heading_blocks = shape.heading_blocks
     runs = [
@@ -144,12 +150,14 @@ def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of) -> 
         for first, last, text in spans
     ]
     taken = {k for _, spans in runs for first, last, _ in spans for k in range(first, last + 1)}
-    found += _decision_sentences(blocks, seg, shape, item_of, taken)
+    found += _decision_sentences(blocks, seg, shape, item_of, taken, acronym)
     found.sort(key=lambda r: r.found.source.first_line)
     return found
 
 
-def _decision_sentences(blocks: list[Block], seg: Segment, shape: Outline, item_of, taken: set[int]) -> list:
+def _decision_sentences(
+    blocks: list[Block], seg: Segment, shape: Outline, item_of, taken: set[int], acronym: str | None
+) -> list:
     """Sentences that record a decision, outside the decision blocks; one ending ':' takes its list."""
     found = []
     # "(c) Internal auditor – RESOLVED - That ...": the decision run into a heading, without the heading
@@ -158,7 +166,7 @@ def _decision_sentences(blocks: list[Block], seg: Segment, shape: Outline, item_
     for i in range(shape.body_start, seg.end):
         if i in taken or i in bare or (blocks[i].cell is not None and i < shape.first_item):
             continue  # a table before the first item is the heading's or the attendance's, not a decision
-        for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i)):
+        for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i), acronym):
             last = blocks[i]
             if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):
                 j = resolutions.list_end(blocks, i, seg.end, shape.heading_blocks)

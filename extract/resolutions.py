@@ -227,7 +227,7 @@ def list_end(blocks: list[Block], i: int, end: int, headings: set[int]) -> int:
     return j
 
 
-def decision_sentences(block: Block, text: str | None = None) -> list[tuple[str, str]]:
+def decision_sentences(block: Block, text: str | None = None, acronym: str | None = None) -> list[tuple[str, str]]:
     """(rule, sentence) for sentences of a paragraph (or of `text`, what follows a heading run into
     it) that record a decision.
 
@@ -257,18 +257,33 @@ def decision_sentences(block: Block, text: str | None = None) -> list[tuple[str,
         if bare and not _NOT_DECISION.search(parts[k - 1]):
             out.append(("resolution.bare_agreement", sentence))
             continue
-        for rule, pattern in _SENTENCE_RULES:
-            m = pattern.search(sentence)
-            if m and (
-                quoted(whole, max(whole.find(sentence), 0) + m.start()) or not pattern.search(unquoted(sentence))
-            ):
-                break  # 'a paragraph ending "It was agreed that ..."' reports words; it records no decision
-            if m:
-                if m.start() > 0 and len(sentence.split()) > 40 and sentence[m.start()] in ",;":
-                    sentence = sentence[m.start() :].lstrip(",; ")  # the decision closes a long report sentence
-                out.append((rule, sentence))
-                break
+        found = _sentence_rule(sentence, whole) or _body_acronym_decided(sentence, acronym)
+        if found:
+            out.append(found)
     return out
+
+
+def _sentence_rule(sentence: str, whole: str) -> tuple[str, str] | None:
+    """The first sentence rule that finds a decision, outside any words quoted from another paper."""
+    for rule, pattern in _SENTENCE_RULES:
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        if quoted(whole, max(whole.find(sentence), 0) + m.start()) or not pattern.search(unquoted(sentence)):
+            return None  # 'a paragraph ending "It was agreed that ..."' reports words; it records no decision
+        if m.start() > 0 and len(sentence.split()) > 40 and sentence[m.start()] in ",;":
+            sentence = sentence[m.start() :].lstrip(",; ")  # the decision closes a long report sentence
+        return rule, sentence
+    return None
+
+
+def _body_acronym_decided(sentence: str, acronym: str | None) -> tuple[str, str] | None:
+    """'SC agreed to postpone the deadline': the body, by its own initials ('SC' for Steering Committee)."""
+    if not acronym or len(acronym) < 2:
+        return None
+    pattern = rf"(?:^|[,;]\s+){re.escape(acronym)}\s+(?:\w+\s+)?{_DECISION_VERBS}\b"
+    found = re.search(pattern, unquoted(sentence))
+    return ("resolution.body_decided", sentence) if found else None
 
 
 _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|(?<!\w)\'[^\'\n]*\'(?!\w)')

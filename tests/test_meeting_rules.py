@@ -510,3 +510,14 @@ def test_a_marked_task_for_a_bodys_officer_names_the_officer() -> None:
         )
     )
     assert [a.owners for a in found.actions] == [["Panel Chair"], ["Panel members"]]
+
+
+def test_a_body_deciding_under_its_own_initials_is_a_decision_and_a_persons_initials_are_not() -> None:
+    (found,) = extract(
+        from_text(
+            "# Steering Committee 2015-07-02\n\nPresent: Greg Wilson, Kate Hertweck\n\n## Instructor training\n\n"
+            "SC agreed to postponing the deadline.\n\nGW agreed to draft the announcement.\n",
+            markdown=True,
+        )
+    )
+    assert [r.text for r in found.resolutions] == ["SC agreed to postponing the deadline."]
