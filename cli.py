@@ -8,7 +8,7 @@ import os
 import sys
 from datetime import UTC
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -510,9 +510,6 @@ def digest(
     day = _parse_day(as_of, "--as-of") if as_of else date.today()
     db = _db()
     data = digest_data(db, _body(db, body), day)
-    if data is None:
-        err.print(f"error: no body called {body!r} is stored; see `minutes meetings`", markup=False, highlight=False)
-        raise typer.Exit(1)
     if send:
         _send_digest(data, to or [], per_owner, digest_message, for_owner)
         return
@@ -568,14 +565,17 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
 
 
 def _body(db, name: str | None) -> str | None:
-    """The stored name of the body --body names, or one line naming the closest stored bodies."""
-    if name is None:
-        return None
+    """The stored name of the body --body names (None for no --body)."""
+    return _body_row(db, name)["name"] if name is not None else None
+
+
+def _body_row(db, name: str) -> dict:
+    """The stored body --body names, or one line naming the closest stored bodies."""
     from .db.queries import find_body
 
     found = find_body(db, name)
     if found is not None:
-        return found["name"]
+        return found
     from rapidfuzz import fuzz, process
 
     names = [row[0] for row in db.execute("SELECT name FROM bodies ORDER BY name").fetchall()]
@@ -591,7 +591,7 @@ def _slug(text: str) -> str:
     return _re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "body"
 
 
-def _fail(message: str, code: int = 1):
+def _fail(message: str, code: int = 1) -> NoReturn:
     err.print(f"error: {message}", markup=False, highlight=False)
     raise typer.Exit(code)
 
@@ -625,8 +625,6 @@ def agenda(
         _fail("--out: the pack is a Word file; give a name ending in .docx", 2)
     db = _db()
     past = history(db, _body(db, body), when)
-    if past is None:
-        _fail(f"no body called {body!r} is stored; see `minutes meetings`")
     log = action_log(db, past["name"], when)
     drafted = draft(past, when, time.strip() if time else None, location, len(log))
     context = pack_context(drafted, past["name"], drafted.organisation, log, when, drafted.previous)
@@ -678,7 +676,6 @@ def action_log_command(
     from datetime import date
 
     from .db.agenda import action_log, organisation
-    from .db.queries import find_body
     from .render.action_log import FORMATS, log_text
     from .render.docx_pack import TemplateProblem, pack_context, write_pack
 
@@ -687,7 +684,7 @@ def action_log_command(
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}", 2)
     db = _db()
-    found = find_body(db, _body(db, body))
+    found = _body_row(db, body)
     today = date.today()
     log = action_log(db, found["name"], today)
     org = organisation(db, found)
@@ -726,11 +723,10 @@ def review_list(
     """List low-confidence records not yet reviewed, least sure first, with where they were read."""
     if ctx.invoked_subcommand:
         return
-    from .db.queries import find_body
     from .db.review import low_confidence
 
     db = _db()
-    body_id = find_body(db, _body(db, body))["id"] if body else None
+    body_id = _body_row(db, body)["id"] if body else None
     rows = low_confidence(db, below, body_id)
     _emit(
         rows,
@@ -799,7 +795,7 @@ def serve(
 
     if shutil.which("datasette") is None and not _has_module("datasette"):
         _fail("Datasette is not installed: pip install 'minutes[web]'")
-    _db().close()  # creates or migrates the file first
+    _db().close()  # migrates the file first (a missing one is refused)
     with tempfile.TemporaryDirectory(prefix="minutes-serve-") as folder:
         meta = Path(folder) / "metadata.json"
         meta.write_text(json.dumps(metadata(Path(state.db_path).stem)), encoding="utf-8")
@@ -885,12 +881,11 @@ def calendar(
     from datetime import datetime
 
     from .db.queries import actions as list_actions
-    from .db.queries import find_body
     from .db.queries import meetings as list_meetings
     from .render.calendar import calendar_bytes
 
     db = _db()
-    found = find_body(db, _body(db, body))
+    found = _body_row(db, body)
     rows = list_meetings(db, found["name"])
     open_actions = list_actions(db, body=found["name"], open_only=True, with_history=False)
     out_file.write_bytes(calendar_bytes(found["name"], rows, open_actions, datetime.now(UTC)))
@@ -934,7 +929,7 @@ def eval_command(
     Gold files follow ../shared/eval/ANNOTATION.md: the contract's shape with "source" naming the
     document. Example: minutes eval my-gold/ my-papers/ --json
     """
-    from .evaluate import evaluate, gold_files
+    from .evaluate import GoldError, evaluate, gold_files
 
     if not gold_dir.is_dir() or not gold_files(gold_dir):
         _fail(f"{gold_dir}: no gold files (*.json) in this folder")
@@ -942,8 +937,8 @@ def eval_command(
         _fail(f"{docs_dir}: not a folder")
     try:
         report = evaluate(gold_dir, docs_dir)
-    except (ValueError, KeyError, TypeError) as exc:
-        _fail(f"{gold_dir}: a gold file is not in the annotation format ({type(exc).__name__}: {exc})")
+    except GoldError as exc:
+        _fail(str(exc))
     if as_json:
         print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
         return
@@ -957,18 +952,19 @@ def _print_eval(report) -> None:
 
     from .evaluate import FIELDS
 
+    figures = report.as_json()
     per_doc = Table(title="F1 by document")
     per_doc.add_column("document", overflow="fold")
     for f in FIELDS:
         per_doc.add_column(f, justify="right")
-    for doc in report.as_json()["documents"]:
+    for doc in figures["documents"]:
         cells = [f"{doc['fields'][f]['f1']:.2f}" for f in FIELDS]
         name = doc["source"] + (f" ({doc['error']})" if doc["error"] else "")
         per_doc.add_row(Text(name), *cells)  # file names are text, never Rich markup
     per_field = Table(title="By field, over all documents")
     for column in ("field", "P", "R", "F1", "hits/pred/gold"):
         per_field.add_column(column, justify="left" if column == "field" else "right")
-    for f, s in report.as_json()["fields"].items():
+    for f, s in figures["fields"].items():
         per_field.add_row(
             f, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}", "/".join(map(str, s["counts"]))
         )
@@ -1007,8 +1003,18 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+    except BrokenPipeError:  # `minutes actions | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        sys.exit(0)
+    except OSError as exc:  # an output the system refused: the path and the cause, in the user's terms
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.print(f"error: {where}{exc.strerror or exc}", markup=False, highlight=False)
+        sys.exit(1)
     except Exception as exc:  # a fault of ours: one line, never a traceback with local values
-        err.print(f"error: internal error ({type(exc).__name__}: {exc}); please report it", markup=False)
+        if os.environ.get("MINUTES_DEBUG"):
+            raise
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        err.print(f"error: internal error ({message}); please report it (MINUTES_DEBUG=1 shows where)", markup=False)
         sys.exit(1)
 
 

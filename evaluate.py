@@ -9,7 +9,7 @@ extraction in this process, per-document figures and one report object.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,11 +33,7 @@ class Report:
 
     @property
     def totals(self) -> dict[str, list[int]]:
-        sums = {f: [0, 0, 0] for f in FIELDS}
-        for doc in self.documents:
-            for f in FIELDS:
-                sums[f] = [a + b for a, b in zip(sums[f], doc.tally[f])]
-        return sums
+        return {f: [sum(doc.tally[f][k] for doc in self.documents) for k in range(3)] for f in FIELDS}
 
     def fields(self) -> dict[str, dict[str, float]]:
         return {f: _prf_dict(*counts) for f, counts in self.totals.items()}
@@ -79,19 +75,25 @@ def extract_contract(path: Path) -> tuple[dict, str]:
     return to_contract(parsed.document, parsed.meetings), ""
 
 
-def evaluate(
-    gold_dir: Path,
-    docs_dir: Path,
-    predict: Callable[[Path], tuple[dict, str]] = extract_contract,
-    only: Iterable[str] | None = None,
-) -> Report:
+class GoldError(ValueError):
+    """A gold file that is not in the annotation format; the message names it."""
+
+
+def read_gold(path: Path) -> dict:
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(gold.get("source"), str) or not isinstance(gold.get("meetings"), list):
+            raise ValueError('it needs "source" (a path) and "meetings" (a list)')
+        return gold
+    except (OSError, ValueError, AttributeError) as exc:
+        raise GoldError(f"{path}: not a gold file ({' '.join(str(exc).split())})") from None
+
+
+def evaluate(gold_dir: Path, docs_dir: Path, predict: Callable[[Path], tuple[dict, str]] = extract_contract) -> Report:
     """Score every gold file in gold_dir against the prediction for its document in docs_dir."""
     report = Report()
-    wanted = set(only) if only is not None else None
     for gold_file in gold_files(gold_dir):
-        gold = json.loads(gold_file.read_text())
-        if wanted is not None and gold["source"] not in wanted:
-            continue
+        gold = read_gold(gold_file)
         document = Path(docs_dir) / gold["source"]
         if not document.is_file():
             pred, error = {}, f"{document}: no such document"

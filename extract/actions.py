@@ -183,7 +183,7 @@ def task_with_owner(blocks: list[Block], start: int, end: int) -> list[Raw]:
 
 _OWNER_COLON = re.compile(r"^(?P<who>[A-Z][\w'’\-]*(?:\s*/\s*[A-Z][\w'’\-]*){0,3})\s*:\s+(?P<rest>\S.*)$")
 _UNDERTAKES = re.compile(
-    r"^(?:(?:for\s+\w+,\s*)?(?:will|shall|to|needs?\s+to|is\s+going\s+to|going\s+to|doing)\b|"
+    r"^(?:(?:will|shall|to|needs?\s+to|is\s+going\s+to|going\s+to)\b|"
     r"i(?:'ll|’ll|\s+will)\b|.{0,60};\s*will\b)",
     re.I,
 )
@@ -372,7 +372,7 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
             before, speaker = speaker, _speaker(sentence, finder)
             if re.match(r"^(?:i|we)\b", sentence, re.I) or sentence.endswith("?"):
                 continue
-            if quoted(block.text, max(block.text.find(sentence), 0)):
+            if quoted(block.text, block.text.find(sentence)):
                 continue  # words quoted from another paper assign nothing
             for shown, statement, first in _statements(sentence):
                 task = _task_in(statement, first, speaker, before, finder)

@@ -51,8 +51,8 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
         re.compile(
             r"^(?:(?:[A-Za-z]+\s+)?(?:members?|councillors|governors|trustees|directors|commissioners)\s+"
             r"present|present|(?:[a-z]+\s+)?attendees|attendance|attending|roll call|chaired by|"
-            r"voting members?(?:\s+attendance)?|participants|those present|"
-            r"(?:governor|member|board|trustee|councillor)s?\s+attendance|record of attendance|"
+            r"voting members|participants|those present|"
+            r"(?:voting\s+)?(?:governor|member|board|trustee|councillor)s?\s+attendance|record of attendance|"
             r"non-voting members|members|councillors|governors|trustees|directors)\b",
             re.I,
         ),

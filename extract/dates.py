@@ -16,8 +16,8 @@ DAY_FIRST = re.compile(  # "Tuesday 14th March 2023", "15-Feb-2020"
     rf"\b{_WEEKDAY}(?:the\s+)?(\d{{1,2}}){_ORD}(?:\s+|-)(?:of\s+)?({_MONTHS})\b\.?,?(?:(?:\s+|-)(\d{{4}})\b)?", re.I
 )
 MONTH_FIRST = re.compile(rf"\b{_WEEKDAY}({_MONTHS})\b\.?\s+(\d{{1,2}}){_ORD}\b,?(?:\s+(\d{{4}})\b)?", re.I)
-NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![/.-]?\d)")
-ISO = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)([-/.])(\d\d)\2(\d\d)(?![\d/.-]\d)")  # 2021-10-16, 2021-10-16T17:36
+NUMERIC = re.compile(r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![/.-]?\d)")
+ISO = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)([-/.])(\d\d)\2(\d\d)(?![/.-]?\d)")  # 2021-10-16, 2021-10-16T17:36
 _WEEKDAY_NAME = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?!\s*%)|"

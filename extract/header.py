@@ -82,7 +82,7 @@ _HELD = re.compile(r"\b(?:held|to be held|will be held|takes? place|will meet)\b
 def meeting_date(head: list[Block], year: int | None, us: bool) -> tuple[date | None, Block | None]:
     """The meeting's date: the first in the head, one said to be when the meeting is held first of all
     (a summons' "to be held on Wednesday 9th January" beats the clerk's "Date: 3rd January" above it)."""
-    held = [b for b in head if _HELD.search(b.text)]
+    held = [b for b in head if _HELD.search(b.text) and not _not_this_meeting(b.text)]
     found = _first_date(held, year, us)
     return found if found[0] is not None else _first_date(head, year, us)
 
@@ -104,8 +104,8 @@ def _not_this_meeting(text: str) -> bool:
     """Dates of signing, publication, the next meeting or the last one's minutes."""
     if re.match(r"^\s*(?:signed|dated|date of next|next meeting|printed|published)", text, re.I):
         return True
-    if re.search(r"\b(?:previous|last) meeting\b", text, re.I):
-        return True
+    if re.search(r"\b(?:previous|last|next|following|future) meeting\b", text, re.I):
+        return True  # "The next meeting will be held on 9 April": another meeting's date
     # "3. Minutes of the meeting held on 14 March": the last meeting's, not this one's date
     return bool(
         re.search(r"minutes of the meeting held", text, re.I)

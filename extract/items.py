@@ -379,8 +379,9 @@ class _Scan:
             title, body = first.rstrip("."), " ".join(more) or None
         ends_stop = body is None and rest.rstrip().endswith(".") and not titled.in_cell
         printed = title + "." if ends_stop else title
-        if printed.endswith(".") and self._continues_top(number) and len(title.split()) <= 8:
-            printed = title if not title.startswith("That ") else printed  # "10. Any other business allowed ..."
+        short = len(title.split()) <= 8 and not title.startswith("That ")
+        if printed.endswith(".") and short and self._continues_top(number):
+            printed = title  # "10. Any other business allowed by the Chair." is still a heading
         if _ADDRESS.search(title):
             return None  # "200 Civic Center Drive, Santa Lucia, CA 93401" is where, not an item
         task_line = (  # "Daniel - organise posters" is a task
@@ -515,7 +516,7 @@ class _Scan:
             # file numbers name papers rather than order them: the body's order is its section headings
             return _merge(found, [h for h in _unnumbered(blocks, start, end, skip) if _caps(blocks[h.block].text)])
         # items numbered by Word's or HTML's list markup beside items numbered by hand ("VII. New Business")
-        listed = [h for h in _unnumbered(blocks, start, end, skip) if blocks[h.block].first.number is not None]
+        listed = [h for h in _unnumbered(blocks, start, end, skip) if _outer_list_entry(blocks, h.block, start)]
         return _merge(found, listed) if listed else found
 
 
@@ -531,8 +532,8 @@ def _heading_number(block: Block) -> re.Match | None:
     return NUMBER.match(text)
 
 
-_CLOCK_START = re.compile(
-    r"^\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?(?![a-z])|[–-]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m|$|\s))", re.I
+_CLOCK_START = re.compile(  # "6.30 pm", "6.30 – 7.30 p.m.", "14:00-17:00"; not "4.15 - 16 Park Road"
+    r"^\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?(?![a-z])|[–-]\s*\d{1,2}(?:[.:]\d{2}|\s*[ap]\.?m\.?(?![a-z])))", re.I
 )
 
 
@@ -652,6 +653,17 @@ def _heading_like(block: Block) -> bool:
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant) and title_like(text)
 
 
+def _outer_list_entry(blocks: list[Block], i: int, start: int) -> bool:
+    """An entry of a marked-up list not introduced by a colon ('... the following applications:' introduces
+    text of its item, not items)."""
+    if blocks[i].first.number is None:
+        return False
+    first = i
+    while first - 1 >= start and blocks[first - 1].first.number is not None:
+        first -= 1
+    return not (first - 1 >= start and blocks[first - 1].text.rstrip().endswith(":"))
+
+
 def _listed_title(text: str) -> bool:
     """A list entry short enough, and worded enough like a title, to be an item ('Approval of the agenda.')."""
     words = text.rstrip(".:").split()
@@ -679,7 +691,7 @@ def _plain_heading(blocks: list[Block], i: int, end: int) -> bool:
 # the parts of a paper that hold no business: its notes as a whole, its agenda list, links, attendance, summaries
 _SECTION_LABEL = re.compile(
     r"^(?:meeting\s+(?:minutes|notes)|notes|agenda|links|attendees|attendance|present|participants|"
-    r"action\s+items?(?:\s+\(AIs?\))?|actions|decisions|summary)\s*:?$",
+    r"action\s+items?|actions|decisions|summary)\s*:?$",
     re.I,
 )
 

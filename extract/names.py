@@ -196,7 +196,9 @@ class NameFinder:
             {"label": "PERSON", "pattern": [title, initial, cap]},
             {"label": "PERSON", "pattern": [title, cap, cap]},
             {"label": "PERSON", "pattern": [cap, cap]},
-            {"label": "ROLE", "pattern": [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": rf"(?i)^(?:{ROLES})$"}}]},
+            {"label": "ROLE", "pattern": [{"LOWER": "the", "OP": "?"}, {"TEXT": {"REGEX": rf"^(?:{ROLES})$"}}]},
+            # the same roles in capitals ("CLERK", "EVERYONE"); lower-case "all" or "staff" is no role
+            {"label": "ROLE", "pattern": [{"IS_UPPER": True, "TEXT": {"REGEX": rf"(?i)^(?:{ROLES})$"}}]},
         ]
         self._ruler.add_patterns(patterns)
         return self._ruler

@@ -269,7 +269,8 @@ def _sentence_rule(sentence: str, whole: str) -> tuple[str, str] | None:
         m = pattern.search(sentence)
         if not m:
             continue
-        if quoted(whole, max(whole.find(sentence), 0) + m.start()) or not pattern.search(unquoted(sentence)):
+        at = whole.find(sentence)
+        if quoted(whole, at + m.start() if at >= 0 else -1) or not pattern.search(unquoted(sentence)):
             return None  # 'a paragraph ending "It was agreed that ..."' reports words; it records no decision
         if m.start() > 0 and len(sentence.split()) > 40 and sentence[m.start()] in ",;":
             sentence = sentence[m.start() :].lstrip(",; ")  # the decision closes a long report sentence
@@ -295,9 +296,8 @@ def unquoted(text: str) -> str:
 
 
 def quoted(text: str, at: int) -> bool:
-    """Whether position `at` sits inside a double-quoted passage of `text`."""
-    before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    """Whether position `at` sits inside a quoted passage of `text` (a lone inch mark opens none)."""
+    return at >= 0 and any(m.start() < at < m.end() for m in _QUOTED.finditer(text))
 
 
 _BARE_OUTCOME = re.compile(r"^(?:the\s+)?motion\s+(?:was\s+)?(?:carried|passed|passes|approved)\W*$", re.I)

@@ -115,6 +115,13 @@ _RULES = (
         _HEAD + "1. Apologies\nNone. Ann Lee and Carl Day were in attendance.\n",
     ),
     Rule(
+        "attendance.late",
+        "attendance",
+        0.85,
+        "'Apologies for lateness were received from X': X came, late",
+        _HEAD + "1. Apologies\nApologies for lateness were received from Ann Lee.\n",
+    ),
+    Rule(
         "resolution.block",
         "resolutions",
         0.95,

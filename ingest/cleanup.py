@@ -42,7 +42,7 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
 
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")  # zero-width spaces and joiners that exports leave in
 # "Secretary's Report ----------- Barbara Torres", "Apologies ........ 3": leaders join a title to its column
-_LEADER = re.compile(r"(?<=\S)\s*(?:[-.·_…]\s?){5,}\s*(?=\S)")
+_LEADER = re.compile(r"(?<=[^\s\-.·_…])\s*(?:[-.·_…]\s?){5,}\s*(?=[^\s\-.·_…])")
 _BULLET = re.compile(r"^(?:[•·●○■□▪▫◦‣⁃∙➢➤►▶✓✔\uf0b7\uf0a7\uf076\uf0d8-]|\*|o(?=\s))\s*(?=\S)")
 
 
@@ -81,7 +81,8 @@ def running_lines(lines: list[Line], pages: int) -> set[int]:
             seen[shape] += 1
             where[shape].extend(found)
     need = max(2, round(0.4 * len(by_page)))
-    first_top = set(by_page[min(by_page)][:EDGE]) if by_page else set()
+    first = by_page[min(by_page)] if by_page else []
+    first_top = set(first[:EDGE]) - set(first[-EDGE:]) if len(first) > EDGE else set()
     # the first page's head is the paper's title, repeated on later pages as a running header: keep it once
     return {i for shape, n in seen.items() if n >= need and len(shape) > 1 for i in where[shape]} - first_top
 

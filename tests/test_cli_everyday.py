@@ -130,3 +130,23 @@ def test_setting_an_owner_says_who_it_was_and_who_it_is(copy: Path) -> None:
     assert run.stdout.startswith("SF-2023-03-14-01: owner set to Peter Haylock (was ")
     again = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Tony Burton / Peter Haylock", db=copy, check=True)
     assert again.stdout.strip() == "SF-2023-03-14-01: owner set to Tony Burton, Peter Haylock (was Peter Haylock)"
+
+
+def test_an_output_the_system_refuses_is_named_in_one_line_not_called_an_internal_error(stored: Path) -> None:
+    message = one_line_error(run_cli("export", "--format", "json", "--out", "/nonexistent/x/out.json", db=stored), 1)
+    assert "/nonexistent/x/out.json" in message and "internal error" not in message
+
+
+def test_a_reader_closing_the_pipe_early_gets_no_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    paper = tmp_path / "long.txt"
+    items = "\n".join(f"{n}. Item number {n}" for n in range(1, 3000))
+    paper.write_text(f"Minutes of the Board meeting held on 5 March 2024\n\nPresent: Ann Lee, Bob Day\n\n{items}\n")
+    argv = [sys.executable, "-m", "minutes", "extract", "--json", str(paper)]
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert len(process.stdout.read(10)) == 10
+    process.stdout.close()  # `minutes extract --json ... | head -c 10`: far more than a pipe holds is left unread
+    _, stderr = process.communicate(timeout=120)
+    assert b"Traceback" not in stderr and b"internal error" not in stderr and b"Exception ignored" not in stderr

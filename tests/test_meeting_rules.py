@@ -521,3 +521,41 @@ def test_a_body_deciding_under_its_own_initials_is_a_decision_and_a_persons_init
         )
     )
     assert [r.text for r in found.resolutions] == ["SC agreed to postponing the deadline."]
+
+
+def test_the_next_meetings_date_never_dates_this_meeting() -> None:
+    (found,) = extract(
+        from_text(
+            "Minutes of the Parish Council meeting held on Tuesday 5th March 2024\n\nPresent: Jane Smith, Tom Brown\n\n"
+            "Apologies\nNone.\n\nThe next meeting will be held on 9 April 2024.\n"
+        )
+    )
+    assert found.date == "2024-03-05"
+
+
+def test_an_inch_mark_opens_no_quotation() -> None:
+    (found,) = extract(
+        from_text(
+            _HEAD_PC + '1. Drains\nA 12" pipe was quoted. It was agreed to buy the pipe.\nJane Smith will order it.\n'
+        )
+    )
+    assert [r.text for r in found.resolutions] == ["It was agreed to buy the pipe."]
+    assert [a.owners for a in found.actions] == [["Jane Smith"]]
+
+
+def test_a_marked_up_list_introduced_by_a_colon_is_its_items_text_not_items() -> None:
+    from minutes.extract.blocks import paragraphs
+    from minutes.extract.items import find_items
+    from minutes.ingest.model import Line
+
+    lines = [
+        Line("2. Planning applications"),
+        Line("The council considered the following applications:"),
+        Line("Rear Extension at Mill Lane", number="1", indent=1),
+        Line("New Garage at Church Street", number="2", indent=1),
+        Line("3. Finance"),
+    ]
+    for n, line in enumerate(lines):
+        line.index = n
+    blocks = paragraphs(lines)
+    assert [h.item.number for h in find_items(blocks, 0, len(blocks), set())] == ["2", "3"]

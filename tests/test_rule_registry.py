@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from minutes.extract import extract
 from minutes.extract.rules import REGISTRY, STAGES, Rule
 from minutes.ingest import from_text, read
 
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 
 
 def _rules_of(text: str) -> dict[str, float]:
@@ -44,3 +45,12 @@ def test_every_record_of_the_samples_names_a_registered_rule(paper: Path) -> Non
     records = [r for m in meetings for r in (m, *m.attendees, *m.items, *m.resolutions, *m.actions, *m.progress)]
     assert records and all(r.found.rule in REGISTRY for r in records)
     assert all(r.found.confidence == REGISTRY[r.found.rule].confidence for r in records)
+
+
+def test_every_rule_name_the_code_writes_is_registered() -> None:
+    """A rule the registry lacks would fail the whole document (its confidence is looked up there)."""
+    source = " ".join(p.read_text() for p in (ROOT / "extract").glob("*.py") if p.name != "rules.py")
+    literal = set(re.findall(r'"((?:meeting|item|attendance|resolution|action|progress)\.[a-z_]+)"', source))
+    kinds = {f"item.{k}" for k in ("dec", "dotted", "slash", "roman", "sub")}
+    statuses = {f"attendance.{s}" for s in ("present", "apologies", "absent")}
+    assert literal | kinds | statuses <= set(REGISTRY), sorted((literal | kinds | statuses) - set(REGISTRY))

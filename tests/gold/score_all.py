@@ -3,7 +3,7 @@
     python tests/gold/score_all.py                  # one row per set: F1 per field and overall
     python tests/gold/score_all.py -v               # ... and P/R/F1 per field, document by document
     python tests/gold/score_all.py --json           # the same figures as JSON
-    python tests/gold/score_all.py --record batch5  # score a new batch ONCE and write its row in LEDGER.md
+    python tests/gold/score_all.py --record batch5  # score a new real batch ONCE and write its row in LEDGER.md
     python tests/gold/score_all.py --release        # score the sealed batch for a release (LEDGER.md row)
     python tests/gold/score_all.py --write-floors   # hold today's figures as CI's floors (floors.json)
 
@@ -93,8 +93,18 @@ def recorded(name: str) -> list[str]:
     return [line for line in LEDGER.read_text().splitlines() if line.startswith("| ") and f"| {name} |" in line]
 
 
+def dirty() -> str:
+    """Uncommitted changes to the code that extracts: a ledger row must name the commit that scored it."""
+    paths = ["extract", "ingest", "parse.py", "evaluate.py", "scorer.py"]
+    run = subprocess.run(["git", "status", "--porcelain", "--", *paths], cwd=ROOT, capture_output=True, text=True)
+    return run.stdout.strip()
+
+
 def record(name: str, spec: dict, reason: str) -> int:
     """Append a ledger row; a new batch gets exactly one first-time row, a sealed one five releases."""
+    if dirty():
+        print("commit the extraction code first: a ledger row names the commit that scored it", file=sys.stderr)
+        return 1
     earlier = recorded(name)
     if reason == "first-time" and earlier:
         print(f"{name} already has its first-time row in {LEDGER.name}; it is development data now", file=sys.stderr)
@@ -108,6 +118,16 @@ def record(name: str, spec: dict, reason: str) -> int:
         ledger.write(line + "\n")
     print(line)
     return 0
+
+
+def record_first_time(name: str, every: dict[str, dict]) -> int:
+    """`--record batch5` (or real-batch5): only a real batch that is not sealed gets a first-time row."""
+    name = name if name in every else f"real-{name}"
+    spec = every.get(name)
+    if spec is None or not name.startswith("real-") or is_sealed(spec):
+        print(f"{name}: not a real, unsealed batch of real/batches.json", file=sys.stderr)
+        return 2
+    return record(name, spec, "first-time")
 
 
 def check_floors(results: dict[str, tuple[dict, Report]], slack: float = 0.02) -> list[str]:
@@ -134,13 +154,23 @@ def main() -> int:
     args = ap.parse_args()
     every = sets()
     if args.record:
-        return record(args.record, every[args.record], "first-time")
+        return record_first_time(args.record, every)
     if args.release:
-        return max(record(n, s, "release") for n, s in every.items() if is_sealed(s))
+        sealed = [n for n, s in every.items() if is_sealed(s)]
+        if not sealed:
+            print("no sealed batch in real/batches.json", file=sys.stderr)
+            return 1
+        return max(record(n, every[n], "release") for n in sealed)
     chosen = args.sets or [n for n, s in every.items() if not is_sealed(s)]
+    refused = [n for n in chosen if n not in every or is_sealed(every[n])]
+    if refused:
+        print(f"not a set that may be scored here: {', '.join(refused)} (sealed sets: --release)", file=sys.stderr)
+        return 2
     results = {name: (every[name], score(every[name])) for name in chosen}
     if args.write_floors:
-        FLOORS.write_text(json.dumps({n: row(r) for n, (_, r) in results.items()}, indent=2) + "\n")
+        floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
+        floors.update({n: row(r) for n, (_, r) in results.items()})
+        FLOORS.write_text(json.dumps(floors, indent=2) + "\n")
     if args.json:
         print(json.dumps({n: {"kind": s["kind"], **row(r)} for n, (s, r) in results.items()}, indent=2))
     else:
