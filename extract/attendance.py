@@ -503,6 +503,17 @@ def _is_listing(text: str) -> bool:
     return text.count(",") >= max(3, len(text.split()) // 8)
 
 
+def run_in_list(block: Block, title: str, body: str | None, people: list[Attendee]) -> None:
+    """An item headed by an attendance label with its names run in ('1. Present: Helen Brown, ...')."""
+    label = label_of(f"{title}: {body}" if body else title)
+    if label is None:
+        return
+    status, category, rest = label
+    rest = _list_part(rest)
+    if rest and not _NONE.match(rest):
+        _add(people, parse_people(rest, category), status, category, block, f"attendance.{status}")
+
+
 def _list_part(text: str) -> str:
     """A list of names without the sentences printed after it ('... Simon Barnes. Quorum for this meeting is 3.')."""
     parts = sentences(text)

@@ -230,6 +230,8 @@ def _attendance(
         end = headings[n + 1].block if n + 1 < len(headings) else seg.end
         if not _ATTENDANCE_ITEM.search(heading.item.title):
             continue
+        if not _APOLOGIES_ITEM.search(heading.item.title):  # "1. Members present: Ann, Bob"
+            attendance_rules.run_in_list(blocks[heading.block], heading.item.title, heading.body, people)
         found, _ = attendance_rules.attendance(blocks, heading.block + 1, end)
         for person in found:
             if not any(attendance_rules._same(p.name, person.name) for p in people):

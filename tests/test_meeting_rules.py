@@ -559,3 +559,19 @@ def test_a_marked_up_list_introduced_by_a_colon_is_its_items_text_not_items() ->
         line.index = n
     blocks = paragraphs(lines)
     assert [h.item.number for h in find_items(blocks, 0, len(blocks), set())] == ["2", "3"]
+
+
+def test_attendance_run_into_the_first_numbered_item_is_read() -> None:
+    (found,) = extract(
+        from_text(
+            "WVTRA AGM 15/08/23, WVI 7pm.\n\n1. Members present: Lorraine Strong, Helen Dawson, Roger Parnell.\n"
+            "2. Apologies received: Kim Wilson-Moore and Nick Strong\n3. Previous minutes: All agreed.\n"
+        )
+    )
+    assert {a.name: a.status for a in found.attendees} == {
+        "Lorraine Strong": "present",
+        "Helen Dawson": "present",
+        "Roger Parnell": "present",
+        "Kim Wilson-Moore": "apologies",
+        "Nick Strong": "apologies",
+    }
