@@ -525,11 +525,14 @@ def _heading_number(block: Block) -> re.Match | None:
     text = block.text.strip()
     if re.match(r"^agenda\s+item\s+\d+[a-z]?\s*$", text, re.I):
         return None  # "Agenda Item 2" stamps a paper in a pack; it is not an item heading
+    match = NUMBER.match(text)
+    if match is None:
+        return None
     if _date_cell(text):
         return None  # "10.25.15" alone (an action table's date column, a title's date line) is a day, no item
     if _CLOCK_START.match(text) or _date_start(text):
         return None  # "14 May 2013, 14:00-17:00", "6.30 – 7.30 p.m. on Zoom": when, never an item
-    return NUMBER.match(text)
+    return match
 
 
 _CLOCK_START = re.compile(  # "6.30 pm", "6.30 – 7.30 p.m.", "14:00-17:00"; not "4.15 - 16 Park Road"
@@ -620,12 +623,16 @@ def _date_cell(text: str) -> bool:
     """A cell holding only a date, day first or month first."""
     from .dates import find_dates
 
+    if len(text) > 40 or not any(c.isdigit() for c in text):
+        return False
     return any(m.group(0) == text for _, m in find_dates(text) + find_dates(text, us=True))
 
 
 def _is_date_line(text: str) -> bool:
     from .dates import find_dates
 
+    if not any(c.isdigit() for c in text):
+        return False
     found = find_dates(text)
     return bool(found) and len(found[0][1].group(0)) >= len(text) * 0.5
 

@@ -186,3 +186,13 @@ def test_the_sealed_batch_is_refused_outside_a_release() -> None:
         [sys.executable, str(GOLD / "score_all.py"), "--sets", "real-sealed1"], capture_output=True, text=True
     )
     assert run.returncode == 2 and "--release" in run.stderr and run.stdout == ""
+
+
+def test_the_readmes_gold_example_is_a_gold_file_eval_reads(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r'\n    (\{"source".*?\]\}\]\})\n', readme, re.S).group(1)
+    gold = json.loads(block)
+    assert gold["meetings"][0]["actions"][0]["owners"] == ["Tom Brown"]
+    golds, docs = _one_gold(tmp_path, MINUTES, {"meetings": gold["meetings"]})
+    report = json.loads(run_cli("eval", str(golds), str(docs), "--json", check=True).stdout)
+    assert report["fields"]["meetings"]["counts"][2] == 1
