@@ -643,10 +643,7 @@ def _heading_like(block: Block) -> bool:
         return False
     if block.first.number is not None and block.cell is None and _listed_title(text):
         return True  # a Word or HTML list's entry that reads as a title: an item the list's markup numbers
-    words = text.split()
-    if not words or len(words) > 10 or (block.indent > 0 and block.heading is None) or block.cell is not None:
-        return False
-    if text.count(",") >= 2:
+    if not _heading_shape(block, text):
         return False
     label = _LABEL.match(text) and (block.heading is None or re.match(r"present|absent|q\b|a\b", text, re.I))
     capitals = _caps(re.sub(r"\([^)]*\)", "", text))  # "CONSENT CALENDAR" reads as a name by shape alone
@@ -658,6 +655,14 @@ def _heading_like(block: Block) -> bool:
     small = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&", "with", "from", "by", "at", "–", "-"}
     significant = [w for w in plain if w.lower() not in small]
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant) and title_like(text)
+
+
+def _heading_shape(block: Block, text: str) -> bool:
+    """Short, on its own (not indented in a list, not a table cell), not a run of commas."""
+    words = text.split()
+    if not words or len(words) > 10 or (block.indent > 0 and block.heading is None) or block.cell is not None:
+        return False
+    return text.count(",") < 2
 
 
 def _outer_list_entry(blocks: list[Block], i: int, start: int) -> bool:
