@@ -516,6 +516,8 @@ class _Scan:
             # file numbers name papers rather than order them: the body's order is its section headings
             return _merge(found, [h for h in _unnumbered(blocks, start, end, skip) if _caps(blocks[h.block].text)])
         # items numbered by Word's or HTML's list markup beside items numbered by hand ("VII. New Business")
+        if not any(blocks[k].first.number is not None for k in range(start, end)):
+            return found  # no list markup (a PDF or typed text): nothing more to look for
         listed = [h for h in _unnumbered(blocks, start, end, skip) if _outer_list_entry(blocks, h.block, start)]
         return _merge(found, listed) if listed else found
 
@@ -619,11 +621,14 @@ def _cell_beside(blocks: list[Block], i: int, end: int) -> list[int]:
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _date_cell(text: str) -> bool:
     """A cell holding only a date, day first or month first."""
     from .dates import find_dates
 
-    if len(text) > 40 or not any(c.isdigit() for c in text):
+    if len(text) > 40 or not _DIGIT.search(text):
         return False
     return any(m.group(0) == text for _, m in find_dates(text) + find_dates(text, us=True))
 
@@ -631,7 +636,7 @@ def _date_cell(text: str) -> bool:
 def _is_date_line(text: str) -> bool:
     from .dates import find_dates
 
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return False
     found = find_dates(text)
     return bool(found) and len(found[0][1].group(0)) >= len(text) * 0.5

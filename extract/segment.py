@@ -80,14 +80,16 @@ def title_kind(block: Block) -> str | None:
     """'minutes' or 'agenda' when the block is the title of a paper, else None."""
     text = block.text.strip()
     words = text.split()
-    if re.search(r"[`|<>{}]|\.(?:txt|pdf|docx?|md|html?)\b|https?:|www\.", text, re.I) or _INDEX_TITLE.search(text):
-        return None  # file names, table rows and links are not the title of a paper
+    if not words or len(words) > 30:
+        return None
     # "Minutes of ..." and "Agenda for the 147th Meeting of ... held virtually." name themselves, however long
-    long_title = re.match(r"^(?:minutes of|agenda for)\b", text, re.I) is not None and len(words) <= 30
+    long_title = re.match(r"^(?:minutes of|agenda for)\b", text, re.I) is not None
     if (
-        not words or len(words) > 16 or _ITEM_START.match(text) or text.endswith((".", "?")) or _CLOCK.match(text)
+        len(words) > 16 or _ITEM_START.match(text) or text.endswith((".", "?")) or _CLOCK.match(text)
     ) and not long_title:
         return None
+    if _NOT_A_PAPER.search(text) or _INDEX_TITLE.search(text):
+        return None  # file names, table rows and links are not the title of a paper
     if _MINUTES_TITLE.search(text) and not _NOT_TITLE.search(text):
         return "minutes"
     if _AGENDA_TITLE.search(text) and not re.search(
@@ -108,6 +110,7 @@ def title_kind(block: Block) -> str | None:
     return None
 
 
+_NOT_A_PAPER = re.compile(r"[`|<>{}]|\.(?:txt|pdf|docx?|md|html?)\b|https?:|www\.", re.I)
 _MEETING_TITLE = re.compile(r"\b(?:meeting|mtg)\b|\b(?:AGM|EGM)\b", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\b")  # "11:00–11:01 Adoption of the agenda": a timed agenda's line
 _OTHER_MEETING = re.compile(
@@ -214,10 +217,14 @@ def _classify(segment: Segment, blocks: list[Block]) -> Segment:
     if segment.kind == "report":
         return segment
     inside = blocks[segment.start : segment.end]
-    ahead = [b for b in inside if not _OTHER_MEETING.search(b.text)]  # "the next meeting will be held on ..."
-    minutes, agenda = _evidence(_MINUTES_EVIDENCE, inside), _evidence(_AGENDA_EVIDENCE, ahead)
-    if len(minutes) >= 3 or (len(minutes) >= 2 and not agenda) or any(_ROLL.match(b.text) for b in inside[:8]):
+    minutes = _evidence(_MINUTES_EVIDENCE, inside)
+    if len(minutes) >= 3 or any(_ROLL.match(b.text) for b in inside[:8]):
         segment.kind = "minutes"  # who was there, named at the head, is the plainest mark of minutes
+        return segment
+    ahead = [b for b in inside if not _OTHER_MEETING.search(b.text)]  # "the next meeting will be held on ..."
+    agenda = _evidence(_AGENDA_EVIDENCE, ahead)
+    if len(minutes) >= 2 and not agenda:
+        segment.kind = "minutes"
     elif len(agenda) >= (1 if segment.title is None or segment.kind == "meeting" else 2) and len(minutes) <= 1:
         segment.kind = "agenda"
     elif segment.kind == "meeting":
