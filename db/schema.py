@@ -23,6 +23,15 @@ SOURCE = {"first_line": int, "last_line": int, "first_page": int, "last_page": i
 
 
 def _v1(db: sqlite_utils.Database) -> None:
+    _v1_papers(db)
+    _v1_attendance(db)
+    _v1_records(db)
+    for table, column in (("items", "title"), ("resolutions", "text"), ("actions", "text")):
+        db[table].enable_fts([column], create_triggers=True, tokenize="porter")
+
+
+def _v1_papers(db: sqlite_utils.Database) -> None:
+    """Documents, bodies and the meetings they hold."""
     db["documents"].create(
         {"id": int, "sha256": str, "path": str, "format": str, "pages": int, "ingested_at": str, "meetings": int},
         pk="id",
@@ -52,6 +61,10 @@ def _v1(db: sqlite_utils.Database) -> None:
     )
     db["meetings"].create_index(["body_id", "kind", "date"])
     db["meetings"].create_index(["document_id"])
+
+
+def _v1_attendance(db: sqlite_utils.Database) -> None:
+    """People, one per person within a body, and who attended each meeting."""
     db["people"].create(
         {"id": int, "body_id": int, "name": str, "initials": str},
         pk="id",
@@ -77,6 +90,10 @@ def _v1(db: sqlite_utils.Database) -> None:
     )
     db["attendance"].create_index(["meeting_id"])
     db["attendance"].create_index(["person_id"])
+
+
+def _v1_records(db: sqlite_utils.Database) -> None:
+    """Items, resolutions and actions with their owners and history."""
     db["items"].create(
         {
             "id": int,
@@ -136,9 +153,6 @@ def _v1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("action_id", "actions"), ("meeting_id", "meetings")],
     )
     db["action_history"].create_index(["action_id"])
-    db["items"].enable_fts(["title"], create_triggers=True, tokenize="porter")
-    db["resolutions"].enable_fts(["text"], create_triggers=True, tokenize="porter")
-    db["actions"].enable_fts(["text"], create_triggers=True, tokenize="porter")
 
 
 def _v2(db: sqlite_utils.Database) -> None:
