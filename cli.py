@@ -113,7 +113,7 @@ def ingest(
             files.append(path)
     results = _parse_all(files, jobs, parse)  # workers start reading before the database is opened
     db = _db(create=True)
-    totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0}
+    totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0, "empty": 0}
 
     def handle(parsed) -> None:
         if parsed.error:
@@ -128,10 +128,14 @@ def ingest(
             return
         if result.duplicate:
             totals["unchanged"] += 1
-            if not state.quiet:
+            if state.verbose:
                 out.print(f"unchanged: {parsed.path} (already ingested)", markup=False, highlight=False)
             return
         totals["documents"] += 1
+        if not result.meetings:
+            totals["empty"] += 1
+            if not state.quiet:
+                out.print(f"{parsed.path}: no meeting found", markup=False, highlight=False)
         totals["meetings"] += result.meetings
         totals["actions"] += result.actions
         if state.verbose:
@@ -154,14 +158,21 @@ def ingest(
 
     refresh(db)  # each body's tracker replayed once for the whole run
     if not state.quiet:
-        out.print(
-            f"{totals['documents']} documents stored, {totals['meetings']} meetings, {totals['actions']} actions"
-            f"; {totals['unchanged']} unchanged; {len(failures)} failed",
-            markup=False,
-            highlight=False,
-        )
+        out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
     if failures:
         raise typer.Exit(1)
+
+
+def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
+    """One line: stored, unchanged, papers holding no meeting, failed (and whether the failures are only scans)."""
+    line = f"{totals['documents']} documents stored, {totals['meetings']} meetings, {totals['actions']} actions"
+    line += f"; {totals['unchanged']} unchanged"
+    if totals["empty"]:
+        line += f"; {totals['empty']} with no meeting"
+    line += f"; {len(failures)} failed"
+    if failures and all("scanned" in f for f in failures):
+        line += " (all scans without a text layer: run OCR on them, e.g. ocrmypdf, and ingest the result)"
+    return line
 
 
 def _parse_all(files: list[str], jobs: int, parse):
@@ -740,6 +751,9 @@ def review_list(
 def _verdict(kind: str, record_id: int, choice: str, field: str | None = None, value: str | None = None) -> None:
     from .db.review import ReviewError, verdict
 
+    if kind == "action" and field == "due" and value:
+        value = _parse_day(value, "--value").isoformat()  # the same dates `action set --due` takes
+
     try:
         verdict(_db(), kind, record_id, choice, field, value)
     except ReviewError as exc:
@@ -774,7 +788,9 @@ def review_reject(
 def review_correct(
     kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
     record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")],
-    field: Annotated[str, typer.Option(help="The field to correct, e.g. text, name, status.")],
+    field: Annotated[
+        str, typer.Option(help="The field to correct: text, name, status; an action's due or owners ('A / B').")
+    ],
     value: Annotated[str, typer.Option(help="The right value.")],
 ) -> None:
     """Correct one field of a record; the correction is kept through re-ingest."""
@@ -998,8 +1014,12 @@ def hoist_global_options(argv: list[str]) -> list[str]:
 
 def main() -> None:
     """Entry point: usage errors exit 2, failed inputs 1; no traceback reaches a user."""
+    from .help_text import polish
+
+    command = typer.main.get_command(app)
+    polish(command)
     try:
-        app(args=hoist_global_options(sys.argv[1:]), prog_name="minutes")
+        command(args=hoist_global_options(sys.argv[1:]), prog_name="minutes")
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)

@@ -16,8 +16,9 @@ RECORDS = {  # record kind -> (table, the column that says what it is, fields a 
     "attendee": ("attendance", "name", ("name", "status", "category", "role", "organisation")),
     "item": ("items", "title", ("number", "title", "parent")),
     "resolution": ("resolutions", "text", ("text", "item")),
-    "action": ("actions", "text", ("text", "item", "due")),
+    "action": ("actions", "text", ("text", "item", "due", "owners")),
 }
+BY_HAND = ("due", "owners")  # an action's due date and owners change as hand changes do: kept, replayed, in history
 
 
 class ReviewError(ValueError):
@@ -51,7 +52,11 @@ def verdict(
         raise ReviewError(f"unknown record kind {kind!r}; one of {', '.join(RECORDS)}")
     table, column, fields = RECORDS[kind]
     if choice == "correct" and field not in fields:
-        raise ReviewError(f"a {kind} has no field {field!r} to correct; one of {', '.join(fields)}")
+        article = "an" if kind[0] in "aeiou" else "a"
+        raise ReviewError(f"{article} {kind} has no field {field!r} to correct; one of {', '.join(fields)}")
+    if kind == "action" and choice == "correct" and field in BY_HAND:
+        _correct_by_hand(db, record_id, field, value or "")
+        return
     row = db.execute(f"SELECT meeting_id, [{column}] FROM [{table}] WHERE id = ?", [record_id]).fetchone()
     if row is None:
         raise ReviewError(f"no {kind} with id {record_id}")
@@ -67,6 +72,18 @@ def verdict(
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+def _correct_by_hand(db: Database, record_id: int, field: str, value: str) -> None:
+    from .hand import change, set_owners
+
+    row = db.execute("SELECT ref FROM actions WHERE id = ?", [record_id]).fetchone()
+    if row is None:
+        raise ReviewError(f"no action with id {record_id}")
+    if field == "owners":
+        set_owners(db, row[0], value, "owners corrected in review")
+    else:
+        change(db, row[0], "due", value, "due date corrected in review")
 
 
 def apply(db: Database, meeting_id: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -150,3 +151,75 @@ def test_a_reader_closing_the_pipe_early_gets_no_traceback(tmp_path: Path) -> No
     process.stdout.close()  # `minutes extract --json ... | head -c 10`: far more than a pipe holds is left unread
     _, stderr = process.communicate(timeout=120)
     assert b"Traceback" not in stderr and b"internal error" not in stderr and b"Exception ignored" not in stderr
+
+
+def test_ingest_names_papers_holding_no_meeting_and_says_when_the_only_failures_are_scans(tmp_path: Path) -> None:
+    from conftest import SHARED
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("Shopping list: milk, bread and eggs for the weekend.\n")
+    shutil.copy(SAMPLES / "schools-forum-high-needs-fragment.md", folder)
+    run = run_cli("ingest", str(folder), db=tmp_path / "m.db")
+    assert f"{folder / 'notes.txt'}: no meeting found" in run.stdout
+    assert "2 documents stored" in run.stdout and "1 with no meeting" in run.stdout
+    scans = sorted((SHARED / "corpus" / "pdf").glob("*-scanned.pdf"))
+    if scans:
+        for scan in scans:
+            shutil.copy(scan, folder)
+        run = run_cli("ingest", str(folder), db=tmp_path / "m.db")
+        assert run.returncode == 1 and "2 failed (all scans without a text layer" in run.stdout
+
+
+def _action_id(db: Path, ref: str) -> int:
+    import sqlite3
+
+    return sqlite3.connect(db).execute("SELECT id FROM actions WHERE ref = ?", [ref]).fetchone()[0]
+
+
+def test_review_corrects_an_actions_owners_and_due_date_and_they_survive_reingest(copy: Path) -> None:
+    import json
+
+    record = str(_action_id(copy, "SF-2023-03-14-01"))
+    run_cli("review", "correct", "action", record, "--field", "owners", "--value", "Peter Haylock", db=copy, check=True)
+    run_cli("review", "correct", "action", record, "--field", "due", "--value", "30/09/2023", db=copy, check=True)
+    run_cli("ingest", str(SAMPLES), db=copy, check=True)
+    (row,) = [
+        a
+        for a in json.loads(run_cli("actions", "--json", db=copy, check=True).stdout)
+        if a["ref"] == "SF-2023-03-14-01"
+    ]
+    assert row["owners"] == ["Peter Haylock"] and row["due"] == "2023-09-30"
+
+
+def test_review_names_a_field_an_action_lacks_in_plain_english(copy: Path) -> None:
+    record = str(_action_id(copy, "SF-2023-03-14-01"))
+    message = one_line_error(
+        run_cli("review", "correct", "action", record, "--field", "colour", "--value", "x", db=copy), 1
+    )
+    assert "an action has no field 'colour' to correct" in message
+
+
+def _commands() -> list[list[str]]:
+    import typer
+
+    from minutes.cli import app
+
+    found = []
+
+    def walk(command, path):
+        subs = getattr(command, "commands", {})
+        if path and not subs:
+            found.append(path)
+        for name, sub in subs.items():
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_every_commands_help_reads_as_a_person_wrote_it_with_an_example(command: list[str]) -> None:
+    shown = run_cli(*command, "--help", check=True).stdout
+    assert "Example:" in shown and "minutes " + " ".join(command) in shown.split("Example:")[1]
+    assert not re.search(r"\{\w|<(?:list|int|str|path|float)", shown), shown
