@@ -804,7 +804,6 @@ def serve(
 ) -> None:
     """Browse and search the database in Datasette (pip install 'minutes[web]')."""
     import shutil
-    import subprocess
     import tempfile
 
     from .render.datasette import metadata
@@ -833,10 +832,28 @@ def serve(
         ]
         if not state.quiet:
             err.print(f"serving {state.db_path} at http://{host}:{port}/ (Ctrl-C stops)", markup=False)
-        try:
-            raise typer.Exit(subprocess.call(argv))
-        except KeyboardInterrupt:
-            raise typer.Exit(0) from None
+        raise typer.Exit(_run_until_stopped(argv))
+
+
+def _run_until_stopped(argv: list[str]) -> int:
+    """Run a server; Ctrl-C or SIGTERM to this process stops it too, so it never keeps holding its port."""
+    import signal
+    import subprocess
+
+    child = subprocess.Popen(argv)
+    previous = signal.signal(signal.SIGTERM, lambda *_: child.terminate())
+    try:
+        return child.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
 
 
 def _has_module(name: str) -> bool:

@@ -223,3 +223,36 @@ def test_every_commands_help_reads_as_a_person_wrote_it_with_an_example(command:
     shown = run_cli(*command, "--help", check=True).stdout
     assert "Example:" in shown and "minutes " + " ".join(command) in shown.split("Example:")[1]
     assert not re.search(r"\{\w|<(?:list|int|str|path|float)", shown), shown
+
+
+def test_stopping_serve_with_sigterm_stops_datasette_and_frees_its_port(stored: Path) -> None:
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    argv = [sys.executable, "-m", "minutes", "--db", str(stored), "serve", "--port", str(port)]
+    server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def listening() -> bool:
+        with socket.socket() as client:
+            return client.connect_ex(("127.0.0.1", port)) == 0
+
+    try:
+        deadline = time.monotonic() + 60
+        while not listening() and time.monotonic() < deadline and server.poll() is None:
+            time.sleep(0.2)
+        assert listening(), server.stderr.read().decode() if server.poll() is not None else "not listening"
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while listening() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not listening()  # Datasette went with it: the port is free again
+    finally:
+        if server.poll() is None:
+            server.kill()

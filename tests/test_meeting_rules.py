@@ -575,3 +575,12 @@ def test_attendance_run_into_the_first_numbered_item_is_read() -> None:
         "Kim Wilson-Moore": "apologies",
         "Nick Strong": "apologies",
     }
+
+
+@pytest.mark.parametrize(
+    "text, times", [("18.07.1 Apologies", []), ("21.01.01 Election", []), ("opened at 19.30", ["19:30"])]
+)
+def test_item_numbers_are_never_read_as_clock_times(text: str, times: list[str]) -> None:
+    from minutes.extract.dates import find_times
+
+    assert find_times(text) == times
