@@ -1009,14 +1009,20 @@ GLOBAL_VALUE_OPTIONS = ("--db",)
 GLOBAL_FLAGS = ("--quiet", "-q", "--verbose", "-v")
 
 
-def hoist_global_options(argv: list[str]) -> list[str]:
-    """`minutes meetings --db x.db` means `minutes --db x.db meetings`: global options may follow the command."""
+def hoist_global_options(argv: list[str], value_options: frozenset[str] = frozenset()) -> list[str]:
+    """`minutes meetings --db x.db` means `minutes --db x.db meetings`: global options may follow the command.
+
+    A command's own option that takes a value keeps it, even one that looks like a flag (`--note -q`)."""
     front, rest, i = [], [], 0
     while i < len(argv):
         arg = argv[i]
         if arg == "--":
             rest.extend(argv[i:])
             break
+        if arg in value_options and i + 1 < len(argv):
+            rest += argv[i : i + 2]
+            i += 2
+            continue
         if arg in GLOBAL_VALUE_OPTIONS and i + 1 < len(argv):
             front += argv[i : i + 2]
             i += 2
@@ -1029,6 +1035,19 @@ def hoist_global_options(argv: list[str]) -> list[str]:
     return front + rest
 
 
+def _value_options(command) -> frozenset[str]:
+    """Every option of every command that takes a value ('--note', '--due', ...), but the global ones."""
+    names = {
+        opt
+        for param in getattr(command, "params", [])
+        if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+        for opt in param.opts
+    }
+    for sub in getattr(command, "commands", {}).values():
+        names |= _value_options(sub)
+    return frozenset(names - set(GLOBAL_VALUE_OPTIONS))
+
+
 def main() -> None:
     """Entry point: usage errors exit 2, failed inputs 1; no traceback reaches a user."""
     from .help_text import polish
@@ -1036,7 +1055,7 @@ def main() -> None:
     command = typer.main.get_command(app)
     polish(command)
     try:
-        command(args=hoist_global_options(sys.argv[1:]), prog_name="minutes")
+        command(args=hoist_global_options(sys.argv[1:], _value_options(command)), prog_name="minutes")
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)

@@ -66,6 +66,17 @@ def test_global_options_move_in_front_of_the_command_and_values_stay_with_them()
     ]
     assert hoist_global_options(["meetings", "--db=x.db"]) == ["--db=x.db", "meetings"]
     assert hoist_global_options(["extract", "--", "--db"]) == ["extract", "--", "--db"]
+    # a command's own option keeps its value, however it looks
+    note = ["action", "done", "X-1", "--note", "-q"]
+    assert hoist_global_options(note, frozenset({"--note"})) == note
+
+
+def test_a_note_that_looks_like_a_flag_stays_the_note(copy: Path) -> None:
+    import json
+
+    run_cli("action", "done", "SF-2023-03-14-01", "--note", "-q", db=copy, check=True)
+    (row,) = [a for a in json.loads(run_cli("actions", "--json", db=copy).stdout) if a["ref"] == "SF-2023-03-14-01"]
+    assert row["status"] == "done" and any("-q" in (h.get("words") or "") for h in row["history"])
 
 
 @pytest.mark.parametrize(
