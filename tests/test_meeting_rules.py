@@ -8,8 +8,25 @@ from datetime import date
 import pytest
 
 from minutes.extract import extract
+from minutes.extract.blocks import Block, paragraphs
 from minutes.extract.dates import find_dates
+from minutes.extract.items import _heading_number, find_items
+from minutes.extract.segment import segments, title_kind
 from minutes.ingest import from_text
+from minutes.ingest.model import Line
+
+
+def _one_block(text: str) -> Block:
+    (block,) = paragraphs(from_text(text).lines)
+    return block
+
+
+def _blocks_of(lines: list[Line]) -> list[Block]:
+    """Blocks of hand-made lines (their numbering markup set), indexed as a reader would."""
+    for n, line in enumerate(lines):
+        line.index = n
+    return paragraphs(lines)
+
 
 _HEAD_PC = "Minutes of the Parish Council meeting held on 5 March 2024\n\nPresent: Jane Smith, Tom Brown\n\n"
 
@@ -257,22 +274,16 @@ def test_a_first_line_naming_a_meeting_is_a_title_even_without_a_day() -> None:
     "line", ["11:00–11:01 Adoption of the agenda", "Previous AGM minutes to be reviewed", "Approval of the Agenda"]
 )
 def test_lines_of_business_that_name_an_agenda_or_minutes_are_not_titles(line: str) -> None:
-    from minutes.extract.blocks import paragraphs
-    from minutes.extract.segment import title_kind
-
-    (block,) = paragraphs(from_text(line).lines)
+    block = _one_block(line)
     assert title_kind(block) is None
 
 
 def test_a_long_agenda_for_title_is_a_title() -> None:
-    from minutes.extract.blocks import paragraphs
-    from minutes.extract.segment import title_kind
-
     text = (
         "Agenda for the 147th Meeting of the Faculty Senate for Thursday, March 18, 2021 from 3:30 to 4:30 pm "
         "held virtually."
     )
-    (block,) = paragraphs(from_text(text).lines)
+    block = _one_block(text)
     assert title_kind(block) == "agenda"
 
 
@@ -357,7 +368,6 @@ def test_a_leader_joins_a_title_to_its_presenter() -> None:
     from minutes.extract.model import Found, Item, Meeting, Source
     from minutes.extract.pipeline import _presenters_from_roster
     from minutes.ingest.cleanup import clean
-    from minutes.ingest.model import Line
 
     lines = clean(
         [Line("Secretary's Report ------------ Barbara Torres"), Line("Membership ...... Jeanne Banks")], None
@@ -400,9 +410,6 @@ def test_a_motion_line_then_its_mover_seconder_and_passed_is_a_decision_and_a_lo
 
 
 def test_attendance_named_at_the_head_makes_minutes_of_a_paper_worded_like_an_agenda() -> None:
-    from minutes.extract.blocks import paragraphs
-    from minutes.extract.segment import segments
-
     text = (
         "Present: Cllrs Ashman, Evans, Shewell, Parker & the Clerk.\n\n"
         "3750. To receive apologies for absence: Cllrs Snell & Morrison.\n"
@@ -437,18 +444,12 @@ def test_a_seats_title_before_a_surname_makes_an_owner_without_a_roll() -> None:
     "line", ["14 May 2013, 14:00-17:00", "6.30 – 7.30 p.m. on Zoom", "02.03.11", "7:00 pm Call to order"]
 )
 def test_dates_and_times_opening_a_line_are_never_item_numbers(line: str) -> None:
-    from minutes.extract.blocks import paragraphs
-    from minutes.extract.items import _heading_number
-
-    (block,) = paragraphs(from_text(line).lines)
+    block = _one_block(line)
     assert _heading_number(block) is None
 
 
 def test_item_numbers_of_year_month_and_sequence_stay_items() -> None:
-    from minutes.extract.blocks import paragraphs
-    from minutes.extract.items import _heading_number
-
-    (block,) = paragraphs(from_text("21.01.01 Election of Chair").lines)
+    block = _one_block("21.01.01 Election of Chair")
     assert _heading_number(block).group("num") == "21.01.01"
 
 
@@ -463,10 +464,6 @@ def test_zero_width_spaces_left_by_exports_are_removed() -> None:
 
 
 def test_entries_of_a_word_list_that_read_as_titles_are_items_beside_typed_numbers() -> None:
-    from minutes.extract.blocks import paragraphs
-    from minutes.extract.items import find_items
-    from minutes.ingest.model import Line
-
     lines = [
         Line("Approval of the proposed agenda.", number="I.", indent=1),
         Line("Executive Committee Report", number="II.", indent=1),
@@ -474,9 +471,7 @@ def test_entries_of_a_word_list_that_read_as_titles_are_items_beside_typed_numbe
         Line("VII. New Business"),
         Line("That the committee approves the revised budget for the year.", number="1.", indent=2),
     ]
-    for n, line in enumerate(lines):
-        line.index = n
-    blocks = paragraphs(lines)
+    blocks = _blocks_of(lines)
     found = [(h.item.number, h.item.title) for h in find_items(blocks, 0, len(blocks), set())]
     assert found == [
         (None, "Approval of the proposed agenda"),
@@ -486,10 +481,7 @@ def test_entries_of_a_word_list_that_read_as_titles_are_items_beside_typed_numbe
 
 
 def test_approval_of_a_dated_meetings_minutes_is_an_item_not_a_title() -> None:
-    from minutes.extract.blocks import paragraphs
-    from minutes.extract.segment import title_kind
-
-    (block,) = paragraphs(from_text("Approval of the March 15, 2018, Regular Meeting Minutes").lines)
+    block = _one_block("Approval of the March 15, 2018, Regular Meeting Minutes")
     assert title_kind(block) is None
 
 
@@ -544,10 +536,6 @@ def test_an_inch_mark_opens_no_quotation() -> None:
 
 
 def test_a_marked_up_list_introduced_by_a_colon_is_its_items_text_not_items() -> None:
-    from minutes.extract.blocks import paragraphs
-    from minutes.extract.items import find_items
-    from minutes.ingest.model import Line
-
     lines = [
         Line("2. Planning applications"),
         Line("The council considered the following applications:"),
@@ -555,9 +543,7 @@ def test_a_marked_up_list_introduced_by_a_colon_is_its_items_text_not_items() ->
         Line("New Garage at Church Street", number="2", indent=1),
         Line("3. Finance"),
     ]
-    for n, line in enumerate(lines):
-        line.index = n
-    blocks = paragraphs(lines)
+    blocks = _blocks_of(lines)
     assert [h.item.number for h in find_items(blocks, 0, len(blocks), set())] == ["2", "3"]
 
 
