@@ -96,6 +96,7 @@ class Raw:
     status: str | None = None
     item: str | None = None  # the item it belongs to: a table's Minute column, or the heading above it
     section: str | None = None  # that item, or the item over it when it is a sub-item
+    confidence: float | None = None  # a classifier's probability; rules take their registered confidence
 
 
 def split_owners(text: str) -> list[str]:
@@ -158,7 +159,7 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             first, text_ = task
             out.append(Raw(text_, owners, first, block, "action.marker_owner"))
             continue
-        owners = split_owners(who) if who else _owners_in(rest, finder)
+        owners = split_owners(who) if who else owners_in(rest, finder)
         rest = re.sub(r"^([A-Z][A-Za-z]{1,4}(?:/[A-Z][A-Za-z]{1,4})*)\s*[-–:]\s+", "", rest) if owners else rest
         out.append(Raw(rest, owners, block, block, "action.marker_task"))
     return out
@@ -205,8 +206,12 @@ def owner_colon(blocks: list[Block], start: int, end: int, finder: NameFinder) -
 
 # "Shanette + other", "Ann Lee and others", "JS et al.": the named owners, without the vague rest
 _VAGUE_TAIL = re.compile(r"(?<=\S)\s*(?:(?:\+|&|,|\band\b)\s*(?:others?|etc\.?)|\s+et al\.?)$", re.I)
-_LIST_HEAD = re.compile(r"^(?:summary of |list of )?(?:actions?|action (?:list|points|log|summary))\b[^.]{0,40}$", re.I)
-_LIST_LINE = re.compile(r"^(?:\d{1,3}[.)]\s+|[-•*]\s+)?(?P<who>[^-–:]{1,40}?)\s+[-–:]\s+(?P<task>\S.*)$")
+_LIST_HEAD = re.compile(  # a heading, not an ACTION line: "Action items", "Actions arising from the meeting:"
+    r"^(?:summary of |list of |new )?(?:actions?|action (?:items?|list|points|log|summary))"
+    r"(?:\s+(?:from|arising|agreed|to be taken|for)\b[^.:;,]{0,40})?\s*:?$",
+    re.I,
+)
+_LIST_LINE = re.compile(r"^(?:\d{1,3}[.)]\s+|[-•*]\s+)?(?P<who>[^-–:]{1,40}?)(?:\s*:|\s+[-–])\s+(?P<task>\S.*)$")
 
 
 def action_list(blocks: list[Block], start: int, end: int) -> list[Raw]:
@@ -233,7 +238,7 @@ _BODY_OWNER = re.compile(
 )
 
 
-def _owners_in(text: str, finder: NameFinder) -> list[str]:
+def owners_in(text: str, finder: NameFinder) -> list[str]:
     lead = re.match(r"^(.{2,60}?)\s*[-–:]\s+\S", text)
     if lead and owners_only(lead.group(1)):
         return owners_only(lead.group(1)) or []

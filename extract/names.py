@@ -8,6 +8,7 @@ surnames with honorifics, initials) and the roles minutes use as owners.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 HONORIFICS = (
@@ -151,7 +152,20 @@ def looks_like_name(text: str, allow_initials: bool = True) -> bool:
         return False
     if (words[0] in _STOP and len(words[0]) > 1) or _GROUP_WORD.search(text):
         return False
-    return bool(NAME.match(text))
+    return bool(NAME.match(ascii_shape(text)))
+
+
+def ascii_shape(text: str) -> str:
+    """'Çağıl Uluşahin' -> 'Cagil Ulusahin': letters outside ASCII keep their case, so names from every
+    language read as names to the patterns written for Latin letters."""
+    out = []
+    for ch in text:
+        if ch.isascii() or not ch.isalpha():
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFKD", ch)[0]
+        out.append(base if base.isascii() else ("A" if ch.isupper() else "a"))
+    return "".join(out)
 
 
 def initials_of(name: str) -> str:

@@ -705,3 +705,22 @@ def test_hyphens_and_running_headers() -> None:
     assert "meeting noted the attached report on diversity" in text
     # one export's broken glyph map ("meeUng") is left as printed: no guessed repair of one font's fault
     assert "meeUng" in text
+
+
+def test_closing_action_items_list_with_owner_colon_and_names_in_any_alphabet() -> None:
+    m = meeting(
+        "1. Budget\nThe budget was discussed.\n\nAction items\n\n"
+        "- Çağıl Sonmez: Update the working group charter\n- Thibaud Colas & Ann Hale: Schedule an info session\n"
+    )
+    assert [(a.text, a.owners) for a in m.actions] == [
+        ("Update the working group charter", ["Çağıl Sonmez"]),
+        ("Schedule an info session", ["Thibaud Colas", "Ann Hale"]),
+    ]
+
+
+def test_an_action_line_is_not_the_head_of_an_action_list() -> None:
+    m = meeting(
+        "1. Schemas\n- ACTION - everyone, post your examples\n"
+        "- Benjie: it would be nice to have a repository of schemas\n- Lee: that is a good dataset\n"
+    )
+    assert [a.text for a in m.actions] == ["everyone, post your examples"]
