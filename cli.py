@@ -863,6 +863,31 @@ def _has_module(name: str) -> bool:
 
 
 @app.command()
+def train(
+    gold: Annotated[list[Path], typer.Option("--from", help="Folders of gold files (the annotation format).")],
+    docs: Annotated[Path, typer.Option("--docs", help="The folder the gold files' sources are relative to.")],
+    folder: Annotated[
+        Path | None, typer.Option("--out", help="Where to write the model (default: your minutes data folder).")
+    ] = None,
+) -> None:
+    """Train the sentence classifier on your own annotated minutes; extraction then uses it.
+
+    Example: minutes train --from my-gold --docs my-papers
+    """
+    from .extract.learned import user_model_dir
+    from .train import TrainError
+    from .train import train as run_training
+
+    target = folder or user_model_dir()
+    try:
+        counts = run_training(gold, docs, target)
+    except TrainError as exc:
+        _fail(str(exc))
+    learned = f"{counts['sentences']} sentences ({counts['action']} actions, {counts['decision']} decisions)"
+    out.print(f"trained on {learned}; model written to {target}", markup=False, highlight=False)
+
+
+@app.command()
 def watch(
     inbox: Annotated[Path, typer.Argument(help="The folder papers are dropped into.")],
     settle: Annotated[float, typer.Option(help="Seconds a file must stay unchanged before it is read.")] = 1.0,

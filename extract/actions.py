@@ -183,8 +183,8 @@ def task_with_owner(blocks: list[Block], start: int, end: int) -> list[Raw]:
 
 
 _OWNER_COLON = re.compile(r"^(?P<who>[A-Z][\w'’\-]*(?:\s*/\s*[A-Z][\w'’\-]*){0,3})\s*:\s+(?P<rest>\S.*)$")
-_UNDERTAKES = re.compile(
-    r"^(?:(?:will|shall|to|needs?\s+to|is\s+going\s+to|going\s+to)\b|"
+_UNDERTAKES = re.compile(  # "To be clear, ..." and "Will need to ..." say what is, not what someone will do
+    r"^(?:(?:will(?!\s+need\b)|shall|to(?!\s+be\b)|needs?\s+to|is\s+going\s+to|going\s+to)\b|"
     r"i(?:'ll|’ll|\s+will)\b|.{0,60};\s*will\b)",
     re.I,
 )
@@ -196,7 +196,7 @@ def owner_colon(blocks: list[Block], start: int, end: int, finder: NameFinder) -
     out: list[Raw] = []
     for i in range(start, end):
         m = _OWNER_COLON.match(blocks[i].text.strip())
-        if not m or not _UNDERTAKES.match(m.group("rest")):
+        if not m or not _UNDERTAKES.match(m.group("rest")) or m.group("rest").endswith(("?", ":")):
             continue
         owners = [w.strip() for w in m.group("who").split("/")]
         if all(finder.knows(w) for w in owners):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..ingest.model import Document
 from . import actions as action_rules
 from . import attendance as attendance_rules
-from . import header, resolutions, tables
+from . import classified, header, resolutions, tables, units
 from . import progress as progress_rules
 from .blocks import Block, paragraphs, sentences
 from .dates import due_date
@@ -38,6 +38,17 @@ def extract(document: Document) -> list[Meeting]:
     for meeting in meetings:
         meeting.body = meeting.body or fallback_body
     return meetings
+
+
+def business(document: Document) -> list[list[units.Unit]]:
+    """The business sentences of each set of minutes in a document, as the classifier reads them."""
+    blocks = paragraphs(document.lines)
+    found = []
+    for seg in segments(blocks):
+        if seg.kind == "minutes":
+            shape = outline(blocks, seg)
+            found.append(units.business_units(blocks, shape.body_start, seg.end, shape.headings, shape.bare_headings))
+    return found
 
 
 def _is_meeting(meeting: Meeting, seg: Segment) -> bool:
@@ -104,8 +115,11 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     meeting.attendees = _attendance(blocks, seg, shape.headings, shape.people, shape.head_end)
     _presenters_from_roster(meeting)
     item_of = _item_lookup(shape.headings)
+    scored = classified.score(blocks, shape.body_start, seg.end, shape.headings, shape.bare_headings)
     meeting.resolutions = _resolutions(blocks, seg, shape, item_of, _acronym(meeting.body))
-    meeting.actions = _actions(blocks, seg, meeting, item_of, shape.bare_headings, shape.body_start, us)
+    meeting.resolutions += classified.decisions(blocks, scored, meeting.resolutions, item_of)
+    meeting.resolutions.sort(key=lambda r: r.found.source.first_line)
+    meeting.actions = _actions(blocks, seg, meeting, item_of, shape, scored, us)
     meeting.progress = _progress(blocks, seg, shape.headings)
     return meeting
 
@@ -228,6 +242,10 @@ def _attendance(
     start = (seg.title + 1) if seg.title is not None else seg.start
     for n, heading in enumerate(headings[:5]):
         end = headings[n + 1].block if n + 1 < len(headings) else seg.end
+        if n == 0 and not people and not _ATTENDANCE_ITEM.search(heading.item.title):
+            # "1. Call to order ... Present: Chair Jane Sullwold, ...": the roll inside the first item
+            people.extend(attendance_rules.attendance(blocks, heading.block + 1, end)[0])
+            continue
         if not _ATTENDANCE_ITEM.search(heading.item.title):
             continue
         if not _APOLOGIES_ITEM.search(heading.item.title):  # "1. Members present: Ann, Bob"
@@ -287,17 +305,17 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
         attendance_rules._add(people, [person], "apologies", None, home, "attendance.apologies_item")
 
 
-def _actions(
-    blocks, seg, meeting: Meeting, item_of, bare_headings: set[int], body_start: int, us: bool
-) -> list[Action]:
+def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us: bool) -> list[Action]:
     finder = NameFinder([a.name for a in meeting.attendees])
+    body_start = shape.body_start
     found = action_rules.marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)
     found += action_rules.action_list(blocks, body_start, seg.end)
     found += action_rules.task_with_owner(blocks, body_start, seg.end)
-    if not found:
-        found = action_rules.from_sentences(blocks, body_start, seg.end, bare_headings, finder)
+    if not found:  # minutes that mark their actions: only the marked ones count
+        found = action_rules.from_sentences(blocks, body_start, seg.end, shape.bare_headings, finder)
         found += action_rules.owner_colon(blocks, body_start, seg.end, finder)
+        found += classified.actions(blocks, scored, found, finder)
     found.sort(key=lambda raw: raw.first.first.index)
     numbers = [i.number for i in meeting.items if i.number]
     for raw in found:
@@ -326,10 +344,17 @@ def _actions(
                 owners=owners,
                 due=due,
                 status=raw.status,
-                found=raw.first.found(raw.rule, raw.last),
+                found=_found(raw),
             )
         )
     return out
+
+
+def _found(raw: action_rules.Raw):
+    found = raw.first.found(raw.rule, raw.last)
+    if raw.confidence is not None:
+        found.confidence = raw.confidence
+    return found
 
 
 _PARAGRAPH_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVX]{1,4}\.)\s+(?=[A-Z])")

@@ -156,6 +156,8 @@ def segments(blocks: list[Block]) -> list[Segment]:
                 if starts[-1][1] == "meeting":  # "5th Meeting" over "AGENDA": the word the paper gives itself
                     starts[-1] = (starts[-1][0], kind, starts[-1][2])
                 continue
+            if starts and _not_a_new_paper(blocks, i):
+                continue  # "MINUTES" over the approval of earlier minutes, at a page's top: a section, not a paper
             start = max([m for m in marks if 0 < i - m <= 4], default=None)
             starts.append((start + 1 if start is not None else _header_start(blocks, i), kind, i))
     if not starts:
@@ -167,6 +169,21 @@ def segments(blocks: list[Block]) -> list[Segment]:
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
         out.append(_classify(Segment(kind, start, end, title), blocks))
     return _cut_reports(out, blocks, marks)
+
+
+def _not_a_new_paper(blocks: list[Block], i: int) -> bool:
+    """A later title that is not a new paper: one word ('Minutes', 'AGENDA:') with no date in it or the two
+    blocks under it, or a title over the approval of earlier minutes ('MINUTES' / 'Minutes of the Meeting of
+    2 December 2004.' / 'M/S to approve minutes as corrected')."""
+    if i + 1 < len(blocks) and _APPROVAL.search(blocks[i + 1].text):
+        return True
+    if not re.fullmatch(r"[#*\s]*(?:minutes|agenda)[\s:.*]*", blocks[i].text, re.I):
+        return False
+    under = " ".join(b.text for b in blocks[i + 1 : i + 3])
+    return bool(_APPROVAL.search(under)) or not any(_has_full_date(b.text) for b in blocks[i : i + 3])
+
+
+_APPROVAL = re.compile(r"\bapprov\w*\b|\bM/S\b|\bmoved\b|\bseconded\b", re.I)
 
 
 def _under_letterhead(blocks: list[Block], i: int) -> bool:

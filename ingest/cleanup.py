@@ -61,7 +61,8 @@ def _page_of(text: str, pages: int | None) -> bool:
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
+    """A running line's shape: its words, any number as '#', punctuation ignored (OCR reads a dash as '—-')."""
+    return " ".join(re.sub(r"[^a-z#]+", " ", re.sub(r"\d+", "#", text.lower())).split())
 
 
 def running_lines(lines: list[Line], pages: int) -> set[int]:

@@ -18,7 +18,8 @@ try:
     main()
 except SystemExit:
     pass
-heavy = sorted(m for m in ("spacy", "pdfplumber", "pdfminer", "dateparser", "docxtpl", "bs4") if m in sys.modules)
+names = ("spacy", "pdfplumber", "pdfminer", "dateparser", "docxtpl", "bs4", "sklearn", "numpy")
+heavy = sorted(m for m in names if m in sys.modules)
 print("HEAVY:" + ",".join(heavy))
 """
 

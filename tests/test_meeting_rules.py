@@ -570,3 +570,36 @@ def test_item_numbers_are_never_read_as_clock_times(text: str, times: list[str])
     from minutes.extract.dates import find_times
 
     assert find_times(text) == times
+
+
+def _page(texts: list[str], page: int) -> list[Line]:
+    return [Line(text=t, page=page, gap=True) for t in texts]
+
+
+def test_minutes_approved_at_the_top_of_a_later_page_are_not_a_new_paper() -> None:
+    lines = _page(["MINUTES OF HISTORICAL ADVISORY BOARD", "REGULAR MEETING OF THURSDAY, JANUARY 6, 2005"], 1)
+    lines += _page(["MEMBERS PRESENT: Board Members McPherson, Anderson, Lynch", "1. Adoption of the Calendar"], 1)
+    lines += _page(["The calendar was adopted.", "MINUTES", "Minutes of the Regular Meeting of December 2, 2004."], 2)
+    lines += _page(["M/S (Tilos/Miller) to approve minutes as corrected; 3-0-2.", "ORAL COMMUNICATIONS"], 2)
+    lines += _page(["AGENDA", "None."], 3)
+    found = segments(_blocks_of(lines))
+    assert [(s.kind, s.start) for s in found] == [("minutes", 0)]
+
+
+def test_a_bare_agenda_heading_under_a_dated_meeting_title_names_the_paper() -> None:
+    lines = _page(["TRANSPARENCY BOARD", "5th Meeting", "2nd March 2011", "15:15 – 17:15", "AGENDA"], 1)
+    lines += _page(["1. Welcome", "2. Open data"], 1)
+    (found,) = segments(_blocks_of(lines))
+    assert found.kind == "agenda"
+
+
+def test_the_roll_inside_the_first_item_is_the_attendance() -> None:
+    (found,) = extract(
+        from_text(
+            "ALAMEDA GOLF COMMISSION\nMINUTES OF REGULAR MEETING\nTuesday, January 10, 2012\n\n"
+            "1 CALL TO ORDER\nThe Chair called the meeting to order at 6:28 p.m.\n\nROLL CALL\n"
+            "Present: Chair Jane Sullwold, Commissioner Ray Gaul\n\nAbsent: None\n\n"
+            "2 ORAL COMMUNICATIONS\nNone.\n"
+        )
+    )
+    assert {(a.name, a.status) for a in found.attendees} == {("Jane Sullwold", "present"), ("Ray Gaul", "present")}

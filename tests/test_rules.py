@@ -724,3 +724,30 @@ def test_an_action_line_is_not_the_head_of_an_action_list() -> None:
         "- Benjie: it would be nice to have a repository of schemas\n- Lee: that is a good dataset\n"
     )
     assert [a.text for a in m.actions] == ["everyone, post your examples"]
+
+
+@pytest.mark.parametrize(
+    "line, is_action",
+    [
+        ("AB: will send the link round", True),
+        ("AB: To be clear, a thenable is:", False),
+        ("AB: Will need to add cancellation capabilities", False),
+        ("AB: to check whether we should use a symbol instead?", False),
+    ],
+)
+def test_owner_colon_lines_undertake_only_what_someone_will_do(line: str, is_action: bool) -> None:
+    m = meeting(f"Present: Ann Bell (AB), Cy Dee (CD)\n\n1. Promises\n{line}\n")
+    assert bool(m.actions) is is_action
+
+
+def test_a_running_footer_read_slightly_differently_on_each_page_is_still_furniture() -> None:
+    footers = [
+        "Golf Commission Minutes —Tuesday, January 10, 2012",
+        "Golf Commission Minutes —-Tuesday, January 10, 2072",
+    ]
+    lines = []
+    for page in (1, 2, 3):
+        lines += [Line(text=f"Body text of page {page} goes on here.", page=page), Line(text="More text.", page=page)]
+        lines.append(Line(text=footers[page % 2], page=page))
+    kept = clean(lines, 3)
+    assert [line.text for line in kept if "Golf" in line.text] == []
