@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import csv
 import json
 import os
@@ -99,8 +100,11 @@ def _db(create: bool = False):
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively).")],
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes that read files.")] = 1,
+    ocr: Annotated[str, typer.Option("--ocr", help=OCR_HELP)] = "auto",
 ) -> None:
     """Read papers into the database: one transaction per document, the same content only once."""
+    from functools import partial
+
     from .db.store import store
     from .files import expand
     from .parse import parse
@@ -111,7 +115,8 @@ def ingest(
             failures.append(problem)
         else:
             files.append(path)
-    results = _parse_all(files, jobs, parse)  # workers start reading before the database is opened
+    options = _ocr_options(ocr, jobs, pages_bar=len(files) == 1)
+    results = _parse_all(files, jobs, partial(parse, ocr=options), options)  # workers read before the db opens
     db = _db(create=True)
     totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0, "empty": 0}
 
@@ -171,11 +176,11 @@ def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
         line += f"; {totals['empty']} with no meeting"
     line += f"; {len(failures)} failed"
     if failures and all("scanned" in f for f in failures):
-        line += " (all scans without a text layer: run OCR on them, e.g. ocrmypdf, and ingest the result)"
+        line += " (all scans without a text layer: install Tesseract to read them, or run OCR and ingest the result)"
     return line
 
 
-def _parse_all(files: list[str], jobs: int, parse):
+def _parse_all(files: list[str], jobs: int, parse, ocr):
     """Parsed papers in order; with jobs > 1 read by worker processes while this one writes."""
     if jobs <= 1 or len(files) <= 1:
         return (parse(path) for path in files)
@@ -191,7 +196,10 @@ def _parse_all(files: list[str], jobs: int, parse):
     from .parse import parse_for_store
 
     pool = ProcessPoolExecutor(max_workers=jobs)
-    futures = [pool.submit(parse_for_store, path) for path in files]
+    from dataclasses import replace
+
+    ocr = replace(ocr, jobs=1, on_page=None)  # each worker OCRs its own file's pages one at a time
+    futures = [pool.submit(parse_for_store, path, ocr) for path in files]
 
     def results():
         try:
@@ -213,12 +221,14 @@ def extract(
             "--trace", help="Show each record's page and lines, rule and confidence (in the JSON with --json)."
         ),
     ] = False,
+    ocr: Annotated[str, typer.Option("--ocr", help=OCR_HELP)] = "auto",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Scanned pages OCR'd at once.")] = 1,
 ) -> None:
     """Show what a document holds, without storing it."""
     from .extract import to_contract
     from .parse import parse
 
-    parsed = parse(str(file))
+    parsed = parse(str(file), _ocr_options(ocr, jobs, pages_bar=True))
     if parsed.error:
         err.print(f"error: {parsed.error}", markup=False, highlight=False)
         raise typer.Exit(1)
@@ -600,6 +610,30 @@ def _slug(text: str) -> str:
     import re as _re
 
     return _re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "body"
+
+
+OCR_HELP = "Scanned PDF pages: auto (OCR pages with no text layer, when Tesseract is installed), always or never."
+
+
+def _ocr_options(mode: str, jobs: int, pages_bar: bool):
+    """How scans are read; with `pages_bar`, a progress bar of OCR'd pages on a terminal."""
+    from .ingest.ocr import MODES, Options
+
+    if mode not in MODES:
+        _fail(f"--ocr must be one of {', '.join(MODES)}", 2)
+    if not (pages_bar and not state.quiet and err.is_terminal):
+        return Options(mode, jobs)
+    from rich.progress import Progress
+
+    progress = Progress(console=err, transient=True)
+    task = progress.add_task("OCR pages", total=None)
+
+    def on_page(total: int) -> None:
+        progress.start()
+        progress.update(task, total=total, advance=1)
+
+    atexit.register(progress.stop)
+    return Options(mode, jobs, on_page)
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .extract.model import Meeting
 from .ingest import Document, IngestError, read
+from .ingest.ocr import Options
 
 
 @dataclass
@@ -16,15 +17,15 @@ class Parsed:
     error: str | None = None
 
 
-def parse_for_store(path: str) -> Parsed:
+def parse_for_store(path: str, ocr: Options | None = None) -> Parsed:
     """What a worker sends back to the writer: the document's identity and its meetings, not its lines."""
-    parsed = parse(path)
+    parsed = parse(path, ocr)
     if parsed.document is not None:
         parsed.document.lines = []
     return parsed
 
 
-def parse(path: str) -> Parsed:
+def parse(path: str, ocr: Options | None = None) -> Parsed:
     """Never raises: a file that cannot be read comes back with a one-line error naming it."""
     import logging
 
@@ -33,7 +34,7 @@ def parse(path: str) -> Parsed:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     try:
-        document = read(path)
+        document = read(path, ocr)
         return Parsed(path, document, extract(document))
     except IngestError as err:
         return Parsed(path, error=str(err))

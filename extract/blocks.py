@@ -78,9 +78,11 @@ class Block:
     def found(self, rule: str, until: Block | None = None) -> Found:
         """Where a record was read (this block, to `until`), the rule that read it and its confidence."""
         source = self.source()
+        ocr = any(line.ocr for line in self.lines)
         if until is not None:
             source.last_line, source.last_page = until.last.index, until.last.page
-        return Found(source, rule, confidence(rule))
+            ocr = ocr or any(line.ocr for line in until.lines)
+        return Found(source, rule, confidence(rule, ocr))
 
 
 def starts_something(line: Line) -> bool:

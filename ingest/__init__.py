@@ -10,6 +10,7 @@ from pathlib import Path
 from .cleanup import clean
 from .errors import IngestError
 from .model import Document, Line
+from .ocr import Options
 from .sniff import sniff
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a text file larger than this is not minutes
@@ -19,12 +20,12 @@ _CHUNK = 1024 * 1024
 __all__ = ["Document", "IngestError", "Line", "from_text", "read"]
 
 
-def _lines(path: Path, kind: str, data: bytes) -> tuple[list[Line], int | None]:
+def _lines(path: Path, kind: str, data: bytes, ocr: Options | None) -> tuple[list[Line], int | None]:
     pages: int | None = None
     if kind == "pdf":
         from .pdf import read_pdf
 
-        lines, pages = read_pdf(path)
+        lines, pages = read_pdf(path, ocr=ocr)
     elif kind == "docx":
         from .word import read_docx
 
@@ -60,8 +61,11 @@ def from_text(text: str, path: str = "<text>", markdown: bool = False) -> Docume
     return document
 
 
-def read(path: str | Path) -> Document:
-    """Read one file; IngestError names the file and the cause when it cannot be read."""
+def read(path: str | Path, ocr: Options | None = None) -> Document:
+    """Read one file; IngestError names the file and the cause when it cannot be read.
+
+    `ocr` says how scanned PDF pages are read (ingest/ocr.py); by default they are OCR'd when
+    Tesseract is installed."""
     path = Path(path)
     try:
         kind, data = _read_bytes(path)
@@ -74,7 +78,7 @@ def read(path: str | Path) -> Document:
     except OSError as err:
         raise IngestError(str(path), f"cannot read file ({err.strerror or err})") from None
     try:
-        lines, pages = _lines(path, kind, data)
+        lines, pages = _lines(path, kind, data, ocr)
     except IngestError:
         raise
     except (MemoryError, RecursionError) as err:

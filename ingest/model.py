@@ -24,6 +24,7 @@ class Line:
     wrapped: bool = False  # the line reached the right margin, so its paragraph goes on below
     gap: bool = False  # a blank line or extra space stands above it: it starts something
     top: float | None = None  # distance from the top of the page, where the reader knows it (PDF)
+    ocr: bool = False  # read from a page image by OCR: records from it are less sure
 
     @property
     def table(self) -> int | None:

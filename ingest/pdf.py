@@ -15,16 +15,20 @@ from pathlib import Path
 
 from .errors import IngestError
 from .model import Line
+from .ocr import INSTALL_HINT, Options, read_pages
+from .ocr import available as ocr_available
 
 TABLE_PATHS = 8  # pages drawing fewer path objects than this hold no ruled table
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
 
 
-def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
-    """Lines of every page and the page count; IngestError for what cannot be read."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+def read_pdf(path: Path, max_pages: int = 5000, ocr: Options | None = None) -> tuple[list[Line], int]:
+    """Lines of every page and the page count; IngestError for what cannot be read.
 
+    Scanned pages (an image and no text) are OCR'd when Tesseract is installed (see ingest/ocr.py)."""
+    import pypdfium2 as pdfium
+
+    ocr = ocr or Options()
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError:
@@ -35,40 +39,22 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
             raise IngestError(str(path), "PDF has no pages")
         if count > max_pages:
             raise IngestError(str(path), f"PDF has {count} pages, over the limit of {max_pages}")
-        pages: list[list[Line]] = []
-        images = 0
-        chain_left = 0
-        table_id = 0
-        for number in range(count):
-            page = pdf[number]
-            try:
-                paths = 0
-                kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
-                for obj in page.get_objects(filter=kinds, max_depth=2):
-                    if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
-                        images += 1
-                    else:
-                        paths += 1
-                textpage = page.get_textpage()
-                try:
-                    lines = _page_lines(textpage, number + 1, raw)
-                    wanted, chain_left = _wants_layout(lines, paths, chain_left)
-                    if wanted:
-                        laid, found = _table_layout(page, textpage, raw, number + 1, table_id)
-                        if laid is not None:
-                            lines, table_id = laid, table_id + found
-                    pages.append(lines)
-                finally:
-                    textpage.close()
-            finally:
-                page.close()
+        pages, images, table_id = _text_pages(pdf, count)
+        scans = [n for n in range(count) if images[n] and (ocr.mode == "always" or not pages[n])]
+        read = scans and ocr.mode != "never" and ocr_available()
+        if read:
+            for n, lines in read_pages(pdf, scans, path, ocr).items():
+                pages[n] = lines
     finally:
         pdf.close()
     if not any(pages):
-        if images:
-            raise IngestError(
-                str(path), "scanned PDF with no text layer; run OCR first (for example: ocrmypdf in.pdf out.pdf)"
-            )
+        if read:
+            raise IngestError(str(path), "scanned PDF in which OCR found no text")
+        if any(images):
+            hint = "run OCR first (for example: ocrmypdf in.pdf out.pdf)"
+            if ocr.mode != "never":
+                hint = INSTALL_HINT
+            raise IngestError(str(path), f"scanned PDF with no text layer; {hint}")
         raise IngestError(str(path), "PDF holds no text")
     lines = [line for page in pages for line in page]
     if table_id:
@@ -76,6 +62,37 @@ def read_pdf(path: Path, max_pages: int = 5000) -> tuple[list[Line], int]:
 
         lines = join_split_rows(lines)
     return lines, count
+
+
+def _text_pages(pdf, count: int) -> tuple[list[list[Line]], list[int], int]:
+    """Each page's text-layer lines, how many images it draws, and how many tables were read in cells."""
+    import pypdfium2.raw as raw
+
+    pages: list[list[Line]] = []
+    images: list[int] = []
+    chain_left = 0
+    table_id = 0
+    kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
+    for number in range(count):
+        page = pdf[number]
+        try:
+            objects = [obj.type for obj in page.get_objects(filter=kinds, max_depth=2)]
+            paths = objects.count(raw.FPDF_PAGEOBJ_PATH)
+            images.append(len(objects) - paths)
+            textpage = page.get_textpage()
+            try:
+                lines = _page_lines(textpage, number + 1, raw)
+                wanted, chain_left = _wants_layout(lines, paths, chain_left)
+                if wanted:
+                    laid, found = _table_layout(page, textpage, raw, number + 1, table_id)
+                    if laid is not None:
+                        lines, table_id = laid, table_id + found
+                pages.append(lines)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    return pages, images, table_id
 
 
 def _wants_layout(lines: list[Line], paths: int, chain_left: int) -> tuple[bool, int]:

@@ -178,7 +178,7 @@ def test_ingest_names_papers_holding_no_meeting_and_says_when_the_only_failures_
     if scans:
         for scan in scans:
             shutil.copy(scan, folder)
-        run = run_cli("ingest", str(folder), db=tmp_path / "m.db")
+        run = run_cli("ingest", str(folder), "--ocr", "never", db=tmp_path / "m.db")
         assert run.returncode == 1 and "2 failed (all scans without a text layer" in run.stdout
 
 

@@ -178,15 +178,42 @@ def big_database(path: Path, bodies: int = 50, meetings: int = 10_000, actions: 
     db.close()
 
 
+SCAN = ROOT.parent / "shared" / "corpus" / "pdf" / "alameda-golf-commission-2012-01-10-minutes-scanned.pdf"
+
+
+def ocr(results: dict, repeats: int) -> None:
+    """Seconds per scanned page, read by Tesseract one page at a time and two at once."""
+    from minutes.ingest.ocr import available
+
+    if not available() or not SCAN.is_file():
+        print("  (OCR skipped: needs Tesseract and the corpus scan)")
+        return
+    for jobs in (1, 2):
+        measure(
+            f"extract 4-page scan, OCR --jobs {jobs}",
+            lambda n, jobs=jobs: [sys.executable, "-m", "minutes", "extract", str(SCAN), "--json", "--jobs", str(jobs)],
+            repeats,
+            results,
+        )
+    t1 = results["extract 4-page scan, OCR --jobs 1"]["median_s"]
+    t2 = results["extract 4-page scan, OCR --jobs 2"]["median_s"]
+    results["ocr"] = {"seconds per page, --jobs 1": round(t1 / 4, 2), "seconds per page, --jobs 2": round(t2 / 4, 2)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer repeats")
+    ap.add_argument("--ocr-only", action="store_true", help="only the scanned-page timings")
     ap.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
     args = ap.parse_args()
     repeats = 3 if args.quick else 5
     py = sys.executable
     minutes = [py, "-m", "minutes"]
     results: dict = {"cores": os.cpu_count(), "python": sys.version.split()[0]}
+    if args.ocr_only:
+        ocr(results, repeats)
+        print(json.dumps(results.get("ocr", {}), indent=2))
+        return 0
     work = Path(tempfile.mkdtemp(prefix="minutes-bench-"))
     try:
         print(f"building inputs in {work}", flush=True)
@@ -256,6 +283,7 @@ def main() -> int:
             results,
         )
         in_process(big, results, repeats)
+        ocr(results, repeats)
         measure(
             "ingest 40 papers --jobs 1",
             lambda n: minutes + ["--db", str(work / f"j1-{n}.db"), "-q", "ingest", "--jobs", "1", str(folder)],

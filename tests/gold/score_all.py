@@ -43,6 +43,7 @@ def sets() -> dict[str, dict]:
     }
     for name, batch in json.loads((REAL / "batches.json").read_text()).items():
         found[f"real-{name}"] = {"gold": REAL / name, "docs": CORPUS, "kind": f"real, {batch['status']}"}
+    found["scans"] = {"gold": HERE / "scans", "docs": CORPUS, "kind": "real, OCR"}
     found["samples"] = {"gold": HERE / "samples", "docs": ROOT / "samples", "kind": "format check"}
     for name in ("written", "heldout", "heldout2", "heldout3", "heldout4"):
         found[name] = {"gold": HERE / name, "docs": HERE / name / "docs", "kind": "synthetic"}
