@@ -147,8 +147,9 @@ _DIGITS_MISREAD = re.compile(r"\b(?=[\dlIO]*\d)(?=[\dlIO]*[lIO])[\dlIO]{2,}\b")
 
 
 def repair(text: str) -> str:
-    """What OCR typically breaks in any document: 'l' or 'O' inside numbers ('2Ol2' -> '2012'),
-    curly quote variants, and spaces before punctuation."""
+    """What OCR typically breaks in any document: 'l' or 'O' inside numbers ('2Ol2' -> '2012') and as an
+    item's number ('l.'), doubled quote marks, and spaces before punctuation."""
     text = _DIGITS_MISREAD.sub(lambda m: m.group(0).translate(str.maketrans("lIO", "110")), text)
+    text = re.sub(r"^l(?=[.)]\s)", "1", text)  # "l. Apologies": an item number read as a lower-case L
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     return text.replace("‘‘", "“").replace("’’", "”")

@@ -56,6 +56,8 @@ def test_tesseract_words_become_lines_top_to_bottom_with_paragraph_breaks() -> N
         ("Item l0 was deferred", "Item 10 was deferred"),
         ("Oil and Ice , as before .", "Oil and Ice, as before."),
         ("I agreed ; Olive left", "I agreed; Olive left"),
+        ("l. Apologies for absence", "1. Apologies for absence"),
+        ("I. Call to order", "I. Call to order"),
     ],
 )
 def test_repairs_what_ocr_typically_breaks_and_leaves_words_alone(read_as: str, fixed: str) -> None:
@@ -105,6 +107,16 @@ def test_ocr_never_refuses_a_scan_and_a_bad_mode_is_a_usage_error(tmp_path: Path
         read(SCANS[0], Options(mode="never"))
     run = run_cli("extract", str(SCANS[0]), "--ocr", "sometimes")
     assert run.returncode == 2 and "--ocr must be one of auto, always, never" in run.stderr
+
+
+@pytest.mark.skipif(not SCANS, reason="needs the corpus scans")
+def test_without_tesseract_a_scan_is_refused_with_the_install_hint(tmp_path: Path) -> None:
+    run = run_cli("extract", str(SCANS[0]), env={"PATH": str(tmp_path)})  # a PATH with no tesseract on it
+    assert run.returncode == 1
+    assert run.stderr.strip() == (
+        f"error: {SCANS[0]}: scanned PDF with no text layer; install Tesseract "
+        "(Debian: apt install tesseract-ocr tesseract-ocr-eng) or run OCR first"
+    )
 
 
 @needs_tesseract
