@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import atexit
-import csv
 import json
 import os
+import re
 import sys
 from datetime import UTC
 from pathlib import Path
@@ -13,6 +13,7 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 
@@ -24,8 +25,23 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     help="Turn committee minutes and agenda packs into a live action tracker in SQLite.",
 )
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, soft_wrap=True)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # ESC, BEL, C1: a paper must not drive the terminal
+
+
+def plain(text: str) -> str:
+    """Text from papers as a terminal shows it: control characters (escape sequences' start) removed."""
+    return _CONTROL.sub("", text)
+
+
+class _Console(Console):
+    """Rich's console, stripping control characters from every string it is given before Rich renders it."""
+
+    def print(self, *objects, **kwargs) -> None:
+        super().print(*(plain(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
+out = _Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+err = _Console(stderr=True, soft_wrap=True)
 
 
 class State:
@@ -241,7 +257,7 @@ def extract(
         return
     for m in data["meetings"]:
         out.print(
-            f"[bold]{m['kind']}[/] {m['body'] or '?'} {m['date'] or 'date unknown'}"
+            f"[bold]{m['kind']}[/] {escape(m['body'] or '?')} {m['date'] or 'date unknown'}"
             f"  {len(m['attendees'])} attendees, {len(m['items'])} items, "
             f"{len(m['resolutions'])} resolutions, {len(m['actions'])} actions"
         )
@@ -289,25 +305,26 @@ def _emit(rows: list[dict], as_json: bool, as_csv: bool, columns: list[str], tit
         return
 
     def cell(value: object) -> str:
-        return "; ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+        shown = "; ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+        return plain(shown)
 
     if as_csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([cell(row[c]) for c in columns])
+        from .render.export import write_csv
+
+        write_csv(sys.stdout, columns, rows)
         return
     if not sys.stdout.isatty():
         lines = ["\t".join(columns)] + ["\t".join(cell(row[c]).replace("\t", " ") for c in columns) for row in rows]
         sys.stdout.write("\n".join(lines) + "\n")
         return
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*[cell(row[c]) for c in columns])
+        table.add_row(*[Text(cell(row[c])) for c in columns])  # stored text is text, never Rich markup
     out.print(table)
 
 
@@ -548,7 +565,7 @@ def digest(
     if out_file:
         out_file.write_text(text, encoding="utf-8")
     else:
-        print(text)
+        print(plain(text))  # a paper's escape sequences never reach the terminal
 
 
 def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for_owner) -> None:

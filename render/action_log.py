@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 
-from .export import cell
+from .export import write_csv
 from .templating import render
 
 FORMATS = ("docx", "html", "md", "csv")
@@ -55,9 +54,7 @@ def log_text(body: str, organisation: str | None, actions: list[dict], as_of: da
     rows = log_rows(actions)
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: cell(v) for k, v in row.items()} for row in rows)  # no cell runs as a formula
+        write_csv(buffer, list(COLUMNS), rows, lineterminator="\n")
         return buffer.getvalue()
     return render(
         f"action_log.{fmt}.j2",

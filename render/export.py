@@ -25,6 +25,13 @@ def cell(value: object) -> object:
     return value
 
 
+def write_csv(handle, columns: list[str], rows: list[dict], lineterminator: str = "\r\n") -> None:
+    """The one CSV writer every command uses: no cell runs as a formula, no control character survives."""
+    writer = csv.writer(handle, lineterminator=lineterminator)
+    writer.writerow(columns)
+    writer.writerows([cell(row.get(c)) for c in columns] for row in rows)
+
+
 def write(tables: dict[str, list[dict]], fmt: str, out: Path) -> list[Path]:
     """Write every table; returns the files written."""
     if fmt == "json":
@@ -48,10 +55,6 @@ def write(tables: dict[str, list[dict]], fmt: str, out: Path) -> list[Path]:
     for name, rows in tables.items():
         path = out / f"{name}.csv"
         with path.open("w", newline="", encoding="utf-8") as handle:
-            columns = list(rows[0]) if rows else []
-            writer = csv.writer(handle)
-            writer.writerow(columns)
-            for row in rows:
-                writer.writerow([cell(row[c]) for c in columns])
+            write_csv(handle, list(rows[0]) if rows else [], rows)
         written.append(path)
     return written

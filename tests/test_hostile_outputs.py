@@ -123,3 +123,74 @@ def test_exports_and_calendar(db: Path, tmp_path: Path) -> None:
     run_cli("calendar", "--body", "Schools Forum", "--out", str(tmp_path / "x.ics"), db=db, check=True)
     todos = Calendar.from_ical((tmp_path / "x.ics").read_bytes()).walk("VTODO")
     assert any("<script>" in str(t.get("description")) for t in todos), "an .ics is text: kept as written"
+
+
+TERMINAL = (
+    """Minutes of the [bold]Parish[/] Council meeting held on 5 March 2024
+
+Present: Jane Smith, Tom Brown
+
+1. Finance
+ACTION: Jane Smith to pay [/] the [link=http://evil.example]invoice[/link] \x1b]0;owned\x07 and \
+\x1b]52;c;ZXZpbA==\x07 now.
+ACTION: @SUM(A1:A9) check the totals
+
+2. Other business
+"""
+    + "Members discussed the village hall and its heating at some length. " * 12
+    + "\n"
+)
+
+
+@pytest.fixture(scope="module")
+def terminal_db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("terminal")
+    paper = folder / "escapes.txt"
+    paper.write_text(TERMINAL, encoding="utf-8")
+    path = folder / "m.db"
+    run_cli("ingest", str(paper), db=path, check=True)
+    return path
+
+
+@pytest.mark.parametrize("command", [["actions", "--csv"], ["meetings", "--csv"]])
+def test_every_csv_listing_neutralises_formulas(terminal_db: Path, command: list[str]) -> None:
+    run = run_cli(*command, db=terminal_db, check=True)
+    cells = [c for row in csv.reader(run.stdout.splitlines()) for c in row]
+    assert cells and not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    if command[0] == "actions":
+        assert "'@SUM(A1:A9) check the totals" in cells
+
+
+@pytest.mark.parametrize(
+    "command", [["actions"], ["meetings"], ["people"], ["digest", "--body", "BODY", "--as-of", "2024-03-06"]]
+)
+def test_listings_show_stored_text_as_text_and_never_pass_escape_sequences(terminal_db: Path, command) -> None:
+    import os
+
+    env = {**os.environ, "COLUMNS": "300"}
+    (body,) = [r[0] for r in sqlite3.connect(terminal_db).execute("SELECT name FROM bodies")]
+    run = run_cli(*[body if word == "BODY" else word for word in command], db=terminal_db, env=env)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr and "\x1b]" not in run.stdout and "\x07" not in run.stdout
+    if command[0] == "actions":
+        assert "[/]" in run.stdout and "[link=http://evil.example]" in run.stdout
+
+
+def test_extract_summary_and_trace_print_markup_as_text(tmp_path: Path) -> None:
+    paper = tmp_path / "escapes.txt"
+    paper.write_text(TERMINAL, encoding="utf-8")
+    for flags in ([], ["--trace"]):
+        run = run_cli("extract", str(paper), *flags)
+        assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+        assert "\x1b]" not in run.stdout and "[/]" in run.stdout
+
+
+def test_markdown_digest_heading_escapes_the_body_name(tmp_path: Path) -> None:
+    paper = tmp_path / "body.txt"
+    paper.write_text(TERMINAL.replace("[bold]Parish[/] Council", "<script>x</script> Council"), encoding="utf-8")
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(paper), db=db, check=True)
+    (body,) = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM bodies")]
+    run = run_cli("digest", "--body", body, "--format", "md", "--as-of", "2024-03-06", db=db, check=True)
+    heading = run.stdout.splitlines()[0]
+    assert heading.startswith("# Outstanding actions:") and "<script>" not in heading
