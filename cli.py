@@ -557,13 +557,13 @@ def digest(
         sender = smtp_settings(state.db_path).get("from") or "minutes@localhost"
         content = digest_message(data, sender, to or ["chair@localhost"]).as_bytes()
         if out_file:
-            out_file.write_bytes(content)
+            _write(out_file, content)
         else:
             sys.stdout.buffer.write(content)
         return
     text = digest_text(data, fmt)
     if out_file:
-        out_file.write_text(text, encoding="utf-8")
+        _write(out_file, text)
     else:
         print(plain(text))  # a paper's escape sequences never reach the terminal
 
@@ -653,6 +653,27 @@ def _ocr_options(mode: str, jobs: int, pages_bar: bool):
     return Options(mode, jobs, on_page)
 
 
+def _guard(target: Path) -> None:
+    """Refuse an --out that is the database or one of its files."""
+    from .outputs import OutputError, guard
+
+    try:
+        guard(target, state.db_path)
+    except OutputError as exc:
+        _fail(str(exc))
+
+
+def _write(target: Path, data: bytes | str) -> None:
+    """Write an output whole (never half, never over the database), or fail in one line."""
+    from .outputs import OutputError, write_whole
+
+    _guard(target)
+    try:
+        write_whole(target, data.encode("utf-8") if isinstance(data, str) else data)
+    except OutputError as exc:
+        _fail(str(exc))
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
     err.print(f"error: {message}", markup=False, highlight=False)
     raise typer.Exit(code)
@@ -690,6 +711,7 @@ def agenda(
     log = action_log(db, past["name"], when)
     drafted = draft(past, when, time.strip() if time else None, location, len(log))
     context = pack_context(drafted, past["name"], drafted.organisation, log, when, drafted.previous)
+    _guard(out_file)
     try:
         write_pack(context, out_file, template)
     except TemplateProblem as exc:
@@ -752,6 +774,7 @@ def action_log_command(
     org = organisation(db, found)
     if fmt == "docx":
         out_file = out_file or Path(f"action-log-{_slug(body)}.docx")
+        _guard(out_file)
         try:
             write_pack(pack_context(None, found["name"], org, log, today, None), out_file)
         except TemplateProblem as exc:
@@ -763,10 +786,7 @@ def action_log_command(
         return
     text = log_text(found["name"], org, log, today, fmt)
     if out_file:
-        try:
-            out_file.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"{out_file}: not written ({exc.strerror or exc})")
+        _write(out_file, text)
     else:
         sys.stdout.write(text)
 
@@ -997,7 +1017,7 @@ def calendar(
     found = _body_row(db, body)
     rows = list_meetings(db, found["name"])
     open_actions = list_actions(db, body=found["name"], open_only=True, with_history=False)
-    out_file.write_bytes(calendar_bytes(found["name"], rows, open_actions, datetime.now(UTC)))
+    _write(out_file, calendar_bytes(found["name"], rows, open_actions, datetime.now(UTC)))
     if not state.quiet:
         out.print(
             f"wrote {out_file}: {len(rows)} meetings, {len(open_actions)} open actions", markup=False, highlight=False
@@ -1012,7 +1032,8 @@ def export(
 ) -> None:
     """Meetings, attendance, resolutions and actions for spreadsheets."""
     from .db.queries import export_tables
-    from .render.export import write
+    from .outputs import OutputError, write_all
+    from .render.export import files
 
     if fmt not in ("csv", "json", "xlsx"):
         _fail("--format must be csv, json or xlsx", 2)
@@ -1020,7 +1041,10 @@ def export(
         {"csv": "minutes-export", "json": "minutes-export.json", "xlsx": "minutes-export.xlsx"}[fmt]
     )
     db = _db()
-    written = write(export_tables(db, _body(db, body)), fmt, target)
+    try:
+        written = write_all(files(export_tables(db, _body(db, body)), fmt, target), state.db_path)
+    except OutputError as exc:
+        _fail(str(exc))
     if not state.quiet:
         out.print("wrote " + ", ".join(str(p) for p in written), markup=False, highlight=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -32,11 +33,10 @@ def write_csv(handle, columns: list[str], rows: list[dict], lineterminator: str 
     writer.writerows([cell(row.get(c)) for c in columns] for row in rows)
 
 
-def write(tables: dict[str, list[dict]], fmt: str, out: Path) -> list[Path]:
-    """Write every table; returns the files written."""
+def files(tables: dict[str, list[dict]], fmt: str, out: Path) -> dict[Path, bytes]:
+    """Every table rendered: one JSON or XLSX file at `out`, or one CSV file per table in the folder `out`."""
     if fmt == "json":
-        out.write_text(json.dumps(tables, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-        return [out]
+        return {out: json.dumps(tables, indent=2, ensure_ascii=False, default=str).encode("utf-8")}
     if fmt == "xlsx":
         from openpyxl import Workbook
 
@@ -48,13 +48,12 @@ def write(tables: dict[str, list[dict]], fmt: str, out: Path) -> list[Path]:
             sheet.append(columns)
             for row in rows:
                 sheet.append([cell(row[c]) for c in columns])
-        book.save(out)
-        return [out]
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return {out: buffer.getvalue()}
+    found = {}
     for name, rows in tables.items():
-        path = out / f"{name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            write_csv(handle, list(rows[0]) if rows else [], rows)
-        written.append(path)
-    return written
+        text = io.StringIO(newline="")
+        write_csv(text, list(rows[0]) if rows else [], rows)
+        found[out / f"{name}.csv"] = text.getvalue().encode("utf-8")
+    return found

@@ -1,0 +1,68 @@
+"""Writing the files users ask for: whole or not at all, and never over the database itself.
+
+Each file is written beside its target under a hidden `.NAME.partial` name, flushed to disk and
+renamed over the target, so a full disk or an interrupted run leaves the previous good file (and no
+partial one); a target that is the database, or its journal, WAL or shared-memory file, is refused.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+_WHY = {
+    errno.ENOSPC: "disk full",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "no such folder",
+    errno.EROFS: "read-only file system",
+    errno.EISDIR: "is a folder",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+}
+
+
+class OutputError(ValueError):
+    """Why an output was not written, in one line naming it."""
+
+
+def guard(target: Path, database: str | Path) -> None:
+    """Refuse to write over the database or the files SQLite keeps beside it."""
+    db = Path(database).resolve()
+    own = {db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
+    if Path(target).resolve() in own:
+        raise OutputError(f"{target}: that is the database (or one of its files); give --out another name")
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write `data` to `target` in one step; OutputError says why not."""
+    target = Path(target)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with open(partial, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except BaseException as exc:  # interrupted or failed: no partial file stays behind
+        partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{target}: not written ({_WHY.get(exc.errno, exc.strerror or str(exc))})") from None
+        raise
+
+
+def write_all(found: dict[Path, bytes], database: str | Path) -> list[Path]:
+    """Several files (an export's CSV folder): every target checked before any is written."""
+    for target in found:
+        guard(target, database)
+    for target in found:
+        if target.parent != Path("") and not target.parent.is_dir():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(
+                    f"{target.parent}: cannot make the folder ({_WHY.get(exc.errno, exc.strerror)})"
+                ) from None
+        write_whole(target, found[target])
+    return list(found)
