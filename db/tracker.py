@@ -63,6 +63,36 @@ def _owner_score(owners: list[str], other: list[str], text: str = "") -> int:
     return 0
 
 
+_FUNCTION_WORDS = frozenset(
+    """the a an and or of to for in on at by with from as is are was were be been being will would shall should
+    can could may might must has have had do does did it its this that these those he she they him her them his
+    their we our you your i me my all any some also not no so then than there here which who whom what when where
+    asked agreed said noted reported about into onto up out over after before next""".split()  # noqa: SIM905
+)
+
+
+def _stem(word: str) -> str:
+    for suffix, keep in (("ing", 5), ("ed", 4), ("es", 4), ("s", 3)):
+        if word.endswith(suffix) and len(word) > keep:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content(text: str, owners: list[str] = ()) -> set[str]:
+    """The words that say what the task is: no function words, no owners' names, crude stems."""
+    names = {part.lower() for o in owners for part in o.split()}
+    words = re.findall(r"[a-z0-9]+", _norm(text))
+    return {_stem(w) for w in words if len(w) > 2 and w not in _FUNCTION_WORDS and w not in names}
+
+
+def _same_task(text: str, owners: list[str], candidate: Tracked, restating: bool) -> bool:
+    """Two texts speak of one task only when they share what the task is, not just 'the Clerk will': two
+    words of it for a restated action ('arrange' alone is many tasks), fewer for a short progress report."""
+    mine, theirs = _content(text, owners), _content(candidate.text, candidate.owners)
+    shared = len(mine & theirs)
+    return shared >= (2 if restating else max(1, min(2, len(mine), len(theirs))))
+
+
 def _best(text: str, owners: list[str], candidates: list[Tracked], threshold: int, mentions: bool) -> Tracked | None:
     """The candidate the words speak of: text similarity first (rapidfuzz, in C), then the owners."""
     from rapidfuzz import process
@@ -80,6 +110,8 @@ def _best(text: str, owners: list[str], candidates: list[Tracked], threshold: in
     )
     for _, score, index in shortlist:
         c = candidates[index]
+        if not _same_task(text, owners, c, restating=not mentions):
+            continue
         bonus = _owner_score(owners, c.owners, text if mentions else "")
         if score + bonus > best_score:
             best, best_score = c, score + bonus

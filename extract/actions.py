@@ -211,7 +211,9 @@ _LIST_HEAD = re.compile(  # a heading, not an ACTION line: "Action items", "Acti
     r"(?:\s+(?:from|arising|agreed|to be taken|for)\b[^.:;,]{0,40})?\s*:?$",
     re.I,
 )
-_LIST_LINE = re.compile(r"^(?:\d{1,3}[.)]\s+|[-•*]\s+)?(?P<who>[^-–:]{1,40}?)(?:\s*:|\s+[-–])\s+(?P<task>\S.*)$")
+_LIST_LINE = re.compile(  # the owner may have a hyphen inside a name ("Kaplan-Moss"), not a dash around it
+    r"^(?:\d{1,3}[.)]\s+|[-•*]\s+)?(?P<who>(?:[^-–:]|(?<=\w)-(?=\w)){1,40}?)(?:\s*:|\s+[-–])\s+(?P<task>\S.*)$"
+)
 
 
 def action_list(blocks: list[Block], start: int, end: int) -> list[Raw]:

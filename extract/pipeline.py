@@ -121,6 +121,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     meeting.resolutions.sort(key=lambda r: r.found.source.first_line)
     meeting.actions = _actions(blocks, seg, meeting, item_of, shape, scored, us)
     meeting.progress = _progress(blocks, seg, shape.headings)
+    meeting.progress += progress_rules.prose_reports(blocks, shape.body_start, seg.end, _review_blocks(seg, shape))
     return meeting
 
 
@@ -197,6 +198,16 @@ def _progress(blocks: list[Block], seg: Segment, headings: list[Heading]) -> lis
         if progress_rules.REVIEW_ITEM.search(heading.item.title):
             end = headings[n + 1].block if n + 1 < len(headings) else seg.end
             found += progress_rules.progress_in(blocks, heading.block + 1, end)
+    return found
+
+
+def _review_blocks(seg: Segment, shape: Outline) -> set[int]:
+    """Blocks under 'Matters arising' or 'Action log' (read there already) and the headings themselves."""
+    found = set(shape.heading_blocks)
+    for n, heading in enumerate(shape.headings):
+        if progress_rules.REVIEW_ITEM.search(heading.item.title):
+            end = shape.headings[n + 1].block if n + 1 < len(shape.headings) else seg.end
+            found.update(range(heading.block, end))
     return found
 
 

@@ -69,3 +69,46 @@ def progress_in(blocks: list[Block], start: int, end: int) -> list[Progress]:
                 refs = REF.findall(sentence)
                 out.append(Progress(text=sentence, status=status, refs=refs, found=block.found("progress.review_item")))
     return out
+
+
+# "Cllr Coppard met with George Pavey", "AB has already sent it", "the letter was sent on 3 May",
+# "CD has found a price": what was done, said in prose with no status word
+_IRREGULAR = (
+    "met|sent|spoke|wrote|made|gave|took|found|got|put|went|brought|bought|paid|told|rang|held|led|ran|"
+    "read|set|built|saw|chose|drew|won|sold|showed|shown|done|written|spoken|given|taken|seen|chosen|drawn"
+)
+_DONE_VERB = rf"(?P<verb>{_IRREGULAR}|[a-z]{{3,}}ed)"
+PROSE_DONE = re.compile(
+    rf"^(?:(?:cllr|councillor|mr|mrs|ms|dr|the)\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}\s+"
+    rf"(?:(?:has|have|had)\s+)?(?:now\s+|already\s+)?{_DONE_VERB}\b"
+)
+PASSIVE_DONE = re.compile(  # "the letter has been sent", "the hall was booked on 3 May"
+    rf"\b(?:(?:has|have|had) (?:now |already )?been|(?:was|were)(?= [a-z]+ (?:on|by|to|last)\b)) {_DONE_VERB}\b"
+)
+# what people say and what meetings do are not work done: "AB reported", "CD proposed", "EF asked"
+_SPEECH = re.compile(
+    r"^(?:asked|agreed|resolved|proposed|seconded|noted|reported|suggested|requested|explained|informed|stated|"
+    r"said|discussed|welcomed|thanked|declared|presented|opened|closed|confirmed|raised|queried|expressed|"
+    r"advised|mentioned|commented|outlined|highlighted|wondered|questioned|replied|responded|added|updated|"
+    r"attended|apologised|joined|left|chaired|noticed|felt|believed|hoped|wished|needed|wanted|liked|"
+    r"introduced|summarised|summarized|recommended|emphasised|stressed|pointed|felt|received|voted|abstained)$"
+)
+_NOT_DONE = re.compile(r"\b(?:will|would|shall|should|to be|not|yet|unable|cannot|could)\b", re.I)
+
+
+def _reports_done(sentence: str) -> bool:
+    m = PROSE_DONE.search(sentence) or PASSIVE_DONE.search(sentence)
+    return bool(m) and not _SPEECH.match(m.group("verb")) and not _NOT_DONE.search(sentence)
+
+
+def prose_reports(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[Progress]:
+    """Sentences that say, in prose, that someone has done something: the tracker weighs each against the
+    earlier open actions (same owner, same task) and ignores the rest."""
+    out = []
+    for i in range(start, end):
+        if i in skip:
+            continue
+        for sentence in sentences(blocks[i].text):
+            if _reports_done(sentence) and len(sentence.split()) >= 4:
+                out.append(Progress(text=sentence, status="done", found=blocks[i].found("progress.prose")))
+    return out

@@ -321,6 +321,13 @@ _RULES = (
         _US + "A. Budget\nMember Lee requested written information on the budget.\n",
     ),
     Rule(
+        "progress.prose",
+        "progress",
+        0.5,
+        "prose saying someone has done something, weighed by the tracker against earlier open actions",
+        _HEAD + "1. Finance\nCllr Coppard met with George Pavey, the planning officer, earlier today.\n",
+    ),
+    Rule(
         "progress.review_item",
         "progress",
         0.7,

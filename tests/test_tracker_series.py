@@ -1,0 +1,89 @@
+"""The tracker on real series of consecutive minutes, against hand records written before it was changed
+(tests/tracker_records/); and the linking rules on their own inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from minutes.db.tracker import Tracked, _best, _same_task
+
+from conftest import needs_shared, run_cli
+from tracker_series import records, run
+
+# final-status accuracy measured when the series were first scored (0.51 before the tracker changed);
+# CI holds what is reached now so that no change loses it
+FLOOR = 0.60
+
+
+@needs_shared()
+def test_series_end_the_same_in_any_order_with_no_action_hidden() -> None:
+    forward, backward = run(reverse=False), run(reverse=True)
+    assert [(s.series, s.found, s.right, s.wrong) for s in forward] == [
+        (s.series, s.found, s.right, s.wrong) for s in backward
+    ]
+    assert all(s.hidden == 0 for s in forward), [(s.series, s.hidden) for s in forward]
+    right = sum(s.right for s in forward)
+    total = sum(s.actions for s in forward)
+    assert right / total >= FLOOR - 0.005, f"{right}/{total} final statuses right"
+    dsf = next(s for s in forward if s.series == "dsf-board")
+    assert dsf.right == dsf.actions, dsf.wrong  # an 'Action items' list per meeting, repeated until done
+
+
+def test_hand_records_cover_at_least_three_series_of_real_minutes() -> None:
+    found = records()
+    assert len(found) >= 3
+    for record in found:
+        assert len(record["documents"]) >= 3
+        assert all(a["final_status"] in ("open", "done", "dropped") for a in record["actions"])
+
+
+def _tracked(n: int, text: str, owners: list[str], status: str = "open") -> Tracked:
+    return Tracked(n, f"R-{n}", text, owners, 1, "2024-01-01", None, status)
+
+
+@pytest.mark.parametrize(
+    "later, owners, earlier, earlier_owners, same",
+    [
+        ("Respond", ["AB"], "Respond to HP's comments", ["MW"], False),
+        (
+            "The Clerk will inform the residents of the discussion.",
+            ["Clerk"],
+            "The Clerk will arrange.",
+            ["Clerk"],
+            False,
+        ),
+        ("The Clerk will send these to him.", ["Clerk"], "The Clerk will re-send the draft to all", ["Clerk"], False),
+        ("Book the village hall for the AGM", ["AB"], "AB to book the village hall for the AGM", ["AB"], True),
+    ],
+)
+def test_a_restated_action_links_only_to_the_same_task(
+    later: str, owners: list[str], earlier: str, earlier_owners: list[str], same: bool
+) -> None:
+    candidate = _tracked(1, earlier, earlier_owners)
+    assert _same_task(later, owners, candidate, restating=True) is same
+    assert (_best(later, owners, [candidate], 80, mentions=False) is candidate) is same
+
+
+def test_prose_saying_it_was_done_closes_the_open_action(tmp_path: Path) -> None:
+    head = "Minutes of the Parish Council meeting held on {day}\n\nPresent: Cllr Ann Coppard, Cllr Bob Rochford\n\n"
+    first = tmp_path / "pc-2019-01-09.txt"
+    first.write_text(
+        head.format(day="9 January 2019")
+        + "1. Planning\nCllr Coppard will arrange to meet with George Pavey, Principal Planning Officer.\n"
+        + "2. Leaves\nCllr Rochford will meet with the contractor to discuss leaf blowing.\n"
+    )
+    second = tmp_path / "pc-2019-02-13.txt"
+    second.write_text(
+        head.format(day="13 February 2019")
+        + "1. Planning\nCllr Coppard met with George Pavey, Principal Planning Officer, earlier today.\n"
+        + "2. Footpaths\nCllr Rochford walked the footpaths with the warden.\n"
+    )
+    db = tmp_path / "m.db"
+    for paper in (second, first):
+        run_cli("ingest", str(paper), db=db, check=True)
+    rows = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
+    status = {r["text"][:22]: r["status"] for r in rows}
+    assert status == {"Cllr Coppard will arra": "done", "Cllr Rochford will mee": "open"}

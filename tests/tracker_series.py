@@ -1,0 +1,132 @@
+"""The tracker against hand records of real series (tests/tracker_records/*.json).
+
+    python tests/tracker_series.py            # per series: actions found, final statuses right, duplicates, hidden
+
+Each series is ingested into a fresh database (in date order, or reversed), and each hand-recorded
+action is looked for among the stored actions of its raising meeting, by the shared scorer's text
+matching. A found action's tracked status (its own, or the one it is linked to) is compared with
+the record's final status. An action is hidden when it is linked to another that is not the same
+hand-recorded action; a duplicate is a hand action that two unlinked stored actions both match.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RECORDS = HERE / "tracker_records"
+CORPUS = HERE.parents[1] / "shared" / "corpus"
+
+sys.path.insert(0, str(HERE.parent.parent))
+from minutes.scorer import coverage, words  # noqa: E402
+
+
+@dataclass
+class SeriesScore:
+    series: str
+    actions: int = 0
+    found: int = 0
+    right: int = 0
+    duplicates: int = 0
+    hidden: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.actions if self.actions else 1.0
+
+
+def records() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(RECORDS.glob("*.json"))]
+
+
+def ingest(record: dict, db: Path, reverse: bool = False) -> None:
+    docs = [str(CORPUS / d) for d in record["documents"]]
+    for doc in reversed(docs) if reverse else docs:
+        subprocess.run(
+            [sys.executable, "-m", "minutes", "--db", str(db), "-q", "ingest", doc], check=True, capture_output=True
+        )
+
+
+def stored(db: Path) -> list[dict]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    rows = conn.execute(
+        "SELECT a.id, a.text, a.status, a.linked_to, m.date FROM actions a JOIN meetings m ON m.id = a.meeting_id"
+    ).fetchall()
+    conn.close()
+    return [dict(r) for r in rows]
+
+
+def _matches(text: str, gold: str) -> bool:
+    """The scorer's matching, or one sentence of a longer recorded text (most of its words are the record's)."""
+    if coverage(text, gold) > 0:
+        return True
+    mine, theirs = Counter(words(text)), Counter(words(gold))
+    n = sum(mine.values())
+    return n >= 4 and sum((mine & theirs).values()) / n >= 0.8
+
+
+def score(record: dict, rows: list[dict]) -> SeriesScore:
+    by_id = {r["id"]: r for r in rows}
+    result = SeriesScore(record["series"], actions=len(record["actions"]))
+    claimed: dict[int, str] = {}
+    for action in record["actions"]:
+        mine = [r for r in rows if r["date"] == action["raised"] and _matches(r["text"], action["text"])]
+        if not mine:
+            result.wrong.append(f"{action['id']} not found: {action['text'][:60]}")
+            continue
+        result.found += 1
+        roots = {r["id"] if r["linked_to"] is None else r["linked_to"] for r in mine}
+        result.duplicates += len(roots) > 1
+        root = by_id[min(roots)]
+        for r in mine:
+            claimed[r["id"]] = action["id"]
+        if root["status"] == action["final_status"]:
+            result.right += 1
+        else:
+            result.wrong.append(f"{action['id']} {root['status']} != {action['final_status']}: {action['text'][:50]}")
+    for r in rows:
+        target = by_id.get(r["linked_to"]) if r["linked_to"] else None
+        if target is not None and r["id"] in claimed and claimed.get(target["id"]) not in (None, claimed[r["id"]]):
+            result.hidden += 1
+    return result
+
+
+def run(reverse: bool = False) -> list[SeriesScore]:
+    out = []
+    for record in records():
+        with tempfile.TemporaryDirectory() as folder:
+            db = Path(folder) / "series.db"
+            ingest(record, db, reverse)
+            out.append(score(record, stored(db)))
+    return out
+
+
+def main() -> int:
+    for reverse in (False, True):
+        print("reverse order" if reverse else "date order")
+        results = run(reverse)
+        for s in results:
+            print(
+                f"  {s.series:22} actions {s.actions:3}  found {s.found:3}  final status right {s.right:3} "
+                f"({s.accuracy:.2f})  duplicates {s.duplicates}  hidden {s.hidden}"
+            )
+            if "-v" in sys.argv:
+                for line in s.wrong:
+                    print(f"      {line}")
+        total = sum(s.actions for s in results)
+        right = sum(s.right for s in results)
+        print(f"  all: {right}/{total} final statuses right ({right / total:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
