@@ -153,54 +153,68 @@ def rebuild(db: Database, body_id: int) -> None:
     live: list[Tracked] = []  # actions opened so far and not linked to another
     for meeting_id, meeting_date in meetings:
         earlier = list(live)
-        touched: set[int] = set()
+        reports = _reports(progress[meeting_id], earlier, by_ref)
+        closing = {target.id for target, status, _ in reports if status != "open"}
+        touched = {target.id for target, _, _ in reports}
         for action in actions[meeting_id]:
-            reported = status_of(action.reported or "") if action.reported else None
-            original = _best(
-                action.text, action.owners, [c for c in earlier if c.meeting_id != meeting_id], RESTATED, mentions=False
-            )
+            # an action closed at this meeting, or before it, is not raised again: the same task raised
+            # afresh ("send out the agenda" each quarter) is a new action
+            still_open = [c for c in earlier if c.status == "open" and c.id not in closing]
+            original = _best(action.text, action.owners, still_open, RESTATED, mentions=False)
             if original is not None:
-                action.linked_to = original.id
                 touched.add(original.id)
-                words = f"restated at the meeting of {meeting_date or 'an undated meeting'}: {action.text}"
-                if action.reported:
-                    words += f" ({action.reported})"
-                _change(original, reported or original.status, meeting_date, meeting_id, words)
-                action.status = original.status
+                _restate(action, original, meeting_date, meeting_id)
                 continue
-            action.status = reported or "open"
-            action.history.append((meeting_date or "", "open", meeting_id, action.text))
-            if reported and reported != "open":
-                _change(action, reported, meeting_date, meeting_id, action.reported or "")
+            _open(action, meeting_date, meeting_id)
             live.append(action)
             by_ref[action.ref] = action
-        for text, status, refs in progress[meeting_id]:
-            targets = [by_ref[r] for r in refs + REF.findall(text) if r in by_ref]
-            if not targets:
-                found = _best(
-                    text,
-                    [],
-                    [c for c in earlier if c.status == "open" and c.id not in touched],
-                    REPORTED,
-                    mentions=True,
-                )
-                targets = [found] if found else []
-            for target in targets:
-                touched.add(target.id)
-                _change(target, status, meeting_date, meeting_id, text)
-        for action in earlier if meeting_date else []:  # an undated meeting cannot say what it came after
-            if action.status == "open" and action.id not in touched:
-                action.history.append(
-                    (
-                        meeting_date or "",
-                        "open",
-                        meeting_id,
-                        f"not mentioned at the meeting of {meeting_date or 'an undated meeting'}; carried forward",
-                    )
-                )
+        for target, status, text in reports:
+            _change(target, status, meeting_date, meeting_id, text)
+        if meeting_date:  # an undated meeting cannot say what it came after
+            _carry_forward([a for a in earlier if a.status == "open" and a.id not in touched], meeting_date, meeting_id)
     everything = [a for group in actions.values() for a in group]
     _apply_overrides(db, everything)
     _write(db, everything)
+
+
+def _reports(found: list[tuple[str, str, list[str]]], earlier: list[Tracked], by_ref: dict[str, Tracked]):
+    """(action, status, words) for each progress report of a meeting that speaks of an earlier open action."""
+    out = []
+    taken: set[int] = set()
+    for text, status, refs in found:
+        targets = [by_ref[r] for r in refs + REF.findall(text) if r in by_ref]
+        if not targets:
+            open_ones = [c for c in earlier if c.status == "open" and c.id not in taken]
+            best = _best(text, [], open_ones, REPORTED, mentions=True)
+            targets = [best] if best else []
+        for target in targets:
+            taken.add(target.id)
+            out.append((target, status, text))
+    return out
+
+
+def _restate(action: Tracked, original: Tracked, when: str | None, meeting_id: int) -> None:
+    """The same task in later minutes: one action, its history gaining the restatement (and any status beside it)."""
+    reported = status_of(action.reported or "") if action.reported else None
+    action.linked_to = original.id
+    words = f"restated at the meeting of {when or 'an undated meeting'}: {action.text}"
+    if action.reported:
+        words += f" ({action.reported})"
+    _change(original, reported or original.status, when, meeting_id, words)
+    action.status = original.status
+
+
+def _open(action: Tracked, when: str | None, meeting_id: int) -> None:
+    reported = status_of(action.reported or "") if action.reported else None
+    action.status = reported or "open"
+    action.history.append((when or "", "open", meeting_id, action.text))
+    if reported and reported != "open":
+        _change(action, reported, when, meeting_id, action.reported or "")
+
+
+def _carry_forward(unmentioned: list[Tracked], when: str, meeting_id: int) -> None:
+    for action in unmentioned:
+        action.history.append((when, "open", meeting_id, f"not mentioned at the meeting of {when}; carried forward"))
 
 
 def _change(action: Tracked, status: str, when: str | None, meeting_id: int | None, words: str) -> None:

@@ -87,3 +87,19 @@ def test_prose_saying_it_was_done_closes_the_open_action(tmp_path: Path) -> None
     rows = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
     status = {r["text"][:22]: r["status"] for r in rows}
     assert status == {"Cllr Coppard will arra": "done", "Cllr Rochford will mee": "open"}
+
+
+def test_a_task_raised_again_after_it_was_closed_is_a_new_action(tmp_path: Path) -> None:
+    head = "Minutes of the Parish Council meeting held on {day}\n\nPresent: Jane Smith, Tom Brown\n\n"
+    papers = {
+        "pc-2024-01-10.txt": "1. Admin\nACTION: Jane Smith to send out the agenda for the April meeting\n",
+        "pc-2024-04-10.txt": "1. Matters arising\nThe agenda for the April meeting was sent out. Action complete.\n"
+        "2. Admin\nACTION: Jane Smith to send out the agenda for the July meeting\n",
+    }
+    db = tmp_path / "m.db"
+    for name, body in papers.items():
+        day = "10 January 2024" if "01-10" in name else "10 April 2024"
+        (tmp_path / name).write_text(head.format(day=day) + body)
+        run_cli("ingest", str(tmp_path / name), db=db, check=True)
+    rows = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
+    assert sorted((r["text"].split()[-2], r["status"]) for r in rows) == [("April", "done"), ("July", "open")]
