@@ -211,24 +211,65 @@ _LIST_HEAD = re.compile(  # a heading, not an ACTION line: "Action items", "Acti
     r"(?:\s+(?:from|arising|agreed|to be taken|for)\b[^.:;,]{0,40})?\s*:?$",
     re.I,
 )
-_LIST_LINE = re.compile(  # the owner may have a hyphen inside a name ("Kaplan-Moss"), not a dash around it
-    r"^(?:\d{1,3}[.)]\s+|[-•*]\s+)?(?P<who>(?:[^-–:]|(?<=\w)-(?=\w)){1,40}?)(?:\s*:|\s+[-–])\s+(?P<task>\S.*)$"
+_NUMBER = r"(?:\d{1,3}(?:\.\d{1,3})*[.):]?\s+|[-•*]\s+)?"
+_LIST_FORMS = (  # (pattern, owner group present): the forms a closing list of actions takes
+    # "Jacob Kaplan-Moss: Update DEP-007", "4.1: AB/CD: Book the hall", "Ann Lee - send the notice"
+    re.compile(rf"^{_NUMBER}(?P<who>(?:[^-–:]|(?<=\w)-(?=\w)){{1,40}}?)(?:\s*:|\s+[-–])\s+(?P<task>\S.*)$"),
+    re.compile(rf"^{_NUMBER}\((?P<who>[^()]{{1,40}})\)\s*[:\-–]?\s*(?P<task>\S.*)$"),  # "(AB) Check the ..."
+    re.compile(rf"^{_NUMBER}(?P<who>[A-Z]{{2,4}}(?:\s*/\s*[A-Z]{{2,4}})*)\s+(?P<task>[A-Z][a-z].*)$"),  # "AB Book ..."
+    re.compile(rf"^{_NUMBER}(?P<task>\S.{{5,}}?)\s+[–—-]\s+(?P<who>[^–—-]{{2,40}}?)\.?$"),  # "Book the hall – AB"
+    re.compile(
+        rf"^{_NUMBER}(?P<who>[A-Z][\w'’\-]*(?:\s*/\s*[A-Z][\w'’\-]*)*)\s+to\s+(?P<task>[a-z].*)$"
+    ),  # "AB to book"
 )
 
 
-def action_list(blocks: list[Block], start: int, end: int) -> list[Raw]:
-    """An 'Action List' of 'Name - task' lines (each line one action, the name its owner)."""
+def _list_entry(block: Block, finder: NameFinder) -> tuple[str, list[str]] | None:
+    """(task, owners) of one line of a closing 'Actions' list; a numbered or bulleted task with no owner in
+    front is a task too, its owners any the sentence names ('... to be shared by DG/SK')."""
+    text = block.text.strip()
+    labelled = False
+    for n, form in enumerate(_LIST_FORMS):
+        m = form.match(text)
+        owners = owners_only(_VAGUE_TAIL.sub("", m.group("who"))) if m else None
+        if owners and not all(_on_roll(o, finder) for o in owners):
+            labelled, owners = True, None  # "CPAN: Follow up on ...", "AI: Scrape the site": a topic, not a person
+        last = n == len(_LIST_FORMS) - 1
+        if owners and (not last or all(_named(o) for o in owners)):  # "Letter to go out" names nobody
+            return (text if last else m.group("task")), owners
+    task = re.sub(r"^\d{1,3}[.)]\s+", "", text)
+    listed = block.first.number is not None or task != text or block.indent > 0
+    if listed and len(task.split()) >= 4:  # "7. Playground" is the next item's heading, not a task
+        return task, [] if labelled else owners_in(task, finder)
+    return None
+
+
+def _on_roll(owner: str, finder: NameFinder) -> bool:
+    """Initials in front of a list's line are an owner when the roll, if the minutes give one, knows them:
+    'CPAN: Follow up on ...' names a topic where nobody present is CPAN."""
+    return not (owner.isupper() and finder.roster) or is_role(owner) or finder.knows(owner)
+
+
+def _named(owner: str) -> bool:
+    """Initials, a role, or a name of two words or more: what 'X to ...' in a list may begin with."""
+    return owner.isupper() or is_role(owner) or len(owner.split()) >= 2
+
+
+def action_list(blocks: list[Block], start: int, end: int, finder: NameFinder) -> list[Raw]:
+    """A closing 'Actions' list: each line one action, in any of the forms lists take."""
     out: list[Raw] = []
     for i in range(start, end):
         if not _LIST_HEAD.match(blocks[i].text.strip()):
             continue
+        found = []
         for j in range(i + 1, min(end, i + 60)):
-            m = _LIST_LINE.match(blocks[j].text.strip())
-            who = _VAGUE_TAIL.sub("", m.group("who")) if m else ""
-            owners = owners_only(who) if m else None
-            if not owners:
+            entry = _list_entry(blocks[j], finder)
+            if entry is None:
                 break
-            out.append(Raw(m.group("task"), owners, blocks[j], blocks[j], "action.list"))
+            found.append(Raw(entry[0], entry[1], blocks[j], blocks[j], "action.list"))
+        if len({raw.first.indent for raw in found}) > 1:  # an outline of topics and notes, not a list of tasks:
+            found = [raw for raw in found if raw.owners]  # only the entries that name their owner
+        out += found
     return out
 
 

@@ -18,7 +18,7 @@ from .rules import confidence
 _STARTS = re.compile(
     r"^(?:\(\d{2}-\d{3,5}\)|\(?[a-zA-Z]\)|[IVX]{1,5}\.\s+[A-Z]|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|[A-Z]{1,5}\s?\d+/\d+|[A-Z]{1,5}/\d+/\d+|\d+/\d+|"
     r"action\b|actions\b|resolved\b|agreed\s*[:\-–]|decision\s*:|present\b|apologies\b|absent\b|"
-    r"in attendance\b|also present\b|attendees\b|q\.|a\.\s|(?-i:[A-Z][a-z]+(?:\s[a-z]+)?):\s)",
+    r"in attendance\b|also present\b|attendees\b|q\.|a\.\s|(?-i:[A-Z][a-z]+(?:\s[a-z]+)?):\s|\((?-i:[A-Z]{2,4})\)\s)",
     re.I,
 )
 _LETTERED = re.compile(r"^(?:\(?[a-z]{1,4}\)|[a-z]\.\s)")
@@ -108,6 +108,11 @@ def _another_cell_or_heading(block: Block, line: Line) -> bool | None:
     return False if line.cell != last.cell or line.heading != last.heading else None
 
 
+def _blank_line_above(block: Block, line: Line) -> bool | None:
+    """In typed text a blank line ends the paragraph above: 'Actions' / (blank) / '(AB) Book the hall'."""
+    return False if line.gap and line.page is None and line.cell is None else None
+
+
 def _change_of_weight(block: Block, line: Line) -> bool | None:
     """A change of weight starts something, unless a sentence runs on past the margin."""
     last = block.last
@@ -171,6 +176,7 @@ def _sentence_ended(block: Block, line: Line) -> bool | None:
 
 _JOINING = (
     _another_cell_or_heading,
+    _blank_line_above,
     _change_of_weight,
     _number_after_dangling_word,
     _bracket_closing_in_cell,

@@ -321,7 +321,7 @@ def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us:
     body_start = shape.body_start
     found = action_rules.marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)
-    found += action_rules.action_list(blocks, body_start, seg.end)
+    found += action_rules.action_list(blocks, body_start, seg.end, finder)
     found += action_rules.task_with_owner(blocks, body_start, seg.end)
     if not found:  # minutes that mark their actions: only the marked ones count
         found = action_rules.from_sentences(blocks, body_start, seg.end, shape.bare_headings, finder)

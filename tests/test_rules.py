@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from minutes.extract import extract
@@ -751,3 +753,56 @@ def test_a_running_footer_read_slightly_differently_on_each_page_is_still_furnit
         lines.append(Line(text=footers[page % 2], page=page))
     kept = clean(lines, 3)
     assert [line.text for line in kept if "Golf" in line.text] == []
+
+
+_ROLL = "Present: Ann Bell (AB), Cy Dee (CD)\n\n1. Budget\nThe budget was discussed.\n\n"
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "AB to book the hall for the AGM\nCD to write to the landowner\n",
+        "(AB) Book the hall for the AGM\n(CD) Write to the landowner\n",
+        "4.1: AB: Book the hall for the AGM\n4.2: CD: Write to the landowner\n",
+        "Book the hall for the AGM – AB\nWrite to the landowner – CD\n",
+        "- Book the hall for the AGM (AB)\n- Write to the landowner (CD)\n",
+    ],
+)
+def test_closing_actions_lists_in_every_common_form(listed: str) -> None:
+    m = meeting(_ROLL + "Actions\n\n" + listed)
+    # the task as printed: "AB to book ..." keeps its owner in its words, a tag in front or behind does not
+    tasks = [
+        re.sub(r"^(?:AB|CD) to (\w)|\s\((?:AB|CD)\)$", lambda g: (g.group(1) or "").upper(), a.text) for a in m.actions
+    ]
+    assert list(zip(tasks, [a.owners for a in m.actions], strict=True)) == [
+        ("Book the hall for the AGM", ["AB"]),
+        ("Write to the landowner", ["CD"]),
+    ]
+
+
+def test_a_bold_owner_tag_and_a_numbered_list_naming_nobody() -> None:
+    (bold,) = [
+        m
+        for m in extract(
+            from_text(
+                "# Minutes of the meeting of 5 March 2024\n\n"
+                + _ROLL.replace("1. Budget", "## 1. Budget")
+                + "## Actions\n\n- **AB** Book the hall for the AGM\n",
+                markdown=True,
+            )
+        )
+    ]
+    assert [(a.text, a.owners) for a in bold.actions] == [("Book the hall for the AGM", ["AB"])]
+    m = meeting(_ROLL + "Actions\n\n1. Book the hall for the AGM\n2. Write to the landowner\n")
+    assert [(a.text, a.owners) for a in m.actions] == [
+        ("Book the hall for the AGM", []),
+        ("Write to the landowner", []),
+    ]
+
+
+def test_an_outline_under_action_items_gives_only_entries_that_name_an_owner() -> None:
+    m = meeting(
+        "Present: Ann Bell (AB)\n\n1. Review\n\nAction Items\n\n- CPAN: Follow up on the zef support merge\n"
+        "  - Deciding how visible we want the mark to be on the homepage\n- AB: Scrape the old static site\n"
+    )
+    assert [(a.text, a.owners) for a in m.actions] == [("Scrape the old static site", ["AB"])]
