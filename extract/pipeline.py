@@ -192,13 +192,19 @@ def _decision_sentences(
 
 
 def _progress(blocks: list[Block], seg: Segment, headings: list[Heading]) -> list:
-    """Reports on earlier actions, read under a 'Matters arising' or 'Action log' item."""
+    """Reports on earlier actions, read under a 'Matters arising' or 'Action log' item and its sub-items."""
     found = []
     for n, heading in enumerate(headings):
         if progress_rules.REVIEW_ITEM.search(heading.item.title):
-            end = headings[n + 1].block if n + 1 < len(headings) else seg.end
-            found += progress_rules.progress_in(blocks, heading.block + 1, end)
+            found += progress_rules.progress_in(blocks, heading.block + 1, _item_end(headings, n, seg.end))
     return found
+
+
+def _item_end(headings: list[Heading], n: int, end: int) -> int:
+    """Where item n's business ends: at the next heading that is not one of its sub-items."""
+    number = headings[n].item.number
+    later = (h.block for h in headings[n + 1 :] if number is None or h.item.parent != number)
+    return next(later, end)
 
 
 def _review_blocks(seg: Segment, shape: Outline) -> set[int]:
@@ -206,8 +212,7 @@ def _review_blocks(seg: Segment, shape: Outline) -> set[int]:
     found = set(shape.heading_blocks)
     for n, heading in enumerate(shape.headings):
         if progress_rules.REVIEW_ITEM.search(heading.item.title):
-            end = shape.headings[n + 1].block if n + 1 < len(shape.headings) else seg.end
-            found.update(range(heading.block, end))
+            found.update(range(heading.block, _item_end(shape.headings, n, seg.end)))
     return found
 
 

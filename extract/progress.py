@@ -28,6 +28,8 @@ _WORDS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    ("done", re.compile(r"^\s*(?:\[[xX✓✔]\]|[☑☒✅])")),  # a ticked box: "- [x] AB to book the hall"
+    ("open", re.compile(r"^\s*(?:\[ \]|☐)")),  # an empty box: still to do
     (
         "open",
         re.compile(
@@ -59,16 +61,24 @@ def status_of(text: str) -> str | None:
 
 
 def progress_in(blocks: list[Block], start: int, end: int) -> list[Progress]:
-    """Progress reports in a review item's paragraphs, one per sentence that gives a status."""
+    """Progress reports in a review item's paragraphs, one per sentence that gives a status; a status on a
+    line of its own ('4.1: AB to book the hall' / 'Closed') speaks of the line above it."""
     out = []
     for i in range(start, end):
         block = blocks[i]
         for sentence in sentences(block.text):
-            status = status_of(sentence)
-            if status:
-                refs = REF.findall(sentence)
-                out.append(Progress(text=sentence, status=status, refs=refs, found=block.found("progress.review_item")))
+            status = status_of(sentence) or ("done" if _reports_done(sentence) else None)
+            if not status:
+                continue
+            text = sentence
+            if _STATUS_ALONE.match(sentence) and i > start:
+                text = f"{blocks[i - 1].text} – {sentence}"
+            found = block.found("progress.review_item")
+            out.append(Progress(text=text, status=status, refs=REF.findall(text), found=found))
     return out
+
+
+_STATUS_ALONE = re.compile(r"^[*_\s]*(?:action\s+)?[a-z/ -]{2,24}[*_.\s]*$", re.I)
 
 
 # "Cllr Coppard met with George Pavey", "AB has already sent it", "the letter was sent on 3 May",

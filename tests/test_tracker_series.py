@@ -103,3 +103,35 @@ def test_a_task_raised_again_after_it_was_closed_is_a_new_action(tmp_path: Path)
         run_cli("ingest", str(tmp_path / name), db=db, check=True)
     rows = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
     assert sorted((r["text"].split()[-2], r["status"]) for r in rows) == [("April", "done"), ("July", "open")]
+
+
+_HEAD = "Minutes of the Parish Council meeting held on {day}\n\nPresent: Ann Bell (AB), Cy Dee (CD)\n\n"
+_RAISED = (
+    "1. Business\nThe hall was discussed.\n\nActions\n\n"
+    "AB to book the village hall for the fete\nCD to write to the landowner about the hedge\n"
+)
+_REVIEWS = {
+    "checkboxes": "1. Review of actions\n\n- [x] AB to book the village hall for the fete\n"
+    "- [ ] CD to write to the landowner about the hedge\n",
+    "numbered, status below": "1. Matters arising\n\n1.1: AB to book the village hall for the fete\n\nClosed\n\n"
+    "1.2: CD to write to the landowner about the hedge\n\nOngoing\n",
+    "owner first": "1. Matters arising\n\n(AB) Book the village hall for the fete – done\n\n"
+    "(CD) Write to the landowner about the hedge – carried forward\n",
+    "status column": "1. Action log\n\n| Action | Owner | Status |\n|---|---|---|\n"
+    "| Book the village hall for the fete | AB | Complete |\n"
+    "| Write to the landowner about the hedge | CD | Ongoing |\n",
+    "prose": "1. Matters arising\n\nAB has booked the village hall for the fete. "
+    "CD is waiting to hear about the hedge.\n",
+}
+
+
+@pytest.mark.parametrize("review", list(_REVIEWS), ids=list(_REVIEWS))
+def test_every_form_of_action_review_moves_the_earlier_action(tmp_path: Path, review: str) -> None:
+    first, second = tmp_path / "pc-2024-01-10.md", tmp_path / "pc-2024-02-14.md"
+    first.write_text(_HEAD.format(day="10 January 2024") + _RAISED)
+    second.write_text(_HEAD.format(day="14 February 2024") + _REVIEWS[review])
+    db = tmp_path / "m.db"
+    for paper in (second, first):  # in reverse order: the replay is by date
+        run_cli("ingest", str(paper), db=db, check=True)
+    rows = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
+    assert sorted((r["text"].split()[2], r["status"]) for r in rows) == [("book", "done"), ("write", "open")]
