@@ -159,7 +159,8 @@ def rebuild(db: Database, body_id: int) -> None:
         for action in actions[meeting_id]:
             # an action closed at this meeting, or before it, is not raised again: the same task raised
             # afresh ("send out the agenda" each quarter) is a new action
-            still_open = [c for c in earlier if c.status == "open" and c.id not in closing]
+            # ... unless it is the review itself: "ACTION MW: Archive channel" / "Action complete"
+            still_open = [c for c in earlier if c.status == "open" and (c.id not in closing or action.reported)]
             original = _best(action.text, action.owners, still_open, RESTATED, mentions=False)
             if original is not None:
                 touched.add(original.id)
