@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .queries import _effective, actions, find_body
+from .queries import actions, find_body, last_update
 
 if TYPE_CHECKING:
     from .connection import Database
@@ -54,8 +54,7 @@ def action_log(db: Database, body: str, as_of: date) -> list[dict]:
     """The body's open actions raised by `as_of`, dated ones in meeting order, each with its last update."""
     rows = actions(db, body=body, open_only=True, as_of=as_of)
     for row in rows:
-        later = row["history"][1:]  # the first entry is the action being opened, not an update
-        row["last_update"] = {**later[-1], "date": _effective(later[-1])} if later else None
+        row["last_update"] = last_update(row["history"], as_of.isoformat())
     return sorted(rows, key=lambda r: r["meeting_date"] is None)  # stable: keeps meeting order within each
 
 

@@ -171,6 +171,26 @@ def find_person(db: Database, name: str, body: str | None = None) -> list[dict]:
     return exact or [r for r in rows if low in r["name"].lower() or low in (r["printed_as"] or "").lower()]
 
 
+CARRIED = "not mentioned at the meeting of"  # the words the tracker writes when a meeting passes an action by
+
+
+def last_update(history: list[dict], day: str | None = None) -> dict | None:
+    """The last real word on an action by `day` (not its opening, not a meeting passing it by), with how many
+    meetings have carried it forward since: 'ongoing (carried forward at 2 meetings since)'."""
+    entries = [h for h in history[1:] if day is None or _effective(h) <= day]
+    carried = 0
+    for entry in reversed(entries):
+        if not (entry["words"] or "").startswith(CARRIED):
+            since = f" (carried forward at {carried} meeting{'s' * (carried != 1)} since)" if carried else ""
+            return {**entry, "date": _effective(entry), "words": f"{entry['words']}{since}", "carried": carried}
+        carried += 1
+    if not carried:
+        return None
+    last = entries[-1]
+    words = f"not mentioned since it was raised; carried forward at {carried} meeting{'s' * (carried != 1)}"
+    return {**last, "date": _effective(last), "words": words, "carried": carried}
+
+
 def _effective(entry: dict) -> str:
     """The date a history entry took effect: its meeting's date, or the day a user made it."""
     if entry["by"] == "meeting":
@@ -199,8 +219,7 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
         history = [h for h in row["history"] if _effective(h) <= day]
         status = history[-1]["status"] if history else "open"
         row["status_as_of"] = status
-        # the entry that opened the action is not an update
-        row["last_update"] = {**history[-1], "date": _effective(history[-1])} if len(history) > 1 else None
+        row["last_update"] = last_update(row["history"], day)
         row["days_open"] = (as_of - date.fromisoformat(row["meeting_date"])).days
         row["overdue"] = bool(status == "open" and row["due_date"] and row["due_date"] < day)
         if status == "open":

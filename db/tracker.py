@@ -93,6 +93,12 @@ def _same_task(text: str, owners: list[str], candidate: Tracked, restating: bool
     return shared >= (2 if restating else max(1, min(2, len(mine), len(theirs))))
 
 
+def _task_words_held(text: str, candidate: Tracked) -> float:
+    """Share of the task's own words a report holds, 0-100: 'Book the village hall: ongoing' holds 3 of 4."""
+    theirs = _content(candidate.text, candidate.owners)
+    return 100 * len(_content(text) & theirs) / len(theirs) if theirs else 0.0
+
+
 def _best(text: str, owners: list[str], candidates: list[Tracked], threshold: int, mentions: bool) -> Tracked | None:
     """The candidate the words speak of: text similarity first (rapidfuzz, in C), then the owners."""
     from rapidfuzz import process
@@ -112,6 +118,8 @@ def _best(text: str, owners: list[str], candidates: list[Tracked], threshold: in
         c = candidates[index]
         if not _same_task(text, owners, c, restating=not mentions):
             continue
+        if mentions:  # a report names the task in its own words: how much of the task's words it holds counts too
+            score = max(score, _task_words_held(text, c))
         bonus = _owner_score(owners, c.owners, text if mentions else "")
         if score + bonus > best_score:
             best, best_score = c, score + bonus

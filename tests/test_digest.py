@@ -206,3 +206,25 @@ def test_password_never_shown(db: Path, smtp) -> None:
     assert "refused the login" in result.stderr
     assert "wrong-Secret-42" not in result.stderr + result.stdout
     assert "password" not in run_cli("digest", "--help").stdout.lower().replace("smtp_password", "")
+
+
+def test_the_digest_shows_the_last_real_update_and_how_long_it_has_been_carried(tmp_path: Path) -> None:
+    head = "Minutes of the Parish Council meeting held on {day}\n\nPresent: Ann Bell (AB), Cy Dee (CD)\n\n"
+    papers = {
+        "pc-2024-01-10.md": ("10 January 2024", "1. Hall\n\nActions\n\nAB to book the village hall for the fete\n"),
+        "pc-2024-02-14.md": ("14 February 2024", "1. Matters arising\n\nBook the village hall: ongoing.\n"),
+        "pc-2024-03-13.md": ("13 March 2024", "1. Budget\n\nThe budget was agreed.\n"),
+        "pc-2024-04-10.md": ("10 April 2024", "1. Budget\n\nThe accounts were noted.\n"),
+    }
+    db = tmp_path / "m.db"
+    for name, (day, body) in papers.items():
+        (tmp_path / name).write_text(head.format(day=day) + body)
+        run_cli("ingest", str(tmp_path / name), db=db, check=True)
+    import json
+
+    (action,) = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
+    carried = [h for h in action["history"] if h["words"].startswith("not mentioned")]
+    assert [h["meeting_date"] for h in carried] == ["2024-03-13", "2024-04-10"]  # once per meeting
+    body = json.loads(run_cli("meetings", "--json", db=db, check=True).stdout)[0]["body"]
+    text = run_cli("digest", "--body", body, "--as-of", "2024-04-11", "--format", "txt", db=db, check=True).stdout
+    assert "Last update (2024-02-14): Book the village hall: ongoing. (carried forward at 2 meetings since)" in text
