@@ -489,6 +489,50 @@ def people_list(
     )
 
 
+bodies_app = typer.Typer(help="The bodies stored, with the other names their papers use; join two by hand.")
+app.add_typer(bodies_app, name="bodies")
+
+
+@bodies_app.callback(invoke_without_command=True)
+def bodies_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List bodies with their organisation, other names and meetings.
+
+    Example: minutes bodies
+    """
+    if ctx.invoked_subcommand:
+        return
+    from .db.bodies import listing
+
+    rows = listing(_db())
+    _emit(rows, as_json, False, ["id", "name", "organisation", "other_names", "meetings", "first", "last"], "Bodies")
+
+
+@bodies_app.command("merge")
+def bodies_merge(
+    keep: Annotated[str, typer.Argument(help="The body to keep (name, other name or id).")],
+    other: Annotated[str, typer.Argument(help="The body to fold into it.")],
+) -> None:
+    """Join two records of one body: meetings, people and names move; later papers under either name join too.
+
+    Example: minutes bodies merge "Finance and General Purposes Committee" "F&GP Committee"
+    """
+    from .db.bodies import BodyError, find, merge
+    from .db.store import refresh
+
+    db = _db()
+    try:
+        kept, folded = find(db, keep), find(db, other)
+        merge(db, kept["id"], folded["id"])
+    except BodyError as exc:
+        _fail(str(exc))
+    refresh(db)
+    if not state.quiet:
+        out.print(f"merged {folded['name']} into {kept['name']}", markup=False, highlight=False)
+
+
 @people_app.command("merge")
 def people_merge(
     keep: Annotated[str, typer.Argument(help="The person to keep (name or id).")],
@@ -1042,7 +1086,8 @@ def export(
     )
     db = _db()
     try:
-        written = write_all(files(export_tables(db, _body(db, body)), fmt, target), state.db_path)
+        folder = target if fmt == "csv" else None
+        written = write_all(files(export_tables(db, _body(db, body)), fmt, target), state.db_path, folder)
     except OutputError as exc:
         _fail(str(exc))
     if not state.quiet:

@@ -52,17 +52,16 @@ def write_whole(target: Path, data: bytes) -> None:
         raise
 
 
-def write_all(found: dict[Path, bytes], database: str | Path) -> list[Path]:
-    """Several files (an export's CSV folder): every target checked before any is written."""
+def write_all(found: dict[Path, bytes], database: str | Path, folder: Path | None = None) -> list[Path]:
+    """Several files (an export's CSV folder, made if need be): every target checked before any is written."""
     for target in found:
         guard(target, database)
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            why = _WHY.get(exc.errno, exc.strerror)
+            raise OutputError(f"{folder}: cannot make the folder ({why})") from None
     for target in found:
-        if target.parent != Path("") and not target.parent.is_dir():
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise OutputError(
-                    f"{target.parent}: cannot make the folder ({_WHY.get(exc.errno, exc.strerror)})"
-                ) from None
         write_whole(target, found[target])
     return list(found)

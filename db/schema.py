@@ -207,7 +207,15 @@ def _v4(db: sqlite_utils.Database) -> None:
     db["bodies"].add_column("stale", int, not_null_default=0)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: sqlite_utils.Database) -> None:
+    """The other names a body goes by: found alike at ingest, or joined by hand (`minutes bodies merge`)."""
+    db["body_aliases"].create(
+        {"key": str, "body_id": int, "by_hand": int}, pk="key", foreign_keys=[("body_id", "bodies")]
+    )
+    db["body_aliases"].create_index(["body_id"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 
 
 def connect(path: str | Path) -> Database:

@@ -62,11 +62,14 @@ def _source(found: Found) -> dict:
     }
 
 
-def body_id(db: Database, name: str, organisation: str | None) -> int:
+def body_id(db: Database, name: str, organisation: str | None, attendees: list[str] = ()) -> int:
+    """The body a paper belongs to: one already stored under this or another of its names, else a new one."""
+    from .bodies import resolve
+
+    found = resolve(db, name, organisation, attendees)
+    if found is not None:
+        return found
     key = body_key(name)
-    row = db.execute("SELECT id FROM bodies WHERE key = ?", [key]).fetchone()
-    if row:
-        return row[0]
     cursor = db.execute(
         "INSERT INTO bodies (name, key, initials, organisation) VALUES (?, ?, ?, ?)",
         [name, key, initials(name), organisation],
@@ -129,7 +132,8 @@ def refresh(db: Database) -> int:
 
 
 def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
-    bid = body_id(db, m.body or m.organisation or "Unknown body", m.organisation)
+    present = [a.name for a in m.attendees if a.status == "present"]
+    bid = body_id(db, m.body or m.organisation or "Unknown body", m.organisation, present)
     fields = {
         "body_id": bid,
         "document_id": doc_id,

@@ -1,0 +1,143 @@
+"""One body across the ways its papers name it: a registry of bodies and the other names they go by.
+
+Committees write their own names several ways ("Finance and General Purposes Committee", "F&GP
+Committee"); a society's committee and a one-off meeting of the same people are one body. A paper's
+body is found by its exact name or a known other name first, then by evidence that it is a body
+already stored: the same initials, or a name nearly the same, within the same organisation; or a
+similar name with most of the same people attending. Each match is remembered as another name, and
+`minutes bodies merge` joins two bodies by hand, remembered the same way for every later paper.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from .connection import Database
+from .queries import body_key
+
+SAME_NAME = 90  # token-set similarity of two names at which, in one organisation, they are one body
+SHARED_NAME = 60  # ... at which most of the same people attending makes them one body
+SHARED_PEOPLE = 0.6  # share of a meeting's attendees already known to the body
+_SMALL = {"and", "of", "the", "for", "&", "to", "on", "in"}
+
+
+class BodyError(ValueError):
+    """A body that cannot be found or merged, in one line."""
+
+
+def acronym(name: str) -> str:
+    """'Finance and General Purposes Committee' -> 'fgpc'; 'F&GP Committee' -> 'fgpc'."""
+    letters = []
+    for word in re.findall(r"[A-Za-z][A-Za-z&]*", name):
+        if word.lower() in _SMALL:
+            continue
+        parts = [p for p in word.split("&") if p]
+        if word.isupper() and len(word) <= 6:
+            letters.append("".join(p for p in parts))  # "F&GP" is already initials
+        else:
+            letters.append(word[0])
+    return "".join(letters).lower()
+
+
+def resolve(db: Database, name: str, organisation: str | None, attendees: list[str] = ()) -> int | None:
+    """The stored body a paper's name means, or None for a new body."""
+    key = body_key(name)
+    row = db.execute(
+        "SELECT id FROM bodies WHERE key = ? UNION ALL SELECT body_id FROM body_aliases WHERE key = ?", [key, key]
+    ).fetchone()
+    if row:
+        return row[0]
+    for body_id, other, org in db.execute("SELECT id, name, organisation FROM bodies").fetchall():
+        if organisation and org and body_key(organisation) != body_key(org):
+            continue  # another organisation's committee, however alike the names
+        if _same_body(db, body_id, name, other, attendees, same_org=bool(organisation and org)):
+            db.execute("INSERT OR IGNORE INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 0)", [key, body_id])
+            return body_id
+    return None
+
+
+_GENERIC = {"committee", "council", "board", "meeting", "minutes", "group", "forum", "parish", "town", "sub", "panel"}
+
+
+def _distinct(name: str) -> set[str]:
+    """The words that tell one body from another: 'Finance' in 'Finance Committee', not 'Committee'."""
+    return {w for w in body_key(name).split() if w not in _GENERIC and w not in _SMALL}
+
+
+def _same_body(db: Database, body_id: int, name: str, other: str, attendees: list[str], same_org: bool) -> bool:
+    similar = fuzz.token_set_ratio(body_key(name), body_key(other))
+    if same_org and (acronym(name) == acronym(other) and len(acronym(name)) >= 3 or similar >= SAME_NAME):
+        return True
+    mine, theirs = _distinct(name), _distinct(other)
+    if mine and theirs and not mine & theirs:
+        return False  # "Standing Committee" and "Executive Committee" are two bodies, whoever attends
+    if similar < SHARED_NAME or len(attendees) < 3:
+        return False
+    known = {r[0].lower() for r in db.execute("SELECT name FROM people WHERE body_id = ?", [body_id])}
+    return sum(a.lower() in known for a in attendees) / len(attendees) >= SHARED_PEOPLE
+
+
+def listing(db: Database) -> list[dict]:
+    """Every body with its other names, organisation and meetings."""
+    rows = db.execute(
+        "SELECT b.id, b.name, b.organisation, count(m.id), min(m.date), max(m.date), "
+        "(SELECT group_concat(key, '; ') FROM body_aliases a WHERE a.body_id = b.id) "
+        "FROM bodies b LEFT JOIN meetings m ON m.body_id = b.id GROUP BY b.id ORDER BY b.name"
+    ).fetchall()
+    keys = ("id", "name", "organisation", "meetings", "first", "last", "other_names")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def find(db: Database, given: str) -> dict:
+    """A body by id, name or other name."""
+    if given.isdigit():
+        row = db.execute("SELECT id, name FROM bodies WHERE id = ?", [int(given)]).fetchone()
+    else:
+        key = body_key(given)
+        row = db.execute(
+            "SELECT id, name FROM bodies WHERE key = ? UNION ALL "
+            "SELECT b.id, b.name FROM body_aliases a JOIN bodies b ON b.id = a.body_id WHERE a.key = ?",
+            [key, key],
+        ).fetchone()
+    if row is None:
+        raise BodyError(f"no body called {given!r}; `minutes bodies` lists them")
+    return {"id": row[0], "name": row[1]}
+
+
+def merge(db: Database, keep: int, other: int) -> None:
+    """Fold body `other` into `keep`: its meetings and people move, its names become `keep`'s other names."""
+    if keep == other:
+        raise BodyError("merge two different bodies")
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        (key,) = db.execute("SELECT key FROM bodies WHERE id = ?", [other]).fetchone()
+        db.execute("INSERT OR REPLACE INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 1)", [key, keep])
+        db.execute("UPDATE body_aliases SET body_id = ? WHERE body_id = ?", [keep, other])
+        db.execute("UPDATE meetings SET body_id = ? WHERE body_id = ?", [keep, other])
+        _move_people(db, keep, other)
+        db.execute("DELETE FROM bodies WHERE id = ?", [other])
+        db.execute("UPDATE bodies SET stale = 1 WHERE id = ?", [keep])
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _move_people(db: Database, keep: int, other: int) -> None:
+    """People of `other` join `keep`: one record per name, the other's record folded into the kept one."""
+    kept = {name.lower(): pid for pid, name in db.execute("SELECT id, name FROM people WHERE body_id = ?", [keep])}
+    for pid, name in db.execute("SELECT id, name FROM people WHERE body_id = ?", [other]).fetchall():
+        same = kept.get(name.lower())
+        if same is None:
+            db.execute("UPDATE people SET body_id = ? WHERE id = ?", [keep, pid])
+            continue
+        for table in ("attendance", "action_owners", "people_aliases"):
+            db.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ?", [same, pid])
+        db.execute("DELETE FROM people WHERE id = ?", [pid])
+    aliases = db.execute("SELECT name, person_id FROM people_aliases WHERE body_id = ?", [other]).fetchall()
+    for name, pid in aliases:
+        sql = "INSERT OR REPLACE INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?)"
+        db.execute(sql, [keep, name, pid])
+    db.execute("DELETE FROM people_aliases WHERE body_id = ?", [other])

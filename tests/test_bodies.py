@@ -1,0 +1,70 @@
+"""One body across the ways its papers name it: found alike at ingest, or joined by hand and remembered."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from minutes.db import connect
+from minutes.db.bodies import acronym, resolve
+
+from conftest import run_cli
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Finance and General Purposes Committee", "F&GP Committee"),
+        ("Learning and Wellbeing Committee", "L&W Committee"),
+    ],
+)
+def test_a_body_and_its_initials_share_an_acronym(a: str, b: str) -> None:
+    assert acronym(a) == acronym(b)
+
+
+def _body(db, name: str, organisation: str | None, people: list[str] = ()) -> int:
+    cursor = db.execute(
+        "INSERT INTO bodies (name, key, initials, organisation) VALUES (?, ?, '', ?)",
+        [name, name.lower(), organisation],
+    )
+    for person in people:
+        db.execute("INSERT INTO people (body_id, name) VALUES (?, ?)", [cursor.lastrowid, person])
+    return cursor.lastrowid
+
+
+def test_a_paper_finds_its_body_by_initials_name_or_people(tmp_path: Path) -> None:
+    db = connect(tmp_path / "m.db")
+    fgp = _body(db, "Finance and General Purposes Committee", "Milburn Parish Council")
+    society = _body(db, "Climbing Society Committee", None, ["Ann Bell", "Cy Dee", "Ed Fox", "Gil Hart"])
+    _body(db, "Executive Committee", None, ["Ann Bell", "Cy Dee", "Ed Fox"])
+    assert resolve(db, "F&GP Committee", "Another Parish Council") is None  # another organisation's
+    assert resolve(db, "F&GP Committee", "Milburn Parish Council") == fgp
+    assert resolve(db, "Climbing Society Committee Meeting", None, ["Ann Bell", "Cy Dee", "Ed Fox"]) == society
+    assert resolve(db, "Standing Committee", None, ["Ann Bell", "Cy Dee", "Ed Fox"]) is None
+    # the match is remembered: the same name now finds the body at once
+    assert db.execute("SELECT body_id FROM body_aliases WHERE key = 'f gp committee'").fetchone()[0] == fgp
+
+
+def test_bodies_merge_joins_two_and_later_papers_follow(tmp_path: Path) -> None:
+    head = "Minutes of the {body} meeting held on {day}\n\nPresent: Ann Bell (AB), Cy Dee (CD)\n\n"
+    db = tmp_path / "m.db"
+    papers = [("Hall Working Group", "10 January 2024"), ("Village Hall Trustees", "14 February 2024")]
+    for n, (body, day) in enumerate(papers):
+        paper = tmp_path / f"p{n}.txt"
+        paper.write_text(head.format(body=body, day=day) + "1. Hall\n\nACTION: AB to book the hall for the fete\n")
+        run_cli("ingest", str(paper), db=db, check=True)
+    bodies = json.loads(run_cli("bodies", "--json", db=db, check=True).stdout)
+    assert len(bodies) == 2
+    merged = run_cli("bodies", "merge", bodies[1]["name"], bodies[0]["name"], db=db, check=True)
+    assert merged.stdout.startswith("merged ")
+    (body,) = json.loads(run_cli("bodies", "--json", db=db, check=True).stdout)
+    assert body["meetings"] == 2 and body["other_names"]
+    later = tmp_path / "p3.txt"
+    later.write_text(head.format(body=papers[0][0], day="13 March 2024") + "1. Hall\n\nThe hall was booked.\n")
+    run_cli("ingest", str(later), db=db, check=True)
+    (body,) = json.loads(run_cli("bodies", "--json", db=db, check=True).stdout)
+    assert body["meetings"] == 3, "a later paper under the folded name joins the kept body"
+    missing = run_cli("bodies", "merge", body["name"], "No Such Body", db=db)
+    assert missing.returncode == 1 and "no body called 'No Such Body'" in missing.stderr
