@@ -620,9 +620,13 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
     sender = settings.get("from") or settings.get("user") or "minutes@localhost"
     messages = []
     if per_owner:
+        from .db.queries import other_names
+
         book = addresses(state.db_path)
+        db = _db()
         for owner in data["owners"]:
-            address = book.get(owner["name"].lower())
+            names = [owner["name"], *other_names(db, data["body"], owner["name"])]
+            address = next((book[n.lower()] for n in names if n.lower() in book), None)
             if address is None:
                 err.print(
                     f"warning: no address for {owner['name']} in minutes.toml [addresses]; not sent",

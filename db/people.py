@@ -6,18 +6,23 @@ import re
 
 from rapidfuzz import fuzz
 
-from ..extract.names import initials_of, strip_honorifics
+from ..extract.names import initials_of, looks_like_name, strip_honorifics
 from .connection import Database
 
 
 def _same_person(a: str, b: str) -> bool:
+    """'Clare Smith'/'Claire Smith' are one person; 'M Armstrong'/'A Armstrong' are two, however alike."""
     a, b = a.lower(), b.lower()
     if a == b:
         return True
     pa, pb = a.split(), b.split()
-    if len(pa) > 1 and len(pb) > 1:
+    if len(pa) > 1 and len(pb) > 1 and pa[0][0] == pb[0][0]:
         return fuzz.ratio(a, b) >= 88 and fuzz.ratio(pa[-1], pb[-1]) >= 80
     return False
+
+
+# owners that are groups, not a person: "Others", "EVERYONE", "All members", "TBC"
+_GROUP = re.compile(r"^(?:others?|all|every(?:one|body)|any(?:one|body)|volunteers?|tbc|tbd|n/?a|none)\b", re.I)
 
 
 def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), initials: str | None = None) -> int | None:
@@ -25,8 +30,8 @@ def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), ini
     from ..extract.names import is_role
 
     name = strip_honorifics(name)
-    if not name or is_role(name):
-        return None
+    if not name or is_role(name) or _GROUP.match(name) or not looks_like_name(name):
+        return None  # roles, groups, places and departments ("Highways") are not people
     alias = db.execute(
         "SELECT person_id FROM people_aliases WHERE body_id = ? AND lower(name) = lower(?)", [body_id, name]
     ).fetchone()
@@ -41,6 +46,10 @@ def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), ini
         fits = [pid for pid, known, ini in rows if (ini or initials_of(known)).lower() == name.lower()]
         if len(fits) == 1:
             return fits[0]
+    if len(parts) == 1:  # "Jane": the one person of that first name who has attended
+        firsts = [pid for pid, known, _ in rows if len(known.split()) > 1 and known.split()[0].lower() == name.lower()]
+        if len(firsts) == 1:
+            return firsts[0]
     surname_fits = [
         pid
         for pid, known, _ in rows

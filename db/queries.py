@@ -32,8 +32,9 @@ def body_key(name: str) -> str:
 ACTIONS_SQL = """
 SELECT a.id, a.ref, b.name AS body, m.date AS meeting_date, a.item, a.text, a.due, a.due_date, a.status,
        a.status_at, a.reported, d.path AS opened_in, m.id AS meeting_id,
-       (SELECT json_group_array(name) FROM (SELECT name FROM action_owners o WHERE o.action_id = a.id
-                                            ORDER BY position)) AS owners
+       (SELECT json_group_array(name) FROM (SELECT coalesce(p.name, o.name) AS name FROM action_owners o
+                                            LEFT JOIN people p ON p.id = o.person_id
+                                            WHERE o.action_id = a.id ORDER BY o.position)) AS owners
 FROM actions a
 JOIN meetings m ON m.id = a.meeting_id
 JOIN bodies b ON b.id = m.body_id
@@ -59,8 +60,21 @@ def find_body(db: Database, name: str) -> dict | None:
     for row in rows:
         if row["name"] == name or body_key(row["name"]) == key:
             return row
+    alias = db.execute("SELECT body_id FROM body_aliases WHERE key = ?", [key]).fetchone()
+    if alias:  # a name the body's papers also use ("F&GP Committee")
+        return next(r for r in rows if r["id"] == alias[0])
     partial = [r for r in rows if key in body_key(r["name"]) or key == r["initials"].lower()]
     return partial[0] if len(partial) == 1 else None
+
+
+def other_names(db: Database, body: str, name: str) -> list[str]:
+    """The other names a person of a body goes by: the spellings folded into them, and their initials."""
+    rows = db.execute(
+        "SELECT a.name, p.initials FROM people p JOIN bodies b ON b.id = p.body_id "
+        "LEFT JOIN people_aliases a ON a.person_id = p.id WHERE b.name = ? AND lower(p.name) = lower(?)",
+        [body, name],
+    ).fetchall()
+    return [n for alias, initials in rows for n in (alias, initials) if n]
 
 
 def actions(

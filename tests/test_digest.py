@@ -228,3 +228,14 @@ def test_the_digest_shows_the_last_real_update_and_how_long_it_has_been_carried(
     body = json.loads(run_cli("meetings", "--json", db=db, check=True).stdout)[0]["body"]
     text = run_cli("digest", "--body", body, "--as-of", "2024-04-11", "--format", "txt", db=db, check=True).stdout
     assert "Last update (2024-02-14): Book the village hall: ongoing. (carried forward at 2 meetings since)" in text
+
+
+def test_per_owner_finds_an_address_under_a_persons_other_name(db: Path, smtp) -> None:
+    inbox, port = smtp
+    (db.parent / "minutes.toml").write_text('[addresses]\n"TB" = "tb@lbhf.example"\n', encoding="utf-8")
+    result = run_cli(
+        "digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--send", "--per-owner", db=db, env=env_for(port)
+    )
+    assert result.returncode == 0, result.stderr
+    assert {m["To"] for m in inbox.messages} == {"tb@lbhf.example"}  # Tony Burton's initials
+    assert "no address for Peter Haylock" in result.stderr

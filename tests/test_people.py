@@ -1,0 +1,31 @@
+"""Owners are people: one person across a body's spellings, never two people merged, never a group or a place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutes.db import connect
+from minutes.db.people import person_id
+
+
+def test_people_across_spellings_but_never_two_people_merged(tmp_path: Path) -> None:
+    db = connect(tmp_path / "m.db")
+    body = db.execute("INSERT INTO bodies (name, key, initials) VALUES ('Board', 'board', 'B')").lastrowid
+    mark = person_id(db, body, "Mark Armstrong")
+    alan = person_id(db, body, "A Armstrong")
+    assert mark != alan, "M Armstrong and A Armstrong are two people"
+    assert person_id(db, body, "M Armstrong") == mark
+    assert person_id(db, body, "Cllr Mark Armstrong") == mark
+    jane = person_id(db, body, "Jane Smith")
+    assert person_id(db, body, "Jane") == jane  # the one Jane who attends
+    assert person_id(db, body, "JS") == jane
+    person_id(db, body, "Jane Doe")
+    assert person_id(db, body, "Jane") not in (jane, None), "two Janes: a first name alone is not resolved"
+
+
+def test_groups_places_and_roles_are_not_people(tmp_path: Path) -> None:
+    db = connect(tmp_path / "m.db")
+    body = db.execute("INSERT INTO bodies (name, key, initials) VALUES ('Board', 'board', 'B')").lastrowid
+    for owner in ("Others", "EVERYONE", "cmt-elect", "Highways", "Clerk", "Planning Department", "All members"):
+        assert person_id(db, body, owner) is None, owner
+    assert db.execute("SELECT count(*) FROM people").fetchone()[0] == 0
