@@ -161,19 +161,80 @@ def location(head: list[Block]) -> str | None:
 
 def body_and_organisation(head: list[Block], title: Block | None) -> tuple[str | None, str | None]:
     organisation = _organisation(head)
-    body = _body(head, title)
+    body = clean_body(_body(head, title))
     if body and organisation and body.lower() in organisation.lower():
         organisation = organisation if organisation != body else None
-    return body, organisation
+    return qualified(body, organisation), organisation
 
 
 def _organisation(head: list[Block]) -> str | None:
-    """The first short line of the head naming a council, school, trust, society ..."""
+    """The first short line of the head naming a council, school, trust, society ... that is not a venue,
+    a person's affiliation, a link or a sentence."""
     for block in head:
         text = block.text.strip()
-        if len(text.split()) <= 14 and _ORG.search(text) and not re.search(r"\d{4}", text):
-            return re.sub(r"\s*[-–]\s*$", "", text)
+        if 2 <= len(text.split()) <= 14 and _ORG.search(text) and not _NOT_ORG.search(text):
+            return _tidy(_ORG_WRAPPER.sub("", re.sub(r"\s*[-–]\s*$", "", text))) or None
     return None
+
+
+_NOT_ORG = re.compile(  # a venue, a person and their affiliation, a link, a date, a numbered item or a sentence
+    r"https?:|www\.|[\[\]>|=]|\d|^(?:prof|dr|mr|mrs|ms|cllr|councillor)\b\.?|\b(?:chamber|hall|house|room|street|"
+    r"road|zoom|teams|held|due to|welcome|issue|report)\b|\b(?:may|is|are|was|were|be|will|would|has|have|had)\b|"
+    r"\([^)]*\)|,.*,|(?-i:^[a-z])|(?-i:^[A-Z][a-z]+ [A-Z][a-z]+,)|\b(?:members|attendees|present|apologies)\b",
+    re.I,
+)
+# "Minutes of the Trustees of ...", "... Board of Directors Meeting Minutes": the paper's words, not the name
+_ORG_WRAPPER = re.compile(
+    r"^draft[-\s]+|^minutes of (?:the )?|\s+minutes\s*$|(?<!general)\s+meeting(?=\s*(?:minutes\s*)?$)",
+    re.I,
+)  # "... Board Meeting Minutes" -> "... Board"; "... Annual General Meeting minutes" keeps its meeting
+# a body named by nothing but a kind of body: it needs its organisation to tell it from any other
+GENERIC = re.compile(
+    r"^(?:the\s+)?(?:board(?: of (?:directors|trustees|governors))?|committee|council|trustees|directors|governors|"
+    r"executive(?: committee)?|exec|agm|egm|annual general meeting|extraordinary general meeting|general meeting|"
+    r"(?:parish|town|community|parent|full|county|district|city|borough) council|management committee|"
+    r"steering committee|standing committee|general|society)$",
+    re.I,
+)
+_DATED = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mtg|notes|minutes|previous|post|new|q[1-4]|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\.?",
+    re.I,
+)
+
+
+def clean_body(name: str | None) -> str | None:
+    """A body's name without the meeting's date words, markup or file syntax: 'L'Ecole PAC mtg Jan' -> 'L'Ecole PAC'."""
+    if not name:
+        return None
+    name = re.sub(r"^\W*(?:title\s*=\s*)?[\"“”]?", "", name)  # '+++ title = "Exec - March" ...' front matter
+    name = re.split(r"\s+date\s*=|[\"“”]", name)[0]
+    name = _DATED.sub(" ", name)
+    name = re.sub(r"\s+[-–:/]\s*$|^\s*[-–:/]\s+", "", " ".join(name.split()))
+    name = re.sub(r"\s*[-–:/]\s*$", "", name).strip(" -–:/'’")
+    return name or None
+
+
+def qualified(body: str | None, organisation: str | None) -> str | None:
+    """'Council' of 'MILBURN PARISH COUNCIL' -> 'Milburn Parish Council'; 'Board' of 'Hypha Worker Co-op' ->
+    'Hypha Worker Co-op Board': a bare kind of body takes its organisation's name."""
+    if not body or not organisation or not GENERIC.match(body):
+        return body
+    org = _tidy(organisation)
+    if body.lower() in org.lower():
+        return org
+    return f"{org} {body}"
+
+
+def _tidy(text: str) -> str:
+    """A heading in capitals reads as a name: 'MILBURN PARISH COUNCIL' -> 'Milburn Parish Council'."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        small = {"of", "and", "the", "for", "in", "on", "at"}
+        words = text.title().split()
+        return " ".join(w.lower() if n and w.lower() in small else w for n, w in enumerate(words))
+    return text
 
 
 def _body(head: list[Block], title: Block | None) -> str | None:

@@ -603,3 +603,52 @@ def test_the_roll_inside_the_first_item_is_the_attendance() -> None:
         )
     )
     assert {(a.name, a.status) for a in found.attendees} == {("Jane Sullwold", "present"), ("Ray Gaul", "present")}
+
+
+@pytest.mark.parametrize(
+    "printed, organisation, named",
+    [
+        ("Council", "MILBURN PARISH COUNCIL", "Milburn Parish Council"),
+        ("County Council", "Kent County Council", "Kent County Council"),
+        ("Board", "Hypha Worker Co-op Ltd", "Hypha Worker Co-op Ltd Board"),
+        ("Annual General Meeting", "Suffolk's Libraries IPS", "Suffolk's Libraries IPS Annual General Meeting"),
+        ("Finance Committee", "Milburn Parish Council", "Finance Committee"),  # a name of its own stays
+        ("Board", None, "Board"),
+    ],
+)
+def test_a_bare_kind_of_body_takes_its_organisations_name(printed: str, organisation, named: str) -> None:
+    from minutes.extract.header import qualified
+
+    assert qualified(printed, organisation) == named
+
+
+@pytest.mark.parametrize(
+    "printed, clean",
+    [
+        ("L’Ecole Bilingue PAC mtg Jan", "L’Ecole Bilingue PAC"),
+        ('+++ title = "Exec - March " date = " - - "', "Exec"),
+        ("December Public Board", "Public Board"),
+        ("Transparency Board", "Transparency Board"),
+    ],
+)
+def test_a_body_name_loses_the_meetings_date_words_and_file_syntax(printed: str, clean: str) -> None:
+    from minutes.extract.header import clean_body
+
+    assert clean_body(printed) == clean
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Council Chamber, Sessions House, County Hall, Maidstone",
+        "Emer Coleman, Greater London Authority",
+        "Imperial College London may be interested in becoming an affiliate",
+        "Parent Council Meeting 26.11.25 7pm-9pm",
+        "PLC Members",
+        "GitHub Issue: https://github.com/openjs-foundation/cross-project-council/issues/631",
+    ],
+)
+def test_venues_people_sentences_and_links_are_not_an_organisation(line: str) -> None:
+    from minutes.extract.header import _organisation
+
+    assert _organisation([_one_block(line)]) is None

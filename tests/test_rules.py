@@ -129,14 +129,17 @@ def test_roll_call_with_roles() -> None:
 @pytest.mark.parametrize(
     "head, body",
     [
-        ("MINUTES OF THE TRUSTEES OF THE FRIENDS OF HALESWORTH LIBRARY\nHeld on 22nd November 2016\n\n", "Trustees"),
+        (  # a bare kind of body takes its organisation's name
+            "MINUTES OF THE TRUSTEES OF THE FRIENDS OF HALESWORTH LIBRARY\nHeld on 22nd November 2016\n\n",
+            "Trustees of the Friends of Halesworth Library",
+        ),
         (
             "DECOY PRIMARY SCHOOL BOARD OF GOVERNORS\nCOMMITTEE Full Governing Body DATE 23 May 2022\n\n",
             "Full Governing Body",
         ),
         (
             "Suffolk Libraries IPS Ltd Annual General Meeting minutes\nThursday, 29th September 2016\n\n",
-            "Annual General Meeting",
+            "Suffolk Libraries IPS Ltd Annual General Meeting",
         ),
         ("MILBURN PARISH COUNCIL\nMinutes of the meeting held on Tuesday 3rd July 2018\n\n", "Milburn Parish Council"),
     ],
