@@ -5,6 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 
+def one_per_meeting(meetings: list[dict]) -> list[dict]:
+    """An agenda and the minutes of the same meeting are one event: the minutes' times and place where they
+    give them, the agenda's otherwise. Undated papers give no event."""
+    by_day: dict[str, dict] = {}
+    for m in sorted((m for m in meetings if m["date"]), key=lambda m: m["kind"] != "minutes"):
+        kept = by_day.setdefault(m["date"], dict(m))
+        for field in ("start_time", "end_time", "location"):
+            kept[field] = kept.get(field) or m.get(field)
+    return sorted(by_day.values(), key=lambda m: m["date"])
+
+
 def calendar_bytes(body: str, meetings: list[dict], actions: list[dict], stamp: datetime) -> bytes:
     from icalendar import Calendar, Event, Todo
 
@@ -12,13 +23,11 @@ def calendar_bytes(body: str, meetings: list[dict], actions: list[dict], stamp: 
     cal.add("prodid", "-//minutes//action tracker//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{body}: meetings and actions")
-    for m in meetings:
-        if not m["date"]:
-            continue
+    for m in one_per_meeting(meetings):
         event = Event()
         event.add("uid", f"meeting-{m['id']}@minutes")
         event.add("dtstamp", stamp)
-        event.add("summary", f"{body} {m['kind']}")
+        event.add("summary", f"{body} meeting")
         day = date.fromisoformat(m["date"])
         if m.get("start_time"):
             start = datetime.combine(day, time.fromisoformat(m["start_time"]))

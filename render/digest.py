@@ -15,10 +15,15 @@ def digest_text(data: dict, fmt: str) -> str:
 
 def digest_message(data: dict, sender: str, to: list[str]) -> EmailMessage:
     """A multipart/alternative message: the plain text first, the HTML second."""
+    from email.utils import formatdate, make_msgid
+
     message = EmailMessage()
     message["Subject"] = f"Outstanding actions: {data['body']} (as of {data['as_of']})"
     message["From"] = sender
     message["To"] = ", ".join(to)
+    message["Date"] = formatdate(localtime=True)
+    domain = sender.rpartition("@")[2] or "localhost"
+    message["Message-ID"] = make_msgid("minutes-digest", domain=domain)
     message.set_content(digest_text(data, "txt"))
     message.add_alternative(digest_text(data, "html"), subtype="html")
     return message

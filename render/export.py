@@ -43,11 +43,7 @@ def files(tables: dict[str, list[dict]], fmt: str, out: Path) -> dict[Path, byte
         book = Workbook()
         book.remove(book.active)
         for name, rows in tables.items():
-            sheet = book.create_sheet(name)
-            columns = list(rows[0]) if rows else []
-            sheet.append(columns)
-            for row in rows:
-                sheet.append([cell(row[c]) for c in columns])
+            _sheet(book.create_sheet(name), rows)
         buffer = io.BytesIO()
         book.save(buffer)
         return {out: buffer.getvalue()}
@@ -57,3 +53,30 @@ def files(tables: dict[str, list[dict]], fmt: str, out: Path) -> dict[Path, byte
         write_csv(text, list(rows[0]) if rows else [], rows)
         found[out / f"{name}.csv"] = text.getvalue().encode("utf-8")
     return found
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _sheet(sheet, rows: list[dict]) -> None:
+    """One table as a spreadsheet expects it: dates as date cells, a frozen header row with a filter,
+    and columns as wide as their contents (within reason)."""
+    from datetime import date
+
+    from openpyxl.utils import get_column_letter
+
+    columns = list(rows[0]) if rows else []
+    sheet.append(columns)
+    for row in rows:
+        values = [cell(row[c]) for c in columns]
+        sheet.append([date.fromisoformat(v) if isinstance(v, str) and _ISO_DAY.match(v) else v for v in values])
+    for n, column in enumerate(columns, start=1):
+        letter = get_column_letter(n)
+        longest = max([len(column), *(len(str(c.value or "")) for c in sheet[letter][1:200])])
+        sheet.column_dimensions[letter].width = min(max(10, longest + 2), 60)
+        for c in sheet[letter][1:]:
+            if isinstance(c.value, date):
+                c.number_format = "yyyy-mm-dd"
+    sheet.freeze_panes = "A2"
+    if columns:
+        sheet.auto_filter.ref = sheet.dimensions

@@ -239,3 +239,10 @@ def test_per_owner_finds_an_address_under_a_persons_other_name(db: Path, smtp) -
     assert result.returncode == 0, result.stderr
     assert {m["To"] for m in inbox.messages} == {"tb@lbhf.example"}  # Tony Burton's initials
     assert "no address for Peter Haylock" in result.stderr
+
+
+def test_a_digest_email_carries_date_and_message_id(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "d.eml"
+    run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", "eml", "--out", str(out), db=db)
+    message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
+    assert message["Date"] and message["Message-ID"].startswith("<") and message["Message-ID"].endswith(">")

@@ -227,3 +227,37 @@ def test_configuration_in_one_place(tmp_path: Path) -> None:
     assert (tmp_path / "from-env.db").exists()
     run_cli("ingest", str(PACK), db=tmp_path / "from-option.db", env=env, check=True)  # and the option both
     assert (tmp_path / "from-option.db").exists()
+
+
+def test_xlsx_has_date_cells_a_frozen_filtered_header_and_widths(db: Path, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    run_cli("export", "--format", "xlsx", "--out", str(tmp_path / "all.xlsx"), db=db, check=True)
+    sheet = load_workbook(tmp_path / "all.xlsx")["meetings"]
+    header = [c.value for c in sheet[1]]
+    dates = [row[header.index("date")].value for row in sheet.iter_rows(min_row=2)]
+    assert dates and all(isinstance(d, datetime) for d in dates)
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == sheet.dimensions
+    assert all(sheet.column_dimensions[c].width >= 10 for c in "ABC")
+
+
+def test_an_agenda_and_the_minutes_of_one_meeting_are_one_calendar_event(tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    head = "{kind} of the Parish Council meeting {when} on 5 March 2024 at 7.30pm in the Village Hall\n\n"
+    agenda = tmp_path / "agenda.txt"
+    agenda.write_text(head.format(kind="Agenda", when="to be held") + "1. Apologies\n2. Finance\n")
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(
+        head.format(kind="Minutes", when="held").replace(" at 7.30pm", "")
+        + "Present: Ann Bell, Cy Dee\n\n1. Apologies\nNone.\n2. Finance\nThe accounts were approved.\n"
+    )
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(agenda), str(minutes), db=db, check=True)
+    out = tmp_path / "pc.ics"
+    body = json.loads(run_cli("meetings", "--json", db=db, check=True).stdout)[0]["body"]
+    run_cli("calendar", "--body", body, "--out", str(out), db=db, check=True)
+    (event,) = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert str(event.get("dtstart").dt).startswith("2024-03-05 19:30")  # the agenda's time: the minutes give none
