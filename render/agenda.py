@@ -191,6 +191,11 @@ def long_date(iso: str | date | None, weekday: bool = False) -> str:
     return day.strftime(f"{'%A ' if weekday else ''}%-d %B %Y")
 
 
+def at_meeting(iso: str | date | None) -> str:
+    """'at the meeting of 5 March 2024', or 'at an undated meeting' (never 'the meeting of an undated meeting')."""
+    return f"at the meeting of {long_date(iso)}" if iso else "at an undated meeting"
+
+
 def clock(hhmm: str | None) -> str | None:
     """'14:00' as British committee papers print it: '2.00 pm'."""
     if not hhmm or not re.fullmatch(r"\d{1,2}:\d{2}", hhmm):
@@ -602,7 +607,7 @@ def work_programme_items(last: dict | None, upper: bool) -> list[Entry]:
         source = f"{_where(last, number)} ({what})" if number else f"{label(last)} ({what})"
         for name in names:
             note = (
-                f"Asked to be added to the work programme at the meeting of {long_date(last['date'])}: "
+                f"Asked to be added to the work programme {at_meeting(last['date'])}: "
                 "keep it here if it is due now, or move it to the work programme."
             )
             entries.append(_entry(name, "work programme", source, note, upper))

@@ -178,6 +178,35 @@ def big_database(path: Path, bodies: int = 50, meetings: int = 10_000, actions: 
     db.close()
 
 
+def docx_reading(work: Path, results: dict, repeats: int) -> None:
+    """Reading an 800-paragraph Word file in process (styles looked up once per document), against
+    python-docx opening it and walking its paragraphs' text: the floor for any DOCX reader."""
+    import docx
+
+    from minutes.ingest.word import read_docx
+
+    path = work / "p800.docx"
+    d = docx.Document()
+    d.add_heading("Minutes of the Board meeting held on 5 March 2024", 1)
+    for n in range(800):
+        if n % 10 == 0:
+            d.add_paragraph(f"Item {n // 10 + 1}", style="List Number")
+        else:
+            d.add_paragraph(f"Paragraph {n} about the budget and the hall. ").add_run("Bold words").bold = True
+    d.save(path)
+    for name, call in (
+        ("floor: python-docx paragraphs' text, 800", lambda: [p.text for p in docx.Document(str(path)).paragraphs]),
+        ("read_docx, 800 paragraphs", lambda: read_docx(path)),
+    ):
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - start)
+        results[name] = {"median_s": round(statistics.median(times), 4), "runs": [round(t, 4) for t in times]}
+        print(f"  {name:42} {statistics.median(times):8.4f} s   (in process)", flush=True)
+
+
 SCAN = ROOT.parent / "shared" / "corpus" / "pdf" / "alameda-golf-commission-2012-01-10-minutes-scanned.pdf"
 
 
@@ -204,12 +233,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer repeats")
     ap.add_argument("--ocr-only", action="store_true", help="only the scanned-page timings")
+    ap.add_argument("--docx-only", action="store_true", help="only the Word reading timings")
     ap.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
     args = ap.parse_args()
     repeats = 3 if args.quick else 5
     py = sys.executable
     minutes = [py, "-m", "minutes"]
     results: dict = {"cores": os.cpu_count(), "python": sys.version.split()[0]}
+    if args.docx_only:
+        with tempfile.TemporaryDirectory() as folder:
+            docx_reading(Path(folder), results, repeats)
+        return 0
     if args.ocr_only:
         ocr(results, repeats)
         print(json.dumps(results.get("ocr", {}), indent=2))
@@ -283,6 +317,7 @@ def main() -> int:
             results,
         )
         in_process(big, results, repeats)
+        docx_reading(work, results, repeats)
         ocr(results, repeats)
         measure(
             "ingest 40 papers --jobs 1",
@@ -314,6 +349,9 @@ def main() -> int:
         ),
         "jobs1 / jobs2 (speed-up)": round(t["ingest 40 papers --jobs 1"] / t["ingest 40 papers --jobs 2"], 2),
         "minutes --help (process floor of the CLI)": t["minutes --help"],
+        "read_docx 800 / python-docx floor": round(
+            t["read_docx, 800 paragraphs"] / t["floor: python-docx paragraphs' text, 800"], 2
+        ),
     }
     print("ratios")
     for name, value in results["ratios"].items():
