@@ -738,6 +738,9 @@ def agenda(
         Path | None, typer.Option("--out", help="The .docx to write (default agenda-pack-BODY-DATE.docx).")
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside it (needs LibreOffice).")] = False,
+    notes: Annotated[
+        bool, typer.Option("--notes/--no-notes", help="Keep the clerk's notes and sources (a draft) or not (to send).")
+    ] = True,
 ) -> None:
     """Draft the next meeting's pack in one Word file: the agenda, the action log and the last minutes."""
     import re as _re
@@ -758,7 +761,7 @@ def agenda(
     past = history(db, _body(db, body), when)
     log = action_log(db, past["name"], when)
     drafted = draft(past, when, time.strip() if time else None, location, len(log))
-    context = pack_context(drafted, past["name"], drafted.organisation, log, when, drafted.previous)
+    context = pack_context(drafted, past["name"], drafted.organisation, log, when, drafted.previous, notes)
     _guard(out_file)
     try:
         write_pack(context, out_file, template)

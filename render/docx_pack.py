@@ -97,9 +97,16 @@ def minutes_context(meeting: dict, body: str) -> dict:
 
 
 def pack_context(
-    agenda: Draft | None, body: str, organisation: str | None, actions: list[dict], as_of: date, minutes: dict | None
+    agenda: Draft | None,
+    body: str,
+    organisation: str | None,
+    actions: list[dict],
+    as_of: date,
+    minutes: dict | None,
+    notes: bool = True,
 ) -> dict:
-    """Everything the template shows. Without an agenda it is the action log alone."""
+    """Everything the template shows. Without an agenda it is the action log alone. Without `notes`, the pack is
+    clean to send: no clerk's notes, no 'check it' remarks, no sources."""
     context = {
         "organisation": organisation or "",
         "body": body,
@@ -109,12 +116,19 @@ def pack_context(
         "log": {"summary": summary(body, len(actions), as_of), "actions": log_rows(actions)},
         "minutes": minutes_context(minutes, body) if minutes else None,
         "running_header": f"{body} – action log – {long_date(as_of)}",
+        "notes": notes,
     }
     if agenda is not None:
         when = long_date(agenda.day, weekday=True) + (f" at {agenda.time}" if agenda.time else "")
-        context["meeting"] = {"when": when, "location": agenda.location or "", "notes": agenda.notes}
+        context["meeting"] = {"when": when, "location": agenda.location or "", "notes": agenda.notes if notes else []}
         context["items"] = [
-            {"number": e.number, "title": e.title, "note": e.note, "source": e.source, "kind": e.kind}
+            {
+                "number": e.number,
+                "title": e.title,
+                "note": e.note if notes else "",
+                "source": e.source if notes else "",
+                "kind": e.kind,
+            }
             for e in agenda.entries
         ]
         context["running_header"] = f"{body} – {long_date(agenda.day)} – draft agenda pack"

@@ -501,3 +501,14 @@ def test_template_builder_is_reproducible(tmp_path: Path) -> None:
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
     assert builder.build() == (ROOT / "templates" / "agenda_pack.docx").read_bytes(), "rebuild and commit the template"
+
+
+def test_a_pack_without_notes_is_clean_to_send(sample_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "clean.docx"
+    run_cli("agenda", *SF, "--no-notes", "--out", str(out), db=sample_db, check=True)
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Source: " not in text and "stored only as an agenda" not in text
+    assert not [p for p in doc.paragraphs if p.style.name in ("Item Source", "Item Note", "Clerk Note")]
+    assert [n for n, _ in agenda_items(doc)] == list(range(1, len(agenda_items(doc)) + 1))
+    assert "action log" in text.lower(), "the items and the action log are all there"
