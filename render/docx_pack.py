@@ -106,7 +106,7 @@ def pack_context(
     notes: bool = True,
 ) -> dict:
     """Everything the template shows. Without an agenda it is the action log alone. Without `notes`, the pack is
-    clean to send: no clerk's notes, no 'check it' remarks, no sources."""
+    clean to send: each item's words stay, the clerk's 'check it' remarks and the sources go."""
     context = {
         "organisation": organisation or "",
         "body": body,
@@ -125,13 +125,13 @@ def pack_context(
             {
                 "number": e.number,
                 "title": e.title,
-                "note": e.note if notes else "",
+                "note": e.note,
                 "source": e.source if notes else "",
                 "kind": e.kind,
             }
             for e in agenda.entries
         ]
-        context["running_header"] = f"{body} – {long_date(agenda.day)} – draft agenda pack"
+        context["running_header"] = f"{body} – {long_date(agenda.day)} – {'draft ' if notes else ''}agenda pack"
     return _clean(context)
 
 

@@ -509,6 +509,8 @@ def test_a_pack_without_notes_is_clean_to_send(sample_db: Path, tmp_path: Path) 
     doc = Document(str(out))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Source: " not in text and "stored only as an agenda" not in text
-    assert not [p for p in doc.paragraphs if p.style.name in ("Item Source", "Item Note", "Clerk Note")]
+    assert not [p for p in doc.paragraphs if p.style.name in ("Item Source", "Clerk Note")]
+    assert "To agree the minutes of the meeting held on 14 March 2023" in text, "each item's own words stay"
     assert [n for n, _ in agenda_items(doc)] == list(range(1, len(agenda_items(doc)) + 1))
     assert "action log" in text.lower(), "the items and the action log are all there"
+    assert "draft" not in doc.sections[0].header.paragraphs[0].text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import os
+import shutil
 import socket
 from email import policy
 from pathlib import Path
@@ -246,3 +247,44 @@ def test_a_digest_email_carries_date_and_message_id(db: Path, tmp_path: Path) ->
     run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", "eml", "--out", str(out), db=db)
     message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
     assert message["Date"] and message["Message-ID"].startswith("<") and message["Message-ID"].endswith(">")
+
+
+_MEASURE = """<script>
+const tables = [...document.querySelectorAll("table.actions")];
+const widths = tables.map(t => [...t.rows[0].cells].map(c => Math.round(c.getBoundingClientRect().width)).join(","));
+const refs = [...document.querySelectorAll("td.ref")].map(c => {
+  const range = document.createRange(); range.selectNodeContents(c); return range.getClientRects().length;
+});
+document.body.dataset.layout = JSON.stringify({
+  overflow: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  widths: [...new Set(widths)],
+  tables: tables.length,
+  refLines: Math.max(...refs),
+});
+</script></body>"""
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed (apt-get install chromium)")
+@pytest.mark.parametrize("width", [1280, 800])
+def test_the_html_digest_lays_out_in_chromium(db: Path, tmp_path: Path, width: int) -> None:
+    """Rendered in headless Chromium: no horizontal overflow, every owner's table the same column widths, no
+    reference wrapped. The 1280-pixel page is kept as tests/screenshots/digest.png for the README."""
+    import json
+    import re
+    import subprocess
+
+    page = tmp_path / "digest.html"
+    run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", "html", "--out", str(page), db=db)
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", _MEASURE), encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}"]
+    flags.append(f"--window-size={width},1000")
+    dom = subprocess.run(
+        ["chromium", *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120
+    ).stdout
+    layout = json.loads(re.search(r'data-layout="([^"]*)"', dom).group(1).replace("&quot;", '"'))
+    assert layout["tables"] >= 2 and not layout["overflow"]
+    assert len(layout["widths"]) == 1, layout["widths"]
+    assert layout["refLines"] == 1, "a reference wrapped onto a second line"
+    shot = tmp_path / "digest.png"
+    subprocess.run(["chromium", *flags, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120)
+    assert shot.stat().st_size > 10_000
