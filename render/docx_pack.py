@@ -96,6 +96,18 @@ def minutes_context(meeting: dict, body: str) -> dict:
     }
 
 
+_FOR_THE_CLERK = re.compile(
+    r"[^.:”\"]*\b(?:keep it|move it|check it|delete (?:it|if)|add its minutes|not on the agenda of)\b[^.]*\.?", re.I
+)
+
+
+def for_members(note: str | None) -> str:
+    """An item's note as members read it: the clerk's instructions and checks ('keep it here if ...', 'Not on
+    the agenda of ...') taken out, what the item is about kept."""
+    text = re.sub(r"\s{2,}", " ", _FOR_THE_CLERK.sub("", note or "")).strip(" :;")
+    return text + "." if text and text[-1].isalnum() else text
+
+
 def pack_context(
     agenda: Draft | None,
     body: str,
@@ -125,7 +137,7 @@ def pack_context(
             {
                 "number": e.number,
                 "title": e.title,
-                "note": e.note,
+                "note": e.note if notes else for_members(e.note),
                 "source": e.source if notes else "",
                 "kind": e.kind,
             }

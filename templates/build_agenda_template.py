@@ -23,8 +23,8 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -52,6 +52,33 @@ def _paragraph_style(doc: DocxDocument, name: str, base: str = "Normal"):
     return style
 
 
+AGENDA_NUM_ID = "90"  # the numbering definition the agenda items' style uses
+
+
+def _agenda_numbering(doc: DocxDocument):
+    """An 'Agenda Item' style numbered by Word itself ('1.', '2.' ...): insert an item and the rest renumber."""
+    numbering = doc.part.numbering_part.element
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{AGENDA_NUM_ID}"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="567"/></w:tabs>'
+        '<w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl></w:abstractNum>'
+    )
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # every abstractNum comes before the first num
+    else:
+        numbering.append(abstract)
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="{AGENDA_NUM_ID}"><w:abstractNumId w:val="{AGENDA_NUM_ID}"/></w:num>')
+    )
+    item = _paragraph_style(doc, "Agenda Item", base="Heading 2")
+    item.element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{AGENDA_NUM_ID}"/></w:numPr>')
+    )
+    return item
+
+
 def styles(doc: DocxDocument) -> None:
     """Sober council styles: Arial, black headings, the agenda's numbers hung at the left."""
     _font(doc.styles["Normal"], 11)
@@ -69,6 +96,7 @@ def styles(doc: DocxDocument) -> None:
     heading.left_indent, heading.first_line_indent = HANG, -HANG
     heading.tab_stops.add_tab_stop(HANG)
     heading.keep_with_next = True
+    _agenda_numbering(doc)
 
     organisation = _paragraph_style(doc, "Organisation")
     _font(organisation, 12, bold=True)
@@ -158,7 +186,7 @@ def agenda(doc: DocxDocument) -> None:
     line(doc, "Clerk Note", "{{ note }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p for item in items %}")
-    line(doc, "Heading 2", "{{ item.number }}.", "\t", "{{ item.title }}")
+    line(doc, "Agenda Item", "{{ item.title }}")
     tag(doc, "{%p if item.note %}")
     line(doc, "Item Note", "{{ item.note }}")
     tag(doc, "{%p endif %}")

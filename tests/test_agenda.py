@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -134,14 +135,23 @@ ACTION: Jo Hart to check the <script>alert(1)</script> widget {% raw %} & report
 
 
 def agenda_items(doc) -> list[tuple[int, str]]:
-    """(number, title) of each agenda item: the Heading 2 paragraphs before the first Heading 1."""
+    """(number, title) of each agenda item: the paragraphs of the numbered 'Agenda Item' style before the first
+    Heading 1, each with the number Word shows for it (Word's own list numbering, as minutes' reader counts it)."""
+    import io
+
+    from minutes.ingest.word import read_docx
+
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    path = Path(tempfile.mkdtemp()) / "pack.docx"
+    path.write_bytes(buffer.getvalue())
+    shown = iter(line.number for line in read_docx(path) if line.number is not None)
     items = []
     for p in doc.paragraphs:
         if p.style.name == "Heading 1":
             break
-        if p.style.name == "Heading 2":
-            number, title = p.text.split("\t", 1)
-            items.append((int(number.rstrip(".")), title))
+        if p.style.name == "Agenda Item":
+            items.append((int(next(shown).rstrip(".")), p.text))
     return items
 
 
@@ -149,10 +159,10 @@ def item_block(doc, words: str) -> str:
     """An agenda item's title, note and source as one text, found by words of its title."""
     block, inside = [], False
     for p in doc.paragraphs:
-        if p.style.name in ("Heading 1", "Heading 2"):
+        if p.style.name in ("Heading 1", "Agenda Item"):
             if inside:
                 break
-            inside = p.style.name == "Heading 2" and words.lower() in p.text.lower()
+            inside = p.style.name == "Agenda Item" and words.lower() in p.text.lower()
         if inside:
             block.append(p.text)
     assert block, f"no agenda item about {words!r}"
@@ -511,6 +521,7 @@ def test_a_pack_without_notes_is_clean_to_send(sample_db: Path, tmp_path: Path) 
     assert "Source: " not in text and "stored only as an agenda" not in text
     assert not [p for p in doc.paragraphs if p.style.name in ("Item Source", "Clerk Note")]
     assert "To agree the minutes of the meeting held on 14 March 2023" in text, "each item's own words stay"
+    assert "keep it here" not in text and "Not on the agenda of" not in text, "the clerk's instructions go"
     assert [n for n, _ in agenda_items(doc)] == list(range(1, len(agenda_items(doc)) + 1))
     assert "action log" in text.lower(), "the items and the action log are all there"
     assert "draft" not in doc.sections[0].header.paragraphs[0].text
