@@ -37,7 +37,17 @@ def environment(extra: str | None = None):
         lstrip_blocks=True,
     )
     env.filters["md"] = _markdown
+    env.filters["lines"] = _lines
     return env
+
+
+def _lines(text: str, indent: str = "  ", width: int = 76) -> str:
+    """Plain text wrapped for a terminal mail reader: lines of `width`, later lines hung by `indent`."""
+    import textwrap
+
+    return textwrap.fill(
+        str(text), width=width, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False
+    )
 
 
 def render(name: str, **context) -> str:

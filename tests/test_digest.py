@@ -228,7 +228,10 @@ def test_the_digest_shows_the_last_real_update_and_how_long_it_has_been_carried(
     assert [h["meeting_date"] for h in carried] == ["2024-03-13", "2024-04-10"]  # once per meeting
     body = json.loads(run_cli("meetings", "--json", db=db, check=True).stdout)[0]["body"]
     text = run_cli("digest", "--body", body, "--as-of", "2024-04-11", "--format", "txt", db=db, check=True).stdout
-    assert "Last update (2024-02-14): Book the village hall: ongoing. (carried forward at 2 meetings since)" in text
+    assert "Last update (2024-02-14): Book the village hall: ongoing. (carried forward at 2 meetings since)" in (
+        " ".join(text.split())
+    )
+    assert max(len(line) for line in text.splitlines()) <= 76, "plain text fits a terminal mail reader"
 
 
 def test_per_owner_finds_an_address_under_a_persons_other_name(db: Path, smtp) -> None:
