@@ -809,3 +809,21 @@ def test_an_outline_under_action_items_gives_only_entries_that_name_an_owner() -
         "  - Deciding how visible we want the mark to be on the homepage\n- AB: Scrape the old static site\n"
     )
     assert [(a.text, a.owners) for a in m.actions] == [("Scrape the old static site", ["AB"])]
+
+
+@pytest.mark.parametrize(
+    "number, parent, shown",
+    [("1", "6", "6.1"), ("(a)", "83", "83(a)"), ("a)", "83", "83(a)"), ("6.1", "6", "6.1"), ("2", None, "2")],
+)
+def test_a_sub_items_number_keeps_its_parent(number: str, parent, shown: str) -> None:
+    from minutes.extract.pipeline import full_number
+
+    assert full_number(number, parent) == shown
+
+
+def test_an_action_under_a_sub_item_names_the_whole_number() -> None:
+    m = meeting(
+        "Present: Ann Bell (AB)\n\n6. Finance\n6.1 Bank account\nACTION: AB to close the old account\n"
+        "7. Hall\n(a) Heating\nACTION: AB to get a quote for the boiler\n"
+    )
+    assert [(a.item, a.text[:12]) for a in m.actions] == [("6.1", "AB to close "), ("7(a)", "AB to get a ")]
