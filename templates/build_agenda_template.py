@@ -31,7 +31,7 @@ from docx.text.paragraph import Paragraph
 OUT = Path(__file__).resolve().parent / "agenda_pack.docx"
 FONT = "Arial"
 HANG = Cm(1.0)  # agenda numbers hang in the margin of their titles
-COLUMNS = [("Ref", 3.2), ("Action", 4.8), ("Owner", 2.3), ("Due", 1.6), ("Raised", 2.0), ("Last update", 3.1)]
+COLUMNS = [("Ref", 3.8), ("Action", 4.3), ("Owner", 2.2), ("Due", 1.9), ("Raised", 2.0), ("Last update", 2.8)]
 GREY = RGBColor(0x50, 0x50, 0x50)
 FIXED = datetime(2024, 1, 1, 9, 0)
 

@@ -525,3 +525,14 @@ def test_a_pack_without_notes_is_clean_to_send(sample_db: Path, tmp_path: Path) 
     assert [n for n, _ in agenda_items(doc)] == list(range(1, len(agenda_items(doc)) + 1))
     assert "action log" in text.lower(), "the items and the action log are all there"
     assert "draft" not in doc.sections[0].header.paragraphs[0].text
+
+
+def test_the_action_log_table_fills_the_page_width_and_keeps_references_whole(sample_pack) -> None:
+    from docx.shared import Cm
+
+    _, doc = sample_pack
+    (table,) = [t for t in doc.tables if t.rows[0].cells[0].text == "Ref"]
+    widths = [c.width for c in table.rows[0].cells]
+    section = doc.sections[0]
+    assert abs(sum(widths) - (section.page_width - section.left_margin - section.right_margin)) < Cm(0.1)
+    assert widths[0] >= Cm(3.8), "a reference such as HPC-2019-01-09-11 fits on one line"
