@@ -83,7 +83,13 @@ def minutes_context(meeting: dict, body: str) -> dict:
         home(r["item"])["resolutions"].append(r["text"])
     for a in meeting["actions"]:
         home(a["item"])["actions"].append(
-            {"ref": a["ref"], "text": a["text"], "owners": ", ".join(a["owners"]), "due": a["due"] or ""}
+            {
+                "ref": a["ref"],
+                "text": a["text"],
+                "owners": ", ".join(a["owners"]),
+                "due": a["due"] or "",
+                "status": a.get("reported") or "",  # as these minutes recorded it: "Action complete"
+            }
         )
     if loose["resolutions"] or loose["actions"]:
         items.append(loose)

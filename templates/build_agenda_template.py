@@ -261,7 +261,8 @@ def minutes(doc: DocxDocument) -> None:
         doc,
         "Minutes Text",
         "ACTION {{ a.ref }}: ",
-        "{{ a.text }}{% if a.owners %} ({{ a.owners }}){% endif %}{% if a.due %}, due {{ a.due }}{% endif %}",
+        "{{ a.text }}{% if a.owners %} ({{ a.owners }}){% endif %}{% if a.due %}, due {{ a.due }}{% endif %}"
+        "{% if a.status %}. {{ a.status }}{% endif %}",
         bold_first=True,
     )
     tag(doc, "{%p endfor %}")

@@ -536,3 +536,18 @@ def test_the_action_log_table_fills_the_page_width_and_keeps_references_whole(sa
     section = doc.sections[0]
     assert abs(sum(widths) - (section.page_width - section.left_margin - section.right_margin)) < Cm(0.1)
     assert widths[0] >= Cm(3.79), "a reference such as HPC-2019-01-09-11 fits on one line"
+
+
+def test_the_previous_minutes_show_each_actions_status_as_recorded(tmp_path: Path) -> None:
+    from test_tracker import JULY, next_meeting
+
+    if not JULY.is_file():
+        pytest.skip("needs ../shared/corpus")
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(JULY), str(next_meeting(tmp_path / "css-2024-07-23-minutes.docx")), db=db, check=True)
+    body = json.loads(run_cli("meetings", "--json", db=db, check=True).stdout)[0]["body"]
+    out = tmp_path / "pack.docx"
+    run_cli("agenda", "--body", body, "--date", "2024-08-06", "--out", str(out), db=db, check=True)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    minutes = text.split("Minutes of the previous meeting", 1)[1]
+    assert "Archive channel (MW). Action complete" in minutes
