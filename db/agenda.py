@@ -31,8 +31,8 @@ def history(db: Database, body: str, before: date) -> dict | None:
     if ids:
         marks = ",".join("?" * len(ids))
         queries = {
-            "items": f"SELECT meeting_id, number, title, parent FROM items WHERE meeting_id IN ({marks}) {KEPT} "
-            "ORDER BY meeting_id, position",
+            "items": "SELECT meeting_id, number, title, parent, summary FROM items "
+            f"WHERE meeting_id IN ({marks}) {KEPT} ORDER BY meeting_id, position",
             "resolutions": f"SELECT meeting_id, item, text FROM resolutions WHERE meeting_id IN ({marks}) {KEPT} "
             "ORDER BY id",
             "actions": "SELECT a.meeting_id, a.ref, a.item, a.text, a.due, a.status, a.reported, "

@@ -215,7 +215,12 @@ def _v5(db: sqlite_utils.Database) -> None:
     db["body_aliases"].create_index(["body_id"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: sqlite_utils.Database) -> None:
+    """Each item's discussion in brief, for the previous minutes in the clerk's pack."""
+    db["items"].add_column("summary", str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 
 
 def connect(path: str | Path) -> Database:

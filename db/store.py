@@ -188,6 +188,7 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
                 "title": item.title,
                 "parent": item.parent,
                 "presenters": json.dumps(item.presenters),
+                "summary": item.summary,
                 **_source(item.found),
             },
         )

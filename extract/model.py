@@ -42,6 +42,7 @@ class Item:
     found: Found
     parent: str | None = None
     presenters: list[str] = field(default_factory=list)
+    summary: str | None = None  # the opening words of its discussion, for the pack (not in the contract)
 
 
 @dataclass(slots=True)

@@ -120,6 +120,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     meeting.resolutions += classified.decisions(blocks, scored, meeting.resolutions, item_of)
     meeting.resolutions.sort(key=lambda r: r.found.source.first_line)
     meeting.actions = _actions(blocks, seg, meeting, item_of, shape, scored, us)
+    _summaries(blocks, seg, shape)
     meeting.progress = _progress(blocks, seg, shape.headings)
     meeting.progress += progress_rules.prose_reports(blocks, shape.body_start, seg.end, _review_blocks(seg, shape))
     return meeting
@@ -198,6 +199,29 @@ def _progress(blocks: list[Block], seg: Segment, headings: list[Heading]) -> lis
         if progress_rules.REVIEW_ITEM.search(heading.item.title):
             found += progress_rules.progress_in(blocks, heading.block + 1, _item_end(headings, n, seg.end))
     return found
+
+
+_SUMMARY_WORDS = 45
+_RECORD = re.compile(r"^(?:resolved|agreed|action|decision|proposed|seconded|moved|carried)\b", re.I)
+
+
+def _summaries(blocks: list[Block], seg: Segment, shape: Outline) -> None:
+    """Each item's discussion in brief: its first sentences of prose, up to about 45 words, leaving out the
+    decisions and actions the pack lists below it."""
+    for n, heading in enumerate(shape.headings):
+        end = shape.headings[n + 1].block if n + 1 < len(shape.headings) else seg.end
+        words: list[str] = []
+        for i in range(heading.block + 1, end):
+            if blocks[i].cell is not None or _RECORD.match(blocks[i].text):
+                continue
+            for sentence in sentences(blocks[i].text):
+                if len(words) >= _SUMMARY_WORDS or _RECORD.match(sentence):
+                    break
+                words += sentence.split()
+            if len(words) >= _SUMMARY_WORDS:
+                break
+        if words:
+            heading.item.summary = " ".join(words[: _SUMMARY_WORDS + 15])
 
 
 def _item_end(headings: list[Heading], n: int, end: int) -> int:

@@ -69,12 +69,13 @@ def minutes_context(meeting: dict, body: str) -> dict:
         {
             "number": f"{i['number']}." if (i["number"] or "").isdigit() else i["number"] or "",
             "title": clean_title(i["title"]),
+            "summary": i.get("summary") or "",
             "resolutions": [],
             "actions": [],
         }
         for i in meeting["items"]
     ]
-    loose = {"number": "", "title": "Other records (item not found)", "resolutions": [], "actions": []}
+    loose = {"number": "", "title": "Other records (item not found)", "summary": "", "resolutions": [], "actions": []}
 
     def home(number: str | None) -> dict:
         return items[numbers.index(number)] if number in numbers else loose

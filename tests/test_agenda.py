@@ -551,3 +551,16 @@ def test_the_previous_minutes_show_each_actions_status_as_recorded(tmp_path: Pat
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     minutes = text.split("Minutes of the previous meeting", 1)[1]
     assert "Archive channel (MW). Action complete" in minutes
+
+
+def test_the_previous_minutes_give_each_items_discussion_in_brief(sample_pack) -> None:
+    _, doc = sample_pack
+    paragraphs = [p for p in doc.paragraphs]
+    start = next(n for n, p in enumerate(paragraphs) if p.text == "Minutes of the previous meeting")
+    summaries = [
+        p.text
+        for p in paragraphs[start:]
+        if p.style.name == "Minutes Text" and not p.text.startswith(("RESOLVED", "ACTION"))
+    ]
+    assert summaries and all(0 < len(s.split()) <= 60 for s in summaries)
+    assert any("special schools" in s.lower() for s in summaries)
