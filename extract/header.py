@@ -213,6 +213,7 @@ def clean_body(name: str | None) -> str | None:
     name = _DATED.sub(" ", name)
     name = re.sub(r"\s+[-–:/]\s*$|^\s*[-–:/]\s+", "", " ".join(name.split()))
     name = re.sub(r"\s*[-–:/]\s*$", "", name).strip(" -–:/'’")
+    name = re.sub(r"^(?:(?:of|the|for|and|at|on)\s+)+", "", name, flags=re.I)  # "Minutes of the ..." less "Minutes"
     return name or None
 
 
