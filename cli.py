@@ -938,6 +938,7 @@ def serve(
         meta.write_text(json.dumps(metadata(Path(state.db_path).stem)), encoding="utf-8")
         argv = [
             sys.executable,
+            "-I",  # isolated: a datasette.py in the current folder is never imported in its place
             "-m",
             "datasette",
             "serve",
@@ -954,15 +955,24 @@ def serve(
         ]
         if not state.quiet:
             err.print(f"serving {state.db_path} at http://{host}:{port}/ (Ctrl-C stops)", markup=False)
-        raise typer.Exit(_run_until_stopped(argv))
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            err.print(
+                f"warning: listening on {host}: anyone who can reach this machine can read the whole database; "
+                "keep to 127.0.0.1, or put Datasette's authentication (datasette-auth-passwords) in front",
+                markup=False,
+                highlight=False,
+            )
+        from .config import child_environment
+
+        raise typer.Exit(_run_until_stopped(argv, child_environment()))
 
 
-def _run_until_stopped(argv: list[str]) -> int:
+def _run_until_stopped(argv: list[str], env: dict[str, str] | None = None) -> int:
     """Run a server; Ctrl-C or SIGTERM to this process stops it too, so it never keeps holding its port."""
     import signal
     import subprocess
 
-    child = subprocess.Popen(argv)
+    child = subprocess.Popen(argv, env=env)
     previous = signal.signal(signal.SIGTERM, lambda *_: child.terminate())
     try:
         return child.wait()

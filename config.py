@@ -4,6 +4,7 @@ then environment variables, then command-line options (which the CLI applies).""
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -66,3 +67,14 @@ def smtp_settings(db_path: str | None = None) -> dict[str, Any]:
 def addresses(db_path: str | None = None) -> dict[str, str]:
     """Owners' email addresses, from the [addresses] table: "Tony Burton" = "tony.burton@example.org"."""
     return {k.lower(): v for k, v in load(db_path).get("addresses", {}).items()}
+
+
+_SECRET = re.compile(r"PASSWORD|SECRET|TOKEN|_KEY$|^MINUTES_SMTP_", re.I)
+
+
+def child_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a child program (Datasette, LibreOffice, Tesseract) runs with: this one without its
+    secrets, so a program started for a page or a scan never sees the SMTP password."""
+    env = {k: v for k, v in os.environ.items() if not _SECRET.search(k)}
+    env.update(extra or {})
+    return env

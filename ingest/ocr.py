@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -24,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import child_environment
 from .errors import IngestError
 from .model import Line
 
@@ -81,7 +81,7 @@ def _render(pdf, number: int, folder: Path) -> Path:
 
 
 def _tesseract(image: Path, page: int, path: Path) -> list[Line]:
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # parallel pages, not threads within one page
+    env = child_environment({"OMP_THREAD_LIMIT": "1"})  # no secrets; parallel pages, not threads within a page
     try:
         run = subprocess.run(
             ["tesseract", str(image), "stdout", "-l", "eng", "--psm", "3", "tsv"],

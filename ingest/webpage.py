@@ -52,7 +52,7 @@ def ol_label(n: int, kind: str) -> str:
         return _letters(n).lower()
     if kind == "A":
         return _letters(n)
-    if kind in ("i", "I"):
+    if kind in ("i", "I") and 0 < n < 4000:  # past 3999 there are no Roman numerals: a hostile start gets digits
         roman = _roman(n)
         return roman.lower() if kind == "i" else roman
     return str(n)

@@ -15,6 +15,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..config import child_environment
+
 INSTALL = "apt-get install libreoffice-writer-nogui fonts-liberation2"
 TIMEOUT = 180.0
 
@@ -65,6 +67,7 @@ def to_pdf(docx: Path, pdf: Path, timeout: float = TIMEOUT) -> None:
             cwd=work,
             start_new_session=True,
             text=True,
+            env=child_environment(),
         )
         try:
             _, errors = process.communicate(timeout=timeout)

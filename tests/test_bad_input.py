@@ -536,3 +536,15 @@ def test_inputs_the_fuzzer_found(tmp_path: Path, crash: str) -> None:
         assert "\n" not in str(err) and str(path) in str(err)
     else:
         assert document.lines
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+def test_a_list_numbered_from_a_trillion_in_roman_numerals_reads_at_once(tmp_path: Path, suffix: str) -> None:
+    page = tmp_path / f"ol{suffix}"
+    items = "".join(f"<li>Item {n} of the meeting</li>" for n in range(5))
+    page.write_text(
+        f'<html><body><h1>Minutes of the Board</h1><ol type="I" start="999999999999">{items}</ol></body></html>'
+    )
+    with deadline(10):
+        document = read(page)
+    assert any("Item 0 of the meeting" in line.text for line in document.lines)

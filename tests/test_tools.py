@@ -261,3 +261,35 @@ def test_an_agenda_and_the_minutes_of_one_meeting_are_one_calendar_event(tmp_pat
     run_cli("calendar", "--body", body, "--out", str(out), db=db, check=True)
     (event,) = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert str(event.get("dtstart").dt).startswith("2024-03-05 19:30")  # the agenda's time: the minutes give none
+
+
+def test_serve_never_imports_a_datasette_py_from_here_and_keeps_secrets_from_it(db: Path, tmp_path: Path) -> None:
+    """A 'datasette.py' in the folder where an officer runs `minutes serve` is never run; the server's
+    environment has no SMTP password; listening beyond loopback is warned about."""
+    import os
+
+    (tmp_path / "datasette.py").write_text(
+        "import os, pathlib\npathlib.Path('ran.txt').write_text(os.environ.get('MINUTES_SMTP_PASSWORD', 'none'))\n"
+    )
+    port = free_port()
+    env = {**os.environ, "MINUTES_SMTP_PASSWORD": "hunter2"}
+    argv = [sys.executable, "-m", "minutes", "--db", str(db), "serve", "--port", str(port), "--host", "0.0.0.0"]
+    process = subprocess.Popen(argv, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/-/versions.json")
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=20)
+    assert not (tmp_path / "ran.txt").exists(), "the folder's datasette.py ran"
+    assert "warning: listening on 0.0.0.0" in err
+
+
+def test_child_programs_get_no_secrets(monkeypatch) -> None:
+    from minutes.config import child_environment
+
+    monkeypatch.setenv("MINUTES_SMTP_PASSWORD", "hunter2")
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp_x")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    env = child_environment({"OMP_THREAD_LIMIT": "1"})
+    assert "MINUTES_SMTP_PASSWORD" not in env and "GITHUB_TOKEN" not in env
+    assert env["LANG"] == "en_GB.UTF-8" and env["OMP_THREAD_LIMIT"] == "1"
