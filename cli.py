@@ -252,6 +252,9 @@ def extract(
     if as_json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return
+    if not data["meetings"]:
+        out.print(f"{file}: no meeting found", markup=False, highlight=False)
+        return
     if trace:
         _print_trace(data)
         return

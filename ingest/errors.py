@@ -9,7 +9,12 @@ class IngestError(Exception):
     def __init__(self, path: str, cause: str):
         self.path = path
         self.cause = one_line(cause)
-        super().__init__(f"{path}: {self.cause}")
+        super().__init__(f"{shown_path(path)}: {self.cause}")
+
+
+def shown_path(path: str) -> str:
+    """A file name as one line shows it: a line break or control character in the name is escaped."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(path))
 
 
 def one_line(text: str) -> str:

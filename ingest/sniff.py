@@ -31,8 +31,8 @@ def sniff(path: Path, head: bytes) -> str:
 
 
 def looks_like_text(head: bytes) -> bool:
-    """Text has no NUL bytes (outside UTF-16) and few control characters."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Text has no NUL bytes (outside UTF-16 and UTF-32) and few control characters."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):
         return True
     if b"\x00" in head:
         return False
@@ -46,8 +46,23 @@ def _zip_kind(path: Path) -> str:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError) as err:
         raise IngestError(str(path), f"damaged zip/Word file ({err})") from None
+    if "word/vbaProject.bin" in names or path.suffix.lower() in (".docm", ".dotm"):
+        raise IngestError(str(path), "a macro-enabled Word file (.docm): save it as .docx (File > Save As) first")
     if "word/document.xml" in names:
         return "docx"
     if any(n.startswith(("xl/", "ppt/")) for n in names):
         raise IngestError(str(path), "an Excel or PowerPoint file, not minutes; save the minutes as .docx or PDF")
     raise IngestError(str(path), "a zip archive, not a Word document (no word/document.xml)")
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text saved as UTF-16 with no byte-order mark: ASCII letters show as a
+    NUL on every other byte, on one side only."""
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 8:
+        return None
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None

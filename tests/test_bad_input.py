@@ -548,3 +548,30 @@ def test_a_list_numbered_from_a_trillion_in_roman_numerals_reads_at_once(tmp_pat
     with deadline(10):
         document = read(page)
     assert any("Item 0 of the meeting" in line.text for line in document.lines)
+
+
+MINUTES_TEXT = "Minutes of the Parish Council meeting held on 5 March 2024\n\n1. Apologies\nNone.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-16-le", "utf-16-be"])
+def test_text_in_utf32_or_in_utf16_without_a_byte_order_mark_reads(tmp_path: Path, encoding: str) -> None:
+    paper = tmp_path / f"{encoding}.txt"
+    paper.write_bytes(MINUTES_TEXT.encode(encoding))
+    assert [line.text for line in read(paper).lines][0] == "Minutes of the Parish Council meeting held on 5 March 2024"
+
+
+def test_a_macro_enabled_word_file_is_named_for_what_it_is(tmp_path: Path) -> None:
+    paper = tmp_path / "minutes.docm"
+    with zipfile.ZipFile(paper, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/vbaProject.bin", b"\x00")
+    with pytest.raises(IngestError, match=r"macro-enabled Word file \(\.docm\): save it as \.docx"):
+        read(paper)
+
+
+def test_a_file_name_with_a_line_break_keeps_the_error_on_one_line(tmp_path: Path) -> None:
+    paper = tmp_path / "bad\nname.pdf"
+    paper.write_bytes(b"%PDF-1.4 broken")
+    run = subprocess.run([sys.executable, "-m", "minutes", "extract", str(paper)], capture_output=True, text=True)
+    assert run.returncode == 1 and len(run.stderr.strip().splitlines()) == 1
+    assert "bad\\nname.pdf" in run.stderr
