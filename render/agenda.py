@@ -661,6 +661,26 @@ def previous_minutes(meetings: list[dict]) -> dict | None:
     return max(dated, key=lambda m: m["date"]) if dated else (minutes[0] if minutes else None)
 
 
+def _time_and_place(dated: list[dict], time: str | None, location: str | None, notes: list[str]):
+    """When and where, unless given: as the body's latest agenda says, else as its recent meetings did."""
+    agenda = max((m for m in dated if m["kind"] == "agenda"), key=lambda m: m["date"], default=None)
+    if time is None and agenda is not None and agenda["start_time"]:  # the clerk's latest agenda says it best
+        time = agenda["start_time"]
+        notes.append(f"Time as at the {label(agenda)} ({clock(time)}): check it.")
+    if time is None:
+        times = Counter(m["start_time"] for m in _recent(dated) if m["start_time"])
+        if times:
+            time = times.most_common(1)[0][0]
+            notes.append(f"Time as at the body's recent meetings ({clock(time)}): check it.")
+    if location is None:
+        placed = agenda if agenda is not None and agenda["location"] else None
+        latest = placed or next((m for m in dated if m["location"]), None)
+        if latest:
+            location = "Held remotely" if latest["location"].strip().lower() == "remote" else latest["location"]
+            notes.append(f"Place as at the {label(latest)}: check it.")
+    return time, location
+
+
 def draft(history: dict, day: date, time: str | None, location: str | None, open_actions: int) -> Draft:
     """The numbered draft agenda: opening items, carried forward, standing, work programme, closing."""
     meetings = _distinct(history["meetings"])
@@ -676,17 +696,7 @@ def draft(history: dict, day: date, time: str | None, location: str | None, open
     )
     for number, entry in enumerate(entries, start=1):
         entry.number = number
-    notes = []
-    dated = [m for m in meetings if m["date"]]
-    if time is None:
-        times = Counter(m["start_time"] for m in _recent(dated) if m["start_time"])
-        if times:
-            time = times.most_common(1)[0][0]
-            notes.append(f"Time as at the body's recent meetings ({clock(time)}): check it.")
-    if location is None:
-        latest = next((m for m in dated if m["location"]), None)
-        if latest:
-            location = "Held remotely" if latest["location"].strip().lower() == "remote" else latest["location"]
-            notes.append(f"Place as at the {label(latest)}: check it.")
+    notes: list[str] = []
+    time, location = _time_and_place([m for m in meetings if m["date"]], time, location, notes)
     organisation = history.get("organisation") or next((m["organisation"] for m in meetings if m["organisation"]), None)
     return Draft(organisation, history["name"], day, clock(time), location, notes, entries, previous)

@@ -564,3 +564,26 @@ def test_the_previous_minutes_give_each_items_discussion_in_brief(sample_pack) -
     ]
     assert summaries and all(0 < len(s.split()) <= 60 for s in summaries)
     assert any("special schools" in s.lower() for s in summaries)
+
+
+def test_time_and_place_come_from_the_latest_agenda_when_there_is_one(tmp_path: Path) -> None:
+    papers = tmp_path / "papers"
+    minutes = (
+        "Minutes of the Parish Council meeting held on {day} at 7.00pm\nVenue: Church Room\n\n"
+        "Present: Ann Bell, Cy Dee\n\n1. Apologies\nNone.\n2. Finance\nThe accounts were approved.\n"
+    )
+    write(papers, "pc-2024-01-10.txt", minutes.format(day="10 January 2024"))
+    write(papers, "pc-2024-02-14.txt", minutes.format(day="14 February 2024"))
+    write(
+        papers,
+        "pc-2024-03-13-agenda.txt",
+        "Agenda of the Parish Council meeting to be held on 13 March 2024 "
+        "at 7.30pm\nVenue: Village Hall\n\n1. Apologies\n2. Finance\n",
+    )
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(papers), db=db, check=True)
+    body = json.loads(run_cli("meetings", "--json", db=db, check=True).stdout)[0]["body"]
+    out = tmp_path / "pack.docx"
+    run_cli("agenda", "--body", body, "--date", "2024-04-10", "--out", str(out), db=db, check=True)
+    details = [p.text for p in Document(str(out)).paragraphs if p.style.name == "Meeting Details"]
+    assert details[0] == "Wednesday 10 April 2024 at 7.30 pm" and "Village Hall" in details[1]
