@@ -159,12 +159,35 @@ def location(head: list[Block]) -> str | None:
     return None
 
 
-def body_and_organisation(head: list[Block], title: Block | None) -> tuple[str | None, str | None]:
+def body_and_organisation(
+    head: list[Block], title: Block | None, rest: list[Block] = ()
+) -> tuple[str | None, str | None]:
+    """The body and its organisation; a bare kind of body ('Board', 'AGM') whose head names no organisation
+    takes the one its papers name first further on ('... of the Hypha Worker Co-op')."""
     organisation = _organisation(head)
     body = clean_body(_body(head, title))
+    if organisation is None and body and GENERIC.match(body):
+        organisation = _named_organisation(rest)
     if body and organisation and body.lower() in organisation.lower():
         organisation = organisation if organisation != body else None
     return qualified(body, organisation), organisation
+
+
+_NAMED_ORG = re.compile(
+    r"\b(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’&.\-]*\s+){0,5}?(?:[A-Z][\w'’&.\-]*\s+)?"
+    r"(?:Society|Association|Trust|Foundation|Club|Council|Co-?op(?:erative)?|Limited|Ltd|CIC|School|Academy|"
+    r"College|University|Institute|Federation|Partnership|Charity|Group|Network))\b"
+)
+
+
+def _named_organisation(blocks: list[Block]) -> str | None:
+    """The first organisation the text names in full ('the Annual General Meeting of the Eddington Residents'
+    Association'): two capitalised words at least, ending in a kind of organisation."""
+    for block in blocks[:60]:
+        for m in _NAMED_ORG.finditer(block.text):
+            if len(m.group(1).split()) >= 2:
+                return m.group(1)
+    return None
 
 
 def _organisation(head: list[Block]) -> str | None:

@@ -131,7 +131,7 @@ def _heading_fields(blocks: list[Block], seg: Segment, shape: Outline, year: int
     title = blocks[seg.title] if seg.title is not None else None
     when, _ = header.meeting_date(shape.head, year, us)
     start_time, end_time = header.times(shape.head, blocks[seg.start : seg.end])
-    body, organisation = header.body_and_organisation(shape.head, title)
+    body, organisation = header.body_and_organisation(shape.head, title, blocks[seg.start : seg.end])
     return Meeting(
         kind=seg.kind,
         found=blocks[seg.start].found(f"meeting.{seg.kind}", blocks[seg.end - 1]),

@@ -653,3 +653,13 @@ def test_venues_people_sentences_and_links_are_not_an_organisation(line: str) ->
     from minutes.extract.header import _organisation
 
     assert _organisation([_one_block(line)]) is None
+
+
+def test_a_bare_body_takes_the_organisation_its_papers_name_further_on() -> None:
+    (found,) = extract(
+        from_text(
+            "Annual General Meeting\n\nHeld on 12 May 2024\n\n1. Welcome\nThe chair welcomed members to the "
+            "annual general meeting of the Milton Keynes Chess Club.\n2. Accounts\nThe accounts were approved.\n"
+        )
+    )
+    assert found.body == "Milton Keynes Chess Club Annual General Meeting"
