@@ -8,6 +8,7 @@ own (a number, a bullet, a label such as ACTION or RESOLVED).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -209,10 +210,13 @@ _CLAUSE = re.compile(r"(?:[,;:]\s+|\s+(?=and\s+(?:the\s+)?[A-Z]))")
 _LEAD = re.compile(r"^(?:and|then|firstly|secondly|finally|also|so|but)\s+", re.I)
 
 
+MAX_CLAUSES = 40  # a sentence of thousands of comma clauses is a list, not an undertaking: read its first 40
+
+
 def clauses(sentence: str) -> list[tuple[int, str]]:
     """(offset, clause) for the parts of a sentence that could carry their own subject."""
     out = [(0, sentence)]
-    for m in _CLAUSE.finditer(sentence):
+    for m in itertools.islice(_CLAUSE.finditer(sentence), MAX_CLAUSES):
         rest = sentence[m.end() :]
         lead = _LEAD.match(rest)
         offset = m.end() + (lead.end() if lead else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -49,29 +50,45 @@ def _parse(text: str, order: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+class _Spans:
+    """Spans of text already read as dates, kept sorted: whether a new match overlaps one is a binary
+    search, so a line of thousands of dates is read in linear time, not quadratic."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        start, end = span
+        k = bisect.bisect_left(self.spans, (end, end))  # spans starting before this one ends
+        return any(self.spans[j][1] > start for j in range(max(0, k - 2), k))
+
+    def add(self, span: tuple[int, int]) -> None:
+        bisect.insort(self.spans, span)
+
+
 def find_dates(text: str, year: int | None = None, us: bool = False) -> list[tuple[date, re.Match]]:
     """Every full date in `text`, in order; a date without a year takes `year` (weekday decides)."""
     text = re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)
     found: list[tuple[date, re.Match]] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     patterns = (MONTH_FIRST, DAY_FIRST) if us else (DAY_FIRST, MONTH_FIRST)
     for pattern in patterns:
         for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if taken.overlaps(match.span()):
                 continue
             day, month = (match.group(2), match.group(1)) if pattern is MONTH_FIRST else match.group(1, 2)
             got = _with_year(int(day), month, match.group(3), match.group(0), year)
             if got:
                 found.append((got, match))
-                taken.append(match.span())
+                taken.add(match.span())
     for match in ISO.finditer(text):
         try:
             found.append((date(int(match.group(1)), int(match.group(3)), int(match.group(4))), match))
-            taken.append(match.span())
+            taken.add(match.span())
         except ValueError:
             continue
     for match in NUMERIC.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if taken.overlaps(match.span()):
             continue
         got = _parse(match.group(0).replace(".", "/"), "MDY" if us else "DMY")
         if got:

@@ -248,9 +248,15 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+MAX_CLAUSE = 500  # characters of a clause the wording patterns read: a decision naming an item is short
+
+
 def _clauses(text: str) -> list[str]:
+    """The clauses of a decision or action, each cut to MAX_CLAUSE characters so that a hostile 50 KB
+    'sentence' costs the patterns (lazy matches that rescan) linear time, not quadratic."""
     parts = re.split(r"(?<=[.;:])\s+(?=(?:\(?\w{1,3}[.)]\s+)?[A-Z])|\s+(?=\d{1,2}[.)]\s+[A-Z])", text)
-    return [re.sub(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+", "", p).strip() for p in parts if p.strip()]
+    cut = [re.sub(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+", "", p[:MAX_CLAUSE]).strip() for p in parts]
+    return [p for p in cut if p]
 
 
 def _kind(title: str, kinds: dict) -> str | None:

@@ -575,3 +575,49 @@ def test_a_file_name_with_a_line_break_keeps_the_error_on_one_line(tmp_path: Pat
     run = subprocess.run([sys.executable, "-m", "minutes", "extract", str(paper)], capture_output=True, text=True)
     assert run.returncode == 1 and len(run.stderr.strip().splitlines()) == 1
     assert "bad\\nname.pdf" in run.stderr
+
+
+_HOSTILE_HEAD = (
+    "Minutes of the Parish Council meeting held on 5 March 2024\n\nPresent: Ann Bell, Cy Dee\n\n1. Finance\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "5 March 2024, " * 8000,  # a line of 112 KB of dates (was 46 s for 98 KB)
+        "The Clerk said " + "and more, " * 16000 + "done.",  # 160 KB of comma clauses (was minutes)
+    ],
+    ids=["repeated-dates", "comma-clauses"],
+)
+def test_a_paper_of_one_pathological_line_is_read_in_bounded_time(body: str) -> None:
+    from minutes.extract import extract
+    from minutes.ingest import from_text
+
+    with deadline(10):
+        (meeting,) = extract(from_text(_HOSTILE_HEAD + body + "\n"))
+    assert meeting.date == "2024-03-05"
+
+
+def test_the_agenda_pack_reads_a_50kb_decision_in_bounded_time(tmp_path: Path) -> None:
+    paper = tmp_path / "pc.txt"
+    paper.write_text(_HOSTILE_HEAD + "RESOLVED: That the " + "budget review " * 3600 + "be made a standing item.\n")
+    db = tmp_path / "m.db"
+    run = subprocess.run([sys.executable, "-m", "minutes", "--db", str(db), "-q", "ingest", str(paper)], timeout=60)
+    assert run.returncode == 0
+    argv = [
+        sys.executable,
+        "-m",
+        "minutes",
+        "--db",
+        str(db),
+        "agenda",
+        "--body",
+        "Parish Council",
+        "--date",
+        "2024-04-10",
+        "--out",
+        str(tmp_path / "a.docx"),
+    ]
+    finished = subprocess.run(argv, capture_output=True, text=True, timeout=20)  # was 72 s
+    assert finished.returncode == 0, finished.stderr
