@@ -1033,6 +1033,7 @@ def watch(
 
     from .db.store import store
     from .parse import parse
+    from .watch import InboxTaken
     from .watch import watch as run_watch
 
     if not inbox.is_dir():
@@ -1057,8 +1058,14 @@ def watch(
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     if not state.quiet:
         err.print(f"watching {inbox} (Ctrl-C stops)", markup=False)
+
+    def report(message: str) -> None:
+        err.print(f"error: {message}", markup=False, highlight=False)
+
     try:
-        run_watch(inbox.resolve(), handle, stop, settle=settle)
+        run_watch(inbox.resolve(), handle, stop, settle=settle, report=report)
+    except InboxTaken as exc:
+        _fail(str(exc))
     except KeyboardInterrupt:
         stop.set()
     if not state.quiet:

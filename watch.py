@@ -18,9 +18,16 @@ from .files import PAPER_SUFFIXES, SKIP_PREFIXES
 
 
 class Inbox:
-    def __init__(self, folder: Path, handle: Callable[[Path], str | None], settle: float = 1.0):
+    def __init__(
+        self,
+        folder: Path,
+        handle: Callable[[Path], str | None],
+        settle: float = 1.0,
+        report: Callable[[str], None] | None = None,
+    ):
         self.folder = folder
         self.handle = handle  # ingests one file; returns an error message or None
+        self.report = report or (lambda message: None)  # says why a file was filed as failed without reading it
         self.settle = settle
         self.seen: dict[Path, tuple[int, float, float]] = {}  # path -> (size, mtime, when last changed)
         self.lock = threading.Lock()
@@ -30,7 +37,7 @@ class Inbox:
     def wanted(self, path: Path) -> bool:
         return (
             path.parent == self.folder
-            and path.is_file()
+            and (path.is_file() or path.is_symlink())
             and not path.name.startswith(SKIP_PREFIXES)
             and not path.name.endswith((".part", ".crdownload", ".tmp", ".error.txt"))
             and path.suffix.lower() in PAPER_SUFFIXES
@@ -60,34 +67,98 @@ class Inbox:
                 with self.lock:
                     self.seen[path] = (stat.st_size, stat.st_mtime, now)
                 continue
-            if now - changed < self.settle:
-                continue
+            if now - changed < self.settle or not (complete(path) or now - changed > 10 * self.settle):
+                continue  # a PDF without its end marker or a Word file without its zip directory is still coming
             with self.lock:
                 self.seen.pop(path, None)
             self.file(path)
 
     def file(self, path: Path) -> None:
-        error = self.handle(path)
-        target = self.folder / ("failed" if error else "done") / path.name
-        if target.exists():
-            target = target.with_name(f"{target.stem}-{int(time.time())}{target.suffix}")
+        refused = self.outside(path)
+        if refused:
+            self.report(refused)
+        error = refused or self.handle(path)
+        folder = self.folder / ("failed" if error else "done")
+        folder.mkdir(parents=True, exist_ok=True)  # someone may have removed it while watching
+        target = unique(folder / path.name)
         shutil.move(str(path), target)
         if error:
             target.with_name(target.name + ".error.txt").write_text(error + "\n", encoding="utf-8")
 
+    def outside(self, path: Path) -> str | None:
+        """A link that leads out of the inbox is never read: the inbox takes what people drop in, not what a
+        link points at (another folder's confidential paper, /etc/passwd)."""
+        if not path.is_symlink():
+            return None
+        target = path.resolve()
+        if target.parent == self.folder.resolve() and target.is_file():
+            return None
+        return f"{path.name}: a link to a file outside the inbox; not read"
+
+
+def unique(target: Path) -> Path:
+    """An archive name no earlier paper holds: 'minutes.pdf', then 'minutes-2.pdf', 'minutes-3.pdf' ..."""
+    n = 1
+    found = target
+    while found.exists() or found.is_symlink():
+        n += 1
+        found = target.with_name(f"{target.stem}-{n}{target.suffix}")
+    return found
+
+
+def complete(path: Path) -> bool:
+    """Whether a file's format says it is whole: a PDF ends with %%EOF, a Word file has its zip directory."""
+    try:
+        suffix = path.suffix.lower()
+        if suffix == ".pdf":
+            with path.open("rb") as handle:
+                handle.seek(max(0, path.stat().st_size - 2048))
+                return b"%%EOF" in handle.read()
+        if suffix == ".docx":
+            import zipfile
+
+            return zipfile.is_zipfile(path)
+    except OSError:
+        return False
+    return True
+
+
+class InboxTaken(RuntimeError):
+    """Another watcher holds this inbox."""
+
+
+def hold(folder: Path):
+    """Take the inbox for this watcher (a lock file, released when the process ends however it ends)."""
+    import fcntl
+
+    handle = (folder / ".minutes-watch.lock").open("a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise InboxTaken(f"{folder}: another 'minutes watch' is already watching this folder") from None
+    return handle
+
 
 def watch(
-    folder: Path, handle: Callable[[Path], str | None], stop: threading.Event, settle: float = 1.0, tick: float = 0.25
+    folder: Path,
+    handle: Callable[[Path], str | None],
+    stop: threading.Event,
+    settle: float = 1.0,
+    tick: float = 0.25,
+    report: Callable[[str], None] | None = None,
 ) -> None:
     """Run until `stop` is set: watchdog events wake the scan, and a slow poll catches anything missed."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    inbox = Inbox(folder, handle, settle)
+    held = hold(folder)
+    inbox = Inbox(folder, handle, settle, report)
 
     class Events(FileSystemEventHandler):
         def on_any_event(self, event) -> None:
-            if not event.is_directory:
+            # a file written or moved in; not one merely opened and read (as the completeness check does)
+            if not event.is_directory and event.event_type in ("created", "modified", "moved", "closed"):
                 for name in ("src_path", "dest_path"):
                     path = Path(getattr(event, name, "") or "")
                     if path.parent == folder:
@@ -103,3 +174,4 @@ def watch(
     finally:
         observer.stop()
         observer.join()
+        held.close()

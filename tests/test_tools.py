@@ -141,7 +141,7 @@ def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
     assert process.returncode == 0, err
     assert sorted(p.name for p in (inbox / "done").iterdir()) == ["pack.docx", "pack.txt"]
     assert "broken.pdf" in (inbox / "failed" / "broken.pdf.error.txt").read_text()
-    assert not any(p.is_file() for p in inbox.iterdir())
+    assert not any(p.is_file() and not p.name.startswith(".") for p in inbox.iterdir())  # the lock stays hidden
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
     assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 6, "the Word copy updates the same meeting"
@@ -293,3 +293,73 @@ def test_child_programs_get_no_secrets(monkeypatch) -> None:
     env = child_environment({"OMP_THREAD_LIMIT": "1"})
     assert "MINUTES_SMTP_PASSWORD" not in env and "GITHUB_TOKEN" not in env
     assert env["LANG"] == "en_GB.UTF-8" and env["OMP_THREAD_LIMIT"] == "1"
+
+
+def _inbox(tmp_path: Path):
+    from minutes.watch import Inbox
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    read: list[str] = []
+    said: list[str] = []
+    inbox = Inbox(folder, lambda path: read.append(path.name), settle=0, report=said.append)
+    return folder, inbox, read, said
+
+
+def test_a_link_out_of_the_inbox_is_never_read(tmp_path: Path) -> None:
+    folder, inbox, read, said = _inbox(tmp_path)
+    secret = tmp_path / "confidential.txt"
+    secret.write_text("Minutes of the Remuneration Committee held on 5 March 2024")
+    (folder / "innocent.txt").symlink_to(secret)
+    inbox.scan()
+    inbox.scan()
+    assert read == [] and said == ["innocent.txt: a link to a file outside the inbox; not read"]
+    assert (folder / "failed" / "innocent.txt.error.txt").is_file() and secret.is_file()
+
+
+def test_archive_names_are_unique_and_removed_folders_come_back(tmp_path: Path) -> None:
+    folder, inbox, read, _ = _inbox(tmp_path)
+    for _ in range(3):
+        (folder / "minutes.txt").write_text("Minutes of the Parish Council held on 5 March 2024")
+        inbox.scan()
+        inbox.scan()
+    assert sorted(p.name for p in (folder / "done").iterdir()) == ["minutes-2.txt", "minutes-3.txt", "minutes.txt"]
+    (folder / "done").rename(tmp_path / "tidied")  # someone tidies up while the watcher runs
+    (folder / "agenda.txt").write_text("Agenda of the Parish Council meeting to be held on 2 April 2024")
+    inbox.scan()
+    inbox.scan()
+    assert [p.name for p in (folder / "done").iterdir()] == ["agenda.txt"]
+    assert read == ["minutes.txt"] * 3 + ["agenda.txt"]
+
+
+def test_a_pdf_or_word_file_still_being_written_waits_for_its_end(tmp_path: Path) -> None:
+    from minutes.watch import complete
+
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n1 0 obj\n")
+    assert not complete(pdf)
+    pdf.write_bytes(b"%PDF-1.7\n1 0 obj\nendobj\n%%EOF\n")
+    assert complete(pdf)
+    word = tmp_path / "a.docx"
+    word.write_bytes(shutil.os.urandom(200))
+    assert not complete(word)
+    shutil.copy(SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx", word)
+    assert complete(word)
+
+
+def test_a_second_watcher_on_one_inbox_is_refused(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    argv = [sys.executable, "-m", "minutes", "--db", str(tmp_path / "w.db"), "watch", str(inbox)]
+    first = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (inbox / ".minutes-watch.lock").exists():
+            time.sleep(0.2)
+        time.sleep(1)
+        second = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    finally:
+        first.send_signal(signal.SIGINT)
+        first.communicate(timeout=30)
+    assert second.returncode == 1
+    assert "another 'minutes watch' is already watching this folder" in second.stderr
