@@ -91,8 +91,9 @@ def _quiet_libraries() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def _db(create: bool = False):
-    """The database, opened (and migrated); only ingest and watch may create it."""
+def _db(create: bool = False, writing: bool = False):
+    """The database, opened (and migrated); only ingest and watch may create it. A command that writes first
+    checks the file (a quick check): nothing is written into a damaged database."""
     import sqlite3
 
     from .db import connect
@@ -101,6 +102,8 @@ def _db(create: bool = False):
     if not create and not Path(state.db_path).exists():
         _fail(f"{state.db_path}: no such database; ingest papers first (minutes ingest PATH) or check --db")
     try:
+        if (create or writing) and Path(state.db_path).exists():
+            _check_whole(state.db_path)
         db = connect(state.db_path)
         if db.execute("SELECT 1 FROM bodies WHERE stale = 1 LIMIT 1").fetchone():
             from .db.store import refresh
@@ -110,6 +113,24 @@ def _db(create: bool = False):
     except (sqlite3.DatabaseError, NewerSchema, OSError) as exc:
         err.print(f"error: {state.db_path}: cannot open the database ({exc})", markup=False, highlight=False)
         raise typer.Exit(1) from None
+
+
+def _check_whole(path: str) -> None:
+    """Refuse to write into a damaged database, and say how to recover it."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=60)
+    try:
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        verdict = str(exc)
+    finally:
+        conn.close()
+    if verdict != "ok":
+        _fail(
+            f"{path}: the database is damaged ({' '.join(str(verdict).split())[:120]}); nothing was written. "
+            f"Restore your backup, or recover what it holds: sqlite3 {path} .recover | sqlite3 recovered.db"
+        )
 
 
 @app.command()
@@ -376,7 +397,9 @@ def actions(
     )
 
 
-action_app = typer.Typer(no_args_is_help=True, help="Change an action by hand: kept through every re-ingest.")
+action_app = typer.Typer(
+    pretty_exceptions_enable=False, no_args_is_help=True, help="Change an action by hand: kept through every re-ingest."
+)
 app.add_typer(action_app, name="action")
 
 
@@ -384,7 +407,7 @@ def _hand(ref: str, field: str, value: str, note: str | None) -> None:
     from .db.hand import NotFound, change
 
     try:
-        change(_db(), ref, field, value, note)
+        change(_db(writing=True), ref, field, value, note)
     except NotFound as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(1) from None
@@ -436,7 +459,7 @@ def action_set(
         from .db.hand import NotFound, set_owners
 
         try:
-            before, after = set_owners(_db(), ref, owner, note)
+            before, after = set_owners(_db(writing=True), ref, owner, note)
         except NotFound as exc:
             err.print(f"error: {exc}", markup=False, highlight=False)
             raise typer.Exit(1) from None
@@ -466,7 +489,9 @@ def _parse_day(text: str, option: str):
     return found
 
 
-people_app = typer.Typer(help="People of each body, one per real person across spellings.")
+people_app = typer.Typer(
+    pretty_exceptions_enable=False, help="People of each body, one per real person across spellings."
+)
 app.add_typer(people_app, name="people")
 
 
@@ -492,7 +517,9 @@ def people_list(
     )
 
 
-bodies_app = typer.Typer(help="The bodies stored, with the other names their papers use; join two by hand.")
+bodies_app = typer.Typer(
+    pretty_exceptions_enable=False, help="The bodies stored, with the other names their papers use; join two by hand."
+)
 app.add_typer(bodies_app, name="bodies")
 
 
@@ -525,7 +552,7 @@ def bodies_merge(
     from .db.bodies import BodyError, find, merge
     from .db.store import refresh
 
-    db = _db()
+    db = _db(writing=True)
     try:
         kept, folded = find(db, keep), find(db, other)
         merge(db, kept["id"], folded["id"])
@@ -546,7 +573,7 @@ def people_merge(
     from .db.hand import merge_people
     from .db.queries import find_person
 
-    db = _db()
+    db = _db(writing=True)
     chosen = []
     for name in (keep, other):
         found = find_person(db, name, body)
@@ -880,7 +907,7 @@ def _verdict(kind: str, record_id: int, choice: str, field: str | None = None, v
         value = _parse_day(value, "--value").isoformat()  # the same dates `action set --due` takes
 
     try:
-        verdict(_db(), kind, record_id, choice, field, value)
+        verdict(_db(writing=True), kind, record_id, choice, field, value)
     except ReviewError as exc:
         _fail(str(exc))
     if not state.quiet:

@@ -621,3 +621,24 @@ def test_the_agenda_pack_reads_a_50kb_decision_in_bounded_time(tmp_path: Path) -
     ]
     finished = subprocess.run(argv, capture_output=True, text=True, timeout=20)  # was 72 s
     assert finished.returncode == 0, finished.stderr
+
+
+def test_nothing_is_written_into_a_damaged_database(tmp_path: Path) -> None:
+    import hashlib
+
+    db = tmp_path / "minutes.db"
+    ingest = [sys.executable, "-m", "minutes", "--db", str(db), "-q", "ingest"]
+    subprocess.run([*ingest, str(SAMPLES)], capture_output=True, timeout=300)
+    with db.open("r+b") as handle:  # a damaged page, as a failing disk or a bad copy leaves one
+        handle.seek(4096 * 10)
+        handle.write(b"\xde\xad\xbe\xef" * 1024)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for argv in (
+        [*ingest, str(SAMPLES / "schools-forum-high-needs-fragment.md")],
+        [sys.executable, "-m", "minutes", "--db", str(db), "action", "done", "SF-2023-03-14-01"],
+    ):
+        run = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 1 and "Traceback" not in run.stderr
+        assert "the database is damaged" in run.stderr and ".recover" in run.stderr
+        assert len(run.stderr.strip().splitlines()) == 1
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
