@@ -165,6 +165,8 @@ def ingest(
         try:
             result = store(db, parsed.document, parsed.meetings, defer=True)
         except Exception as exc:  # the database refused: report it, keep going with the others
+            if _cannot_write(exc):
+                raise
             failures.append(f"{parsed.path}: not stored ({type(exc).__name__}: {exc})")
             err.print(f"error: {failures[-1]}", markup=False, highlight=False)
             return
@@ -191,18 +193,36 @@ def ingest(
     show = not state.quiet and len(files) > 3 and sys.stderr.isatty()
     from rich.progress import Progress
 
-    with Progress(console=err, disable=not show, transient=True) as progress:
-        task = progress.add_task("ingesting", total=len(files))
-        for parsed in results:
-            handle(parsed)
-            progress.advance(task)
-    from .db.store import refresh
+    done = 0
+    try:
+        with Progress(console=err, disable=not show, transient=True) as progress:
+            task = progress.add_task("ingesting", total=len(files))
+            for parsed in results:
+                handle(parsed)
+                done += 1
+                progress.advance(task)
+        from .db.store import refresh
 
-    refresh(db)  # each body's tracker replayed once for the whole run
+        refresh(db)  # each body's tracker replayed once for the whole run
+    except Exception as exc:
+        if not _cannot_write(exc):
+            raise
+        _fail(  # said once, not once per file; each stored paper was committed whole, the rest were not begun
+            f"{state.db_path}: cannot write to the database ({exc}: the disk is full or failing); stopped after "
+            f"{done} of {len(files)} files, {totals['documents']} stored. Free some space and run ingest again."
+        )
     if not state.quiet:
         out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
     if failures:
         raise typer.Exit(1)
+
+
+def _cannot_write(exc: BaseException) -> bool:
+    """SQLite saying the disk is full or failing: no later file can be stored either."""
+    import sqlite3
+
+    words = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("disk is full" in words or "disk i/o error" in words)
 
 
 def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:

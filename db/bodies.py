@@ -121,7 +121,7 @@ def merge(db: Database, keep: int, other: int) -> None:
         db.execute("UPDATE bodies SET stale = 1 WHERE id = ?", [keep])
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        db.rollback()
         raise
 
 

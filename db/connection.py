@@ -29,5 +29,11 @@ class Database:
     def table_names(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
 
+    def rollback(self) -> None:
+        """Undo the open transaction; SQLite has already undone it after a disk error ('cannot rollback - no
+        transaction is active' would hide the real cause), so only roll back what is still open."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
     def close(self) -> None:
         self.conn.close()

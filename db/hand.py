@@ -46,7 +46,7 @@ def change(db: Database, ref: str, field: str, value: str, note: str | None = No
         rebuild(db, body_id)
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        db.rollback()
         raise
 
 
@@ -76,5 +76,5 @@ def merge_people(db: Database, keep: int, other: int) -> None:
         db.execute("DELETE FROM people WHERE id = ?", [other])
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        db.rollback()
         raise

@@ -70,7 +70,7 @@ def verdict(
         apply(db, row[0])
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        db.rollback()
         raise
 
 

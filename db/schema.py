@@ -280,6 +280,6 @@ def migrate(db: Database) -> int:
             db.execute("INSERT INTO schema_version VALUES (?, datetime('now'))", [number])
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        db.rollback()
         raise
     return version(db)

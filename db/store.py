@@ -109,7 +109,7 @@ def store(db: Database, document: Document, meetings: list[Meeting], defer: bool
                 rebuild(db, body)
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        db.rollback()
         raise
     return Stored(doc_id, False, len(meetings), actions)
 
@@ -126,7 +126,7 @@ def refresh(db: Database) -> int:
                 count += 1
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            db.rollback()
             raise
     return count
 

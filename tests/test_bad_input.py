@@ -33,6 +33,7 @@ from minutes.ingest import IngestError, read
 from minutes.parse import parse
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+ROOT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SAMPLE_PDF = SAMPLES / "schools-forum-2023-06-27-agenda-pack.pdf"
 SAMPLE_DOCX = SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx"
 ACTION = "ACTION: The clerk to circulate the budget."
@@ -642,3 +643,34 @@ def test_nothing_is_written_into_a_damaged_database(tmp_path: Path) -> None:
         assert "the database is damaged" in run.stderr and ".recover" in run.stderr
         assert len(run.stderr.strip().splitlines()) == 1
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_a_full_disk_stops_ingest_once_and_leaves_the_database_whole(tmp_path: Path) -> None:
+    import resource
+
+    db = tmp_path / "minutes.db"
+    ingest = [sys.executable, "-m", "minutes", "--db", str(db), "ingest"]
+    subprocess.run([*ingest, "-q", str(SAMPLES / "schools-forum-high-needs-fragment.md")], check=True, timeout=120)
+    room = db.stat().st_size + 40_000
+
+    def small_disk() -> None:  # files may not grow past `room` bytes: writes fail as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+
+    papers = ROOT_CORPUS / "md"
+    if not papers.is_dir():
+        pytest.skip("needs ../shared/corpus")
+    run = subprocess.run([*ingest, str(papers)], preexec_fn=small_disk, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1 and "Traceback" not in run.stderr and "internal error" not in run.stderr
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "cannot write to the database" in errors[0] and "stopped after" in errors[0]
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    half = conn.execute(
+        "SELECT count(*) FROM documents d "
+        "WHERE d.meetings != (SELECT count(*) FROM meetings m WHERE m.document_id = d.id)"
+    ).fetchone()[0]
+    assert stored >= 1 and half == 0, (
+        "each stored paper is whole; the one being written when the disk filled is not there"
+    )
