@@ -667,6 +667,8 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
     from .mail import MailError, send
 
     settings = smtp_settings(state.db_path)
+    if settings.get("_file") and not state.quiet:
+        err.print(f"mail settings from {settings['_file']}", markup=False, highlight=False)
     sender = settings.get("from") or settings.get("user") or "minutes@localhost"
     messages = []
     if per_owner:

@@ -50,13 +50,35 @@ def apply_defaults() -> dict[str, Any]:
     return settings
 
 
+def own_config(path: str | None) -> bool:
+    """Whether a settings file is the user's own (MINUTES_CONFIG, or their config folder), not one lying in a
+    shared folder beside a database or in the current folder, which anyone with access could have put there."""
+    from platformdirs import user_config_dir
+
+    if not path:
+        return False
+    own = [Path(user_config_dir("minutes")) / "minutes.toml"]
+    if os.environ.get("MINUTES_CONFIG"):
+        own.append(Path(os.environ["MINUTES_CONFIG"]))
+    return Path(path).resolve() in {p.resolve() for p in own}
+
+
 def smtp_settings(db_path: str | None = None) -> dict[str, Any]:
-    """SMTP host, port, security, user, password and sender: config file, overridden by MINUTES_SMTP_*."""
-    settings = dict(load(db_path).get("smtp", {}))
+    """SMTP host, port, security, user, password and sender: config file, overridden by MINUTES_SMTP_*.
+
+    `_file` names the settings file in use; `_plain_ok` says whether the user's own settings (the
+    environment or their own file) chose a connection without TLS, the only way a password may go over one."""
+    loaded = load(db_path)
+    settings = dict(loaded.get("smtp", {}))
+    chosen_here = {key for key in settings}
     for key in ("host", "port", "security", "user", "password", "from"):
         value = os.environ.get(f"{ENV_PREFIX}SMTP_{key.upper()}")
         if value is not None:
             settings[key] = value
+            chosen_here.discard(key)
+    settings["_file"] = loaded.get("_path")
+    by_user = "security" not in chosen_here or own_config(loaded.get("_path"))
+    settings["_plain_ok"] = by_user
     settings.setdefault("host", "localhost")
     security = str(settings.get("security", "starttls")).lower()
     settings["security"] = security

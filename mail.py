@@ -24,6 +24,12 @@ class MailError(Exception):
 
 def send(message: EmailMessage, settings: dict) -> None:
     host, port, security = settings["host"], settings["port"], settings["security"]
+    if settings.get("user") and security not in ("ssl", "starttls") and not settings.get("_plain_ok", True):
+        raise MailError(
+            f"not sending the SMTP password to {host}:{port} without TLS: security = {security!r} comes from "
+            f"{settings.get('_file')}, not your own settings; set security there to starttls or ssl, or choose "
+            "'none' yourself (MINUTES_SMTP_SECURITY or your own minutes.toml)"
+        )
     try:
         if security == "ssl":
             server = smtplib.SMTP_SSL(host, port, context=ssl.create_default_context(), timeout=30)

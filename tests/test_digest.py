@@ -291,3 +291,21 @@ def test_the_html_digest_lays_out_in_chromium(db: Path, tmp_path: Path, width: i
     shot = tmp_path / "digest.png"
     subprocess.run(["chromium", *flags, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120)
     assert shot.stat().st_size > 10_000
+
+
+def test_a_shared_folders_settings_never_get_the_password_sent_without_tls(db: Path, smtp) -> None:
+    """A minutes.toml beside a shared database that points the mail at a plain connection does not get the
+    password from the officer's environment; the settings file in use is named."""
+    inbox, port = smtp
+    shared = db.parent / "minutes.toml"
+    shared.write_text(f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n', encoding="utf-8")
+    env = {**os.environ, "MINUTES_SMTP_USER": "clerk", "MINUTES_SMTP_PASSWORD": "s3cret-pass"}
+    env.pop("MINUTES_SMTP_SECURITY", None)
+    result = run_cli("digest", "--body", "Schools Forum", "--send", "--to", "chair@lbhf.example", db=db, env=env)
+    assert result.returncode == 1 and inbox.messages == []
+    assert f"mail settings from {shared}" in result.stderr
+    assert "not sending the SMTP password" in result.stderr and "s3cret-pass" not in result.stderr
+    chosen = {**env, "MINUTES_SMTP_SECURITY": "none"}  # the officer's own choice, in their own environment
+    sent = run_cli("digest", "--body", "Schools Forum", "--send", "--to", "chair@lbhf.example", db=db, env=chosen)
+    assert sent.returncode == 0, sent.stderr
+    assert len(inbox.messages) == 1
