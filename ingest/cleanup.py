@@ -40,7 +40,8 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
     return kept
 
 
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")  # zero-width spaces and joiners that exports leave in
+# zero-width spaces and joiners that exports leave in, and control characters (a NUL deep in a text file)
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # "Secretary's Report ----------- Barbara Torres", "Apologies ........ 3": leaders join a title to its column
 _LEADER = re.compile(r"(?<=[^\s\-.·_…])\s*(?:[-.·_…]\s?){5,}\s*(?=[^\s\-.·_…])")
 _BULLET = re.compile(r"^(?:[•·●○■□▪▫◦‣⁃∙➢➤►▶✓✔\uf0b7\uf0a7\uf076\uf0d8-]|\*|o(?=\s))\s*(?=\S)")

@@ -40,7 +40,10 @@ def read_pdf(path: Path, max_pages: int = 5000, ocr: Options | None = None) -> t
         if count > max_pages:
             raise IngestError(str(path), f"PDF has {count} pages, over the limit of {max_pages}")
         pages, images, table_id = _text_pages(pdf, count)
-        scans = [n for n in range(count) if images[n] and (ocr.mode == "always" or not pages[n])]
+        glyphs = [n for n in range(count) if pages[n] and _unmapped(pages[n])]
+        for n in glyphs:  # a font with no Unicode map: its 'text' is private-use codes, read it as a picture
+            pages[n] = []
+        scans = [n for n in range(count) if (images[n] or n in glyphs) and (ocr.mode == "always" or not pages[n])]
         read = scans and ocr.mode != "never" and ocr_available()
         if read:
             for n, lines in read_pages(pdf, scans, path, ocr).items():
@@ -50,6 +53,10 @@ def read_pdf(path: Path, max_pages: int = 5000, ocr: Options | None = None) -> t
     if not any(pages):
         if read:
             raise IngestError(str(path), "scanned PDF in which OCR found no text")
+        if glyphs:
+            raise IngestError(
+                str(path), f"the PDF's text uses a font without a Unicode map (private-use glyphs); {INSTALL_HINT}"
+            )
         if any(images):
             hint = "run OCR first (for example: ocrmypdf in.pdf out.pdf)"
             if ocr.mode != "never":
@@ -62,6 +69,13 @@ def read_pdf(path: Path, max_pages: int = 5000, ocr: Options | None = None) -> t
 
         lines = join_split_rows(lines)
     return lines, count
+
+
+def _unmapped(lines: list[Line]) -> bool:
+    """Most of a page's letters are Unicode private-use codes: glyph numbers, not text."""
+    chars = [c for line in lines for c in line.text if not c.isspace()]
+    private = sum(1 for c in chars if "\ue000" <= c <= "\uf8ff")
+    return len(chars) >= 20 and private > 0.5 * len(chars)
 
 
 def _text_pages(pdf, count: int) -> tuple[list[list[Line]], list[int], int]:

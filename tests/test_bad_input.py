@@ -674,3 +674,23 @@ def test_a_full_disk_stops_ingest_once_and_leaves_the_database_whole(tmp_path: P
     assert stored >= 1 and half == 0, (
         "each stored paper is whole; the one being written when the disk filled is not there"
     )
+
+
+def test_a_nul_byte_deep_in_a_text_file_never_reaches_a_record(tmp_path: Path) -> None:
+    from minutes.extract import extract
+
+    paper = tmp_path / "nul.txt"
+    filler = "The meeting discussed the village hall and its heating at some length. " * 70  # past 4 KB
+    paper.write_bytes(
+        (_HOSTILE_HEAD + filler + "\nACTION: Ann Bell to book the hall\x00 for the fete\n").encode("utf-8")
+    )
+    (meeting,) = extract(read(paper))
+    assert [a.text for a in meeting.actions] == ["Ann Bell to book the hall for the fete"]
+
+
+def test_a_text_layer_of_private_use_glyphs_is_read_as_a_picture() -> None:
+    from minutes.ingest.model import Line
+    from minutes.ingest.pdf import _unmapped
+
+    assert _unmapped([Line(text="\ue001\ue002\ue003 \ue004\ue005" * 5)])
+    assert not _unmapped([Line(text="Minutes of the Parish Council meeting held on 5 March 2024")])
