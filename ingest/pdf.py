@@ -19,6 +19,7 @@ from .ocr import INSTALL_HINT, Options, read_pages
 from .ocr import available as ocr_available
 
 TABLE_PATHS = 8  # pages drawing fewer path objects than this hold no ruled table
+MAX_TABLE_PATHS = 5000  # ... and pages drawing more are a drawing or a hostile file: a real table has hundreds
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
 
 
@@ -116,7 +117,7 @@ def _wants_layout(lines: list[Line], paths: int, chain_left: int) -> tuple[bool,
     name such a column, and the ruled pages straight after it (a table running on without its
     header), not the budget tables of an appended report.
     """
-    if paths < TABLE_PATHS or not lines:
+    if paths < TABLE_PATHS or paths > MAX_TABLE_PATHS or not lines:
         return False, 0
     if any(len(line.text.split()) <= 4 and _LAYOUT_LABEL.match(line.text) for line in lines):
         return True, CHAIN

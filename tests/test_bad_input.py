@@ -694,3 +694,12 @@ def test_a_text_layer_of_private_use_glyphs_is_read_as_a_picture() -> None:
 
     assert _unmapped([Line(text="\ue001\ue002\ue003 \ue004\ue005" * 5)])
     assert not _unmapped([Line(text="Minutes of the Parish Council meeting held on 5 March 2024")])
+
+
+def test_a_page_of_a_hundred_thousand_rulings_is_never_searched_for_tables(tmp_path: Path) -> None:
+    from minutes.ingest.model import Line
+    from minutes.ingest.pdf import MAX_TABLE_PATHS, _wants_layout
+
+    roll = [Line(text="Present"), Line(text="Ann Bell, Cy Dee")]
+    assert _wants_layout(roll, 40, 0)[0], "a ruled attendance table is read cell by cell"
+    assert not _wants_layout(roll, 100_000, 0)[0] and MAX_TABLE_PATHS < 100_000
