@@ -648,7 +648,7 @@ def digest(
     if fmt == "eml":
         from .config import smtp_settings
 
-        sender = smtp_settings(state.db_path).get("from") or "minutes@localhost"
+        sender = _smtp(smtp_settings).get("from") or "minutes@localhost"
         content = digest_message(data, sender, to or ["chair@localhost"]).as_bytes()
         if out_file:
             _write(out_file, content)
@@ -662,11 +662,19 @@ def digest(
         print(plain(text))  # a paper's escape sequences never reach the terminal
 
 
+def _smtp(smtp_settings) -> dict:
+    """The mail settings, or one line saying which of them is wrong."""
+    try:
+        return smtp_settings(state.db_path)
+    except ValueError as exc:
+        _fail(f"mail settings: {exc}")
+
+
 def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for_owner) -> None:
     from .config import addresses, smtp_settings
     from .mail import MailError, send
 
-    settings = smtp_settings(state.db_path)
+    settings = _smtp(smtp_settings)
     if settings.get("_file") and not state.quiet:
         err.print(f"mail settings from {settings['_file']}", markup=False, highlight=False)
     sender = settings.get("from") or settings.get("user") or "minutes@localhost"

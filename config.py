@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 ENV_PREFIX = "MINUTES_"
+SECURITY = ("starttls", "ssl", "none")  # anything else is a typo that must not mean 'no encryption'
 
 
 def config_paths(db_path: str | None) -> list[Path]:
@@ -77,10 +78,14 @@ def smtp_settings(db_path: str | None = None) -> dict[str, Any]:
             settings[key] = value
             chosen_here.discard(key)
     settings["_file"] = loaded.get("_path")
-    by_user = "security" not in chosen_here or own_config(loaded.get("_path"))
-    settings["_plain_ok"] = by_user
+    own = own_config(loaded.get("_path"))
+    settings["_plain_ok"] = "security" not in chosen_here or own
+    # a password from the environment goes only to a server the officer's own settings name
+    settings["_host_ok"] = own or not ({"host", "port"} & chosen_here) or "password" in chosen_here
     settings.setdefault("host", "localhost")
     security = str(settings.get("security", "starttls")).lower()
+    if security not in SECURITY:
+        raise ValueError(f"SMTP security must be one of {', '.join(SECURITY)}, not {security!r}")
     settings["security"] = security
     settings["port"] = int(settings.get("port") or {"ssl": 465, "starttls": 587}.get(security, 25))
     return settings

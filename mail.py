@@ -24,6 +24,11 @@ class MailError(Exception):
 
 def send(message: EmailMessage, settings: dict) -> None:
     host, port, security = settings["host"], settings["port"], settings["security"]
+    if settings.get("user") and not settings.get("_host_ok", True):
+        raise MailError(
+            f"not sending the SMTP password to {host}:{port}: that server is named by {settings.get('_file')}, "
+            "not your own settings; name it in MINUTES_SMTP_HOST or your own minutes.toml"
+        )
     if settings.get("user") and security not in ("ssl", "starttls") and not settings.get("_plain_ok", True):
         raise MailError(
             f"not sending the SMTP password to {host}:{port} without TLS: security = {security!r} comes from "

@@ -57,9 +57,15 @@ class Inbox:
         with self.lock:
             waiting = list(self.seen.items())
         for path, (size, mtime, changed) in waiting:
+            if path.is_symlink() and self.outside(path):  # before any stat: a link may lead nowhere or loop
+                with self.lock:
+                    self.seen.pop(path, None)
+                if path.is_symlink():
+                    self.file(path)
+                continue
             try:
                 stat = path.stat()
-            except FileNotFoundError:
+            except OSError:  # gone, or unreadable: it is looked at again when it changes
                 with self.lock:
                     self.seen.pop(path, None)
                 continue
@@ -90,10 +96,12 @@ class Inbox:
         link points at (another folder's confidential paper, /etc/passwd)."""
         if not path.is_symlink():
             return None
-        target = path.resolve()
-        if target.parent == self.folder.resolve() and target.is_file():
-            return None
-        return f"{path.name}: a link to a file outside the inbox; not read"
+        try:
+            target = path.resolve(strict=True)
+            inside = target.parent == self.folder.resolve() and target.is_file()
+        except (OSError, RuntimeError):  # dangling, looping or forbidden
+            inside = False
+        return None if inside else f"{path.name}: a link to a file outside the inbox; not read"
 
 
 def unique(target: Path) -> Path:

@@ -305,7 +305,15 @@ def test_a_shared_folders_settings_never_get_the_password_sent_without_tls(db: P
     assert result.returncode == 1 and inbox.messages == []
     assert f"mail settings from {shared}" in result.stderr
     assert "not sending the SMTP password" in result.stderr and "s3cret-pass" not in result.stderr
-    chosen = {**env, "MINUTES_SMTP_SECURITY": "none"}  # the officer's own choice, in their own environment
+    evil = {**env, "MINUTES_SMTP_SECURITY": "starttls"}
+    shared.write_text('[smtp]\nhost = "smtp.evil.example"\nport = 587\n', encoding="utf-8")
+    captured = run_cli("digest", "--body", "Schools Forum", "--send", "--to", "chair@lbhf.example", db=db, env=evil)
+    assert captured.returncode == 1 and "that server is named by" in captured.stderr  # TLS to the wrong host
+    shared.write_text("", encoding="utf-8")
+    typo = {**env, "MINUTES_SMTP_SECURITY": "tls", "MINUTES_SMTP_HOST": "127.0.0.1", "MINUTES_SMTP_PORT": str(port)}
+    refused = run_cli("digest", "--body", "Schools Forum", "--send", "--to", "chair@lbhf.example", db=db, env=typo)
+    assert refused.returncode == 1 and "SMTP security must be one of starttls, ssl, none, not 'tls'" in refused.stderr
+    chosen = {**typo, "MINUTES_SMTP_SECURITY": "none"}  # the officer's own choice, in their own environment
     sent = run_cli("digest", "--body", "Schools Forum", "--send", "--to", "chair@lbhf.example", db=db, env=chosen)
     assert sent.returncode == 0, sent.stderr
     assert len(inbox.messages) == 1

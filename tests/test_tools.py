@@ -311,9 +311,15 @@ def test_a_link_out_of_the_inbox_is_never_read(tmp_path: Path) -> None:
     secret = tmp_path / "confidential.txt"
     secret.write_text("Minutes of the Remuneration Committee held on 5 March 2024")
     (folder / "innocent.txt").symlink_to(secret)
+    (folder / "loop.pdf").symlink_to(folder / "loop.pdf")  # a link to itself
+    (folder / "gone.txt").symlink_to(tmp_path / "no-such-file.txt")
     inbox.scan()
     inbox.scan()
-    assert read == [] and said == ["innocent.txt: a link to a file outside the inbox; not read"]
+    assert read == [] and sorted(said) == [
+        "gone.txt: a link to a file outside the inbox; not read",
+        "innocent.txt: a link to a file outside the inbox; not read",
+        "loop.pdf: a link to a file outside the inbox; not read",
+    ]
     assert (folder / "failed" / "innocent.txt.error.txt").is_file() and secret.is_file()
 
 
