@@ -118,11 +118,14 @@ def _db(create: bool = False, writing: bool = False):
 def _check_whole(path: str) -> None:
     """Refuse to write into a damaged database, and say how to recover it."""
     import sqlite3
+    from urllib.request import pathname2url
 
-    conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=60)
+    conn = sqlite3.connect(f"file:{pathname2url(str(Path(path).resolve()))}?mode=ro", uri=True, timeout=60)
     try:
         verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError):
+            return  # locked, busy or unreadable: not damage; opening it will say what is wrong
         verdict = str(exc)
     finally:
         conn.close()

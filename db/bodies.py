@@ -66,13 +66,23 @@ def _distinct(name: str) -> set[str]:
     return {w for w in body_key(name).split() if w not in _GENERIC and w not in _SMALL}
 
 
+def _initials_of(name: str, other: str) -> bool:
+    """One name is the other's initials: 'F&GP Committee' for 'Finance and General Purposes Committee'."""
+    short = [w for w in re.findall(r"[A-Za-z][A-Za-z&]*", name) if w.lower() not in _SMALL]
+    return any(w.isupper() and len(w) >= 2 for w in short) and acronym(name) == acronym(other)
+
+
 def _same_body(db: Database, body_id: int, name: str, other: str, attendees: list[str], same_org: bool) -> bool:
-    similar = fuzz.token_set_ratio(body_key(name), body_key(other))
-    if same_org and (acronym(name) == acronym(other) and len(acronym(name)) >= 3 or similar >= SAME_NAME):
-        return True
     mine, theirs = _distinct(name), _distinct(other)
+    if same_org and (_initials_of(name, other) or _initials_of(other, name)):
+        return len(acronym(name)) >= 3
     if mine and theirs and not mine & theirs:
         return False  # "Standing Committee" and "Executive Committee" are two bodies, whoever attends
+    # word order and spelling may differ, but not the words that tell two bodies apart: "Planning Committee"
+    # is not "Planning Appeals Committee"
+    similar = fuzz.token_sort_ratio(" ".join(sorted(mine)), " ".join(sorted(theirs))) if mine and theirs else 0
+    if same_org and similar >= SAME_NAME:
+        return True
     if similar < SHARED_NAME or len(attendees) < 3:
         return False
     known = {r[0].lower() for r in db.execute("SELECT name FROM people WHERE body_id = ?", [body_id])}

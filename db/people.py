@@ -42,7 +42,9 @@ def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), ini
         if _same_person(known, name):
             return pid
     parts = name.split()
-    if len(parts) == 1 and re.fullmatch(r"[A-Z][A-Za-z]{1,4}", name):
+    if len(parts) == 1 and re.fullmatch(
+        r"[A-Z][A-Z]{1,3}|[A-Z][a-z]?[A-Z][A-Za-z]{0,2}", name
+    ):  # "JS", "AHop"; not "Ed"
         fits = [pid for pid, known, ini in rows if (ini or initials_of(known)).lower() == name.lower()]
         if len(fits) == 1:
             return fits[0]

@@ -231,7 +231,9 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
     outstanding, closed = [], []
     for row in rows:
         history = [h for h in row["history"] if _effective(h) <= day]
-        status = history[-1]["status"] if history else "open"
+        # a meeting passing an action by ('carried forward') does not undo a hand change made before it
+        said = [h for h in history if not (h["words"] or "").startswith(CARRIED)]
+        status = said[-1]["status"] if said else "open"
         row["status_as_of"] = status
         row["last_update"] = last_update(row["history"], day)
         row["days_open"] = (as_of - date.fromisoformat(row["meeting_date"])).days

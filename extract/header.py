@@ -219,12 +219,12 @@ GENERIC = re.compile(
     r"steering committee|standing committee|general|society)$",
     re.I,
 )
-_DATED = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mtg|notes|minutes|previous|post|new|q[1-4]|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\.?",
-    re.I,
+_MONTH_OR_DAY = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mtg|notes|minutes)\.?"
 )
+_DATED = re.compile(rf"^(?:{_MONTH_OR_DAY}\s+)+(?=\S+\s+\S)|(?:\s*[-–:/]?\s+(?:{_MONTH_OR_DAY}|previous|post))+$", re.I)
 
 
 def clean_body(name: str | None) -> str | None:
@@ -233,7 +233,7 @@ def clean_body(name: str | None) -> str | None:
         return None
     name = re.sub(r"^\W*(?:title\s*=\s*)?[\"“”]?", "", name)  # '+++ title = "Exec - March" ...' front matter
     name = re.split(r"\s+date\s*=|[\"“”]", name)[0]
-    name = _DATED.sub(" ", name)
+    name = _DATED.sub(" ", name.strip())
     name = re.sub(r"\s+[-–:/]\s*$|^\s*[-–:/]\s+", "", " ".join(name.split()))
     name = re.sub(r"\s*[-–:/]\s*$", "", name).strip(" -–:/'’")
     name = re.sub(r"^(?:(?:of|the|for|and|at|on)\s+)+", "", name, flags=re.I)  # "Minutes of the ..." less "Minutes"

@@ -43,6 +43,11 @@ def test_a_paper_finds_its_body_by_initials_name_or_people(tmp_path: Path) -> No
     assert resolve(db, "F&GP Committee", "Milburn Parish Council") == fgp
     assert resolve(db, "Climbing Society Committee Meeting", None, ["Ann Bell", "Cy Dee", "Ed Fox"]) == society
     assert resolve(db, "Standing Committee", None, ["Ann Bell", "Cy Dee", "Ed Fox"]) is None
+    planning = _body(db, "Planning Committee", "Milburn Parish Council")
+    assert resolve(db, "Planning Appeals Committee", "Milburn Parish Council") is None  # a word that tells apart
+    assert resolve(db, "Committee Planning", "Milburn Parish Council") == planning  # the same words, reordered
+    _body(db, "Finance and Policy Committee", "Milburn Parish Council")
+    assert resolve(db, "Full Parish Council", "Milburn Parish Council") is None  # 'fpc' too, but not initials
     # the match is remembered: the same name now finds the body at once
     assert db.execute("SELECT body_id FROM body_aliases WHERE key = 'f gp committee'").fetchone()[0] == fgp
 

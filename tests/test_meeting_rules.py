@@ -630,6 +630,7 @@ def test_a_bare_kind_of_body_takes_its_organisations_name(printed: str, organisa
         ("December Public Board", "Public Board"),
         ("Transparency Board", "Transparency Board"),
         ("Minutes of the Finance Committee", "Finance Committee"),
+        ("New Milton Town Council Planning Committee", "New Milton Town Council Planning Committee"),
     ],
 )
 def test_a_body_name_loses_the_meetings_date_words_and_file_syntax(printed: str, clean: str) -> None:

@@ -29,3 +29,11 @@ def test_groups_places_and_roles_are_not_people(tmp_path: Path) -> None:
     for owner in ("Others", "EVERYONE", "cmt-elect", "Highways", "Clerk", "Planning Department", "All members"):
         assert person_id(db, body, owner) is None, owner
     assert db.execute("SELECT count(*) FROM people").fetchone()[0] == 0
+
+
+def test_a_short_first_name_is_a_first_name_not_initials(tmp_path: Path) -> None:
+    db = connect(tmp_path / "m.db")
+    body = db.execute("INSERT INTO bodies (name, key, initials) VALUES ('Board', 'board', 'B')").lastrowid
+    emma = person_id(db, body, "Emma Davies")  # initials ED
+    ed = person_id(db, body, "Ed Fox")
+    assert person_id(db, body, "Ed") == ed and person_id(db, body, "ED") == emma
