@@ -1,6 +1,6 @@
 """Writing the files users ask for: whole or not at all, and never over the database itself.
 
-Each file is written beside its target under a hidden `.NAME.partial` name, flushed to disk and
+Each file is written beside its target under a hidden `.NAME.xxxx.partial` name, flushed to disk and
 renamed over the target, so a full disk or an interrupted run leaves the previous good file (and no
 partial one); a target that is the database, or its journal, WAL or shared-memory file, is refused.
 """
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 _WHY = {
@@ -36,20 +38,36 @@ def guard(target: Path, database: str | Path) -> None:
 
 
 def write_whole(target: Path, data: bytes) -> None:
-    """Write `data` to `target` in one step; OutputError says why not."""
+    """Write `data` to `target` in one step; OutputError says why not.
+
+    The partial file is made new and private by mkstemp (never through a link someone left in a shared
+    folder, never shared by two runs) and takes the old file's permissions before it replaces it."""
     target = Path(target)
-    partial = target.with_name(f".{target.name}.partial")
+    partial: Path | None = None
     try:
-        with open(partial, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+        partial = Path(name)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if target.exists():
+            shutil.copymode(target, partial)
+        else:
+            os.chmod(partial, 0o666 & ~_umask())
         os.replace(partial, target)
     except BaseException as exc:  # interrupted or failed: no partial file stays behind
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OutputError(f"{target}: not written ({_WHY.get(exc.errno, exc.strerror or str(exc))})") from None
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_all(found: dict[Path, bytes], database: str | Path, folder: Path | None = None) -> list[Path]:

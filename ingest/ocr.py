@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from .errors import IngestError
 from .model import Line
 
 DPI = 300
+MAX_PIXELS = 10_000  # the longest side of a rendered page: a 200-inch 'page' is not 3.6 GB of bitmap
 PAGE_TIMEOUT = 120  # seconds Tesseract may spend on one page
 MODES = ("auto", "always", "never")
 INSTALL_HINT = "install Tesseract (Debian: apt install tesseract-ocr tesseract-ocr-eng) or run OCR first"
@@ -56,11 +58,16 @@ def available() -> bool:
 
 def read_pages(pdf, numbers: list[int], path: Path, options: Options) -> dict[int, list[Line]]:
     """OCR'd lines of the given 0-based pages of an open pypdfium2 document, by page number."""
+    rendering = threading.Lock()  # pdfium is not thread-safe: one page is rendered at a time
     with tempfile.TemporaryDirectory(prefix="minutes-ocr-") as folder:
-        images = {n: _render(pdf, n, Path(folder)) for n in numbers}  # pdfium is not thread-safe: render here
 
         def one(n: int) -> tuple[int, list[Line]]:
-            lines = _tesseract(images[n], n + 1, path)
+            with rendering:
+                image = _render(pdf, n, Path(folder))  # each page just before it is read: one image on disk per job
+            try:
+                lines = _tesseract(image, n + 1, path)
+            finally:
+                image.unlink(missing_ok=True)
             if options.on_page:
                 options.on_page(len(numbers))
             return n, lines
@@ -70,9 +77,12 @@ def read_pages(pdf, numbers: list[int], path: Path, options: Options) -> dict[in
 
 
 def _render(pdf, number: int, folder: Path) -> Path:
+    """The page as a 300 dpi greyscale image, or smaller where the page is huge (at most MAX_PIXELS a side)."""
     page = pdf[number]
     try:
-        image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+        width, height = page.get_size()
+        scale = min(DPI / 72, MAX_PIXELS / max(width, height, 1))
+        image = page.render(scale=scale, grayscale=True).to_pil()
     finally:
         page.close()
     target = folder / f"page-{number + 1}.png"

@@ -97,3 +97,19 @@ def test_export_makes_its_folder_or_says_why_it_cannot(db: Path, tmp_path: Path)
     run = run_cli("export", "--format", "csv", "--out", str(blocker / "tables"), db=db)
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert run.stderr.strip().startswith(f"error: {blocker / 'tables'}: cannot make the folder")
+
+
+def test_a_rewrite_keeps_the_files_permissions_and_never_follows_a_planted_link(tmp_path: Path) -> None:
+    import os
+
+    from minutes.outputs import write_whole
+
+    target = tmp_path / "export.json"
+    target.write_text("old")
+    target.chmod(0o600)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched")
+    (tmp_path / ".export.json.partial").symlink_to(victim)  # the old fixed partial name, planted
+    write_whole(target, b"new")
+    assert target.read_bytes() == b"new" and victim.read_text() == "untouched"
+    assert os.stat(target).st_mode & 0o777 == 0o600
