@@ -333,7 +333,7 @@ def main() -> int:
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    t = {k: v["median_s"] for k, v in results.items() if isinstance(v, dict)}
+    t = {k: v["median_s"] for k, v in results.items() if isinstance(v, dict) and "median_s" in v}
     results["ratios"] = {
         "ingest_120 / floor_120": round(
             t["minutes ingest, 120 pages, new database"] / t["floor: pypdfium2 text, 120 pages"], 2
