@@ -145,7 +145,6 @@ def ingest(
     """Read papers into the database: one transaction per document, the same content only once."""
     from functools import partial
 
-    from .db.store import store
     from .files import expand
     from .parse import parse
 
@@ -158,66 +157,73 @@ def ingest(
     options = _ocr_options(ocr, jobs, pages_bar=len(files) == 1)
     results = _parse_all(files, jobs, partial(parse, ocr=options), options)  # workers read before the db opens
     db = _db(create=True)
-    totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0, "empty": 0}
-
-    def handle(parsed) -> None:
-        if parsed.error:
-            failures.append(parsed.error)
-            err.print(f"error: {parsed.error}", markup=False, highlight=False)
-            return
-        try:
-            result = store(db, parsed.document, parsed.meetings, defer=True)
-        except Exception as exc:  # the database refused: report it, keep going with the others
-            if _cannot_write(exc):
-                raise
-            failures.append(f"{parsed.path}: not stored ({type(exc).__name__}: {exc})")
-            err.print(f"error: {failures[-1]}", markup=False, highlight=False)
-            return
-        if result.duplicate:
-            totals["unchanged"] += 1
-            if state.verbose:
-                out.print(f"unchanged: {parsed.path} (already ingested)", markup=False, highlight=False)
-            return
-        totals["documents"] += 1
-        if not result.meetings:
-            totals["empty"] += 1
-            if not state.quiet:
-                out.print(f"{parsed.path}: no meeting found", markup=False, highlight=False)
-        totals["meetings"] += result.meetings
-        totals["actions"] += result.actions
-        if state.verbose:
-            kinds = (
-                ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
-            )
-            out.print(f"stored: {parsed.path}: {kinds}; {result.actions} actions", markup=False, highlight=False)
-
     for problem in failures:
         err.print(f"error: {problem}", markup=False, highlight=False)
-    show = not state.quiet and len(files) > 3 and sys.stderr.isatty()
+    totals = _store_all(db, results, len(files), failures)
+    if not state.quiet:
+        out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _store_all(db, results, count: int, failures: list[str]) -> dict[str, int]:
+    """Store each parsed paper in its own transaction, then replay the trackers once; a full disk stops it."""
     from rich.progress import Progress
 
+    from .db.store import refresh
+
+    totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0, "empty": 0}
+    show = not state.quiet and count > 3 and sys.stderr.isatty()
     done = 0
     try:
         with Progress(console=err, disable=not show, transient=True) as progress:
-            task = progress.add_task("ingesting", total=len(files))
+            task = progress.add_task("ingesting", total=count)
             for parsed in results:
-                handle(parsed)
+                _store_one(db, parsed, totals, failures)
                 done += 1
                 progress.advance(task)
-        from .db.store import refresh
-
         refresh(db)  # each body's tracker replayed once for the whole run
     except Exception as exc:
         if not _cannot_write(exc):
             raise
         _fail(  # said once, not once per file; each stored paper was committed whole, the rest were not begun
             f"{state.db_path}: cannot write to the database ({exc}: the disk is full or failing); stopped after "
-            f"{done} of {len(files)} files, {totals['documents']} stored. Free some space and run ingest again."
+            f"{done} of {count} files, {totals['documents']} stored. Free some space and run ingest again."
         )
-    if not state.quiet:
-        out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
-    if failures:
-        raise typer.Exit(1)
+    return totals
+
+
+def _store_one(db, parsed, totals: dict[str, int], failures: list[str]) -> None:
+    """One paper: stored, unchanged, holding no meeting, or failed (named in one line)."""
+    from .db.store import store
+
+    if parsed.error:
+        failures.append(parsed.error)
+        err.print(f"error: {parsed.error}", markup=False, highlight=False)
+        return
+    try:
+        result = store(db, parsed.document, parsed.meetings, defer=True)
+    except Exception as exc:  # the database refused: report it, keep going with the others
+        if _cannot_write(exc):
+            raise
+        failures.append(f"{parsed.path}: not stored ({type(exc).__name__}: {exc})")
+        err.print(f"error: {failures[-1]}", markup=False, highlight=False)
+        return
+    if result.duplicate:
+        totals["unchanged"] += 1
+        if state.verbose:
+            out.print(f"unchanged: {parsed.path} (already ingested)", markup=False, highlight=False)
+        return
+    totals["documents"] += 1
+    if not result.meetings:
+        totals["empty"] += 1
+        if not state.quiet:
+            out.print(f"{parsed.path}: no meeting found", markup=False, highlight=False)
+    totals["meetings"] += result.meetings
+    totals["actions"] += result.actions
+    if state.verbose:
+        kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
+        out.print(f"stored: {parsed.path}: {kinds}; {result.actions} actions", markup=False, highlight=False)
 
 
 def _cannot_write(exc: BaseException) -> bool:
