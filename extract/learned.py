@@ -20,8 +20,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 PACKAGE_MODEL = Path(__file__).resolve().parent.parent / "models"
 LABELS = ("ACTION", "DECISION")
@@ -77,7 +80,7 @@ def vectorizers(word_vocab=None, char_vocab=None):
 class SentenceModel:
     words: object  # fitted TfidfVectorizer
     chars: object
-    coef: dict[str, np.ndarray]
+    coef: dict[str, np.ndarray]  # numpy is imported only where a model is used: extraction without one never loads it
     intercept: dict[str, float]
     thresholds: dict[str, float]
 
@@ -88,6 +91,8 @@ class SentenceModel:
         from scipy.sparse import hstack
 
         x = hstack([self.words.transform(features), self.chars.transform(features)]).tocsr()
+        import numpy as np
+
         probs = {label: 1 / (1 + np.exp(-(x @ self.coef[label] + self.intercept[label]))) for label in self.coef}
         return [{label: float(probs[label][n]) for label in probs} for n in range(len(features))]
 
@@ -102,12 +107,16 @@ class SentenceModel:
         }
         (folder / "sentences.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         arrays = {"word_idf": self.words.idf_, "char_idf": self.chars.idf_}
+        import numpy as np
+
         arrays.update({f"coef_{label}": c.astype(np.float32) for label, c in self.coef.items()})
         np.savez_compressed(folder / "sentences.npz", **arrays)
 
     @classmethod
     def load(cls, folder: Path) -> SentenceModel:
         meta = json.loads((folder / "sentences.json").read_text(encoding="utf-8"))
+        import numpy as np
+
         arrays = np.load(folder / "sentences.npz", allow_pickle=False)
         words, chars = vectorizers(
             {t: n for n, t in enumerate(meta["word_vocabulary"])}, {t: n for n, t in enumerate(meta["char_vocabulary"])}

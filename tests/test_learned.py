@@ -112,3 +112,18 @@ def test_minutes_train_writes_a_model_that_extraction_then_uses(tmp_path: Path) 
     empty.mkdir()
     refused = run_cli("train", "--from", str(empty), "--docs", str(WRITTEN / "docs"), "--out", str(folder))
     assert refused.returncode == 1 and refused.stderr.startswith("error: no labelled sentences found")
+
+
+def test_extraction_without_a_model_never_loads_numpy_or_scikit_learn(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from minutes.parse import parse; "
+        f"parse({str(ROOT / 'samples' / 'schools-forum-2023-06-27-agenda-pack.txt')!r}); "
+        "print(sorted(m for m in ('numpy', 'sklearn', 'scipy') if m in sys.modules))"
+    )
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "MINUTES_MODEL": str(tmp_path / "none")}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
