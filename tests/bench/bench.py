@@ -106,13 +106,18 @@ def in_process(big: Path, results: dict, repeats: int) -> None:
         ),
         ("query: digest --body X", lambda: digest(db, "Committee 07", date(2020, 1, 1))),
     ):
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            call()
-            times.append(time.perf_counter() - start)
-        results[name] = {"median_s": round(statistics.median(times), 4), "runs": [round(t, 4) for t in times]}
-        print(f"  {name:42} {statistics.median(times):8.4f} s   (in process)", flush=True)
+        time_in_process(name, call, repeats, results)
+
+
+def time_in_process(name: str, call, repeats: int, results: dict) -> None:
+    """The median of `repeats` calls in this process, without Python and the command line starting up."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    results[name] = {"median_s": round(statistics.median(times), 4), "runs": [round(t, 4) for t in times]}
+    print(f"  {name:42} {statistics.median(times):8.4f} s   (in process)", flush=True)
 
 
 def big_database(path: Path, bodies: int = 50, meetings: int = 10_000, actions: int = 100_000) -> None:
@@ -198,13 +203,7 @@ def docx_reading(work: Path, results: dict, repeats: int) -> None:
         ("floor: python-docx paragraphs' text, 800", lambda: [p.text for p in docx.Document(str(path)).paragraphs]),
         ("read_docx, 800 paragraphs", lambda: read_docx(path)),
     ):
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            call()
-            times.append(time.perf_counter() - start)
-        results[name] = {"median_s": round(statistics.median(times), 4), "runs": [round(t, 4) for t in times]}
-        print(f"  {name:42} {statistics.median(times):8.4f} s   (in process)", flush=True)
+        time_in_process(name, call, repeats, results)
 
 
 SCAN = ROOT.parent / "shared" / "corpus" / "pdf" / "alameda-golf-commission-2012-01-10-minutes-scanned.pdf"
