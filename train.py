@@ -33,7 +33,7 @@ class Example:
     source: str  # the gold's document, so evaluation can hold organisations apart
 
 
-def _part_of(sentence: str, gold: str) -> bool:
+def part_of(sentence: str, gold: str) -> bool:
     """One sentence of a longer gold text: most of its words are the gold's."""
     s, g = Counter(words(sentence)), Counter(words(gold))
     n = sum(s.values())
@@ -41,7 +41,7 @@ def _part_of(sentence: str, gold: str) -> bool:
 
 
 def _states(sentence: str, golds: list[str]) -> bool:
-    return any(coverage(sentence, g) > 0 or _part_of(sentence, g) for g in golds)
+    return any(coverage(sentence, g) > 0 or part_of(sentence, g) for g in golds)
 
 
 def _marked(meeting_units: list) -> bool:

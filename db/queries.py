@@ -188,13 +188,18 @@ def find_person(db: Database, name: str, body: str | None = None) -> list[dict]:
 CARRIED = "not mentioned at the meeting of"  # the words the tracker writes when a meeting passes an action by
 
 
+def passed_by(entry: dict) -> bool:
+    """A history entry that only records a meeting passing the action by."""
+    return (entry["words"] or "").startswith(CARRIED)
+
+
 def last_update(history: list[dict], day: str | None = None) -> dict | None:
     """The last real word on an action by `day` (not its opening, not a meeting passing it by), with how many
     meetings have carried it forward since: 'ongoing (carried forward at 2 meetings since)'."""
     entries = [h for h in history[1:] if day is None or _effective(h) <= day]
     carried = 0
     for entry in reversed(entries):
-        if not (entry["words"] or "").startswith(CARRIED):
+        if not passed_by(entry):
             since = f" (carried forward at {carried} meeting{'s' * (carried != 1)} since)" if carried else ""
             return {**entry, "date": _effective(entry), "words": f"{entry['words']}{since}", "carried": carried}
         carried += 1
@@ -232,7 +237,7 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
     for row in rows:
         history = [h for h in row["history"] if _effective(h) <= day]
         # a meeting passing an action by ('carried forward') does not undo a hand change made before it
-        said = [h for h in history if not (h["words"] or "").startswith(CARRIED)]
+        said = [h for h in history if not passed_by(h)]
         status = said[-1]["status"] if said else "open"
         row["status_as_of"] = status
         row["last_update"] = last_update(row["history"], day)

@@ -50,28 +50,30 @@ def _held(unit: Unit, block: Block, texts: list[tuple[int, int, str]]) -> bool:
     return False
 
 
-def decisions(blocks: list[Block], scored: Scored, found: list[Resolution], item_of) -> list[Resolution]:
-    cut = _threshold("DECISION")
-    texts = [(r.found.source.first_line, r.found.source.last_line, r.text) for r in found]
-    out = []
+def _fresh(blocks: list[Block], scored: Scored, label: str, texts: list[tuple[int, int, str]]):
+    """(unit, block, probability) of the units the model reads as `label` that no rule's record holds."""
+    cut = _threshold(label)
     for unit, probs in scored:
         block = blocks[unit.block]
-        if probs["DECISION"] >= cut and not _held(unit, block, texts):
-            where = block.found("resolution.classifier")
-            out.append(Resolution(item_of(unit.block), unit.text, _sure(where, probs["DECISION"])))
-    return out
+        if probs[label] >= cut and not _held(unit, block, texts):
+            yield unit, block, probs[label]
+
+
+def decisions(blocks: list[Block], scored: Scored, found: list[Resolution], item_of) -> list[Resolution]:
+    texts = [(r.found.source.first_line, r.found.source.last_line, r.text) for r in found]
+    return [
+        Resolution(item_of(unit.block), unit.text, _sure(block.found("resolution.classifier"), p))
+        for unit, block, p in _fresh(blocks, scored, "DECISION", texts)
+    ]
 
 
 def actions(blocks: list[Block], scored: Scored, found: list[Raw], finder: NameFinder) -> list[Raw]:
-    cut = _threshold("ACTION")
     texts = [(r.first.first.index, r.last.last.index, r.text) for r in found]
     out = []
-    for unit, probs in scored:
-        block = blocks[unit.block]
-        if probs["ACTION"] >= cut and not _held(unit, block, texts):
-            raw = Raw(unit.text, owners_in(unit.text, finder), block, block, "action.classifier")
-            raw.confidence = round(probs["ACTION"], 3)
-            out.append(raw)
+    for unit, block, p in _fresh(blocks, scored, "ACTION", texts):
+        raw = Raw(unit.text, owners_in(unit.text, finder), block, block, "action.classifier")
+        raw.confidence = round(p, 3)
+        out.append(raw)
     return out
 
 

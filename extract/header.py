@@ -251,10 +251,14 @@ def qualified(body: str | None, organisation: str | None) -> str | None:
     return f"{org} {body}"
 
 
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
 def _tidy(text: str) -> str:
     """A heading in capitals reads as a name: 'MILBURN PARISH COUNCIL' -> 'Milburn Parish Council'."""
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+    if _in_capitals(text):
         small = {"of", "and", "the", "for", "in", "on", "at"}
         words = text.title().split()
         return " ".join(w.lower() if n and w.lower() in small else w for n, w in enumerate(words))
@@ -288,9 +292,7 @@ _GENERAL_MEETING = re.compile(r"(?:Annual|Extraordinary) General Meeting$")
 def _body_in(text: str) -> str | None:
     """The body a heading names: 'MINUTES OF THE TRUSTEES OF ...' -> 'Trustees', 'COMMITTEE Full Governing Body'
     (a form's label, then its value) -> 'Full Governing Body'."""
-    letters = [c for c in text if c.isalpha()]
-    capitals = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-    found = _BODY.search(text.title() if capitals else text)
+    found = _BODY.search(text.title() if _in_capitals(text) else text)
     if not found:
         return None
     general = _GENERAL_MEETING.search(found.group(0))

@@ -16,7 +16,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +24,8 @@ RECORDS = HERE / "tracker_records"
 CORPUS = HERE.parents[1] / "shared" / "corpus"
 
 sys.path.insert(0, str(HERE.parent.parent))
-from minutes.scorer import coverage, words  # noqa: E402
+from minutes.scorer import coverage  # noqa: E402
+from minutes.train import part_of  # noqa: E402
 
 
 @dataclass
@@ -67,11 +67,7 @@ def stored(db: Path) -> list[dict]:
 
 def _matches(text: str, gold: str) -> bool:
     """The scorer's matching, or one sentence of a longer recorded text (most of its words are the record's)."""
-    if coverage(text, gold) > 0:
-        return True
-    mine, theirs = Counter(words(text)), Counter(words(gold))
-    n = sum(mine.values())
-    return n >= 4 and sum((mine & theirs).values()) / n >= 0.8
+    return coverage(text, gold) > 0 or part_of(text, gold)
 
 
 def score(record: dict, rows: list[dict]) -> SeriesScore:
