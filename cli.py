@@ -268,9 +268,15 @@ def _parse_all(files: list[str], jobs: int, parse, ocr):
     futures = [pool.submit(parse_for_store, path, ocr) for path in files]
 
     def results():
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
-            for future in futures:
-                yield future.result()
+            for n, future in enumerate(futures):
+                try:
+                    yield future.result()
+                except BrokenProcessPool:  # a worker was killed (out of memory?): read what is left here
+                    yield from (parse_for_store(path, ocr) for path in files[n:])
+                    return
         finally:
             pool.shutdown(cancel_futures=True)
 

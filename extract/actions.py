@@ -125,7 +125,7 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
         block = blocks[i]
         text = block.text.strip()
         status = STATUS.match(text)
-        if status and out and i - blocks.index(out[-1].last) <= 2:
+        if status and out and any(b is out[-1].last for b in blocks[max(0, i - 2) : i]):
             out[-1].status = text  # the words, e.g. "Action carried forwards"
             continue
         m = MARKER.match(text)

@@ -31,10 +31,18 @@ _STATUS_HEAD = re.compile(r"^(?:status|progress|update|rag|outcome)$", re.I)
 class Table:
     id: int
     cells: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))  # -> block indexes
+    columns: int = 0
 
-    @property
-    def columns(self) -> int:
-        return max((c for _, c in self.cells), default=-1) + 1
+    def add(self, row: int, col: int, block: int) -> None:
+        self.cells[(row, col)].append(block)
+        self.columns = max(self.columns, col + 1)
+
+    def row_blocks(self) -> dict[int, list[int]]:
+        """Each row's block indexes, found in one pass (asking row by row would be quadratic)."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for (row, _), idx in self.cells.items():
+            out[row].extend(idx)
+        return out
 
     @property
     def rows(self) -> list[int]:
@@ -51,7 +59,7 @@ def tables_in(blocks: list[Block], start: int, end: int) -> list[Table]:
         if cell is None:
             continue
         table = found.setdefault(cell[0], Table(cell[0]))
-        table.cells[(cell[1], cell[2])].append(i)
+        table.add(cell[1], cell[2], i)
     return list(found.values())
 
 
@@ -145,7 +153,8 @@ def action_table_blocks(blocks: list[Block], start: int, end: int) -> set[int]:
 
 def _align(table: Table, roles: dict[str, int], body: list[int]) -> dict[str, int]:
     """A header cell split finer than the body (merged cells) names the body column it stands over."""
-    used = {c for (r, c) in table.cells if r in body}
+    in_body = set(body)
+    used = {c for (r, c) in table.cells if r in in_body}
     out = {}
     for name, col in roles.items():
         if col in used or not used:
@@ -157,6 +166,7 @@ def _align(table: Table, roles: dict[str, int], body: list[int]) -> dict[str, in
 
 def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: list[int]) -> list[Raw]:
     out = []
+    row_blocks = table.row_blocks()
     for row in body:
         text = table.text(blocks, row, roles["action"]).strip()
         if not text or _ACTION_HEAD.match(text):
@@ -164,7 +174,7 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
         owner_text = table.text(blocks, row, roles["owner"]) if "owner" in roles else ""
         due_text = table.text(blocks, row, roles["due"]) if "due" in roles else ""
         status = table.text(blocks, row, roles["status"]).strip() if "status" in roles else None
-        cells = [i for (r, _), idx in table.cells.items() if r == row for i in idx]
+        cells = row_blocks[row]
         ref = table.text(blocks, row, 0).strip() if roles["action"] != 0 else ""
         out.append(
             Raw(
@@ -185,8 +195,9 @@ def _column_rows(table: Table, blocks: list[Block], col: int, body: list[int]) -
     """A right-hand column of initials beside the notes: the task is the notes' sentence level with them."""
     out = []
     widths: dict[int, int] = defaultdict(int)
+    in_body = set(body)
     for (r, c), idx in table.cells.items():
-        if r in body and 0 < c != col:
+        if r in in_body and 0 < c != col:
             widths[c] += sum(len(blocks[i].text) for i in idx)
     widest = max(widths, key=lambda c: widths[c], default=None)  # the notes, not the item's title beside them
     for row in body:
@@ -195,22 +206,23 @@ def _column_rows(table: Table, blocks: list[Block], col: int, body: list[int]) -
             if not owners:
                 continue
             notes = sorted(table.cells.get((row, widest), [])) or sorted(
-                i for (r, c), idx in table.cells.items() if r == row and c != col and c > 0 for i in idx
+                i for c in range(1, table.columns) if c != col for i in table.cells.get((row, c), [])
             )
             if not notes:
                 continue
-            text, first = _level_with(blocks, notes, blocks[index])
+            text, first = _level_with(blocks, notes, index)
             out.append(Raw(text, owners, first, blocks[index], "action.column"))
     return out
 
 
-def _level_with(blocks: list[Block], notes: list[int], mark: Block) -> tuple[str, Block]:
+def _level_with(blocks: list[Block], notes: list[int], at_mark: int) -> tuple[str, Block]:
     """The sentence of the notes that sits at the height of the initials (or just above them)."""
+    mark = blocks[at_mark]
     top = mark.first.top
     lines = [(blocks[i], line) for i in notes for line in blocks[i].lines]
     placed = [(b, line) for b, line in lines if line.top is not None and line.page == mark.first.page]
     if top is None or not placed:
-        before = [i for i in notes if i < blocks.index(mark)] or notes
+        before = [i for i in notes if i < at_mark] or notes
         return _task_sentences(" ".join(blocks[i].text for i in before[-3:])), blocks[before[-1]]
     block, line = min(placed, key=lambda pair: (abs(pair[1].top - top), -pair[1].top))
     offset = block.text.find(line.text)

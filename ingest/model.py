@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+MAX_LINES = 50_000  # about 1,200 pages: extraction is linear, and this keeps any one file to seconds
+
 
 @dataclass(slots=True)
 class Line:

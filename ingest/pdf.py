@@ -11,22 +11,28 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import IngestError
-from .model import Line
+from .model import MAX_LINES, Line
 from .ocr import INSTALL_HINT, Options, read_pages
 from .ocr import available as ocr_available
 
 TABLE_PATHS = 8  # pages drawing fewer path objects than this hold no ruled table
 MAX_TABLE_PATHS = 5000  # ... and pages drawing more are a drawing or a hostile file: a real table has hundreds
+MAX_PAGE_CHARS = 100_000  # the densest page in the corpus holds 4,300
+MAX_CHARS = 20_000_000  # 5,000 dense pages
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
 
 
-def read_pdf(path: Path, max_pages: int = 5000, ocr: Options | None = None) -> tuple[list[Line], int]:
+def read_pdf(
+    path: Path, max_pages: int = 5000, ocr: Options | None = None, on_page: Callable[[int], None] | None = None
+) -> tuple[list[Line], int]:
     """Lines of every page and the page count; IngestError for what cannot be read.
 
-    Scanned pages (an image and no text) are OCR'd when Tesseract is installed (see ingest/ocr.py)."""
+    Scanned pages (an image and no text) are OCR'd when Tesseract is installed (see ingest/ocr.py).
+    `on_page(n)` is called as page n starts (the reading child's heartbeat, ingest/isolated.py)."""
     import pypdfium2 as pdfium
 
     ocr = ocr or Options()
@@ -40,7 +46,7 @@ def read_pdf(path: Path, max_pages: int = 5000, ocr: Options | None = None) -> t
             raise IngestError(str(path), "PDF has no pages")
         if count > max_pages:
             raise IngestError(str(path), f"PDF has {count} pages, over the limit of {max_pages}")
-        pages, images, table_id = _text_pages(pdf, count)
+        pages, images, table_id = _text_pages(pdf, count, path, on_page or (lambda n: None))
         glyphs = [n for n in range(count) if pages[n] and _unmapped(pages[n])]
         for n in glyphs:  # a font with no Unicode map: its 'text' is private-use codes, read it as a picture
             pages[n] = []
@@ -79,7 +85,7 @@ def _unmapped(lines: list[Line]) -> bool:
     return len(chars) >= 20 and private > 0.5 * len(chars)
 
 
-def _text_pages(pdf, count: int) -> tuple[list[list[Line]], list[int], int]:
+def _text_pages(pdf, count: int, path: Path, on_page: Callable[[int], None]) -> tuple[list[list[Line]], list[int], int]:
     """Each page's text-layer lines, how many images it draws, and how many tables were read in cells."""
     import pypdfium2.raw as raw
 
@@ -88,7 +94,9 @@ def _text_pages(pdf, count: int) -> tuple[list[list[Line]], list[int], int]:
     chain_left = 0
     table_id = 0
     kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
+    characters = held = 0
     for number in range(count):
+        on_page(number + 1)
         page = pdf[number]
         try:
             objects = [obj.type for obj in page.get_objects(filter=kinds, max_depth=2)]
@@ -96,6 +104,7 @@ def _text_pages(pdf, count: int) -> tuple[list[list[Line]], list[int], int]:
             images.append(len(objects) - paths)
             textpage = page.get_textpage()
             try:
+                characters += _checked_size(textpage, number + 1, characters, path)
                 lines = _page_lines(textpage, number + 1, raw)
                 wanted, chain_left = _wants_layout(lines, paths, chain_left)
                 if wanted:
@@ -103,11 +112,26 @@ def _text_pages(pdf, count: int) -> tuple[list[list[Line]], list[int], int]:
                     if laid is not None:
                         lines, table_id = laid, table_id + found
                 pages.append(lines)
+                held += len(lines)
+                if held > MAX_LINES:
+                    raise IngestError(str(path), f"the PDF holds over {MAX_LINES:,} lines by page {number + 1}")
             finally:
                 textpage.close()
         finally:
             page.close()
     return pages, images, table_id
+
+
+def _checked_size(textpage, page_number: int, before: int, path: Path) -> int:
+    """A page's character count, refusing a page or a document whose text is far beyond any minutes."""
+    count = textpage.count_chars()
+    if count > MAX_PAGE_CHARS:
+        raise IngestError(
+            str(path), f"page {page_number} holds {count:,} characters of text, over the {MAX_PAGE_CHARS:,} limit"
+        )
+    if before + count > MAX_CHARS:
+        raise IngestError(str(path), f"the PDF's text passes the {MAX_CHARS:,} character limit on page {page_number}")
+    return count
 
 
 def _wants_layout(lines: list[Line], paths: int, chain_left: int) -> tuple[bool, int]:

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from .errors import IngestError
-from .model import Line
+from .model import MAX_LINES, Line
 from .webpage import ol_label
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -107,18 +107,43 @@ class _Numbering:
 
 
 def check_unzipped_size(path: Path, limit: int = MAX_UNZIPPED) -> None:
-    """Refuse a zip bomb from the sizes its zip directory declares, before anything is inflated.
+    """Refuse a zip bomb before python-docx inflates it: by the sizes declared, then by the bytes inflated.
 
-    python-docx inflates every part into memory, so a 200 kB file whose
-    document.xml unpacks to gigabytes would take all the memory. zipfile never
-    inflates a member past its declared size (a lie fails the CRC check), so
-    the declared total is a safe bound.
+    python-docx inflates every part into memory, and zipfile's read() inflates up to 2 GB in one
+    step before cutting it to the declared size, so a part that lies about its size is first
+    inflated here in 1 MB steps, counting the bytes, and refused the moment it passes its
+    declaration or the total passes the limit.
     """
     try:
         with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as err:
+            members = archive.infolist()
+            _refuse_over(path, sum(info.file_size for info in members), limit)
+            total = 0
+            for info in members:
+                total += _inflated_size(archive, info, path)
+                _refuse_over(path, total, limit)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
         raise IngestError(str(path), f"damaged Word file ({err})") from None
+
+
+def _inflated_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> int:
+    """The bytes a member inflates to, read 1 MB at a time.
+
+    zipfile stops a member at its declared size and then checks its CRC, so a member that lies
+    about its size fails here after at most its declared size plus 1 MB."""
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(2**20):
+                size += len(chunk)
+    except zipfile.BadZipFile:
+        raise IngestError(
+            str(path), f"damaged Word file: part {info.filename} does not match its declared size (a 'zip bomb'?)"
+        ) from None
+    return size
+
+
+def _refuse_over(path: Path, total: int, limit: int) -> None:
     if total > limit:
         raise IngestError(
             str(path),
@@ -137,6 +162,9 @@ def read_docx(path: Path) -> list[Line]:
         document = docx.Document(str(path))
     except Exception as err:  # python-docx raises many kinds on damaged packages
         raise IngestError(str(path), f"damaged Word file ({type(err).__name__}: {err})") from None
+    paragraphs = sum(1 for _ in document.element.body.iter(f"{_W}p"))
+    if paragraphs > MAX_LINES:
+        raise IngestError(str(path), f"Word file holds {paragraphs:,} paragraphs, over the {MAX_LINES:,} limit")
     numbering = _Numbering(document)
     styles = _Styles(document)
     lines: list[Line] = []
