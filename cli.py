@@ -284,6 +284,108 @@ def _parse_all(files: list[str], jobs: int, parse, ocr):
 
 
 @app.command()
+def batch(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively).")],
+    target: Annotated[
+        Path, typer.Option("--out", help="The JSON Lines file (appended to: a rerun skips what it holds).")
+    ],
+    engine: Annotated[str, typer.Option("--engine", help="local (processes on this machine) or dask.")] = "local",
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (of a local Dask cluster too).")
+    ] = 1,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="A running Dask cluster, tcp://host:8786 (with --engine dask).")
+    ] = None,
+    ocr: Annotated[str, typer.Option("--ocr", help=OCR_HELP)] = "auto",
+) -> None:
+    """Extract many papers into one JSON line each, on this machine or a cluster; store them with `minutes load`."""
+    from functools import partial
+
+    from . import batch as batches
+    from .engines import ENGINES, EngineError, run
+    from .files import expand
+
+    if engine not in ENGINES:
+        _fail(f"--engine must be one of {', '.join(ENGINES)}", 2)
+    _guard(target)
+    try:
+        seen = batches.done(target)
+    except (OSError, ValueError, KeyError) as exc:
+        _fail(f"{target}: not a batch file (of `minutes batch`): {type(exc).__name__}: {exc}")
+    files, failures = [], 0
+    for path, problem in expand(paths):
+        if problem:
+            failures += 1
+            err.print(f"error: {problem}", markup=False, highlight=False)
+        elif path not in seen:
+            files.append(path)
+    work = partial(batches.record, ocr=_ocr_options(ocr, 1, pages_bar=False))
+    try:
+        failures += _write_batch(target, run(engine, work, files, jobs, scheduler), len(files))
+    except EngineError as exc:
+        _fail(str(exc))
+    if not state.quiet:
+        note = f"; {len(seen)} already there" if seen else ""
+        out.print(f"{len(files)} documents extracted to {target}{note}; {failures} failed", markup=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _batch_records(path: Path, lines: list[str]):
+    """Each line of a batch file as a parsed paper; a line that is not a record is one failure."""
+    from .batch import parsed
+    from .parse import Parsed
+
+    for number, line in enumerate(lines, 1):
+        try:
+            yield parsed(line)
+        except (ValueError, KeyError, TypeError) as exc:
+            yield Parsed(str(path), error=f"{path}: line {number} is not a batch record ({type(exc).__name__})")
+
+
+def _write_batch(target: Path, records, count: int) -> int:
+    """Append the records with a progress bar on a terminal; the number that failed."""
+    from rich.progress import Progress
+
+    from .batch import write
+
+    failed = 0
+    show = not state.quiet and err.is_terminal
+    try:
+        with Progress(console=err, disable=not show, transient=True) as progress:
+            task = progress.add_task("extracting", total=count)
+            for rec in write(target, records):
+                if rec["error"]:
+                    failed += 1
+                    err.print(f"error: {rec['error']}", markup=False, highlight=False)
+                progress.advance(task)
+    except OSError as exc:
+        _fail(f"{target}: cannot write ({exc.strerror or exc}); run again to go on from where it stopped")
+    return failed
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(help="JSON Lines files written by `minutes batch`.")],
+) -> None:
+    """Store what `minutes batch` extracted, exactly as `minutes ingest` stores papers."""
+    failures: list[str] = []
+    db = _db(create=True)
+    totals: dict[str, int] = {}
+    for path in files:
+        try:
+            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+        for key, value in _store_all(db, _batch_records(path, lines), len(lines), failures).items():
+            totals[key] = totals.get(key, 0) + value
+    if not state.quiet:
+        out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
 def extract(
     file: Annotated[Path, typer.Argument(help="A PDF, DOCX, TXT, Markdown or HTML file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the extraction contract as JSON.")] = False,

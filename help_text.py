@@ -5,6 +5,8 @@ from __future__ import annotations
 EXAMPLES = {
     "ingest": "minutes ingest papers/ --jobs 2",
     "extract": "minutes extract minutes-2024-03-05.pdf --json --trace",
+    "batch": "minutes batch archive/ --out extractions.jsonl --engine dask --jobs 8",
+    "load": "minutes load extractions.jsonl",
     "meetings": "minutes meetings --body 'Schools Forum' --csv",
     "actions": "minutes actions --open --owner 'Tony Burton'",
     "action done": "minutes action done SF-2023-03-14-01 --note 'Emailed the sub-group'",
@@ -33,6 +35,9 @@ _METAVARS = {
     "owner": "NAME",
     "db": "FILE",
     "out": "FILE",
+    "target": "FILE",
+    "scheduler": "URL",
+    "engine": "local|dask",
     "out_file": "FILE",
     "out_path": "PATH",
     "template": "FILE.docx",

@@ -87,3 +87,25 @@ class Meeting:
     resolutions: list[Resolution] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     progress: list[Progress] = field(default_factory=list)
+
+
+def meeting_from_dict(data: dict) -> Meeting:
+    """A Meeting back from `dataclasses.asdict` (a batch file's lines): what `minutes load` stores."""
+
+    def found(d: dict) -> Found:
+        return Found(Source(**d["source"]), d["rule"], d["confidence"])
+
+    def records(cls, rows: list[dict]) -> list:
+        return [cls(**{**row, "found": found(row["found"])}) for row in rows]
+
+    fields = {k: v for k, v in data.items() if k not in ("found", "attendees", "items", "resolutions", "actions")}
+    fields.pop("progress", None)
+    return Meeting(
+        **fields,
+        found=found(data["found"]),
+        attendees=records(Attendee, data["attendees"]),
+        items=records(Item, data["items"]),
+        resolutions=records(Resolution, data["resolutions"]),
+        actions=records(Action, data["actions"]),
+        progress=records(Progress, data.get("progress", [])),
+    )

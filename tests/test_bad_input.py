@@ -529,7 +529,7 @@ CRASHES = Path(__file__).resolve().parent / "fuzz" / "crashes"
 def test_inputs_the_fuzzer_found(tmp_path: Path, crash: str) -> None:
     """Each input atheris once crashed the readers with (first byte: the suffix it was tried under)."""
     data = (CRASHES / crash).read_bytes()
-    path = tmp_path / ("input" + [".pdf", ".docx", ".txt", ".html"][data[0] % 4])
+    path = tmp_path / ("input" + [".pdf", ".docx", ".txt", ".md", ".html"][data[0] % 5])
     path.write_bytes(data[1:])
     try:
         document = read(path)

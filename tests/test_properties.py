@@ -19,7 +19,7 @@ from minutes.ingest import from_text
 from conftest import SCHEMA
 
 settings.register_profile("ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=25000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.register_profile("long", max_examples=50000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text()), format_checker=jsonschema.FormatChecker())

@@ -167,3 +167,80 @@ def test_newer_or_foreign_database_is_refused_clearly(tmp_path: Path) -> None:
     junk.write_bytes(b"this is not sqlite" * 100)
     result = run_cli("actions", db=junk)
     assert result.returncode == 1 and "cannot open the database" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the 40 meetings of `corpus`, to be copied by each kill."""
+    folder = tmp_path_factory.mktemp("seeded")
+    db = folder / "seed.db"
+    corpus(folder / "inbox")
+    run_cli("ingest", str(folder / "inbox"), db=db, check=True)
+    return db
+
+
+def killed_at_random(argv: list[str], full: float, rng: random.Random) -> None:
+    """Start a `minutes` command and SIGKILL it somewhere between its start and its end."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "minutes", *argv], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    time.sleep(rng.uniform(0.1, 1.0) * full)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+def copied(seed: Path, target: Path) -> Path:
+    source = sqlite3.connect(seed)
+    with sqlite3.connect(target) as copy:
+        source.backup(copy)
+    source.close()
+    return target
+
+
+def test_sigkill_during_action_done_leaves_the_change_whole_or_absent(tmp_path: Path, seeded: Path) -> None:
+    conn = sqlite3.connect(seeded)
+    (ref,) = conn.execute("SELECT ref FROM actions WHERE status = 'open' ORDER BY id LIMIT 1").fetchone()
+    conn.close()
+    rounds = int(os.environ.get("MINUTES_KILL_ROUNDS", "8"))
+    rng = random.Random(20261201)
+    started = time.monotonic()
+    run_cli("action", "done", ref, db=copied(seeded, tmp_path / "timing.db"), check=True)
+    full = time.monotonic() - started
+    outcomes = set()
+    for n in range(rounds):
+        db = copied(seeded, tmp_path / f"m{n}.db")
+        killed_at_random(["--db", str(db), "action", "done", ref], full, rng)
+        conn = sqlite3.connect(db)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        overrides = conn.execute("SELECT count(*) FROM overrides").fetchone()[0]
+        by_hand = conn.execute("SELECT count(*) FROM action_history WHERE by = 'user'").fetchone()[0]
+        status = conn.execute("SELECT status FROM actions WHERE ref = ?", [ref]).fetchone()[0]
+        conn.close()
+        assert (overrides, by_hand, status) in ((0, 0, "open"), (1, 1, "done"))
+        outcomes.add(status)
+        (tmp_path / f"m{n}.db").unlink()
+    assert rounds < 8 or outcomes == {"open", "done"}, "the kills landed both before and after the commit"
+
+
+def test_sigkill_during_agenda_leaves_a_whole_pack_or_none(tmp_path: Path, seeded: Path) -> None:
+    import docx
+
+    conn = sqlite3.connect(seeded)
+    (body,) = conn.execute("SELECT name FROM bodies ORDER BY id LIMIT 1").fetchone()
+    conn.close()
+    before = seeded.read_bytes()
+    argv = ["--db", str(seeded), "agenda", "--body", body, "--date", "2024-01-09"]
+    rounds = int(os.environ.get("MINUTES_KILL_ROUNDS", "8"))
+    rng = random.Random(20261202)
+    started = time.monotonic()
+    run_cli(*argv[2:], "--out", str(tmp_path / "timing.docx"), db=seeded, check=True)
+    full = time.monotonic() - started
+    written = 0
+    for n in range(rounds):
+        pack = tmp_path / f"pack-{n}.docx"
+        killed_at_random([*argv, "--out", str(pack)], full, rng)
+        if pack.exists():
+            assert "Action log" in "\n".join(p.text for p in docx.Document(str(pack)).paragraphs)
+            written += 1
+    assert seeded.read_bytes() == before, "drafting a pack never changes the database"
+    assert rounds < 8 or 0 < written < rounds, "the kills landed both before and after the pack was written"

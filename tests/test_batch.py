@@ -1,0 +1,133 @@
+"""`minutes batch` and `minutes load`: extraction mapped over many files, on processes or a real Dask cluster.
+
+Every line must hold exactly what `minutes extract --json` prints for its file; a rerun must skip
+what the output holds (and mend a line cut short by a kill); `minutes load` must store what
+`minutes ingest` stores, once.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES, run_cli
+
+FORMATS = (".pdf", ".docx", ".txt", ".md", ".html")
+PAPERS = sorted(p for p in SAMPLES.iterdir() if p.suffix in FORMATS and p.stem != "README")  # every format
+
+
+def lines(path: Path) -> dict[str, dict]:
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    by_source = {r["source"]: r for r in records}
+    assert len(by_source) == len(records), "each document once"
+    return by_source
+
+
+def stored(db: Path) -> list[tuple]:
+    """What a database holds, without ids or times: the documents, meetings and actions."""
+    conn = sqlite3.connect(db)
+    try:
+        return [
+            *conn.execute("SELECT sha256, format, pages, meetings FROM documents ORDER BY sha256"),
+            *conn.execute("SELECT kind, date, start_time, location FROM meetings ORDER BY date, kind"),
+            *conn.execute("SELECT ref, text, status, due FROM actions ORDER BY ref"),
+        ]
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def local_batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("batch") / "local.jsonl"
+    run_cli("batch", *map(str, PAPERS), "--out", str(out), "--jobs", "2", check=True)
+    return out
+
+
+def test_each_line_is_what_extract_prints_for_its_file(local_batch: Path) -> None:
+    records = lines(local_batch)
+    assert sorted(records) == [str(p) for p in PAPERS]
+    for paper in PAPERS:
+        printed = run_cli("extract", "--json", str(paper), check=True).stdout
+        record = records[str(paper)]
+        assert record["error"] is None and record["extraction"] == json.loads(printed)
+        assert record["sha256"] == record["extraction"]["document"]["sha256"]
+
+
+def test_a_real_dask_cluster_writes_the_same_lines(local_batch: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    out = tmp_path / "dask.jsonl"
+    run = run_cli("batch", *map(str, PAPERS), "--out", str(out), "--engine", "dask", "--jobs", "2")
+    assert run.returncode == 0, run.stderr
+    assert lines(out) == lines(local_batch)
+
+
+def test_a_running_cluster_is_reached_by_its_scheduler_address(local_batch: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    out = tmp_path / "remote.jsonl"
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert all(w.process is not None for w in cluster.workers.values()), "worker processes, not threads"
+        run = run_cli("batch", *map(str, PAPERS[:3]), "--out", str(out), "--engine", "dask",
+                      "--scheduler", cluster.scheduler_address)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert lines(out) == {k: v for k, v in lines(local_batch).items() if k in map(str, PAPERS[:3])}
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    run = run_cli("batch", str(PAPERS[0]), "--out", str(tmp_path / "x.jsonl"), "--engine", "dask",
+                  "--scheduler", "tcp://127.0.0.1:9")  # fmt: skip
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.strip().startswith("error: cannot reach the Dask scheduler tcp://127.0.0.1:9")
+
+
+def test_a_rerun_skips_what_is_done_and_mends_a_line_cut_short(local_batch: Path, tmp_path: Path) -> None:
+    out = tmp_path / "resumed.jsonl"
+    whole = local_batch.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text("".join(whole[:2]) + whole[2][: len(whole[2]) // 2], encoding="utf-8")  # killed mid-line
+    run = run_cli("batch", *map(str, PAPERS), "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    assert f"{len(PAPERS) - 2} documents extracted" in run.stdout and "2 already there" in run.stdout
+    assert lines(out) == lines(local_batch)
+    again = run_cli("batch", *map(str, PAPERS), "--out", str(out), check=True)
+    assert "0 documents extracted" in again.stdout and lines(out) == lines(local_batch)
+
+
+def test_a_bad_file_gets_its_error_line_and_the_others_go_on(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 nothing else")
+    out = tmp_path / "x.jsonl"
+    run = run_cli("batch", str(bad), str(PAPERS[0]), "--out", str(out), "--jobs", "2")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert [line for line in run.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {lines(out)[str(bad)]['error']}"
+    ]
+    assert lines(out)[str(PAPERS[0])]["error"] is None
+
+
+def test_load_stores_what_ingest_stores_and_only_once(local_batch: Path, tmp_path: Path) -> None:
+    ingested, loaded = tmp_path / "ingested.db", tmp_path / "loaded.db"
+    run_cli("ingest", *map(str, PAPERS), db=ingested, check=True)
+    first = run_cli("load", str(local_batch), db=loaded, check=True)
+    assert stored(loaded) == stored(ingested) and stored(loaded)
+    again = run_cli("load", str(local_batch), db=loaded, check=True)
+    assert f"{len(PAPERS)} unchanged" in again.stdout and stored(loaded) == stored(ingested)
+    assert "0 failed" in first.stdout
+
+
+def test_load_names_a_line_that_is_not_a_record_and_stores_the_rest(local_batch: Path, tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.jsonl"
+    shutil.copy(local_batch, mixed)
+    with mixed.open("a", encoding="utf-8") as handle:
+        handle.write('{"source": "x.pdf"}\nnot json at all\n')
+    run = run_cli("load", str(mixed), db=tmp_path / "m.db")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert [e.split(": ", 2)[2] for e in errors] == [
+        f"line {len(PAPERS) + 1} is not a batch record (KeyError)",
+        f"line {len(PAPERS) + 2} is not a batch record (JSONDecodeError)",
+    ]
+    assert f"{len(PAPERS)} documents stored" in run.stdout
