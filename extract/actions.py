@@ -82,6 +82,13 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         "action.agreed_x_would",
         re.compile(rf"\b(?:agreed|resolved|decided)\s+that\s+{_SUBJECT}\s+(?:would|will|should)\s+(?!be\b)([a-z]+)"),
     ),
+    (
+        "action.done_by",  # "This will be reported by the Clerk to ...", "... will be arranged by the Secretary"
+        re.compile(
+            rf"\b(?:will|would|is\s+to|are\s+to)\s+be\s+[a-z]+(?:ed|en|t)\s+by\s+{_SUBJECT}"
+            r"(?=\s+(?:to|when|and|in|on|at|for|before|after|by|who|with|as)\b|\s*[.,;:)]|\s*$)"
+        ),
+    ),
 ]
 
 
@@ -471,7 +478,7 @@ def _task_in(
 def _clause_task(clause: str, offset: int, finder: NameFinder) -> tuple[str, str] | None:
     """(rule, subject) of the first sentence rule that finds a task with an owner in one clause."""
     for rule, pattern in _SENTENCE_RULES:
-        searching = rule in ("action.asked_x", "action.requested_that", "action.agreed_x_would")
+        searching = rule in ("action.asked_x", "action.requested_that", "action.agreed_x_would", "action.done_by")
         m = pattern.search(clause) if searching else pattern.match(clause)
         if not m:
             continue

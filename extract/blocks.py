@@ -206,7 +206,8 @@ def paragraphs(lines: list[Line]) -> list[Block]:
     return out
 
 
-_CLAUSE = re.compile(r"(?:[,;:]\s+|\s+(?=and\s+(?:the\s+)?[A-Z]))")
+# a clause starts after , ; or :, before "and The...", and after a spaced dash ("Topic – the Clerk to ...")
+_CLAUSE = re.compile(r"(?:[,;:]\s+|\s+(?=and\s+(?:the\s+)?[A-Z])|\s+[–—-]\s+)")
 _LEAD = re.compile(r"^(?:and|then|firstly|secondly|finally|also|so|but)\s+", re.I)
 
 

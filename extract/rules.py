@@ -314,6 +314,13 @@ _RULES = (
         _HEAD + "1. Hall\nIt was agreed that the Clerk would write to the hall committee.\n",
     ),
     Rule(
+        "action.done_by",
+        "actions",
+        0.6,
+        "'... will be arranged by the Clerk': a task in the passive, with who does it",
+        _HEAD + "1. Hall\nThe hall booking will be arranged by the Clerk before the fete.\n",
+    ),
+    Rule(
         "action.request",
         "actions",
         0.6,

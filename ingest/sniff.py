@@ -44,7 +44,7 @@ def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:  # ValueError: a name that is not UTF-8
+    except Exception as err:  # zipfile raises many kinds on a damaged archive (names not UTF-8, unknown versions)
         raise IngestError(str(path), f"damaged zip/Word file ({type(err).__name__}: {err})") from None
     if "word/vbaProject.bin" in names or path.suffix.lower() in (".docm", ".dotm"):
         raise IngestError(str(path), "a macro-enabled Word file (.docm): save it as .docx (File > Save As) first")

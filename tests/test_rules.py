@@ -827,3 +827,33 @@ def test_an_action_under_a_sub_item_names_the_whole_number() -> None:
         "7. Hall\n(a) Heating\nACTION: AB to get a quote for the boiler\n"
     )
     assert [(a.item, a.text[:12]) for a in m.actions] == [("6.1", "AB to close "), ("7(a)", "AB to get a ")]
+
+
+@pytest.mark.parametrize(
+    "sentence, owners",
+    [
+        ("69 Birch Green – the Clerk was asked to write to Network Homes.", ["Clerk"]),
+        ("Playground – Jane Smith will book the inspection.", ["Jane Smith"]),
+        ("Bills – Motion to approve the bills as presented.", None),
+        ("Roads - Nothing to report.", None),
+    ],
+)
+def test_a_topic_before_a_spaced_dash_leaves_the_task_after_it(sentence: str, owners: list[str] | None) -> None:
+    text = HEAD + "Present: Jane Smith, Tom Brown\n\n1. Matters\n" + sentence + "\n"
+    (meeting,) = extract(from_text(text))
+    assert [a.owners for a in meeting.actions] == ([owners] if owners else [])
+
+
+@pytest.mark.parametrize(
+    "sentence, owners",
+    [
+        ("This will be reported by the Clerk to the county council.", ["Clerk"]),
+        ("The dates will be arranged by the Clerk to the Board who will send them out.", ["Clerk"]),
+        ("The meeting will be facilitated by video link.", None),
+        ("The accounts were audited by the treasurer last year.", None),
+    ],
+)
+def test_a_task_in_the_passive_takes_its_owner_from_by(sentence: str, owners: list[str] | None) -> None:
+    text = HEAD + "Present: Jane Smith, Tom Brown\n\n1. Matters\n" + sentence + "\n"
+    (meeting,) = extract(from_text(text))
+    assert [a.owners for a in meeting.actions] == ([owners] if owners else [])

@@ -228,11 +228,71 @@ def ocr(results: dict, repeats: int) -> None:
     results["ocr"] = {"seconds per page, --jobs 1": round(t1 / 4, 2), "seconds per page, --jobs 2": round(t2 / 4, 2)}
 
 
+CORPUS = ROOT.parent / "shared" / "corpus"
+TREE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:]).returncode
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, code)
+"""
+
+
+def corpus_copies(folder: Path, count: int) -> Path:
+    """`count` documents made from the corpus (every format), copied round by round under new names."""
+    sources = sorted(p for p in CORPUS.rglob("*") if p.is_file() and not p.name.startswith("SOURCES"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        source = sources[n % len(sources)]
+        shutil.copy(source, folder / f"{n:04d}-{source.name}")
+    return folder
+
+
+def tree_run(argv: list[str]) -> tuple[float, int]:
+    """Wall seconds and the peak memory (MB) of the largest process in a command's whole tree."""
+    run = subprocess.run([sys.executable, "-c", TREE, *argv], capture_output=True, text=True)
+    seconds, peak, _ = run.stdout.split()
+    return float(seconds), int(peak)
+
+
+def batch_throughput(work: Path, results: dict) -> None:
+    """Documents a second through `minutes batch` with 1 and 2 workers, local and Dask, and peak memory
+    at 100 and 1,000 documents (scans are not OCR'd: this measures extraction)."""
+    if not CORPUS.is_dir():
+        print("  (no ../shared/corpus: batch throughput skipped)")
+        return
+    minutes = [sys.executable, "-m", "minutes", "-q", "batch", "--ocr", "never"]
+    rows = {}
+    for count in (100, 1000):
+        folder = corpus_copies(work / f"copies-{count}", count)
+        engines = [("local", "1"), ("local", "2"), ("dask", "1"), ("dask", "2")] if count == 1000 else [("local", "2")]
+        for engine, jobs in engines:
+            out = work / f"batch-{count}-{engine}-{jobs}.jsonl"
+            seconds, peak = tree_run([*minutes, str(folder), "--out", str(out), "--engine", engine, "--jobs", jobs])
+            name = f"batch {count} documents, {engine}, {jobs} worker(s)"
+            rows[name] = {"seconds": round(seconds, 2), "docs_per_s": round(count / seconds, 1), "peak_mb": peak}
+            print(f"  {name:42} {seconds:8.2f} s   {count / seconds:6.1f} docs/s   {peak:5d} MB", flush=True)
+    results["batch"] = rows
+
+
+def batch_speedups(rows: dict) -> dict:
+    """The 2-worker speed-up of each engine, and the peak memory at 1,000 documents over that at 100."""
+    out = {}
+    for engine in ("local", "dask"):
+        one, two = (rows.get(f"batch 1000 documents, {engine}, {n} worker(s)") for n in (1, 2))
+        if one and two:
+            out[f"batch {engine}: 2 workers / 1 (speed-up)"] = round(one["seconds"] / two["seconds"], 2)
+    small, large = (rows.get(f"batch {n} documents, local, 2 worker(s)") for n in (100, 1000))
+    if small and large:
+        out["batch peak memory: 1,000 documents / 100"] = round(large["peak_mb"] / small["peak_mb"], 2)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer repeats")
     ap.add_argument("--ocr-only", action="store_true", help="only the scanned-page timings")
     ap.add_argument("--docx-only", action="store_true", help="only the Word reading timings")
+    ap.add_argument("--batch-only", action="store_true", help="only the batch throughput (1,000 corpus documents)")
     ap.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
     args = ap.parse_args()
     repeats = 3 if args.quick else 5
@@ -242,6 +302,11 @@ def main() -> int:
     if args.docx_only:
         with tempfile.TemporaryDirectory() as folder:
             docx_reading(Path(folder), results, repeats)
+        return 0
+    if args.batch_only:
+        with tempfile.TemporaryDirectory() as folder:
+            batch_throughput(Path(folder), results)
+        print(json.dumps({**results["batch"], **batch_speedups(results["batch"])}, indent=2))
         return 0
     if args.ocr_only:
         ocr(results, repeats)
@@ -330,6 +395,7 @@ def main() -> int:
             3,
             results,
         )
+        batch_throughput(work, results)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     t = {k: v["median_s"] for k, v in results.items() if isinstance(v, dict) and "median_s" in v}
@@ -352,6 +418,7 @@ def main() -> int:
             t["read_docx, 800 paragraphs"] / t["floor: python-docx paragraphs' text, 800"], 2
         ),
     }
+    results["ratios"].update(batch_speedups(results.get("batch", {})))
     print("ratios")
     for name, value in results["ratios"].items():
         print(f"  {name:42} {value}")
