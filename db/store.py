@@ -128,7 +128,23 @@ def refresh(db: Database) -> int:
         except BaseException:
             db.rollback()
             raise
+    if count:
+        analyze(db)
     return count
+
+
+def analyze(db: Database) -> None:
+    """Refresh the planner's statistics (a sample of each index: milliseconds on a million actions).
+
+    Without them SQLite reads `actions --open --body X` through the status index, every open action
+    of every body: 0.15 s on a million actions against 0.01 s through the body's meetings."""
+    import sqlite3
+
+    try:
+        db.execute("PRAGMA analysis_limit = 1000")
+        db.execute("ANALYZE")
+    except sqlite3.OperationalError:  # busy, or a full disk: statistics can wait for the next run
+        pass
 
 
 def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:

@@ -120,7 +120,9 @@ def time_in_process(name: str, call, repeats: int, results: dict) -> None:
     print(f"  {name:42} {statistics.median(times):8.4f} s   (in process)", flush=True)
 
 
-def big_database(path: Path, bodies: int = 50, meetings: int = 10_000, actions: int = 100_000) -> None:
+def big_database(
+    path: Path, bodies: int = 50, meetings: int = 10_000, actions: int = 100_000, decisions: bool = False
+) -> None:
     """A store as a large council's would be after years of use, written straight through the schema."""
     from minutes.db import connect
 
@@ -153,6 +155,11 @@ def big_database(path: Path, bodies: int = 50, meetings: int = 10_000, actions: 
                 "INSERT INTO items (meeting_id, position, number, title) VALUES (?, ?, ?, ?)",
                 [m, k, str(k + 1), rng.choice(["Apologies", "Minutes", "Finance", "Standing item: budget"])],
             )
+        if decisions:
+            conn.execute(
+                "INSERT INTO resolutions (meeting_id, item, text) VALUES (?, '3', ?)",
+                [m, f"RESOLVED that the {rng.choice(TOPICS)} budget of £{rng.randint(1, 900)},000 be approved"],
+            )
         for s in range(1, per_meeting + 1):
             action_id += 1
             status = "open" if rng.random() < 0.3 else "done"
@@ -181,6 +188,52 @@ def big_database(path: Path, bodies: int = 50, meetings: int = 10_000, actions: 
             )
     conn.execute("COMMIT")
     db.close()
+
+
+TOPICS = ["library", "highways", "playground", "allotments", "cemetery", "youth club", "village hall", "footpaths"]
+SEARCH = (
+    "SELECT b.name AS body, m.date, r.item, r.text FROM resolutions r "
+    "JOIN resolutions_fts f ON f.rowid = r.rowid JOIN meetings m ON m.id = r.meeting_id "
+    "JOIN bodies b ON b.id = m.body_id WHERE resolutions_fts MATCH ? ORDER BY m.date DESC LIMIT 50"
+)
+
+
+def scale_queries(work: Path, results: dict, repeats: int) -> None:
+    """The everyday queries on a national archive's worth: 1,000,000 actions across 500 bodies, with plans."""
+    from datetime import date
+
+    from minutes.db import connect
+    from minutes.db.queries import actions, digest
+
+    path = work / "million.db"
+    started = time.perf_counter()
+    big_database(path, bodies=500, meetings=100_000, actions=1_000_000, decisions=True)
+    print(f"  (built 1,000,000 actions in {time.perf_counter() - started:.0f} s)", flush=True)
+    db = connect(path)
+    body = "Committee 250"
+    calls = {
+        "1M query: actions --open --body X": lambda: actions(db, body=body, open_only=True, with_history=False),
+        "1M query: digest --body X": lambda: digest(db, body, date(2020, 1, 1)),
+        "1M query: decisions matching 'playground'": lambda: db.query(SEARCH, ["playground"]),
+    }
+    for name, call in calls.items():
+        time_in_process(name, call, repeats, results)
+    plans = {}
+    for name, (sql, params) in {
+        "actions --open --body X": (_open_sql(), [250]),
+        "decisions matching": (SEARCH, ["playground"]),
+    }.items():
+        plans[name] = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    results["1M query plans"] = plans
+    db.close()
+
+
+def _open_sql() -> str:
+    """The SQL `actions --open --body X` runs (db/queries.py), for its plan."""
+    from minutes.db.queries import ACTIONS_SQL
+
+    where = "a.linked_to IS NULL AND (a.reviewed IS NULL OR a.reviewed != 'rejected') AND m.body_id = ?"
+    return f"{ACTIONS_SQL} WHERE {where} AND a.status = 'open' ORDER BY m.date, a.seq"
 
 
 def docx_reading(work: Path, results: dict, repeats: int) -> None:
@@ -293,6 +346,7 @@ def main() -> int:
     ap.add_argument("--ocr-only", action="store_true", help="only the scanned-page timings")
     ap.add_argument("--docx-only", action="store_true", help="only the Word reading timings")
     ap.add_argument("--batch-only", action="store_true", help="only the batch throughput (1,000 corpus documents)")
+    ap.add_argument("--scale-only", action="store_true", help="only the queries on 1,000,000 actions")
     ap.add_argument("--out", type=Path, default=Path(__file__).with_name("results.json"))
     args = ap.parse_args()
     repeats = 3 if args.quick else 5
@@ -302,6 +356,11 @@ def main() -> int:
     if args.docx_only:
         with tempfile.TemporaryDirectory() as folder:
             docx_reading(Path(folder), results, repeats)
+        return 0
+    if args.scale_only:
+        with tempfile.TemporaryDirectory() as folder:
+            scale_queries(Path(folder), results, repeats)
+        print(json.dumps(results["1M query plans"], indent=2))
         return 0
     if args.batch_only:
         with tempfile.TemporaryDirectory() as folder:
@@ -396,6 +455,7 @@ def main() -> int:
             results,
         )
         batch_throughput(work, results)
+        scale_queries(work, results, repeats)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     t = {k: v["median_s"] for k, v in results.items() if isinstance(v, dict) and "median_s" in v}
