@@ -95,12 +95,18 @@ def read(path: str | Path, ocr: Options | None = None) -> Document:
 
 
 def _import_reader(kind: str) -> None:
-    """Import the format's reader here, once, rather than in every reading child."""
+    """Import the format's reader here, once, rather than in every reading child.
+
+    pdfplumber's table finder (0.07 s) is only needed on ruled pages: a child imports it itself
+    for the first PDF of a run, and this process from the second PDF on."""
     if kind == "pdf":
-        import pdfplumber.table  # noqa: F401  (for ruled pages: 0.07 s once, not in every child)
         import pypdfium2  # noqa: F401
 
-        from . import pdf  # noqa: F401
+        from . import pdf
+
+        if pdf.READ_BEFORE:
+            import pdfplumber.table  # noqa: F401
+        pdf.READ_BEFORE = True
     elif kind == "docx":
         import docx  # noqa: F401
 
