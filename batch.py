@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -37,7 +38,10 @@ def record(path: str, ocr: Options | None = None) -> dict:
 
 
 def _sha256(path: str) -> str | None:
+    """The file's sha256, when it is a regular file that can be read (a named pipe would block for ever)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, "rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
@@ -45,40 +49,47 @@ def _sha256(path: str) -> str | None:
 
 
 def done(out: Path) -> set[str]:
-    """The sources an output file already holds; a line cut short by a killed run is removed first."""
+    """The sources an output file holds that need no second run.
+
+    A file that is not one of these is refused (ValueError) before anything in it changes. A line
+    cut short by a killed run is removed, and so are the lines of documents that failed, so that a
+    rerun tries them again."""
     if not out.exists():
         return set()
-    _drop_partial_line(out)
-    sources = set()
-    with out.open(encoding="utf-8") as handle:
+    sources, failed, whole = set(), 0, 0
+    with out.open(encoding="utf-8", newline="\n") as handle:
         for line in handle:
-            sources.add(json.loads(line)["source"])
+            if not line.endswith("\n"):
+                break  # the last line, cut short
+            record = json.loads(line)
+            if not isinstance(record, dict) or "source" not in record:
+                raise ValueError(f"line {len(sources) + failed + 1} is not a record of `minutes batch`")
+            whole += len(line.encode("utf-8"))
+            if record.get("error"):
+                failed += 1
+            else:
+                sources.add(record["source"])
+    if failed:
+        _keep_successes(out)
+    elif whole != out.stat().st_size:
+        with out.open("rb+") as handle:
+            handle.truncate(whole)
     return sources
 
 
-def _drop_partial_line(out: Path) -> None:
-    """Cut the file back to its last newline: only whole lines were ever finished."""
-    with out.open("rb+") as handle:
-        size = handle.seek(0, os.SEEK_END)
-        if size == 0:
-            return
-        keep, step = size, 1 << 16
-        while keep > 0:
-            start = max(0, keep - step)
-            handle.seek(start)
-            chunk = handle.read(keep - start)
-            at = chunk.rfind(b"\n")
-            if at != -1:
-                keep = start + at + 1
-                break
-            keep = start
-        if keep != size:
-            handle.truncate(keep)
+def _keep_successes(out: Path) -> None:
+    """Rewrite the file without its failed and cut-short lines (beside it, then renamed over it)."""
+    partial = out.with_name(f".{out.name}.partial")
+    with out.open(encoding="utf-8", newline="\n") as source, partial.open("w", encoding="utf-8", newline="\n") as kept:
+        for line in source:
+            if line.endswith("\n") and not json.loads(line).get("error"):
+                kept.write(line)
+    os.replace(partial, out)
 
 
 def write(out: Path, records: Iterable[dict]) -> Iterator[dict]:
     """Append each record as one line as it comes (flushed, so a killed run loses at most one line)."""
-    with out.open("a", encoding="utf-8") as handle:
+    with out.open("a", encoding="utf-8", newline="\n") as handle:
         for rec in records:
             handle.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
             handle.flush()

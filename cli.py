@@ -312,12 +312,13 @@ def batch(
         seen = batches.done(target)
     except (OSError, ValueError, KeyError) as exc:
         _fail(f"{target}: not a batch file (of `minutes batch`): {type(exc).__name__}: {exc}")
-    files, failures = [], 0
+    files, failures, real = [], 0, set()
     for path, problem in expand(paths):
         if problem:
             failures += 1
             err.print(f"error: {problem}", markup=False, highlight=False)
-        elif path not in seen:
+        elif path not in seen and os.path.realpath(path) not in real:  # 'a', './a' and a link to it are one file
+            real.add(os.path.realpath(path))
             files.append(path)
     work = partial(batches.record, ocr=_ocr_options(ocr, 1, pages_bar=False))
     try:
@@ -331,16 +332,21 @@ def batch(
         raise typer.Exit(1)
 
 
-def _batch_records(path: Path, lines: list[str]):
-    """Each line of a batch file as a parsed paper; a line that is not a record is one failure."""
+def _batch_records(path: Path):
+    """Each line of a batch file as a parsed paper, read one at a time; a line that is not a record is one failure.
+
+    Lines end at "\\n" only: a record may hold U+2028 or U+0085, which str.splitlines() would break at."""
     from .batch import parsed
     from .parse import Parsed
 
-    for number, line in enumerate(lines, 1):
-        try:
-            yield parsed(line)
-        except (ValueError, KeyError, TypeError) as exc:
-            yield Parsed(str(path), error=f"{path}: line {number} is not a batch record ({type(exc).__name__})")
+    with path.open(encoding="utf-8", errors="replace", newline="\n") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                yield parsed(line)
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                yield Parsed(str(path), error=f"{path}: line {number} is not a batch record ({type(exc).__name__})")
 
 
 def _write_batch(target: Path, records, count: int) -> int:
@@ -374,10 +380,11 @@ def load(
     totals: dict[str, int] = {}
     for path in files:
         try:
-            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        except (OSError, UnicodeDecodeError) as exc:
-            _fail(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
-        for key, value in _store_all(db, _batch_records(path, lines), len(lines), failures).items():
+            with path.open("rb") as handle:
+                count = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        except OSError as exc:
+            _fail(f"{path}: cannot read ({exc.strerror or exc})")
+        for key, value in _store_all(db, _batch_records(path), count, failures).items():
             totals[key] = totals.get(key, 0) + value
     if not state.quiet:
         out.print(_ingest_summary(totals, failures), markup=False, highlight=False)

@@ -6,6 +6,7 @@ worker in flight, so memory stays flat however many documents there are.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -54,32 +55,43 @@ def _local(work, paths: list[str], jobs: int) -> Iterator[dict]:
 
 def _dask(work, paths: list[str], jobs: int, scheduler: str | None) -> Iterator[dict]:
     try:
-        from distributed import Client, LocalCluster, as_completed
+        import distributed
     except ImportError:
         raise EngineError("the dask engine needs Dask: pip install 'minutes[scale]'") from None
-    cluster = None
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)  # its own tracebacks are not for the user
+    client, cluster = _connect(distributed, jobs, scheduler)
     try:
-        if scheduler:
-            client = Client(scheduler, timeout="10s")
-        else:
-            cluster = LocalCluster(
-                n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-            )
-            client = Client(cluster)
-    except OSError as exc:
-        raise EngineError(f"cannot reach the Dask scheduler {scheduler or ''}: {exc}") from None
-    try:
-        workers = max(1, len(client.scheduler_info()["workers"]))
-        todo = iter(paths)
-        first = [client.submit(work, p, pure=False) for _, p in zip(range(workers * IN_FLIGHT), todo, strict=False)]
-        running = as_completed(first)
-        for future in running:
-            yield future.result()
-            future.release()
-            following = next(todo, None)
-            if following is not None:
-                running.add(client.submit(work, following, pure=False))
+        yield from _dask_results(distributed, client, work, paths)
+    except (distributed.client.FutureCancelledError, distributed.KilledWorker, OSError) as exc:
+        raise EngineError(f"the Dask cluster stopped ({type(exc).__name__}); run again to go on from here") from None
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _connect(distributed, jobs: int, scheduler: str | None):
+    """A client of the given scheduler, or of a new local cluster of `jobs` worker processes."""
+    try:
+        if scheduler:
+            return distributed.Client(scheduler, timeout="10s"), None
+        cluster = distributed.LocalCluster(
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        )
+        return distributed.Client(cluster), cluster
+    except (OSError, ValueError, TimeoutError) as exc:
+        raise EngineError(f"cannot reach the Dask scheduler {scheduler or ''}: {exc}") from None
+
+
+def _dask_results(distributed, client, work, paths: list[str]) -> Iterator[dict]:
+    """Results as they finish, with IN_FLIGHT tasks per worker submitted at a time."""
+    workers = max(1, len(client.scheduler_info()["workers"]))
+    todo = iter(paths)
+    first = [client.submit(work, p, pure=False) for _, p in zip(range(workers * IN_FLIGHT), todo, strict=False)]
+    running = distributed.as_completed(first)
+    for future in running:
+        yield future.result()
+        future.release()
+        following = next(todo, None)
+        if following is not None:
+            running.add(client.submit(work, following, pure=False))

@@ -39,6 +39,11 @@ _SUBJECT = (  # "Jane Smith", "the Clerk", "David Evans/ICO", "Panel members"
     r"((?:(?:the|our)\s+)?[A-Z][\w'’\-]*\.?(?:(?:\s+|\s*/\s*)(?:[A-Z][\w'’\-]*|[A-Z]\.?|of|the|and|&|/))*?"
     r"(?:\s+(?:members|officers|staff))?(?:\s\([A-Z]\))?)"
 )
+# what is done by someone without being a task given to them: procedure, money, attendance
+_NOT_TASKS = (
+    r"(?:signed|seconded|proposed|moved|chaired|attended|met|funded|covered|borne|paid|supported|approved|agreed|"
+    r"considered|discussed|held|facilitated|noted|received|accepted|welcomed|opened|closed)"
+)
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_to_do",
@@ -85,7 +90,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.done_by",  # "This will be reported by the Clerk to ...", "... will be arranged by the Secretary"
         re.compile(
-            rf"\b(?:will|would|is\s+to|are\s+to)\s+be\s+[a-z]+(?:ed|en|t)\s+by\s+{_SUBJECT}"
+            rf"\b(?:will|would|is\s+to|are\s+to)\s+be\s+(?!{_NOT_TASKS}\b)[a-z]+(?:ed|en|t)\s+by\s+{_SUBJECT}"
             r"(?=\s+(?:to|when|and|in|on|at|for|before|after|by|who|with|as)\b|\s*[.,;:)]|\s*$)"
         ),
     ),
@@ -495,7 +500,7 @@ def _not_an_owner(rule: str, subject: str, clause: str, m: re.Match, later: bool
         return True  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
     if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
         return True  # "Councillors agreed to pay" is the body deciding, a resolution
-    if rule in ("action.asked_x", "action.requested_that") and _BODY_SUBJECT.match(subject):
+    if rule in ("action.asked_x", "action.requested_that", "action.done_by") and _BODY_SUBJECT.match(subject):
         return True  # "asked the Board to keep a full week of spring break" asks for a decision
     # "the Parish Council will be using X" describes; "She will be watching" undertakes
     return bool(re.search(r"\b(?:will|would) (?:also )?be [a-z]+ing\b", clause[: m.end() + 20]) and is_role(subject))

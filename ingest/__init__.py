@@ -18,6 +18,7 @@ from .ocr import Options
 from .sniff import sniff
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # about 700 pages: a text file past this is not minutes
+MAX_HTML_BYTES = 20 * 1024 * 1024  # a saved web page carries markup and inline images; its text is held to the above
 MAX_BYTES = 500 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
@@ -89,6 +90,8 @@ def read(path: str | Path, ocr: Options | None = None) -> Document:
         raise IngestError(str(path), "no text found in the document")
     if len(lines) > MAX_LINES:
         raise IngestError(str(path), f"the document holds {len(lines):,} lines, over the {MAX_LINES:,} limit")
+    if kind == "html" and sum(len(line.text) for line in lines) > MAX_TEXT_BYTES:
+        raise IngestError(str(path), f"the web page's text is over the {MAX_TEXT_BYTES // 2**20} MB limit for minutes")
     document = Document(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=kind, pages=pages, lines=lines)
     document.number_lines()
     return document
@@ -119,8 +122,8 @@ def _import_reader(kind: str) -> None:
 
 def _read_lines(path: Path, kind: str, data: bytes, ocr: Options | None, progress: Progress):
     """The lines, in the reading child (ingest/isolated.py); any reader failure is one IngestError."""
-    if ocr and ocr.on_page:
-        ocr = replace(ocr, on_page=lambda total: progress("ocr", total))  # the bar is drawn by the parent
+    # each OCR'd page is a heartbeat for the parent (and a step of its progress bar, if it draws one)
+    ocr = replace(ocr or Options(), on_page=lambda total: progress("ocr", total))
     try:
         return _lines(path, kind, data, ocr, progress)
     except IngestError:
@@ -156,10 +159,11 @@ def _read_bytes(path: Path) -> tuple[str, bytes]:
             raise IngestError(str(path), f"file is {_megabytes(size)} MB, over the {MAX_BYTES // 2**20} MB limit")
         head = handle.read(4096)
         kind = sniff(path, head)
-        limit = MAX_BYTES if kind in ("pdf", "docx") else MAX_TEXT_BYTES
+        limit = {"pdf": MAX_BYTES, "docx": MAX_BYTES, "html": MAX_HTML_BYTES}.get(kind, MAX_TEXT_BYTES)
         if size > limit:
+            what = "web page" if kind == "html" else "text file"
             raise IngestError(
-                str(path), f"text file is {_megabytes(size)} MB, over the {limit // 2**20} MB limit for minutes"
+                str(path), f"{what} is {_megabytes(size)} MB, over the {limit // 2**20} MB limit for minutes"
             )
         chunks, total = [head], len(head)
         while chunk := handle.read(_CHUNK):  # read(limit) would allocate the whole limit at once

@@ -8,6 +8,7 @@ what the output holds (and mend a line cut short by a kill); `minutes load` must
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -131,3 +132,45 @@ def test_load_names_a_line_that_is_not_a_record_and_stores_the_rest(local_batch:
         f"line {len(PAPERS) + 2} is not a batch record (JSONDecodeError)",
     ]
     assert f"{len(PAPERS)} documents stored" in run.stdout
+
+
+def test_a_record_holding_line_separators_loads_whole(tmp_path: Path) -> None:
+    paper = tmp_path / "odd\u2028name\x85.txt"
+    paper.write_text(PAPERS[-1].read_text(encoding="utf-8").replace("Forum", "Forum\u2028"), encoding="utf-8")
+    out = tmp_path / "x.jsonl"
+    run_cli("batch", str(paper), "--out", str(out), check=True)
+    loaded = run_cli("load", str(out), db=tmp_path / "m.db")
+    assert loaded.returncode == 0 and "1 documents stored" in loaded.stdout, loaded.stderr
+
+
+def test_a_named_pipe_in_the_folder_is_one_error_and_never_blocks(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    shutil.copy(PAPERS[0], folder)
+    run = run_cli("batch", str(folder), "--out", str(tmp_path / "x.jsonl"), timeout=60)
+    assert run.returncode == 1 and "not a regular file" in run.stderr
+    assert lines(tmp_path / "x.jsonl")[str(folder / "pipe.txt")]["sha256"] is None
+
+
+def test_an_out_file_that_is_not_a_batch_file_is_refused_untouched(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("my notes\nthe last line, with no newline")
+    before = notes.read_bytes()
+    run = run_cli("batch", str(PAPERS[0]), "--out", str(notes))
+    assert run.returncode == 1 and "not a batch file" in run.stderr and "Traceback" not in run.stderr
+    assert notes.read_bytes() == before
+
+
+def test_a_rerun_tries_again_what_failed_and_reads_each_file_once(tmp_path: Path) -> None:
+    paper = tmp_path / "late.txt"
+    paper.write_bytes(b"")  # still being copied when the first run read it
+    out = tmp_path / "x.jsonl"
+    first = run_cli("batch", str(paper), str(PAPERS[0]), "--out", str(out))
+    assert first.returncode == 1 and lines(out)[str(paper)]["error"]
+    shutil.copy(PAPERS[-1], paper)
+    again = run_cli("batch", str(paper), str(PAPERS[0]), f"{tmp_path}/./late.txt", "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert "1 documents extracted" in again.stdout
+    records = lines(out)
+    assert sorted(records) == sorted([str(paper), str(PAPERS[0])]) and records[str(paper)]["error"] is None

@@ -2,7 +2,7 @@
 
 Every file here is generated: a PDF whose one content stream inflates to 100 MB of text (a
 "text bomb"), a page of 150,000 characters, a DOCX whose zip directory lies about the size of
-its document, a 100,000-paragraph DOCX, 10 MB and 500 KB of text in spaced columns, a line of repeated
+its document, a 100,000-paragraph DOCX, 10 MB and 200 KB of text in spaced columns, a line of repeated
 dates, a sentence of 30,000 comma clauses, lists numbered from a trillion in Roman numerals.
 Each is run through `minutes ingest` as its own process with a wall-clock limit of LIMIT_S
 seconds and its peak memory (the largest resident size of it and its reading child) must stay
@@ -17,6 +17,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -25,6 +27,8 @@ from pathlib import Path
 
 import pytest
 from test_bad_input import GOOD_TEXT, SAMPLE_DOCX, hand_written_pdf
+
+from minutes.ingest import IngestError, isolated
 
 LIMIT_S = 10
 LIMIT_MB = 500
@@ -140,7 +144,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str | None]] = {
     "lying-zip.docx": (lying_zip_docx, r"part word/document.xml does not match its declared size"),
     "many-paragraphs.docx": (many_paragraphs_docx, r"holds 100,001 paragraphs, over the 50,000 limit"),
     "spaced-columns.txt": (spaced_columns_text, r"text file is 11 MB, over the 2 MB limit"),
-    "spaced-columns-500kb.txt": (partial(spaced_columns_text, kilobytes=500), None),
+    "spaced-columns-200kb.txt": (partial(spaced_columns_text, kilobytes=200), None),
     "repeated-dates.txt": (repeated_dates_text, None),
     "comma-clauses.txt": (comma_clauses_text, None),
     "roman-trillion.html": (roman_trillion_html, None),
@@ -192,7 +196,7 @@ def test_a_text_bomb_in_a_folder_is_named_and_the_good_files_are_stored(hostile:
         )
         assert run.returncode == 1 and "Traceback" not in run.stderr
         errors = [line for line in run.stderr.splitlines() if "a-bomb.pdf" in line]
-        assert len(errors) == 1 and "allowed" in errors[0] or "crashed" in errors[0], run.stderr
+        assert len(errors) == 1 and ("allowed" in errors[0] or "crashed" in errors[0]), run.stderr
         stored = [p for (p,) in sqlite3.connect(db).execute("SELECT path FROM documents ORDER BY path")]
         assert [Path(p).name for p in stored] == ["b-good.txt", "c-good.md"]
 
@@ -211,6 +215,9 @@ def _dies_in_a_worker(path: str, ocr=None):
     return parsed
 
 
+@pytest.mark.skipif(
+    __import__("multiprocessing").get_start_method() != "fork", reason="the patched reader reaches workers by fork"
+)
 def test_a_worker_killed_mid_folder_leaves_the_other_files_read(tmp_path: Path, monkeypatch) -> None:
     from minutes import cli, parse
     from minutes.ingest.ocr import Options
@@ -224,3 +231,70 @@ def test_a_worker_killed_mid_folder_leaves_the_other_files_read(tmp_path: Path, 
     results = list(cli._parse_all(papers, 2, parse.parse, Options()))
     assert [r.path for r in results] == papers
     assert all(r.error is None and r.meetings for r in results), [r.error for r in results]
+
+
+# --- the reading child itself -------------------------------------------------------------------
+
+
+def _beating(progress) -> str:
+    for n in range(6):  # 1.8 s in all, never more than 0.3 s without a heartbeat
+        time.sleep(0.3)
+        progress("ocr", n)
+    return "read"
+
+
+def _silent(progress) -> str:
+    sleeper = subprocess.Popen(["sleep", "60"])  # stands for Tesseract, started by the reader
+    progress("pid", sleeper.pid)
+    time.sleep(60)
+    return "never"
+
+
+def _gone(pid: int) -> bool:
+    """The process has ended (gone, or a zombie waiting for init)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not isolated.supported(), reason="files are read in a child on Linux only")
+def test_a_reader_is_stopped_when_silent_and_not_while_it_reports(monkeypatch) -> None:
+    monkeypatch.setattr(isolated, "STALL", 1.0)
+    events = []
+    assert isolated.run("beating.pdf", _beating, lambda kind, n: events.append(n)) == "read"
+    assert events == list(range(6))
+    before = set(Path(tempfile.gettempdir()).glob("minutes-read-*"))
+    started = []
+    with pytest.raises(IngestError, match=r"^silent.pdf: reading the file took over 1 s; stopped"):
+        isolated.run("silent.pdf", _silent, lambda kind, n: started.append(n))
+    deadline = time.monotonic() + 5
+    while not _gone(started[0]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(started[0]), "what the reader started is stopped with it"
+    assert set(Path(tempfile.gettempdir()).glob("minutes-read-*")) <= before, "its temporary folder is removed"
+
+
+@pytest.mark.skipif(not isolated.supported(), reason="files are read in a child on Linux only")
+def test_ocr_pages_keep_the_reader_alive_without_a_progress_bar(tmp_path: Path, monkeypatch) -> None:
+    from test_bad_input import make_scanned_pdf
+
+    from minutes.ingest import ocr, pdf, read
+    from minutes.ingest.model import Line
+
+    def slow_pages(document, numbers, path, options):  # four pages of 0.4 s each: 1.6 s in all
+        out = {}
+        for n in numbers * 4:
+            time.sleep(0.4)
+            if options.on_page:
+                options.on_page(len(numbers))
+            out[n] = [Line(text="Minutes of the Finance Committee held on 3 March 2024", page=n + 1)]
+        return out
+
+    monkeypatch.setattr(isolated, "STALL", 1.0)
+    monkeypatch.setattr(pdf, "ocr_available", lambda: True)
+    monkeypatch.setattr(pdf, "read_pages", slow_pages)
+    scan = tmp_path / "scan.pdf"
+    make_scanned_pdf(scan)
+    assert ocr.Options().on_page is None
+    assert read(scan).lines[0].text.startswith("Minutes of the Finance Committee")

@@ -851,6 +851,9 @@ def test_a_topic_before_a_spaced_dash_leaves_the_task_after_it(sentence: str, ow
         ("The dates will be arranged by the Clerk to the Board who will send them out.", ["Clerk"]),
         ("The meeting will be facilitated by video link.", None),
         ("The accounts were audited by the treasurer last year.", None),
+        ("The minutes will be signed by the Chairman as a true record.", None),
+        ("The cost would be met by the Council.", None),
+        ("The motion would be seconded by Tom Brown.", None),
     ],
 )
 def test_a_task_in_the_passive_takes_its_owner_from_by(sentence: str, owners: list[str] | None) -> None:
