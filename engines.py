@@ -6,6 +6,7 @@ worker in flight, so memory stays flat however many documents there are.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -13,6 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 ENGINES = ("local", "dask")
 IN_FLIGHT = 4  # tasks queued per worker: enough to keep it busy, few enough to keep memory flat
+CHUNK = 8  # documents per Dask task: a task costs the scheduler milliseconds, a document tens of them
 
 
 class EngineError(Exception):
@@ -84,14 +86,19 @@ def _connect(distributed, jobs: int, scheduler: str | None):
 
 
 def _dask_results(distributed, client, work, paths: list[str]) -> Iterator[dict]:
-    """Results as they finish, with IN_FLIGHT tasks per worker submitted at a time."""
+    """Results as they finish, with IN_FLIGHT tasks of CHUNK documents per worker submitted at a time."""
     workers = max(1, len(client.scheduler_info()["workers"]))
-    todo = iter(paths)
-    first = [client.submit(work, p, pure=False) for _, p in zip(range(workers * IN_FLIGHT), todo, strict=False)]
+    chunks = (paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK))
+    first = [client.submit(_each, work, c, pure=False) for c in itertools.islice(chunks, workers * IN_FLIGHT)]
     running = distributed.as_completed(first)
     for future in running:
-        yield future.result()
+        yield from future.result()
         future.release()
-        following = next(todo, None)
+        following = next(chunks, None)
         if following is not None:
-            running.add(client.submit(work, following, pure=False))
+            running.add(client.submit(_each, work, following, pure=False))
+
+
+def _each(work: Callable[[str], dict], paths: list[str]) -> list[dict]:
+    """One Dask task: several documents, each still its own record (and its own error)."""
+    return [work(path) for path in paths]

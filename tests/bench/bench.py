@@ -125,6 +125,7 @@ def big_database(
 ) -> None:
     """A store as a large council's would be after years of use, written straight through the schema."""
     from minutes.db import connect
+    from minutes.db.store import analyze
 
     db = connect(path)
     rng = random.Random(7)
