@@ -188,6 +188,7 @@ def big_database(
                 [action_id, day, m],
             )
     conn.execute("COMMIT")
+    analyze(db)  # as every ingest ends (db/store.py)
     db.close()
 
 
