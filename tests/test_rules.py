@@ -829,6 +829,11 @@ def test_an_action_under_a_sub_item_names_the_whole_number() -> None:
     assert [(a.item, a.text[:12]) for a in m.actions] == [("6.1", "AB to close "), ("7(a)", "AB to get a ")]
 
 
+def _owners_of_actions_in(sentence: str) -> list[list[str]]:
+    (meeting,) = extract(from_text(HEAD + "Present: Jane Smith, Tom Brown\n\n1. Matters\n" + sentence + "\n"))
+    return [a.owners for a in meeting.actions]
+
+
 @pytest.mark.parametrize(
     "sentence, owners",
     [
@@ -839,9 +844,7 @@ def test_an_action_under_a_sub_item_names_the_whole_number() -> None:
     ],
 )
 def test_a_topic_before_a_spaced_dash_leaves_the_task_after_it(sentence: str, owners: list[str] | None) -> None:
-    text = HEAD + "Present: Jane Smith, Tom Brown\n\n1. Matters\n" + sentence + "\n"
-    (meeting,) = extract(from_text(text))
-    assert [a.owners for a in meeting.actions] == ([owners] if owners else [])
+    assert _owners_of_actions_in(sentence) == ([owners] if owners else [])
 
 
 @pytest.mark.parametrize(
@@ -857,6 +860,4 @@ def test_a_topic_before_a_spaced_dash_leaves_the_task_after_it(sentence: str, ow
     ],
 )
 def test_a_task_in_the_passive_takes_its_owner_from_by(sentence: str, owners: list[str] | None) -> None:
-    text = HEAD + "Present: Jane Smith, Tom Brown\n\n1. Matters\n" + sentence + "\n"
-    (meeting,) = extract(from_text(text))
-    assert [a.owners for a in meeting.actions] == ([owners] if owners else [])
+    assert _owners_of_actions_in(sentence) == ([owners] if owners else [])
