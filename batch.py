@@ -37,6 +37,13 @@ def record(path: str, ocr: Options | None = None) -> dict:
     }
 
 
+def line(path: str, ocr: Options | None = None) -> tuple[str | None, str]:
+    """The document's error and its record as a JSON line, made where it was extracted (in a worker):
+    a string crosses between processes far faster than the nested record would."""
+    rec = record(path, ocr)
+    return rec["error"], json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def _sha256(path: str) -> str | None:
     """The file's sha256, when it is a regular file that can be read (a named pipe would block for ever)."""
     try:
@@ -87,13 +94,13 @@ def _keep_successes(out: Path) -> None:
     os.replace(partial, out)
 
 
-def write(out: Path, records: Iterable[dict]) -> Iterator[dict]:
-    """Append each record as one line as it comes (flushed, so a killed run loses at most one line)."""
+def write(out: Path, lines: Iterable[tuple[str | None, str]]) -> Iterator[str | None]:
+    """Append each line (of `line`) as it comes, flushed, so a killed run loses at most one; yields the errors."""
     with out.open("a", encoding="utf-8", newline="\n") as handle:
-        for rec in records:
-            handle.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
+        for error, text in lines:
+            handle.write(text)
             handle.flush()
-            yield rec
+            yield error
 
 
 def parsed(line: str) -> Parsed:

@@ -320,7 +320,7 @@ def batch(
         elif path not in seen and os.path.realpath(path) not in real:  # 'a', './a' and a link to it are one file
             real.add(os.path.realpath(path))
             files.append(path)
-    work = partial(batches.record, ocr=_ocr_options(ocr, 1, pages_bar=False))
+    work = partial(batches.line, ocr=_ocr_options(ocr, 1, pages_bar=False))
     try:
         failures += _write_batch(target, run(engine, work, files, jobs, scheduler), len(files))
     except EngineError as exc:
@@ -349,8 +349,8 @@ def _batch_records(path: Path):
                 yield Parsed(str(path), error=f"{path}: line {number} is not a batch record ({type(exc).__name__})")
 
 
-def _write_batch(target: Path, records, count: int) -> int:
-    """Append the records with a progress bar on a terminal; the number that failed."""
+def _write_batch(target: Path, lines, count: int) -> int:
+    """Append the lines with a progress bar on a terminal; the number that failed."""
     from rich.progress import Progress
 
     from .batch import write
@@ -360,10 +360,10 @@ def _write_batch(target: Path, records, count: int) -> int:
     try:
         with Progress(console=err, disable=not show, transient=True) as progress:
             task = progress.add_task("extracting", total=count)
-            for rec in write(target, records):
-                if rec["error"]:
+            for error in write(target, lines):
+                if error:
                     failed += 1
-                    err.print(f"error: {rec['error']}", markup=False, highlight=False)
+                    err.print(f"error: {error}", markup=False, highlight=False)
                 progress.advance(task)
     except OSError as exc:
         _fail(f"{target}: cannot write ({exc.strerror or exc}); run again to go on from where it stopped")

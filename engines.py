@@ -11,17 +11,20 @@ import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 ENGINES = ("local", "dask")
 IN_FLIGHT = 4  # tasks queued per worker: enough to keep it busy, few enough to keep memory flat
 CHUNK = 8  # documents per Dask task: a task costs the scheduler milliseconds, a document tens of them
+
+R = TypeVar("R")  # what the mapped function returns
 
 
 class EngineError(Exception):
     """The engine cannot start (Dask not installed, scheduler unreachable): one line for the user."""
 
 
-def run(engine: str, work: Callable[[str], dict], paths: list[str], jobs: int, scheduler: str | None = None):
+def run(engine: str, work: Callable[[str], R], paths: list[str], jobs: int, scheduler: str | None = None):
     """`work(path)` for every path, in the order they finish."""
     if engine == "dask":
         return _dask(work, paths, jobs, scheduler)
@@ -30,7 +33,7 @@ def run(engine: str, work: Callable[[str], dict], paths: list[str], jobs: int, s
     return _local(work, paths, jobs)
 
 
-def _local(work, paths: list[str], jobs: int) -> Iterator[dict]:
+def _local(work, paths: list[str], jobs: int) -> Iterator[R]:
     pending: dict = {}
     todo = iter(paths)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -55,7 +58,7 @@ def _local(work, paths: list[str], jobs: int) -> Iterator[dict]:
                 future.cancel()
 
 
-def _dask(work, paths: list[str], jobs: int, scheduler: str | None) -> Iterator[dict]:
+def _dask(work, paths: list[str], jobs: int, scheduler: str | None) -> Iterator[R]:
     try:
         import distributed
     except ImportError:
@@ -85,7 +88,7 @@ def _connect(distributed, jobs: int, scheduler: str | None):
         raise EngineError(f"cannot reach the Dask scheduler {scheduler or ''}: {exc}") from None
 
 
-def _dask_results(distributed, client, work, paths: list[str]) -> Iterator[dict]:
+def _dask_results(distributed, client, work, paths: list[str]) -> Iterator[R]:
     """Results as they finish, with IN_FLIGHT tasks of CHUNK documents per worker submitted at a time."""
     workers = max(1, len(client.scheduler_info()["workers"]))
     chunks = (paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK))
@@ -99,6 +102,6 @@ def _dask_results(distributed, client, work, paths: list[str]) -> Iterator[dict]
             running.add(client.submit(_each, work, following, pure=False))
 
 
-def _each(work: Callable[[str], dict], paths: list[str]) -> list[dict]:
+def _each(work: Callable[[str], R], paths: list[str]) -> list[R]:
     """One Dask task: several documents, each still its own record (and its own error)."""
     return [work(path) for path in paths]
