@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from .errors import IngestError
@@ -127,20 +129,49 @@ def check_unzipped_size(path: Path, limit: int = MAX_UNZIPPED) -> None:
 
 
 def _inflated_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> int:
-    """The bytes a member inflates to, read 1 MB at a time.
+    """The bytes a member inflates to, counted 1 MB at a time, never trusting its declared size.
 
-    zipfile stops a member at its declared size and then checks its CRC, so a member that lies
-    about its size fails here after at most its declared size plus 1 MB."""
-    size = 0
-    try:
-        with archive.open(info) as member:
-            while chunk := member.read(2**20):
-                size += len(chunk)
-    except zipfile.BadZipFile:
-        raise IngestError(
-            str(path), f"damaged Word file: part {info.filename} does not match its declared size (a 'zip bomb'?)"
-        ) from None
+    zipfile stops a member at its declared size and checks the CRC of that much, so a member whose
+    CRC was forged for a short prefix would pass it and then be inflated whole by python-docx. A
+    deflated member's own stream is therefore inflated here to its end, and refused the moment it
+    passes what it declares."""
+    lying = IngestError(
+        str(path), f"damaged Word file: part {info.filename} does not match its declared size (a 'zip bomb'?)"
+    )
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        try:
+            with archive.open(info) as member:
+                return sum(len(chunk) for chunk in iter(lambda: member.read(2**20), b""))
+        except zipfile.BadZipFile:
+            raise lying from None
+    inflater, size = zlib.decompressobj(-zlib.MAX_WBITS), 0
+    for chunk in _compressed(archive, info):
+        while chunk and not inflater.eof:
+            size += len(inflater.decompress(chunk, 2**20))
+            chunk = inflater.unconsumed_tail
+            if size > info.file_size:
+                raise lying
+    if size != info.file_size:
+        raise lying
     return size
+
+
+def _compressed(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """A member's compressed bytes, 1 MB at a time, from just after its local header."""
+    handle = archive.fp
+    handle.seek(info.header_offset)
+    header = handle.read(30)
+    if len(header) != 30 or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    handle.seek(info.header_offset + 30 + name_length + extra_length)
+    left = info.compress_size
+    while left > 0:
+        chunk = handle.read(min(2**20, left))
+        if not chunk:
+            raise zipfile.BadZipFile(f"{info.filename} is cut short")
+        left -= len(chunk)
+        yield chunk
 
 
 def _refuse_over(path: Path, total: int, limit: int) -> None:

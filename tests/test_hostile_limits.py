@@ -2,8 +2,9 @@
 
 Every file here is generated: a PDF whose one content stream inflates to 100 MB of text (a
 "text bomb"), a page of 150,000 characters, a DOCX whose zip directory lies about the size of
-its document, a 100,000-paragraph DOCX, 10 MB and 200 KB of text in spaced columns, a line of repeated
-dates, a sentence of 30,000 comma clauses, lists numbered from a trillion in Roman numerals.
+its document (and one whose CRC is forged to match the lie), a 100,000-paragraph DOCX, 10 MB
+and 200 KB of text in spaced columns, a line of repeated dates, a sentence of 30,000 comma
+clauses, lists numbered from a trillion in Roman numerals.
 Each is run through `minutes ingest` as its own process with a wall-clock limit of LIMIT_S
 seconds and its peak memory (the largest resident size of it and its reading child) must stay
 under LIMIT_MB. The runs in a folder check that the bomb is named and the good files still stored.
@@ -90,6 +91,24 @@ def lying_zip_docx(path: Path, padding_mb: int = 300, declared: int = 800_000) -
     path.write_bytes(bytes(data))
 
 
+def forged_crc_docx(path: Path, declared: int = 800_000) -> None:
+    """As lying_zip_docx, with the CRC forged for the declared prefix, so zipfile's own check passes."""
+    lying_zip_docx(path, declared=declared)
+    with zipfile.ZipFile(SAMPLE_DOCX) as source:
+        real = source.read("word/document.xml")
+    prefix = (real + b" " * declared)[:declared]
+    crc = zlib.crc32(prefix).to_bytes(4, "little")
+    data = bytearray(path.read_bytes())
+    name = b"word/document.xml"
+    local = next(i for i in _all(data, b"PK\x03\x04") if data[i + 30 : i + 30 + len(name)] == name)
+    central = next(i for i in _all(data, b"PK\x01\x02") if data[i + 46 : i + 46 + len(name)] == name)
+    data[local + 14 : local + 18] = crc
+    data[central + 16 : central + 20] = crc
+    path.write_bytes(bytes(data))
+    with zipfile.ZipFile(path) as forged, forged.open("word/document.xml") as member:
+        assert len(member.read()) == declared, "zipfile alone accepts the forged part"
+
+
 def _all(data: bytearray, marker: bytes):
     start = data.find(marker)
     while start != -1:
@@ -142,6 +161,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str | None]] = {
     "text-bomb.pdf": (text_bomb_pdf, r"needs more than the \d+ MB allowed|crashed on page 1"),
     "crowded-page.pdf": (crowded_page_pdf, r"page 1 holds 15\d,\d\d\d characters of text, over the 100,000 limit"),
     "lying-zip.docx": (lying_zip_docx, r"part word/document.xml does not match its declared size"),
+    "forged-crc.docx": (forged_crc_docx, r"part word/document.xml does not match its declared size"),
     "many-paragraphs.docx": (many_paragraphs_docx, r"holds 100,001 paragraphs, over the 50,000 limit"),
     "spaced-columns.txt": (spaced_columns_text, r"text file is 11 MB, over the 2 MB limit"),
     "spaced-columns-200kb.txt": (partial(spaced_columns_text, kilobytes=200), None),
