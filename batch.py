@@ -103,6 +103,20 @@ def write(out: Path, lines: Iterable[tuple[str | None, str]]) -> Iterator[str | 
             yield error
 
 
+def read_lines(path: Path) -> Iterator[Parsed]:
+    """Each line of a batch file as a parsed paper, read one at a time; a line that is not a record is one failure.
+
+    Lines end at "\\n" only: a record may hold U+2028 or U+0085, which str.splitlines() would break at."""
+    with path.open(encoding="utf-8", errors="replace", newline="\n") as handle:
+        for number, text in enumerate(handle, 1):
+            if not text.strip():
+                continue
+            try:
+                yield parsed(text)
+            except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                yield Parsed(str(path), error=f"{path}: line {number} is not a batch record ({type(exc).__name__})")
+
+
 def parsed(line: str) -> Parsed:
     """A batch line back as what a reading worker hands the writer (see `minutes load`)."""
     from .extract.model import meeting_from_dict

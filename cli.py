@@ -332,23 +332,6 @@ def batch(
         raise typer.Exit(1)
 
 
-def _batch_records(path: Path):
-    """Each line of a batch file as a parsed paper, read one at a time; a line that is not a record is one failure.
-
-    Lines end at "\\n" only: a record may hold U+2028 or U+0085, which str.splitlines() would break at."""
-    from .batch import parsed
-    from .parse import Parsed
-
-    with path.open(encoding="utf-8", errors="replace", newline="\n") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                yield parsed(line)
-            except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                yield Parsed(str(path), error=f"{path}: line {number} is not a batch record ({type(exc).__name__})")
-
-
 def _write_batch(target: Path, lines, count: int) -> int:
     """Append the lines with a progress bar on a terminal; the number that failed."""
     from rich.progress import Progress
@@ -375,6 +358,8 @@ def load(
     files: Annotated[list[Path], typer.Argument(help="JSON Lines files written by `minutes batch`.")],
 ) -> None:
     """Store what `minutes batch` extracted, exactly as `minutes ingest` stores papers."""
+    from .batch import read_lines
+
     failures: list[str] = []
     db = _db(create=True)
     totals: dict[str, int] = {}
@@ -384,7 +369,7 @@ def load(
                 count = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
         except OSError as exc:
             _fail(f"{path}: cannot read ({exc.strerror or exc})")
-        for key, value in _store_all(db, _batch_records(path), count, failures).items():
+        for key, value in _store_all(db, read_lines(path), count, failures).items():
             totals[key] = totals.get(key, 0) + value
     if not state.quiet:
         out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
