@@ -124,7 +124,7 @@ def check_unzipped_size(path: Path, limit: int = MAX_UNZIPPED) -> None:
             for info in members:
                 total += _inflated_size(archive, info, path)
                 _refuse_over(path, total, limit)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as err:
         raise IngestError(str(path), f"damaged Word file ({err})") from None
 
 

@@ -703,3 +703,15 @@ def test_a_page_of_a_hundred_thousand_rulings_is_never_searched_for_tables(tmp_p
     roll = [Line(text="Present"), Line(text="Ann Bell, Cy Dee")]
     assert _wants_layout(roll, 40, 0)[0], "a ruled attendance table is read cell by cell"
     assert not _wants_layout(roll, 100_000, 0)[0] and MAX_TABLE_PATHS < 100_000
+
+
+def test_a_word_part_whose_deflate_stream_is_garbage_is_a_damaged_file(tmp_path: Path) -> None:
+    paper = tmp_path / "garbled.docx"
+    data = bytearray(SAMPLE_DOCX.read_bytes())
+    with zipfile.ZipFile(SAMPLE_DOCX) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = data.index(b"PK\x03\x04", info.header_offset) + 30 + len(info.filename) + len(info.extra)
+    data[start : start + 40] = b"\xff" * 40
+    paper.write_bytes(bytes(data))
+    with pytest.raises(IngestError, match=r"garbled.docx: damaged Word file \(Error -3 while decompressing"):
+        read(paper)
