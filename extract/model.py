@@ -98,8 +98,8 @@ def meeting_from_dict(data: dict) -> Meeting:
     def records(cls, rows: list[dict]) -> list:
         return [cls(**{**row, "found": found(row["found"])}) for row in rows]
 
-    fields = {k: v for k, v in data.items() if k not in ("found", "attendees", "items", "resolutions", "actions")}
-    fields.pop("progress", None)
+    nested = ("found", "attendees", "items", "resolutions", "actions", "progress")
+    fields = {k: v for k, v in data.items() if k not in nested}
     return Meeting(
         **fields,
         found=found(data["found"]),

@@ -21,6 +21,7 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024  # about 700 pages: a text file past this is no
 MAX_HTML_BYTES = 20 * 1024 * 1024  # a saved web page carries markup and inline images; its text is held to the above
 MAX_BYTES = 500 * 1024 * 1024
 _CHUNK = 1024 * 1024
+_PDF_READ = False  # whether this process has read a PDF: from the second on, the parent imports the table finder
 
 __all__ = ["Document", "IngestError", "Line", "from_text", "read"]
 
@@ -105,11 +106,12 @@ def _import_reader(kind: str) -> None:
     if kind == "pdf":
         import pypdfium2  # noqa: F401
 
-        from . import pdf
+        from . import pdf  # noqa: F401
 
-        if pdf.READ_BEFORE:
+        global _PDF_READ
+        if _PDF_READ:
             import pdfplumber.table  # noqa: F401
-        pdf.READ_BEFORE = True
+        _PDF_READ = True
     elif kind == "docx":
         import docx  # noqa: F401
 

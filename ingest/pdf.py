@@ -21,7 +21,6 @@ from .ocr import available as ocr_available
 
 TABLE_PATHS = 8  # pages drawing fewer path objects than this hold no ruled table
 MAX_TABLE_PATHS = 5000  # ... and pages drawing more are a drawing or a hostile file: a real table has hundreds
-READ_BEFORE = False  # whether this process has read a PDF (ingest/__init__.py imports for the next ones)
 MAX_PAGE_CHARS = 100_000  # the densest page in the corpus holds 4,300
 MAX_CHARS = 20_000_000  # 5,000 dense pages
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -32,3 +33,14 @@ def db_path(tmp_path: Path) -> Path:
 
 def needs_shared() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SHARED.exists(), reason="../shared is not beside the project")
+
+
+def copy_db(source: Path, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API (the WAL may still hold pages)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return target

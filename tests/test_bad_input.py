@@ -32,6 +32,8 @@ from minutes.files import expand
 from minutes.ingest import IngestError, read
 from minutes.parse import parse
 
+from conftest import copy_db
+
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 ROOT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SAMPLE_PDF = SAMPLES / "schools-forum-2023-06-27-agenda-pack.pdf"
@@ -254,17 +256,6 @@ def stored_paths(db: Path) -> list[str]:
         return sorted(row[0] for row in conn.execute("SELECT path FROM documents"))
     finally:
         conn.close()
-
-
-def copy_db(source: Path, target: Path) -> Path:
-    """A consistent copy through SQLite's backup API (the WAL may still hold pages)."""
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return target
 
 
 @contextmanager

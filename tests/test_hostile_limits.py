@@ -83,9 +83,7 @@ def lying_zip_docx(path: Path, padding_mb: int = 300, declared: int = 800_000) -
                 for _ in range(padding_mb):
                     member.write(b" " * 2**20)
     data = bytearray(path.read_bytes())
-    name = b"word/document.xml"
-    local = next(i for i in _all(data, b"PK\x03\x04") if data[i + 30 : i + 30 + len(name)] == name)
-    central = next(i for i in _all(data, b"PK\x01\x02") if data[i + 46 : i + 46 + len(name)] == name)
+    local, central = _headers(data, b"word/document.xml")
     data[local + 22 : local + 26] = declared.to_bytes(4, "little")
     data[central + 24 : central + 28] = declared.to_bytes(4, "little")
     path.write_bytes(bytes(data))
@@ -99,14 +97,19 @@ def forged_crc_docx(path: Path, declared: int = 800_000) -> None:
     prefix = (real + b" " * declared)[:declared]
     crc = zlib.crc32(prefix).to_bytes(4, "little")
     data = bytearray(path.read_bytes())
-    name = b"word/document.xml"
-    local = next(i for i in _all(data, b"PK\x03\x04") if data[i + 30 : i + 30 + len(name)] == name)
-    central = next(i for i in _all(data, b"PK\x01\x02") if data[i + 46 : i + 46 + len(name)] == name)
+    local, central = _headers(data, b"word/document.xml")
     data[local + 14 : local + 18] = crc
     data[central + 16 : central + 20] = crc
     path.write_bytes(bytes(data))
     with zipfile.ZipFile(path) as forged, forged.open("word/document.xml") as member:
         assert len(member.read()) == declared, "zipfile alone accepts the forged part"
+
+
+def _headers(data: bytearray, name: bytes) -> tuple[int, int]:
+    """Where a member's local header and its central directory entry start."""
+    local = next(i for i in _all(data, b"PK\x03\x04") if data[i + 30 : i + 30 + len(name)] == name)
+    central = next(i for i in _all(data, b"PK\x01\x02") if data[i + 46 : i + 46 + len(name)] == name)
+    return local, central
 
 
 def _all(data: bytearray, marker: bytes):

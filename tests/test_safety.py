@@ -17,7 +17,7 @@ import pytest
 from minutes.db import connect
 from minutes.db.schema import MIGRATIONS, version
 
-from conftest import SAMPLES, run_cli
+from conftest import SAMPLES, copy_db, run_cli
 
 MONTHS = [
     "January",
@@ -190,14 +190,6 @@ def killed_at_random(argv: list[str], full: float, rng: random.Random) -> None:
     process.wait()
 
 
-def copied(seed: Path, target: Path) -> Path:
-    source = sqlite3.connect(seed)
-    with sqlite3.connect(target) as copy:
-        source.backup(copy)
-    source.close()
-    return target
-
-
 def test_sigkill_during_action_done_leaves_the_change_whole_or_absent(tmp_path: Path, seeded: Path) -> None:
     conn = sqlite3.connect(seeded)
     (ref,) = conn.execute("SELECT ref FROM actions WHERE status = 'open' ORDER BY id LIMIT 1").fetchone()
@@ -205,10 +197,10 @@ def test_sigkill_during_action_done_leaves_the_change_whole_or_absent(tmp_path: 
     rounds = int(os.environ.get("MINUTES_KILL_ROUNDS", "8"))
     rng = random.Random(20261201)
     started = time.monotonic()
-    run_cli("action", "done", ref, db=copied(seeded, tmp_path / "timing.db"), check=True)
+    run_cli("action", "done", ref, db=copy_db(seeded, tmp_path / "timing.db"), check=True)
     full = time.monotonic() - started
     for n in range(rounds):
-        db = copied(seeded, tmp_path / f"m{n}.db")
+        db = copy_db(seeded, tmp_path / f"m{n}.db")
         killed_at_random(["--db", str(db), "action", "done", ref], full, rng)
         conn = sqlite3.connect(db)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
