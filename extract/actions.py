@@ -128,6 +128,25 @@ def owners_only(text: str) -> list[str] | None:
 
 
 _TRAILING_MARK = re.compile(r"(?<=[.;])\s+(?:ACTION|Action)\s*[:\-–]\s*([^.:;]{1,40}?)\.?$")
+# "... will be meeting again. [ACTION: GM to update]": a marker set in brackets inside the paragraph
+_BRACKET_MARK = re.compile(r"[\[(]\s*(?:ACTIONS?|Actions?)\s*[:\-–]\s*(?P<rest>[^\[\]()]{2,200}?)\s*[\])]")
+
+
+def _bracketed(block: Block, finder: NameFinder) -> list[Raw]:
+    """Bracketed ACTION markers inside a paragraph: the bracket holds the task ('GM to update'), or only its
+    owners, when the task is the sentence the bracket closes."""
+    out: list[Raw] = []
+    text = block.text.strip()
+    for m in _BRACKET_MARK.finditer(text):
+        rest = m.group("rest").strip()
+        owners = owners_only(rest)
+        if owners:
+            before = sentences(text[: m.start()].strip())
+            if before:
+                out.append(Raw(before[-1], owners, block, block, "action.marker_inline"))
+            continue
+        out.append(Raw(rest, owners_in(rest, finder), block, block, "action.marker_inline"))
+    return out
 
 
 def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> list[Raw]:
@@ -141,6 +160,9 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             out[-1].status = text  # the words, e.g. "Action carried forwards"
             continue
         m = MARKER.match(text)
+        if not m and _BRACKET_MARK.search(text):
+            out += _bracketed(block, finder)
+            continue
         if not m:
             tail = _TRAILING_MARK.search(text)
             if tail and quoted(text, tail.start()):

@@ -245,6 +245,13 @@ _RULES = (
         _HEAD + "1. Launch\nCN would brief the coordinators before the launch. Action: CN\n",
     ),
     Rule(
+        "action.marker_inline",
+        "actions",
+        0.85,
+        "'[ACTION: JS to book the hall]' set in brackets inside a paragraph",
+        _HEAD + "1. Hall\nThe booking is not yet confirmed and will be chased. [ACTION: JS to book the hall]\n",
+    ),
+    Rule(
         "action.task_owner",
         "actions",
         0.85,
