@@ -92,27 +92,47 @@ def _quiet_libraries() -> None:
 
 
 def _db(create: bool = False, writing: bool = False):
-    """The database, opened (and migrated); only ingest and watch may create it. A command that writes first
-    checks the file (a quick check): nothing is written into a damaged database."""
-    import sqlite3
+    """The database, opened (and migrated); only ingest and watch may create a SQLite file. A command that
+    writes first checks the file (a quick check): nothing is written into a damaged database. A
+    `postgresql://` URL names a database its owner has made; the schema is created in it when missing."""
+    from .db.postgres import is_url, shown
 
+    target = state.db_path
+    if is_url(target):
+        return _open(target, shown(target))
+    if not create and not Path(target).exists():
+        _fail(f"{target}: no such database; ingest papers first (minutes ingest PATH) or check --db")
+    if (create or writing) and Path(target).exists():
+        _check_whole(target)
+    return _open(target, target)
+
+
+def _open(target: str, name: str):
+    """Connect, migrate, and finish a tracker replay a stopped run left; one line and exit 1 if it cannot."""
     from .db import connect
     from .db.schema import NewerSchema
 
-    if not create and not Path(state.db_path).exists():
-        _fail(f"{state.db_path}: no such database; ingest papers first (minutes ingest PATH) or check --db")
     try:
-        if (create or writing) and Path(state.db_path).exists():
-            _check_whole(state.db_path)
-        db = connect(state.db_path)
+        db = connect(target)
         if db.execute("SELECT 1 FROM bodies WHERE stale = 1 LIMIT 1").fetchone():
             from .db.store import refresh
 
             refresh(db)  # a run was stopped before it replayed the tracker: do it now
         return db
-    except (sqlite3.DatabaseError, NewerSchema, OSError) as exc:
-        err.print(f"error: {state.db_path}: cannot open the database ({exc})", markup=False, highlight=False)
+    except ImportError:
+        _fail(f"{name}: PostgreSQL needs psycopg: pip install 'minutes[postgres]'")
+    except (*_database_errors(), NewerSchema, OSError) as exc:
+        reason = " ".join(str(exc).split()).replace(target, name)
+        err.print(f"error: {name}: cannot open the database ({reason})", markup=False, highlight=False)
         raise typer.Exit(1) from None
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    """The errors either database raises: sqlite3's, and psycopg's when a PostgreSQL URL loaded it."""
+    import sqlite3
+
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.DatabaseError, psycopg.Error) if psycopg else (sqlite3.DatabaseError,)
 
 
 def _check_whole(path: str) -> None:
@@ -186,8 +206,9 @@ def _store_all(db, results, count: int, failures: list[str]) -> dict[str, int]:
     except Exception as exc:
         if not _cannot_write(exc):
             raise
+        why = "the server cannot be reached or refused" if "://" in state.db_path else "the disk is full or failing"
         _fail(  # said once, not once per file; each stored paper was committed whole, the rest were not begun
-            f"{state.db_path}: cannot write to the database ({exc}: the disk is full or failing); stopped after "
+            f"{_db_name()}: cannot write to the database ({' '.join(str(exc).split())}: {why}); stopped after "
             f"{done} of {count} files, {totals['documents']} stored. Free some space and run ingest again."
         )
     return totals
@@ -227,11 +248,22 @@ def _store_one(db, parsed, totals: dict[str, int], failures: list[str]) -> None:
 
 
 def _cannot_write(exc: BaseException) -> bool:
-    """SQLite saying the disk is full or failing: no later file can be stored either."""
+    """SQLite saying the disk is full or failing, or the PostgreSQL server gone or out of space: no later
+    file can be stored either."""
     import sqlite3
 
+    psycopg = sys.modules.get("psycopg")
+    if psycopg and isinstance(exc, psycopg.OperationalError):
+        return True
     words = str(exc).lower()
     return isinstance(exc, sqlite3.OperationalError) and ("disk is full" in words or "disk i/o error" in words)
+
+
+def _db_name() -> str:
+    """The database as messages name it: the file, or the URL without its password."""
+    from .db.postgres import shown
+
+    return shown(state.db_path)
 
 
 def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
@@ -530,6 +562,29 @@ action_app = typer.Typer(
     pretty_exceptions_enable=False, no_args_is_help=True, help="Change an action by hand: kept through every re-ingest."
 )
 app.add_typer(action_app, name="action")
+
+
+@app.command()
+def search(
+    words: Annotated[list[str], typer.Argument(help="Words to find; every one must be there ('school budget').")],
+    body: Annotated[str | None, typer.Option(help="Only this body (committee).")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only decisions, actions or items.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+) -> None:
+    """Find decisions, actions and agenda items by their words, newest first."""
+    from .db.queries import SEARCHED
+    from .db.queries import search as find
+
+    kinds = tuple(SEARCHED)
+    if kind:
+        chosen = kind.lower().rstrip("s").replace("resolution", "decision")
+        if chosen not in SEARCHED:
+            _fail("--kind must be decisions, actions or items", 2)
+        kinds = (chosen,)
+    db = _db()
+    rows = find(db, " ".join(words), body=_body(db, body), kinds=kinds)
+    _emit(rows, as_json, as_csv, ["kind", "body", "meeting_date", "item", "ref", "text"], "Found")
 
 
 def _hand(ref: str, field: str, value: str, note: str | None) -> None:
@@ -1099,6 +1154,11 @@ def serve(
 
     from .render.datasette import metadata
 
+    if "://" in state.db_path:
+        _fail(
+            f"{_db_name()}: Datasette reads SQLite files only; make a copy to browse "
+            "(minutes export --format sqlite --out minutes.db, then minutes --db minutes.db serve)"
+        )
     if shutil.which("datasette") is None and not _has_module("datasette"):
         _fail("Datasette is not installed: pip install 'minutes[web]'")
     _db().close()  # migrates the file first (a missing one is refused)

@@ -19,7 +19,7 @@ def config_paths(db_path: str | None) -> list[Path]:
     paths = []
     if os.environ.get("MINUTES_CONFIG"):
         paths.append(Path(os.environ["MINUTES_CONFIG"]))
-    if db_path:
+    if db_path and "://" not in db_path:  # beside a SQLite file; a PostgreSQL URL has no folder
         paths.append(Path(db_path).resolve().parent / "minutes.toml")
     paths.append(Path.cwd() / "minutes.toml")
     paths.append(Path(user_config_dir("minutes")) / "minutes.toml")
@@ -46,7 +46,7 @@ def apply_defaults() -> dict[str, Any]:
     settings = load(None)
     if settings.get("templates") and not os.environ.get("MINUTES_TEMPLATES"):
         os.environ["MINUTES_TEMPLATES"] = str(Path(settings["templates"]).expanduser())
-    if settings.get("database"):
+    if settings.get("database") and "://" not in settings["database"]:
         settings["database"] = str(Path(settings["database"]).expanduser())
     return settings
 

@@ -31,6 +31,8 @@ class OutputError(ValueError):
 
 def guard(target: Path, database: str | Path) -> None:
     """Refuse to write over the database or the files SQLite keeps beside it."""
+    if "://" in str(database):
+        return  # a PostgreSQL database has no file here to overwrite
     db = Path(database).resolve()
     own = {db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
     if Path(target).resolve() in own:

@@ -37,7 +37,7 @@ def history(db: Database, body: str, before: date) -> dict | None:
             "ORDER BY id",
             "actions": "SELECT a.meeting_id, a.ref, a.item, a.text, a.due, a.status, a.reported, "
             "(SELECT json_group_array(name) FROM (SELECT name FROM action_owners o "
-            "WHERE o.action_id = a.id ORDER BY position)) AS owners "
+            "WHERE o.action_id = a.id ORDER BY position) AS named) AS owners "
             f"FROM actions a WHERE a.meeting_id IN ({marks}) {KEPT} ORDER BY a.meeting_id, a.seq",
             "attendance": "SELECT meeting_id, name, status, category, role, organisation FROM attendance "
             f"WHERE meeting_id IN ({marks}) {KEPT} ORDER BY id",

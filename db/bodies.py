@@ -53,7 +53,10 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
         if organisation and org and body_key(organisation) != body_key(org):
             continue  # another organisation's committee, however alike the names
         if _same_body(db, body_id, name, other, attendees, same_org=bool(organisation and org)):
-            db.execute("INSERT OR IGNORE INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 0)", [key, body_id])
+            db.execute(
+                "INSERT INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING",
+                [key, body_id],
+            )
             return body_id
     return None
 
@@ -120,16 +123,20 @@ def merge(db: Database, keep: int, other: int) -> None:
     """Fold body `other` into `keep`: its meetings and people move, its names become `keep`'s other names."""
     if keep == other:
         raise BodyError("merge two different bodies")
-    db.execute("BEGIN IMMEDIATE")
+    db.begin()
     try:
         (key,) = db.execute("SELECT key FROM bodies WHERE id = ?", [other]).fetchone()
-        db.execute("INSERT OR REPLACE INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 1)", [key, keep])
+        db.execute(
+            "INSERT INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 1) "
+            "ON CONFLICT (key) DO UPDATE SET body_id = excluded.body_id, by_hand = 1",
+            [key, keep],
+        )
         db.execute("UPDATE body_aliases SET body_id = ? WHERE body_id = ?", [keep, other])
         db.execute("UPDATE meetings SET body_id = ? WHERE body_id = ?", [keep, other])
         _move_people(db, keep, other)
         db.execute("DELETE FROM bodies WHERE id = ?", [other])
         db.execute("UPDATE bodies SET stale = 1 WHERE id = ?", [keep])
-        db.execute("COMMIT")
+        db.commit()
     except BaseException:
         db.rollback()
         raise
@@ -148,6 +155,9 @@ def _move_people(db: Database, keep: int, other: int) -> None:
         db.execute("DELETE FROM people WHERE id = ?", [pid])
     aliases = db.execute("SELECT name, person_id FROM people_aliases WHERE body_id = ?", [other]).fetchall()
     for name, pid in aliases:
-        sql = "INSERT OR REPLACE INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?)"
+        sql = (
+            "INSERT INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?) "
+            "ON CONFLICT (body_id, name) DO UPDATE SET person_id = excluded.person_id"
+        )
         db.execute(sql, [keep, name, pid])
     db.execute("DELETE FROM people_aliases WHERE body_id = ?", [other])

@@ -27,7 +27,7 @@ def _action(db: Database, ref: str) -> tuple[int, int]:
 def change(db: Database, ref: str, field: str, value: str, note: str | None = None) -> None:
     """Record a hand change (status, due or owner) with its note, then replay the body's tracker."""
     action_id, body_id = _action(db, ref)
-    db.execute("BEGIN IMMEDIATE")
+    db.begin()
     try:
         at = now()
         db.execute(
@@ -44,7 +44,7 @@ def change(db: Database, ref: str, field: str, value: str, note: str | None = No
             [action_id, at, status, words],
         )
         rebuild(db, body_id)
-        db.execute("COMMIT")
+        db.commit()
     except BaseException:
         db.rollback()
         raise
@@ -62,19 +62,21 @@ def set_owners(db: Database, ref: str, owners: str, note: str | None = None) -> 
 
 def merge_people(db: Database, keep: int, other: int) -> None:
     """Join two records of one person: attendance and actions move to `keep`, the other name stays an alias."""
-    db.execute("BEGIN IMMEDIATE")
+    db.begin()
     try:
         row = db.execute("SELECT body_id, name FROM people WHERE id = ?", [other]).fetchone()
         if row is None:
             raise NotFound(f"no person {other}")
         db.execute(
-            "INSERT OR REPLACE INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?)", [row[0], row[1], keep]
+            "INSERT INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?) "
+            "ON CONFLICT (body_id, name) DO UPDATE SET person_id = excluded.person_id",
+            [row[0], row[1], keep],
         )
         db.execute("UPDATE people_aliases SET person_id = ? WHERE person_id = ?", [keep, other])
         for table in ("attendance", "action_owners"):
             db.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ?", [keep, other])
         db.execute("DELETE FROM people WHERE id = ?", [other])
-        db.execute("COMMIT")
+        db.commit()
     except BaseException:
         db.rollback()
         raise

@@ -34,7 +34,7 @@ SELECT a.id, a.ref, b.name AS body, m.date AS meeting_date, a.item, a.text, a.du
        a.status_at, a.reported, d.path AS opened_in, m.id AS meeting_id,
        (SELECT json_group_array(name) FROM (SELECT coalesce(p.name, o.name) AS name FROM action_owners o
                                             LEFT JOIN people p ON p.id = o.person_id
-                                            WHERE o.action_id = a.id ORDER BY o.position)) AS owners
+                                            WHERE o.action_id = a.id ORDER BY o.position) AS named) AS owners
 FROM actions a
 JOIN meetings m ON m.id = a.meeting_id
 JOIN bodies b ON b.id = m.body_id
@@ -104,7 +104,7 @@ def actions(
     if as_of:
         where.append("(m.date IS NULL OR m.date <= ?)")
         params.append(as_of.isoformat())
-    sql = ACTIONS_SQL + " WHERE " + " AND ".join(where) + " ORDER BY m.date, a.seq"
+    sql = ACTIONS_SQL + " WHERE " + " AND ".join(where) + " ORDER BY m.date NULLS FIRST, a.seq"
     rows = db.query(sql, params)
     today = (as_of or date.today()).isoformat()
     history = _history(db, [r["id"] for r in rows]) if with_history and rows else {}
@@ -146,7 +146,7 @@ def meetings(db: Database, body: str | None = None) -> list[dict]:
         "(SELECT count(*) FROM resolutions r WHERE r.meeting_id = m.id) AS resolutions, "
         "(SELECT count(*) FROM actions a WHERE a.meeting_id = m.id) AS actions "
         f"FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id {where} "
-        "ORDER BY b.name, m.date",
+        "ORDER BY b.name, m.date NULLS FIRST",
         params,
     )
 
@@ -165,7 +165,8 @@ def people(db: Database, body: str | None = None) -> list[dict]:
         "AS apologies_or_absent, "
         "(SELECT group_concat(DISTINCT t.name) FROM attendance t WHERE t.person_id = p.id) AS printed_as, "
         "(SELECT json_group_array(m.date) FROM (SELECT DISTINCT m.date FROM attendance t JOIN meetings m "
-        " ON m.id = t.meeting_id WHERE t.person_id = p.id AND t.status = 'present' ORDER BY m.date) m) AS meetings, "
+        " ON m.id = t.meeting_id WHERE t.person_id = p.id AND t.status = 'present' AND m.date IS NOT NULL "
+        " ORDER BY m.date) m) AS meetings, "
         "(SELECT count(*) FROM action_owners o WHERE o.person_id = p.id) AS actions "
         f"FROM people p JOIN bodies b ON b.id = p.body_id {where} ORDER BY b.name, p.name",
         params,
@@ -269,6 +270,36 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
     }
 
 
+SEARCHED = {  # what `minutes search` looks in: (table, searched column, the item it sits under)
+    "decision": ("resolutions", "text", "item"),
+    "action": ("actions", "text", "item"),
+    "item": ("items", "title", "number"),
+}
+
+
+def search(db: Database, words: str, body: str | None = None, kinds: tuple[str, ...] = tuple(SEARCHED)) -> list[dict]:
+    """Decisions, actions and items holding every word (stemmed: 'budgets' finds 'budget'), newest first,
+    through the database's own full-text index."""
+    chosen = _body_filter(db, body, "m.body_id")
+    terms = db.words(words)
+    if chosen is None or not terms:
+        return []
+    where, params = chosen
+    rows: list[dict] = []
+    for kind in kinds:
+        table, column, item = SEARCHED[kind]
+        ref = "r.ref" if table == "actions" else "NULL"
+        condition = db.matching(table, column, "r")
+        rows += db.query(
+            f"SELECT '{kind}' AS kind, b.name AS body, m.date AS meeting_date, r.{item} AS item, {ref} AS ref, "
+            f"r.{column} AS text, d.path AS document FROM {table} r JOIN meetings m ON m.id = r.meeting_id "
+            f"JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id "
+            f"{where + ' AND' if where else 'WHERE'} {condition} AND (r.reviewed IS NULL OR r.reviewed != 'rejected')",
+            [*params, terms],
+        )
+    return sorted(rows, key=lambda r: (r["meeting_date"] or "", r["body"]), reverse=True)
+
+
 def export_tables(db: Database, body: str | None = None) -> dict[str, list[dict]]:
     """Meetings, attendance, resolutions and actions as flat rows, for spreadsheets."""
     chosen = _body_filter(db, body, "m.body_id")
@@ -283,16 +314,16 @@ def export_tables(db: Database, body: str | None = None) -> dict[str, list[dict]
     tables = {
         "meetings": rows(
             f"SELECT m.id AS meeting_id, b.name AS body, m.kind, m.date, m.start_time, m.end_time, "
-            f"m.location, d.path AS document {base} {where} ORDER BY b.name, m.date"
+            f"m.location, d.path AS document {base} {where} ORDER BY b.name, m.date NULLS FIRST"
         ),
         "attendance": rows(
             f"SELECT m.id AS meeting_id, b.name AS body, m.date, t.name, t.status, t.category, t.role, "
             f"t.organisation {base} JOIN attendance t ON t.meeting_id = m.id {where} "
-            f"ORDER BY b.name, m.date, t.id"
+            f"ORDER BY b.name, m.date NULLS FIRST, t.id"
         ),
         "resolutions": rows(
             f"SELECT m.id AS meeting_id, b.name AS body, m.date, r.item, r.text {base} "
-            f"JOIN resolutions r ON r.meeting_id = m.id {where} ORDER BY b.name, m.date, r.id"
+            f"JOIN resolutions r ON r.meeting_id = m.id {where} ORDER BY b.name, m.date NULLS FIRST, r.id"
         ),
     }
     actions_rows = actions(db, body=body, with_history=False)

@@ -35,8 +35,8 @@ def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None)
             where += " AND m.body_id = ?"
             params.append(body_id)
         rows += db.query(
-            f"SELECT '{kind}' AS kind, r.id, b.name AS body, m.date AS meeting_date, r.[{column}] AS text, r.rule, "
-            f"r.confidence, d.path AS document, r.first_page, r.first_line, r.last_line FROM [{table}] r "
+            f"SELECT '{kind}' AS kind, r.id, b.name AS body, m.date AS meeting_date, r.\"{column}\" AS text, r.rule, "
+            f'r.confidence, d.path AS document, r.first_page, r.first_line, r.last_line FROM "{table}" r '
             f"JOIN meetings m ON m.id = r.meeting_id JOIN bodies b ON b.id = m.body_id "
             f"JOIN documents d ON d.id = m.document_id WHERE {where}",
             params,
@@ -57,10 +57,10 @@ def verdict(
     if kind == "action" and choice == "correct" and field in BY_HAND:
         _correct_by_hand(db, record_id, field, value or "")
         return
-    row = db.execute(f"SELECT meeting_id, [{column}] FROM [{table}] WHERE id = ?", [record_id]).fetchone()
+    row = db.execute(f'SELECT meeting_id, "{column}" FROM "{table}" WHERE id = ?', [record_id]).fetchone()
     if row is None:
         raise ReviewError(f"no {kind} with id {record_id}")
-    db.execute("BEGIN IMMEDIATE")
+    db.begin()
     try:
         db.execute(
             "INSERT INTO corrections (record, meeting_id, original, verdict, field, value, at) "
@@ -68,7 +68,7 @@ def verdict(
             [kind, row[0], row[1], choice, field, value, now()],
         )
         apply(db, row[0])
-        db.execute("COMMIT")
+        db.commit()
     except BaseException:
         db.rollback()
         raise
@@ -92,18 +92,18 @@ def apply(db: Database, meeting_id: int) -> None:
         "SELECT record, original, verdict, field, value FROM corrections WHERE meeting_id = ? ORDER BY id", [meeting_id]
     ).fetchall():
         table, column, _ = RECORDS[kind]
-        candidates = db.execute(f"SELECT id, [{column}] FROM [{table}] WHERE meeting_id = ?", [meeting_id]).fetchall()
+        candidates = db.execute(f'SELECT id, "{column}" FROM "{table}" WHERE meeting_id = ?', [meeting_id]).fetchall()
         scored = [(fuzz.ratio(original, text or ""), rid) for rid, text in candidates]
         if not scored or max(scored)[0] < 90:
             continue  # the paper no longer says it: nothing to apply the verdict to
         rid = max(scored)[1]
         if choice == "confirm":
-            db.execute(f"UPDATE [{table}] SET reviewed = 'confirmed', confidence = 1.0 WHERE id = ?", [rid])
+            db.execute(f"UPDATE \"{table}\" SET reviewed = 'confirmed', confidence = 1.0 WHERE id = ?", [rid])
         elif choice == "reject":
-            db.execute(f"UPDATE [{table}] SET reviewed = 'rejected' WHERE id = ?", [rid])
+            db.execute(f"UPDATE \"{table}\" SET reviewed = 'rejected' WHERE id = ?", [rid])
         elif choice == "correct":
             db.execute(
-                f"UPDATE [{table}] SET [{field}] = ?, reviewed = 'corrected', confidence = 1.0 WHERE id = ?",
+                f'UPDATE "{table}" SET "{field}" = ?, reviewed = \'corrected\', confidence = 1.0 WHERE id = ?',
                 [value, rid],
             )
             if table == "actions" and field == "due":

@@ -1,4 +1,4 @@
-"""The SQLite schema, created and migrated forward with sqlite-utils.
+"""The schema, created and migrated forward: with sqlite-utils on SQLite, db/postgres.py on PostgreSQL.
 
 Each migration is a function run once, in order; the `schema_version` table
 remembers how far a database has come, so a file written by an older
@@ -11,6 +11,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -223,8 +224,22 @@ def _v6(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 
 
-def connect(path: str | Path) -> Database:
-    """Open (or create) the database, in WAL mode with a busy timeout, migrated to the latest schema.
+def connect(target: str | Path) -> Database:
+    """Open (or create) the database, a SQLite file or a `postgresql://` URL, migrated to the latest schema."""
+    from .postgres import is_url
+
+    if is_url(str(target)):
+        from . import postgres
+
+        db = postgres.connect(str(target))
+        migrate(db)
+        db.learn_tables()
+        return db
+    return _sqlite(target)
+
+
+def _sqlite(path: str | Path) -> Database:
+    """The SQLite file in WAL mode with a busy timeout.
 
     Switching a new file to WAL needs it to itself, and SQLite answers "locked" at once rather than
     wait when several processes open a new database together; so the opening is retried.
@@ -269,17 +284,27 @@ def migrate(db: Database) -> int:
         )
     if current == len(MIGRATIONS):
         return current
-    db.execute("BEGIN IMMEDIATE")
+    db.begin()
     try:
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")
-        import sqlite_utils  # only a migration needs it: table creation and full-text search set-up
-
-        tables = sqlite_utils.Database(db.conn)
+        tables = _tables(db)
         for number in range(version(db) + 1, len(MIGRATIONS) + 1):  # read again: another process may have won
             MIGRATIONS[number - 1](tables)
-            db.execute("INSERT INTO schema_version VALUES (?, datetime('now'))", [number])
-        db.execute("COMMIT")
+            db.execute("INSERT INTO schema_version VALUES (?, ?)", [number, datetime.now(UTC).isoformat()])
+        db.commit()
     except BaseException:
         db.rollback()
         raise
     return version(db)
+
+
+def _tables(db: Database):
+    """What the migrations build tables with: sqlite-utils on SQLite, its PostgreSQL counterpart there."""
+    if db.dialect == "postgresql":
+        from . import postgres
+
+        postgres.prepare(db)
+        return postgres.Tables(db)
+    import sqlite_utils  # only a migration needs it: table creation and full-text search set-up
+
+    return sqlite_utils.Database(db.conn)

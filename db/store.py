@@ -1,6 +1,6 @@
 """Write one document's extraction into the database: all of it, or nothing.
 
-Every document is one `BEGIN IMMEDIATE ... COMMIT`: a failure rolls back and
+Every document is one transaction (`begin ... commit`): a failure rolls back and
 leaves the file as it was. The same content (by sha256) is stored once. A
 meeting already stored (same body, kind and date, from another file, such as
 the approved minutes replacing the draft in a pack) is updated in place and
@@ -86,11 +86,11 @@ def store(db: Database, document: Document, meetings: list[Meeting], defer: bool
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
     if row:
         return Stored(row[0], True, 0, 0)
-    db.execute("BEGIN IMMEDIATE")
+    db.begin()
     try:
         row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
         if row:  # another process stored it while we waited for the lock
-            db.execute("ROLLBACK")
+            db.rollback()
             return Stored(row[0], True, 0, 0)
         doc_id = db.execute(
             "INSERT INTO documents (sha256, path, format, pages, ingested_at, meetings) VALUES (?, ?, ?, ?, ?, ?)",
@@ -107,7 +107,7 @@ def store(db: Database, document: Document, meetings: list[Meeting], defer: bool
                 db.execute("UPDATE bodies SET stale = 1 WHERE id = ?", [body])
             else:
                 rebuild(db, body)
-        db.execute("COMMIT")
+        db.commit()
     except BaseException:
         db.rollback()
         raise
@@ -118,13 +118,13 @@ def refresh(db: Database) -> int:
     """Replay the tracker of every stale body, each in its own transaction; returns how many."""
     count = 0
     for (body,) in db.execute("SELECT id FROM bodies WHERE stale = 1").fetchall():
-        db.execute("BEGIN IMMEDIATE")
+        db.begin()
         try:
             if db.execute("SELECT stale FROM bodies WHERE id = ?", [body]).fetchone()[0]:
                 rebuild(db, body)
                 db.execute("UPDATE bodies SET stale = 0 WHERE id = ?", [body])
                 count += 1
-            db.execute("COMMIT")
+            db.commit()
         except BaseException:
             db.rollback()
             raise
@@ -134,17 +134,11 @@ def refresh(db: Database) -> int:
 
 
 def analyze(db: Database) -> None:
-    """Refresh the planner's statistics (a sample of each index: milliseconds on a million actions).
+    """Refresh the planner's statistics.
 
     Without them SQLite reads `actions --open --body X` through the status index, every open action
     of every body: 0.15 s on a million actions against 0.01 s through the body's meetings."""
-    import sqlite3
-
-    try:
-        db.execute("PRAGMA analysis_limit = 1000")
-        db.execute("ANALYZE")
-    except sqlite3.OperationalError:  # busy, or a full disk: statistics can wait for the next run
-        pass
+    db.analyze()
 
 
 def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
@@ -168,12 +162,12 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
         ).fetchone()
     if existing:
         meeting_id = existing[0]
-        sets = ", ".join(f"[{k}] = ?" for k in fields)
+        sets = ", ".join(f'"{k}" = ?' for k in fields)
         db.execute(f"UPDATE meetings SET {sets} WHERE id = ?", [*fields.values(), meeting_id])
         for table in ("attendance", "items", "resolutions", "progress"):
-            db.execute(f"DELETE FROM [{table}] WHERE meeting_id = ?", [meeting_id])
+            db.execute(f'DELETE FROM "{table}" WHERE meeting_id = ?', [meeting_id])
     else:
-        cols = ", ".join(f"[{k}]" for k in fields)
+        cols = ", ".join(f'"{k}"' for k in fields)
         meeting_id = db.execute(
             f"INSERT INTO meetings ({cols}) VALUES ({', '.join('?' * len(fields))})", list(fields.values())
         ).lastrowid
@@ -228,9 +222,9 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
 
 
 def _insert(db: Database, table: str, row: dict) -> int:
-    cols = ", ".join(f"[{k}]" for k in row)
+    cols = ", ".join(f'"{k}"' for k in row)
     return db.execute(
-        f"INSERT INTO [{table}] ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+        f'INSERT INTO "{table}" ({cols}) VALUES ({", ".join("?" * len(row))})', list(row.values())
     ).lastrowid
 
 

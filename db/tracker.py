@@ -145,7 +145,7 @@ def rebuild(db: Database, body_id: int) -> None:
     for row in db.execute(
         f"SELECT a.id, a.ref, a.text, a.meeting_id, m.date, a.reported, "
         f"(SELECT json_group_array(name) FROM "
-        f"(SELECT name FROM action_owners o WHERE o.action_id = a.id ORDER BY position)) "
+        f"(SELECT name FROM action_owners o WHERE o.action_id = a.id ORDER BY position) AS named) "
         f"FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.meeting_id IN ({marks}) "
         f"AND (a.reviewed IS NULL OR a.reviewed != 'rejected') ORDER BY a.seq",
         ids,

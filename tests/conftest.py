@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from backends import BACKENDS, SERVER, fresh_db
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -16,7 +17,7 @@ SCHEMA = SHARED / "contract" / "extraction.schema.json"
 
 
 def run_cli(
-    *args: str, db: Path | None = None, check: bool = False, env: dict | None = None, timeout: float = 300
+    *args: str, db: Path | str | None = None, check: bool = False, env: dict | None = None, timeout: float = 300
 ) -> subprocess.CompletedProcess:
     """Run `minutes` as a user would, in a fresh process."""
     argv = [sys.executable, "-m", "minutes"] + (["--db", str(db)] if db else []) + list(args)
@@ -27,8 +28,28 @@ def run_cli(
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "minutes.db"
+def db_path(tmp_path: Path, backend: str) -> Path | str:
+    """A new database: a file in the test's folder, or (for a test marked both_backends) one on PostgreSQL."""
+    return fresh_db(backend, tmp_path)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_backends: run the test on SQLite and on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked both_backends that takes `backend` runs once on each database."""
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_backends"):
+        metafunc.parametrize("backend", BACKENDS, scope="module")
+
+
+@pytest.fixture(scope="module")
+def backend() -> str:
+    return "sqlite"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    SERVER.drop_all()
 
 
 def needs_shared() -> pytest.MarkDecorator:
