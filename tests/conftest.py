@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from backends import BACKENDS, SERVER, fresh_db
 
 ROOT = Path(__file__).resolve().parents[1]
