@@ -1323,21 +1323,28 @@ def calendar(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="csv (a folder of files), json or xlsx.")] = "csv",
-    out_path: Annotated[Path | None, typer.Option("--out", help="File (json, xlsx) or folder (csv).")] = None,
-    body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="csv (a folder of files), json, xlsx, or sqlite (the whole database).")
+    ] = "csv",
+    out_path: Annotated[Path | None, typer.Option("--out", help="File (json, xlsx, sqlite) or folder (csv).")] = None,
+    body: Annotated[str | None, typer.Option(help="Only this body (csv, json, xlsx).")] = None,
 ) -> None:
-    """Meetings, attendance, resolutions and actions for spreadsheets."""
+    """Meetings, attendance, resolutions and actions for spreadsheets; or the whole database as a SQLite file."""
     from .db.queries import export_tables
     from .outputs import OutputError, write_all
     from .render.export import files
 
-    if fmt not in ("csv", "json", "xlsx"):
-        _fail("--format must be csv, json or xlsx", 2)
+    if fmt not in ("csv", "json", "xlsx", "sqlite"):
+        _fail("--format must be csv, json, xlsx or sqlite", 2)
     target = out_path or Path(
-        {"csv": "minutes-export", "json": "minutes-export.json", "xlsx": "minutes-export.xlsx"}[fmt]
+        {"csv": "minutes-export", "json": "minutes-export.json", "xlsx": "minutes-export.xlsx"}.get(
+            fmt, "minutes-export.db"
+        )
     )
     db = _db()
+    if fmt == "sqlite":
+        _export_sqlite(db, target, body)
+        return
     try:
         folder = target if fmt == "csv" else None
         written = write_all(files(export_tables(db, _body(db, body)), fmt, target), state.db_path, folder)
@@ -1345,6 +1352,27 @@ def export(
         _fail(str(exc))
     if not state.quiet:
         out.print("wrote " + ", ".join(str(p) for p in written), markup=False, highlight=False)
+
+
+def _export_sqlite(db, target: Path, body: str | None) -> None:
+    """The whole database copied into a new SQLite file (for Datasette, or to hand on)."""
+    from .db.copy import to_sqlite
+    from .outputs import OutputError, guard
+
+    if body:
+        _fail("--body applies to csv, json and xlsx; a SQLite copy holds the whole database", 2)
+    try:
+        guard(target, state.db_path)
+        if target.exists() and not target.is_file():
+            raise OutputError(f"{target}: not a file; give --out a file name")
+        counts = to_sqlite(db, target)
+    except OutputError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{target}: not written ({exc.strerror or exc})")
+    if not state.quiet:
+        wrote = f"wrote {target} ({counts['meetings']} meetings, {counts['actions']} actions)"
+        out.print(wrote, markup=False, highlight=False)
 
 
 @app.command("eval")

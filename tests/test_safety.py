@@ -17,6 +17,7 @@ import pytest
 from minutes.db import connect
 from minutes.db.schema import MIGRATIONS, version
 
+from backends import fresh_db, open_db
 from conftest import SAMPLES, copy_db, run_cli
 
 MONTHS = [
@@ -51,20 +52,25 @@ def corpus(folder: Path, count: int = 40) -> list[Path]:
     return out
 
 
-def consistent(db: Path) -> tuple[int, list[str]]:
+def consistent(db: Path | str) -> tuple[int, list[str]]:
     """(documents stored, problems): a stored document has all its meetings, and every meeting its children."""
-    conn = sqlite3.connect(db)
+    if isinstance(db, Path):
+        conn = sqlite3.connect(db)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone():
+                return 0, []  # killed while the schema was being created: that transaction left nothing
+        finally:
+            conn.close()
+    conn = open_db(db)
     try:
         problems = []
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone():
-            return 0, []  # killed while the schema was being created: that transaction left nothing
-        for doc_id, claimed in conn.execute("SELECT id, meetings FROM documents"):
+        for doc_id, claimed in conn.execute("SELECT id, meetings FROM documents").fetchall():
             held = conn.execute("SELECT count(*) FROM meetings WHERE document_id = ?", [doc_id]).fetchone()[0]
             if held != claimed:
                 problems.append(f"document {doc_id}: {held} of {claimed} meetings")
-        for (meeting_id,) in conn.execute("SELECT id FROM meetings"):
+        for (meeting_id,) in conn.execute("SELECT id FROM meetings").fetchall():
             actions = conn.execute("SELECT count(*) FROM actions WHERE meeting_id = ?", [meeting_id]).fetchone()[0]
             items = conn.execute("SELECT count(*) FROM items WHERE meeting_id = ?", [meeting_id]).fetchone()[0]
             if (actions, items) != (6, 10):
@@ -105,31 +111,87 @@ def test_sigkill_never_leaves_a_document_half_stored(tmp_path: Path) -> None:
     assert (stored, problems) == (40, [])
 
 
+def started(db: Path | str, *argv: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "minutes", "--db", str(db), *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.both_backends
 @pytest.mark.parametrize("writers", [2, 4])
-def test_parallel_ingests_store_each_document_once(tmp_path: Path, writers: int) -> None:
+def test_parallel_ingests_store_each_document_once(tmp_path: Path, writers: int, backend: str) -> None:
     folder = tmp_path / "inbox"
     files = corpus(folder, 24)
-    db = tmp_path / "m.db"
+    db = fresh_db(backend, tmp_path)
     procs = []
     for n in range(writers):
         order = files[n::1] if n % 2 == 0 else list(reversed(files))
-        procs.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "minutes", "--db", str(db), "ingest", *map(str, order)],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-        )
+        procs.append(started(db, "ingest", *map(str, order)))
     outputs = [p.communicate(timeout=300) for p in procs]
     for process, (_stdout, stderr) in zip(procs, outputs, strict=True):
         assert process.returncode == 0, stderr
         assert "locked" not in stderr.lower()
     stored, problems = consistent(db)
     assert (stored, problems) == (24, [])
-    conn = sqlite3.connect(db)
+    conn = open_db(db)
     assert conn.execute("SELECT count(DISTINCT sha256), count(*) FROM documents").fetchone() == (24, 24)
     assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 24 * 6
+    conn.close()
+
+
+@pytest.mark.both_backends
+def test_officers_ingest_review_and_mark_actions_done_at_once(tmp_path: Path, backend: str) -> None:
+    """Two officers ingest new papers while a third marks actions done and a fourth reviews records: every
+    command succeeds, and every hand change is there at the end, through the trackers' replays."""
+    files = corpus(tmp_path / "inbox", 16)
+    db = fresh_db(backend, tmp_path)
+    run_cli("ingest", *map(str, files[:4]), db=db, check=True)
+    conn = open_db(db)
+    refs = [r[0] for r in conn.execute("SELECT ref FROM actions ORDER BY id LIMIT 8").fetchall()]
+    items = [r[0] for r in conn.execute("SELECT id FROM items ORDER BY id LIMIT 6").fetchall()]
+    conn.close()
+    marker = "; ".join(f"action done {ref}" for ref in refs)
+    procs = [
+        started(db, "ingest", *map(str, files[4:10])),
+        started(db, "ingest", *map(str, reversed(files[8:]))),
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                f"import subprocess, sys\nfor ref in {refs!r}:\n"
+                f"    subprocess.run([sys.executable, '-m', 'minutes', '--db', {str(db)!r}, 'action', 'done', ref], "
+                "check=True)",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ),  # fmt: skip
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                f"import subprocess, sys\nfor item in {items!r}:\n"
+                f"    subprocess.run([sys.executable, '-m', 'minutes', '--db', {str(db)!r}, 'review', 'confirm', "
+                "'item', str(item)], check=True)",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ),  # fmt: skip
+    ]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    for process, (_stdout, stderr) in zip(procs, outputs, strict=True):
+        assert process.returncode == 0, f"{marker}: {stderr}"
+    assert consistent(db) == (16, [])
+    conn = open_db(db)
+    statuses = dict(conn.execute(f"SELECT ref, status FROM actions WHERE ref IN ({','.join('?' * 8)})", refs))
+    reviewed = conn.execute(f"SELECT reviewed FROM items WHERE id IN ({','.join('?' * 6)})", items).fetchall()
+    conn.close()
+    assert statuses == dict.fromkeys(refs, "done"), "a hand change made while others ingest stays made"
+    assert reviewed == [("confirmed",)] * 6
 
 
 def test_older_schema_is_migrated_forward(tmp_path: Path) -> None:
