@@ -66,7 +66,7 @@ def main_options(
         typer.Option(
             "--db",
             envvar="MINUTES_DB",
-            help="SQLite file to use [default: minutes.toml's database, else ./minutes.db].",
+            help="SQLite file, or postgresql:// URL, to use [default: minutes.toml's database, else ./minutes.db].",
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and results.")] = False,

@@ -27,13 +27,14 @@ EXAMPLES = {
     "watch": "minutes watch ~/inbox --settle 2",
     "calendar": "minutes calendar --body 'Schools Forum' --out forum.ics",
     "export": "minutes export --format xlsx --out minutes.xlsx",
+    "search": "minutes search school budget --kind decisions",
     "eval": "minutes eval my-gold/ my-papers/ --json",
 }
 
 _METAVARS = {
     "body": "NAME",
     "owner": "NAME",
-    "db": "FILE",
+    "db": "FILE|URL",
     "out": "FILE",
     "target": "FILE",
     "scheduler": "URL",
@@ -55,6 +56,8 @@ _METAVARS = {
     "record_id": "ID",
     "ref": "REF",
     "paths": "PATH",
+    "words": "WORDS",
+    "kind": "decisions|actions|items",
     "file": "FILE",
     "gold_dir": "GOLD_DIR",
     "docs_dir": "DOCS_DIR",
