@@ -57,7 +57,6 @@ _METAVARS = {
     "ref": "REF",
     "paths": "PATH",
     "words": "WORDS",
-    "kind": "decisions|actions|items",
     "file": "FILE",
     "gold_dir": "GOLD_DIR",
     "docs_dir": "DOCS_DIR",
