@@ -569,6 +569,7 @@ def search(
     words: Annotated[list[str], typer.Argument(help="Words to find; every one must be there ('school budget').")],
     body: Annotated[str | None, typer.Option(help="Only this body (committee).")] = None,
     kind: Annotated[str | None, typer.Option(help="Only decisions, actions or items.")] = None,
+    limit: Annotated[int, typer.Option(help="Show the newest N (0: all).", min=0)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
 ) -> None:
@@ -583,7 +584,7 @@ def search(
             _fail("--kind must be decisions, actions or items", 2)
         kinds = (chosen,)
     db = _db()
-    rows = find(db, " ".join(words), body=_body(db, body), kinds=kinds)
+    rows = find(db, " ".join(words), body=_body(db, body), kinds=kinds, limit=limit)
     _emit(rows, as_json, as_csv, ["kind", "body", "meeting_date", "item", "ref", "text"], "Found")
 
 

@@ -57,6 +57,7 @@ _METAVARS = {
     "ref": "REF",
     "paths": "PATH",
     "words": "WORDS",
+    "limit": "N",
     "file": "FILE",
     "gold_dir": "GOLD_DIR",
     "docs_dir": "DOCS_DIR",

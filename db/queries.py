@@ -277,9 +277,11 @@ SEARCHED = {  # what `minutes search` looks in: (table, searched column, the ite
 }
 
 
-def search(db: Database, words: str, body: str | None = None, kinds: tuple[str, ...] = tuple(SEARCHED)) -> list[dict]:
+def search(
+    db: Database, words: str, body: str | None = None, kinds: tuple[str, ...] = tuple(SEARCHED), limit: int = 0
+) -> list[dict]:
     """Decisions, actions and items holding every word (stemmed: 'budgets' finds 'budget'), newest first,
-    through the database's own full-text index."""
+    through the database's own full-text index; the newest `limit` of them (all for 0)."""
     chosen = _body_filter(db, body, "m.body_id")
     terms = db.words(words)
     if chosen is None or not terms:
@@ -294,10 +296,12 @@ def search(db: Database, words: str, body: str | None = None, kinds: tuple[str, 
             f"SELECT '{kind}' AS kind, b.name AS body, m.date AS meeting_date, r.{item} AS item, {ref} AS ref, "
             f"r.{column} AS text, d.path AS document FROM {table} r JOIN meetings m ON m.id = r.meeting_id "
             f"JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id "
-            f"{where + ' AND' if where else 'WHERE'} {condition} AND (r.reviewed IS NULL OR r.reviewed != 'rejected')",
-            [*params, terms],
+            f"{where + ' AND' if where else 'WHERE'} {condition} AND (r.reviewed IS NULL OR r.reviewed != 'rejected') "
+            f"ORDER BY m.date DESC NULLS LAST, r.id DESC{' LIMIT ?' if limit else ''}",
+            [*params, terms] + ([limit] if limit else []),
         )
-    return sorted(rows, key=lambda r: (r["meeting_date"] or "", r["body"]), reverse=True)
+    rows.sort(key=lambda r: (r["meeting_date"] or "", r["body"]), reverse=True)
+    return rows[:limit] if limit else rows
 
 
 def export_tables(db: Database, body: str | None = None) -> dict[str, list[dict]]:

@@ -121,113 +121,150 @@ def time_in_process(name: str, call, repeats: int, results: dict) -> None:
 
 
 def big_database(
-    path: Path, bodies: int = 50, meetings: int = 10_000, actions: int = 100_000, decisions: bool = False
+    target: Path | str, bodies: int = 50, meetings: int = 10_000, actions: int = 100_000, decisions: bool = False
 ) -> None:
-    """A store as a large council's would be after years of use, written straight through the schema."""
+    """A store as a large council's (or an archive's) would be after years of use, written straight through
+    the schema: a SQLite file, or a PostgreSQL database given by its URL."""
     from minutes.db import connect
     from minutes.db.store import analyze
 
-    db = connect(path)
-    rng = random.Random(7)
-    conn = db.conn
-    conn.execute("BEGIN")
-    conn.execute(
-        "INSERT INTO documents (id, sha256, path, format, pages, ingested_at, meetings) "
-        "VALUES (1, 'synthetic', 'synthetic.pdf', 'pdf', 1, '2024-01-01', ?)",
-        [meetings],
-    )
-    for b in range(1, bodies + 1):
-        conn.execute(
-            "INSERT INTO bodies (id, name, key, initials) VALUES (?, ?, ?, ?)",
-            [b, f"Committee {b:02d}", f"committee {b:02d}", f"C{b:02d}"],
-        )
-        for p in range(12):
-            conn.execute("INSERT INTO people (body_id, name) VALUES (?, ?)", [b, f"Person {b}-{p}"])
-    per_meeting = actions // meetings
-    action_id = 0
-    for m in range(1, meetings + 1):
-        body = (m - 1) % bodies + 1
-        day = f"{2000 + (m // bodies) // 12:04d}-{(m // bodies) % 12 + 1:02d}-15"
-        conn.execute(
-            "INSERT INTO meetings (id, body_id, document_id, kind, date) VALUES (?, ?, 1, 'minutes', ?)", [m, body, day]
-        )
-        for k in range(4):
-            conn.execute(
-                "INSERT INTO items (meeting_id, position, number, title) VALUES (?, ?, ?, ?)",
-                [m, k, str(k + 1), rng.choice(["Apologies", "Minutes", "Finance", "Standing item: budget"])],
-            )
-        if decisions:
-            conn.execute(
-                "INSERT INTO resolutions (meeting_id, item, text) VALUES (?, '3', ?)",
-                [m, f"RESOLVED that the {rng.choice(TOPICS)} budget of £{rng.randint(1, 900)},000 be approved"],
-            )
-        for s in range(1, per_meeting + 1):
-            action_id += 1
-            status = "open" if rng.random() < 0.3 else "done"
-            conn.execute(
-                "INSERT INTO actions (id, meeting_id, ref, seq, item, text, due, due_date, status) "
-                "VALUES (?, ?, ?, ?, '3', ?, ?, ?, ?)",
-                [
-                    action_id,
-                    m,
-                    f"C{body:02d}-{day}-{s:02d}",
-                    s,
-                    f"Action {action_id}: write to the school about funding",
-                    day,
-                    day,
-                    status,
-                ],
-            )
-            conn.execute(
-                "INSERT INTO action_owners (action_id, position, name) VALUES (?, 0, ?)",
-                [action_id, f"Person {body}-{s % 12}"],
-            )
-            conn.execute(
-                "INSERT INTO action_history (action_id, at, status, by, meeting_id, words) "
-                "VALUES (?, ?, 'open', 'meeting', ?, 'raised')",
-                [action_id, day, m],
-            )
-    conn.execute("COMMIT")
+    db = connect(target)
+    db.begin()
+    for table, columns, rows in _synthetic(bodies, meetings, actions, decisions):
+        _bulk(db, table, columns, rows)
+    db.commit()
     analyze(db)  # as every ingest ends (db/store.py)
     db.close()
 
 
+def _synthetic(bodies: int, meetings: int, actions: int, decisions: bool):
+    """(table, columns, rows) for the synthetic store, parents first."""
+    rng = random.Random(7)
+    yield (
+        "documents",
+        ("id", "sha256", "path", "format", "pages", "ingested_at", "meetings"),
+        [(1, "synthetic", "synthetic.pdf", "pdf", 1, "2024-01-01", meetings)],
+    )
+    yield (
+        "bodies",
+        ("id", "name", "key", "initials"),
+        [(b, f"Committee {b:02d}", f"committee {b:02d}", f"C{b:02d}") for b in range(1, bodies + 1)],
+    )
+    yield "people", ("body_id", "name"), [(b, f"Person {b}-{p}") for b in range(1, bodies + 1) for p in range(12)]
+    days = {m: f"{2000 + (m // bodies) // 12:04d}-{(m // bodies) % 12 + 1:02d}-15" for m in range(1, meetings + 1)}
+    yield (
+        "meetings",
+        ("id", "body_id", "document_id", "kind", "date"),
+        [(m, (m - 1) % bodies + 1, 1, "minutes", days[m]) for m in days],
+    )
+    titles = ["Apologies", "Minutes", "Finance", "Standing item: budget"]
+    yield (
+        "items",
+        ("meeting_id", "position", "number", "title"),
+        [(m, k, str(k + 1), rng.choice(titles)) for m in days for k in range(4)],
+    )
+    if decisions:
+        yield (
+            "resolutions",
+            ("meeting_id", "item", "text"),
+            [
+                (m, "3", f"RESOLVED that the {rng.choice(TOPICS)} budget of £{rng.randint(1, 900)},000 be approved")
+                for m in days
+            ],
+        )
+    per_meeting = actions // meetings
+    rows, owners, history = [], [], []
+    for m, day in days.items():
+        body = (m - 1) % bodies + 1
+        for s in range(1, per_meeting + 1):
+            action_id = len(rows) + 1
+            status = "open" if rng.random() < 0.3 else "done"
+            text = f"Action {action_id}: write to the school about funding"
+            rows.append((action_id, m, f"C{body:02d}-{day}-{s:02d}", s, "3", text, day, day, status))
+            owners.append((action_id, 0, f"Person {body}-{s % 12}"))
+            history.append((action_id, day, "open", "meeting", m, "raised"))
+    yield "actions", ("id", "meeting_id", "ref", "seq", "item", "text", "due", "due_date", "status"), rows
+    yield "action_owners", ("action_id", "position", "name"), owners
+    yield "action_history", ("action_id", "at", "status", "by", "meeting_id", "words"), history
+
+
+def _bulk(db, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Many rows at once: executemany on SQLite, COPY on PostgreSQL."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    if db.dialect == "sqlite":
+        db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", rows)
+        return
+    with db.conn.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
 TOPICS = ["library", "highways", "playground", "allotments", "cemetery", "youth club", "village hall", "footpaths"]
-SEARCH = (
-    "SELECT b.name AS body, m.date, r.item, r.text FROM resolutions r "
-    "JOIN resolutions_fts f ON f.rowid = r.rowid JOIN meetings m ON m.id = r.meeting_id "
-    "JOIN bodies b ON b.id = m.body_id WHERE resolutions_fts MATCH ? ORDER BY m.date DESC LIMIT 50"
-)
 
 
 def scale_queries(work: Path, results: dict, repeats: int) -> None:
-    """The everyday queries on a national archive's worth: 1,000,000 actions across 500 bodies, with plans."""
+    """The everyday queries on a national archive's worth: 1,000,000 actions across 500 bodies, on SQLite and
+    on PostgreSQL, with their plans. PostgreSQL is the server MINUTES_BENCH_POSTGRES names (a database to
+    fill), else a throwaway cluster as the tests start (tests/backends.py)."""
+    plans = {}
+    for backend in ("sqlite", "postgresql"):
+        target = work / "million.db" if backend == "sqlite" else _bench_postgres()
+        if target is None:
+            print("  (no PostgreSQL server: the PostgreSQL half is not measured)", flush=True)
+            continue
+        started = time.perf_counter()
+        big_database(target, bodies=500, meetings=100_000, actions=1_000_000, decisions=True)
+        print(f"  (built 1,000,000 actions on {backend} in {time.perf_counter() - started:.0f} s)", flush=True)
+        plans[backend] = _time_queries(target, backend, results, repeats)
+    results["1M query plans"] = plans
+
+
+def _bench_postgres() -> str | None:
+    if os.environ.get("MINUTES_BENCH_POSTGRES"):
+        return os.environ["MINUTES_BENCH_POSTGRES"]
+    sys.path.insert(0, str(ROOT / "tests"))
+    from backends import SERVER
+
+    try:
+        return SERVER.create()
+    except BaseException as exc:  # pytest's skip, outside pytest
+        print(f"  ({exc})", flush=True)
+        return None
+
+
+def _time_queries(target: Path | str, backend: str, results: dict, repeats: int) -> dict[str, list[str]]:
     from datetime import date
 
     from minutes.db import connect
-    from minutes.db.queries import actions, digest
+    from minutes.db.queries import actions, digest, search
 
-    path = work / "million.db"
-    started = time.perf_counter()
-    big_database(path, bodies=500, meetings=100_000, actions=1_000_000, decisions=True)
-    print(f"  (built 1,000,000 actions in {time.perf_counter() - started:.0f} s)", flush=True)
-    db = connect(path)
+    db = connect(target)
     body = "Committee 250"
+    on = "" if backend == "sqlite" else " on PostgreSQL"
     calls = {
-        "1M query: actions --open --body X": lambda: actions(db, body=body, open_only=True, with_history=False),
-        "1M query: digest --body X": lambda: digest(db, body, date(2020, 1, 1)),
-        "1M query: decisions matching 'playground'": lambda: db.query(SEARCH, ["playground"]),
+        f"1M query{on}: actions --open --body X": lambda: actions(db, body=body, open_only=True, with_history=False),
+        f"1M query{on}: digest --body X": lambda: digest(db, body, date(2020, 1, 1)),
+        f"1M query{on}: decisions matching 'playground'": lambda: search(
+            db, "playground", kinds=("decision",), limit=50
+        ),
     }
     for name, call in calls.items():
         time_in_process(name, call, repeats, results)
+    explain = "EXPLAIN QUERY PLAN " if backend == "sqlite" else "EXPLAIN "
+    condition = db.matching("resolutions", "text", "r")
+    searched = (
+        "SELECT r.text FROM resolutions r JOIN meetings m ON m.id = r.meeting_id "
+        f"WHERE {condition} ORDER BY m.date DESC NULLS LAST, r.id DESC LIMIT 50"
+    )
     plans = {}
     for name, (sql, params) in {
         "actions --open --body X": (_open_sql(), [250]),
-        "decisions matching": (SEARCH, ["playground"]),
+        "decisions matching": (searched, [db.words("playground")]),
     }.items():
-        plans[name] = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, params)]
-    results["1M query plans"] = plans
+        rows = db.execute(explain + sql, params).fetchall()
+        plans[name] = [row[3] if backend == "sqlite" else row[0] for row in rows]
     db.close()
+    return plans
 
 
 def _open_sql() -> str:
@@ -235,7 +272,7 @@ def _open_sql() -> str:
     from minutes.db.queries import ACTIONS_SQL
 
     where = "a.linked_to IS NULL AND (a.reviewed IS NULL OR a.reviewed != 'rejected') AND m.body_id = ?"
-    return f"{ACTIONS_SQL} WHERE {where} AND a.status = 'open' ORDER BY m.date, a.seq"
+    return f"{ACTIONS_SQL} WHERE {where} AND a.status = 'open' ORDER BY m.date NULLS FIRST, a.seq"
 
 
 def docx_reading(work: Path, results: dict, repeats: int) -> None:
