@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from backends import fresh_db, open_db
 from conftest import SAMPLES, run_cli
 
 FORMATS = (".pdf", ".docx", ".txt", ".md", ".html")
@@ -28,14 +28,14 @@ def lines(path: Path) -> dict[str, dict]:
     return by_source
 
 
-def stored(db: Path) -> list[tuple]:
+def stored(db: Path | str) -> list[tuple]:
     """What a database holds, without ids or times: the documents, meetings and actions."""
-    conn = sqlite3.connect(db)
+    conn = open_db(db)
     try:
         return [
-            *conn.execute("SELECT sha256, format, pages, meetings FROM documents ORDER BY sha256"),
-            *conn.execute("SELECT kind, date, start_time, location FROM meetings ORDER BY date, kind"),
-            *conn.execute("SELECT ref, text, status, due FROM actions ORDER BY ref"),
+            *conn.execute("SELECT sha256, format, pages, meetings FROM documents ORDER BY sha256").fetchall(),
+            *conn.execute("SELECT kind, date, start_time, location FROM meetings ORDER BY date, kind").fetchall(),
+            *conn.execute("SELECT ref, text, status, due FROM actions ORDER BY ref").fetchall(),
         ]
     finally:
         conn.close()
@@ -109,8 +109,9 @@ def test_a_bad_file_gets_its_error_line_and_the_others_go_on(tmp_path: Path) -> 
     assert lines(out)[str(PAPERS[0])]["error"] is None
 
 
-def test_load_stores_what_ingest_stores_and_only_once(local_batch: Path, tmp_path: Path) -> None:
-    ingested, loaded = tmp_path / "ingested.db", tmp_path / "loaded.db"
+@pytest.mark.both_backends
+def test_load_stores_what_ingest_stores_and_only_once(local_batch: Path, tmp_path: Path, backend: str) -> None:
+    ingested, loaded = fresh_db(backend, tmp_path, "ingested.db"), fresh_db(backend, tmp_path, "loaded.db")
     run_cli("ingest", *map(str, PAPERS), db=ingested, check=True)
     first = run_cli("load", str(local_batch), db=loaded, check=True)
     assert stored(loaded) == stored(ingested) and stored(loaded)
