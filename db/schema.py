@@ -238,7 +238,7 @@ def connect(target: str | Path) -> Database:
     return _sqlite(target)
 
 
-def _sqlite(path: str | Path) -> Database:
+def _sqlite(path: str | Path, script: bool = True) -> Database:
     """The SQLite file in WAL mode with a busy timeout.
 
     Switching a new file to WAL needs it to itself, and SQLite answers "locked" at once rather than
@@ -254,7 +254,7 @@ def _sqlite(path: str | Path) -> Database:
                 conn.execute("PRAGMA journal_mode = WAL")  # once per file; readers then never wait for the writer
             conn.execute("PRAGMA synchronous = NORMAL")
             db = Database(conn)
-            migrate(db)
+            migrate(db, script)
             return db
         except sqlite3.OperationalError as err:
             conn.close()
@@ -274,8 +274,14 @@ class NewerSchema(Exception):
     """The file was written by a newer version of minutes than this one."""
 
 
-def migrate(db: Database) -> int:
-    """Bring the database to the latest schema, under a write lock so that two processes never both try."""
+SCRIPT = Path(__file__).with_name("schema.sql")  # what the migrations build on SQLite, as SQL: see write_script
+
+
+def migrate(db: Database, script: bool = True) -> int:
+    """Bring the database to the latest schema, under a write lock so that two processes never both try.
+
+    A new SQLite file is made from `schema.sql`, the statements the migrations produce, saving the
+    import of sqlite-utils (and numpy, which it imports) on every first ingest; tests check the two agree."""
     current = version(db)
     if current > len(MIGRATIONS):
         raise NewerSchema(
@@ -287,9 +293,15 @@ def migrate(db: Database) -> int:
     db.begin()
     try:
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)")
-        tables = _tables(db)
-        for number in range(version(db) + 1, len(MIGRATIONS) + 1):  # read again: another process may have won
-            MIGRATIONS[number - 1](tables)
+        start = version(db)  # read again: another process may have won
+        if start == 0 and script and db.dialect == "sqlite" and SCRIPT.exists():
+            for statement in _statements(SCRIPT.read_text(encoding="utf-8")):
+                db.execute(statement)
+        else:
+            tables = _tables(db)
+            for number in range(start + 1, len(MIGRATIONS) + 1):
+                MIGRATIONS[number - 1](tables)
+        for number in range(start + 1, len(MIGRATIONS) + 1):
             db.execute("INSERT INTO schema_version VALUES (?, ?)", [number, datetime.now(UTC).isoformat()])
         db.commit()
     except BaseException:
@@ -308,3 +320,29 @@ def _tables(db: Database):
     import sqlite_utils  # only a migration needs it: table creation and full-text search set-up
 
     return sqlite_utils.Database(db.conn)
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a SQL script, one by one (a trigger's body holds semicolons of its own)."""
+    out, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            out.append(pending.strip())
+            pending = ""
+    return [s for s in out if s.strip(" ;\n")]
+
+
+def schema_statements(db: Database) -> list[str]:
+    """The statements that build a SQLite database's schema, leaving out what SQLite makes by itself (the
+    shadow tables of full-text indexes, automatic indexes) and the version table."""
+    rows = db.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+    virtual = [name for _, name, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+    shadow = {f"{v}_{part}" for v in virtual for part in ("data", "idx", "content", "docsize", "config")}
+    return [f"{sql};" for _, name, sql in rows if name not in shadow and name != "schema_version"]
+
+
+def write_script(path: Path = SCRIPT) -> None:
+    """Write schema.sql from the migrations themselves (run after adding a migration)."""
+    db = _sqlite(":memory:", script=False)
+    path.write_text("\n".join(schema_statements(db)) + "\n", encoding="utf-8")

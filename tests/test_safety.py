@@ -218,6 +218,22 @@ def test_older_schema_is_migrated_forward(tmp_path: Path) -> None:
     assert run_cli("actions", "--open", db=path, check=True).stdout.count("SF-2023-03-14-") == 6
 
 
+def test_a_new_file_from_schema_sql_is_what_the_migrations_build(tmp_path: Path) -> None:
+    """schema.sql is the migrations' own output: if a migration changes, it must be written again
+    (python -c 'from minutes.db.schema import write_script; write_script()')."""
+    from minutes.db.schema import _sqlite
+
+    scripted, migrated = _sqlite(tmp_path / "scripted.db"), _sqlite(tmp_path / "migrated.db", script=False)
+    catalogue = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name != 'schema_version' ORDER BY name"
+    assert scripted.execute(catalogue).fetchall() == migrated.execute(catalogue).fetchall()
+    assert version(scripted) == version(migrated) == len(MIGRATIONS)
+    run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=tmp_path / "scripted.db")
+    found = scripted.execute("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH 'template'").fetchone()[0]
+    assert found == 1, "the full-text triggers came with the script"
+    scripted.close()
+    migrated.close()
+
+
 def test_newer_or_foreign_database_is_refused_clearly(tmp_path: Path) -> None:
     newer = tmp_path / "newer.db"
     db = connect(newer)
