@@ -117,20 +117,24 @@ def fresh_db(backend: str, folder: Path, name: str = "minutes.db") -> Path | str
     return folder / name if backend == "sqlite" else SERVER.create()
 
 
-def copy_of(db: Path | str, folder: Path) -> Path | str:
-    """A copy of a database a test may change: SQLite's backup API, or PostgreSQL's CREATE DATABASE ... TEMPLATE."""
-    if isinstance(db, str):
-        return SERVER.create(template=db.rsplit("/", 1)[1])
+def copy_db(source: Path, target: Path) -> Path:
+    """A consistent copy of a SQLite file through SQLite's backup API (the WAL may still hold pages)."""
     import sqlite3
 
-    target = folder / "minutes.db"
-    src, dst = sqlite3.connect(db), sqlite3.connect(target)
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
     try:
         src.backup(dst)
     finally:
         src.close()
         dst.close()
     return target
+
+
+def copy_of(db: Path | str, folder: Path) -> Path | str:
+    """A copy of a database a test may change: SQLite's backup API, or PostgreSQL's CREATE DATABASE ... TEMPLATE."""
+    if isinstance(db, str):
+        return SERVER.create(template=db.rsplit("/", 1)[1])
+    return copy_db(db, folder / "minutes.db")
 
 
 def open_db(db: Path | str):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from backends import BACKENDS, SERVER, fresh_db
+from backends import BACKENDS, SERVER, copy_db, fresh_db  # noqa: F401  (copy_db: for the tests)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -55,14 +54,3 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 def needs_shared() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SHARED.exists(), reason="../shared is not beside the project")
-
-
-def copy_db(source: Path, target: Path) -> Path:
-    """A consistent copy through SQLite's backup API (the WAL may still hold pages)."""
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return target

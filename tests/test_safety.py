@@ -142,6 +142,16 @@ def test_parallel_ingests_store_each_document_once(tmp_path: Path, writers: int,
     conn.close()
 
 
+def one_after_another(db: Path | str, commands: list[list[str]]) -> subprocess.Popen:
+    """One officer's commands, run in turn by a process of their own (stopping at the first that fails)."""
+    script = (
+        "import subprocess, sys\n"
+        f"for argv in {commands!r}:\n"
+        f"    subprocess.run([sys.executable, '-m', 'minutes', '--db', {str(db)!r}, *argv], check=True)"
+    )
+    return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 @pytest.mark.both_backends
 def test_officers_ingest_review_and_mark_actions_done_at_once(tmp_path: Path, backend: str) -> None:
     """Two officers ingest new papers while a third marks actions done and a fourth reviews records: every
@@ -153,38 +163,15 @@ def test_officers_ingest_review_and_mark_actions_done_at_once(tmp_path: Path, ba
     refs = [r[0] for r in conn.execute("SELECT ref FROM actions ORDER BY id LIMIT 8").fetchall()]
     items = [r[0] for r in conn.execute("SELECT id FROM items ORDER BY id LIMIT 6").fetchall()]
     conn.close()
-    marker = "; ".join(f"action done {ref}" for ref in refs)
     procs = [
         started(db, "ingest", *map(str, files[4:10])),
         started(db, "ingest", *map(str, reversed(files[8:]))),
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                f"import subprocess, sys\nfor ref in {refs!r}:\n"
-                f"    subprocess.run([sys.executable, '-m', 'minutes', '--db', {str(db)!r}, 'action', 'done', ref], "
-                "check=True)",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        ),  # fmt: skip
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                f"import subprocess, sys\nfor item in {items!r}:\n"
-                f"    subprocess.run([sys.executable, '-m', 'minutes', '--db', {str(db)!r}, 'review', 'confirm', "
-                "'item', str(item)], check=True)",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        ),  # fmt: skip
+        one_after_another(db, [["action", "done", ref] for ref in refs]),
+        one_after_another(db, [["review", "confirm", "item", str(item)] for item in items]),
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
     for process, (_stdout, stderr) in zip(procs, outputs, strict=True):
-        assert process.returncode == 0, f"{marker}: {stderr}"
+        assert process.returncode == 0, stderr
     assert consistent(db) == (16, [])
     conn = open_db(db)
     statuses = dict(conn.execute(f"SELECT ref, status FROM actions WHERE ref IN ({','.join('?' * 8)})", refs))
