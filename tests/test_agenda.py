@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -16,7 +15,12 @@ import pytest
 from docx import Document
 from docx.shared import Pt
 
+from backends import copy_of, fresh_db, open_db
 from conftest import ROOT, SAMPLES, run_cli
+
+# what the database holds is checked on SQLite and on PostgreSQL; what it does not decide (a template, the PDF,
+# an argument refused, the page layout) only on the SQLite file
+pytestmark = pytest.mark.both_backends
 
 SF = ("--body", "Schools Forum", "--date", "2023-09-19")
 HEAD = """Ashworth Town Council
@@ -175,7 +179,7 @@ def position(items: list[tuple[int, str]], words: str) -> int:
     return found[0]
 
 
-def open_actions(db: Path, body: str) -> list[dict]:
+def open_actions(db: Path | str, body: str) -> list[dict]:
     return json.loads(run_cli("actions", "--open", "--body", body, "--json", db=db, check=True).stdout)
 
 
@@ -190,26 +194,48 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> Path:
+def sqlite_sample_db(tmp_path_factory) -> Path:
+    """The samples stored once in a SQLite file: `sample_db` on SQLite, and the tests that need no other backend."""
     db = tmp_path_factory.mktemp("sf") / "minutes.db"
     run_cli("ingest", str(SAMPLES), db=db, check=True)
     return db
 
 
 @pytest.fixture(scope="module")
-def sample_pack(sample_db: Path) -> tuple[Path, object]:
-    out = sample_db.parent / "pack.docx"
-    result = run_cli("agenda", *SF, "--out", str(out), db=sample_db, check=True)
+def sample_db(backend: str, tmp_path_factory, sqlite_sample_db: Path) -> Path | str:
+    if backend == "sqlite":
+        return sqlite_sample_db
+    db = fresh_db(backend, tmp_path_factory.mktemp("sf"))
+    run_cli("ingest", str(SAMPLES), db=db, check=True)
+    return db
+
+
+def pack_of(db: Path | str, folder: Path) -> tuple[Path, object]:
+    out = folder / "pack.docx"
+    result = run_cli("agenda", *SF, "--out", str(out), db=db, check=True)
     assert "agenda of" in result.stdout
     return out, Document(str(out))
 
 
 @pytest.fixture(scope="module")
-def spaces_db(tmp_path_factory) -> Path:
+def sqlite_sample_pack(sqlite_sample_db: Path, tmp_path_factory) -> tuple[Path, object]:
+    """The pack drawn from the SQLite file: `sample_pack` on SQLite, and the test of its page layout."""
+    return pack_of(sqlite_sample_db, tmp_path_factory.mktemp("pack"))
+
+
+@pytest.fixture(scope="module")
+def sample_pack(
+    backend: str, sample_db: Path | str, tmp_path_factory, sqlite_sample_pack: tuple[Path, object]
+) -> tuple[Path, object]:
+    return sqlite_sample_pack if backend == "sqlite" else pack_of(sample_db, tmp_path_factory.mktemp("pack"))
+
+
+@pytest.fixture(scope="module")
+def spaces_db(backend: str, tmp_path_factory) -> Path | str:
     folder = tmp_path_factory.mktemp("osc")
     write(folder / "papers", "osc-2024-01-16.txt", JANUARY)
     write(folder / "papers", "osc-2024-03-12.txt", MARCH)
-    db = folder / "minutes.db"
+    db = fresh_db(backend, folder)
     run_cli("ingest", str(folder / "papers"), db=db, check=True)
     return db
 
@@ -268,7 +294,7 @@ def test_items_say_where_they_came_from(sample_pack) -> None:
         assert "Source: " in item_block(doc, title)
 
 
-def test_action_log_table_is_the_database(sample_pack, sample_db: Path) -> None:
+def test_action_log_table_is_the_database(sample_pack, sample_db: Path | str) -> None:
     _, doc = sample_pack
     (table,) = doc.tables
     header, *rows = [[c.text for c in row.cells] for row in table.rows]
@@ -301,7 +327,7 @@ def test_previous_minutes_as_extracted(sample_pack) -> None:
     )
 
 
-def test_restyled_template_is_honoured(sample_db: Path, tmp_path: Path) -> None:
+def test_restyled_template_is_honoured(sqlite_sample_db: Path, tmp_path: Path) -> None:
     template = tmp_path / "our-pack.docx"
     shutil.copy(ROOT / "templates" / "agenda_pack.docx", template)
     doc = Document(str(template))
@@ -314,7 +340,7 @@ def test_restyled_template_is_honoured(sample_db: Path, tmp_path: Path) -> None:
             p.runs[0].text = "Order of business"
     doc.save(str(template))
     out = tmp_path / "restyled.docx"
-    run_cli("agenda", *SF, "--template", str(template), "--out", str(out), db=sample_db, check=True)
+    run_cli("agenda", *SF, "--template", str(template), "--out", str(out), db=sqlite_sample_db, check=True)
     pack = Document(str(out))
     assert pack.styles["Heading 2"].font.name == "Courier New"
     assert pack.styles["Heading 2"].font.size == Pt(15)
@@ -329,11 +355,11 @@ def test_restyled_template_is_honoured(sample_db: Path, tmp_path: Path) -> None:
     shutil.which("soffice") is None and shutil.which("libreoffice") is None,
     reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui fonts-liberation2",
 )
-def test_pdf_of_the_same_pack(sample_db: Path, tmp_path: Path) -> None:
+def test_pdf_of_the_same_pack(sqlite_sample_db: Path, tmp_path: Path) -> None:
     import pypdfium2 as pdfium
 
     out = tmp_path / "pack.docx"
-    result = run_cli("agenda", *SF, "--out", str(out), "--pdf", db=sample_db, timeout=240)
+    result = run_cli("agenda", *SF, "--out", str(out), "--pdf", db=sqlite_sample_db, timeout=240)
     assert result.returncode == 0, result.stderr
     pdf = out.with_suffix(".pdf")
     assert f"wrote {pdf}" in result.stdout
@@ -358,11 +384,13 @@ def test_pdf_of_the_same_pack(sample_db: Path, tmp_path: Path) -> None:
             assert image.convert("L").getextrema()[0] < 60, "the first page has dark text on it"
 
 
-def test_pdf_without_libreoffice_says_how_to_install(sample_db: Path, tmp_path: Path) -> None:
+def test_pdf_without_libreoffice_says_how_to_install(sqlite_sample_db: Path, tmp_path: Path) -> None:
     empty = tmp_path / "bin"
     empty.mkdir()
     out = tmp_path / "pack.docx"
-    result = run_cli("agenda", *SF, "--out", str(out), "--pdf", db=sample_db, env={**os.environ, "PATH": str(empty)})
+    result = run_cli(
+        "agenda", *SF, "--out", str(out), "--pdf", db=sqlite_sample_db, env={**os.environ, "PATH": str(empty)}
+    )
     assert result.returncode == 1
     assert "apt-get install libreoffice-writer-nogui fonts-liberation2" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -372,7 +400,7 @@ def test_pdf_without_libreoffice_says_how_to_install(sample_db: Path, tmp_path: 
 # --------------------------------------------------------------------------- another body, another house style
 
 
-def test_second_body_learns_its_own_form(spaces_db: Path, tmp_path: Path) -> None:
+def test_second_body_learns_its_own_form(spaces_db: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "osc.docx"
     run_cli(
         "agenda", "--body", "Open Spaces Committee", "--date", "2024-05-14", "--out", str(out), db=spaces_db, check=True
@@ -412,9 +440,8 @@ def test_second_body_learns_its_own_form(spaces_db: Path, tmp_path: Path) -> Non
     assert "Source: as minutes of 12 March 2024, item 3" in item_block(doc, "Declarations of interest")
 
 
-def test_an_item_a_later_agenda_took_is_not_carried_again(spaces_db: Path, tmp_path: Path) -> None:
-    db = tmp_path / "later.db"
-    shutil.copy(spaces_db, db)
+def test_an_item_a_later_agenda_took_is_not_carried_again(spaces_db: Path | str, tmp_path: Path) -> None:
+    db = copy_of(spaces_db, tmp_path)
     run_cli("ingest", str(write(tmp_path, "osc-2024-04-09-agenda.txt", APRIL_AGENDA)), db=db, check=True)
     out = tmp_path / "osc.docx"
     run_cli("agenda", "--body", "Open Spaces Committee", "--date", "2024-05-14", "--out", str(out), db=db, check=True)
@@ -425,12 +452,10 @@ def test_an_item_a_later_agenda_took_is_not_carried_again(spaces_db: Path, tmp_p
     assert "the meeting of 9 April 2024 is stored only as an agenda" in item_block(doc, "minutes of the previous")
 
 
-def test_a_record_a_reviewer_rejected_is_not_drafted(sample_db: Path, tmp_path: Path) -> None:
-    db = tmp_path / "reviewed.db"
-    shutil.copy(sample_db, db)
-    conn = sqlite3.connect(db)
-    with conn:
-        conn.execute("UPDATE resolutions SET reviewed = 'rejected' WHERE text LIKE '%placed on the agenda%'")
+def test_a_record_a_reviewer_rejected_is_not_drafted(sample_db: Path | str, tmp_path: Path) -> None:
+    db = copy_of(sample_db, tmp_path)
+    conn = open_db(db)
+    conn.execute("UPDATE resolutions SET reviewed = 'rejected' WHERE text LIKE '%placed on the agenda%'")
     conn.close()
     out = tmp_path / "pack.docx"
     run_cli("agenda", *SF, "--out", str(out), db=db, check=True)
@@ -439,8 +464,8 @@ def test_a_record_a_reviewer_rejected_is_not_drafted(sample_db: Path, tmp_path: 
     assert any("SPECIAL SCHOOLS" in t for t in titles)
 
 
-def test_document_text_is_printed_never_run(tmp_path: Path) -> None:
-    db = tmp_path / "h.db"
+def test_document_text_is_printed_never_run(tmp_path: Path, db_path: Path | str) -> None:
+    db = db_path
     run_cli("ingest", str(write(tmp_path, "hostile.txt", HOSTILE)), db=db, check=True)
     out = tmp_path / "h.docx"
     run_cli("agenda", "--body", "Resources Panel", "--date", "2024-04-09", "--out", str(out), db=db, check=True)
@@ -455,7 +480,7 @@ def test_document_text_is_printed_never_run(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- the action log alone
 
 
-def test_action_log_in_every_format(sample_db: Path, tmp_path: Path) -> None:
+def test_action_log_in_every_format(sample_db: Path | str, tmp_path: Path) -> None:
     stored = open_actions(sample_db, "Schools Forum")
     refs = [a["ref"] for a in stored]
     csv_text = run_cli("action-log", "--body", "Schools Forum", "--format", "csv", db=sample_db, check=True).stdout
@@ -476,29 +501,41 @@ def test_action_log_in_every_format(sample_db: Path, tmp_path: Path) -> None:
     assert sorted(row.cells[0].text for row in doc.tables[0].rows[1:]) == sorted(refs)
 
 
-@pytest.mark.parametrize(
-    ("args", "code", "words"),
-    [
-        (("agenda", "--body", "No Such Board", "--date", "2023-09-19"), 1, "no body called"),
-        (("agenda", "--body", "Schools Forum", "--date", "someday"), 2, "--date"),
-        (("agenda", *SF, "--time", "25:00"), 2, "--time"),
-        (("agenda", *SF, "--out", "pack.pdf"), 2, ".docx"),
-        (("agenda", *SF, "--template", "missing.docx"), 2, "no such file"),
-        (("action-log", "--body", "Schools Forum", "--format", "pdf"), 2, "--format"),
-        (("action-log", "--body", "No Such Board"), 1, "no body called"),
-    ],
-)
-def test_bad_input_one_line(sample_db: Path, args: tuple, code: int, words: str) -> None:
-    result = run_cli(*args, db=sample_db)
+def one_line_error(result, code: int, words: str) -> None:
     assert result.returncode == code
     assert result.stderr.startswith("error: ") and words in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_broken_template_is_refused(sample_db: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (("agenda", "--body", "Schools Forum", "--date", "someday"), 2, "--date"),
+        (("agenda", *SF, "--time", "25:00"), 2, "--time"),
+        (("agenda", *SF, "--out", "pack.pdf"), 2, ".docx"),
+        (("agenda", *SF, "--template", "missing.docx"), 2, "no such file"),
+        (("action-log", "--body", "Schools Forum", "--format", "pdf"), 2, "--format"),
+    ],
+)
+def test_bad_input_one_line(sqlite_sample_db: Path, args: tuple, code: int, words: str) -> None:
+    one_line_error(run_cli(*args, db=sqlite_sample_db), code, words)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (("agenda", "--body", "No Such Board", "--date", "2023-09-19"), 1, "no body called"),
+        (("action-log", "--body", "No Such Board"), 1, "no body called"),
+    ],
+)
+def test_a_body_not_stored_is_one_line(sample_db: Path | str, args: tuple, code: int, words: str) -> None:
+    one_line_error(run_cli(*args, db=sample_db), code, words)
+
+
+def test_broken_template_is_refused(sqlite_sample_db: Path, tmp_path: Path) -> None:
     bad = write(tmp_path, "notes.docx", "not a Word file")
     out = tmp_path / "pack.docx"
-    result = run_cli("agenda", *SF, "--template", str(bad), "--out", str(out), db=sample_db)
+    result = run_cli("agenda", *SF, "--template", str(bad), "--out", str(out), db=sqlite_sample_db)
     assert result.returncode == 1
     assert re.match(r"error: .*notes\.docx: not usable as a pack template", result.stderr)
     assert not out.exists()
@@ -513,7 +550,7 @@ def test_template_builder_is_reproducible(tmp_path: Path) -> None:
     assert builder.build() == (ROOT / "templates" / "agenda_pack.docx").read_bytes(), "rebuild and commit the template"
 
 
-def test_a_pack_without_notes_is_clean_to_send(sample_db: Path, tmp_path: Path) -> None:
+def test_a_pack_without_notes_is_clean_to_send(sample_db: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "clean.docx"
     run_cli("agenda", *SF, "--no-notes", "--out", str(out), db=sample_db, check=True)
     doc = Document(str(out))
@@ -527,10 +564,10 @@ def test_a_pack_without_notes_is_clean_to_send(sample_db: Path, tmp_path: Path) 
     assert "draft" not in doc.sections[0].header.paragraphs[0].text
 
 
-def test_the_action_log_table_fills_the_page_width_and_keeps_references_whole(sample_pack) -> None:
+def test_the_action_log_table_fills_the_page_width_and_keeps_references_whole(sqlite_sample_pack) -> None:
     from docx.shared import Cm
 
-    _, doc = sample_pack
+    _, doc = sqlite_sample_pack
     (table,) = [t for t in doc.tables if t.rows[0].cells[0].text == "Ref"]
     widths = [c.width for c in table.rows[0].cells]
     section = doc.sections[0]
@@ -538,12 +575,12 @@ def test_the_action_log_table_fills_the_page_width_and_keeps_references_whole(sa
     assert widths[0] >= Cm(3.79), "a reference such as HPC-2019-01-09-11 fits on one line"
 
 
-def test_the_previous_minutes_show_each_actions_status_as_recorded(tmp_path: Path) -> None:
+def test_the_previous_minutes_show_each_actions_status_as_recorded(tmp_path: Path, db_path: Path | str) -> None:
     from test_tracker import JULY, next_meeting
 
     if not JULY.is_file():
         pytest.skip("needs ../shared/corpus")
-    db = tmp_path / "m.db"
+    db = db_path
     run_cli("ingest", str(JULY), str(next_meeting(tmp_path / "css-2024-07-23-minutes.docx")), db=db, check=True)
     body = json.loads(run_cli("meetings", "--json", db=db, check=True).stdout)[0]["body"]
     out = tmp_path / "pack.docx"
@@ -566,7 +603,7 @@ def test_the_previous_minutes_give_each_items_discussion_in_brief(sample_pack) -
     assert any("special schools" in s.lower() for s in summaries)
 
 
-def test_time_and_place_come_from_the_latest_agenda_when_there_is_one(tmp_path: Path) -> None:
+def test_time_and_place_come_from_the_latest_agenda_when_there_is_one(tmp_path: Path, db_path: Path | str) -> None:
     papers = tmp_path / "papers"
     minutes = (
         "Minutes of the Parish Council meeting held on {day} at 7.00pm\nVenue: Church Room\n\n"
@@ -580,7 +617,7 @@ def test_time_and_place_come_from_the_latest_agenda_when_there_is_one(tmp_path: 
         "Agenda of the Parish Council meeting to be held on 13 March 2024 "
         "at 7.30pm\nVenue: Village Hall\n\n1. Apologies\n2. Finance\n",
     )
-    db = tmp_path / "m.db"
+    db = db_path
     run_cli("ingest", str(papers), db=db, check=True)
     body = json.loads(run_cli("meetings", "--json", db=db, check=True).stdout)[0]["body"]
     out = tmp_path / "pack.docx"

@@ -12,6 +12,8 @@ from minutes.db.bodies import acronym, resolve
 
 from conftest import run_cli
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.mark.parametrize(
     "a, b",
@@ -34,8 +36,8 @@ def _body(db, name: str, organisation: str | None, people: list[str] = ()) -> in
     return cursor.lastrowid
 
 
-def test_a_paper_finds_its_body_by_initials_name_or_people(tmp_path: Path) -> None:
-    db = connect(tmp_path / "m.db")
+def test_a_paper_finds_its_body_by_initials_name_or_people(db_path: Path | str) -> None:
+    db = connect(db_path)
     fgp = _body(db, "Finance and General Purposes Committee", "Milburn Parish Council")
     society = _body(db, "Climbing Society Committee", None, ["Ann Bell", "Cy Dee", "Ed Fox", "Gil Hart"])
     _body(db, "Executive Committee", None, ["Ann Bell", "Cy Dee", "Ed Fox"])
@@ -50,11 +52,12 @@ def test_a_paper_finds_its_body_by_initials_name_or_people(tmp_path: Path) -> No
     assert resolve(db, "Full Parish Council", "Milburn Parish Council") is None  # 'fpc' too, but not initials
     # the match is remembered: the same name now finds the body at once
     assert db.execute("SELECT body_id FROM body_aliases WHERE key = 'f gp committee'").fetchone()[0] == fgp
+    db.close()
 
 
-def test_bodies_merge_joins_two_and_later_papers_follow(tmp_path: Path) -> None:
+def test_bodies_merge_joins_two_and_later_papers_follow(tmp_path: Path, db_path: Path | str) -> None:
     head = "Minutes of the {body} meeting held on {day}\n\nPresent: Ann Bell (AB), Cy Dee (CD)\n\n"
-    db = tmp_path / "m.db"
+    db = db_path
     papers = [("Hall Working Group", "10 January 2024"), ("Village Hall Trustees", "14 February 2024")]
     for n, (body, day) in enumerate(papers):
         paper = tmp_path / f"p{n}.txt"

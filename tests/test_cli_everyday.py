@@ -10,21 +10,39 @@ import pytest
 
 from minutes.cli import hoist_global_options
 
+from backends import copy_of, fresh_db, open_db
 from conftest import SAMPLES, run_cli
+
+# commands that read or change the database run on SQLite and on PostgreSQL; argument checks, a mistyped
+# file name and Datasette (SQLite only) on the SQLite file
+pytestmark = pytest.mark.both_backends
 
 
 @pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sqlite_stored(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples stored once in a SQLite file: `stored` on SQLite, and the tests that need no other backend."""
     db = tmp_path_factory.mktemp("everyday") / "minutes.db"
     run_cli("ingest", str(SAMPLES), db=db, check=True)
     return db
 
 
+@pytest.fixture(scope="module")
+def stored(backend: str, tmp_path_factory: pytest.TempPathFactory, sqlite_stored: Path) -> Path | str:
+    if backend == "sqlite":
+        return sqlite_stored
+    db = fresh_db(backend, tmp_path_factory.mktemp("everyday"))
+    run_cli("ingest", str(SAMPLES), db=db, check=True)
+    return db
+
+
 @pytest.fixture
-def copy(stored: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "minutes.db"
-    shutil.copy(stored, target)
-    return target
+def copy(stored: Path | str, tmp_path: Path) -> Path | str:
+    return copy_of(stored, tmp_path)
+
+
+@pytest.fixture
+def sqlite_copy(sqlite_stored: Path, tmp_path: Path) -> Path:
+    return copy_of(sqlite_stored, tmp_path)
 
 
 def one_line_error(run, code: int) -> str:
@@ -42,15 +60,15 @@ def one_line_error(run, code: int) -> str:
         ["digest", "--body", "Schools Forum", "--as-of", "2023-02-30"],
     ],
 )
-def test_an_impossible_date_gets_the_same_one_line_error_as_any_bad_date(copy: Path, args: list[str]) -> None:
+def test_an_impossible_date_gets_the_same_one_line_error_as_any_bad_date(sqlite_copy: Path, args: list[str]) -> None:
     bad = args[-1]
-    message = one_line_error(run_cli(*args, db=copy), 2)
+    message = one_line_error(run_cli(*args, db=sqlite_copy), 2)
     assert f"cannot read '{bad}' as a date" in message
-    unreadable = one_line_error(run_cli(*args[:-1], "someday", db=copy), 2)
+    unreadable = one_line_error(run_cli(*args[:-1], "someday", db=sqlite_copy), 2)
     assert unreadable.replace("'someday'", f"'{bad}'") == message
 
 
-def test_db_may_come_after_the_command(stored: Path) -> None:
+def test_db_may_come_after_the_command(stored: Path | str) -> None:
     after = run_cli("meetings", "--db", str(stored), check=True).stdout
     before = run_cli("--db", str(stored), "meetings", check=True).stdout
     assert after == before and "2023-03-14" in after
@@ -71,7 +89,7 @@ def test_global_options_move_in_front_of_the_command_and_values_stay_with_them()
     assert hoist_global_options(note, frozenset({"--note"})) == note
 
 
-def test_a_note_that_looks_like_a_flag_stays_the_note(copy: Path) -> None:
+def test_a_note_that_looks_like_a_flag_stays_the_note(copy: Path | str) -> None:
     import json
 
     run_cli("action", "done", "SF-2023-03-14-01", "--note", "-q", db=copy, check=True)
@@ -116,12 +134,12 @@ def test_a_mistyped_database_path_is_named_and_never_created(tmp_path: Path, arg
         ["review"],
     ],
 )
-def test_an_unknown_body_gets_the_same_error_with_the_closest_names(stored: Path, args: list[str]) -> None:
+def test_an_unknown_body_gets_the_same_error_with_the_closest_names(stored: Path | str, args: list[str]) -> None:
     message = one_line_error(run_cli(*args, "--body", "Shools Forum", db=stored), 1)
     assert message == "error: no body called 'Shools Forum'; did you mean 'Schools Forum'?\n"
 
 
-def test_a_body_like_none_stored_points_to_the_meetings_list(stored: Path) -> None:
+def test_a_body_like_none_stored_points_to_the_meetings_list(stored: Path | str) -> None:
     message = one_line_error(run_cli("actions", "--body", "Quarry Liaison Group", db=stored), 1)
     assert "see `minutes meetings`" in message
 
@@ -137,14 +155,14 @@ def test_trace_without_json_prints_each_record_with_page_lines_rule_and_confiden
     assert any(line.split()[0] == "action" for line in lines)
 
 
-def test_setting_an_owner_says_who_it_was_and_who_it_is(copy: Path) -> None:
+def test_setting_an_owner_says_who_it_was_and_who_it_is(copy: Path | str) -> None:
     run = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Peter Haylock", db=copy, check=True)
     assert run.stdout.startswith("SF-2023-03-14-01: owner set to Peter Haylock (was ")
     again = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Tony Burton / Peter Haylock", db=copy, check=True)
     assert again.stdout.strip() == "SF-2023-03-14-01: owner set to Tony Burton, Peter Haylock (was Peter Haylock)"
 
 
-def test_an_output_the_system_refuses_is_named_in_one_line_not_called_an_internal_error(stored: Path) -> None:
+def test_an_output_the_system_refuses_is_named_in_one_line_not_called_an_internal_error(stored: Path | str) -> None:
     message = one_line_error(run_cli("export", "--format", "json", "--out", "/nonexistent/x/out.json", db=stored), 1)
     assert "/nonexistent/x/out.json" in message and "internal error" not in message
 
@@ -164,31 +182,35 @@ def test_a_reader_closing_the_pipe_early_gets_no_traceback(tmp_path: Path) -> No
     assert b"Traceback" not in stderr and b"internal error" not in stderr and b"Exception ignored" not in stderr
 
 
-def test_ingest_names_papers_holding_no_meeting_and_says_when_the_only_failures_are_scans(tmp_path: Path) -> None:
+def test_ingest_names_papers_holding_no_meeting_and_says_when_the_only_failures_are_scans(
+    tmp_path: Path, db_path: Path | str
+) -> None:
     from conftest import SHARED
 
     folder = tmp_path / "inbox"
     folder.mkdir()
     (folder / "notes.txt").write_text("Shopping list: milk, bread and eggs for the weekend.\n")
     shutil.copy(SAMPLES / "schools-forum-high-needs-fragment.md", folder)
-    run = run_cli("ingest", str(folder), db=tmp_path / "m.db")
+    run = run_cli("ingest", str(folder), db=db_path)
     assert f"{folder / 'notes.txt'}: no meeting found" in run.stdout
     assert "2 documents stored" in run.stdout and "1 with no meeting" in run.stdout
     scans = sorted((SHARED / "corpus" / "pdf").glob("*-scanned.pdf"))
     if scans:
         for scan in scans:
             shutil.copy(scan, folder)
-        run = run_cli("ingest", str(folder), "--ocr", "never", db=tmp_path / "m.db")
+        run = run_cli("ingest", str(folder), "--ocr", "never", db=db_path)
         assert run.returncode == 1 and "2 failed (all scans without a text layer" in run.stdout
 
 
-def _action_id(db: Path, ref: str) -> int:
-    import sqlite3
+def _action_id(db: Path | str, ref: str) -> int:
+    conn = open_db(db)
+    try:
+        return conn.execute("SELECT id FROM actions WHERE ref = ?", [ref]).fetchone()[0]
+    finally:
+        conn.close()
 
-    return sqlite3.connect(db).execute("SELECT id FROM actions WHERE ref = ?", [ref]).fetchone()[0]
 
-
-def test_review_corrects_an_actions_owners_and_due_date_and_they_survive_reingest(copy: Path) -> None:
+def test_review_corrects_an_actions_owners_and_due_date_and_they_survive_reingest(copy: Path | str) -> None:
     import json
 
     record = str(_action_id(copy, "SF-2023-03-14-01"))
@@ -203,7 +225,7 @@ def test_review_corrects_an_actions_owners_and_due_date_and_they_survive_reinges
     assert row["owners"] == ["Peter Haylock"] and row["due"] == "2023-09-30"
 
 
-def test_review_names_a_field_an_action_lacks_in_plain_english(copy: Path) -> None:
+def test_review_names_a_field_an_action_lacks_in_plain_english(copy: Path | str) -> None:
     record = str(_action_id(copy, "SF-2023-03-14-01"))
     message = one_line_error(
         run_cli("review", "correct", "action", record, "--field", "colour", "--value", "x", db=copy), 1
@@ -236,7 +258,7 @@ def test_every_commands_help_reads_as_a_person_wrote_it_with_an_example(command:
     assert not re.search(r"\{\w|<(?:list|int|str|path|float)", shown), shown
 
 
-def test_stopping_serve_with_sigterm_stops_datasette_and_frees_its_port(stored: Path) -> None:
+def test_stopping_serve_with_sigterm_stops_datasette_and_frees_its_port(sqlite_stored: Path) -> None:
     import signal
     import socket
     import subprocess
@@ -246,7 +268,7 @@ def test_stopping_serve_with_sigterm_stops_datasette_and_frees_its_port(stored: 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    argv = [sys.executable, "-m", "minutes", "--db", str(stored), "serve", "--port", str(port)]
+    argv = [sys.executable, "-m", "minutes", "--db", str(sqlite_stored), "serve", "--port", str(port)]
     server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def listening() -> bool:

@@ -13,7 +13,12 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from backends import copy_of, fresh_db
 from conftest import SAMPLES, run_cli
+
+# the digest of what is stored is checked on SQLite and on PostgreSQL; the mail's headers and login, a
+# settings file lying beside a SQLite file, and the page layout, only on the SQLite file
+pytestmark = pytest.mark.both_backends
 
 REFS = [f"SF-2023-03-14-{n:02d}" for n in range(1, 7)]
 OWNERS = ["Tony Burton", "Caroline Baxter", "Peter Haylock", "David Abbott"]
@@ -64,11 +69,39 @@ def smtp():
     controller.stop()
 
 
+def ingested(db: Path | str) -> Path | str:
+    run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=db, check=True)
+    return db
+
+
+@pytest.fixture(scope="module")
+def sqlite_stored(tmp_path_factory) -> Path:
+    """The agenda pack stored once in a SQLite file: `stored` on SQLite, and the tests that need no other backend."""
+    return ingested(tmp_path_factory.mktemp("digest") / "m.db")
+
+
+@pytest.fixture(scope="module")
+def stored(backend: str, tmp_path_factory, sqlite_stored: Path) -> Path | str:
+    return sqlite_stored if backend == "sqlite" else ingested(fresh_db(backend, tmp_path_factory.mktemp("digest")))
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "m.db"
-    run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=path, check=True)
-    return path
+def db(stored: Path | str, tmp_path: Path) -> Path | str:
+    """The test's own copy of the stored pack, in its own folder (where a SQLite file's minutes.toml lies)."""
+    return copy_of(stored, tmp_path)
+
+
+@pytest.fixture
+def sqlite_db(sqlite_stored: Path, tmp_path: Path) -> Path:
+    return copy_of(sqlite_stored, tmp_path)
+
+
+def settings(db: Path | str, tmp_path: Path, text: str) -> dict:
+    """A minutes.toml for the digest: beside a SQLite file; a PostgreSQL URL has no folder, so named by
+    MINUTES_CONFIG. The environment to add."""
+    path = tmp_path / "minutes.toml"
+    path.write_text(text, encoding="utf-8")
+    return {} if isinstance(db, Path) else {"MINUTES_CONFIG": str(path)}
 
 
 def env_for(port: int, password: str = "s3cret-pass") -> dict:
@@ -89,7 +122,7 @@ def parts(message) -> tuple[str, str]:
     return plain, html
 
 
-def test_eml_lists_the_six_actions_of_14_march(db: Path, tmp_path: Path) -> None:
+def test_eml_lists_the_six_actions_of_14_march(db: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "digest.eml"
     run_cli(
         "digest",
@@ -116,7 +149,7 @@ def test_eml_lists_the_six_actions_of_14_march(db: Path, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "html"])
-def test_formats_to_files(db: Path, tmp_path: Path, fmt: str) -> None:
+def test_formats_to_files(db: Path | str, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"digest.{fmt}"
     run_cli(
         "digest",
@@ -135,7 +168,7 @@ def test_formats_to_files(db: Path, tmp_path: Path, fmt: str) -> None:
     assert all(ref in text for ref in REFS)
 
 
-def test_overdue_first_and_closed_counted(db: Path) -> None:
+def test_overdue_first_and_closed_counted(db: Path | str) -> None:
     run_cli("action", "set", "SF-2023-03-14-05", "--due", "2023-05-01", db=db, check=True)
     run_cli("action", "done", "SF-2023-03-14-01", "--note", "Done 20 March", db=db, check=True)
     text = run_cli("digest", "--body", "Schools Forum", "--as-of", "2099-01-01", db=db, check=True).stdout
@@ -145,9 +178,9 @@ def test_overdue_first_and_closed_counted(db: Path) -> None:
     assert "Closed since the last meeting: 1" in text
 
 
-def test_send_multipart_over_smtp(db: Path, smtp) -> None:
+def test_send_multipart_over_smtp(db: Path | str, tmp_path: Path, smtp) -> None:
     inbox, port = smtp
-    hostile = Path(str(db) + ".hostile.txt")
+    hostile = tmp_path / "m.db.hostile.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")
     run_cli("ingest", str(hostile), db=db, check=True)
     run_cli("action", "done", "SF-2023-03-14-02", "--note", "Update given", db=db, check=True)
@@ -175,13 +208,14 @@ def test_send_multipart_over_smtp(db: Path, smtp) -> None:
     assert "{{ config }}" in plain, "template syntax from a document is printed, never run"
 
 
-def test_per_owner_sends_each_their_own(db: Path, smtp) -> None:
+def test_per_owner_sends_each_their_own(db: Path | str, tmp_path: Path, smtp) -> None:
     inbox, port = smtp
-    (db.parent / "minutes.toml").write_text(
-        '[addresses]\n"Tony Burton" = "tony@lbhf.example"\n"Peter Haylock" = "peter@lbhf.example"\n', encoding="utf-8"
+    extra = settings(
+        db, tmp_path, '[addresses]\n"Tony Burton" = "tony@lbhf.example"\n"Peter Haylock" = "peter@lbhf.example"\n'
     )
+    env = {**env_for(port), **extra}
     result = run_cli(
-        "digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--send", "--per-owner", db=db, env=env_for(port)
+        "digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--send", "--per-owner", db=db, env=env
     )
     assert result.returncode == 0, result.stderr
     assert "no address for Caroline Baxter" in result.stderr
@@ -191,7 +225,7 @@ def test_per_owner_sends_each_their_own(db: Path, smtp) -> None:
     assert "SF-2023-03-14-03" in got["peter@lbhf.example"] and "SF-2023-03-14-01" not in got["peter@lbhf.example"]
 
 
-def test_password_never_shown(db: Path, smtp) -> None:
+def test_password_never_shown(sqlite_db: Path, smtp) -> None:
     _, port = smtp
     result = run_cli(
         "digest",
@@ -200,7 +234,7 @@ def test_password_never_shown(db: Path, smtp) -> None:
         "--send",
         "--to",
         "chair@lbhf.example",
-        db=db,
+        db=sqlite_db,
         env=env_for(port, password="wrong-Secret-42"),
     )
     assert result.returncode == 1
@@ -209,7 +243,9 @@ def test_password_never_shown(db: Path, smtp) -> None:
     assert "password" not in run_cli("digest", "--help").stdout.lower().replace("smtp_password", "")
 
 
-def test_the_digest_shows_the_last_real_update_and_how_long_it_has_been_carried(tmp_path: Path) -> None:
+def test_the_digest_shows_the_last_real_update_and_how_long_it_has_been_carried(
+    tmp_path: Path, db_path: Path | str
+) -> None:
     head = "Minutes of the Parish Council meeting held on {day}\n\nPresent: Ann Bell (AB), Cy Dee (CD)\n\n"
     papers = {
         "pc-2024-01-10.md": ("10 January 2024", "1. Hall\n\nActions\n\nAB to book the village hall for the fete\n"),
@@ -217,7 +253,7 @@ def test_the_digest_shows_the_last_real_update_and_how_long_it_has_been_carried(
         "pc-2024-03-13.md": ("13 March 2024", "1. Budget\n\nThe budget was agreed.\n"),
         "pc-2024-04-10.md": ("10 April 2024", "1. Budget\n\nThe accounts were noted.\n"),
     }
-    db = tmp_path / "m.db"
+    db = db_path
     for name, (day, body) in papers.items():
         (tmp_path / name).write_text(head.format(day=day) + body)
         run_cli("ingest", str(tmp_path / name), db=db, check=True)
@@ -234,19 +270,19 @@ def test_the_digest_shows_the_last_real_update_and_how_long_it_has_been_carried(
     assert max(len(line) for line in text.splitlines()) <= 76, "plain text fits a terminal mail reader"
 
 
-def test_per_owner_finds_an_address_under_a_persons_other_name(db: Path, smtp) -> None:
+def test_per_owner_finds_an_address_under_a_persons_other_name(db: Path | str, tmp_path: Path, smtp) -> None:
     inbox, port = smtp
-    (db.parent / "minutes.toml").write_text('[addresses]\n"TB" = "tb@lbhf.example"\n', encoding="utf-8")
+    env = {**env_for(port), **settings(db, tmp_path, '[addresses]\n"TB" = "tb@lbhf.example"\n')}
     result = run_cli(
-        "digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--send", "--per-owner", db=db, env=env_for(port)
+        "digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--send", "--per-owner", db=db, env=env
     )
     assert result.returncode == 0, result.stderr
     assert {m["To"] for m in inbox.messages} == {"tb@lbhf.example"}  # Tony Burton's initials
     assert "no address for Peter Haylock" in result.stderr
 
 
-def test_a_digest_email_carries_date_and_message_id(db: Path, tmp_path: Path) -> None:
-    out = tmp_path / "d.eml"
+def test_a_digest_email_carries_date_and_message_id(sqlite_db: Path, tmp_path: Path) -> None:
+    db, out = sqlite_db, tmp_path / "d.eml"
     run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", "eml", "--out", str(out), db=db)
     message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
     assert message["Date"] and message["Message-ID"].startswith("<") and message["Message-ID"].endswith(">")
@@ -269,14 +305,14 @@ document.body.dataset.layout = JSON.stringify({
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed (apt-get install chromium)")
 @pytest.mark.parametrize("width", [1280, 800])
-def test_the_html_digest_lays_out_in_chromium(db: Path, tmp_path: Path, width: int) -> None:
+def test_the_html_digest_lays_out_in_chromium(sqlite_db: Path, tmp_path: Path, width: int) -> None:
     """Rendered in headless Chromium: no horizontal overflow, every owner's table the same column widths, no
     reference wrapped. The 1280-pixel page is kept as tests/screenshots/digest.png for the README."""
     import json
     import re
     import subprocess
 
-    page = tmp_path / "digest.html"
+    db, page = sqlite_db, tmp_path / "digest.html"
     run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", "html", "--out", str(page), db=db)
     page.write_text(page.read_text(encoding="utf-8").replace("</body>", _MEASURE), encoding="utf-8")
     flags = ["--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}"]
@@ -293,10 +329,11 @@ def test_the_html_digest_lays_out_in_chromium(db: Path, tmp_path: Path, width: i
     assert shot.stat().st_size > 10_000
 
 
-def test_a_shared_folders_settings_never_get_the_password_sent_without_tls(db: Path, smtp) -> None:
+def test_a_shared_folders_settings_never_get_the_password_sent_without_tls(sqlite_db: Path, smtp) -> None:
     """A minutes.toml beside a shared database that points the mail at a plain connection does not get the
     password from the officer's environment; the settings file in use is named."""
     inbox, port = smtp
+    db = sqlite_db
     shared = db.parent / "minutes.toml"
     shared.write_text(f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n', encoding="utf-8")
     env = {**os.environ, "MINUTES_SMTP_USER": "clerk", "MINUTES_SMTP_PASSWORD": "s3cret-pass"}

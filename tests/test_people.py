@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from minutes.db import connect
 from minutes.db.people import person_id
 
+pytestmark = pytest.mark.both_backends
 
-def test_people_across_spellings_but_never_two_people_merged(tmp_path: Path) -> None:
-    db = connect(tmp_path / "m.db")
+
+def test_people_across_spellings_but_never_two_people_merged(db_path: Path | str) -> None:
+    db = connect(db_path)
     body = db.execute("INSERT INTO bodies (name, key, initials) VALUES ('Board', 'board', 'B')").lastrowid
     mark = person_id(db, body, "Mark Armstrong")
     alan = person_id(db, body, "A Armstrong")
@@ -23,16 +27,16 @@ def test_people_across_spellings_but_never_two_people_merged(tmp_path: Path) -> 
     assert person_id(db, body, "Jane") not in (jane, None), "two Janes: a first name alone is not resolved"
 
 
-def test_groups_places_and_roles_are_not_people(tmp_path: Path) -> None:
-    db = connect(tmp_path / "m.db")
+def test_groups_places_and_roles_are_not_people(db_path: Path | str) -> None:
+    db = connect(db_path)
     body = db.execute("INSERT INTO bodies (name, key, initials) VALUES ('Board', 'board', 'B')").lastrowid
     for owner in ("Others", "EVERYONE", "cmt-elect", "Highways", "Clerk", "Planning Department", "All members"):
         assert person_id(db, body, owner) is None, owner
     assert db.execute("SELECT count(*) FROM people").fetchone()[0] == 0
 
 
-def test_a_short_first_name_is_a_first_name_not_initials(tmp_path: Path) -> None:
-    db = connect(tmp_path / "m.db")
+def test_a_short_first_name_is_a_first_name_not_initials(db_path: Path | str) -> None:
+    db = connect(db_path)
     body = db.execute("INSERT INTO bodies (name, key, initials) VALUES ('Board', 'board', 'B')").lastrowid
     emma = person_id(db, body, "Emma Davies")  # initials ED
     ed = person_id(db, body, "Ed Fox")

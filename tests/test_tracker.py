@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import docx
 import pytest
 
+from backends import fresh_db, open_db
 from conftest import SAMPLES, SHARED, needs_shared, run_cli
+
+pytestmark = pytest.mark.both_backends
 
 JULY = SHARED / "corpus" / "pdf" / "cssuob-2024-07-09-minutes.pdf"
 
@@ -49,12 +51,12 @@ def next_meeting(path: Path) -> Path:
     return path
 
 
-def state(db: Path) -> dict[str, tuple]:
-    conn = sqlite3.connect(db)
+def state(db: Path | str) -> dict[str, tuple]:
+    conn = open_db(db)
     rows = conn.execute(
         "SELECT a.ref, a.text, a.status, a.linked_to IS NOT NULL, "
         "(SELECT json_group_array(words) FROM (SELECT words FROM action_history h WHERE h.action_id = a.id "
-        " ORDER BY h.id)) FROM actions a"
+        " ORDER BY h.id) AS w) FROM actions a"
     ).fetchall()
     conn.close()
     return {r[0]: (r[1], r[2], r[3], tuple(json.loads(r[4]))) for r in rows}
@@ -67,8 +69,8 @@ def sequence(tmp_path_factory) -> tuple[Path, Path]:
 
 
 @needs_shared()
-def test_later_minutes_move_earlier_actions(sequence, tmp_path: Path) -> None:
-    db = tmp_path / "m.db"
+def test_later_minutes_move_earlier_actions(sequence, db_path: Path | str) -> None:
+    db = db_path
     for paper in sequence:
         run_cli("ingest", str(paper), db=db, check=True)
     actions = {a["text"]: a for a in json.loads(run_cli("actions", "--json", db=db, check=True).stdout)}
@@ -95,8 +97,8 @@ def test_later_minutes_move_earlier_actions(sequence, tmp_path: Path) -> None:
 
 
 @needs_shared()
-def test_order_of_ingest_does_not_matter(sequence, tmp_path: Path) -> None:
-    forward, backward = tmp_path / "f.db", tmp_path / "b.db"
+def test_order_of_ingest_does_not_matter(sequence, tmp_path: Path, backend: str) -> None:
+    forward, backward = fresh_db(backend, tmp_path, "f.db"), fresh_db(backend, tmp_path, "b.db")
     for paper in sequence:
         run_cli("ingest", str(paper), db=forward, check=True)
     for paper in reversed(sequence):
@@ -104,8 +106,8 @@ def test_order_of_ingest_does_not_matter(sequence, tmp_path: Path) -> None:
     assert state(forward) == state(backward)
 
 
-def test_approved_minutes_replace_the_draft_in_place(tmp_path: Path) -> None:
-    db = tmp_path / "m.db"
+def test_approved_minutes_replace_the_draft_in_place(tmp_path: Path, db_path: Path | str) -> None:
+    db = db_path
     run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=db, check=True)
     before = state(db)
     approved = tmp_path / "schools-forum-2023-03-14-approved.txt"
@@ -122,15 +124,16 @@ def test_approved_minutes_replace_the_draft_in_place(tmp_path: Path) -> None:
     approved.write_text(text, encoding="utf-8")
     run_cli("ingest", str(approved), db=db, check=True)
     after = state(db)
-    conn = sqlite3.connect(db)
+    conn = open_db(db)
     assert conn.execute("SELECT count(*) FROM meetings WHERE date = '2023-03-14'").fetchone()[0] == 1
+    conn.close()
     assert set(before) < set(after), "every earlier reference is still there"
     assert after["SF-2023-03-14-01"][0].endswith("members of the sub-group outside of meeting.")
     assert after["SF-2023-03-14-07"][0].startswith("The Chair asked the Clerk to circulate")
 
 
-def test_hand_changes_survive_reingest(tmp_path: Path) -> None:
-    db = tmp_path / "m.db"
+def test_hand_changes_survive_reingest(db_path: Path | str) -> None:
+    db = db_path
     run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt"), db=db, check=True)
     run_cli("action", "done", "SF-2023-03-14-01", "--note", "Emailed the sub-group on 20 March", db=db, check=True)
     run_cli(
@@ -164,8 +167,8 @@ def test_hand_changes_survive_reingest(tmp_path: Path) -> None:
     assert rows["SF-2023-03-14-02"]["overdue"] is True
 
 
-def test_people_one_per_person_and_merge(tmp_path: Path) -> None:
-    db = tmp_path / "m.db"
+def test_people_one_per_person_and_merge(tmp_path: Path, db_path: Path | str) -> None:
+    db = db_path
     pack = tmp_path / "pack.txt"
     shutil.copy(SAMPLES / "schools-forum-2023-06-27-agenda-pack.txt", pack)
     run_cli("ingest", str(pack), db=db, check=True)
