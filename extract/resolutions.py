@@ -57,6 +57,10 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    (
+        "resolution.vote_passed",  # "Vote passed to remove ...", "Agreement passed to use the IC3 curriculum ..."
+        re.compile(r"^(?:the\s+)?(?:vote|agreement|proposal)\s+(?:was\s+)?(?:passed|carried)\s+to\s+[a-z]+", re.I),
+    ),
     ("resolution.agreed_caps", re.compile(r"\b(?:AGREED|RESOLVED|APPROVED)\b")),
     (
         "resolution.body_decided",

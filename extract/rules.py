@@ -174,6 +174,13 @@ _RULES = (
         _HEAD + "1. Grant\nIt was proposed by Jane Smith, seconded by Tom Brown and agreed to award the grant.\n",
     ),
     Rule(
+        "resolution.vote_passed",
+        "resolutions",
+        0.75,
+        "'Vote passed to ...' / 'Agreement passed to ...': the outcome stated first",
+        _US + "A. Equipment\nVote passed to replace the failing bulbs in the workshop with LED bulbs.\n",
+    ),
+    Rule(
         "resolution.motion_carried",
         "resolutions",
         0.75,
