@@ -167,7 +167,24 @@ def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of, acr
     ]
     taken = {k for _, spans in runs for first, last, _ in spans for k in range(first, last + 1)}
     found += _decision_sentences(blocks, seg, shape, item_of, taken, acronym)
+    found += _minutes_approved(blocks, seg, shape, item_of, {r.item for r in found})
     found.sort(key=lambda r: r.found.source.first_line)
+    return found
+
+
+def _minutes_approved(blocks: list[Block], seg: Segment, shape: Outline, item_of, decided: set) -> list:
+    """The approval of the last minutes, read in the item that takes them when no other rule found it there."""
+    found = []
+    for n, heading in enumerate(shape.headings):
+        item = item_of(heading.block)
+        if item in decided or not resolutions.MINUTES_ITEM.search(heading.item.title):
+            continue
+        end = _item_end(shape.headings, n, seg.end)
+        texts = [heading.body or "", *(blocks[i].text for i in range(heading.block + 1, end) if blocks[i].cell is None)]
+        sentence = resolutions.minutes_approval(texts)
+        if sentence:
+            at = next((i for i in range(heading.block, end) if sentence in blocks[i].text), heading.block)
+            found.append(resolutions.make(item, sentence, blocks[at], "resolution.minutes_item"))
     return found
 
 

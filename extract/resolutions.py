@@ -387,5 +387,27 @@ _OUTCOME_DONE = re.compile(
 )
 
 
+# an item taking the last meeting's minutes: "Approval of minutes of previous meeting", "Minutes of the AGM held ..."
+MINUTES_ITEM = re.compile(
+    r"\bminutes\b.{0,40}\b(?:previous|last|prior|held)\b|\b(?:previous|last|prior)\b.{0,30}\bminutes\b|"
+    r"\b(?:approval|adoption|confirmation)\s+of\s+(?:the\s+)?minutes\b",
+    re.I,
+)
+_APPROVAL = re.compile(r"\b(?:approved|agreed|accepted|adopted|confirmed|signed)\b", re.I)
+_NOT_APPROVED = re.compile(
+    r"\b(?:not|deferred|postponed|until|subject to|except|amend\w*|correct(?:ed|ion)s?\s+to)\b", re.I
+)
+
+
+def minutes_approval(texts: list[str]) -> str | None:
+    """In an item taking the last minutes, the sentence approving them, even where it does not say 'minutes':
+    'Approved & signed as correct.', 'Accepted by All', 'Shown on the projector ... All agreed.'"""
+    for text in texts:
+        for sentence in sentences(text):
+            if _APPROVAL.search(sentence) and not _NOT_APPROVED.search(sentence) and len(sentence.split()) <= 30:
+                return sentence
+    return None
+
+
 def make(item: str | None, text: str, block: Block, rule: str, until: Block | None = None) -> Resolution:
     return Resolution(item=item, text=re.sub(r"\s+", " ", text).strip(), found=block.found(rule, until))

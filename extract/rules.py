@@ -174,6 +174,13 @@ _RULES = (
         _HEAD + "1. Grant\nIt was proposed by Jane Smith, seconded by Tom Brown and agreed to award the grant.\n",
     ),
     Rule(
+        "resolution.minutes_item",
+        "resolutions",
+        0.7,
+        "in the item taking the last minutes, the sentence approving them ('Approved & signed as correct.')",
+        _HEAD + "1. Approval of minutes of previous meeting\nApproved & signed as correct.\n2. Finance\nNoted.\n",
+    ),
+    Rule(
         "resolution.vote_passed",
         "resolutions",
         0.75,
