@@ -119,6 +119,9 @@ def _split_right_markers(raw_lines: list[str]) -> list[str]:
     return out
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,4}(?:\.\d{1,3})*[.)]?|\(?[a-z]{1,3}\)|[A-Z][.)]")
+
+
 def _cells(raw: str, markdown: bool) -> list[str] | None:
     """Table cells of a row, or None for an ordinary line.
 
@@ -127,14 +130,18 @@ def _cells(raw: str, markdown: bool) -> list[str] | None:
     """
     body = raw.strip()
     if "\t" in body:
-        return raw.rstrip("\r\n").split("\t")
+        cells = raw.rstrip("\r\n").split("\t")
+        filled = [c for c in cells if c.strip()]
+        if len(filled) == 2 and _ITEM_NUMBER.fullmatch(filled[0].strip()):
+            return None  # "3749.<tab>Police Reports: ...": Word's numbering saved as text, a numbered paragraph
+        return cells
     if markdown and body.startswith("|") and body.endswith("|") and body.count("|") >= 3:
         return [c.strip() for c in body.strip("|").split("|")]
     if markdown or _MD_TABLE_RULE.match(body) or set(body) <= set("-=_*. "):
         return None
     parts = _GAP.split(body)
-    if len(parts) < 2 or (len(parts) == 2 and parts[0].endswith(":")):
-        return None
+    if len(parts) < 2 or (len(parts) == 2 and (parts[0].endswith(":") or _ITEM_NUMBER.fullmatch(parts[0]))):
+        return None  # "Apologies:   Claire Dempsey", "3751.   Public Session": a label or a number, then its text
     return parts
 
 

@@ -199,6 +199,21 @@ def test_number_on_its_own_line_and_run_in_titles() -> None:
     ]
 
 
+def test_a_tab_or_a_gap_after_an_item_number_is_not_a_table() -> None:
+    """Word's numbering saved as text puts a tab (or spaces) after the number: the line is a numbered item."""
+    items = meeting(
+        "2748.\tPolice Report: none this month.\n\n2749.   Public Session: No one present.\n\n"
+        "2750.\tFinance: the balance was noted.\n"
+    ).items
+    assert [(i.number, i.title) for i in items] == [
+        ("2748", "Police Report"),
+        ("2749", "Public Session"),
+        ("2750", "Finance"),
+    ]
+    rows = from_text("Action\tOwner\tDue\nBook the hall\tAnn Hale\t30 April\n1.\tApologies\tnone\n").lines
+    assert all(line.cell is not None for line in rows), "three cells after a number still make a table row"
+
+
 @pytest.mark.parametrize(
     "heading, title",
     [
