@@ -72,7 +72,7 @@ class Heading:
 
 _ADDRESS = re.compile(  # a postal address on its own: a ZIP or postcode, or a street number and street
     r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$|"
-    r"^\d+\s+(?:[A-Z]\w*\s+){1,3}(?:Street|Road|Drive|Avenue|Lane|Boulevard|Way|Place)\b"
+    r"^\d+\s+(?:[A-Z][\w.]*\s+){1,4}(?:Street|Road|Drive|Avenue|Lane|Boulevard|Way|Place)(?:\s*,|(?:\s+[A-Z][a-z]+)*$)"
 )
 _TAIL_SENTENCE = re.compile(  # what follows a title's dash or colon when it reports rather than names
     r"^(?:deferred|agreed|approved|noted|adopted|withdrawn|postponed|carried|see|to be|no|none|nil|not|n/a)\b|"
@@ -382,8 +382,8 @@ class _Scan:
         short = len(title.split()) <= 8 and not title.startswith("That ")
         if printed.endswith(".") and short and self._continues_top(number):
             printed = title  # "10. Any other business allowed by the Chair." is still a heading
-        if _ADDRESS.search(title):
-            return None  # "200 Civic Center Drive, Santa Lucia, CA 93401" is where, not an item
+        if _ADDRESS.search(title) or _ADDRESS.search(f"{number} {title}"):
+            return None  # "200 Civic Center Drive, Santa Lucia, CA 93401", "1 Dr. Carlton B. Goodlett Place": where
         task_line = (  # "Daniel - organise posters" is a task
             body is not None
             and body[:1].islower()

@@ -117,7 +117,7 @@ _GROUP_WORD = re.compile(
     r"secretary|treasurer|headteacher|services|body|category|public|liaison|attorney|planner|library|libraries|"
     r"association|group|team|ltd|limited|department|centre|center|partnership|network|friends|"
     r"policy|policies|plan|report|strategy|strategies|statement|budget|accounts|review|update|minutes|agenda|"
-    r"district|county|borough|parish)$",
+    r"district|county|borough|parish)s?$",  # "Police Reports", "Team Updates": plurals are no surnames either
     re.I,
 )
 

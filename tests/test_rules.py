@@ -199,14 +199,35 @@ def test_number_on_its_own_line_and_run_in_titles() -> None:
     ]
 
 
+@pytest.mark.parametrize("title", ["Police Reports", "Member Reports", "Team Updates", "Working Groups"])
+def test_plural_nouns_in_a_title_are_no_surname(title: str) -> None:
+    from minutes.extract.names import looks_like_name
+
+    assert not looks_like_name(title, allow_initials=False)
+    items = meeting(f"1. Apologies: none.\n\n2. {title}\n\nThe chair reported on the year.\n\n3. Finance\n").items
+    assert [i.title for i in items] == ["Apologies", title, "Finance"]
+
+
+def test_a_street_address_line_is_no_item_but_a_street_in_a_title_is() -> None:
+    items = meeting(
+        "City Hall, Room 421\n1 Dr. Carlton B. Goodlett Place San\nFrancisco, California 94102\n\n"
+        "1. Call to Order\n\n2. Champion Way film\n\nThe meeting watched a film.\n\n3. Finance\n"
+    ).items
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Call to Order"),
+        ("2", "Champion Way film"),
+        ("3", "Finance"),
+    ]
+
+
 def test_a_tab_or_a_gap_after_an_item_number_is_not_a_table() -> None:
     """Word's numbering saved as text puts a tab (or spaces) after the number: the line is a numbered item."""
     items = meeting(
-        "2748.\tPolice Report: none this month.\n\n2749.   Public Session: No one present.\n\n"
+        "2748.\tPolice Reports: none this month.\n\n2749.   Public Session: No one present.\n\n"
         "2750.\tFinance: the balance was noted.\n"
     ).items
     assert [(i.number, i.title) for i in items] == [
-        ("2748", "Police Report"),
+        ("2748", "Police Reports"),
         ("2749", "Public Session"),
         ("2750", "Finance"),
     ]
