@@ -12,7 +12,7 @@ _MONTHS = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
-_ORD = r"(?:\s?(?:st|nd|rd|th))?"
+_ORD = r"(?:\s?(?:st|nd|rd|th){1,2})?"  # "10thth September": a typed suffix doubled
 DAY_FIRST = re.compile(  # "Tuesday 14th March 2023", "15-Feb-2020"
     rf"\b{_WEEKDAY}(?:the\s+)?(\d{{1,2}}){_ORD}(?:\s+|-)(?:of\s+)?({_MONTHS})\b\.?,?(?:(?:\s+|-)(\d{{4}})\b)?", re.I
 )

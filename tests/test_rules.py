@@ -700,6 +700,7 @@ def test_a_us_council_in_plain_text() -> None:
         ("Wednesday, May 8, 2024", None, True, "2024-05-08"),
         ("Tuesday 11th November", 2025, False, "2025-11-11"),
         ("26 th September 2013", None, False, "2013-09-26"),
+        ("held by email on 10thth September 2021", None, False, "2021-09-10"),
     ],
 )
 def test_dates(text: str, year, us: bool, expected: str) -> None:
