@@ -71,6 +71,12 @@ _APOLOGY_SENTENCE = re.compile(
 _EDITORIAL = re.compile(r"\s*\[(?:note|n\.?b\.?)\b[^\]]*\]", re.I)  # "[Note: The meeting was held via Zoom]"
 _PRESENT_SENTENCE = re.compile(r"^(.+?)\s+(?:were|was)\s+(?:in attendance|present)\b", re.I)
 ABSENT_SENTENCE = re.compile(r"^(.+?)\s+(?:was|were)\s+absent\b", re.I)
+# "Board members present were Trustee Elton, ...", "Board members in attendance were: J. Margo Clark, ..."
+_PRESENT_WERE = re.compile(
+    r"\b(?:members|trustees|directors|councillors|governors|those)\s+(?:present|in attendance|attending)\s+"
+    r"(?:were|was|included)\s*:?\s+(?=[A-Z])(.+?)\.?$",
+    re.I,
+)
 _NONE = re.compile(r"^(?:none|nil|no apologies|none received|there were none|n/a)\b", re.I)
 _ROLE_WORDS = re.compile(
     r"\b(?:chair\w*|vice|clerk|secretary|treasurer|director|head|manager|officer|lead|accountant|governor|"
@@ -576,6 +582,11 @@ def apologies_in_text(blocks: list[Block], start: int, end: int, people: list[At
             absent = ABSENT_SENTENCE.match(sentence)
             if absent and len(absent.group(1).split()) <= 12:
                 _add(people, parse_people(absent.group(1), None), "absent", None, block, "attendance.absent_sentence")
+            listed = _PRESENT_WERE.search(sentence)
+            if listed and len(listed.group(1).split()) <= 60:
+                found = parse_people(listed.group(1), "member")
+                _add(people, found, "present", "member", block, "attendance.present_were")
+                continue
             present = _PRESENT_SENTENCE.match(sentence)
             if present and len(present.group(1).split()) <= 25:  # "Daniel, Braden and Sri were in attendance"
                 _add(

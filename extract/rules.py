@@ -108,6 +108,14 @@ _RULES = (
         _HEAD + "1. APOLOGIES: Cllr Ann Lee was absent.\n2. Finance\n",
     ),
     Rule(
+        "attendance.present_were",
+        "attendance",
+        0.85,
+        "'Board members present were: Ann Lee, Carl Day and Eve Moss.' inside a paragraph",
+        _HEAD + "The meeting was held at the hall. Board members present were: Ann Lee, Carl Day and Eve Moss.\n"
+        "1. Finance\nNoted.\n",
+    ),
+    Rule(
         "attendance.present_sentence",
         "attendance",
         0.85,
