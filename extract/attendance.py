@@ -32,7 +32,7 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
     (
         re.compile(
             r"^(?:officers?(?: in attendance| present)?|staff(?: present)?|in attendance|clerk(?:ed by)?|"
-            r"minute[- ]?taker|minutes taken by|officers? attending|council officers|support officers?)\b",
+            r"minute[- ]?taker|minutes taken by|officers? attending|council officers|support officers?|secretariat)\b",
             re.I,
         ),
         "present",
@@ -53,7 +53,8 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
             r"present|present|(?:[a-z]+\s+)?attendees|attendance|attending|roll call|chaired by|"
             r"voting members|participants|those present|"
             r"(?:voting\s+)?(?:governor|member|board|trustee|councillor)s?\s+attendance|record of attendance|"
-            r"non-voting members|members|councillors|governors|trustees|directors)\b",
+            r"non-voting members|(?:board|committee|panel|council|executive)\s+members|members|councillors|governors|"
+            r"trustees|directors)\b",
             re.I,
         ),
         "present",

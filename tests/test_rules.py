@@ -70,6 +70,15 @@ def people(m) -> dict[str, tuple[str, str | None]]:
                 "A Armstrong": ("present", "member"),
             },
         ),
+        (
+            "Board Members: Robin Lucie, Paulette Church\nSecretariat: Ashley Pottier and Padma Juggapah",
+            {
+                "Robin Lucie": ("present", "member"),
+                "Paulette Church": ("present", "member"),
+                "Ashley Pottier": ("present", "officer"),
+                "Padma Juggapah": ("present", "officer"),
+            },
+        ),
     ],
 )
 def test_attendance_lists(text: str, expected: dict) -> None:
