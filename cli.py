@@ -206,10 +206,12 @@ def _store_all(db, results, count: int, failures: list[str]) -> dict[str, int]:
     except Exception as exc:
         if not _cannot_write(exc):
             raise
-        why = "the server cannot be reached or refused" if "://" in state.db_path else "the disk is full or failing"
+        served = "://" in state.db_path
+        why = "the server cannot be reached or refused" if served else "the disk is full or failing"
+        then = "Check the server" if served else "Free some space"
         _fail(  # said once, not once per file; each stored paper was committed whole, the rest were not begun
             f"{_db_name()}: cannot write to the database ({' '.join(str(exc).split())}: {why}); stopped after "
-            f"{done} of {count} files, {totals['documents']} stored. Free some space and run ingest again."
+            f"{done} of {count} files, {totals['documents']} stored. {then} and run ingest again."
         )
     return totals
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from minutes.db.schema import MIGRATIONS
 
 from backends import SERVER, open_db
 from conftest import SAMPLES, run_cli
+from test_safety import consistent, corpus
 
 LISTINGS = (
     ("meetings", "--json"),
@@ -104,3 +108,35 @@ def test_serve_points_to_a_sqlite_copy_which_holds_everything(both: tuple[Path, 
         assert printed(command, copy) == printed(command, pg)
     again = run_cli("export", "--format", "sqlite", "--out", str(copy), "--body", "Schools Forum", db=pg)
     assert again.returncode == 2 and "whole database" in again.stderr
+
+
+def test_a_server_lost_mid_ingest_stops_the_run_in_one_line_and_loses_nothing(tmp_path: Path) -> None:
+    """The connection is cut (pg_terminate_backend) again and again while 40 papers are stored: the run stops
+    with one line and exit 1, every document stored is whole, and ingesting again stores the rest."""
+    import psycopg
+
+    files = corpus(tmp_path / "inbox", 40)
+    pg = SERVER.create()
+    name = pg.rsplit("/", 1)[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "minutes", "--db", pg, "ingest", str(tmp_path / "inbox")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    with psycopg.connect(SERVER.ensure(), autocommit=True) as admin:
+        while process.poll() is None:
+            time.sleep(0.3)
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [name],
+            )
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1, stderr
+    assert "Traceback" not in stderr and stderr.count("\n") == 1, stderr
+    assert "cannot write to the database" in stderr and "Check the server" in stderr or "cannot open the database" in stderr
+    stored, problems = consistent(pg)
+    assert problems == [] and stored < len(files)
+    again = run_cli("ingest", str(tmp_path / "inbox"), db=pg)
+    assert again.returncode == 0, again.stderr
+    assert consistent(pg) == (len(files), [])
