@@ -131,7 +131,7 @@ def _run_in(text: str) -> tuple[str, str | None]:
 
 def _split_colon(text: str) -> tuple[str, str | None]:
     colon = re.match(r"^([^:;]{2,60}?)\s*([:;])\s*(\S.*)$", text)
-    if not colon or not title_like(colon.group(1)) or len(colon.group(1).split()) > 7:
+    if not colon or not title_like(colon.group(1)) or len(colon.group(1).split()) > 10:
         return text, None
     head, mark, tail = colon.groups()
     # "24/00312/HH, 14 Mill Lane: two-storey rear extension" names one application: one title
