@@ -258,7 +258,10 @@ def test_a_tab_or_a_gap_after_an_item_number_is_not_a_table() -> None:
         ),
         ("(d) Website – deferred until the next meeting", "Website"),
         ("(e) Correspondence: none received", "Correspondence"),
-        ("(f) Declarations of interest for items on the agenda: None.", "Declarations of interest for items on the agenda"),
+        (
+            "(f) Declarations of interest for items on the agenda: None.",
+            "Declarations of interest for items on the agenda",
+        ),
     ],
 )
 def test_what_a_dash_or_colon_after_a_title_holds(heading: str, title: str) -> None:
