@@ -53,7 +53,8 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         "action.x_will",
         re.compile(
             rf"^{_SUBJECT}\s+(?:said|confirmed|agreed|undertook|offered|volunteered|promised|stated)\s+"
-            rf"(?:that\s+)?(?:(?:he|she|they|it)\s+(?:would|will)|to)\s+(?!be\b|like\b|love\b|prefer\b|not\b)([a-z]+)"
+            rf"(?:that\s+)?(?:(?:he|she|they|it)\s+(?:would|will)|(?:he|she|they)[’']ll|to)\s+"
+            rf"(?!be\b|like\b|love\b|prefer\b|not\b)([a-z]+)"
         ),
     ),
     (
@@ -61,6 +62,15 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?:be\s+(?=[a-z]+ing\b))?"
             rf"(?!be\b|have\b|not\b|like\b|love\b|prefer\b)([a-z]+)"
+        ),
+    ),
+    (
+        "action.role_imperative",  # "Clerk notify Merlin Waste.": the clerk's note of what to do
+        re.compile(
+            r"^((?:the\s+)?(?:Clerk|Chair(?:man|person)?|Treasurer|Secretary))\s+"
+            r"(email|e-mail|write|contact|notify|chase|reply|send|ask|circulate|arrange|check|order|forward|"
+            r"inform|obtain|liaise|respond|book|request|invite|confirm|advise)"
+            r"\s+(?=[A-Z]|(?:them|him|her|the|to|with|all)\b|[a-z]+ing\b)"  # an object: 'Clerk contact block' is a noun
         ),
     ),
     (

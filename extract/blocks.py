@@ -225,14 +225,18 @@ def clauses(sentence: str) -> list[tuple[int, str]]:
     return out
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|e\.g|i\.e|etc|approx|vs)|\b[A-Z])\.$")
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+)  # "the Dec. 14, 2017 minutes"
+
+
 def sentences(text: str) -> list[str]:
     """Split prose into sentences, keeping abbreviations and initials whole."""
-    parts = re.split(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9£])", text)
+    parts = re.split(r"(?<=[.!?…])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9£])", text)
     out: list[str] = []
     for part in parts:
-        if out and re.search(
-            r"(?:\b(?:Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|e\.g|i\.e|etc|approx|vs)|\b[A-Z])\.$", out[-1]
-        ):
+        if out and (_ABBREVIATION.search(out[-1]) or _MONTH_ABBREVIATION.search(out[-1]) and part[:1].isdigit()):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)

@@ -17,7 +17,7 @@ from .model import Item
 from .names import looks_like_name
 
 NUMBER = re.compile(
-    r"""^(?:(?i:minute|item|agenda\s+item|min\.?)\s+)?
+    r"""^(?:(?i:minute|item|agenda\s+item|min\.?)\s+(?:\#\s?)?)?
     (?P<num>
         \(\d{2}-\d{3,5}\)
       | [A-Z]{1,5}\s?\d{1,4}[a-z]?/\d{2,4}
@@ -103,27 +103,36 @@ def title_like(text: str) -> bool:
         and sum(w[0].islower() for w in words) > len(words) / 2
     ):
         return False
-    if re.match(r"^(?:resolved|agreed|actions?|decisions?)\b\s*(?:[A-Z/]{2,9}\s*)?[:.\-–]", text, re.I):
+    if re.match(r"^(?:resolved|agreed|actions?|decisions?)\b\s*(?:[A-Z/]{2,9}\s*)?(?:[:.–]|-(?!\w))", text, re.I):
         return False  # "ACTION: Tony Burton" is a marker, never a title
     return not re.match(r"^(?:resolved|agreed|action|actions|decision|noted|q|a)\b\s*[:.\-–]?\s*$", text, re.I)
+
+
+def _title_marked_up(title: str) -> bool:
+    """A heading the author marked up as one is a title, even as a question or a task
+    ('Membership. Should we institute a virtual membership plan?'), unless it is a record's marker."""
+    return len(title.split()) <= 25 and not re.match(r"^(?:resolved|agreed|actions?|decisions?)\b(?!-)", title, re.I)
 
 
 def _caps(token: str) -> bool:
     return any(c.isalpha() for c in token) and not any(c.islower() for c in token)
 
 
-def split_title(text: str) -> tuple[str, str | None, list[str]]:
-    """Title, any sentence run into it, and presenters named in it."""
-    text, rest = _run_in(text.strip())
+def split_title(text: str, marked: bool = False) -> tuple[str, str | None, list[str]]:
+    """Title, any sentence run into it, and presenters named in it.
+
+    A heading marked up as one (Markdown '#', HTML <h2>, a Word heading style) is a title to its last
+    full stop: 'Membership. Policy for non-members attending virtual classes'."""
+    text, rest = _run_in(text.strip(), marked)
     text, presenters = _presenters_in(text)
     return text.strip().rstrip(".:;").strip(), rest, presenters
 
 
-def _run_in(text: str) -> tuple[str, str | None]:
+def _run_in(text: str, marked: bool = False) -> tuple[str, str | None]:
     """The title apart from what runs on after it: a colon's or full stop's sentence, a capitals run's
     text, or what a dash adds ("Payments – The schedule of payments was ...")."""
     text, rest = _split_colon(text)
-    if rest is None:
+    if rest is None and not marked:
         text, rest = _split_stop(text)
     text, rest = _split_capitals(text, rest)
     return _split_dash(text, rest)
@@ -373,7 +382,8 @@ class _Scan:
         """Title, text run into the heading and presenters, when the line reads as a heading at all."""
         rest = titled.rest
         paper = bool(FILE_NUMBER.fullmatch(number))
-        title, body, presenters = split_title(rest)
+        marked = titled.span_from.heading is not None
+        title, body, presenters = split_title(rest, marked)
         if paper:  # a file number marks a paper: its formal name, however it reads, up to its full stop
             first, *more = sentences(rest)
             title, body = first.rstrip("."), " ".join(more) or None
@@ -390,7 +400,7 @@ class _Scan:
             and looks_like_name(title, allow_initials=False)
             and not _OUTCOME.search(" - " + body)
         )
-        if not (paper or title_like(printed)) or len(title) < 2 or task_line:
+        if not (paper or title_like(printed) or marked and _title_marked_up(title)) or len(title) < 2 or task_line:
             return None
         return title, body, presenters
 
@@ -721,7 +731,7 @@ def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
             continue
         if _SECTION_LABEL.match(blocks[i].text.strip()):
             continue
-        title, body, presenters = split_title(blocks[i].text)
+        title, body, presenters = split_title(blocks[i].text, blocks[i].heading is not None)
         bare = re.sub(r"\s*\([^)]*\)", "", title).lower()
         if out and re.sub(r"\s*\([^)]*\)", "", out[-1].item.title).lower() == bare:
             continue

@@ -99,6 +99,8 @@ def outline(blocks: list[Block], seg: Segment) -> Outline:
     numbered = [h.block for h in headings if h.kind != "none" and h.block > title_at]
     head_end = min([*numbered, seg.end])
     people, attendance_last = attendance_rules.attendance(blocks, title_at + 1, head_end)
+    if not people and title_at > seg.start:  # "Present: ..." above a section read as the title ("General Agenda")
+        people, _ = attendance_rules.attendance(blocks, seg.start, title_at)
     # topic headings of unnumbered papers start after the heading block and the attendance lists
     guard = max(attendance_last, title_at)
     headings = [h for h in headings if h.block > title_at and (h.kind != "none" or h.block > guard)]
@@ -164,6 +166,7 @@ def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of, acr
         resolutions.make(item_of(first), text, blocks[first], rule, blocks[last])
         for rule, spans in runs
         for first, last, text in spans
+        if text
     ]
     taken = {k for _, spans in runs for first, last, _ in spans for k in range(first, last + 1)}
     found += _decision_sentences(blocks, seg, shape, item_of, taken, acronym)
@@ -196,10 +199,13 @@ def _decision_sentences(
     # "(c) Internal auditor – RESOLVED - That ...": the decision run into a heading, without the heading
     run_in = {h.block: h.body for h in shape.headings if h.body and resolutions.MARKER.match(h.body)}
     bare = shape.bare_headings
+    resolved = {item_of(first) for first, _, _ in resolutions.resolution_blocks(blocks, seg.start, seg.end, bare)}
     for i in range(shape.body_start, seg.end):
         if i in taken or i in bare or (blocks[i].cell is not None and i < shape.first_item):
             continue  # a table before the first item is the heading's or the attendance's, not a decision
         for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i), acronym):
+            if rule == "resolution.seconded" and item_of(i) in resolved:
+                continue  # 'X proposed and Y seconded that ...', then 'RESOLVED that ...': the decision is the latter
             last = blocks[i]
             if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):
                 j = resolutions.list_end(blocks, i, seg.end, shape.heading_blocks)

@@ -51,9 +51,27 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "resolution.motion_carried",
         re.compile(
-            r"\b(?:motion|moved|moves)\b.{0,300}?"
+            r"(?<!discussion )(?<!conversation )\b(?:motion|moved|moves)\b.{0,300}?"
             r"\b(?:carried|passed|passes|approved|adopted|all (?:were )?in favou?r)\b|"
             r"\b(?:carried|passed)\s+(?:by\s+)?(?:unanimously|\d+\s*[-–:to]+\s*\d+)",
+            re.I,
+        ),
+    ),
+    (
+        # "Toast nominates, Dan seconds.", "Moved by Bryce, 2nd by John", "Helen proposed, Shirley seconded"
+        "resolution.seconded",
+        re.compile(
+            r"\b(?:moved|moves|motions?|proposed|proposes|nominated|nominates)\b.{0,300}?"
+            r"(?:\bseconded\b|\b(?:second|2nd)(?:ed)?\s+by\b|"
+            r"\b(?-i:[A-Z])\w+\s+seconds?\b(?!\s+(?:year|time|item|half|meeting|round|reading|term|place|week|day)))",
+            re.I,
+        ),
+    ),
+    (
+        "resolution.vote_tally",  # "Vote: 5 in favor, 0 opposed", "For: 7, Against: 0", "In Favour 18 Against 3"
+        re.compile(
+            r"\b\d+\s+(?:votes?\s+)?(?:for|in favou?r)\b\W{1,3}\d+\s+(?:votes?\s+)?(?:against|opposed)\b|"
+            r"\b(?:for|in favou?r)\W{1,3}\d+\W{1,3}(?:against|opposed)\W{1,3}\d+",
             re.I,
         ),
     ),
@@ -76,6 +94,8 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
             r"\bit was (?:unanimously\s+)?(?:agreed|resolved|decided|approved)\b|"
             r"\b(?:resolved|agreed unanimously) to\b|"
             r"\b(?:was|were) (?:\w+ )?(?:elected|appointed|re-elected|co-opted)\b|"
+            r"(?<!who )(?<!that )(?<!which )\b(?:is|are) (?:duly |unanimously |hereby )?(?:elected|appointed)\b|"
+            r"\b(?:duly\s+)?elected (?:by acclamation|unopposed)\b|"
             r"^(?:agreed|decided|resolved)\s+(?:to|that)\b",
             re.I,
         ),
@@ -113,6 +133,7 @@ _NOT_DECISION = re.compile(
     r"previously (?:agreed|approved)|at (?:its|their|the) (?:last|"
     r"previous) meeting|was (?:deferred|withdrawn|lost|defeated|not carried)|"
     r"(?:motion|item) (?:was )?(?:tabled|deferred|withdrawn)|not (?:agreed|approved|carried)|failed|"
+    r"(?:proposed|moved|seconded) the following|seconded the (?:motion|amendment) that|"
     r"(?:will|would|to) be (?:agreed|approved|decided|resolved)|asked to (?:agree|approve)|"
     r"the chair (?:agreed|said)|if (?:agreed|approved)|once (?:agreed|approved)|subject to (?:agreeing|approval by))\b",
     re.I,
@@ -137,6 +158,11 @@ def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[i
                 and not re.match(r"^(?:resolved|agreed|decisions?|decided)\s*[:\-–.]?\s*$", blocks[i].text, re.I)
             )
         ):
+            i += 1
+            continue
+        if m.group(1)[1:].islower() and re.match(r"(?:to|that)\b", m.group(2)):
+            # "Decided to disallow it. We can revisit afterward.": a verb opening a sentence, not a label
+            out.append((i, i, sentences(blocks[i].text.strip())[0]))
             i += 1
             continue
         parts = [m.group(2).strip()] if m.group(2).strip() else []
@@ -172,7 +198,8 @@ _MOVER_LINE = re.compile(r"^(?:moved|seconded|proposed|nominated)\b", re.I)
 def moved_blocks(blocks: list[Block], start: int, end: int, headings: set[int]) -> list[tuple[int, int, str]]:
     """'Moved: Cr Smith / Seconded: Cr Lee', the motion's words ('That the Committee: a) ... b) ...'), 'CARRIED'.
 
-    The motion's words are the decision when the block ends CARRIED; a LOST one decided nothing.
+    The motion's words are the decision when the block ends CARRIED; a LOST one decided nothing, and
+    comes back with no text so that no other rule reads a decision into it.
     """
     out = []
     i = start
@@ -184,8 +211,9 @@ def moved_blocks(blocks: list[Block], start: int, end: int, headings: set[int]) 
         while j < min(end, i + 20) and j not in headings and not _CARRIED_LINE.match(blocks[j].text.strip()):
             j += 1
         outcome = _CARRIED_LINE.match(blocks[j].text.strip()) if j < end and j not in headings else None
-        if outcome and j > i + 1 and outcome.group(1).lower().endswith("carried"):
-            out.append((i + 1, j, " ".join(blocks[k].text.strip() for k in range(i + 1, j))))
+        if outcome and j > i + 1:
+            carried = outcome.group(1).lower().endswith("carried")
+            out.append((i, j, " ".join(blocks[k].text.strip() for k in range(i + 1, j)) if carried else ""))
         i = j + 1 if outcome else i + 1
     return out
 
@@ -264,7 +292,20 @@ def decision_sentences(block: Block, text: str | None = None, acronym: str | Non
         found = _sentence_rule(sentence, whole) or _body_acronym_decided(sentence, acronym)
         if found:
             out.append(found)
-    return out
+    return _whole_paragraph(out, whole)
+
+
+_PARAGRAPH_RULES = ("resolution.seconded", "resolution.vote_tally")
+PARAGRAPH_WORDS = 60
+
+
+def _whole_paragraph(found: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
+    """A short paragraph that records a motion seconded or a vote counted is one decision, told whole:
+    'Nadir - ... has been here a few times. Dan nominates, Brad seconds. Vote passes unanimously.'"""
+    rule = next((rule for rule, _ in found if rule in _PARAGRAPH_RULES), None)
+    if rule is None or len(text.split()) > PARAGRAPH_WORDS:
+        return found
+    return [(rule, text.strip())]
 
 
 def _sentence_rule(sentence: str, whole: str) -> tuple[str, str] | None:
@@ -312,12 +353,16 @@ _BARE_AGREEMENT = re.compile(
 )
 # "X moved ...", "A motion was made to approve ...", "Motion to approve the bills was made by ..."
 _MOVED = re.compile(
-    r"\b(?:moved|moves|motion (?:by|made by|from)|proposed by|motion (?:was )?(?:made )?to \w+|made a motion)\b", re.I
+    r"(?<!discussion )(?<!conversation )(?<!meeting )\b(?:moved(?! on\b)|moves(?! on\b)|nominates|nominated by|"
+    r"motions to|motion (?:by|made by|from)|proposed by|motion (?:was )?(?:made )?to \w+|made a motion)\b",
+    re.I,
 )
 _OUTCOME = re.compile(
     r"\b(?:seconded|carried|passed|passes|approved|adopted|agreed|vote|all (?:were )?in favou?r|roll call)\b", re.I
 )
-_FAILED = re.compile(r"\b(?:failed|died|lost|defeated|withdrawn|fell|not carried|no second)\b", re.I)
+_FAILED = re.compile(
+    r"\b(?:failed|died|lost|defeated|withdrawn|fell|not carried|no second|(?:did|does) not pass)\b", re.I
+)
 
 
 def _join_motion_runs(parts: list[str]) -> list[str]:
@@ -353,7 +398,8 @@ def motion_runs(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
     """A motion told over several paragraphs: moved, seconded, amended, then carried by a vote.
 
     The run keeps the procedural sentences and leaves out the discussion between them; a motion
-    that failed or was withdrawn records no decision.
+    that failed or was withdrawn records no decision, and comes back with no text so that no
+    other rule reads one into it.
     """
     out = []
     i = start
@@ -372,8 +418,8 @@ def motion_runs(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
                     elif _OUTCOME_DONE.search(sentence):
                         outcome = "carried"
             j += 1
-        if outcome == "carried" and len(parts) > 1:
-            out.append((i, j - 1, " ".join(parts)))
+        if outcome and len(parts) > 1:  # a failed motion comes back with no text: it decided nothing
+            out.append((i, j - 1, " ".join(parts) if outcome == "carried" else ""))
             i = j
         else:
             i += 1

@@ -196,6 +196,20 @@ _RULES = (
         _US + "A. Equipment\nVote passed to replace the failing bulbs in the workshop with LED bulbs.\n",
     ),
     Rule(
+        "resolution.seconded",
+        "resolutions",
+        0.7,
+        "a motion or nomination moved and seconded ('Toast nominates, Dan seconds', 'Moved by X, 2nd by Y')",
+        _US + "A. Bills\nA motion was made to approve the bills as submitted by Ann Lee, seconded by Bob Diaz.\n",
+    ),
+    Rule(
+        "resolution.vote_tally",
+        "resolutions",
+        0.7,
+        "a vote's count ('Vote: 5 in favor, 0 opposed', 'For 18 Against 3')",
+        _US + "A. Laser cutter\nPurchase of a laser cutter for the workshop. Vote: 5 in favor, 0 opposed.\n",
+    ),
+    Rule(
         "resolution.motion_carried",
         "resolutions",
         0.75,
@@ -313,6 +327,13 @@ _RULES = (
         "1\tHall\tThe hall needs booking for the May event.\tJS\n2\tFinance\tThe accounts were noted.\t\n",
     ),
     Rule("action.x_will", "actions", 0.7, "'Jane Smith will ...'", _HEAD + "1. Hall\nJane Smith will book the hall.\n"),
+    Rule(
+        "action.role_imperative",
+        "actions",
+        0.7,
+        "'Clerk notify Merlin Waste.': a role and a task verb, the clerk's note of what to do",
+        _HEAD + "1. Footpaths\nNo comments on the diversion. Clerk notify the Rights of Way officer.\n",
+    ),
     Rule("action.x_to_do", "actions", 0.7, "'Jane Smith to ...'", _HEAD + "1. Hall\nJane Smith to book the hall.\n"),
     Rule(
         "action.x_was_asked",

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from minutes.extract import extract
+from minutes.extract.blocks import sentences
 from minutes.extract.dates import due_date, find_dates
 from minutes.ingest import from_text
 from minutes.ingest.cleanup import clean
@@ -108,6 +109,16 @@ def test_list_names_broken_at_line_ends_headings_and_notes_after_lists() -> None
     }
 
 
+def test_attendance_above_a_section_read_as_the_paper_title() -> None:
+    text = (
+        "---\ndate: 2017-04-25 7pm\n---\nThe first official meeting of the 2017-18 committee.\n\n**Present**\n\n"
+        "Qais Patankar, Elena Lapinskaite, Joe, Cameron Sharp\n\n**General Agenda**\n\n- Making the group public\n"
+        "- It was agreed to open the group. The meeting closed at 9pm.\n"
+    )
+    (m,) = extract(from_text(text, markdown=True))
+    assert [a.name for a in m.attendees] == ["Qais Patankar", "Elena Lapinskaite", "Joe", "Cameron Sharp"]
+
+
 def test_apologies_late_arrivals_and_early_leavers() -> None:
     m = meeting(
         "Present: Cllr Ann Hale (Chair), Cllr Bob Ives, Cllr Cy Jones\n\n1. Apologies\n\n"
@@ -187,6 +198,20 @@ def test_an_agenda_carrying_actions_forward_is_still_an_agenda() -> None:
 )
 def test_item_numbering_schemes(text: str, numbers: list[str]) -> None:
     assert [i.number for i in meeting(text).items] == numbers
+
+
+def test_markdown_agenda_item_headings_are_titles_to_their_end() -> None:
+    m = meeting(
+        "## Agenda\n### Agenda Item #1: Decision-making: requiring a quorum for all meetings {#agenda_item_1}\n"
+        "- General agreement.\n### Agenda Item #2: Membership. Should we institute a virtual membership plan?\n"
+        "- Tabled.\n### Agenda Item #3: Government contracts. Apply for a SAM code\n- John will look.\n",
+        head="# Board meeting\n\nDate: December 21st 2021\n\nPresent: Brian, Tayeb, Matt\n\n",
+    )
+    assert [(i.number, i.title) for i in m.items if i.number] == [
+        ("1", "Decision-making: requiring a quorum for all meetings"),
+        ("2", "Membership. Should we institute a virtual membership plan?"),
+        ("3", "Government contracts. Apply for a SAM code"),
+    ]
 
 
 def test_sub_items_and_parents() -> None:
@@ -393,6 +418,17 @@ def test_html_ol_numbers_are_null() -> None:
         ("The Committee approved the revised terms of reference.", "resolution.body_decided"),
         ("The minutes of the last meeting were agreed as an accurate record.", "resolution.minutes_approved"),
         ("Cate proposed running one more event this semester. The committee agreed.", "resolution.bare_agreement"),
+        (
+            "A motion was made to approve the Town Fund bills by Trustee Ives, seconded by Trustee Hale.",
+            "resolution.seconded",
+        ),
+        ("Chair: Lorraine will stand again for a second year, Helen proposed, Shirley seconded", "resolution.seconded"),
+        ("Moved by Bryce, 2nd by John, to set the meal price at $20.", "resolution.seconded"),
+        ("Martin - Toast nominates, Dan seconds. (Martin wins unopposed)", "resolution.seconded"),
+        ("Vote on the motion to buy a laser cutter: 5 in favor, 0 opposed, 0 abstained.", "resolution.vote_tally"),
+        ("Voting results: For: 7, Against: 0.", "resolution.vote_tally"),
+        ("Albert Waldron is duly elected as First Year Rep.", "resolution.it_was_agreed"),
+        ("Mike McQuaid elected by acclamation.", "resolution.it_was_agreed"),
     ],
 )
 def test_decisions(text: str, rule: str) -> None:
@@ -408,10 +444,51 @@ def test_decisions(text: str, rule: str) -> None:
         "A motion to close the library was tabled and deferred to the next meeting.",
         "At its meeting in February the Council had agreed to buy the land.",
         "The motion was lost.",
+        "The normal rate of play is all moves in one hour plus ten seconds per move.",
+        "Mr Hood proposed and Mr Baldock seconded the following amendment to the motion:",
+        "A motion to move new business up the agenda was moved, seconded, but did not pass.",
+        "New staff who are appointed will be fully trained upon starting their contracts.",
+        "The discussion moved to the question of open source and the vote in 2020 carried weight.",
     ],
 )
 def test_what_is_not_a_decision(text: str) -> None:
     assert meeting(f"1. Business\n{text}\n").resolutions == []
+
+
+def test_a_short_paragraph_with_a_motion_seconded_is_one_decision_told_whole() -> None:
+    text = "Nadir - has come along for a year and liked it. Dan nominates, Brad seconds. Vote passes unanimously."
+    m = meeting(f"1. New members\n{text}\n")
+    assert [(r.text, r.found.rule) for r in m.resolutions] == [(text, "resolution.seconded")]
+
+
+def test_a_decision_verb_opening_a_paragraph_takes_its_sentence_only() -> None:
+    m = meeting("1. Fragments\nDecided to disallow it since it fails in the reference build. We can revisit later.\n")
+    assert [r.text for r in m.resolutions] == ["Decided to disallow it since it fails in the reference build."]
+
+
+def test_a_motion_seconded_before_a_resolved_block_is_not_a_second_decision() -> None:
+    m = meeting(
+        "1. Grant\nCllr Ives proposed and Cllr Hale seconded that the grant be paid.\n"
+        "RESOLVED that the grant be paid.\n"
+    )
+    assert [r.found.rule for r in m.resolutions] == ["resolution.block"]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        (
+            "Member Hage moved to approve the Dec. 14, 2017 minutes. Member Kattouw seconded.",
+            ["Member Hage moved to approve the Dec. 14, 2017 minutes.", "Member Kattouw seconded."],
+        ),
+        (
+            "It goes after “…use Agile procurement…” Member Hage moved.",
+            ["It goes after “…use Agile procurement…", "Member Hage moved."],
+        ),
+    ],
+)
+def test_sentences_keep_month_abbreviations_and_end_at_an_ellipsis(text: str, parts: list[str]) -> None:
+    assert sentences(text) == parts
 
 
 def test_a_decision_broken_over_lines_and_the_list_it_introduces() -> None:
@@ -493,6 +570,9 @@ def test_marked_actions(body: str, text: str, owners: list[str]) -> None:
         ),
         ("Andy Lowe explained the limits. He will be watching for complaints.", ["Andy Lowe"]),
         ("Cllr Hale requested further information on the costs of the scheme.", []),
+        ("Chair Jerdonek said he’ll do the build script so that Python 3.5 can be used.", ["Jerdonek"]),
+        ("County Cllr Webb will raise the broken speed signs with the County.", ["Webb"]),
+        ("No comments on the diversion. Clerk notify Merlin Waste of the extra bin.", ["Clerk"]),
     ],
 )
 def test_actions_in_prose(sentence: str, owners: list[str]) -> None:
@@ -521,6 +601,9 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "A report will be forwarded to the committee in due course.",
         "I will make changes to my classroom.",
         "We will share the plan with all stakeholders.",
+        "Clerk emailed the contractor about the bins before the meeting.",
+        "The Clerk asked whether the hall was free.",
+        "Clerk contact block at the top of the page names a different clerk.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
