@@ -460,7 +460,8 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
             continue
         block = blocks[i]
         speaker = None
-        for sentence in sentences(block.text):
+        parts = sentences(block.text)
+        for k, sentence in enumerate(parts):
             before, speaker = speaker, _speaker(sentence, finder)
             if re.match(r"^(?:i|we)\b", sentence, re.I) or sentence.endswith("?"):
                 continue
@@ -472,8 +473,26 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
                     continue  # the task is only in words quoted from another paper
                 if task is not None:
                     rule, owners = task
-                    out.append(Raw(shown, owners, block, block, rule))
+                    # 'X will ...' in a narrative answers the sentence before it; 'X to do Y' is a note on its own
+                    text = _with_context(shown, parts, k, owners) if rule == "action.x_will" else shown
+                    out.append(Raw(text, owners, block, block, rule))
     return out
+
+
+_HOLLOW = frozenset(
+    "will would shall should also with that this these those them they their there from into about".split()  # noqa: SIM905
+)
+
+
+def _with_context(shown: str, parts: list[str], k: int, owners: list[str]) -> str:
+    """An undertaking that does not say what it is about is shown with the sentence before it, which does:
+    '24 Birch Green – the pillars may be over the boundary. Councillors will look and report to the next meeting.'
+    One that says it ('The Clerk will ask Land Registry to explain the difference.') stands alone."""
+    if k == 0 or shown != parts[k] or parts[k - 1].endswith("?") or len(parts[k - 1].split()) > 30:
+        return shown
+    names = {w.lower() for o in owners for w in o.split()}
+    content = [w for w in re.findall(r"[a-z]{4,}", shown.lower()) if w not in _HOLLOW and w not in names]
+    return f"{parts[k - 1]} {shown}" if len(content) <= 3 else shown
 
 
 def _statements(sentence: str) -> list[tuple[str, str, bool]]:

@@ -580,6 +580,25 @@ def test_actions_in_prose(sentence: str, owners: list[str]) -> None:
     assert [a.owners for a in m.actions] == [owners]
 
 
+@pytest.mark.parametrize(
+    "paragraph, text",
+    [
+        (
+            "The pillars at Birch Green may be over the boundary. Councillors will look and report.",
+            "The pillars at Birch Green may be over the boundary. Councillors will look and report.",
+        ),
+        (
+            "69 Birch Green – the map and the register differ. The Clerk will ask Land Registry to explain the "
+            "difference.",
+            "The Clerk will ask Land Registry to explain the difference.",
+        ),
+    ],
+)
+def test_an_undertaking_that_does_not_say_what_about_takes_the_sentence_before(paragraph: str, text: str) -> None:
+    m = meeting(f"1. Village green\n{paragraph}\n")
+    assert [a.text for a in m.actions] == [text]
+
+
 def test_long_statement_sentences_give_one_action_per_statement() -> None:
     m = meeting(
         "Present: Cllr Hale, Andy Lowe\n\n1. Budget\nCouncilmember Hale outlined items she supports; requested "
