@@ -170,18 +170,8 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             out[-1].status = text  # the words, e.g. "Action carried forwards"
             continue
         m = MARKER.match(text)
-        if not m and _BRACKET_MARK.search(text):
-            out += _bracketed(block, finder)
-            continue
         if not m:
-            tail = _TRAILING_MARK.search(text)
-            if tail and quoted(text, tail.start()):
-                continue  # 'ending "Action: All to read the minutes"' quotes an action; it assigns none
-            owners = owners_only(tail.group(1)) if tail else None
-            if owners:  # "5.3 CN would brief the coordinators before the launch. Action: CN"
-                before = sentences(text[: tail.start()].strip())
-                if before:
-                    out.append(Raw(before[-1], owners, block, block, "action.marker_after"))
+            out += _marked_inside(block, text, finder)
             continue
         who, rest = m.group("who"), m.group("rest").strip()
         if not who and rest.lower() in ("log", "list", "plan", "points", "required", "taken"):
@@ -207,6 +197,19 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
         rest = re.sub(r"^([A-Z][A-Za-z]{1,4}(?:/[A-Z][A-Za-z]{1,4})*)\s*[-–:]\s+", "", rest) if owners else rest
         out.append(Raw(rest, owners, block, block, "action.marker_task"))
     return out
+
+
+def _marked_inside(block: Block, text: str, finder: NameFinder) -> list[Raw]:
+    """A marker inside a paragraph: in brackets ('[ACTION: GM to update]'), or owners only at its end
+    ('5.3 CN would brief the coordinators before the launch. Action: CN')."""
+    if _BRACKET_MARK.search(text):
+        return _bracketed(block, finder)
+    tail = _TRAILING_MARK.search(text)
+    if not tail or quoted(text, tail.start()):
+        return []  # 'ending "Action: All to read the minutes"' quotes an action; it assigns none
+    owners = owners_only(tail.group(1))
+    before = sentences(text[: tail.start()].strip()) if owners else []
+    return [Raw(before[-1], owners, block, block, "action.marker_after")] if before else []
 
 
 _TASK_OWNER = re.compile(
