@@ -4,6 +4,7 @@
     python tests/gold/score_all.py -v               # ... and P/R/F1 per field, document by document
     python tests/gold/score_all.py --json           # the same figures as JSON
     python tests/gold/score_all.py --record batch5  # score a new real batch ONCE and write its row in LEDGER.md
+    python tests/gold/score_all.py --record fresh1  # ... or a set of new papers of development bodies (fresh*/)
     python tests/gold/score_all.py --release        # score the sealed batch for a release (LEDGER.md row)
     python tests/gold/score_all.py --write-floors   # hold today's figures as CI's floors (floors.json)
 
@@ -43,6 +44,8 @@ def sets() -> dict[str, dict]:
     }
     for name, batch in json.loads((REAL / "batches.json").read_text()).items():
         found[f"real-{name}"] = {"gold": REAL / name, "docs": CORPUS, "kind": f"real, {batch['status']}"}
+    for folder in sorted(HERE.glob("fresh*")):  # new papers of bodies whose other papers are development data
+        found[folder.name] = {"gold": folder, "docs": CORPUS, "kind": "real, new papers"}
     found["scans"] = {"gold": HERE / "scans", "docs": CORPUS, "kind": "real, OCR"}
     found["samples"] = {"gold": HERE / "samples", "docs": ROOT / "samples", "kind": "format check"}
     for name in ("written", "heldout", "heldout2", "heldout3", "heldout4"):
@@ -122,11 +125,12 @@ def record(name: str, spec: dict, reason: str) -> int:
 
 
 def record_first_time(name: str, every: dict[str, dict]) -> int:
-    """`--record batch5` (or real-batch5): only a real batch that is not sealed gets a first-time row."""
+    """`--record batch5` (or real-batch5, or fresh1): only a real batch that is not sealed, or a set of new
+    papers of development bodies, gets a first-time row."""
     name = name if name in every else f"real-{name}"
     spec = every.get(name)
-    if spec is None or not name.startswith("real-") or is_sealed(spec):
-        print(f"{name}: not a real, unsealed batch of real/batches.json", file=sys.stderr)
+    if spec is None or not name.startswith(("real-", "fresh")) or is_sealed(spec):
+        print(f"{name}: not a real, unsealed batch of real/batches.json nor a fresh set", file=sys.stderr)
         return 2
     return record(name, spec, "first-time")
 
