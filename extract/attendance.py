@@ -28,7 +28,7 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
         "apologies",
         None,
     ),
-    (re.compile(r"^(?:members? absent|absent|not present|absences?)\b", re.I), "absent", None),
+    (re.compile(r"^(?:members? absent|absent|not present|absences?|excused(?: absences?)?)\b", re.I), "absent", None),
     (
         re.compile(
             r"^(?:officers?(?: in attendance| present)?|staff(?: present)?|in attendance|clerk(?:ed by)?|"
@@ -50,7 +50,7 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
     (
         re.compile(
             r"^(?:(?:[A-Za-z]+\s+)?(?:members?|councillors|governors|trustees|directors|commissioners)\s+"
-            r"present|present|(?:[a-z]+\s+)?attendees|attendance|attending|roll call|chaired by|"
+            r"present|present|(?:[a-z]+\s+)?attendees|attendance|attending|roll call|chaired by|in the chair|"
             r"voting members|participants|those present|"
             r"(?:voting\s+)?(?:governor|member|board|trustee|councillor)s?\s+attendance|record of attendance|"
             r"non-voting members|(?:board|committee|panel|council|executive)\s+members|members|councillors|governors|"
@@ -61,6 +61,9 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
         "member",
     ),
 ]
+_LABEL_INSIDE = re.compile(
+    r"(?<=[.;])\s+(?=(?:present|also present|absent|excused(?: absences?)?|apologies|in attendance)\s*:)", re.I
+)
 _GROUP = re.compile(
     r"^((?:[A-Z][\w\-]*\s+){0,3}(?:Members?|Representatives?|Governors?|Councillors|Trustees))\s+(?=[A-Z])"
 )
@@ -86,6 +89,10 @@ _ROLE_WORDS = re.compile(
     r"mayor|attorney|engineer|planner|assistant|deputy|specialist|analyst|partner|founder|ex officio|nurse|"
     r"guardian|chief|commissioner|inspector|auditor|solicitor|liaison|support|volunteer|rfo|cfo|ceo)\b",
     re.I,
+)
+# "Linux Foundation", "Epic Games, Inc.": an organisation's name ends so, whatever role word it holds
+_ORGANISATION_END = re.compile(
+    r"\b(?:foundation|inc|ltd|limited|llc|plc|corporation|company|university|college|association|society)\.?$", re.I
 )
 _LATE = re.compile(r"\b(?:arrived|entered|joined|left|departed|from item|until item|late|leaving)\b", re.I)
 
@@ -242,7 +249,8 @@ def _people_in_part(part: str, category: str | None) -> list[dict]:
                 run_people.append({"name": name, "role": role})
                 role = None
     if extra and run_people:
-        key = "role" if _ROLE_WORDS.search(extra) or category == "officer" else "organisation"
+        role = (_ROLE_WORDS.search(extra) and not _ORGANISATION_END.search(extra)) or category == "officer"
+        key = "role" if role else "organisation"
         run_people[-1][key] = extra
     return run_people
 
@@ -357,9 +365,22 @@ class _Roll:
         if label and (len(text.split()) <= 60 or _is_listing(text)):  # a full council's roll runs long
             self._open(i, block, label)
             return True
+        if not label and self._labels_inside(i, block, text):
+            return True
         if self.status is None:
             return True
         return self._entry(i, block, text)
+
+    def _labels_inside(self, i: int, block: Block, text: str) -> bool:
+        """Lists that follow a sentence in one paragraph: '... called the meeting to order at 6:08 p.m.
+        Present: Members Hage, Kattouw. Excused absences: Chair Jerdonek. Also present: Secretary Chan.'"""
+        opened = False
+        for part in _LABEL_INSIDE.split(text)[1:]:
+            label = label_of(part)
+            if label:
+                self._open(i, block, label)
+                opened = True
+        return opened
 
     def _too_deep(self, i: int) -> bool:
         return sum(1 for k in range(self.start, i) if self.blocks[k].cell is None) > 12 or i - self.start > 80
@@ -414,6 +435,8 @@ class _Roll:
             self.category = "observer" if "observ" in text.lower() else self.category
             self.last = i
             return True
+        if block.heading is not None and label_of(text) is None:
+            return False  # '## Agenda' after the names: a marked-up heading that labels no list ends the lists
         return self._names(i, block, text)
 
     def _grid(self, i: int, table: int) -> None:
@@ -464,6 +487,7 @@ class _Roll:
         if (len(text.split()) > 40 and not _is_listing(text)) or _PROSE.search(text):
             return cell is not None
         status, text = _checkbox(text, self.status)
+        text = _one_a_bullet(block, text)
         found = parse_people(text, category)
         if not found:
             return cell is not None or len(text.split()) <= 6
@@ -496,6 +520,17 @@ def _checkbox(text: str, status: str) -> tuple[str, str]:
     # one member a line: the name, before the seat or company after a dash or comma
     name = re.split(r"\s[-–—]\s|,", text[box.end() :])[0]
     return ("present" if box.group(1).strip() else "absent"), name
+
+
+def _one_a_bullet(block: Block, text: str) -> str:
+    """A bulleted list names one person a bullet: 'Jim Jeffers, Intel Corporation' is Jim Jeffers of Intel,
+    read as 'Jim Jeffers – Intel Corporation'."""
+    if block.indent == 0 or text.count(",") != 1 or "(" in text:
+        return text
+    name, rest = (part.strip() for part in text.split(","))
+    if len(name.split()) >= 2 and looks_like_name(name, allow_initials=False) and rest:
+        return f"{name} – {rest}"
+    return text
 
 
 def _unlabelled_roster(text: str, status: str | None, offset: int) -> tuple[str, str, str] | None:

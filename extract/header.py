@@ -91,13 +91,21 @@ def _first_date(head: list[Block], year: int | None, us: bool) -> tuple[date | N
     for n, block in enumerate(head):
         if _not_this_meeting(block.text):
             continue
-        found = find_dates(block.text, year, us)
+        found = _meeting_dates(block.text, year, us)
         if not found and n + 1 < len(head):  # "HELD ON MONDAY 6TH" / "NOVEMBER 2023": a date broken over two lines
             after = {d for d, _ in find_dates(head[n + 1].text, year, us)}
-            found = [(d, m) for d, m in find_dates(f"{block.text} {head[n + 1].text}", year, us) if d not in after]
+            found = [(d, m) for d, m in _meeting_dates(f"{block.text} {head[n + 1].text}", year, us) if d not in after]
         if found:
             return found[0][0], block
     return None, None
+
+
+# "the College Council Formed on November 14, 2002", "established in 1974": when the body began, not this meeting
+_FOUNDED = re.compile(r"\b(?:formed|founded|established|incorporated|constituted|created)\s+(?:on\s+|in\s+)?$", re.I)
+
+
+def _meeting_dates(text: str, year: int | None, us: bool) -> list:
+    return [(d, m) for d, m in find_dates(text, year, us) if not _FOUNDED.search(m.string[: m.start()])]
 
 
 def _not_this_meeting(text: str) -> bool:

@@ -521,7 +521,7 @@ class _Scan:
         found.sort(key=lambda h: h.block)  # an agenda line taken up later moved to where the item is
         blocks, start, end, skip = self.blocks, self.start, self.end, self.skip
         if not any(h.kind != "sub" for h in found):
-            return _merge(found, _unnumbered(blocks, start, end, skip))
+            return _merge(found, _unnumbered(blocks, start, end, skip) + _bullet_topics(blocks, start, end, skip))
         if all(FILE_NUMBER.fullmatch(h.item.number or "") for h in found if h.kind != "sub"):
             # file numbers name papers rather than order them: the body's order is its section headings
             return _merge(found, [h for h in _unnumbered(blocks, start, end, skip) if _caps(blocks[h.block].text)])
@@ -662,7 +662,8 @@ def _heading_like(block: Block) -> bool:
         return False
     label = _LABEL.match(text) and (block.heading is None or re.match(r"present|absent|q\b|a\b", text, re.I))
     capitals = _caps(re.sub(r"\([^)]*\)", "", text))  # "CONSENT CALENDAR" reads as a name by shape alone
-    if text.endswith((".", "?", ",", ";")) or label or (looks_like_name(text) and not capitals) or not title_like(text):
+    named = looks_like_name(text) and not capitals and block.heading is None  # '### Announcements' is no person
+    if text.endswith((".", "?", ",", ";")) or label or named or not title_like(text):
         return False
     if block.heading is not None or (block.bold and title_like(text)):
         return True
@@ -718,7 +719,8 @@ def _plain_heading(blocks: list[Block], i: int, end: int) -> bool:
 # the parts of a paper that hold no business: its notes as a whole, its agenda list, links, attendance, summaries
 _SECTION_LABEL = re.compile(
     r"^(?:meeting\s+(?:minutes|notes)|notes|agenda|links|attendees|attendance|present|participants|"
-    r"action\s+items?|actions|decisions|summary)\s*:?$",
+    r"action\s+items?|actions|decisions|summary|documents|attachments|supporting documents|background papers|"
+    r"downloads)\s*:?$",
     re.I,
 )
 
@@ -738,6 +740,31 @@ def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
         item = Item(number=None, title=title, presenters=presenters, found=blocks[i].found("item.unnumbered"))
         out.append(Heading(item, i, "none", body))
     return out
+
+
+_BUSINESS_SECTION = re.compile(r"^(?:agenda|notes|minutes|meeting (?:notes|minutes)|discussion|business)\s*:?$", re.I)
+
+
+def _bullet_topics(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[Heading]:
+    """Under an 'Agenda' or 'Notes' heading whose business is one bulleted outline, the top-level bullets are
+    the topics ('* Governing Board meeting update' / '    * Update from David Morin'), when three or more of
+    them have points under them."""
+    out: list[Heading] = []
+    parents = 0
+    section = False
+    for i in range(start, end):
+        block = blocks[i]
+        if block.heading is not None:
+            section = bool(_BUSINESS_SECTION.match(block.text.strip()))
+            continue
+        text = block.text.strip().rstrip(":")
+        if not section or block.indent != 1 or i in skip or len(text.split()) > 12 or not title_like(text):
+            continue
+        parents += i + 1 < end and blocks[i + 1].indent > 1 and blocks[i + 1].heading is None
+        title, body, presenters = split_title(text, marked=True)
+        item = Item(None, title, presenters=presenters, found=block.found("item.unnumbered"))
+        out.append(Heading(item, i, "none", body))
+    return out if parents >= 3 else []
 
 
 def _merge(numbered: list[Heading], unnumbered: list[Heading]) -> list[Heading]:

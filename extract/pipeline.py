@@ -206,12 +206,16 @@ def _decision_sentences(
         for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i), acronym):
             if rule == "resolution.seconded" and item_of(i) in resolved:
                 continue  # 'X proposed and Y seconded that ...', then 'RESOLVED that ...': the decision is the latter
-            last = blocks[i]
+            first, last = blocks[i], blocks[i]
+            before = i - 1 >= shape.body_start and i - 1 not in bare and item_of(i - 1) == item_of(i)
+            proposal = resolutions.proposal_before(sentence, blocks[i].text, blocks[i - 1].text) if before else None
+            if proposal:  # 'The trustees proposed to correct those.' / 'The proposal was accepted by a show of hands.'
+                sentence, first = f"{proposal} {sentence}", blocks[i - 1]
             if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):
                 j = resolutions.list_end(blocks, i, seg.end, shape.heading_blocks)
                 sentence = " ".join([sentence, *(blocks[k].text for k in range(i + 1, j))])
                 last = blocks[j - 1]
-            found.append(resolutions.make(item_of(i), sentence, blocks[i], rule, last))
+            found.append(resolutions.make(item_of(i), sentence, first, rule, last))
     return found
 
 

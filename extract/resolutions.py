@@ -445,6 +445,22 @@ _NOT_APPROVED = re.compile(
 )
 
 
+# "The proposal was accepted by a show of hands.", "This was agreed.": an outcome that points back
+_POINTS_BACK = re.compile(
+    r"^(?:the\s+(?:proposal|motion|recommendation|amendment|suggestion|change)s?|this|these|it)\b", re.I
+)
+_PROPOSES = re.compile(r"\b(?:propos\w*|recommend\w*|suggest\w*|motion|moved)\b", re.I)
+
+
+def proposal_before(outcome: str, paragraph: str, before: str) -> str | None:
+    """The proposal that an outcome standing as its own paragraph points back to: the last sentence of the
+    paragraph before, when it proposes ('The trustees therefore proposed to correct those.')."""
+    if outcome != paragraph.strip() or len(outcome.split()) > 15 or not _POINTS_BACK.match(outcome):
+        return None
+    last = (sentences(before) or [""])[-1]
+    return last if _PROPOSES.search(last) and not last.endswith((":", "?")) else None
+
+
 def minutes_approval(texts: list[str]) -> str | None:
     """In an item taking the last minutes, the sentence approving them, even where it does not say 'minutes':
     'Approved & signed as correct.', 'Accepted by All', 'Shown on the projector ... All agreed.'"""

@@ -9,7 +9,7 @@ from .webpage import html_lines
 
 # the tags that exports leave in text; anything else (<script>, <b>-less prose about HTML) is the words themselves
 _TAG = re.compile(
-    r"</?(?:p|u|b|i|em|strong|ul|ol|li|br|span|div|table|tr|td|th|h[1-6]|font|sup|sub|a)(?:\s[^<>]*)?/?>", re.I
+    r"</?(?:p|u|b|i|em|strong|ul|ol|li|dl|dt|dd|br|span|div|table|tr|td|th|h[1-6]|font|sup|sub|a)(?:\s[^<>]*)?/?>", re.I
 )
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#[^{}]*\})?\s*#*\s*$")  # "{#item_15}": pandoc's heading id
 _BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●○■◦]|\\-|:(?=\s{1,4}\S))\s+(?=\S)")  # ":   " opens a definition (pandoc)

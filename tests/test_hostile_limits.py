@@ -282,8 +282,9 @@ def _gone(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not isolated.supported(), reason="files are read in a child on Linux only")
-def test_a_reader_is_stopped_when_silent_and_not_while_it_reports(monkeypatch) -> None:
+def test_a_reader_is_stopped_when_silent_and_not_while_it_reports(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(isolated, "STALL", 1.0)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # its own folder: other runs read files in /tmp too
     events = []
     assert isolated.run("beating.pdf", _beating, lambda kind, n: events.append(n)) == "read"
     assert events == list(range(6))

@@ -664,3 +664,103 @@ def test_a_bare_body_takes_the_organisation_its_papers_name_further_on() -> None
         )
     )
     assert found.body == "Milton Keynes Chess Club Annual General Meeting"
+
+
+def test_the_day_a_body_was_formed_does_not_date_its_meeting() -> None:
+    (found,) = extract(
+        from_text(
+            "Draft Minutes for the 135th Meeting of the College Council Formed on November 14, 2002\n"
+            "Date: Thursday, Feb 18, 2021, 2:30pm – 3:30pm\n\nAttendance: Ann Lee, Bob Diaz, Cy Young\n\n"
+            "I. Approval of the proposed agenda - approved\nII. Approval of the minutes - approved\n"
+        )
+    )
+    assert found.date == "2021-02-18"
+
+
+def test_markdown_headings_of_one_word_are_items_and_end_the_roll_above_them() -> None:
+    text = (
+        "# Cross Project Council Meeting 2020-09-01\n\n## Present\n\n- Joe Sepi\n- Jory Burson\n\n## Agenda\n\n"
+        "### Announcements\n\n- ESLint AMA\n\n### Finances\n\n- It was agreed to renew the grant.\n\n"
+        "## Documents\n\n- [Printed minutes](x.pdf)\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [a.name for a in found.attendees] == ["Joe Sepi", "Jory Burson"]
+    assert [i.title for i in found.items] == ["Announcements", "Finances"]
+
+
+def test_a_bulleted_list_names_one_person_a_bullet_with_their_organisation() -> None:
+    text = (
+        "# TAC Meeting Minutes - March 27, 2019\n\n## Other Attendees\n\n* John Mertic, Linux Foundation\n"
+        "* Thanh Ha, Linux Foundation\n\n# Agenda\n\n* Goals for the TAC\n  * It was agreed to vote by email.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(a.name, a.organisation) for a in found.attendees] == [
+        ("John Mertic", "Linux Foundation"),
+        ("Thanh Ha", "Linux Foundation"),
+    ]
+
+
+def test_attendance_lists_after_a_sentence_in_the_roll_call_item() -> None:
+    (found,) = extract(
+        from_text(
+            "Meeting Minutes: February 8, 2018\n\n1. Call to Order & Roll Call\n"
+            "Member Wasserman called the meeting to order at 6:08 p.m. Present: Members Hage, Kattouw, Wasserman. "
+            "Excused absences: Chair Jerdonek, Vice Chair Bafundo. Also present: Secretary Chan.\n"
+            "2. Approval of minutes\nThe minutes were approved.\n"
+        )
+    )
+    assert [(a.name, a.status) for a in found.attendees] == [
+        ("Hage", "present"),
+        ("Kattouw", "present"),
+        ("Wasserman", "present"),
+        ("Jerdonek", "absent"),
+        ("Bafundo", "absent"),
+        ("Chan", "present"),
+    ]
+
+
+def test_an_html_definition_list_in_markdown_is_read_as_its_terms_and_names() -> None:
+    text = (
+        "Minutes of the Annual General Meeting of the Chess Club held on 4th Sept 2025 at 7:47pm.\n\n"
+        '<dl class="dl-horizontal">\n\t<dt>In the Chair</dt>\n\t\t<dd>James Alexander</dd>\n'
+        "\t<dt>Present members</dt>\n\t\t<dd>Simon Banisi, Sumin Bhalla, John Chandler</dd>\n</dl>\n\n"
+        "## 1) Apologies for Absence\n\nPeter Hawes\n\n## 2) Minutes\n\nThe minutes were approved.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [a.name for a in found.attendees if a.status == "present"] == [
+        "James Alexander",
+        "Simon Banisi",
+        "Sumin Bhalla",
+        "John Chandler",
+    ]
+
+
+def test_the_top_level_bullets_of_an_outline_under_agenda_are_its_topics() -> None:
+    text = (
+        "# TAC Meeting Minutes - March 27, 2019\n\n## Attendance\n\n* Ann Lee\n* Bob Diaz\n\n# Agenda\n\n"
+        "* Goals for the year\n\n* Board meeting update\n    * The board was positive\n"
+        "* CI updates\n    * Builds moved\n* OpenCue proposal\n    * It was agreed to take it forward\n"
+        "* Next meeting\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [i.title for i in found.items] == [
+        "Goals for the year",
+        "Board meeting update",
+        "CI updates",
+        "OpenCue proposal",
+        "Next meeting",
+    ]
+
+
+def test_an_outcome_standing_alone_takes_the_proposal_before_it() -> None:
+    (found,) = extract(
+        from_text(
+            "Minutes of the General Meeting held on 15 September 2018\n\nTrustees Present: Ann Lee, Bob Diaz\n\n"
+            "1. Constitution\n\nThere are some errors in the constitution and the trustees proposed to correct them."
+            "\n\nThe proposal was accepted by a show of hands.\n"
+        )
+    )
+    assert [r.text for r in found.resolutions] == [
+        "There are some errors in the constitution and the trustees proposed to correct them. "
+        "The proposal was accepted by a show of hands."
+    ]
