@@ -15,15 +15,19 @@ from .actions import _CUE, Raw, owners_only, split_owners
 from .blocks import Block, sentences
 
 _ACTION_HEAD = re.compile(
-    r"^(?:agreed\s+)?actions?(?:\s+(?:points?|required|agreed|to be taken))?$|^task$|^what$", re.I
+    r"^(?:agreed\s+)?actions?(?:\s+(?:points?|items?|required|agreed|to be taken))?$|^tasks?$|^what$", re.I
 )
-_OWNER_HEAD = re.compile(
-    r"^(?:owner|by whom|who|responsible(?: person)?|lead|person|initials|action by|assigned to)$", re.I
+_OWNER_HEAD = re.compile(  # "Person/ Committee Responsible", "Person responsible", "Owner(s)"
+    r"^(?:owners?(?:\(s\))?|by whom|who|lead|person|initials|action by|assigned to|"
+    r"(?:[a-z]+\s*/\s*)?(?:person|committee|people|officer)?\s*responsible(?: person| officer)?|"
+    r"(?:person|officer)s? responsible)$",
+    re.I,
 )
 _DUE_HEAD = re.compile(
     r"^(?:due(?: date)?|by when|deadline|date(?: due)?|target(?: date)?|timescale|when|completion date)$", re.I
 )
 _MINUTE_REF = re.compile(r"(?:[A-Z]{1,5}\s?)?\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?")  # "56/2122", "LW 56/2122", "4.2"
+_NOTHING = re.compile(r"^(?:n/?a|none|nil|no actions?|-+|–)\.?$", re.I)
 _STATUS_HEAD = re.compile(r"^(?:status|progress|update|rag|outcome)$", re.I)
 
 
@@ -169,8 +173,8 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
     row_blocks = table.row_blocks()
     for row in body:
         text = table.text(blocks, row, roles["action"]).strip()
-        if not text or _ACTION_HEAD.match(text):
-            continue
+        if not text or _ACTION_HEAD.match(text) or _NOTHING.match(text):
+            continue  # "N/A | - | -": a table kept to say there were no actions
         owner_text = table.text(blocks, row, roles["owner"]) if "owner" in roles else ""
         due_text = table.text(blocks, row, roles["due"]) if "due" in roles else ""
         status = table.text(blocks, row, roles["status"]).strip() if "status" in roles else None

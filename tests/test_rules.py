@@ -1013,3 +1013,18 @@ def test_a_topic_before_a_spaced_dash_leaves_the_task_after_it(sentence: str, ow
 )
 def test_a_task_in_the_passive_takes_its_owner_from_by(sentence: str, owners: list[str] | None) -> None:
     assert _owners_of_actions_in(sentence) == ([owners] if owners else [])
+
+
+def test_an_action_table_headed_action_item_and_person_responsible_and_its_empty_row() -> None:
+    text = (
+        "# Minutes of the Board meeting, 7 April 2018\n\nPresent: Ann Lee, Bob Diaz, Diane Oyen\n\n"
+        "## 1. Business\n\nIt was agreed to buy a laptop.\n\n"
+        "| Date Opened | Action Item | Person/ Committee Responsible | Due Date | Status |\n"
+        "|---|---|---|---|---|\n"
+        "| 6.11.16 | Look into a phased plan for website transition | Diane Oyen | Next Board Meeting | Open |\n"
+        "| N/A | N/A | - | - | - |\n"
+    )
+    (m,) = extract(from_text(text, markdown=True))
+    assert [(a.text, a.owners) for a in m.actions] == [
+        ("Look into a phased plan for website transition", ["Diane Oyen"])
+    ]
