@@ -47,7 +47,10 @@ _NOT_TASKS = (
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_to_do",
-        re.compile(rf"^{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+(?:is|are)?\s*to\s+(?!be\b|have\b|the\b)([a-z]+)\b"),
+        re.compile(  # "Peake to my understanding ...": 'to' before a determiner is a preposition
+            rf"^{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+(?:is|are)?\s*to\s+"
+            r"(?!be\b|have\b|the\b|(?:my|your|our|their|his|her|its|this|that|these|those|a|an|all|date)\b)([a-z]+)\b"
+        ),
     ),
     (
         "action.x_will",

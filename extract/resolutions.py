@@ -275,7 +275,7 @@ def decision_sentences(block: Block, text: str | None = None, acronym: str | Non
     whole = text
     parts = _join_motion_runs(sentences(text))
     for k, sentence in enumerate(parts):
-        bare = bool(k and len(sentence.split()) <= 6 and _BARE_AGREEMENT.match(sentence))
+        bare = bool(k and len(sentence.split()) <= 8 and _BARE_AGREEMENT.match(sentence))
         if bare:
             sentence = f"{parts[k - 1]} {sentence}"
         if (
@@ -348,7 +348,8 @@ def quoted(text: str, at: int) -> bool:
 _BARE_OUTCOME = re.compile(r"^(?:the\s+)?motion\s+(?:was\s+)?(?:carried|passed|passes|approved)\W*$", re.I)
 _BARE_AGREEMENT = re.compile(
     r"^(?:the\s+)?(?:\w+\s+)?(?:committee|board|forum|council|governors|trustees|members|councillors|meeting|all|"
-    r"appointment|proposal|motion)\s+(?:was\s+|were\s+)?(?:agreed|agrees|decided|approved)\b[^,;]*$",
+    r"appointment|proposal|motion|both)\s+(?:was\s+|were\s+)?(?:unanimously\s+)?(?:agreed|agrees|decided|"
+    r"approved|accepted)\b[^,;]*$",
     re.I,
 )
 # "X moved ...", "A motion was made to approve ...", "Motion to approve the bills was made by ..."
@@ -446,10 +447,12 @@ _NOT_APPROVED = re.compile(
 
 
 # "The proposal was accepted by a show of hands.", "This was agreed.": an outcome that points back
-_POINTS_BACK = re.compile(
-    r"^(?:the\s+(?:proposal|motion|recommendation|amendment|suggestion|change)s?|this|these|it)\b", re.I
+_POINTS_BACK = re.compile(  # ... or an outcome with no subject: "Motion carried unanimously.", "Accepted by All"
+    r"^(?:(?:the\s+)?(?:proposal|motion|recommendation|amendment|suggestion|change)s?|this|these|it|both|"
+    r"(?:motion\s+)?(?:seconded\s+and\s+)?(?:unanimously\s+)?(?:carried|passed|agreed|accepted|approved))\b",
+    re.I,
 )
-_PROPOSES = re.compile(r"\b(?:propos\w*|recommend\w*|suggest\w*|motion|moved)\b", re.I)
+_PROPOSES = re.compile(r"\b(?:propos\w*|recommend\w*|suggest\w*|motion|moved|nominat\w*|seconded)\b", re.I)
 
 
 def proposal_before(outcome: str, paragraph: str, before: str) -> str | None:

@@ -764,3 +764,27 @@ def test_an_outcome_standing_alone_takes_the_proposal_before_it() -> None:
         "There are some errors in the constitution and the trustees proposed to correct them. "
         "The proposal was accepted by a show of hands."
     ]
+
+
+@pytest.mark.parametrize(
+    "body, text",
+    [
+        (
+            "Jonathan Chang proposed that Ann Lee be invited to join as a member.\n\nMotion carried unanimously.\n",
+            "Jonathan Chang proposed that Ann Lee be invited to join as a member. Motion carried unanimously.",
+        ),
+        (
+            "Alison Mathias and Maureen Elliott were standing for election. Both were unanimously approved as "
+            "directors.\n",
+            "Alison Mathias and Maureen Elliott were standing for election. Both were unanimously approved as "
+            "directors.",
+        ),
+    ],
+)
+def test_an_outcome_without_its_own_subject_takes_the_proposal_before_it(body: str, text: str) -> None:
+    (found,) = extract(
+        from_text(
+            f"Minutes of the Board meeting held on 24 March 2020\n\nPresent: Ann Lee, Bob Diaz\n\n1. Members\n\n{body}"
+        )
+    )
+    assert [r.text for r in found.resolutions] == [text]

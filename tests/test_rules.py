@@ -623,6 +623,7 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "Clerk emailed the contractor about the bins before the meeting.",
         "The Clerk asked whether the hall was free.",
         "Clerk contact block at the top of the page names a different clerk.",
+        "Peake to my understanding TASER is an acronym.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
