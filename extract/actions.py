@@ -232,25 +232,31 @@ def task_with_owner(blocks: list[Block], start: int, end: int) -> list[Raw]:
     return out
 
 
-_OWNER_COLON = re.compile(r"^(?P<who>[A-Z][\w'’\-]*(?:\s*/\s*[A-Z][\w'’\-]*){0,3})\s*:\s+(?P<rest>\S.*)$")
+# "Michelle: will create a list", "Hilmar - will recreate the ballot": a person, a colon or a spaced dash, the task
+_OWNER_COLON = re.compile(
+    r"^(?P<who>[A-Z][\w'’\-]*(?:\s*/\s*[A-Z][\w'’\-]*){0,3})(?:\s*:|\s+[-–])\s+(?P<rest>\S.*)$"
+)
 _UNDERTAKES = re.compile(  # "To be clear, ..." and "Will need to ..." say what is, not what someone will do
     r"^(?:(?:will(?!\s+need\b)|shall|to(?!\s+be\b)|needs?\s+to|is\s+going\s+to|going\s+to)\b|"
-    r"i(?:'ll|’ll|\s+will)\b|.{0,60};\s*will\b)",
+    r"i(?:'ll|’ll|\s+will)\b|.{0,60}[;,]\s*will\b)",
     re.I,
 )
 
 
 def owner_colon(blocks: list[Block], start: int, end: int, finder: NameFinder) -> list[Raw]:
     """'Michelle: will create a mailing list', 'JS: I'll send the link round', 'John/Matt: needs to reset it':
-    a person on the roll, a colon, then what they undertake. The line as printed is the task."""
+    a person on the roll, a colon or a spaced dash, then what they undertake. The line as printed is the task,
+    to the end of its sentence when the paragraph goes on to other news."""
     out: list[Raw] = []
     for i in range(start, end):
         m = _OWNER_COLON.match(blocks[i].text.strip())
         if not m or not _UNDERTAKES.match(m.group("rest")) or m.group("rest").endswith(("?", ":")):
             continue
         owners = [w.strip() for w in m.group("who").split("/")]
+        first = sentences(blocks[i].text.strip())[0]
+        text = first if _UNDERTAKES.match(first[m.start("rest") :]) else blocks[i].text.strip()
         if all(finder.knows(w) for w in owners):
-            out.append(Raw(blocks[i].text.strip(), owners, blocks[i], blocks[i], "action.owner_colon"))
+            out.append(Raw(text, owners, blocks[i], blocks[i], "action.owner_colon"))
     return out
 
 

@@ -891,11 +891,24 @@ def test_an_action_line_is_not_the_head_of_an_action_list() -> None:
         ("AB: To be clear, a thenable is:", False),
         ("AB: Will need to add cancellation capabilities", False),
         ("AB: to check whether we should use a symbol instead?", False),
+        ("AB - will recreate the ballot for the full membership", True),
+        ("AB: for designs, will send out draft text for review", True),
+        ("AB - the ballot closed on Friday", False),
     ],
 )
 def test_owner_colon_lines_undertake_only_what_someone_will_do(line: str, is_action: bool) -> None:
     m = meeting(f"Present: Ann Bell (AB), Cy Dee (CD)\n\n1. Promises\n{line}\n")
     assert bool(m.actions) is is_action
+
+
+def test_an_owner_line_in_a_paragraph_of_news_is_its_first_sentence() -> None:
+    m = meeting(
+        "Present: Jamie Lee, Cy Dee\n\n1. Updates\nJamie - Slacking on the mailing list, will try to finish by Friday. "
+        "The hackspace next door has metalworking gear and will let us use it.\n"
+    )
+    assert [(a.text, a.owners) for a in m.actions][:1] == [
+        ("Jamie - Slacking on the mailing list, will try to finish by Friday.", ["Jamie"])
+    ]
 
 
 def test_a_running_footer_read_slightly_differently_on_each_page_is_still_furniture() -> None:
