@@ -180,6 +180,7 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     """People in a list: names with initials, schools or roles in brackets or after dashes."""
     text = _EDITORIAL.sub("", re.sub(r"\s+", " ", text)).strip().rstrip(".")
     text = re.sub(r"\s+[-–]\s*\d{1,2}\.?$", "", text)  # "... and Mayor Ezzy Ashcraft – 5": the count present
+    text = re.sub(r"\s*\(?(?<![\w.])@[\w.\-]+\)?", "", text)  # "James Snell @jasnell", "Joe Sepi (@joesepi)": handles
     text = _ORG_DASH.sub(", ", _INLINE_ROLE.sub(", ", text))
     people: list[dict] = []
     entries = [e.strip() for e in text.split(";") if e.strip()]

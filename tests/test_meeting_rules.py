@@ -788,3 +788,14 @@ def test_an_outcome_without_its_own_subject_takes_the_proposal_before_it(body: s
         )
     )
     assert [r.text for r in found.resolutions] == [text]
+
+
+def test_github_handles_leave_the_names_and_meeting_words_are_no_names() -> None:
+    from minutes.extract.attendance import parse_people
+    from minutes.extract.names import looks_like_name
+
+    assert [p["name"] for p in parse_people("James Snell @jasnell (TSC), Joe Sepi (@joesepi)", "member")] == [
+        "James Snell",
+        "Joe Sepi",
+    ]
+    assert not any(looks_like_name(w) for w in ("Decisions", "Interest", "Roll Call", "Introductions"))
