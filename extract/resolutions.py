@@ -76,6 +76,17 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        # "Consensus is that we will not share ...", "The consensus was that ...", "General agreement that ...",
+        # "Decision made that the Parent Council will apply for PVG."
+        "resolution.consensus",
+        re.compile(
+            r"^(?:the\s+)?(?:main\s+|general\s+)?(?:consensus(?:\s+view)?\s+(?:is|was)\s+(?:that|to)|"
+            r"(?:general\s+)?agreement\s+(?:that|to)|decisions?\s+(?:also\s+)?(?:was\s+)?(?:made|taken|reached)\s+"
+            r"(?:that|to))\b",
+            re.I,
+        ),
+    ),
+    (
         "resolution.vote_passed",  # "Vote passed to remove ...", "Agreement passed to use the IC3 curriculum ..."
         re.compile(r"^(?:the\s+)?(?:vote|agreement|proposal)\s+(?:was\s+)?(?:passed|carried)\s+to\s+[a-z]+", re.I),
     ),
@@ -448,7 +459,7 @@ _NOT_APPROVED = re.compile(
 
 # "The proposal was accepted by a show of hands.", "This was agreed.": an outcome that points back
 _POINTS_BACK = re.compile(  # ... or an outcome with no subject: "Motion carried unanimously.", "Accepted by All"
-    r"^(?:(?:the\s+)?(?:proposal|motion|recommendation|amendment|suggestion|change)s?|this|these|it|both|"
+    r"^(?:(?:the\s+)?(?:proposal|motion|recommendation|amendment|suggestion|change)s?|this|these|it|both|vote|"
     r"(?:motion\s+)?(?:seconded\s+and\s+)?(?:unanimously\s+)?(?:carried|passed|agreed|accepted|approved))\b",
     re.I,
 )

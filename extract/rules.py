@@ -203,6 +203,13 @@ _RULES = (
         _US + "A. Bills\nA motion was made to approve the bills as submitted by Ann Lee, seconded by Bob Diaz.\n",
     ),
     Rule(
+        "resolution.consensus",
+        "resolutions",
+        0.7,
+        "'Consensus was that ...', 'General agreement that ...', 'Decision made that ...'",
+        _HEAD + "1. Village hall\nThe consensus was that early engagement with residents was preferred.\n",
+    ),
+    Rule(
         "resolution.vote_tally",
         "resolutions",
         0.7,

@@ -429,6 +429,9 @@ def test_html_ol_numbers_are_null() -> None:
         ("Voting results: For: 7, Against: 0.", "resolution.vote_tally"),
         ("Albert Waldron is duly elected as First Year Rep.", "resolution.it_was_agreed"),
         ("Mike McQuaid elected by acclamation.", "resolution.it_was_agreed"),
+        ("The consensus was that early engagement with residents was preferred.", "resolution.consensus"),
+        ("Consensus is that we will not share the detailed results.", "resolution.consensus"),
+        ("Decision made that the Parent Council will apply for PVG.", "resolution.consensus"),
     ],
 )
 def test_decisions(text: str, rule: str) -> None:
