@@ -233,9 +233,7 @@ def task_with_owner(blocks: list[Block], start: int, end: int) -> list[Raw]:
 
 
 # "Michelle: will create a list", "Hilmar - will recreate the ballot": a person, a colon or a spaced dash, the task
-_OWNER_COLON = re.compile(
-    r"^(?P<who>[A-Z][\w'’\-]*(?:\s*/\s*[A-Z][\w'’\-]*){0,3})(?:\s*:|\s+[-–])\s+(?P<rest>\S.*)$"
-)
+_OWNER_COLON = re.compile(r"^(?P<who>[A-Z][\w'’\-]*(?:\s*/\s*[A-Z][\w'’\-]*){0,3})(?:\s*:|\s+[-–])\s+(?P<rest>\S.*)$")
 _UNDERTAKES = re.compile(  # "To be clear, ..." and "Will need to ..." say what is, not what someone will do
     r"^(?:(?:will(?!\s+need\b)|shall|to(?!\s+be\b)|needs?\s+to|is\s+going\s+to|going\s+to)\b|"
     r"i(?:'ll|’ll|\s+will)\b|.{0,60}[;,]\s*will\b)",
