@@ -1045,3 +1045,17 @@ def test_an_action_table_headed_action_item_and_person_responsible_and_its_empty
     assert [(a.text, a.owners) for a in m.actions] == [
         ("Look into a phased plan for website transition", ["Diane Oyen"])
     ]
+
+
+@pytest.mark.parametrize(
+    "heading, title, presenters",
+    [
+        ("Public Health – Trustee Katrina Seifert", "Public Health", ["Katrina Seifert"]),
+        ("Student Report – Cllr Priya Nair", "Student Report", ["Priya Nair"]),
+        ("Roading Programme Update - Ridge Road Slip", "Roading Programme Update - Ridge Road Slip", []),
+    ],
+)
+def test_a_titled_reporter_after_a_dash_presents_the_item(heading: str, title: str, presenters: list[str]) -> None:
+    from minutes.extract.items import split_title
+
+    assert split_title(heading)[0::2] == (title, presenters)
