@@ -19,6 +19,7 @@ from .model import MAX_LINES, Line
 from .ocr import INSTALL_HINT, Options, read_pages
 from .ocr import available as ocr_available
 
+HEADING_SIZE = 1.25  # a line set this much larger than the body text is a heading
 TABLE_PATHS = 8  # pages drawing fewer path objects than this hold no ruled table
 MAX_TABLE_PATHS = 5000  # ... and pages drawing more are a drawing or a hostile file: a real table has hundreds
 MAX_PAGE_CHARS = 100_000  # the densest page in the corpus holds 4,300
@@ -95,6 +96,7 @@ def _text_pages(pdf, count: int, path: Path, on_page: Callable[[int], None]) -> 
     table_id = 0
     kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
     characters = held = 0
+    sizes: list[float] = []
     for number in range(count):
         on_page(number + 1)
         page = pdf[number]
@@ -105,13 +107,14 @@ def _text_pages(pdf, count: int, path: Path, on_page: Callable[[int], None]) -> 
             textpage = page.get_textpage()
             try:
                 characters += _checked_size(textpage, number + 1, characters, path)
-                lines = _page_lines(textpage, number + 1, raw)
+                lines, line_sizes = _page_lines(textpage, number + 1, raw)
                 wanted, chain_left = _wants_layout(lines, paths, chain_left)
                 if wanted:
                     laid, found = _table_layout(page, textpage, raw, number + 1, table_id)
                     if laid is not None:
-                        lines, table_id = laid, table_id + found
+                        lines, table_id, line_sizes = laid, table_id + found, [0.0] * len(laid)
                 pages.append(lines)
+                sizes.extend(line_sizes)
                 held += len(lines)
                 if held > MAX_LINES:
                     raise IngestError(str(path), f"the PDF holds over {MAX_LINES:,} lines by page {number + 1}")
@@ -119,6 +122,7 @@ def _text_pages(pdf, count: int, path: Path, on_page: Callable[[int], None]) -> 
                 textpage.close()
         finally:
             page.close()
+    mark_headings_by_size([line for page in pages for line in page], sizes)
     return pages, images, table_id
 
 
@@ -203,10 +207,12 @@ _LAYOUT_LABEL = re.compile(
 CHAIN = 10  # pages a ruled table may run on over without repeating its header
 
 
-def _page_lines(textpage, page_number: int, raw) -> list[Line]:
+def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float]]:
+    """A page's lines and the font size each is set in."""
     text = textpage.get_text_range()
     lines: list[Line] = []
     rights: list[float] = []
+    sizes: list[float] = []
     offset = 0
     for piece in re.split(r"(\r\n|\n|\r)", text):
         if piece in ("\r\n", "\n", "\r"):
@@ -222,8 +228,25 @@ def _page_lines(textpage, page_number: int, raw) -> list[Line]:
             Line(text=re.sub(r"\s+", " ", stripped), page=page_number, bold=_is_bold(textpage, raw, start, piece))
         )
         rights.append(right)
+        sizes.append(raw.FPDFText_GetFontSize(textpage, start + len(piece) - len(piece.lstrip())))
     mark_wrapped(lines, rights)
-    return lines
+    return lines, sizes
+
+
+def mark_headings_by_size(lines: list[Line], sizes: list[float]) -> None:
+    """Short lines set well above the body's type size are headings, the largest size level 1:
+    word processors' exports (a Google Doc's 'Heading 2' at 21pt over 14.7pt text) keep no other mark."""
+    weight: dict[float, int] = {}
+    for line, size in zip(lines, sizes, strict=True):
+        if size > 0:
+            weight[round(size, 1)] = weight.get(round(size, 1), 0) + len(line.text)
+    if not weight:
+        return
+    body = max(weight, key=weight.get)
+    larger = sorted({round(s, 1) for s in sizes if s >= body * HEADING_SIZE}, reverse=True)
+    for line, size in zip(lines, sizes, strict=True):
+        if round(size, 1) in larger and line.cell is None and len(line.text.split()) <= 12:
+            line.heading = min(larger.index(round(size, 1)) + 1, 6)
 
 
 def _right_edge(textpage, raw, index: int) -> float:

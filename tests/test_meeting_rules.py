@@ -799,3 +799,13 @@ def test_github_handles_leave_the_names_and_meeting_words_are_no_names() -> None
         "Joe Sepi",
     ]
     assert not any(looks_like_name(w) for w in ("Decisions", "Interest", "Roll Call", "Introductions"))
+
+
+def test_a_lone_course_code_is_no_numbering_scheme_that_hides_the_headings() -> None:
+    text = (
+        "# OCCC meeting minutes, 9 April 2021\n\nPresent: Ann Lee, Bob Diaz\n\n## Lane College\n\n"
+        "- Lost one lecturer\n\n## Western University\n\nDSCI 101/102 Using materials developed by Berkeley\n\n"
+        "## Oregon Tech\n\n- It was agreed to share the outline\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [i.title for i in found.items if i.number is None] == ["Lane College", "Western University", "Oregon Tech"]

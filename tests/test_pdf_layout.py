@@ -147,3 +147,31 @@ def test_a_sentence_that_runs_on_in_bold_is_one_sentence(tmp_path: Path) -> None
     pdf.output(str(path))
     (meeting,) = extract(read(path))
     assert [r.text for r in meeting.resolutions] == ["She was appointed as a Parent Governor into an existing vacancy."]
+
+
+def test_headings_set_in_larger_type_are_the_items_of_an_unnumbered_pdf(tmp_path: Path) -> None:
+    """A word processor's export keeps headings only as type size: 'Updates' at 18pt over 11pt notes."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    body = [("Minutes of the Council meeting held on 9 April 2021", 11), ("Present: Ann Lee, Bob Diaz, Cy Young", 11)]
+    for topic, notes in (
+        ("Lane College", "Lost one lecturer to retirement"),
+        ("Western University", "Numbers are up this spring"),
+        ("Oregon Tech", "It was agreed to share the course outline"),
+    ):
+        body += [(topic, 18), (notes, 11), ("Enrolment is steady and staff are settled", 11)]
+    for text, size in body:
+        pdf.set_font("Helvetica", size=size)
+        pdf.cell(0, size * 0.6, text, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "sized.pdf"
+    pdf.output(str(path))
+    document = read(path)
+    assert [line.text for line in document.lines if line.heading] == [
+        "Lane College",
+        "Western University",
+        "Oregon Tech",
+    ]
+    (meeting,) = extract(document)
+    assert [i.title for i in meeting.items] == ["Lane College", "Western University", "Oregon Tech"]
