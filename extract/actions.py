@@ -79,7 +79,8 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_was_asked",
         re.compile(
-            rf"^{_SUBJECT}\s+(?:was|were)\s+(?:asked|requested|tasked|instructed|directed|authori[sz]ed)\s+to\s+([a-z]+)"
+            rf"^{_SUBJECT}\s+(?:is|are|was|were)\s+(?:(?:politely|kindly|also)\s+)?"
+            r"(?:asked|requested|tasked|instructed|directed|authori[sz]ed)\s+to\s+([a-z]+)"
         ),
     ),
     (
@@ -103,7 +104,8 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.done_by",  # "This will be reported by the Clerk to ...", "... will be arranged by the Secretary"
         re.compile(
-            rf"\b(?:will|would|is\s+to|are\s+to)\s+be\s+(?!{_NOT_TASKS}\b)[a-z]+(?:ed|en|t)\s+by\s+{_SUBJECT}"
+            rf"(?:\b(?:will|would|is\s+to|are\s+to)|^[A-Z][^.;:]{{3,80}}?\bto)\s+be\s+(?!{_NOT_TASKS}\b)[a-z]+(?:ed|en|t)"
+            rf"\s+by\s+{_SUBJECT}"
             r"(?=\s+(?:to|when|and|in|on|at|for|before|after|by|who|with|as)\b|\s*[.,;:)]|\s*$)"
         ),
     ),

@@ -576,6 +576,8 @@ def test_marked_actions(body: str, text: str, owners: list[str]) -> None:
         ("Chair Jerdonek said he’ll do the build script so that Python 3.5 can be used.", ["Jerdonek"]),
         ("County Cllr Webb will raise the broken speed signs with the County.", ["Webb"]),
         ("No comments on the diversion. Clerk notify Merlin Waste of the extra bin.", ["Clerk"]),
+        ("Councillors are politely asked to send out their reports earlier.", ["Councillors"]),
+        ("The consultation response to be circulated by the Clerk.", ["Clerk"]),
     ],
 )
 def test_actions_in_prose(sentence: str, owners: list[str]) -> None:
