@@ -332,7 +332,8 @@ def action_list(blocks: list[Block], start: int, end: int, finder: NameFinder) -
 # a capitalised name of a team, department, committee or office opening a marked task
 _BODY_OWNER = re.compile(
     r"^((?:[A-Z][\w&'’\-]*\s+){0,5}(?:Team|Department|Office|Committee|Group|Unit|Panel|Board|Council|Service|"
-    r"Directorate|Secretariat|Agency|Sub-?committee|Working Group)(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’\-]*){1,4})?)"
+    r"Directorate|Secretariat|Agency|Sub-?committee|Working Group|(?<=[a-z] )(?:team|group|committee|panel))"
+    r"(?:\s+(?:for|of)(?:\s+[A-Z][\w&'’\-]*){1,4})?)"
     r"\s+(?:to|will|should|would)\s+[a-z]"
 )
 

@@ -134,6 +134,13 @@ def _bracket_closing_in_cell(block: Block, line: Line) -> bool | None:
     return True if line.cell is not None and open_bracket and ")" in line.text else None
 
 
+def _square_bracket_closing(block: Block, line: Line) -> bool | None:
+    """'[ACTION: Travel team to provide' / 'information]': a marker's bracket closes on the next line,
+    whatever its weight."""
+    open_square = block.text.count("[") > block.text.count("]")
+    return True if open_square and "]" in line.text and len(line.text.split()) <= 12 else None
+
+
 def _new_start(block: Block, line: Line) -> bool | None:
     return False if starts_something(line) or line.indent > block.last.indent else None
 
@@ -177,6 +184,7 @@ def _sentence_ended(block: Block, line: Line) -> bool | None:
 
 _JOINING = (
     _another_cell_or_heading,
+    _square_bracket_closing,
     _blank_line_above,
     _change_of_weight,
     _number_after_dangling_word,

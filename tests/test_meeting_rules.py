@@ -809,3 +809,19 @@ def test_a_lone_course_code_is_no_numbering_scheme_that_hides_the_headings() -> 
     )
     (found,) = extract(from_text(text, markdown=True))
     assert [i.title for i in found.items if i.number is None] == ["Lane College", "Western University", "Oregon Tech"]
+
+
+def test_a_marker_bracket_closing_on_the_next_line_in_another_weight_is_one_paragraph() -> None:
+    blocks = _blocks_of(
+        [
+            Line("PD enquired about the plan for Turing Way. [ACTION: Travel team to provide", page=3, indent=1),
+            Line("information]", page=3, bold=True),
+        ]
+    )
+    assert [b.text for b in blocks] == [
+        "PD enquired about the plan for Turing Way. [ACTION: Travel team to provide information]"
+    ]
+    from minutes.extract.actions import owners_in
+    from minutes.extract.names import NameFinder
+
+    assert owners_in("Travel team to provide information", NameFinder([])) == ["Travel team"]
