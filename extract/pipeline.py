@@ -271,14 +271,19 @@ def _presenters_from_roster(meeting: Meeting) -> None:
     """'Operations Manager's report – Sophie Turner': a name after a dash is the presenter when she attended,
     or, after a leader's column ('Membership ------ Jeanne Banks/Rebecca Galves'), when each part is a full name."""
     names = {a.name.lower() for a in meeting.attendees}
-    full = r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){1,2}"
+    surnames = {a.name.lower().split()[-1] for a in meeting.attendees if a.name.split()}
+    full = r"(?:[A-Z]\.\s?|[A-Z][a-z]+\s+)(?:[A-Z][a-z'’\-]+\s+)?[A-Z][a-z'’\-]+"
     for item in meeting.items:
-        tail = re.search(rf"\s+[-–—]\s+({full}(?:\s*/\s*{full})*)$", item.title)
+        # 'Committee on Organization – W. Bell, No report': the reporter, and that there was nothing to report
+        tail = re.search(
+            rf"\s+[-–—]\s+({full}(?:\s*/\s*{full})*)(?:,\s*(?i:no|nil|need)\s+(?i:report)\.?)?$", item.title
+        )
         if not tail or item.presenters:
             continue
         people = [p.strip() for p in tail.group(1).split("/")]
         column = item.title[tail.start() :].lstrip().startswith("—")
-        if all(p.lower() in names or column and looks_like_name(p, allow_initials=False) for p in people):
+        known = [p.lower() in names or p.lower().split()[-1] in surnames for p in people]
+        if all(k or column and looks_like_name(p, allow_initials=False) for p, k in zip(people, known, strict=True)):
             item.presenters = people
             item.title = item.title[: tail.start()]
 

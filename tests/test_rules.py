@@ -1061,3 +1061,15 @@ def test_a_titled_reporter_after_a_dash_presents_the_item(heading: str, title: s
     from minutes.extract.items import split_title
 
     assert split_title(heading)[0::2] == (title, presenters)
+
+
+def test_a_reporter_the_roll_names_after_a_dash_presents_even_with_no_report() -> None:
+    m = meeting(
+        "1. Reports\n(a) Committee on Organization – W. Bell, No report\n"
+        "(b) Auxiliary Services Corporation Report – Robert Wallace, no report\n",
+        head="Minutes of the College Council held on 18 February 2021\n\nPresent: William Bell, Robert Wallace\n\n",
+    )
+    assert [(i.title, i.presenters) for i in m.items if i.parent] == [
+        ("Committee on Organization", ["W. Bell"]),
+        ("Auxiliary Services Corporation Report", ["Robert Wallace"]),
+    ]
