@@ -519,10 +519,11 @@ class _Scan:
         found.sort(key=lambda h: h.block)  # an agenda line taken up later moved to where the item is
         blocks, start, end, skip = self.blocks, self.start, self.end, self.skip
         tops = [h for h in found if h.kind != "sub"]
-        unnumbered = _unnumbered(blocks, start, end, skip) + _bullet_topics(blocks, start, end, skip)
-        marked = sum(blocks[h.block].heading is not None for h in unnumbered)
-        if not tops or len(tops) == 1 and tops[0].kind == "slash" and marked >= 3:
-            return _merge(found, unnumbered)  # a lone 'DSCI 101/102' among headings is a course code, no scheme
+        if len(tops) <= 1:
+            unnumbered = _unnumbered(blocks, start, end, skip) + _bullet_topics(blocks, start, end, skip)
+            marked = sum(blocks[h.block].heading is not None for h in unnumbered)
+            if not tops or tops[0].kind == "slash" and marked >= 3:
+                return _merge(found, unnumbered)  # a lone 'DSCI 101/102' among headings is a course code, no scheme
         if all(FILE_NUMBER.fullmatch(h.item.number or "") for h in found if h.kind != "sub"):
             # file numbers name papers rather than order them: the body's order is its section headings
             return _merge(found, [h for h in _unnumbered(blocks, start, end, skip) if _caps(blocks[h.block].text)])

@@ -169,7 +169,8 @@ def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of, acr
         if text
     ]
     taken = {k for _, spans in runs for first, last, _ in spans for k in range(first, last + 1)}
-    found += _decision_sentences(blocks, seg, shape, item_of, taken, acronym)
+    resolved = {item_of(first) for first, _, _ in runs[0][1]}
+    found += _decision_sentences(blocks, seg, shape, item_of, taken, acronym, resolved)
     found += _minutes_approved(blocks, seg, shape, item_of, {r.item for r in found})
     found.sort(key=lambda r: r.found.source.first_line)
     return found
@@ -192,14 +193,14 @@ def _minutes_approved(blocks: list[Block], seg: Segment, shape: Outline, item_of
 
 
 def _decision_sentences(
-    blocks: list[Block], seg: Segment, shape: Outline, item_of, taken: set[int], acronym: str | None
+    blocks: list[Block], seg: Segment, shape: Outline, item_of, taken: set[int], acronym: str | None, resolved: set
 ) -> list:
-    """Sentences that record a decision, outside the decision blocks; one ending ':' takes its list."""
+    """Sentences that record a decision, outside the decision blocks; one ending ':' takes its list.
+    `resolved` holds the items with a RESOLVED block, whose seconded motions it records."""
     found = []
     # "(c) Internal auditor – RESOLVED - That ...": the decision run into a heading, without the heading
     run_in = {h.block: h.body for h in shape.headings if h.body and resolutions.MARKER.match(h.body)}
     bare = shape.bare_headings
-    resolved = {item_of(first) for first, _, _ in resolutions.resolution_blocks(blocks, seg.start, seg.end, bare)}
     for i in range(shape.body_start, seg.end):
         if i in taken or i in bare or (blocks[i].cell is not None and i < shape.first_item):
             continue  # a table before the first item is the heading's or the attendance's, not a decision
