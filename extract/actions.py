@@ -441,7 +441,10 @@ def _owner_ok(subject: str, finder: NameFinder | None = None) -> bool:
     """A named person (in full, or one the roster knows), initials, or a role: never 'Sessions' or 'It'."""
     subject = subject.strip()
     if re.match(
-        r"^(?:i|we|it|this|that|there|they|he|she|you|which|who|these|those|members of the public)$", subject, re.I
+        r"^(?:i|we|it|this|that|there|they|he|she|you|which|who|these|those|members of the public|"
+        r"(?:an?\s+|the\s+)?(?:motion|proposal|amendment)s?)$",
+        subject,
+        re.I,
     ):
         return False
     bare = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)

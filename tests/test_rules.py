@@ -629,6 +629,7 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "The Clerk asked whether the hall was free.",
         "Clerk contact block at the top of the page names a different clerk.",
         "Peake to my understanding TASER is an acronym.",
+        "A Motion to adjourn was made by Trustee Elton, seconded by Trustee Albrecht.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
