@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .blocks import Block, clauses, sentences
-from .names import HONORIFIC, NameFinder, is_role, looks_like_name, strip_honorifics
+from .names import HONORIFIC, NameFinder, is_organisation, is_role, looks_like_name, strip_honorifics
 from .resolutions import quoted, unquoted
 
 MARKER = re.compile(
@@ -44,6 +44,13 @@ _NOT_TASKS = (
     r"(?:signed|seconded|proposed|moved|chaired|attended|met|funded|covered|borne|paid|supported|approved|agreed|"
     r"considered|discussed|held|facilitated|noted|received|accepted|welcomed|opened|closed)"
 )
+# "will keep us posted", "will keep the board informed": a promise of news, which the papers do not track as a task
+_NEWS = r"keep\s+(?:\w+\s+){0,3}?(?:posted|informed|updated|apprised|in the loop)\b"
+# "informed the meeting that he will ...", "told the commissioners that he would ...": an undertaking to the meeting
+_TOLD = (
+    r"(?:informed|told|advised|assured|reminded)\s+(?:the\s+)?"
+    r"(?:meeting|members|committee|council|councillors|board|commissioners|trustees|governors|directors|group)"
+)
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_to_do",
@@ -55,16 +62,23 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_will",
         re.compile(
-            rf"^{_SUBJECT}\s+(?:said|confirmed|agreed|undertook|offered|volunteered|promised|stated)\s+"
+            rf"^{_SUBJECT}\s+(?:said|confirmed|agreed|undertook|offered|volunteered|promised|stated|{_TOLD})\s+"
             rf"(?:that\s+)?(?:(?:he|she|they|it)\s+(?:would|will)|(?:he|she|they)[’']ll|to)\s+"
-            rf"(?!be\b|like\b|love\b|prefer\b|not\b)([a-z]+)"
+            rf"(?!be\b|like\b|love\b|prefer\b|not\b|{_NEWS})([a-z]+)"
         ),
     ),
     (
         "action.x_will",
         re.compile(
             rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?:be\s+(?=[a-z]+ing\b))?"
-            rf"(?!be\b|have\b|not\b|like\b|love\b|prefer\b)([a-z]+)"
+            rf"(?!be\b|have\b|not\b|like\b|love\b|prefer\b|also\b|become\b|remain\b|{_NEWS})([a-z]+)"
+        ),
+    ),
+    (
+        "action.x_going_to",  # "Supervisor Liccar is going to call a special meeting", "She plans on bringing ..."
+        re.compile(
+            rf"^{_SUBJECT}(?<!\sI)\s+(?:(?:is|are)\s+(?:also\s+)?(?:going|planning|intending)\s+to|"
+            r"(?:also\s+)?(?:plans?|intends?)\s+(?:to|on))\s+(?!be\b|have\b|{_NEWS})([a-z]+)"
         ),
     ),
     (
@@ -456,11 +470,17 @@ def _person(part: str, subject: str, finder: NameFinder | None) -> bool:
     if not looks_like_name(part, allow_initials=True):
         return False
     words = re.sub(r"\s*\([A-Z]\)$", "", part).split()
+    if len(words) >= 2 and not finder_knows(finder, words) and is_organisation(part):
+        return False  # "It was agreed that the Works Programme should focus ...": a thing, not a person
     if len(words) >= 2 or words[0].isupper():
         return True
     if re.match(r"^(?:cllr|councillor|mr|mrs|ms|miss|dr|rev|prof)\b", subject, re.I) or HONORIFIC.match(subject):
         return True  # "Member Hage", "Chair Jerdonek", "Trustee Elton": a seat's title before a surname
     return finder is not None and finder.knows(words[0])
+
+
+def finder_knows(finder: NameFinder | None, words: list[str]) -> bool:
+    return finder is not None and any(finder.knows(w) for w in words)
 
 
 _BODY_SUBJECT = re.compile(
@@ -475,10 +495,11 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
         if i in skip:
             continue
         block = blocks[i]
-        speaker = None
+        referent = None  # whom a later 'He will ...' in the paragraph means: the last person a sentence opens with
         parts = sentences(block.text)
         for k, sentence in enumerate(parts):
-            before, speaker = speaker, _speaker(sentence, finder)
+            speaker = _speaker(sentence, finder)
+            before = referent = speaker or _named_subject(sentence, finder) or referent
             if re.match(r"^(?:i|we)\b", sentence, re.I) or sentence.endswith("?"):
                 continue
             if quoted(block.text, block.text.find(sentence)):
@@ -495,8 +516,10 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
     return out
 
 
+# words that say nothing of what a task is about; where to report back says nothing of what either
 _HOLLOW = frozenset(
-    "will would shall should also with that this these those them they their there from into about".split()  # noqa: SIM905
+    "will would shall should also with that this these those them they their there from into about "  # noqa: SIM905
+    "look report back next meeting".split()
 )
 
 
@@ -596,13 +619,34 @@ def _speaker(sentence: str, finder: NameFinder) -> str | None:
     return subject if any(finder.knows(w) for w in subject.split()) else None
 
 
+_SUBJECT_VERB = re.compile(rf"^{_SUBJECT}\s+(?:also\s+)?[a-z]")
+
+
+def _named_subject(sentence: str, finder: NameFinder) -> str | None:
+    """The person or role a sentence opens with ('Coordinator Milsap discussed ...'), whom a 'She will ...'
+    after it means; a bare capitalised phrase only when the roster knows it."""
+    m = _SUBJECT_VERB.match(sentence)
+    if not m or not _owner_ok(m.group(1), finder) or _BODY_SUBJECT.match(m.group(1)):
+        return None
+    subject = m.group(1)
+    if is_role(subject) or HONORIFIC.match(subject) or any(finder.knows(w) for w in subject.split()):
+        return subject
+    return None
+
+
+_PRONOUN = re.compile(
+    r"^(?:he|she)(?:([’']ll)\s+|\s+(?=(?:also\s+)?(?:will|would|is\s+(?:also\s+)?going\s+to|plans?\s+(?:to|on))\b))",
+    re.I,
+)
+
+
 def _with_subject(clause: str, offset: int, speaker: str | None, before: str | None) -> str:
     """Give a clause the subject minutes leave out: '...; stated that she would share', 'She will ...'."""
     if offset and speaker and re.match(rf"^{_REPORTED}\b", clause):
         return f"{speaker} {clause}"  # "X responded ...; stated that she would share the figures"
-    pronoun = re.match(r"^(?:he|she)\s+(?=will\b|would\b)", clause, re.I)
-    if pronoun and (speaker or before) and not offset:
-        return f"{speaker or before} {clause[pronoun.end() :]}"  # "Director Chisaki explained ... She will ..."
+    pronoun = _PRONOUN.match(clause)
+    if pronoun and (speaker or before) and not offset:  # "Director Chisaki explained ... She will ..."
+        return f"{speaker or before} {'will ' if pronoun.group(1) else ''}{clause[pronoun.end() :]}"
     return clause
 
 

@@ -170,6 +170,18 @@ def looks_like_name(text: str, allow_initials: bool = True) -> bool:
     return bool(NAME.match(ascii_shape(text)))
 
 
+@lru_cache(maxsize=4096)
+def is_organisation(text: str) -> bool:
+    """Whether probablepeople's trained model reads a capitalised phrase as an organisation, not a person:
+    'Works Programme', 'Land Registry', 'East Herts'. It ships its model; imported only when first asked."""
+    import probablepeople
+
+    try:
+        return probablepeople.tag(text)[1] == "Corporation"
+    except probablepeople.RepeatedLabelError:
+        return False
+
+
 def ascii_shape(text: str) -> str:
     """'Çağıl Uluşahin' -> 'Cagil Ulusahin': letters outside ASCII keep their case, so names from every
     language read as names to the patterns written for Latin letters."""

@@ -341,6 +341,13 @@ _RULES = (
         "'Clerk notify Merlin Waste.': a role and a task verb, the clerk's note of what to do",
         _HEAD + "1. Footpaths\nNo comments on the diversion. Clerk notify the Rights of Way officer.\n",
     ),
+    Rule(
+        "action.x_going_to",
+        "actions",
+        0.6,
+        "'Jane Smith is going to call ...', 'She plans on bringing ...': an intention told to the meeting",
+        _HEAD + "1. Hall\nJane Smith is going to book the hall for the fete.\n",
+    ),
     Rule("action.x_to_do", "actions", 0.7, "'Jane Smith to ...'", _HEAD + "1. Hall\nJane Smith to book the hall.\n"),
     Rule(
         "action.x_was_asked",

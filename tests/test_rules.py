@@ -572,6 +572,12 @@ def test_marked_actions(body: str, text: str, owners: list[str]) -> None:
             ["Community Development Director"],
         ),
         ("Andy Lowe explained the limits. He will be watching for complaints.", ["Andy Lowe"]),
+        # a pronoun means the last person a sentence of the paragraph opened with, whatever that sentence's verb
+        ("Andy Lowe replaced the lock. He also painted the door. He’ll send the keys round.", ["Andy Lowe"]),
+        ("Cllr Hale informed the meeting that he will write to the county about the verges.", ["Hale"]),
+        ("Andy Lowe is going to call a special meeting in March.", ["Andy Lowe"]),
+        ("Andy Lowe reported on the roof. She plans on bringing the quotes to the next meeting.", ["Andy Lowe"]),
+        ("It was agreed that Andy Lowe should inspect the drains.", ["Andy Lowe"]),
         ("Cllr Hale requested further information on the costs of the scheme.", []),
         ("Chair Jerdonek said he’ll do the build script so that Python 3.5 can be used.", ["Jerdonek"]),
         ("County Cllr Webb will raise the broken speed signs with the County.", ["Webb"]),
@@ -630,6 +636,10 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "Clerk contact block at the top of the page names a different clerk.",
         "Peake to my understanding TASER is an acronym.",
         "A Motion to adjourn was made by Trustee Elton, seconded by Trustee Albrecht.",
+        "Supervisor Liccar reported on the grant. He will keep us posted.",  # a promise of news is no task
+        "Supervisor Liccar paid tribute to the former trustee. He will also be missed.",
+        "It was agreed that the Works Programme should focus on the village green.",  # an organisation, not a person
+        "Panshanger Lane will become an important leisure route.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
