@@ -72,6 +72,8 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _stem(word: str) -> str:
+    if re.search(r"[^aeiou]ie[ds]$", word) and len(word) > 5:
+        return word[:-3] + "y"  # "identified", "identifies" -> "identify"
     for suffix, keep in (("ing", 5), ("ed", 4), ("es", 4), ("s", 3)):
         if word.endswith(suffix) and len(word) > keep:
             return word[: -len(suffix)]

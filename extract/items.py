@@ -316,7 +316,7 @@ class _Scan:
         if i in self.skip or i in self.used:
             return
         block = self.blocks[i]
-        match = _heading_number(block)
+        match = heading_number(block)
         if not match:
             if _SUMMARY.match(block.text.strip()) and block.cell is None:
                 self.in_summary = True  # "Action list", "Summary of decisions": restated, not business
@@ -534,7 +534,7 @@ class _Scan:
         return _merge(found, listed) if listed else found
 
 
-def _heading_number(block: Block) -> re.Match | None:
+def heading_number(block: Block) -> re.Match | None:
     """The number a line opens with, where it can be an item's."""
     text = block.text.strip()
     if re.match(r"^agenda\s+item\s+\d+[a-z]?\s*$", text, re.I):

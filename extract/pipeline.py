@@ -13,7 +13,7 @@ from . import classified, header, resolutions, tables, units
 from . import progress as progress_rules
 from .blocks import Block, paragraphs, sentences
 from .dates import due_date
-from .items import Heading, find_items
+from .items import Heading, find_items, heading_number
 from .model import Action, Attendee, Meeting, Resolution
 from .names import NameFinder, looks_like_name, strip_honorifics
 from .segment import Segment, segments
@@ -201,10 +201,15 @@ def _decision_sentences(
     # "(c) Internal auditor – RESOLVED - That ...": the decision run into a heading, without the heading
     run_in = {h.block: h.body for h in shape.headings if h.body and resolutions.MARKER.match(h.body)}
     bare = shape.bare_headings
+    # "I. Approval of the agenda - approved": a heading that gives its outcome, read without its number
+    titled = {h.block: _unnumbered_text(blocks[h.block]) for h in shape.headings}
+    titled = {i: text for i, text in titled.items() if resolutions.OUTCOME_TITLE.match(text)}
     for i in range(shape.body_start, seg.end):
-        if i in taken or i in bare or (blocks[i].cell is not None and i < shape.first_item):
+        if i in taken or (i in bare and i not in titled):
+            continue  # a heading decides nothing, unless it gives its outcome
+        if blocks[i].cell is not None and i < shape.first_item:
             continue  # a table before the first item is the heading's or the attendance's, not a decision
-        for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i), acronym):
+        for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i) or titled.get(i), acronym):
             if rule == "resolution.seconded" and item_of(i) in resolved:
                 continue  # 'X proposed and Y seconded that ...', then 'RESOLVED that ...': the decision is the latter
             first, last = blocks[i], blocks[i]
@@ -218,6 +223,11 @@ def _decision_sentences(
                 last = blocks[j - 1]
             found.append(resolutions.make(item_of(i), sentence, first, rule, last))
     return found
+
+
+def _unnumbered_text(block: Block) -> str:
+    number = heading_number(block)
+    return (number.group("rest") or "") if number else block.text.strip()
 
 
 def _progress(blocks: list[Block], seg: Segment, headings: list[Heading]) -> list:

@@ -101,12 +101,17 @@ _SPEECH = re.compile(
     r"said|discussed|welcomed|thanked|declared|presented|opened|closed|confirmed|raised|queried|expressed|"
     r"advised|mentioned|commented|outlined|highlighted|wondered|questioned|replied|responded|added|updated|"
     r"attended|apologised|joined|left|chaired|noticed|felt|believed|hoped|wished|needed|wanted|liked|"
-    r"introduced|summarised|summarized|recommended|emphasised|stressed|pointed|felt|received|voted|abstained)$"
+    r"introduced|summarised|summarized|recommended|emphasised|stressed|pointed|felt|received|voted|abstained|"
+    r"enquired|inquired|announced|reminded)$"
 )
 _NOT_DONE = re.compile(r"\b(?:will|would|shall|should|to be|not|yet|unable|cannot|could)\b", re.I)
 
 
+_TOPIC = re.compile(r"^[A-Z][\w'’ ]{2,40}:\s+(?=[A-Z])")  # "Shopping trolley: Portal has identified hotspots."
+
+
 def _reports_done(sentence: str) -> bool:
+    sentence = _TOPIC.sub("", sentence)
     m = PROSE_DONE.search(sentence) or PASSIVE_DONE.search(sentence)
     return bool(m) and not _SPEECH.match(m.group("verb")) and not _NOT_DONE.search(sentence)
 

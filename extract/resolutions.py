@@ -27,6 +27,10 @@ _DECISION_VERBS = (
     r"(?:agreed|approved|resolved|decided|adopted|endorsed|ratified|accepted|confirmed|"
     r"carried|passed|elected|appointed|re-?elected|co-?opted|unanimously\s+\w+)"
 )
+# "Lettings Policy - agreed", "Approval of the minutes – approved with revisions": a title with its outcome
+OUTCOME_TITLE = re.compile(
+    r"^.{3,100}?\s[-–]\s(?:agreed|approved|adopted|ratified)(?:\s+(?:with|as|subject to)\b[^.;]{0,60})?\.?$", re.I
+)
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "resolution.minutes_approved",
@@ -124,7 +128,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         "resolution.outcome",
         # "Lettings Policy - agreed", "Agreed and signed", "The following matters were agreed for the next agenda:"
         re.compile(
-            r"^.{3,100}?\s[-–]\s(?:agreed|approved|adopted|ratified)\.?$|^(?:agreed|approved)(?: and signed)?\.?$|"
+            rf"{OUTCOME_TITLE.pattern}|^(?:agreed|approved)(?: and signed)?\.?$|"
             r"\b(?:was|were)\s+(?:unanimously\s+)?(?:agreed|approved|adopted|ratified)\b|"
             r"\b(?:committee|board|forum|council|governors|trustees|members|councillors|meeting)\s+(?:agrees|decides)\b",
             re.I,
@@ -294,7 +298,7 @@ def decision_sentences(block: Block, text: str | None = None, acronym: str | Non
             or _FAILED.search(sentence)
             or _BARE_OUTCOME.match(sentence)  # "Motion passes." closes the motion told before it
             or sentence.endswith("?")
-            or _AGENDA_ITEM.match(sentence)
+            or _AGENDA_ITEM.match(sentence) and not OUTCOME_TITLE.match(sentence)  # the title, without its outcome
         ):
             continue
         if bare and not _NOT_DECISION.search(parts[k - 1]):

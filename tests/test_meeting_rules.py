@@ -10,7 +10,7 @@ import pytest
 from minutes.extract import extract
 from minutes.extract.blocks import Block, paragraphs
 from minutes.extract.dates import find_dates
-from minutes.extract.items import _heading_number, find_items
+from minutes.extract.items import find_items, heading_number
 from minutes.extract.segment import segments, title_kind
 from minutes.ingest import from_text
 from minutes.ingest.model import Line
@@ -445,12 +445,12 @@ def test_a_seats_title_before_a_surname_makes_an_owner_without_a_roll() -> None:
 )
 def test_dates_and_times_opening_a_line_are_never_item_numbers(line: str) -> None:
     block = _one_block(line)
-    assert _heading_number(block) is None
+    assert heading_number(block) is None
 
 
 def test_item_numbers_of_year_month_and_sequence_stay_items() -> None:
     block = _one_block("21.01.01 Election of Chair")
-    assert _heading_number(block).group("num") == "21.01.01"
+    assert heading_number(block).group("num") == "21.01.01"
 
 
 def test_zero_width_spaces_left_by_exports_are_removed() -> None:

@@ -320,6 +320,23 @@ def test_a_list_after_a_colon_is_text_but_decided_papers_are_sub_items() -> None
     ]
 
 
+def test_a_heading_that_gives_its_outcome_is_an_item_and_a_decision() -> None:
+    m = meeting(
+        "I. Approval of the proposed agenda - approved\n\n"
+        "II. Approval of the minutes of the previous meeting – approved with revisions on two typos\n\n"
+        "III. Approval of the budget\nThe treasurer presented the budget.\n"
+    )
+    assert [(i.number, i.title) for i in m.items] == [
+        ("I", "Approval of the proposed agenda"),
+        ("II", "Approval of the minutes of the previous meeting"),
+        ("III", "Approval of the budget"),
+    ]
+    assert [(r.item, r.text) for r in m.resolutions] == [
+        ("I", "Approval of the proposed agenda - approved"),
+        ("II", "Approval of the minutes of the previous meeting – approved with revisions on two typos"),
+    ]
+
+
 def test_agenda_restated_at_the_top_gives_way_to_the_items_themselves() -> None:
     items = meeting(
         "BM 18/21 Welcome\nBM 19/21 Minutes\nBM 20/21 Finance\nBM 21/21 Date of next meeting\n\n"

@@ -15,7 +15,7 @@ from tracker_series import records, run
 
 # final-status accuracy measured when the series were first scored (0.51 before the tracker changed);
 # CI holds what is reached now so that no change loses it
-FLOOR = 0.74
+FLOOR = 0.77
 
 
 @needs_shared()
@@ -65,6 +65,12 @@ def test_a_restated_action_links_only_to_the_same_task(
     candidate = _tracked(1, earlier, earlier_owners)
     assert _same_task(later, owners, candidate, restating=True) is same
     assert (_best(later, owners, [candidate], 80, mentions=False) is candidate) is same
+
+
+def test_a_report_in_other_forms_of_the_words_speaks_of_the_task() -> None:
+    task = _tracked(1, "GM to identify hotspot.", ["GM"])
+    assert _same_task("Portal has identified hotspots.", [], task, restating=False)
+    assert _best("Shopping trolley: Portal has identified hotspots.", [], [task], 62, mentions=True) is task
 
 
 def test_prose_saying_it_was_done_closes_the_open_action(tmp_path: Path) -> None:
@@ -122,6 +128,9 @@ _REVIEWS = {
     "| Write to the landowner about the hedge | CD | Ongoing |\n",
     "prose": "1. Matters arising\n\nAB has booked the village hall for the fete. "
     "CD is waiting to hear about the hedge.\n",
+    # a topic label before the news, and a verb whose stem changes ('identify' / 'identified')
+    "prose under a topic": "1. Actions from the previous meeting\n\nFete: The Council has reserved the village "
+    "hall for the fete. CD is waiting to hear about the hedge.\n",
 }
 
 
