@@ -25,17 +25,22 @@ def parse_for_store(path: str, ocr: Options | None = None) -> Parsed:
     return parsed
 
 
+def _load_extraction():
+    """The extraction rules, imported and their patterns compiled: done while the file is read in its child."""
+    from .extract import extract
+
+    return extract
+
+
 def parse(path: str, ocr: Options | None = None) -> Parsed:
     """Never raises: a file that cannot be read comes back with a one-line error naming it."""
     import logging
 
-    from .extract import extract
-
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     try:
-        document = read(path, ocr)
-        return Parsed(path, document, extract(document))
+        document = read(path, ocr, meanwhile=_load_extraction)
+        return Parsed(path, document, _load_extraction()(document))
     except IngestError as err:
         return Parsed(path, error=str(err))
     except MemoryError:

@@ -147,8 +147,9 @@ def _new_start(block: Block, line: Line) -> bool | None:
 
 def _heading_in_capitals(block: Block, line: Line) -> bool | None:
     """'AGENDA ITEMS' over the first item's line is a heading of its own."""
-    heading = _caps(block.text) and not _STARTS.match(block.text)
-    return False if heading and not _caps(line.text) and not line.text[:1].islower() else None
+    if line.text[:1].islower() or _caps(line.text):
+        return None
+    return False if _caps(block.text) and not _STARTS.match(block.text) else None
 
 
 def _page_break(block: Block, line: Line) -> bool | None:
@@ -200,8 +201,12 @@ _JOINING = (
 
 
 def _caps(text: str) -> bool:
-    letters = [c for c in re.sub(r"\([^)]*\)", "", text) if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """Written in capitals, leaving aside what is in brackets: 'AGENDA ITEMS (CONTINUED)'."""
+    if "(" in text:
+        text = re.sub(r"\([^)]*\)", "", text)
+    if any(c.isalpha() and not c.isupper() for c in text):
+        return False  # stops at the first small letter: most lines are not in capitals
+    return sum(c.isalpha() for c in text) >= 3
 
 
 def paragraphs(lines: list[Line]) -> list[Block]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -69,11 +70,11 @@ def from_text(text: str, path: str = "<text>", markdown: bool = False) -> Docume
     return document
 
 
-def read(path: str | Path, ocr: Options | None = None) -> Document:
+def read(path: str | Path, ocr: Options | None = None, meanwhile: Callable[[], object] | None = None) -> Document:
     """Read one file; IngestError names the file and the cause when it cannot be read.
 
     `ocr` says how scanned PDF pages are read (ingest/ocr.py); by default they are OCR'd when
-    Tesseract is installed."""
+    Tesseract is installed. `meanwhile()` runs while the file is read in its child process."""
     path = Path(path)
     try:
         kind, data = _read_bytes(path)
@@ -86,7 +87,9 @@ def read(path: str | Path, ocr: Options | None = None) -> Document:
     except OSError as err:
         raise IngestError(str(path), f"cannot read file ({err.strerror or err})") from None
     _import_reader(kind)
-    lines, pages = isolated.run(str(path), partial(_read_lines, path, kind, data, ocr), _ocr_progress(ocr))
+    lines, pages = isolated.run(
+        str(path), partial(_read_lines, path, kind, data, ocr), _ocr_progress(ocr), meanwhile=meanwhile
+    )
     if not any(line.text.strip() for line in lines):
         raise IngestError(str(path), "no text found in the document")
     if len(lines) > MAX_LINES:

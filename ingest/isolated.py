@@ -43,13 +43,22 @@ def supported() -> bool:
     return sys.platform == "linux" and hasattr(os, "fork") and os.environ.get("MINUTES_READ_IN_PROCESS") != "1"
 
 
-def run(path: str, work: Callable[[Progress], T], on_event: Progress | None = None) -> T:
+def run(
+    path: str,
+    work: Callable[[Progress], T],
+    on_event: Progress | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> T:
     """`work(progress)` run in a limited child; its result, or its IngestError, returned or raised here.
 
     `progress(kind, number)` in the child reaches `on_event(kind, number)` here: ("page", n) as page
-    n starts, and any other event the reader reports (OCR progress)."""
+    n starts, and any other event the reader reports (OCR progress). `meanwhile()` runs here while the
+    child reads: the parent's own start-up work (loading the extraction rules) on the other core."""
     if not supported():
-        return work(on_event or (lambda kind, number: None))
+        result = work(on_event or (lambda kind, number: None))
+        if meanwhile:
+            meanwhile()
+        return result
     scratch = tempfile.mkdtemp(prefix="minutes-read-")
     read_end, write_end = os.pipe()
     try:
@@ -64,6 +73,8 @@ def run(path: str, work: Callable[[Progress], T], on_event: Progress | None = No
         _child(write_end, path, work, scratch)
     os.close(write_end)
     try:
+        if meanwhile:
+            meanwhile()
         return _parent(read_end, pid, path, on_event)
     finally:
         os.close(read_end)

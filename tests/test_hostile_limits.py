@@ -322,3 +322,19 @@ def test_ocr_pages_keep_the_reader_alive_without_a_progress_bar(tmp_path: Path, 
     make_scanned_pdf(scan)
     assert ocr.Options().on_page is None
     assert read(scan).lines[0].text.startswith("Minutes of the Finance Committee")
+
+
+def _slow_read(progress) -> tuple[int, float]:
+    time.sleep(0.5)
+    return os.getpid(), time.monotonic()
+
+
+@pytest.mark.skipif(not isolated.supported(), reason="files are read in a child on Linux only")
+def test_the_parent_does_its_own_start_up_while_the_child_reads() -> None:
+    ran: list[tuple[int, float]] = []
+    child, finished = isolated.run(
+        "slow.pdf", _slow_read, meanwhile=lambda: ran.append((os.getpid(), time.monotonic()))
+    )
+    ((parent, started),) = ran
+    assert parent == os.getpid() != child
+    assert started < finished - 0.3, "it ran while the child was still reading, not after"
