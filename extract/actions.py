@@ -362,10 +362,18 @@ def owners_in(text: str, finder: NameFinder) -> list[str]:
     m = _SENTENCE_RULES[0][1].match(text)
     if m and _owner_ok(m.group(1), finder):
         return split_owners(m.group(1))
+    found = _clause_task(text, 0, finder)  # "ACTION: Greg will work up a proposal ...", "... was asked to ..."
+    if found and found[0] != "action.done_by":
+        return split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", found[1], flags=re.I)))
+    lead = _NAMES_LEAD.match(text)  # "ACTION: Karin and Greg discuss details": the task's first words name who
+    if lead and _owner_ok(lead.group(1), finder) and _known(lead.group(1), finder):
+        return split_owners(lead.group(1))
     body = _BODY_OWNER.match(text)
     if body:  # "ACTION: Cabinet Office Transparency Team to meet ...": a team or department owns it
         return [body.group(1)]
-    by = re.search(r"\b(?:by|from|with)\s+((?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})", text)
+    by = re.search(r"\b(?:by|from)\s+((?:the\s+)?[A-Z][\w'’\-]+(?:(?:\s+|\s*/\s*)[A-Z][\w'’\-]+){0,3})", text)
+    if by and "/" in by.group(1) and owners_only(by.group(1)):
+        return owners_only(by.group(1)) or []  # "... to be shared by DG/SK": each as written
     if by:  # "... to be sent to members by Peter Haylock": the names the spaCy ruler knows
         named = [p for p in finder.people(by.group(1)) if p]
         if named and _owner_ok(named[0], finder):
@@ -617,6 +625,16 @@ def _speaker(sentence: str, finder: NameFinder) -> str | None:
         return subject
     # a bare capitalised phrase speaks only when the roster knows it: "Fellrunner Village Bus Donation requested"
     return subject if any(finder.knows(w) for w in subject.split()) else None
+
+
+_NAME = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?"
+_NAMES_LEAD = re.compile(rf"^({_NAME}(?:\s*(?:,|\band\b|&|/)\s*{_NAME})*)\s+(?:also\s+)?[a-z]")
+
+
+def _known(subject: str, finder: NameFinder) -> bool:
+    """Every part of a subject a role, or a person the roster knows: 'Karin and Greg', 'Everyone'."""
+    parts = split_owners(subject)
+    return bool(parts) and all(is_role(p) or all(finder.knows(w) for w in p.split()) for p in parts)
 
 
 _SUBJECT_VERB = re.compile(rf"^{_SUBJECT}\s+(?:also\s+)?[a-z]")

@@ -567,6 +567,14 @@ def test_whereas_resolved_block_and_motion_run() -> None:
             ["Tony Burton", "Peter Haylock"],
         ),
         ("ACTION: MW – arrange the volunteer rota", "arrange the volunteer rota", ["MW"]),
+        # the task's own words name who: any sentence form, or roll names before a verb
+        ("ACTION: Tony will work up a proposal for the hall.", "Tony will work up a proposal for the hall.", ["Tony"]),
+        (
+            "ACTION: Tony and Peter discuss the details",
+            "Tony and Peter discuss the details",
+            ["Tony", "Peter"],
+        ),
+        ("ACTION: Fencing quotes discussed at length", "Fencing quotes discussed at length", []),
     ],
 )
 def test_marked_actions(body: str, text: str, owners: list[str]) -> None:
@@ -767,6 +775,21 @@ def test_a_typed_minutes_with_columns_of_spaces_and_actions_at_the_right() -> No
 )
 def test_more_owners_in_prose(sentence: str, owners: list[str]) -> None:
     m = meeting("Present: Sarah Khan, Mark Delgado\n\n1. Business\n" + sentence + "\n")
+    assert [a.owners for a in m.actions] == [owners]
+
+
+@pytest.mark.parametrize(
+    "task, owners",
+    [
+        ("Financials for previous years to be shared by SK/MD before the next meeting.", ["SK", "MD"]),
+        ("Correct bank details to be confirmed with Sarah Khan so that donations can be made.", []),
+    ],
+)
+def test_owners_of_a_listed_task_are_who_does_it_not_whom_it_is_done_with(task: str, owners: list[str]) -> None:
+    m = meeting(
+        "Present: Sarah Khan (SK), Mark Delgado (MD)\n\n1. Business\nThe accounts were discussed.\n\n"
+        "Actions\n\n1. " + task + "\n"
+    )
     assert [a.owners for a in m.actions] == [owners]
 
 
