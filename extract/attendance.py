@@ -32,7 +32,8 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
     (
         re.compile(
             r"^(?:officers?(?: in attendance| present)?|staff(?: present)?|in attendance|clerk(?:ed by)?|"
-            r"minute[- ]?taker|minutes taken by|officers? attending|council officers|support officers?|secretariat)\b",
+            r"minute[- ]?taker|minutes taken by|officers? attending|council officers|support officers?|secretariat|"
+            r"officials(?: present| in attendance)?)\b",
             re.I,
         ),
         "present",

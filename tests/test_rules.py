@@ -80,6 +80,15 @@ def people(m) -> dict[str, tuple[str, str | None]]:
                 "Padma Juggapah": ("present", "officer"),
             },
         ),
+        (  # "Officials" heads the civil servants in a board's roll: a label, not a person
+            "Members\nRobin Lucie\nPaulette Church\nOfficials\nAshley Pottier (Cabinet Office)\n",
+            {
+                "Robin Lucie": ("present", "member"),
+                "Paulette Church": ("present", "member"),
+                "Ashley Pottier": ("present", "officer"),
+                "Officials": None,
+            },
+        ),
     ],
 )
 def test_attendance_lists(text: str, expected: dict) -> None:
