@@ -224,6 +224,7 @@ _CLAUSE = re.compile(r"(?:[,;:]\s+|\s+(?=and\s+(?:the\s+)?[A-Z])|\s+[–—-]\s+
 _LEAD = re.compile(r"^(?:and|then|firstly|secondly|finally|also|so|but)\s+", re.I)
 
 
+_NAME_BEFORE = re.compile(r"\b(?:Messrs|Mesdames|Cllrs|Councillors|Trustees|Members)\s+[A-Z][a-z]+$")
 MAX_CLAUSES = 40  # a sentence of thousands of comma clauses is a list, not an undertaking: read its first 40
 
 
@@ -231,6 +232,8 @@ def clauses(sentence: str) -> list[tuple[int, str]]:
     """(offset, clause) for the parts of a sentence that could carry their own subject."""
     out = [(0, sentence)]
     for m in itertools.islice(_CLAUSE.finditer(sentence), MAX_CLAUSES):
+        if not m.group().strip() and _NAME_BEFORE.search(sentence, 0, m.start()):
+            continue  # "to enable Messrs Tiley and Egan to speak": 'and' joins two names, not two clauses
         rest = sentence[m.end() :]
         lead = _LEAD.match(rest)
         offset = m.end() + (lead.end() if lead else 0)

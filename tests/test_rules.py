@@ -680,6 +680,14 @@ def test_not_actions(sentence: str) -> None:
     assert meeting("1. Business\n" + sentence + "\n").actions == []
 
 
+def test_and_between_two_names_joins_the_names_not_two_clauses() -> None:
+    m = meeting(
+        "Present: Cllr Ann Tiley, Cllr Bob Egan\n\n1. Business\n"
+        "The item was moved up the agenda to enable Cllrs Tiley and Egan to speak earlier in the meeting.\n"
+    )
+    assert m.actions == []
+
+
 def test_marked_document_counts_only_marked_actions_and_summary_once() -> None:
     m = meeting(
         "Present: Ann Hale, Bob Ives\n\n1. Finance\nBob Ives said he would check the bank statement.\n"
