@@ -519,7 +519,9 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
                 if task is not None:
                     rule, owners = task
                     # 'X will ...' in a narrative answers the sentence before it; 'X to do Y' is a note on its own
-                    text = _with_context(shown, parts, k, owners) if rule == "action.x_will" else shown
+                    # unless it only points back: 'Clerk to look into this.', 'Cllr Richards to attend.'
+                    told = rule == "action.x_will" or _points_back(shown)
+                    text = _with_context(shown, parts, k, owners) if told else shown
                     out.append(Raw(text, owners, block, block, rule))
     return out
 
@@ -529,6 +531,12 @@ _HOLLOW = frozenset(
     "will would shall should also with that this these those them they their there from into about "  # noqa: SIM905
     "look report back next meeting".split()
 )
+
+
+def _points_back(sentence: str) -> bool:
+    """A short note that names its task only by what went before: 'Clerk email them.', 'Clerk notify Richard
+    Garner.'"""
+    return len(sentence.split()) <= 5 or bool(re.search(r"\b(?:this|these|those|it|them)\b", sentence, re.I))
 
 
 def _with_context(shown: str, parts: list[str], k: int, owners: list[str]) -> str:

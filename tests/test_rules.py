@@ -637,6 +637,18 @@ def test_actions_in_prose(sentence: str, owners: list[str]) -> None:
             "difference.",
             "The Clerk will ask Land Registry to explain the difference.",
         ),
+        (  # a note that points back ('this') or is too short to say what it is about
+            "A window frame has been left outside a house in Forge Road for weeks. Clerk to look into this.",
+            "A window frame has been left outside a house in Forge Road for weeks. Clerk to look into this.",
+        ),
+        (
+            "The site meeting is on 31st July. Cllr Hale to attend.",
+            "The site meeting is on 31st July. Cllr Hale to attend.",
+        ),
+        (  # one that says what it is about stands alone, pointing back or not
+            "The hedges on the lane are overgrown. Clerk to write to the landowner about cutting them back soon.",
+            "Clerk to write to the landowner about cutting them back soon.",
+        ),
     ],
 )
 def test_an_undertaking_that_does_not_say_what_about_takes_the_sentence_before(paragraph: str, text: str) -> None:
