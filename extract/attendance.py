@@ -131,6 +131,16 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+_NAME_PARTICLES = frozenset("and to of de van von der den la le du da di y".split())  # noqa: SIM905
+
+
+def _sentence(text: str) -> bool:
+    """Prose rather than names: 'Hilmar calls the meeting to order at 16:04 UTC', not 'Tinka Gammel to Jeanne
+    Banks' (a proxy) or 'Ann Lee and Bob Day'."""
+    bare = re.sub(r"\([^)]*\)?", "", text)  # "Kelly Hughes (Elm Walk – arrived 6.50pm)": notes on a name
+    return sum(1 for w in re.findall(r"\b[a-z]+\b", bare) if w not in _NAME_PARTICLES) >= 2
+
+
 def _names_in_run(run: str) -> list[str]:
     """'Jacqueline Munroe Freddie Adu' -> two names; 'D Richardson R Healey' -> two names."""
     run = HONORIFIC.sub("", run.strip())
@@ -472,8 +482,9 @@ class _Roll:
         cell = block.cell
         category = self.category
         sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)
-        if sub_label and parse_people(text[sub_label.end() :], category):
-            text = text[sub_label.end() :]  # "Residents: Maureen Clarke (Chair), ..."
+        rest = text[sub_label.end() :] if sub_label else ""
+        if sub_label and not _sentence(rest) and parse_people(rest, category):
+            text = rest  # "Residents: Maureen Clarke (Chair), ..."; not "Minutes: Hilmar calls the meeting to order"
         elif "," not in text and _has_lower_word(text):
             return cell is not None  # a heading such as "Welcome and introductions" ends the lists
         group = _GROUP.match(text)

@@ -298,7 +298,8 @@ def decision_sentences(block: Block, text: str | None = None, acronym: str | Non
             or _FAILED.search(sentence)
             or _BARE_OUTCOME.match(sentence)  # "Motion passes." closes the motion told before it
             or sentence.endswith("?")
-            or _AGENDA_ITEM.match(sentence) and not OUTCOME_TITLE.match(sentence)  # the title, without its outcome
+            or _AGENDA_ITEM.match(sentence)
+            and not OUTCOME_TITLE.match(sentence)  # the title, without its outcome
         ):
             continue
         if bare and not _NOT_DECISION.search(parts[k - 1]):

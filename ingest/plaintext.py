@@ -16,13 +16,15 @@ _BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●○■◦]|\\-|:(?=\s{1,4}\S))\s+
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_ITALIC = re.compile(r"(?<![\w*\\])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")  # "*Ann Lee, Bob Day*"
+_EMPTY_LINK = re.compile(r"\[\]\([^()\s]*\)")  # "### [](https://...#actions)Actions": a page's anchor, no words
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _FRONT_KEY = re.compile(r"^([A-Za-z][\w\- ]{0,30}):\s*(.*)$")
 # what a site generator's header says of the meeting; its layout, tags and edit dates say nothing of it
 _MEETING_KEYS = re.compile(
-    r"title|date|time|location|place|venue|body|committee|chair|members?|present|attendees|attending|apologies|"
+    r"title|date|time|start|end|location|place|venue|body|committee|chair|members?|present|attendees|attending|apologies|"
     r"absent|regrets|minutes|notetaker|secretary|scribe|agenda|quorum|next[-_ ]?meeting|directors|trustees|"
     r"governors|councillors|officers|guests|observers|participants",
     re.I,
@@ -30,26 +32,62 @@ _MEETING_KEYS = re.compile(
 
 
 def front_matter(text: str) -> tuple[list[Line], str]:
-    """A Markdown file's front matter (Jekyll, Hugo, Wiki.js) as 'key: value' lines, and the text after it.
+    """A Markdown file's front matter (Jekyll, Hugo, Eleventy, Wiki.js) as 'key: value' lines, and the text
+    after it.
 
-    Lists under a key ("members:" then "- Jane") join into one line, as a typed label and its names would."""
+    Lists under a key ("members:" then "- Jane") join into one line, as a typed label and its names would.
+    A key holding a block of text ("minutes: >-" and the minutes under it, as Eleventy sites keep them) is
+    the paper itself: its text is read before the body."""
     found = _FRONT_MATTER.match(text)
     if not found:
         return [], text
+    pairs = _yaml_pairs(found.group(1))
+    if pairs is None:
+        pairs = _typed_pairs(found.group(1))
+    wanted = [(k, v) for k, v in pairs if v and _MEETING_KEYS.fullmatch(k)]
+    lines = [
+        Line(text=(v if k.lower() == "title" else f"{re.sub(r'[-_]', ' ', k).capitalize()}: {v}")[:500], gap=True)
+        for k, v in wanted
+        if "\n" not in v
+    ]
+    blocks = [v for _, v in wanted if "\n" in v]
+    return lines, "\n\n".join([*blocks, text[found.end() :]])
+
+
+def _yaml_pairs(block: str) -> list[tuple[str, str]] | None:
+    """(key, value) of front matter read as YAML, lists joined; None where it is not a plain YAML mapping.
+    Anchors and aliases are refused: a few lines of them can stand for gigabytes of text."""
+    import yaml
+
+    try:
+        if any(isinstance(token, (yaml.AliasToken, yaml.AnchorToken)) for token in yaml.scan(block)):
+            return None
+        data = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    pairs = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if not isinstance(v, (dict, list)))
+        elif isinstance(value, dict) or value is None:
+            continue
+        pairs.append((str(key), str(value).strip()))
+    return pairs
+
+
+def _typed_pairs(block: str) -> list[tuple[str, str]]:
+    """(key, value) of front matter that is not valid YAML, line by line as it was typed."""
     pairs: list[list[str]] = []
-    for raw in found.group(1).splitlines()[:200]:
+    for raw in block.splitlines()[:200]:
         item = re.match(r"^\s*-\s+(.*)$", raw)
         key = _FRONT_KEY.match(raw)
         if item and pairs:
             pairs[-1][1] = ", ".join(v for v in (pairs[-1][1], item.group(1).strip()) if v)
         elif key:
             pairs.append([key.group(1), key.group(2).strip().strip("\"'")])
-    lines = [
-        Line(text=(v if k.lower() == "title" else f"{re.sub(r'[-_]', ' ', k).capitalize()}: {v}")[:500], gap=True)
-        for k, v in pairs
-        if v and _MEETING_KEYS.fullmatch(k)
-    ]
-    return lines, text[found.end() :]
+    return [(k, v) for k, v in pairs]
 
 
 def read_text(text: str, markdown: bool) -> list[Line]:
@@ -155,13 +193,14 @@ def _block(raw: str, markdown: bool, tables: int) -> list[Line]:
     if bullet:
         indent = 1 + len(bullet.group(1).expandtabs(4)) // 2
         text = text[bullet.end() :]
-    text = text.strip()
+    text = _EMPTY_LINK.sub("", text).strip() if markdown else text.strip()
     heading_match = _HEADING.match(text) if markdown or text.startswith("#") else None
     if heading_match and heading_match.group(2):
         heading = len(heading_match.group(1))
         text = heading_match.group(2)
     bold = bool(re.fullmatch(r"(?:\S+\s+)?(\*\*|__).+\1[:.]?", text))
     text = _EMPHASIS.sub(r"\2", text)
+    text = _ITALIC.sub(r"\1", text) if markdown else text
     text = _ESCAPE.sub(r"\1", text)
     text = re.sub(r"\s+", " ", text).strip()
     return [Line(text=text, bold=bold, heading=heading, indent=indent)] if text else []

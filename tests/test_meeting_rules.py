@@ -259,6 +259,47 @@ def test_front_matter_gives_the_title_date_and_attendance_and_drops_site_keys() 
     }
 
 
+def test_minutes_kept_in_a_front_matter_block_are_read_as_the_paper() -> None:
+    """Eleventy sites keep the whole minutes in a folded block ("minutes: >-"); its start gives the day."""
+    text = (
+        "---\ntitle: Autumn Group Meeting\nstart: 2021-09-28T13:00:19.304Z\nlocation: MS Teams\nminutes: >-\n"
+        "  ### Attendance\n\n\n  *Ann Lee, Bob Day*\n\n\n  ### [](https://example.org/m#actions)Actions\n\n\n"
+        "  1. Bob Day to send the protocol to every Trust\n\n\n  ### Discussion\n\n\n"
+        "  * It was agreed to form a small group to write the guidance.\n---\n"
+    )
+    shown = [line.text for line in from_text(text, markdown=True).lines]
+    assert "Actions" in shown, "an empty link before a heading's words is no text"
+    (found,) = extract(from_text(text, markdown=True))
+    assert (found.kind, found.date) == ("minutes", "2021-09-28")
+    assert [a.name for a in found.attendees] == ["Ann Lee", "Bob Day"]
+    assert [r.text for r in found.resolutions] == ["It was agreed to form a small group to write the guidance."]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "title: Board\nbase: &b\n  x: 1\nmore: *b\n",  # anchors and aliases: never expanded
+        "title: Board\nmembers: [Ann Lee, Bob Day\n",  # not YAML: read line by line as typed
+    ],
+)
+def test_front_matter_that_yaml_should_not_read_is_read_as_typed(head: str) -> None:
+    shown = [line.text for line in from_text(f"---\n{head}---\n\n## Minutes\n\nNoted.\n", markdown=True).lines]
+    assert shown[0] == "Board"
+
+
+def test_a_labelled_line_of_prose_after_the_roll_gives_no_names() -> None:
+    text = (
+        "# Board Meeting 17 December 2019\n\n**Present**: Hilmar Lapp, Peter Cock\n\n**Absent**: Malvika Sharan\n\n"
+        "*Minutes*: Hilmar calls the meeting to order at 16:04 UTC.\n\n## Old business\n\nNoted.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert {a.name: a.status for a in found.attendees} == {
+        "Hilmar Lapp": "present",
+        "Peter Cock": "present",
+        "Malvika Sharan": "absent",
+    }
+
+
 def test_a_first_line_naming_a_meeting_is_a_title_even_without_a_day() -> None:
     (found,) = extract(
         from_text(
