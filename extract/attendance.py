@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .blocks import Block, sentences
 from .model import Attendee
-from .names import HONORIFIC, is_role, looks_like_name, strip_honorifics
+from .names import HONORIFIC, is_organisation, is_role, looks_like_name, strip_honorifics
 
 # label -> (status, category)
 _LABELS: list[tuple[re.Pattern, str, str | None]] = [
@@ -93,7 +93,9 @@ _ROLE_WORDS = re.compile(
 )
 # "Linux Foundation", "Epic Games, Inc.": an organisation's name ends so, whatever role word it holds
 _ORGANISATION_END = re.compile(
-    r"\b(?:foundation|inc|ltd|limited|llc|plc|corporation|company|university|college|association|society)\.?$", re.I
+    r"\b(?:foundation|inc|ltd|limited|llc|plc|corporation|company|university|college|association|society|office|"
+    r"service|authority|ministry|department|agency)\.?(?:\s*\([^()]*\))?$",
+    re.I,
 )
 _LATE = re.compile(r"\b(?:arrived|entered|joined|left|departed|from item|until item|late|leaving)\b", re.I)
 
@@ -205,6 +207,9 @@ def parse_people(text: str, category: str | None) -> list[dict]:
                 people.extend(found)
         return people
     separators = r"\s*(?:[,;]|\band\b|&)\s*"
+    pair = _name_and_organisation(text, category)
+    if pair:
+        return pair
     for part in _split_outside_brackets(text, separators):
         if (
             re.fullmatch(r"[A-Z]{2,6}", part)
@@ -225,6 +230,34 @@ def parse_people(text: str, category: str | None) -> list[dict]:
             continue
         people.extend(run_people)
     return people
+
+
+def _name_and_organisation(text: str, category: str | None) -> list[dict] | None:
+    """'Andrew Watson, Metropolitan Police Service': one person and the body they come from, which the
+    trained model of probablepeople (or the body's own last word) tells from a second person."""
+    name, comma, rest = text.partition(",")
+    rest = rest.strip()
+    if not comma or "," in rest or not rest or re.search(r"\band\b|&", rest):
+        return None
+    bracket = re.search(r"\s*\(([^()]*)\)\s*$", rest)  # "Ministry of Justice (Secretary)"
+    body = rest[: bracket.start()].strip() if bracket else rest
+    if _ROLE_WORDS.search(body) or _sentence(body) or "(" in body or ")" in body:
+        return None  # "Andrew Hollis, Chief Executive", "Marcus Gustafsson, Minute taker": a role, read as one
+    if HONORIFIC.match(body) or (bracket and re.fullmatch(r"[A-Z]{2,4}", bracket.group(1).strip())):
+        return None  # "Dr Helen Price (HP)", "Cllr Eilidh Ross": a second person
+    found = _people_in_part(name.strip(), category)
+    if len(found) != 1 or not (_ORGANISATION_END.search(body) or _organisation_shaped(body)):
+        return None
+    if bracket:
+        _bracket(found[0], bracket.group(1), category)
+    found[0]["organisation"] = body
+    return found
+
+
+def _organisation_shaped(text: str) -> bool:
+    """probablepeople reads 'Paulette Church' as a church: its verdict counts only where the words are not
+    a name's two or so ('University of East London', 'Talk About Local', 'NACRO')."""
+    return is_organisation(text) and (len(text.split()) >= 3 or not looks_like_name(text, allow_initials=False))
 
 
 def _people_in_part(part: str, category: str | None) -> list[dict]:

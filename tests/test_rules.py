@@ -97,6 +97,27 @@ def test_attendance_lists(text: str, expected: dict) -> None:
         assert got.get(name) == value, (name, got)
 
 
+def test_one_person_a_line_with_the_body_they_come_from() -> None:
+    m = meeting(
+        "Attendees\nDr Kieron O’Hara – Chair\nAndrew Watson, Metropolitan Police Service\n"
+        "Peter Cordingley, Home Office\nSimon Denison, Ministry of Justice (Secretary)\n"
+        "Jane Hollis, Chief Executive\nGareth Owen (GO), Sophie Lane (SL)\nRobin Lucie, Paulette Church\n"
+        "\n1. Welcome\nThe Chair welcomed members.\n"
+    )
+    got = {a.name: (a.organisation, a.role) for a in m.attendees}
+    assert got == {
+        "Kieron O’Hara": (None, "Chair"),
+        "Andrew Watson": ("Metropolitan Police Service", None),
+        "Peter Cordingley": ("Home Office", None),
+        "Simon Denison": ("Ministry of Justice", "Secretary"),
+        "Jane Hollis": (None, "Chief Executive"),
+        "Gareth Owen": (None, None),
+        "Sophie Lane": (None, None),
+        "Robin Lucie": (None, None),
+        "Paulette Church": (None, None),
+    }
+
+
 def test_list_names_broken_at_line_ends_headings_and_notes_after_lists() -> None:
     m = meeting(
         "Attendees: Matty Widdop (MW) (Chair), Fearne Townsend (FT), Joe Adams (JA), Amrit\n"
