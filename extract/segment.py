@@ -53,7 +53,9 @@ _MINUTES_EVIDENCE = re.compile(
     # an attendance list's heading, and the past tense of a meeting's business
     r"^[#*=\s]*(?:present|attendees|attending|in attendance|those present|members present|participants|"
     r"roll call|voting member attendance)\b|\b(?:voted|was approved|were approved|was discussed|agreed that|"
-    r"meeting adjourned|adjourned at|called to order)\b",
+    r"meeting adjourned|adjourned at|called to order|welcomed (?:everyone|all|members|the)|(?:formally )?thanked|"
+    r"gave an? (?:overview|update|presentation)|(?:was|were) given)\b|"
+    r"^[#*=\s]*[A-Z][\w&]{1,10}\s+attendees\b",  # "ODUG Attendees" over the roll's table
     re.I,
 )
 _ROLL = re.compile(  # "Present: Cllrs Ashman, Evans, Shewell, ...": an attendance list with names in it

@@ -448,7 +448,7 @@ def test_library_messages_are_kept_to_one_line(tmp_path: Path, monkeypatch: pyte
         == "a.docx: damaged Word file (XMLSyntaxError: bad , line 2)"
     )
 
-    def broken_reader(path: str, ocr=None) -> None:
+    def broken_reader(path: str, ocr=None, meanwhile=None) -> None:
         raise ValueError("first line\nsecond line")
 
     monkeypatch.setattr("minutes.parse.read", broken_reader)

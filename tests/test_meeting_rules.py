@@ -84,6 +84,19 @@ def test_a_paper_titled_agenda_that_records_the_meeting_is_minutes() -> None:
     assert found.kind == "minutes"
 
 
+def test_an_agenda_template_filled_in_as_the_record_is_minutes() -> None:
+    """A group's agenda file written over with what happened: its roll is a table headed by the group's name."""
+    (found,) = extract(
+        from_text(
+            "Open Data User Group - Agenda\n\n19th June 2014, 14:00 – 17:00\n\nChair’s welcome\n\n"
+            "The Chair welcomed everyone to the 25th meeting of the group.\n\nChair Update\n\n"
+            "The Chair gave an overview of the three project proposals. The Chair formally thanked the group.\n\n"
+            "ODUG Attendees\tOfficials\nHeather Savory (Chair) (HS)\tSam Roberts (SR)\nBob Barr (BB)\tKay Kato (KK)\n"
+        )
+    )
+    assert found.kind == "minutes"
+
+
 @pytest.mark.parametrize(
     "head",
     [
