@@ -24,6 +24,7 @@ RECORDS = HERE / "tracker_records"
 CORPUS = HERE.parents[1] / "shared" / "corpus"
 
 sys.path.insert(0, str(HERE.parent.parent))
+from minutes.extract.blocks import sentences  # noqa: E402
 from minutes.scorer import coverage  # noqa: E402
 from minutes.train import part_of  # noqa: E402
 
@@ -66,8 +67,11 @@ def stored(db: Path) -> list[dict]:
 
 
 def _matches(text: str, gold: str) -> bool:
-    """The scorer's matching, or one sentence of a longer recorded text (most of its words are the record's)."""
-    return coverage(text, gold) > 0 or part_of(text, gold)
+    """The scorer's matching, or one sentence of a longer recorded text (most of its words are the record's);
+    a stored action shown with the sentence before it matches by its own last sentence, the task, where the
+    record elides the rest ('LPA Appeal ... Cllr Coppard to draft comments.')."""
+    task = (sentences(text) or [text])[-1]
+    return coverage(text, gold) > 0 or part_of(text, gold) or part_of(task, gold)
 
 
 def score(record: dict, rows: list[dict]) -> SeriesScore:
