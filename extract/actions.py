@@ -353,32 +353,47 @@ _BODY_OWNER = re.compile(
 
 
 def owners_in(text: str, finder: NameFinder) -> list[str]:
+    """Who a task names as doing it: owners set apart by a dash, colon or bracket, the subject of its own
+    words, a team, or whoever it is to be done by."""
     lead = re.match(r"^(.{2,60}?)\s*[-–:]\s+\S", text)
     if lead and owners_only(lead.group(1)):
         return owners_only(lead.group(1)) or []
     tail = re.search(r"[-–(]\s*([^()\-–]{2,60}?)\)?\s*\.?$", text)
     if tail and owners_only(tail.group(1)):
         return owners_only(tail.group(1)) or []
-    m = _SENTENCE_RULES[0][1].match(text)
-    if m and _owner_ok(m.group(1), finder):
-        return split_owners(m.group(1))
-    found = _clause_task(text, 0, finder)  # "ACTION: Greg will work up a proposal ...", "... was asked to ..."
-    if found and found[0] != "action.done_by":
-        return split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", found[1], flags=re.I)))
-    lead = _NAMES_LEAD.match(text)  # "ACTION: Karin and Greg discuss details": the task's first words name who
-    if lead and _owner_ok(lead.group(1), finder) and _known(lead.group(1), finder):
-        return split_owners(lead.group(1))
+    subject = _task_subject(text, finder)
+    if subject:
+        return subject
     body = _BODY_OWNER.match(text)
     if body:  # "ACTION: Cabinet Office Transparency Team to meet ...": a team or department owns it
         return [body.group(1)]
-    by = re.search(r"\b(?:by|from)\s+((?:the\s+)?[A-Z][\w'’\-]+(?:(?:\s+|\s*/\s*)[A-Z][\w'’\-]+){0,3})", text)
-    if by and "/" in by.group(1) and owners_only(by.group(1)):
-        return owners_only(by.group(1)) or []  # "... to be shared by DG/SK": each as written
-    if by:  # "... to be sent to members by Peter Haylock": the names the spaCy ruler knows
-        named = [p for p in finder.people(by.group(1)) if p]
-        if named and _owner_ok(named[0], finder):
-            return named[:1]
+    return _done_by(text, finder)
+
+
+def _task_subject(text: str, finder: NameFinder) -> list[str]:
+    """The task's own subject: 'Greg will work up a proposal ...', 'Karin and Greg discuss details'."""
+    m = _SENTENCE_RULES[0][1].match(text)
+    if m and _owner_ok(m.group(1), finder):
+        return split_owners(m.group(1))
+    found = _clause_task(text, 0, finder)  # any sentence form: "... will ...", "... was asked to ..."
+    if found and found[0] != "action.done_by":
+        return split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", found[1], flags=re.I)))
+    lead = _NAMES_LEAD.match(text)  # roll names before a verb
+    if lead and _owner_ok(lead.group(1), finder) and _known(lead.group(1), finder):
+        return split_owners(lead.group(1))
     return []
+
+
+def _done_by(text: str, finder: NameFinder) -> list[str]:
+    """'... to be shared by DG/SK' (each as written); '... to be sent to members by Peter Haylock' (the names
+    the spaCy ruler knows). 'Confirmed with X' makes X no owner."""
+    by = re.search(r"\b(?:by|from)\s+((?:the\s+)?[A-Z][\w'’\-]+(?:(?:\s+|\s*/\s*)[A-Z][\w'’\-]+){0,3})", text)
+    if not by:
+        return []
+    if "/" in by.group(1) and owners_only(by.group(1)):
+        return owners_only(by.group(1)) or []
+    named = [p for p in finder.people(by.group(1)) if p]
+    return named[:1] if named and _owner_ok(named[0], finder) else []
 
 
 def _mentions(sentence: str, owners: list[str], finder: NameFinder) -> bool:
@@ -478,7 +493,7 @@ def _person(part: str, subject: str, finder: NameFinder | None) -> bool:
     if not looks_like_name(part, allow_initials=True):
         return False
     words = re.sub(r"\s*\([A-Z]\)$", "", part).split()
-    if len(words) >= 2 and not finder_knows(finder, words) and is_organisation(part):
+    if len(words) >= 2 and not _knows_any(finder, words) and is_organisation(part):
         return False  # "It was agreed that the Works Programme should focus ...": a thing, not a person
     if len(words) >= 2 or words[0].isupper():
         return True
@@ -487,7 +502,7 @@ def _person(part: str, subject: str, finder: NameFinder | None) -> bool:
     return finder is not None and finder.knows(words[0])
 
 
-def finder_knows(finder: NameFinder | None, words: list[str]) -> bool:
+def _knows_any(finder: NameFinder | None, words: list[str]) -> bool:
     return finder is not None and any(finder.knows(w) for w in words)
 
 
