@@ -144,7 +144,8 @@ def mark_hard_wraps(lines: list[Line], ends: set[int]) -> None:
             line.wrapped = len(line.text) >= width - 22
 
 
-_GAP = re.compile(r"(?<=[^\s.!?;:])\s{2,}(?=\S)|(?<=\S)\s{3,}(?=\S)")  # columns typed with spaces
+# columns typed with spaces; after a full stop three spaces are a typist's sentence gap ("bench.   Clerk reply")
+_GAP = re.compile(r"(?<=[^\s.!?;:])\s{2,}(?=\S)|(?<=\S)\s{4,}(?=\S)")
 _RIGHT_MARKER = re.compile(r"^(\s*\S.*?\S)\s{3,}((?i:actions?)\b\s*[A-Z/&,\s]*[:\-–].*)$")
 
 

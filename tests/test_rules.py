@@ -785,6 +785,16 @@ def test_a_heading_naming_the_actions_is_not_one() -> None:
     assert meeting("1. Business\nACTIONS TO BE TAKEN\nITEM BY WHOM BY WHEN\n").actions == []
 
 
+def test_three_spaces_after_a_full_stop_are_a_typist_s_sentence_gap_not_a_column() -> None:
+    m = meeting(
+        "3778. Bench\nThey would prefer the bench in another position.   Clerk reply sending plan\n"
+        "of revised siting of bench and confirming the Council would fund it.\n"
+    )
+    assert [a.text for a in m.actions] == [
+        "Clerk reply sending plan of revised siting of bench and confirming the Council would fund it."
+    ]
+
+
 def test_a_typed_minutes_with_columns_of_spaces_and_actions_at_the_right() -> None:
     m = meeting(
         "Governors present:\n   Elaine Fordham (EF)       Chair; Co-opted Governor\n"
