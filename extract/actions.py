@@ -484,9 +484,18 @@ def _owner_ok(subject: str, finder: NameFinder | None = None) -> bool:
         re.I,
     ):
         return False
+    if _CONJUNCTION.match(subject):
+        return False  # "Whilst Roger will provide ...": the sentence opens with 'whilst', not with a name
     bare = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)
     parts = split_owners(bare)
     return bool(parts) and all(is_role(p) or _person(p, subject, finder) for p in parts)
+
+
+_CONJUNCTION = re.compile(
+    r"^(?:whilst|while|although|though|if|when|once|until|unless|because|since|as|after|before|hence|however|"
+    r"also|then|so|but|and|or)\b",
+    re.I,
+)
 
 
 def _person(part: str, subject: str, finder: NameFinder | None) -> bool:

@@ -707,6 +707,7 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "Supervisor Liccar paid tribute to the former trustee. He will also be missed.",
         "It was agreed that the Works Programme should focus on the village green.",  # an organisation, not a person
         "Panshanger Lane will become an important leisure route.",
+        "Whilst Roger will provide a full financial update.",  # a conjunction opens it, not a name
     ],
 )
 def test_not_actions(sentence: str) -> None:
