@@ -91,6 +91,18 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        # "The maintainers voted unanimously in support of exiting ...", "The PLC voted to approve ...",
+        # "Voted all in favour of keeping the group closed": the body deciding by vote; never one member's vote
+        "resolution.voted",
+        re.compile(
+            r"(?:^|^(?:[\w ]{2,30}:\s+)?(?:the\s+)?(?:(?-i:[A-Z]{2,6})|members|trustees|directors|governors|"
+            r"councillors|maintainers|board|committee|council|group|meeting|we|all|everyone)\s+)voted\s+"
+            r"(?:(?:all|unanimously)\s+)?"
+            r"(?:to\s+(?!be\b)[a-z]+|that\b|in\s+(?:favou?r|support)\s+of\b)",
+            re.I,
+        ),
+    ),
+    (
         "resolution.vote_passed",  # "Vote passed to remove ...", "Agreement passed to use the IC3 curriculum ..."
         re.compile(r"^(?:the\s+)?(?:vote|agreement|proposal)\s+(?:was\s+)?(?:passed|carried)\s+to\s+[a-z]+", re.I),
     ),

@@ -189,6 +189,13 @@ _RULES = (
         _HEAD + "1. Approval of minutes of previous meeting\nApproved & signed as correct.\n2. Finance\nNoted.\n",
     ),
     Rule(
+        "resolution.voted",
+        "resolutions",
+        0.75,
+        "'The maintainers voted unanimously in support of ...', 'Voted all in favour of ...': the body's vote",
+        _HEAD + "1. Membership\nThe members voted unanimously to keep the group closed to new members.\n",
+    ),
+    Rule(
         "resolution.vote_passed",
         "resolutions",
         0.75,

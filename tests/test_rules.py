@@ -866,6 +866,10 @@ def test_owners_of_a_listed_task_are_who_does_it_not_whom_it_is_done_with(task: 
         ("The pay policy was approved by the Resources Committee under delegated powers.", 0),
         ("The Community Council agreed not to comment on this application.", 1),
         ("Hertfordshire County Council had confirmed that no licence was needed.", 0),
+        ("Results of vote: The maintainers voted unanimously in support of leaving the foundation.", 1),
+        ("Voted all in favour of keeping the group closed.", 1),
+        ("The PLC voted to approve the grant requests.", 1),
+        ("Cllr Jones voted against the motion and asked for it to be recorded.", 0),  # one member's vote
     ],
 )
 def test_decisions_and_their_traps(text: str, decisions: int) -> None:
