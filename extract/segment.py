@@ -70,6 +70,9 @@ _AGENDA_EVIDENCE = re.compile(
 )
 
 
+_AGENDA_LINE_WORDS = 25  # "To receive a receipt for tax purposes ... please submit ..." is a sentence of the minutes
+
+
 @dataclass
 class Segment:
     kind: str  # minutes | agenda | report
@@ -240,7 +243,8 @@ def _classify(segment: Segment, blocks: list[Block]) -> Segment:
     if len(minutes) >= 3 or any(_ROLL.match(b.text) for b in inside[:8]):
         segment.kind = "minutes"  # who was there, named at the head, is the plainest mark of minutes
         return segment
-    ahead = [b for b in inside if not _OTHER_MEETING.search(b.text)]  # "the next meeting will be held on ..."
+    # "the next meeting will be held on ..." speaks of another meeting; a long sentence is not an agenda line
+    ahead = [b for b in inside if not _OTHER_MEETING.search(b.text) and len(b.text.split()) <= _AGENDA_LINE_WORDS]
     agenda = _evidence(_AGENDA_EVIDENCE, ahead)
     if len(minutes) >= 2 and not agenda:
         segment.kind = "minutes"

@@ -110,6 +110,18 @@ def test_business_still_to_come_is_an_agenda_whatever_the_title_says(head: str) 
     assert [m.kind for m in found] == ["agenda"]
 
 
+def test_a_long_sentence_opening_to_receive_does_not_make_minutes_an_agenda() -> None:
+    (found,) = extract(
+        from_text(
+            "Parent Advisory Council AGM\n\n1. Budget report\nThe treasurer presented the final profit and loss. "
+            "The meeting was called to order at 7:30.\n\n2. Donations\nTo receive a receipt for tax purposes for "
+            "donations of more than $25 please submit your name and address to the treasurer, who will send one "
+            "out before the end of the year.\n"
+        )
+    )
+    assert found.kind == "minutes"
+
+
 def test_a_next_meeting_that_will_be_held_does_not_make_minutes_an_agenda() -> None:
     (found,) = extract(
         from_text(
