@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .extract.model import Meeting
@@ -25,7 +26,7 @@ def parse_for_store(path: str, ocr: Options | None = None) -> Parsed:
     return parsed
 
 
-def _load_extraction():
+def _load_extraction() -> Callable[[Document], list[Meeting]]:
     """The extraction rules, imported and their patterns compiled: done while the file is read in its child."""
     from .extract import extract
 

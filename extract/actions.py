@@ -36,7 +36,8 @@ _CUE = re.compile(
     re.I,
 )
 _SUBJECT = (  # "Jane Smith", "the Clerk", "David Evans/ICO", "Panel members"
-    r"((?:(?:the|our)\s+)?[A-Z][\w'’\-]*\.?(?:(?:\s+|\s*/\s*)(?:[A-Z][\w'’\-]*|[A-Z]\.?|of|the|and|&|/))*?"
+    # each word one way only ('A', 'A.', 'Abc', 'Mr.'): overlapping options backtrack for ever on "A A A ... A"
+    r"((?:(?:the|our)\s+)?[A-Z](?:[\w'’\-]+\.?|\.)?(?:(?:\s+|\s*/\s*)(?:[A-Z](?:[\w'’\-]+|\.)?|of|the|and|&))*?"
     r"(?:\s+(?:members|officers|staff))?(?:\s\([A-Z]\))?)"
 )
 # what is done by someone without being a task given to them: procedure, money, attendance
@@ -62,8 +63,10 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_will",
         re.compile(
-            rf"^{_SUBJECT}\s+(?:said|confirmed|agreed|undertook|offered|volunteered|promised|stated|{_TOLD})\s+"
-            rf"(?:that\s+)?(?:(?:he|she|they|it)\s+(?:would|will)|(?:he|she|they)[’']ll|to)\s+"
+            rf"^{_SUBJECT}\s+(?:(?:said|confirmed|agreed|undertook|offered|volunteered|promised|stated)\s+"
+            rf"(?:that\s+)?(?:(?:he|she|they|it)\s+(?:would|will)|(?:he|she|they)[’']ll|to)|"
+            # "reminded members to submit ..." asks the members: only 'that he will' is the teller's own undertaking
+            rf"{_TOLD}\s+that\s+(?:(?:he|she|they)\s+(?:would|will)|(?:he|she|they)[’']ll))\s+"
             rf"(?!be\b|like\b|love\b|prefer\b|not\b|{_NEWS})([a-z]+)"
         ),
     ),
@@ -77,8 +80,9 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_going_to",  # "Supervisor Liccar is going to call a special meeting", "She plans on bringing ..."
         re.compile(
+            # (?<!\sI): "Abughosh I plan on ...", a speaker's name before 'I', is not a subject "Abughosh I"
             rf"^{_SUBJECT}(?<!\sI)\s+(?:(?:is|are)\s+(?:also\s+)?(?:going|planning|intending)\s+to|"
-            r"(?:also\s+)?(?:plans?|intends?)\s+(?:to|on))\s+(?!be\b|have\b|{_NEWS})([a-z]+)"
+            rf"(?:also\s+)?(?:plans?|intends?)\s+(?:to|on))\s+(?!be\b|have\b|{_NEWS})([a-z]+)"
         ),
     ),
     (
@@ -502,7 +506,7 @@ def _person(part: str, subject: str, finder: NameFinder | None) -> bool:
     if not looks_like_name(part, allow_initials=True):
         return False
     words = re.sub(r"\s*\([A-Z]\)$", "", part).split()
-    if len(words) >= 2 and not _knows_any(finder, words) and is_organisation(part):
+    if len(words) >= 2 and _unknown_to_roll(finder, words) and is_organisation(part):
         return False  # "It was agreed that the Works Programme should focus ...": a thing, not a person
     if len(words) >= 2 or words[0].isupper():
         return True
@@ -511,8 +515,10 @@ def _person(part: str, subject: str, finder: NameFinder | None) -> bool:
     return finder is not None and finder.knows(words[0])
 
 
-def _knows_any(finder: NameFinder | None, words: list[str]) -> bool:
-    return finder is not None and any(finder.knows(w) for w in words)
+def _unknown_to_roll(finder: NameFinder | None, words: list[str]) -> bool:
+    """A name no word of which the meeting's roll knows, where there is a roll to know it: only then may a
+    model's verdict ('an organisation') overrule its shape. With no roll, 'Paulette Church' stays a person."""
+    return finder is not None and bool(finder.roster) and not any(finder.knows(w) for w in words)
 
 
 _BODY_SUBJECT = re.compile(
@@ -531,14 +537,14 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
         parts = sentences(block.text)
         for k, sentence in enumerate(parts):
             speaker = _speaker(sentence, finder)
-            before = referent = speaker or _named_subject(sentence, finder) or referent
+            referent = speaker or _named_subject(sentence, finder) or referent
             if re.match(r"^(?:i|we)\b", sentence, re.I) or sentence.endswith("?"):
                 continue
             if quoted(block.text, block.text.find(sentence)):
                 continue  # words quoted from another paper assign nothing
             for shown, statement, first in _statements(sentence):
-                task = _task_in(statement, first, speaker, before, finder)
-                if task is not None and _task_in(unquoted(statement), first, speaker, before, finder) is None:
+                task = _task_in(statement, first, speaker, referent, finder)
+                if task is not None and _task_in(unquoted(statement), first, speaker, referent, finder) is None:
                     continue  # the task is only in words quoted from another paper
                 if task is not None:
                     rule, owners = task
@@ -587,14 +593,14 @@ def _statements(sentence: str) -> list[tuple[str, str, bool]]:
 
 
 def _task_in(
-    statement: str, first: bool, speaker: str | None, before: str | None, finder: NameFinder
+    statement: str, first: bool, speaker: str | None, referent: str | None, finder: NameFinder
 ) -> tuple[str, list[str]] | None:
     """The rule and owners of the task a statement gives, if it gives one."""
     owners: list[str] = []
     rule_used = None
     for offset, clause in clauses(statement):
         offset = offset or (0 if first else 1)
-        found = _clause_task(_with_subject(clause, offset, speaker, before), offset, finder)
+        found = _clause_task(_with_subject(clause, offset, speaker, referent), offset, finder)
         if found is None:
             continue
         rule, subject = found
@@ -605,7 +611,7 @@ def _task_in(
     if rule_used:
         return rule_used, owners
     for offset, clause in clauses(statement):
-        if _REQUEST.match(_with_subject(clause, offset or (0 if first else 1), speaker, before)):
+        if _REQUEST.match(_with_subject(clause, offset or (0 if first else 1), speaker, referent)):
             return "action.request", []  # "... requested written information on the budget": someone must supply it
     return None
 
@@ -690,13 +696,13 @@ _PRONOUN = re.compile(
 )
 
 
-def _with_subject(clause: str, offset: int, speaker: str | None, before: str | None) -> str:
+def _with_subject(clause: str, offset: int, speaker: str | None, referent: str | None) -> str:
     """Give a clause the subject minutes leave out: '...; stated that she would share', 'She will ...'."""
     if offset and speaker and re.match(rf"^{_REPORTED}\b", clause):
         return f"{speaker} {clause}"  # "X responded ...; stated that she would share the figures"
     pronoun = _PRONOUN.match(clause)
-    if pronoun and (speaker or before) and not offset:  # "Director Chisaki explained ... She will ..."
-        return f"{speaker or before} {'will ' if pronoun.group(1) else ''}{clause[pronoun.end() :]}"
+    if pronoun and (speaker or referent) and not offset:  # "Director Chisaki explained ... She will ..."
+        return f"{speaker or referent} {'will ' if pronoun.group(1) else ''}{clause[pronoun.end() :]}"
     return clause
 
 

@@ -93,10 +93,11 @@ _ROLE_WORDS = re.compile(
 )
 # "Linux Foundation", "Epic Games, Inc.": an organisation's name ends so, whatever role word it holds
 _ORGANISATION_END = re.compile(
-    r"\b(?:foundation|inc|ltd|limited|llc|plc|corporation|company|university|college|association|society|office|"
-    r"service|authority|ministry|department|agency)\.?(?:\s*\([^()]*\))?$",
-    re.I,
+    r"\b(?:foundation|inc|ltd|limited|llc|plc|corporation|company|university|college|association|society)\.?$", re.I
 )
+# after "Name, ": a public body's own last word ('Home Office', 'Metropolitan Police Service'); a role before it
+# ('Head of Service') has been ruled out by then
+_PUBLIC_BODY_END = re.compile(r"\b(?:office|service|authority|ministry|department|agency)$", re.I)
 _LATE = re.compile(r"\b(?:arrived|entered|joined|left|departed|from item|until item|late|leaving)\b", re.I)
 
 
@@ -136,7 +137,7 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
 _NAME_PARTICLES = frozenset("and to of de van von der den la le du da di y".split())  # noqa: SIM905
 
 
-def _sentence(text: str) -> bool:
+def _is_prose(text: str) -> bool:
     """Prose rather than names: 'Hilmar calls the meeting to order at 16:04 UTC', not 'Tinka Gammel to Jeanne
     Banks' (a proxy) or 'Ann Lee and Bob Day'."""
     bare = re.sub(r"\([^)]*\)?", "", text)  # "Kelly Hughes (Elm Walk – arrived 6.50pm)": notes on a name
@@ -241,12 +242,14 @@ def _name_and_organisation(text: str, category: str | None) -> list[dict] | None
         return None
     bracket = re.search(r"\s*\(([^()]*)\)\s*$", rest)  # "Ministry of Justice (Secretary)"
     body = rest[: bracket.start()].strip() if bracket else rest
-    if _ROLE_WORDS.search(body) or _sentence(body) or "(" in body or ")" in body:
+    if _ROLE_WORDS.search(body) or _is_prose(body) or "(" in body or ")" in body:
         return None  # "Andrew Hollis, Chief Executive", "Marcus Gustafsson, Minute taker": a role, read as one
     if HONORIFIC.match(body) or (bracket and re.fullmatch(r"[A-Z]{2,4}", bracket.group(1).strip())):
         return None  # "Dr Helen Price (HP)", "Cllr Eilidh Ross": a second person
     found = _people_in_part(name.strip(), category)
-    if len(found) != 1 or not (_ORGANISATION_END.search(body) or _organisation_shaped(body)):
+    if len(found) != 1 or not (
+        _ORGANISATION_END.search(body) or _PUBLIC_BODY_END.search(body) or _organisation_shaped(body)
+    ):
         return None
     if bracket:
         _bracket(found[0], bracket.group(1), category)
@@ -516,7 +519,7 @@ class _Roll:
         category = self.category
         sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)
         rest = text[sub_label.end() :] if sub_label else ""
-        if sub_label and not _sentence(rest) and parse_people(rest, category):
+        if sub_label and not _is_prose(rest.split(",")[0]) and parse_people(rest, category):
             text = rest  # "Residents: Maureen Clarke (Chair), ..."; not "Minutes: Hilmar calls the meeting to order"
         elif "," not in text and _has_lower_word(text):
             return cell is not None  # a heading such as "Welcome and introductions" ends the lists

@@ -226,6 +226,7 @@ def _decision_sentences(
 
 
 def _unnumbered_text(block: Block) -> str:
+    """A heading's words without its number: 'I. Approval of the agenda - approved' -> 'Approval of ...'."""
     number = heading_number(block)
     return (number.group("rest") or "") if number else block.text.strip()
 

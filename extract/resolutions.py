@@ -95,8 +95,8 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         # "Voted all in favour of keeping the group closed": the body deciding by vote; never one member's vote
         "resolution.voted",
         re.compile(
-            r"(?:^|^(?:[\w ]{2,30}:\s+)?(?:the\s+)?(?:(?-i:[A-Z]{2,6})|members|trustees|directors|governors|"
-            r"councillors|maintainers|board|committee|council|group|meeting|we|all|everyone)\s+)voted\s+"
+            r"(?:^|^(?:[\w ]{2,30}:\s+)?(?:the\s+(?-i:[A-Z]{2,6})|(?:the\s+)?(?:members|trustees|directors|governors|"
+            r"councillors|maintainers|board|committee|council|group|meeting|we|all|everyone))\s+)voted\s+"
             r"(?:(?:all|unanimously)\s+)?"
             r"(?:to\s+(?!be\b)[a-z]+|that\b|in\s+(?:favou?r|support)\s+of\b)",
             re.I,

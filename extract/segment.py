@@ -55,7 +55,7 @@ _MINUTES_EVIDENCE = re.compile(
     r"roll call|voting member attendance)\b|\b(?:voted|was approved|were approved|was discussed|agreed that|"
     r"meeting adjourned|adjourned at|called to order|welcomed (?:everyone|all|members|the)|(?:formally )?thanked|"
     r"gave an? (?:overview|update|presentation)|(?:was|were) given)\b|"
-    r"^[#*=\s]*[A-Z][\w&]{1,10}\s+attendees\b",  # "ODUG Attendees" over the roll's table
+    r"^[#*=\s]*(?-i:[A-Z][A-Z&]{1,10})\s+attendees\b",  # "ODUG Attendees" over the roll's table: a group's acronym
     re.I,
 )
 _ROLL = re.compile(  # "Present: Cllrs Ashman, Evans, Shewell, ...": an attendance list with names in it

@@ -53,7 +53,8 @@ def run(
 
     `progress(kind, number)` in the child reaches `on_event(kind, number)` here: ("page", n) as page
     n starts, and any other event the reader reports (OCR progress). `meanwhile()` runs here while the
-    child reads: the parent's own start-up work (loading the extraction rules) on the other core."""
+    child reads: the parent's own start-up work (loading the extraction rules) on the other core; where
+    files are read in process, it runs after the read."""
     if not supported():
         result = work(on_event or (lambda kind, number: None))
         if meanwhile:

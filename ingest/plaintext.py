@@ -59,11 +59,11 @@ def _yaml_pairs(block: str) -> list[tuple[str, str]] | None:
     Anchors and aliases are refused: a few lines of them can stand for gigabytes of text."""
     import yaml
 
-    try:
+    try:  # BaseLoader keeps every value the text it was typed as: "19:30", "Yes", "2021-02-30"
         if any(isinstance(token, (yaml.AliasToken, yaml.AnchorToken)) for token in yaml.scan(block)):
             return None
-        data = yaml.safe_load(block)
-    except yaml.YAMLError:
+        data = yaml.load(block, Loader=yaml.CBaseLoader if hasattr(yaml, "CBaseLoader") else yaml.BaseLoader)  # noqa: S506
+    except (yaml.YAMLError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None
@@ -145,7 +145,7 @@ def mark_hard_wraps(lines: list[Line], ends: set[int]) -> None:
 
 
 # columns typed with spaces; after a full stop three spaces are a typist's sentence gap ("bench.   Clerk reply")
-_GAP = re.compile(r"(?<=[^\s.!?;:])\s{2,}(?=\S)|(?<=\S)\s{4,}(?=\S)")
+_GAP = re.compile(r"(?<=[^\s.!?;:])\s{2,}(?=\S)|(?<=[!?;:])\s{3,}(?=\S)|(?<=\.)\s{4,}(?=\S)")
 _RIGHT_MARKER = re.compile(r"^(\s*\S.*?\S)\s{3,}((?i:actions?)\b\s*[A-Z/&,\s]*[:\-–].*)$")
 
 

@@ -110,6 +110,16 @@ def test_business_still_to_come_is_an_agenda_whatever_the_title_says(head: str) 
     assert [m.kind for m in found] == ["agenda"]
 
 
+def test_an_agenda_that_lists_its_invited_attendees_stays_an_agenda() -> None:
+    found = extract(
+        from_text(
+            "Agenda\n\nInvited attendees: Ann Lee, Bob Day, Carol Eve\n\n1. Apologies\n"
+            "2. Update on the grant that was given in May\n3. To receive the accounts\n"
+        )
+    )
+    assert [m.kind for m in found] == ["agenda"]
+
+
 def test_a_long_sentence_opening_to_receive_does_not_make_minutes_an_agenda() -> None:
     (found,) = extract(
         from_text(
@@ -312,6 +322,23 @@ def test_front_matter_that_yaml_should_not_read_is_read_as_typed(head: str) -> N
     assert shown[0] == "Board"
 
 
+def test_front_matter_values_stay_as_typed() -> None:
+    """YAML would read 19:30 as 1170 minutes, 'Yes' as True, and refuse 30 February: here they stay text."""
+    text = "---\ntitle: Yes\ntime: 19:30\ndate: 2021-02-30\nmembers: [Ann Lee, Bob Day]\n---\n\n## Minutes\n\nNoted.\n"
+    shown = [line.text for line in from_text(text, markdown=True).lines]
+    assert shown[:4] == ["Yes", "Time: 19:30", "Date: 2021-02-30", "Members: Ann Lee, Bob Day"]
+
+
+def test_front_matter_aliases_are_never_expanded() -> None:
+    from minutes.ingest.plaintext import _yaml_pairs
+
+    assert _yaml_pairs("title: Board\nbase: &b [x, x]\nmore: *b\n") is None
+    assert _yaml_pairs("title: Board\nmembers: [Ann Lee, Bob Day]\n") == [
+        ("title", "Board"),
+        ("members", "Ann Lee, Bob Day"),
+    ]
+
+
 def test_a_labelled_line_of_prose_after_the_roll_gives_no_names() -> None:
     text = (
         "# Board Meeting 17 December 2019\n\n**Present**: Hilmar Lapp, Peter Cock\n\n**Absent**: Malvika Sharan\n\n"
@@ -323,6 +350,18 @@ def test_a_labelled_line_of_prose_after_the_roll_gives_no_names() -> None:
         "Peter Cock": "present",
         "Malvika Sharan": "absent",
     }
+
+
+def test_a_labelled_roll_that_ends_in_a_phrase_keeps_its_names() -> None:
+    (found,) = extract(
+        from_text(
+            "# Forum Meeting 17 December 2019\n\nPresent: Ann Lee\n\n"
+            "Residents: Maureen Clarke, Tom Hill and two members of the public\n\n"
+            "## Business\n\nNoted.\n",
+            markdown=True,
+        )
+    )
+    assert {"Maureen Clarke", "Tom Hill"} <= {a.name for a in found.attendees}
 
 
 def test_a_first_line_naming_a_meeting_is_a_title_even_without_a_day() -> None:

@@ -118,6 +118,24 @@ def test_one_person_a_line_with_the_body_they_come_from() -> None:
     }
 
 
+def test_a_role_ending_in_service_stays_a_role() -> None:
+    m = meeting("Present: Ann Lee – Head of Service, Tom Reid\n\n1. Welcome\nThe Chair welcomed members.\n")
+    assert {a.name: (a.role, a.organisation) for a in m.attendees}["Ann Lee"] == ("Head of Service", None)
+
+
+def test_a_thing_the_roll_does_not_name_owns_no_task() -> None:
+    m = meeting(
+        "Present: Cllr Ann Lee, Cllr Bob Day\n\n1. Greens\n"
+        "It was agreed that the Works Programme should focus on the village green.\n"
+    )
+    assert m.actions == []
+
+
+def test_a_name_a_model_reads_as_a_church_still_owns_its_task_where_there_is_no_roll() -> None:
+    m = meeting("1. Business\nPaulette Church will circulate the draft policy to members.\n")
+    assert [a.owners for a in m.actions] == [["Paulette Church"]]
+
+
 def test_list_names_broken_at_line_ends_headings_and_notes_after_lists() -> None:
     m = meeting(
         "Attendees: Matty Widdop (MW) (Chair), Fearne Townsend (FT), Joe Adams (JA), Amrit\n"
@@ -705,9 +723,11 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "A Motion to adjourn was made by Trustee Elton, seconded by Trustee Albrecht.",
         "Supervisor Liccar reported on the grant. He will keep us posted.",  # a promise of news is no task
         "Supervisor Liccar paid tribute to the former trustee. He will also be missed.",
-        "It was agreed that the Works Programme should focus on the village green.",  # an organisation, not a person
         "Panshanger Lane will become an important leisure route.",
         "Whilst Roger will provide a full financial update.",  # a conjunction opens it, not a name
+        "Cllr Hale is going to keep us posted on the verges.",
+        "The Clerk reminded members to submit their declarations of interest.",  # asks them; the Clerk owns nothing
+        "The Chair advised the council to note the report.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
@@ -870,6 +890,7 @@ def test_owners_of_a_listed_task_are_who_does_it_not_whom_it_is_done_with(task: 
         ("Voted all in favour of keeping the group closed.", 1),
         ("The PLC voted to approve the grant requests.", 1),
         ("Cllr Jones voted against the motion and asked for it to be recorded.", 0),  # one member's vote
+        ("JS voted to approve the grant requests.", 0),  # one member's initials, not the body
     ],
 )
 def test_decisions_and_their_traps(text: str, decisions: int) -> None:
