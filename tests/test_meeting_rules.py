@@ -333,6 +333,7 @@ def test_front_matter_aliases_are_never_expanded() -> None:
     from minutes.ingest.plaintext import _yaml_pairs
 
     assert _yaml_pairs("title: Board\nbase: &b [x, x]\nmore: *b\n") is None
+    assert _yaml_pairs("title: Board\nx: " + "[" * 100_000 + "]" * 100_000) is None  # too deep: read as typed
     assert _yaml_pairs("title: Board\nmembers: [Ann Lee, Bob Day]\n") == [
         ("title", "Board"),
         ("members", "Ann Lee, Bob Day"),
