@@ -59,10 +59,11 @@ def _yaml_pairs(block: str) -> list[tuple[str, str]] | None:
     Anchors and aliases are refused: a few lines of them can stand for gigabytes of text."""
     import yaml
 
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml where built: the scan is C, not Python
     try:  # BaseLoader keeps every value the text it was typed as: "19:30", "Yes", "2021-02-30"
-        if any(isinstance(token, (yaml.AliasToken, yaml.AnchorToken)) for token in yaml.scan(block)):
+        if any(isinstance(e, yaml.AliasEvent) or getattr(e, "anchor", None) for e in yaml.parse(block, Loader=loader)):
             return None
-        data = yaml.load(block, Loader=yaml.CBaseLoader if hasattr(yaml, "CBaseLoader") else yaml.BaseLoader)  # noqa: S506
+        data = yaml.load(block, Loader=loader)  # noqa: S506
     except (yaml.YAMLError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
