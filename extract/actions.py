@@ -656,13 +656,17 @@ _SPEAKER = re.compile(rf"^{_SUBJECT}\s+(?:also\s+)?{_REPORTED}\b")
 def _speaker(sentence: str, finder: NameFinder) -> str | None:
     """Who a sentence reports ('The City Manager stated ...'), when that is a person or role."""
     m = _SPEAKER.match(sentence)
-    if not m or not _owner_ok(m.group(1), finder):
+    return _someone(m.group(1), finder) if m else None
+
+
+def _someone(subject: str, finder: NameFinder) -> str | None:
+    """A sentence's subject when it is a person or role: a bare capitalised phrase only when the roster knows
+    it ("Fellrunner Village Bus Donation requested" is no one)."""
+    if not _owner_ok(subject, finder):
         return None
-    subject = m.group(1)
-    if is_role(subject) or HONORIFIC.match(subject):
+    if is_role(subject) or HONORIFIC.match(subject) or any(finder.knows(w) for w in subject.split()):
         return subject
-    # a bare capitalised phrase speaks only when the roster knows it: "Fellrunner Village Bus Donation requested"
-    return subject if any(finder.knows(w) for w in subject.split()) else None
+    return None
 
 
 _NAME = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?"
@@ -682,12 +686,9 @@ def _named_subject(sentence: str, finder: NameFinder) -> str | None:
     """The person or role a sentence opens with ('Coordinator Milsap discussed ...'), whom a 'She will ...'
     after it means; a bare capitalised phrase only when the roster knows it."""
     m = _SUBJECT_VERB.match(sentence)
-    if not m or not _owner_ok(m.group(1), finder) or _BODY_SUBJECT.match(m.group(1)):
+    if not m or _BODY_SUBJECT.match(m.group(1)):
         return None
-    subject = m.group(1)
-    if is_role(subject) or HONORIFIC.match(subject) or any(finder.knows(w) for w in subject.split()):
-        return subject
-    return None
+    return _someone(m.group(1), finder)
 
 
 _PRONOUN = re.compile(

@@ -98,6 +98,7 @@ _ORGANISATION_END = re.compile(
 # after "Name, ": a public body's own last word ('Home Office', 'Metropolitan Police Service'); a role before it
 # ('Head of Service') has been ruled out by then
 _PUBLIC_BODY_END = re.compile(r"\b(?:office|service|authority|ministry|department|agency)$", re.I)
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")  # "Ministry of Justice (Secretary)", "Clerk (minutes)"
 _LATE = re.compile(r"\b(?:arrived|entered|joined|left|departed|from item|until item|late|leaving)\b", re.I)
 
 
@@ -223,7 +224,7 @@ def parse_people(text: str, category: str | None) -> list[dict]:
         run_people = _people_in_part(part, category)
         if not run_people:
             if people and not people[-1].get("role") and (is_role(part) or _ROLE_WORDS.search(part)):
-                bracket = re.search(r"\s*\(([^()]*)\)\s*$", part)
+                bracket = _TRAILING_BRACKET.search(part)
                 if bracket:
                     part = part[: bracket.start()]
                     _bracket(people[-1], bracket.group(1), category)
@@ -240,7 +241,7 @@ def _name_and_organisation(text: str, category: str | None) -> list[dict] | None
     rest = rest.strip()
     if not comma or "," in rest or not rest or re.search(r"\band\b|&", rest):
         return None
-    bracket = re.search(r"\s*\(([^()]*)\)\s*$", rest)  # "Ministry of Justice (Secretary)"
+    bracket = _TRAILING_BRACKET.search(rest)  # "Ministry of Justice (Secretary)"
     body = rest[: bracket.start()].strip() if bracket else rest
     if _ROLE_WORDS.search(body) or _is_prose(body) or "(" in body or ")" in body:
         return None  # "Andrew Hollis, Chief Executive", "Marcus Gustafsson, Minute taker": a role, read as one

@@ -202,8 +202,8 @@ def _decision_sentences(
     run_in = {h.block: h.body for h in shape.headings if h.body and resolutions.MARKER.match(h.body)}
     bare = shape.bare_headings
     # "I. Approval of the agenda - approved": a heading that gives its outcome, read without its number
-    titled = {h.block: _unnumbered_text(blocks[h.block]) for h in shape.headings}
-    titled = {i: text for i, text in titled.items() if resolutions.OUTCOME_TITLE.match(text)}
+    words = ((h.block, _unnumbered_text(blocks[h.block])) for h in shape.headings)
+    titled = {i: text for i, text in words if resolutions.OUTCOME_TITLE.match(text)}
     for i in range(shape.body_start, seg.end):
         if i in taken or (i in bare and i not in titled):
             continue  # a heading decides nothing, unless it gives its outcome
