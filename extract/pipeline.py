@@ -217,12 +217,25 @@ def _decision_sentences(
             proposal = resolutions.proposal_before(sentence, blocks[i].text, blocks[i - 1].text) if before else None
             if proposal:  # 'The trustees proposed to correct those.' / 'The proposal was accepted by a show of hands.'
                 sentence, first = f"{proposal} {sentence}", blocks[i - 1]
+            *above, paragraph = _item_texts(blocks, i, shape, item_of)
+            listed = resolutions.schedule(paragraph, above)
+            if listed:  # a schedule of payments, then 'All approved for payment.'
+                rule, sentence, first = "resolution.schedule", listed[1], blocks[i - listed[0]]
             if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):
                 j = resolutions.list_end(blocks, i, seg.end, shape.heading_blocks)
                 sentence = " ".join([sentence, *(blocks[k].text for k in range(i + 1, j))])
                 last = blocks[j - 1]
             found.append(resolutions.make(item_of(i), sentence, first, rule, last))
     return found
+
+
+def _item_texts(blocks: list[Block], i: int, shape: Outline, item_of) -> list[str]:
+    """The text of block i's item up to and including block i, without the heading's own words."""
+    run_in = {h.block: (h.body or "").lstrip(":-–— ") for h in shape.headings}
+    start = i
+    while start - 1 >= shape.body_start and start not in run_in and item_of(start - 1) == item_of(i):
+        start -= 1
+    return [run_in.get(k, blocks[k].text) for k in range(start, i + 1)]
 
 
 def _unnumbered_text(block: Block) -> str:

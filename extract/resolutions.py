@@ -31,6 +31,10 @@ _DECISION_VERBS = (
 OUTCOME_TITLE = re.compile(
     r"^.{3,100}?\s[-–]\s(?:agreed|approved|adopted|ratified)(?:\s+(?:with|as|subject to)\b[^.;]{0,60})?\.?$", re.I
 )
+# "Agreed and signed", "All approved for payment.", "– all approved.": an outcome with no subject of its own
+BARE_OUTCOME_LINE = re.compile(
+    r"^[-–—]?\s*(?:all\s+)?(?:agreed|approved|authori[sz]ed)(?:\s+(?:and signed|for payment))?\.?$", re.I
+)
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "resolution.minutes_approved",
@@ -81,12 +85,14 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ),
     (
         # "Consensus is that we will not share ...", "The consensus was that ...", "General agreement that ...",
+        # "On charging partners: Main consensus was to ...", "The panel reached a consensus that ...",
         # "Decision made that the Parent Council will apply for PVG."
         "resolution.consensus",
         re.compile(
-            r"^(?:the\s+)?(?:main\s+|general\s+)?(?:consensus(?:\s+view)?\s+(?:is|was)\s+(?:that|to)|"
-            r"(?:general\s+)?agreement\s+(?:that|to)|decisions?\s+(?:also\s+)?(?:was\s+)?(?:made|taken|reached)\s+"
-            r"(?:that|to))\b",
+            r"^(?:[^:]{2,80}:\s+)?(?:the\s+)?(?:main\s+|general\s+)?(?:consensus(?:\s+view)?\s+(?:is|was)\s+"
+            r"(?:that|to|yes|no)|(?:general\s+)?agreement\s+(?:that|to)|decisions?\s+(?:also\s+)?(?:was\s+)?"
+            r"(?:made|taken|reached)\s+(?:that|to))\b|"
+            r"\b(?:reached|came\s+to)\s+(?:a\s+)?(?:general\s+)?consensus\s+(?:that|to|on)\b",
             re.I,
         ),
     ),
@@ -138,9 +144,12 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ),
     (
         "resolution.outcome",
-        # "Lettings Policy - agreed", "Agreed and signed", "The following matters were agreed for the next agenda:"
+        # "Lettings Policy - agreed", "Agreed and signed", "The following matters were agreed for the next agenda:",
+        # "Supported by all present", "Vote to form a sub committee ... - All present agreed."
         re.compile(
-            rf"{OUTCOME_TITLE.pattern}|^(?:agreed|approved)(?: and signed)?\.?$|"
+            rf"{OUTCOME_TITLE.pattern}|{BARE_OUTCOME_LINE.pattern}|"
+            r"^(?:supported|agreed|approved|accepted|endorsed)\s+(?:unanimously\s+)?by\s+(?:all|everyone)\b|"
+            r"\s[-–—]\s+all\s+(?:present\s+|members\s+)?(?:agreed|approved)\b|"
             r"\b(?:was|were)\s+(?:unanimously\s+)?(?:agreed|approved|adopted|ratified)\b|"
             r"\b(?:committee|board|forum|council|governors|trustees|members|councillors|meeting)\s+(?:agrees|decides)\b",
             re.I,
@@ -490,6 +499,27 @@ def proposal_before(outcome: str, paragraph: str, before: str) -> str | None:
         return None
     last = (sentences(before) or [""])[-1]
     return last if _PROPOSES.search(last) and not last.endswith((":", "?")) else None
+
+
+_MONEY = re.compile(r"[£$€]\s?\d")
+_TRAILING_OUTCOME = re.compile(r"\s[-–—]\s*all\s+(?:agreed|approved)\.?$", re.I)
+
+
+def schedule(paragraph: str, before: list[str]) -> tuple[int, str] | None:
+    """The schedule of payments that a bare outcome approves, as parish and community councils set it out:
+    lines that each name an amount, then 'All approved for payment.'; or one paragraph of them ending
+    '– all approved.'. (How many paragraphs before it the schedule starts, its text with the outcome.)"""
+    paragraph = paragraph.strip()
+    if _MONEY.search(paragraph) and _TRAILING_OUTCOME.search(paragraph):
+        return 0, paragraph
+    if not BARE_OUTCOME_LINE.match(paragraph):
+        return None
+    count = 0
+    for text in reversed(before[-15:]):
+        if not _MONEY.search(text) or len(text.split()) > 60:
+            break
+        count += 1
+    return (count, " ".join([*(t.strip() for t in before[len(before) - count :]), paragraph])) if count else None
 
 
 def minutes_approval(texts: list[str]) -> str | None:

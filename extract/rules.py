@@ -267,6 +267,13 @@ _RULES = (
         _HEAD + "1. Policies\nLettings Policy - agreed\n",
     ),
     Rule(
+        "resolution.schedule",
+        "resolutions",
+        0.75,
+        "a schedule of payments, one amount a line, then 'All approved for payment.'",
+        _HEAD + "1. Payments\nMerlin Waste - £30.00 (Ch. 128)\nClerk's Salary - £309.90\nAll approved for payment.\n",
+    ),
+    Rule(
         "resolution.bare_agreement",
         "resolutions",
         0.75,

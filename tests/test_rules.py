@@ -497,6 +497,11 @@ def test_html_ol_numbers_are_null() -> None:
         ("The consensus was that early engagement with residents was preferred.", "resolution.consensus"),
         ("Consensus is that we will not share the detailed results.", "resolution.consensus"),
         ("Decision made that the Parent Council will apply for PVG.", "resolution.consensus"),
+        ("On charging partners: Main consensus was to let the partner decide.", "resolution.consensus"),
+        ("The panel reached a consensus that a two stage approach was best.", "resolution.consensus"),
+        ("Should we keep it in the TSC repo? Consensus is yes, it is easier to maintain.", "resolution.consensus"),
+        ("Supported by all present", "resolution.outcome"),
+        ("Vote to form a sub committee to rebuild the website - All present agreed.", "resolution.outcome"),
     ],
 )
 def test_decisions(text: str, rule: str) -> None:
@@ -521,6 +526,27 @@ def test_decisions(text: str, rule: str) -> None:
 )
 def test_what_is_not_a_decision(text: str) -> None:
     assert meeting(f"1. Business\n{text}\n").resolutions == []
+
+
+@pytest.mark.parametrize(
+    "payments",
+    [
+        "Merlin Waste - £30.00 (Ch. No. 300128)\nClerk’s Salary & Expenses - £309.90 (Ch. No. 300131)\n"
+        "All approved for payment.",
+        "Merlin Waste - £30 (Ch. No. 300115), Clerk’s Salary & Expenses - £309.90 (Ch. No. 300131) – all approved.",
+    ],
+)
+def test_a_bare_outcome_after_a_schedule_of_payments_approves_the_schedule(payments: str) -> None:
+    m = meeting(f"2715. Accounts for payment:-\n{payments}\n2716. Planning\nNone received.\n")
+    ((rule, text),) = [(r.found.rule, r.text) for r in m.resolutions]
+    assert rule == "resolution.schedule"
+    assert text.startswith("Merlin Waste - £30") and "£309.90" in text
+    assert text.endswith(("All approved for payment.", "– all approved."))
+
+
+def test_a_bare_outcome_after_prose_takes_no_schedule() -> None:
+    m = meeting("2715. Noticeboard\nThe noticeboard is to be repaired by the Clerk.\nAll approved.\n")
+    assert [r.found.rule for r in m.resolutions] != ["resolution.schedule"]
 
 
 def test_a_short_paragraph_with_a_motion_seconded_is_one_decision_told_whole() -> None:
