@@ -19,14 +19,14 @@ from .names import HONORIFIC, NameFinder, is_organisation, is_role, looks_like_n
 from .resolutions import quoted, unquoted
 
 MARKER = re.compile(
-    r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+by)?)\b"
+    r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+by)?)\b(?:\s*(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\b)?"
     r"(?:\s+(?P<who>(?-i:[A-Z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*|\s+[A-Z][a-z][\w\-]*){0,3}|[a-z][\w]*-[\w\-]+)))?"
     r"\s*(?:[:\-–—]|\s(?=(?-i:[A-Z]{2,4})\b))\s*(?P<rest>.*)$",
     re.I,
 )
-STATUS = re.compile(
-    r"^(?:action\s+)?(complete[d]?|done|closed|ongoing|in progress|carried forwards?|c/?f|outstanding|open|"
-    r"superseded|no longer required|dropped)\.?$",
+STATUS = re.compile(  # "Action complete", "Carried forward.", "Complete - Francis accepted the invitation."
+    r"^(?:action\s+)?((?:not\s+|partially\s+|partly\s+)?complete[d]?|done|closed|ongoing|in progress|"
+    r"carried forwards?|c/?f|outstanding|open|superseded|no longer required|dropped)(?:\.?$|\.?\s*[-–—:.]\s*\S.*$)",
     re.I,
 )
 _CUE = re.compile(
@@ -38,7 +38,7 @@ _CUE = re.compile(
 _SUBJECT = (  # "Jane Smith", "the Clerk", "David Evans/ICO", "Panel members"
     # each word one way only ('A', 'A.', 'Abc', 'Mr.'): overlapping options backtrack for ever on "A A A ... A"
     r"((?:(?:the|our)\s+)?[A-Z](?:[\w'’\-]+\.?|\.)?(?:(?:\s+|\s*/\s*)(?:[A-Z](?:[\w'’\-]+|\.)?|of|the|and|&))*?"
-    r"(?:\s+(?:members|officers|staff))?(?:\s\([A-Z]\))?)"
+    r"(?:\s+(?:(?:project|working|steering)\s+)?(?:members|officers|staff|team|group))?(?:\s\([A-Z]\))?)"
 )
 # what is done by someone without being a task given to them: procedure, money, attendance
 _NOT_TASKS = (

@@ -29,8 +29,13 @@ ROLES = (
     "All (?:members|governors|councillors|trustees|directors|staff|officers)|Residents|Volunteers|Company Secretary|"
     "Secretariat"
 )
-# "Panel Chair", "Board members", "Parish Clerk": a role of a named body is a role
-ROLE = re.compile(rf"^(?:the\s+)?(?:(?-i:[A-Z])[a-z]+(?<!ed)(?<!ing)\s+)?(?:{ROLES})$", re.I)
+# "Panel Chair", "Board members", "Parish Clerk", "Transparency Board members", "PDC project team": a role of a
+# named body is a role
+ROLE = re.compile(
+    rf"^(?:the\s+)?(?:(?:(?-i:[A-Z])[a-z]+(?<!ed)(?<!ing)|(?-i:[A-Z]{{2,6}}))\s+){{0,2}}"
+    rf"(?:(?:project|working|steering|leadership|management)\s+)?(?:{ROLES})$",
+    re.I,
+)
 _NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.?|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]{2,}[a-z]*)"
 NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|da|del|der|le|la|du|bin|al))*$")
 INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]?$")

@@ -649,6 +649,13 @@ def test_whereas_resolved_block_and_motion_run() -> None:
             ["Tony", "Peter"],
         ),
         ("ACTION: Fencing quotes discussed at length", "Fencing quotes discussed at length", []),
+        # numbered markers, as civil-service panels write them
+        (
+            "Action 2: Tony Burton to share the draft.\nDue: as soon as possible.",
+            "Tony Burton to share the draft.",
+            ["Tony Burton"],
+        ),
+        ("Action point 3: Peter Haylock to book the hall.", "Peter Haylock to book the hall.", ["Peter Haylock"]),
     ],
 )
 def test_marked_actions(body: str, text: str, owners: list[str]) -> None:
@@ -656,11 +663,18 @@ def test_marked_actions(body: str, text: str, owners: list[str]) -> None:
     assert [(a.text, a.owners) for a in m.actions] == [(text, owners)]
 
 
+def test_a_status_line_with_its_reason_is_the_status_of_the_action_above() -> None:
+    m = meeting("Present: Ann Lee\n\n1. Actions\nAction 1: Ann Lee to invite Francis.\nComplete - Francis accepted.\n")
+    assert [(a.text, a.status) for a in m.actions] == [("Ann Lee to invite Francis.", "Complete - Francis accepted.")]
+
+
 @pytest.mark.parametrize(
     "sentence, owners",
     [
         ("Clerk to write to the Highways Department about the potholes.", ["Clerk"]),
         ("Officers to circulate the revised policy to all members.", ["Officers"]),
+        ("PDC project team to share the draft recommendations with the Board.", ["PDC project team"]),
+        ("Transparency Board members to review the data.gov.uk paper.", ["Transparency Board members"]),
         ("Mr Armstrong said he would contact EDC about the drains.", ["Armstrong"]),
         ("Andy Lowe was asked to arrange extra patrols.", ["Andy Lowe"]),
         ("Councillors requested Mr Armstrong to look into the sweeping of the village.", ["Armstrong"]),
