@@ -211,11 +211,27 @@ def _blank():
     return spacy.blank("en")
 
 
+# "Simon said he would ...", "Si also promised ...": a single capitalised word opening a sentence or clause
+# as the one who speaks or offers is a person of the meeting, whether or not the roll names them
+_SPEAKER = re.compile(
+    r"(?:^|[.;:!?]\s+|,\s+(?:and\s+)?)((?-i:[A-Z])[a-z][\w'’\-]*)\s+(?:also\s+)?(?:said|says|asked|reported|"
+    r"explained|suggested|mentioned|promised|offered|volunteered|replied|responded|commented|stated|added|"
+    r"wondered|thinks|thought|noted|confirmed)\b",
+    re.M,
+)
+
+
+def _speaker_word(m: re.Match) -> bool:
+    word = m.group(1)
+    return word.title() not in _STOP and not is_role(word) and not _GROUP_WORD.search(word)
+
+
 class NameFinder:
     """Finds people and roles in a sentence with a spaCy EntityRuler seeded from the roster."""
 
-    def __init__(self, roster: list[str] = ()):
+    def __init__(self, roster: list[str] = (), texts: list[str] = ()):
         self.roster = [strip_honorifics(n) for n in roster if strip_honorifics(n)]
+        self.speakers = {m.group(1).lower() for text in texts for m in _SPEAKER.finditer(text) if _speaker_word(m)}
         self._ruler = None  # spaCy loads on first use: most documents never need it
 
     def _pipeline(self):
@@ -268,8 +284,11 @@ class NameFinder:
         return name
 
     def knows(self, word: str) -> bool:
-        """A single word that names someone on the roster: a first name, a surname or initials."""
+        """A single word that names someone on the roster (a first name, a surname or initials), or someone
+        the minutes show speaking ('Si also promised to ...'), where the roll is short of names."""
         word = word.lower()
+        if word in self.speakers:
+            return True
         return any(word in (r.split()[0].lower(), r.split()[-1].lower(), initials_of(r).lower()) for r in self.roster)
 
     def people(self, text: str) -> list[str]:

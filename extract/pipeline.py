@@ -414,7 +414,7 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
 
 
 def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us: bool) -> list[Action]:
-    finder = NameFinder([a.name for a in meeting.attendees])
+    finder = NameFinder([a.name for a in meeting.attendees], [b.text for b in blocks[shape.body_start : seg.end]])
     body_start = shape.body_start
     found = action_rules.marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)

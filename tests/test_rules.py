@@ -704,6 +704,14 @@ def test_actions_in_prose(sentence: str, owners: list[str]) -> None:
     assert [a.owners for a in m.actions] == [owners]
 
 
+def test_a_first_name_off_the_roll_owns_a_task_once_the_minutes_show_them_speaking() -> None:
+    body = "1. Website\nThe pages were old. Si also promised to fix the links.\nACTION: Si to update the pages.\n"
+    m = meeting("Present: Ann Lee, Bob Diaz\n\n" + body)
+    assert [a.owners for a in m.actions] == [["Si"]]
+    silent = meeting("Present: Ann Lee, Bob Diaz\n\n1. Website\nACTION: Si to update the pages.\n")
+    assert [a.owners for a in silent.actions] == [[]]
+
+
 @pytest.mark.parametrize(
     "paragraph, text",
     [
