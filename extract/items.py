@@ -86,6 +86,8 @@ def title_like(text: str) -> bool:
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“(£"):
         return False
+    if not any(c.isalpha() for c in text):
+        return False  # "60  64": figures in a table, never a title
     words = text.split()
     if re.match(r"^To (?!be\b)[a-z]+\b", text) and len(words) <= 25 and not text.endswith((".", "?", ",")):
         return True  # "To record those who are present, accept apologies and ...": an agenda's own wording

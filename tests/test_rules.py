@@ -248,6 +248,19 @@ def test_item_numbering_schemes(text: str, numbers: list[str]) -> None:
     assert [i.number for i in meeting(text).items] == numbers
 
 
+def test_figures_in_a_table_are_no_numbered_item_and_hide_no_headings() -> None:
+    text = (
+        "# Committee Meeting - 2025-09-25\n\n# Minutes\n\n## Members Present\n\n* Present:\n    * Ann Lee\n"
+        "    * Bob Diaz\n\n## Membership Report\n\n| Class | This month | Prev month | Diff |\n"
+        "| --- | --- | --- | --- |\n| Full | 60 | 64 | -4 |\n| Concession | 36 | 43 | -7 |\n\n"
+        "## Treasurer's Report\n\nThe accounts were presented.\n"
+    )
+    (m,) = extract(from_text(text, markdown=True))
+    titles = [i.title for i in m.items]
+    assert "Membership Report" in titles and "Treasurer's Report" in titles
+    assert all(any(c.isalpha() for c in t) for t in titles)
+
+
 def test_markdown_agenda_item_headings_are_titles_to_their_end() -> None:
     m = meeting(
         "## Agenda\n### Agenda Item #1: Decision-making: requiring a quorum for all meetings {#agenda_item_1}\n"
