@@ -95,6 +95,8 @@ def outline(blocks: list[Block], seg: Segment) -> Outline:
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, {k for h in headings for k in h.blocks})
     inside = {k for first, last, _ in res_blocks for k in range(first + 1, last + 1)}
     headings = find_items(blocks, seg.start, seg.end, inside | action_tables)
+    if seg.kind == "minutes":
+        headings = _past_agenda_table(blocks, seg, headings, inside | action_tables)
     title_at = seg.title if seg.title is not None else seg.start - 1
     numbered = [h.block for h in headings if h.kind != "none" and h.block > title_at]
     head_end = min([*numbered, seg.end])
@@ -107,6 +109,21 @@ def outline(blocks: list[Block], seg: Segment) -> Outline:
     first_item = headings[0].block if headings else seg.end
     head = blocks[seg.start : min(max(first_item, title_at + 6, seg.start + 3), seg.start + 20, seg.end)]
     return Outline(headings, title_at, head_end, people, first_item, min(first_item, guard + 1), head)
+
+
+def _past_agenda_table(blocks: list[Block], seg: Segment, headings: list[Heading], skip: set[int]) -> list[Heading]:
+    """Minutes that open with their agenda as a table ('Item | Description', numbered down its first column)
+    and then minute the business under headings of their own: the table's numbers number the agenda, not
+    the minutes, so the items are read as if the table had none."""
+    tables_used = {blocks[h.block].cell[0] if blocks[h.block].cell else None for h in headings}
+    if len(headings) < 3 or len(tables_used) != 1 or None in tables_used:
+        return headings
+    (table,) = tables_used
+    cells = [k for k in range(seg.start, seg.end) if blocks[k].cell and blocks[k].cell[0] == table]
+    numbers = {k for k in cells if blocks[k].cell[2] == 0 and blocks[k].text.strip().isdigit()}
+    instead = find_items(blocks, seg.start, seg.end, skip | numbers)
+    # minutes kept in the table itself have no headings after it: there the table's numbers are the items'
+    return instead if any(h.block > max(cells) for h in instead) else headings
 
 
 def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> Meeting | None:

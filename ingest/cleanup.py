@@ -27,8 +27,7 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
         line
         for i, line in enumerate(lines)
         if i not in drop
-        # "1" in a typed table's Item column stays; a PDF has no such cells but a rotated header's digits
-        and not ((line.cell is None or line.page is not None) and _PAGE_NUMBER.match(line.text))
+        and not (_PAGE_NUMBER.match(line.text) and not _item_cell(line))
         and not _SIGNATURE.match(line.text)
         and not _page_of(line.text, pages)
     ]
@@ -38,6 +37,12 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
     kept = [line for line in kept if line.text]
     kept = join_hyphenated(kept)
     return kept
+
+
+def _item_cell(line: Line) -> bool:
+    """'1' in a table's first column numbers its row (an agenda's Item column), typed or ruled in a PDF;
+    digits elsewhere in a PDF's cells are a page number or a rotated header's, which a table also holds."""
+    return line.cell is not None and (line.page is None or line.cell[2] == 0)
 
 
 # zero-width spaces and joiners that exports leave in, and control characters (a NUL deep in a text file)

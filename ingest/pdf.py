@@ -147,11 +147,19 @@ def _wants_layout(lines: list[Line], paths: int, chain_left: int) -> tuple[bool,
     """
     if paths < TABLE_PATHS or paths > MAX_TABLE_PATHS or not lines:
         return False, 0
-    if any(len(line.text.split()) <= 4 and _LAYOUT_LABEL.match(line.text) for line in lines):
+    if any(_names_a_column(line.text) for line in lines):
         return True, CHAIN
     if chain_left:
         return True, chain_left - 1
     return False, 0
+
+
+def _names_a_column(text: str) -> bool:
+    """'Apologies:', 'Present' on a line of its own, or a header row ending in one: 'Item Agenda item Lead'."""
+    words = text.split()
+    return (len(words) <= 4 and bool(_LAYOUT_LABEL.match(text))) or (
+        2 <= len(words) <= 6 and words[0].lower() == "item" and bool(_LAYOUT_LABEL.match(words[-1]))
+    )
 
 
 def _table_layout(page, textpage, raw, page_number: int, table_id: int) -> tuple[list[Line] | None, int]:
@@ -201,7 +209,7 @@ def _refused(path: Path) -> IngestError:
 _LAYOUT_LABEL = re.compile(
     r"^(?:present|attendance|attendees|attending|members present|voting members|non-voting members|apologies|"
     r"in attendance|officers|observers|governors present|governor attendance|roll call|chaired by|"
-    r"actions?|action points?|action by|owner|by whom|responsible|who|due|by when|deadline)\b[\s:;]*",
+    r"actions?|action points?|action by|owner|by whom|responsible|who|due|by when|deadline|lead|presenter)\b[\s:;]*",
     re.I,
 )
 CHAIN = 10  # pages a ruled table may run on over without repeating its header

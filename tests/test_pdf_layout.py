@@ -175,3 +175,53 @@ def test_headings_set_in_larger_type_are_the_items_of_an_unnumbered_pdf(tmp_path
     ]
     (meeting,) = extract(document)
     assert [i.title for i in meeting.items] == ["Lane College", "Western University", "Oregon Tech"]
+
+
+def _agenda_table(pdf, rows: list[tuple[str, str, str]]) -> None:
+    """An 'Item | Agenda item | Lead' table ruled on every side, numbered 1, 2, 3 down its first column."""
+    for number, title, lead in [("Item", "Agenda item", "Lead"), *rows]:
+        x, y = pdf.l_margin, pdf.get_y()
+        for width, text in zip(WIDTHS, (number, title, lead)):
+            pdf.rect(x, y, width, 8)
+            pdf.set_xy(x, y)
+            pdf.cell(width, 8, text)
+            x += width
+        pdf.set_xy(pdf.l_margin, y + 8)
+
+
+ROWS = [("1", "Members present", "Helen"), ("2", "Apologies received", "Helen"), ("3", "Neighbourhood Watch", "Nick")]
+
+
+def test_bare_numbers_in_a_ruled_tables_first_column_number_an_agendas_items(tmp_path: Path) -> None:
+    pdf = _page_of_minutes("AGENDA for the AGM of the Residents Association, 25 September 2024, 7pm")
+    _agenda_table(pdf, ROWS)
+    pdf.set_font("Helvetica", size=9)
+    pdf.set_xy(pdf.l_margin, 280)
+    pdf.cell(0, 6, "2")  # the page number at the foot: furniture, not an item
+    pdf.output(str(tmp_path / "agenda.pdf"))
+    (meeting,) = extract(read(tmp_path / "agenda.pdf"))
+    assert [(i.number, i.title) for i in meeting.items] == [(n, t) for n, t, _ in ROWS]
+
+
+def test_minutes_that_open_with_their_agenda_table_take_their_own_headings(tmp_path: Path) -> None:
+    pdf = _page_of_minutes("Minutes of the Residents Association meeting held on 25 September 2024")
+    _agenda_table(pdf, ROWS)
+    for title, text in [
+        ("Chair's welcome", "Helen welcomed everyone to the meeting."),
+        ("Finance", "The treasurer reported a balance of 400 pounds."),
+        ("Village events", "The Halloween walk is on 31 October."),
+        ("Date of next meeting", "The next meeting is on 7 November 2024."),
+    ]:
+        pdf.ln(4)
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10)
+        pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "minutes.pdf"))
+    (meeting,) = extract(read(tmp_path / "minutes.pdf"))
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (None, "Chair's welcome"),
+        (None, "Finance"),
+        (None, "Village events"),
+        (None, "Date of next meeting"),
+    ]
