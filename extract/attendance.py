@@ -28,7 +28,11 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
         "apologies",
         None,
     ),
-    (re.compile(r"^(?:members? absent|absent|not present|absences?|excused(?: absences?)?)\b", re.I), "absent", None),
+    (
+        re.compile(r"^(?:members? absent|absent|not present|not attending|absences?|excused(?: absences?)?)\b", re.I),
+        "absent",
+        None,
+    ),
     (
         re.compile(
             r"^(?:officers?(?: in attendance| present)?|staff(?: present)?|in attendance|clerk(?:ed by)?|"
@@ -55,7 +59,7 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
             r"voting members|participants|those present|"
             r"(?:voting\s+)?(?:governor|member|board|trustee|councillor)s?\s+attendance|record of attendance|"
             r"non-voting members|(?:board|committee|panel|council|executive)\s+members|members|councillors|governors|"
-            r"trustees|directors)\b",
+            r"trustees|directors|panel(?=\s*:))\b",
             re.I,
         ),
         "present",

@@ -56,6 +56,19 @@ def people(m) -> dict[str, tuple[str, str | None]]:
             },
         ),
         (
+            "Panel: Professor Sir Nigel Shadbolt (Chairman), Chris Taggart (Openlylocal.com)\n"
+            "Apologies: Nick Booth (Podnosh)",
+            {
+                "Nigel Shadbolt": ("present", "member"),
+                "Chris Taggart": ("present", "member"),
+                "Nick Booth": ("apologies", None),
+            },
+        ),
+        (
+            "Attending:\nMatt Davis\nKaty Huff\nNot attending:\nGreg Wilson",
+            {"Matt Davis": ("present", "member"), "Katy Huff": ("present", "member"), "Greg Wilson": ("absent", None)},
+        ),
+        (
             "PRESENT\nVoting members\tObservers\nClaire Fletcher (St Paul's CE Primary)\tFreddie Adu (Queensmill)\n",
             {"Claire Fletcher": ("present", "member"), "Freddie Adu": ("present", "observer")},
         ),
