@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .attendance import label_of
 from .blocks import Block, sentences
 from .model import Item
-from .names import HONORIFICS, looks_like_name, strip_honorifics
+from .names import HONORIFICS, is_role, looks_like_name, strip_honorifics
 
 NUMBER = re.compile(
     r"""^(?:(?i:minute|item|agenda\s+item|min\.?)\s+(?:\#\s?)?)?
@@ -271,7 +272,36 @@ def find_items(blocks: list[Block], start: int, end: int, skip: set[int]) -> lis
     scan = _Scan(blocks, start, end, skip, numbered_paragraphs=_numbered_paragraphs(blocks, start, end))
     for i in range(start, end):
         scan.read(i)
-    return scan.finish()
+    return _without_name_lists(scan.finish(), blocks)
+
+
+def _without_name_lists(headings: list[Heading], blocks: list[Block]) -> list[Heading]:
+    """A numbered list of people under an attendance label ('Attended in person:' / '1. Adam Mellor' /
+    '2. Beau Scott' ...) is a roll, not business: three or more such entries running are no items."""
+
+    def person(h: Heading) -> bool:
+        title = h.item.title.strip()
+        return len(title.split()) in (2, 3) and looks_like_name(title, allow_initials=False) and not is_role(title)
+
+    def roll(run: list[Heading]) -> bool:
+        if len(run) < 3:
+            return False
+        k = run[0].block  # back over the list's first names, which an earlier numbering may have passed over
+        while k > 0 and (m := NUMBER.match(blocks[k - 1].text.strip())) and looks_like_name(m.group("rest").strip()):
+            k -= 1
+        return any(label_of(b.text) for b in blocks[max(0, k - 2) : k])
+
+    out, run = [], []
+    for h in headings:
+        if person(h) and not h.body and (not run or h.block - run[-1].block <= 2):
+            run.append(h)
+            continue
+        out += [] if roll(run) else run
+        run = [h] if person(h) and not h.body else []
+        if not run:
+            out.append(h)
+    out += [] if roll(run) else run
+    return sorted(out, key=lambda h: h.block)
 
 
 def _numbered_paragraphs(blocks: list[Block], start: int, end: int) -> bool:

@@ -65,6 +65,14 @@ def people(m) -> dict[str, tuple[str, str | None]]:
             },
         ),
         (
+            "Date: 11 April 2024\nAttended: Iain McMath, Graham Horton, John Atkins",
+            {
+                "Iain McMath": ("present", "member"),
+                "Graham Horton": ("present", "member"),
+                "John Atkins": ("present", "member"),
+            },
+        ),
+        (
             "Attending:\nMatt Davis\nKaty Huff\nNot attending:\nGreg Wilson",
             {"Matt Davis": ("present", "member"), "Katy Huff": ("present", "member"), "Greg Wilson": ("absent", None)},
         ),
@@ -259,6 +267,14 @@ def test_an_agenda_carrying_actions_forward_is_still_an_agenda() -> None:
 )
 def test_item_numbering_schemes(text: str, numbers: list[str]) -> None:
     assert [i.number for i in meeting(text).items] == numbers
+
+
+def test_a_numbered_list_of_people_under_an_attendance_label_is_no_items() -> None:
+    m = meeting(
+        "1. Welcome\nThe chair opened the meeting.\n2. Attendance\nAttended in person:\n3. Adam Mellor\n4. Beau Scott\n"
+        "5. Ben Connor\n6. Finance\nThe accounts were presented.\n"
+    )
+    assert [i.title for i in m.items] == ["Welcome", "Attendance", "Finance"]
 
 
 def test_figures_in_a_table_are_no_numbered_item_and_hide_no_headings() -> None:
