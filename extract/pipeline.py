@@ -229,21 +229,28 @@ def _decision_sentences(
         for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i) or titled.get(i), acronym):
             if rule == "resolution.seconded" and item_of(i) in resolved:
                 continue  # 'X proposed and Y seconded that ...', then 'RESOLVED that ...': the decision is the latter
-            first, last = blocks[i], blocks[i]
-            before = i - 1 >= shape.body_start and i - 1 not in bare and item_of(i - 1) == item_of(i)
-            proposal = resolutions.proposal_before(sentence, blocks[i].text, blocks[i - 1].text) if before else None
-            if proposal:  # 'The trustees proposed to correct those.' / 'The proposal was accepted by a show of hands.'
-                sentence, first = f"{proposal} {sentence}", blocks[i - 1]
-            *above, paragraph = _item_texts(blocks, i, shape, item_of)
-            listed = resolutions.schedule(paragraph, above)
-            if listed:  # a schedule of payments, then 'All approved for payment.'
-                rule, sentence, first = "resolution.schedule", listed[1], blocks[i - listed[0]]
+            rule, sentence, first = _pointed_back(blocks, i, shape, item_of, rule, sentence)
+            last = blocks[i]
             if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):
                 j = resolutions.list_end(blocks, i, seg.end, shape.heading_blocks)
                 sentence = " ".join([sentence, *(blocks[k].text for k in range(i + 1, j))])
                 last = blocks[j - 1]
             found.append(resolutions.make(item_of(i), sentence, first, rule, last))
     return found
+
+
+def _pointed_back(blocks: list[Block], i: int, shape: Outline, item_of, rule: str, sentence: str):
+    """(rule, text, first block) of a decision whose outcome points back to what came before it in its item:
+    a proposal ('The trustees proposed to correct those.' / 'The proposal was accepted by a show of hands.')
+    or a schedule of payments ('Merlin Waste - £30.00' ... / 'All approved for payment.')."""
+    if resolutions.may_approve_schedule(blocks[i].text):
+        *above, paragraph = _item_texts(blocks, i, shape, item_of)
+        listed = resolutions.schedule(paragraph, above)
+        if listed:
+            return "resolution.schedule", listed[1], blocks[i - listed[0]]
+    before = i - 1 >= shape.body_start and i - 1 not in shape.bare_headings and item_of(i - 1) == item_of(i)
+    proposal = resolutions.proposal_before(sentence, blocks[i].text, blocks[i - 1].text) if before else None
+    return (rule, f"{proposal} {sentence}", blocks[i - 1]) if proposal else (rule, sentence, blocks[i])
 
 
 def _item_texts(blocks: list[Block], i: int, shape: Outline, item_of) -> list[str]:

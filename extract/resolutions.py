@@ -505,6 +505,12 @@ _MONEY = re.compile(r"[£$€]\s?\d")
 _TRAILING_OUTCOME = re.compile(r"\s[-–—]\s*all\s+(?:agreed|approved)\.?$", re.I)
 
 
+def may_approve_schedule(paragraph: str) -> bool:
+    """Whether a paragraph is, or ends in, an outcome with no subject: what a schedule of payments takes."""
+    paragraph = paragraph.strip()
+    return bool(BARE_OUTCOME_LINE.match(paragraph) or _TRAILING_OUTCOME.search(paragraph))
+
+
 def schedule(paragraph: str, before: list[str]) -> tuple[int, str] | None:
     """The schedule of payments that a bare outcome approves, as parish and community councils set it out:
     lines that each name an amount, then 'All approved for payment.'; or one paragraph of them ending
