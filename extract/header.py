@@ -82,7 +82,8 @@ _HELD = re.compile(r"\b(?:held|to be held|will be held|takes? place|will meet)\b
 def meeting_date(head: list[Block], year: int | None, us: bool) -> tuple[date | None, Block | None]:
     """The meeting's date: the first in the head, one said to be when the meeting is held first of all
     (a summons' "to be held on Wednesday 9th January" beats the clerk's "Date: 3rd January" above it)."""
-    held = [b for b in head if _HELD.search(b.text) and not _not_this_meeting(b.text)]
+    # a summons or a title line is short: a paragraph of business may tell of another meeting "to be held"
+    held = [b for b in head if _HELD.search(b.text) and len(b.text.split()) <= 40 and not _not_this_meeting(b.text)]
     found = _first_date(held, year, us)
     return found if found[0] is not None else _first_date(head, year, us)
 
@@ -108,12 +109,17 @@ def _meeting_dates(text: str, year: int | None, us: bool) -> list:
     return [(d, m) for d, m in find_dates(text, year, us) if not _FOUNDED.search(m.string[: m.start()])]
 
 
+_OTHER_MEETING = re.compile(
+    r"\b(?:previous|last|next|following|future)\s+(?:year['’]s\s+)?(?:[\w-]+\s+){0,3}?meeting\b", re.I
+)
+
+
 def _not_this_meeting(text: str) -> bool:
     """Dates of signing, publication, the next meeting or the last one's minutes."""
     if re.match(r"^\s*(?:signed|dated|date of next|next meeting|printed|published)", text, re.I):
         return True
-    if re.search(r"\b(?:previous|last|next|following|future) meeting\b", text, re.I):
-        return True  # "The next meeting will be held on 9 April": another meeting's date
+    if _OTHER_MEETING.search(text):
+        return True  # "The next meeting will be held on 9 April", "next year's annual town meeting will be held on"
     # "3. Minutes of the meeting held on 14 March": the last meeting's, not this one's date
     return bool(
         re.search(r"minutes of the meeting held", text, re.I)

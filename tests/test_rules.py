@@ -1074,6 +1074,19 @@ def test_signed_dated_footer_is_not_the_meeting_date() -> None:
     assert m.date == "2018-07-03"
 
 
+def test_another_meeting_to_be_held_in_the_opening_business_does_not_date_this_one() -> None:
+    m = meeting(
+        "The Annual Town Hall Meeting was called to order by the Clerk at 7:00 PM.\n"
+        "Tim Miller then updated us about the grant. The deadline is June 30, 2024, and the Board has called a "
+        "special meeting on May 7, 2024 to get this approval. It will be held at the Town Hall, and residents are "
+        "welcome to come and hear the presentation and ask their questions of the Board and the architect there.\n"
+        "A motion was made that next year's annual town meeting will be held on Tuesday, April 8th, 2025 at 7 PM. "
+        "All were in favor. Motion passes.\n",
+        head="ANNUAL TOWN HALL MEETING\nTuesday April 9, 2024\n\nPresent: Trustee Elton, Trustee Albrecht\n\n",
+    )
+    assert m.date == "2024-04-09"
+
+
 # --- PDF damage -----------------------------------------------------------------------------------------
 
 
