@@ -383,13 +383,19 @@ class _Scan:
         if (
             nxt < self.end
             and nxt not in self.skip
+            and _same_row(block, self.blocks[nxt])
             and not NUMBER.match(self.blocks[nxt].text)
             and title_like(split_title(self.blocks[nxt].text)[0])
         ):
             self.used.add(nxt)
             return _Titled(self.blocks[nxt].text, block, self.blocks[nxt], (nxt,))
         above = self.blocks[i - 1] if i - 1 >= self.start else None
-        if above is not None and title_like(above.text) and not any(h.block == i - 1 for h in self.found):
+        if (
+            above is not None
+            and _same_row(block, above)
+            and title_like(above.text)
+            and not any(h.block == i - 1 for h in self.found)
+        ):
             return _Titled(above.text, above, block)
         return None
 
@@ -648,6 +654,12 @@ def _bare(heading: Heading, blocks: list[Block], end: int) -> bool:
         return True
     listed = NUMBER.match(blocks[after].text.strip())
     return bool(listed) and kind_of(listed.group("num").strip()) == heading.kind
+
+
+def _same_row(number: Block, other: Block) -> bool:
+    """A number in a table cell takes its title from its own row only: '5' in a 'Time (min)' column is no item
+    numbered 5 titled by the heading after the table."""
+    return number.cell is None or (other.cell is not None and other.cell[:2] == number.cell[:2])
 
 
 def _cell_beside(blocks: list[Block], i: int, end: int) -> list[int]:

@@ -269,6 +269,17 @@ def test_item_numbering_schemes(text: str, numbers: list[str]) -> None:
     assert [i.number for i in meeting(text).items] == numbers
 
 
+def test_a_number_in_a_table_takes_no_title_from_outside_its_row() -> None:
+    text = (
+        "# 2020-04-08 Worker Co-op: Governance\n\nAttending: Ann Lee, Bob Diaz\n\n## Agenda\n\n"
+        "| Item | Time (min) |\n|:--|--:|\n| [Checkins](#Checkins) | 5 |\n| [Task Board](#Task-Board) | 15 |\n\n"
+        "## Notes\n\n### Checkins\n\n- Taking time, work balance\n\n### Task Board\n\n- Ann to close issue 199\n"
+    )
+    (m,) = extract(from_text(text, markdown=True))
+    assert [(i.number, i.title) for i in m.items if i.number] == []
+    assert "Task Board" in [i.title for i in m.items]
+
+
 def test_a_numbered_list_of_people_under_an_attendance_label_is_no_items() -> None:
     m = meeting(
         "1. Welcome\nThe chair opened the meeting.\n2. Attendance\nAttended in person:\n3. Adam Mellor\n4. Beau Scott\n"
