@@ -392,7 +392,8 @@ _BARE_AGREEMENT = re.compile(
 # "X moved ...", "A motion was made to approve ...", "Motion to approve the bills was made by ..."
 _MOVED = re.compile(
     r"(?<!discussion )(?<!conversation )(?<!meeting )\b(?:moved(?! on\b)|moves(?! on\b)|nominates|nominated by|"
-    r"motions to|motion (?:by|made by|from)|proposed by|motion (?:was )?(?:made )?to \w+|made a motion)\b",
+    r"motions to|motion (?:by|made by|from)|proposed by|motion (?:was )?(?:made )?to \w+|made a motion)\b|"
+    r"^motion\s*[:\-–]\s*(?=\S)",  # "Motion: postpone until after the ED is hired. Seconded. Passed."
     re.I,
 )
 _OUTCOME = re.compile(

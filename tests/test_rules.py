@@ -553,6 +553,7 @@ def test_html_ol_numbers_are_null() -> None:
         ("On charging partners: Main consensus was to let the partner decide.", "resolution.consensus"),
         ("The panel reached a consensus that a two stage approach was best.", "resolution.consensus"),
         ("Should we keep it in the TSC repo? Consensus is yes, it is easier to maintain.", "resolution.consensus"),
+        ("Motion: postpone until after the director is hired. Seconded. Passed.", "resolution.motion_carried"),
         ("Supported by all present", "resolution.outcome"),
         ("Vote to form a sub committee to rebuild the website - All present agreed.", "resolution.outcome"),
     ],
