@@ -109,6 +109,18 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        # "This item was deferred to the next meeting.", "Deferred to next meeting.", "the Directors deferred this
+        # matter until ...": the body puts it off (not "Deferred to Item 110d", which moves the talk along)
+        "resolution.deferred",
+        re.compile(
+            r"(?:^|\b(?:item|issue|matter|vote|decision|consideration|discussion)\s+(?:was|were|has been|be)\s+)"
+            r"(?:deferred|postponed|tabled)\s+(?:until|till|for|to(?!\s+item\b))\b|"
+            r"\b(?:board|committee|directors|council|trustees|governors|panel|meeting)\s+(?:\w+\s+)?"
+            r"(?:deferred|postponed)\s+(?:this|the|it|a|further|any)\b",
+            re.I,
+        ),
+    ),
+    (
         "resolution.vote_passed",  # "Vote passed to remove ...", "Agreement passed to use the IC3 curriculum ..."
         re.compile(r"^(?:the\s+)?(?:vote|agreement|proposal)\s+(?:was\s+)?(?:passed|carried)\s+to\s+[a-z]+", re.I),
     ),
@@ -167,8 +179,8 @@ _NOT_DECISION = re.compile(
     r"had (?:previously |already )?(?:been )?(?:agreed|approved|resolved|decided|accepted|adopted|confirmed)|"
     r"as (?:previously )?(?:resolved|agreed|decided|approved) (?:at|by|in)|"
     r"previously (?:agreed|approved)|at (?:its|their|the) (?:last|"
-    r"previous) meeting|was (?:deferred|withdrawn|lost|defeated|not carried)|"
-    r"(?:motion|item) (?:was )?(?:tabled|deferred|withdrawn)|not (?:agreed|approved|carried)|failed|"
+    r"previous) meeting|was (?:withdrawn|lost|defeated|not carried)|^\(|"
+    r"(?:motion|amendment) (?:was )?(?:tabled|deferred|withdrawn)|not (?:agreed|approved|carried)|failed|"
     r"(?:proposed|moved|seconded) the following|seconded the (?:motion|amendment) that|"
     r"(?:will|would|to) be (?:agreed|approved|decided|resolved)|asked to (?:agree|approve)|"
     r"the chair (?:agreed|said)|if (?:agreed|approved)|once (?:agreed|approved)|subject to (?:agreeing|approval by))\b",

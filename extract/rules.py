@@ -267,6 +267,13 @@ _RULES = (
         _HEAD + "1. Policies\nLettings Policy - agreed\n",
     ),
     Rule(
+        "resolution.deferred",
+        "resolutions",
+        0.7,
+        "'This item was deferred to the next meeting.': the body puts a matter off",
+        _HEAD + "1. Hall lettings\nThis item was deferred to the next meeting.\n",
+    ),
+    Rule(
         "resolution.schedule",
         "resolutions",
         0.75,
