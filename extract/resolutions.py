@@ -19,7 +19,7 @@ MARKER = re.compile(
 )
 _BODIES = (
     r"(?:the\s+)?(?:(?-i:[A-Z])\w+\s+){0,2}?"  # "The Community Council agreed"
-    r"(?:committee|board|forum|council|governors|governing body|trustees|members|councillors|directors|"
+    r"(?:committee|board|forum|council|governors|governing body|trustees|members|councillors|cllrs|directors|"
     r"meeting|cabinet|panel|commission|sub-?committee|group|fgb|society|all|everyone|"
     r"it|this|which|the minutes|minutes)"
 )
@@ -396,7 +396,7 @@ def quoted(text: str, at: int) -> bool:
 
 _BARE_OUTCOME = re.compile(r"^(?:the\s+)?motion\s+(?:was\s+)?(?:carried|passed|passes|approved)\W*$", re.I)
 _BARE_AGREEMENT = re.compile(
-    r"^(?:the\s+)?(?:\w+\s+)?(?:committee|board|forum|council|governors|trustees|members|councillors|meeting|all|"
+    r"^(?:the\s+)?(?:\w+\s+)?(?:committee|board|forum|council|governors|trustees|members|councillors|cllrs|meeting|all|"
     r"appointment|proposal|motion|both)\s+(?:was\s+|were\s+)?(?:unanimously\s+)?(?:agreed|agrees|decided|"
     r"approved|accepted)\b[^,;]*$",
     re.I,

@@ -554,6 +554,7 @@ def test_html_ol_numbers_are_null() -> None:
         ("The panel reached a consensus that a two stage approach was best.", "resolution.consensus"),
         ("Should we keep it in the TSC repo? Consensus is yes, it is easier to maintain.", "resolution.consensus"),
         ("Motion: postpone until after the director is hired. Seconded. Passed.", "resolution.motion_carried"),
+        ("Cllrs agreed to pay the sum of £100 for this bin.", "resolution.body_decided"),
         ("This item was deferred to the next appropriate meeting of Full Council.", "resolution.deferred"),
         ("Deferred to next meeting.", "resolution.deferred"),
         ("In his absence the Directors deferred this matter until all had been consulted.", "resolution.deferred"),
