@@ -57,7 +57,9 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         "action.x_to_do",
         re.compile(  # "Peake to my understanding ...": 'to' before a determiner is a preposition
             rf"^{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+(?:is|are)?\s*to\s+"
-            r"(?!be\b|have\b|the\b|(?:my|your|our|their|his|her|its|this|that|these|those|a|an|all|date)\b)([a-z]+)\b"
+            r"(?!be\b|have\b|the\b|(?:my|your|our|their|his|her|its|this|that|these|those|a|an|all|date)\b)"
+            r"(?!(?!bring\b|ring\b|sing\b|string\b)[a-z]+ing\b)"  # "Cllr Evans Travelling Expenses to meeting"
+            r"([a-z]+)\b"
         ),
     ),
     (
@@ -98,7 +100,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         "action.x_was_asked",
         re.compile(
             rf"^{_SUBJECT}\s+(?:is|are|was|were)\s+(?:(?:politely|kindly|also)\s+)?"
-            r"(?:asked|requested|tasked|instructed|directed|authori[sz]ed)\s+to\s+([a-z]+)"
+            r"(?:asked|requested|tasked|instructed|directed|authori[sz]ed|encouraged|urged)\s+to\s+([a-z]+)"
         ),
     ),
     (

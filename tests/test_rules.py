@@ -737,6 +737,8 @@ def test_a_status_line_with_its_reason_is_the_status_of_the_action_above() -> No
         ("Transparency Board members to review the data.gov.uk paper.", ["Transparency Board members"]),
         ("Mr Armstrong said he would contact EDC about the drains.", ["Armstrong"]),
         ("Andy Lowe was asked to arrange extra patrols.", ["Andy Lowe"]),
+        ("Panel members were encouraged to publicise the survey.", ["Panel members"]),
+        ("Clerk to bring the keys to the hall.", ["Clerk"]),
         ("Councillors requested Mr Armstrong to look into the sweeping of the village.", ["Armstrong"]),
         ("Mr Bellsham to contact Highways, and Mr Armstrong will also contact Highways.", ["Bellsham", "Armstrong"]),
         ("The Mayor wants staff to reach out to the District about other funds.", ["staff"]),
@@ -836,6 +838,7 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "Cllr Hale is going to keep us posted on the verges.",
         "The Clerk reminded members to submit their declarations of interest.",  # asks them; the Clerk owns nothing
         "The Chair advised the council to note the report.",
+        "Cllr Evans Travelling Expenses to meeting - £13.19 (Ch. No. 300132)",  # 'to' before a noun in -ing
     ],
 )
 def test_not_actions(sentence: str) -> None:
