@@ -282,8 +282,10 @@ def owner_colon(blocks: list[Block], start: int, end: int, finder: NameFinder) -
 
 # "Shanette + other", "Ann Lee and others", "JS et al.": the named owners, without the vague rest
 _VAGUE_TAIL = re.compile(r"(?<=\S)\s*(?:(?:\+|&|,|\band\b)\s*(?:others?|etc\.?)|\s+et al\.?)$", re.I)
-_LIST_HEAD = re.compile(  # a heading, not an ACTION line: "Action items", "Actions arising from the meeting:"
-    r"^(?:summary of |list of |new )?(?:actions?|action (?:items?|list|points|log|summary))"
+_LIST_HEAD = re.compile(  # a heading, not an ACTION line: "Action items", "Actions arising from the meeting:",
+    # "Required Board Actions", "Board Meeting Action Items:" (not "Completed actions": those are done)
+    r"^(?:summary of |list of |new )?(?:(?!(?:completed|previous|past|outstanding|open|other|closed)\b)"
+    r"(?-i:[A-Z])[a-z]+\s+){0,3}?(?:actions?|action (?:items?|list|points|log|summary))"
     r"(?:\s+(?:from|arising|agreed|to be taken|for)\b[^.:;,]{0,40})?\s*:?$",
     re.I,
 )

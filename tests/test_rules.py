@@ -1142,6 +1142,23 @@ def test_closing_action_items_list_with_owner_colon_and_names_in_any_alphabet() 
     ]
 
 
+@pytest.mark.parametrize("heading", ["Required Board Actions", "Board Meeting Action Items:"])
+def test_a_closing_list_headed_by_whose_actions_they_are(heading: str) -> None:
+    m = meeting(
+        f"1. Budget\nThe budget was discussed.\n{heading}\n"
+        "Get budget summaries to Committee Chairs – Robin\nBegin planning of Annual Meeting – Board and volunteers\n"
+    )
+    assert [(a.text, a.owners) for a in m.actions] == [
+        ("Get budget summaries to Committee Chairs", ["Robin"]),
+        ("Begin planning of Annual Meeting", ["Board", "volunteers"]),
+    ]
+
+
+def test_completed_actions_head_no_list_of_new_ones() -> None:
+    m = meeting("1. Budget\nThe budget was discussed.\nCompleted actions\nGet budget summaries to the chairs – Robin\n")
+    assert m.actions == []
+
+
 def test_an_action_line_is_not_the_head_of_an_action_list() -> None:
     m = meeting(
         "1. Schemas\n- ACTION - everyone, post your examples\n"
