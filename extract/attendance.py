@@ -151,7 +151,7 @@ def _is_prose(text: str) -> bool:
 
 
 def _names_in_run(run: str) -> list[str]:
-    """'Jacqueline Munroe Freddie Adu' -> two names; 'D Richardson R Healey' -> two names."""
+    """'Jacqueline Munroe Freddie Adu' -> two names; 'D Richardson R Healey' -> two names; 'N J D Chard' -> one."""
     run = HONORIFIC.sub("", run.strip())
     tokens = [t for t in run.split() if t]
     if not tokens:
@@ -159,12 +159,8 @@ def _names_in_run(run: str) -> list[str]:
     if len(tokens) <= 2:
         return [" ".join(tokens)]
     names: list[list[str]] = []
-    for token in tokens:
-        if re.fullmatch(r"[A-Z]\.?", token) and (
-            not names or len(names[-1]) > 1 or not re.fullmatch(r"[A-Z]\.?", names[-1][0])
-        ):
-            names.append([token])
-        elif names and re.fullmatch(r"[A-Z]\.?", names[-1][0]) and len(names[-1]) == 1:
+    for token in tokens:  # initials run on to the surname after them: "N J D Chard" is one name
+        if names and re.fullmatch(r"[A-Z]\.?", names[-1][-1]):
             names[-1].append(token)
         else:
             names.append([token])
@@ -653,6 +649,9 @@ def _same(a: str, b: str) -> bool:
     pa, pb = a.lower().split(), b.lower().split()
     if not pa or not pb or pa[0][0] != pb[0][0]:
         return False
+    ia, ib = [w.strip(".") for w in pa[:-1]], [w.strip(".") for w in pb[:-1]]
+    if all(len(w) == 1 for w in ia + ib) and ia != ib:
+        return False  # "P Cole" and "P T Cole": initials that differ are two people
     return fuzz.ratio(a.lower(), b.lower()) >= 85 and fuzz.ratio(pa[-1], pb[-1]) >= 80
 
 

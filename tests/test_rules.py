@@ -73,6 +73,16 @@ def people(m) -> dict[str, tuple[str, str | None]]:
             },
         ),
         (
+            "Present: Mrs S Chandler, Mr N J D Chard, Mrs P T Cole, Mr P Cole, Mr M A J Hood",
+            {
+                "S Chandler": ("present", "member"),
+                "N J D Chard": ("present", "member"),
+                "P T Cole": ("present", "member"),
+                "P Cole": ("present", "member"),
+                "M A J Hood": ("present", "member"),
+            },
+        ),
+        (
             "Attending:\nMatt Davis\nKaty Huff\nNot attending:\nGreg Wilson",
             {"Matt Davis": ("present", "member"), "Katy Huff": ("present", "member"), "Greg Wilson": ("absent", None)},
         ),
