@@ -35,7 +35,8 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
     ),
     (
         re.compile(
-            r"^(?:officers?(?: in attendance| present)?|staff(?: present)?|in attendance|clerk(?:ed by)?|"
+            r"^(?:officers?(?: in attendance| present)?|(?:management\s+(?:and|&)\s+)?staff(?: present)?|"
+            r"in attendance|clerk(?:ed by)?|"
             r"minute[- ]?taker|minutes taken by|officers? attending|council officers|support officers?|secretariat|"
             r"officials(?: present| in attendance)?)\b",
             re.I,

@@ -83,6 +83,16 @@ def people(m) -> dict[str, tuple[str, str | None]]:
             },
         ),
         (
+            "Commissioners Present: President Rob Bishop, Vice-President Jan Power, and Chuck Pavlik were present.\n"
+            "Management and Staff: Roxie Cuellar, Port Manager",
+            {
+                "Rob Bishop": ("present", "member"),
+                "Jan Power": ("present", "member"),
+                "Chuck Pavlik": ("present", "member"),
+                "Roxie Cuellar": ("present", "officer"),
+            },
+        ),
+        (
             "Attending:\nMatt Davis\nKaty Huff\nNot attending:\nGreg Wilson",
             {"Matt Davis": ("present", "member"), "Katy Huff": ("present", "member"), "Greg Wilson": ("absent", None)},
         ),
