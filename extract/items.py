@@ -557,6 +557,12 @@ class _Scan:
         found.sort(key=lambda h: h.block)  # an agenda line taken up later moved to where the item is
         blocks, start, end, skip = self.blocks, self.start, self.end, self.skip
         tops = [h for h in found if h.kind != "sub"]
+        if 2 <= len(tops) <= 3 and _lists_restart(blocks, start, end):
+            # "1. Kerb not repaired  2. ..." under one plain heading, "1. Consultation ..." under the next: lists
+            # that start again under each heading are notes, and the plain headings are the items
+            unnumbered = [h for h in _unnumbered(blocks, start, end, skip) if not heading_number(blocks[h.block])]
+            if len(unnumbered) >= 4:
+                return unnumbered
         if len(tops) <= 1:
             unnumbered = _unnumbered(blocks, start, end, skip) + _bullet_topics(blocks, start, end, skip)
             marked = sum(blocks[h.block].heading is not None for h in unnumbered)
@@ -570,6 +576,12 @@ class _Scan:
             return found  # no list markup (a PDF or typed text): nothing more to look for
         listed = [h for h in _unnumbered(blocks, start, end, skip) if _outer_list_entry(blocks, h.block, start)]
         return _merge(found, listed) if listed else found
+
+
+def _lists_restart(blocks: list[Block], start: int, end: int) -> bool:
+    """Whether numbered lines start again at 1 three times or more: lists under headings, not a numbering."""
+    ones = [k for k in range(start, end) if re.match(r"^1[.)]\s+\S", blocks[k].text.strip())]
+    return len(ones) >= 3
 
 
 def heading_number(block: Block) -> re.Match | None:

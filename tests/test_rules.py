@@ -300,6 +300,24 @@ def test_a_number_in_a_table_takes_no_title_from_outside_its_row() -> None:
     assert "Task Board" in [i.title for i in m.items]
 
 
+def test_lists_that_start_again_under_plain_headings_are_notes_and_the_headings_are_the_items() -> None:
+    m = meeting(
+        "Present: Mrs S Walker, Mr G Beat, Mr J Kinnear\n\nMatters Arising From Previous Minutes :\n"
+        "1. Organise for Christmas Lights Night\n2. Pond Lane kerb still not repaired\n"
+        "3. Crossing from Tennis Court should be done.\n\nTreasurer’s Report\nJim Kinnear gave a report.\n\n"
+        "Fife Council and Other Correspondence\n1. Consultation for a Traffic Regulation Order at Shanwell Road.\n"
+        "2. A Wreath has been purchased for Remembrance Day.\n\nPlanning:\n"
+        "1. 23/01927/FULL Change of use of shop to cafe at 55 Castle Street\n\nQuestions for Fife Council\n"
+        "1. Car Park at Seabraes is being used for commercial vehicles.\n2. Jubilee Buildings needs repainting.\n"
+    )
+    assert [(i.number, i.title) for i in m.items] == [
+        (None, "Treasurer’s Report"),
+        (None, "Fife Council and Other Correspondence"),
+        (None, "Planning"),
+        (None, "Questions for Fife Council"),
+    ]
+
+
 def test_a_numbered_list_of_people_under_an_attendance_label_is_no_items() -> None:
     m = meeting(
         "1. Welcome\nThe chair opened the meeting.\n2. Attendance\nAttended in person:\n3. Adam Mellor\n4. Beau Scott\n"
