@@ -555,14 +555,11 @@ class _Scan:
         if self.restated >= 3:  # the list at the top was the agenda: a line never taken up is a misprint or gap
             found = [h for h in found if not (h.kind == "slash" and _bare(h, self.blocks, self.end))]
         found.sort(key=lambda h: h.block)  # an agenda line taken up later moved to where the item is
-        blocks, start, end, skip = self.blocks, self.start, self.end, self.skip
         tops = [h for h in found if h.kind != "sub"]
-        if 2 <= len(tops) <= 3 and _lists_restart(blocks, start, end):
-            # "1. Kerb not repaired  2. ..." under one plain heading, "1. Consultation ..." under the next: lists
-            # that start again under each heading are notes, and the plain headings are the items
-            unnumbered = [h for h in _unnumbered(blocks, start, end, skip) if not heading_number(blocks[h.block])]
-            if len(unnumbered) >= 4:
-                return unnumbered
+        plain = self._plain_instead(tops)
+        if plain is not None:
+            return plain
+        blocks, start, end, skip = self.blocks, self.start, self.end, self.skip
         if len(tops) <= 1:
             unnumbered = _unnumbered(blocks, start, end, skip) + _bullet_topics(blocks, start, end, skip)
             marked = sum(blocks[h.block].heading is not None for h in unnumbered)
@@ -576,6 +573,15 @@ class _Scan:
             return found  # no list markup (a PDF or typed text): nothing more to look for
         listed = [h for h in _unnumbered(blocks, start, end, skip) if _outer_list_entry(blocks, h.block, start)]
         return _merge(found, listed) if listed else found
+
+    def _plain_instead(self, tops: list[Heading]) -> list[Heading] | None:
+        """'1. Kerb not repaired  2. ...' under one plain heading, '1. Consultation ...' under the next: lists
+        that start again under each heading are notes, and the plain headings are the items."""
+        if not 2 <= len(tops) <= 3 or not _lists_restart(self.blocks, self.start, self.end):
+            return None
+        plain = _unnumbered(self.blocks, self.start, self.end, self.skip)
+        plain = [h for h in plain if not heading_number(self.blocks[h.block])]
+        return plain if len(plain) >= 4 else None
 
 
 def _lists_restart(blocks: list[Block], start: int, end: int) -> bool:
