@@ -514,8 +514,9 @@ def _person(part: str, subject: str, finder: NameFinder | None) -> bool:
         return False  # "It was agreed that the Works Programme should focus ...": a thing, not a person
     if len(words) >= 2 or words[0].isupper():
         return True
-    if re.match(r"^(?:cllr|councillor|mr|mrs|ms|miss|dr|rev|prof)\b", subject, re.I) or HONORIFIC.match(subject):
-        return True  # "Member Hage", "Chair Jerdonek", "Trustee Elton": a seat's title before a surname
+    titled = re.sub(r"^the\s+", "", subject, flags=re.I)
+    if re.match(r"^(?:cllr|councillor|mr|mrs|ms|miss|dr|rev|prof)\b", titled, re.I) or HONORIFIC.match(titled):
+        return True  # "Member Hage", "Chair Jerdonek", "The Clerk Buiter": a seat's title before a surname
     return finder is not None and finder.knows(words[0])
 
 

@@ -16,7 +16,8 @@ HONORIFICS = (
     "Councillors|Councillor|Councilmembers?|Council Members?|Cllrs|Cllr|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd|"
     "Reverend|Prof|Professor|Sir|Dame|Lord|Lady|Alderman|Board Members?|Commissioners?|Trustees?|"
     "Governors?|Members?|District Councillor|County Councillor|Mayor|Deputy Mayor|Supervisor|Director|"
-    "Vice[- ]President|President|Vice[- ]Chair|Chairman|Chairwoman|Chair|Superintendent|PC|DC|Sgt|Insp|Crs|Cr"
+    "Deputy Clerk|Clerk|Vice[- ]President|President|Vice[- ]Chair|Chairman|Chairwoman|Chair|Superintendent|"
+    "PC|DC|Sgt|Insp|Crs|Cr"
 )
 HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+(?=(?-i:[A-Z])))+", re.I)  # "Director of Finance" keeps its "of"
 ROLES = (

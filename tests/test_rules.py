@@ -777,6 +777,7 @@ def test_a_status_line_with_its_reason_is_the_status_of_the_action_above() -> No
         ("Andy Lowe was asked to arrange extra patrols.", ["Andy Lowe"]),
         ("Panel members were encouraged to publicise the survey.", ["Panel members"]),
         ("Clerk to bring the keys to the hall.", ["Clerk"]),
+        ("The Clerk Buiter will send a letter to the resident by certified mail.", ["Buiter"]),  # off the roll
         ("Councillors requested Mr Armstrong to look into the sweeping of the village.", ["Armstrong"]),
         ("Mr Bellsham to contact Highways, and Mr Armstrong will also contact Highways.", ["Bellsham", "Armstrong"]),
         ("The Mayor wants staff to reach out to the District about other funds.", ["staff"]),
