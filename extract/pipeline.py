@@ -323,11 +323,13 @@ def _presenters_from_roster(meeting: Meeting) -> None:
     surnames = {a.name.lower().split()[-1] for a in meeting.attendees if a.name.split()}
     full = r"(?:[A-Z]\.\s?|[A-Z][a-z]+\s+)(?:[A-Z][a-z'’\-]+\s+)?[A-Z][a-z'’\-]+"
     for item in meeting.items:
+        if item.presenters or _leader_column(item):
+            continue
         # 'Committee on Organization – W. Bell, No report': the reporter, and that there was nothing to report
         tail = re.search(
             rf"\s+[-–—]\s+({full}(?:\s*/\s*{full})*)(?:,\s*(?i:no|nil|need)\s+(?i:report)\.?)?$", item.title
         )
-        if not tail or item.presenters:
+        if not tail:
             continue
         people = [p.strip() for p in tail.group(1).split("/")]
         column = item.title[tail.start() :].lstrip().startswith("—")
@@ -335,6 +337,21 @@ def _presenters_from_roster(meeting: Meeting) -> None:
         if all(k or column and looks_like_name(p, allow_initials=False) for p, k in zip(people, known, strict=True)):
             item.presenters = people
             item.title = item.title[: tail.start()]
+
+
+_WORDS = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
+_COLUMN = re.compile(rf"\s+—\s+({_WORDS}(?:\s*/\s*{_WORDS})*)$")  # what a leader joined to a title (ingest/cleanup.py)
+
+
+def _leader_column(item) -> bool:
+    """'Santa Fe Fall ------ Lina Germann/ Kate GOmez', 'Local Reports ------ Local Chairs': what a leader joins
+    to a title is its presenters' column, names or a role, each part a few capitalised words."""
+    column = _COLUMN.search(item.title)
+    if not column:
+        return False
+    item.presenters = [p.strip() for p in column.group(1).split("/")]
+    item.title = item.title[: column.start()]
+    return True
 
 
 def _item_lookup(headings: list[Heading]):

@@ -476,19 +476,25 @@ def test_a_leader_joins_a_title_to_its_presenter() -> None:
     from minutes.ingest.cleanup import clean
 
     lines = clean(
-        [Line("Secretary's Report ------------ Barbara Torres"), Line("Membership ...... Jeanne Banks")], None
+        [Line("Secretary's Report ------------ Barbara Torres", wrapped=True), Line("Membership ...... Jeanne Banks")],
+        None,
     )
     assert [line.text for line in lines] == ["Secretary's Report — Barbara Torres", "Membership — Jeanne Banks"]
+    assert not lines[0].wrapped  # the leader ran the line out to its column: the next line is not its run-on
     found = Found(Source(0, 0), "test", 1.0)
     meeting = Meeting(kind="minutes", found=found)
     meeting.items = [
         Item(number=None, title="Membership — Jeanne Banks/Rebecca Galves", found=found),
         Item(number=None, title="Roading Programme Update - Ridge Road Slip", found=found),  # typed: a title
+        Item(number=None, title="Local Reports — Local Chairs", found=found),
+        Item(number=None, title="Santa Fe Fall — Lina Germann/ Kate GOmez", found=found),
     ]
     _presenters_from_roster(meeting)
     assert [(i.title, i.presenters) for i in meeting.items] == [
         ("Membership", ["Jeanne Banks", "Rebecca Galves"]),
         ("Roading Programme Update - Ridge Road Slip", []),
+        ("Local Reports", ["Local Chairs"]),
+        ("Santa Fe Fall", ["Lina Germann", "Kate GOmez"]),
     ]
 
 
