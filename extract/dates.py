@@ -66,9 +66,29 @@ class _Spans:
         bisect.insort(self.spans, span)
 
 
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"]
+_ORDINAL_WORDS = {
+    **{word: n for n, word in enumerate(_UNITS, start=1)},
+    **{word: n for n, word in enumerate([*_TEENS, "eighteenth", "nineteenth", "twentieth"], start=10)},
+    **{f"twenty-{word}": n for n, word in enumerate(_UNITS, start=21)},
+    "thirtieth": 30,
+    "thirty-first": 31,
+}
+# "the Ninth day of OCTOBER, 2004", "this twenty first day of May": a formal notice's day in words
+_DAY_IN_WORDS = re.compile(r"\b((?:twenty|thirty)[\s-])?([a-z]+)\s+day\s+of\s+(?=[a-z])", re.I)
+
+
+def _day_in_figures(m: re.Match) -> str:
+    word = ((m.group(1) or "").strip().rstrip("-") + "-" if m.group(1) else "") + m.group(2)
+    n = _ORDINAL_WORDS.get(word.lower())
+    return f"{n} " if n else m.group(0)
+
+
 def find_dates(text: str, year: int | None = None, us: bool = False) -> list[tuple[date, re.Match]]:
     """Every full date in `text`, in order; a date without a year takes `year` (weekday decides)."""
     text = re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)
+    text = _DAY_IN_WORDS.sub(_day_in_figures, text)
     found: list[tuple[date, re.Match]] = []
     taken = _Spans()
     patterns = (MONTH_FIRST, DAY_FIRST) if us else (DAY_FIRST, MONTH_FIRST)

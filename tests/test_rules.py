@@ -1109,6 +1109,8 @@ def test_a_us_council_in_plain_text() -> None:
         ("Tuesday 11th November", 2025, False, "2025-11-11"),
         ("26 th September 2013", None, False, "2013-09-26"),
         ("held by email on 10thth September 2021", None, False, "2021-09-10"),
+        ("The Meeting shall take place on the Ninth day of OCTOBER, 2004 in the Upstairs", None, False, "2004-10-09"),
+        ("given this twenty-first day of May 2019", None, False, "2019-05-21"),
     ],
 )
 def test_dates(text: str, year, us: bool, expected: str) -> None:
