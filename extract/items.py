@@ -126,9 +126,14 @@ def split_title(text: str, marked: bool = False) -> tuple[str, str | None, list[
 
     A heading marked up as one (Markdown '#', HTML <h2>, a Word heading style) is a title to its last
     full stop: 'Membership. Policy for non-members attending virtual classes'."""
-    text, rest = _run_in(text.strip(), marked)
+    text, rest = _run_in(_TIME_SLOT.sub("", text.strip()), marked)
     text, presenters = _presenters_in(text)
     return text.strip().rstrip(".:;").strip(), rest, presenters
+
+
+# "11.00 - 11.10 Minutes and action points", "11:05-11:20 Treasurer's report": a timetable's slot before the title
+_CLOCK = r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?"
+_TIME_SLOT = re.compile(rf"^{_CLOCK}\s*[-–]\s*{_CLOCK}\s+(?=\S)", re.I)
 
 
 def _run_in(text: str, marked: bool = False) -> tuple[str, str | None]:

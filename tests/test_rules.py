@@ -326,6 +326,14 @@ def test_a_numbered_list_of_people_under_an_attendance_label_is_no_items() -> No
     assert [i.title for i in m.items] == ["Welcome", "Attendance", "Finance"]
 
 
+def test_a_timetable_slot_is_not_part_of_the_title() -> None:
+    m = meeting("1) 11.00 - 11.10 Minutes and action points (Nigel Shadbolt)\n2) 11:10-11:30 Revised Code\nNoted.\n")
+    assert [(i.title, i.presenters) for i in m.items] == [
+        ("Minutes and action points", ["Nigel Shadbolt"]),
+        ("Revised Code", []),
+    ]
+
+
 def test_figures_in_a_table_are_no_numbered_item_and_hide_no_headings() -> None:
     text = (
         "# Committee Meeting - 2025-09-25\n\n# Minutes\n\n## Members Present\n\n* Present:\n    * Ann Lee\n"
