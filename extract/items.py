@@ -108,6 +108,8 @@ def title_like(text: str) -> bool:
         return False
     if re.match(r"^(?:resolved|agreed|actions?|decisions?)\b\s*(?:[A-Z/]{2,9}\s*)?(?:[:.–]|-(?!\w))", text, re.I):
         return False  # "ACTION: Tony Burton" is a marker, never a title
+    if re.match(r"^(?:resolved|agreed)\s+(?:that|to)\b", text, re.I):
+        return False  # "(3) RESOLVED that Council: ...": a numbered paragraph's decision, not a sub-item
     return not re.match(r"^(?:resolved|agreed|action|actions|decision|noted|q|a)\b\s*[:.\-–]?\s*$", text, re.I)
 
 

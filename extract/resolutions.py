@@ -12,8 +12,8 @@ import re
 from .blocks import Block, sentences
 from .model import Resolution
 
-MARKER = re.compile(
-    r"^(?:it was\s+)?(?:(?:unanimously|formally)\s+)?"
+MARKER = re.compile(  # "(3) RESOLVED that Council:": a numbered paragraph may open with the marker
+    r"^(?:\(?\d{1,2}\)\s+|\d{1,2}\.\s+(?=[A-Z]{4}))?(?:it was\s+)?(?:(?:unanimously|formally)\s+)?"
     r"(RESOLVED|AGREED|DECIDED|DECISIONS?|Resolved|Agreed|Decision|Decided)"
     r"(?:\s+(?:unanimously|nem\.? con\.?))?\s*(?:[:\-–—.]\s*|\s+(?=that\b|to\b|That\b|To\b)|$)(.*)$"
 )
@@ -187,7 +187,7 @@ _NOT_DECISION = re.compile(
     re.I,
 )
 _AGENDA_ITEM = re.compile(r"^(?:to\s+(?:agree|approve|receive|consider|confirm)|approval of)\b", re.I)
-_LIST_PART = re.compile(r"^(?:\(?[a-z0-9ivx]{1,4}[.)]|[-•])\s+", re.I)
+_LIST_PART = re.compile(r"^(?:\(?(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})[.)]|[-•])\s+", re.I)  # "291." is a minute's number
 
 
 def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[int]) -> list[tuple[int, int, str]]:

@@ -661,6 +661,21 @@ def test_a_short_paragraph_with_a_motion_seconded_is_one_decision_told_whole() -
     assert [(r.text, r.found.rule) for r in m.resolutions] == [(text, "resolution.seconded")]
 
 
+def test_a_numbered_paragraphs_resolved_block_ends_at_the_next_minute_number() -> None:
+    m = meeting(
+        "290. Budget Report\n\n(1) The Leader introduced the report.\n\n(2) RESOLVED that Council:\n\n"
+        "(i) Notes the report.\n\n(ii) Agrees to have due regard to it.\n\n"
+        "291. Capital Programme 2025-35 and Revenue Budget 2025-26\n\nThe Leader moved the budget.\n"
+    )
+    assert [(r.found.rule, r.text) for r in m.resolutions] == [
+        ("resolution.block", "that Council: (i) Notes the report. (ii) Agrees to have due regard to it.")
+    ]
+    from minutes.extract.resolutions import _LIST_PART
+
+    assert _LIST_PART.match("(ii) Agrees to it") and _LIST_PART.match("12. Agrees to it")
+    assert not _LIST_PART.match("291. Capital Programme 2025-35")  # a minute's number ends the list
+
+
 def test_a_decision_verb_opening_a_paragraph_takes_its_sentence_only() -> None:
     m = meeting("1. Fragments\nDecided to disallow it since it fails in the reference build. We can revisit later.\n")
     assert [r.text for r in m.resolutions] == ["Decided to disallow it since it fails in the reference build."]
