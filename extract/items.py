@@ -607,11 +607,12 @@ def heading_number(block: Block) -> re.Match | None:
         return None
     if _date_cell(text):
         return None  # "10.25.15" alone (an action table's date column, a title's date line) is a day, no item
-    if _CLOCK_START.match(text) or _date_start(text):
-        return None  # "14 May 2013, 14:00-17:00", "6.30 – 7.30 p.m. on Zoom": when, never an item
+    if _CLOCK_START.match(text) or _date_start(text) or _DURATION.match(text):
+        return None  # "14 May 2013, 14:00-17:00", "6.30 – 7.30 p.m. on Zoom", "2 Hours": when, never an item
     return match
 
 
+_DURATION = re.compile(r"^\d{1,3}\s*(?:hours?|hrs?|mins?)\b", re.I)  # not "2 Minutes of the meeting held ..."
 _CLOCK_START = re.compile(  # "6.30 pm", "6.30 – 7.30 p.m.", "14:00-17:00"; not "4.15 - 16 Park Road"
     r"^\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?(?![a-z])|[–-]\s*\d{1,2}(?:[.:]\d{2}|\s*[ap]\.?m\.?(?![a-z])))", re.I
 )
@@ -682,9 +683,11 @@ def _bare(heading: Heading, blocks: list[Block], end: int) -> bool:
 
 
 def _same_row(number: Block, other: Block) -> bool:
-    """A number in a table cell takes its title from its own row only: '5' in a 'Time (min)' column is no item
-    numbered 5 titled by the heading after the table."""
-    return number.cell is None or (other.cell is not None and other.cell[:2] == number.cell[:2])
+    """A number in a table cell takes its title from its own row, to its right: '5' in a 'Time (min)' column
+    numbers neither the topic beside it nor the heading after the table."""
+    if number.cell is None:
+        return True
+    return other.cell is not None and other.cell[:2] == number.cell[:2] and other.cell[2] >= number.cell[2]
 
 
 def _cell_beside(blocks: list[Block], i: int, end: int) -> list[int]:

@@ -85,12 +85,12 @@ def title_kind(block: Block) -> str | None:
     """'minutes' or 'agenda' when the block is the title of a paper, else None."""
     text = block.text.strip()
     words = text.split()
-    if not words or len(words) > 30:
+    if not words or len(words) > 30 or _listed(block):
         return None
     # "Minutes of ..." and "Agenda for the 147th Meeting of ... held virtually." name themselves, however long
     long_title = re.match(r"^(?:minutes of|agenda for)\b", text, re.I) is not None
     if (
-        len(words) > 16 or _ITEM_START.match(text) or text.endswith((".", "?")) or _CLOCK.match(text)
+        len(words) > 16 or _ITEM_START.match(text) or text.endswith(".") or "?" in text or _CLOCK.match(text)
     ) and not long_title:
         return None
     if _NOT_A_PAPER.search(text) or _INDEX_TITLE.search(text):
@@ -113,6 +113,12 @@ def title_kind(block: Block) -> str | None:
     ):  # "Trustees Meeting 15-Feb-2020", "2019-December Public Board Meeting": minutes or agenda by content
         return "meeting"
     return None
+
+
+def _listed(block: Block) -> bool:
+    """A list entry ('* Minutes (requires login)') points to a paper; it is not one's title. A scan's indent
+    is where the line was printed, not a list."""
+    return block.indent > 0 and block.heading is None and not any(line.ocr for line in block.lines)
 
 
 _NOT_A_PAPER = re.compile(r"[`|<>{}]|\.(?:txt|pdf|docx?|md|html?)\b|https?:|www\.", re.I)

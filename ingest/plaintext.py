@@ -16,8 +16,12 @@ _BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●○■◦]|\\-|:(?=\s{1,4}\S))\s+
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-_ITALIC = re.compile(r"(?<![\w*\\])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")  # "*Ann Lee, Bob Day*"
+_ITALIC = re.compile(  # "*Ann Lee, Bob Day*", "_requires login_"
+    r"(?<![\w*\\])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w\\])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?!\w)"
+)
 _EMPTY_LINK = re.compile(r"\[\]\([^()\s]*\)")  # "### [](https://...#actions)Actions": a page's anchor, no words
+# "[Resumable Uploads](https://...)", "[from template][template]": a link reads as its words
+_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\](?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\[\]]*\])")
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -195,14 +199,14 @@ def _block(raw: str, markdown: bool, tables: int) -> list[Line]:
     if bullet:
         indent = 1 + len(bullet.group(1).expandtabs(4)) // 2
         text = text[bullet.end() :]
-    text = _EMPTY_LINK.sub("", text).strip() if markdown else text.strip()
+    text = _LINK.sub(r"\1", _EMPTY_LINK.sub("", text)).strip() if markdown else text.strip()
     heading_match = _HEADING.match(text) if markdown or text.startswith("#") else None
     if heading_match and heading_match.group(2):
         heading = len(heading_match.group(1))
         text = heading_match.group(2)
     bold = bool(re.fullmatch(r"(?:\S+\s+)?(\*\*|__).+\1[:.]?", text))
     text = _EMPHASIS.sub(r"\2", text)
-    text = _ITALIC.sub(r"\1", text) if markdown else text
+    text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text) if markdown else text
     text = _ESCAPE.sub(r"\1", text)
     text = re.sub(r"\s+", " ", text).strip()
     return [Line(text=text, bold=bold, heading=heading, indent=indent)] if text else []

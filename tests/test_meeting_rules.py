@@ -937,3 +937,31 @@ def test_a_marker_bracket_closing_on_the_next_line_in_another_weight_is_one_para
     from minutes.extract.names import NameFinder
 
     assert owners_in("Travel team to provide information", NameFinder([])) == ["Travel team"]
+
+
+def test_markdown_links_and_underscored_emphasis_read_as_their_words() -> None:
+    document = from_text(
+        "* [Resumable Uploads](https://httpwg.org/x.html) - [slides](r.pdf)\n\n[from template][template]\n\n"
+        "[Foo](https://en.wikipedia.org/wiki/Foo_(bar)) _requires login_ and snake_case_name\n",
+        markdown=True,
+    )
+    assert [line.text for line in document.lines] == [
+        "Resumable Uploads - slides",
+        "from template",
+        "Foo requires login and snake_case_name",
+    ]
+
+
+def test_a_markdown_agenda_whose_links_name_its_minutes_stays_an_agenda() -> None:
+    (found,) = extract(
+        from_text(
+            "# HTTP Working Group Interim Meeting Agenda - October 2022\n\n"
+            "* [Minutes](https://notes.ietf.org/notes) _requires datatracker login_\n\n"
+            "*Taking minutes? See [our guide](https://github.com/httpwg/wiki)*\n\n"
+            "## 5 October 2022, 21:00-23:00 UTC\n\n_2 Hours_\n\n### Administrivia\n\n* 2 min - Agenda bashing\n\n"
+            "### Active Extension Drafts\n\n* 30 min - Resumable Uploads\n",
+            markdown=True,
+        )
+    )
+    assert found.kind == "agenda" and found.date == "2022-10-05"
+    assert [i.number for i in found.items if i.number] == []  # "2 Hours" is how long, not item 2
