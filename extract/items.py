@@ -110,6 +110,8 @@ def title_like(text: str) -> bool:
         return False  # "ACTION: Tony Burton" is a marker, never a title
     if re.match(r"^(?:resolved|agreed)\s+(?:that|to)\b", text, re.I):
         return False  # "(3) RESOLVED that Council: ...": a numbered paragraph's decision, not a sub-item
+    if re.search(r"\b(?:proposed|moved),?\s+(?:and\s+)?(?:\w+\s+){1,3}seconded\b", text, re.I):
+        return False  # "(1) Mr Gough proposed, and Mr Oakford seconded the motion that": a motion, not a title
     return not re.match(r"^(?:resolved|agreed|action|actions|decision|noted|q|a)\b\s*[:.\-–]?\s*$", text, re.I)
 
 

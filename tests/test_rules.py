@@ -661,6 +661,14 @@ def test_a_short_paragraph_with_a_motion_seconded_is_one_decision_told_whole() -
     assert [(r.text, r.found.rule) for r in m.resolutions] == [(text, "resolution.seconded")]
 
 
+def test_a_line_that_moves_a_motion_is_no_title() -> None:
+    from minutes.extract.items import title_like
+
+    assert not title_like("Mr Gough proposed, and Mr Oakford seconded the motion that")
+    assert not title_like("Mr Watkins proposed and Mr Brazier seconded the following amendment:")
+    assert title_like("Proposed Budget and Precept")
+
+
 def test_a_numbered_paragraphs_resolved_block_ends_at_the_next_minute_number() -> None:
     m = meeting(
         "290. Budget Report\n\n(1) The Leader introduced the report.\n\n(2) RESOLVED that Council:\n\n"
