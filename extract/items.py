@@ -232,7 +232,7 @@ def _presenters_in(text: str) -> tuple[str, list[str]]:
 def _titled_name_after_dash(text: str) -> tuple[str, list[str]]:
     """'Student Report – Cllr Priya Nair' names her; 'Roading Programme Update - Ridge Road Slip' names its
     subject: only a title-word tail (Cllr, Dr) makes a presenter here (the roster confirms others later)."""
-    dashed = re.search(rf"\s+[-–—]\s+((?:(?:{HONORIFICS})\.?\s+)+[A-Z][a-z]+(?:\s+[A-Z][a-z'’\-]+){{1,2}})$", text)
+    dashed = re.search(rf"\s+[-–—]\s+((?:(?:{HONORIFICS})\.?\s+)+[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){{0,2}})$", text)
     if dashed and looks_like_name(dashed.group(1), allow_initials=False):
         return text[: dashed.start()], [strip_honorifics(dashed.group(1))]
     return text, []

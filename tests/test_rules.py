@@ -1404,6 +1404,7 @@ def test_an_action_table_headed_action_item_and_person_responsible_and_its_empty
     [
         ("Public Health – Trustee Katrina Seifert", "Public Health", ["Katrina Seifert"]),
         ("Student Report – Cllr Priya Nair", "Student Report", ["Priya Nair"]),
+        ("Special Events – Trustee Elton", "Special Events", ["Elton"]),  # a seat's title and a surname
         ("Roading Programme Update - Ridge Road Slip", "Roading Programme Update - Ridge Road Slip", []),
     ],
 )
