@@ -56,8 +56,8 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
     (
         re.compile(
             r"^(?:(?:[A-Za-z]+\s+)?(?:members?|councillors|governors|trustees|directors|commissioners)\s+"
-            r"present|present|(?:[a-z]+\s+)?attendees|attendance|attending|attended(?=\s*:|\s+(?:in person|online))|"
-            r"roll call|chaired by|in the chair|"
+            r"present|present|(?:[a-z]+\s+)?attendees|attendance|attending|"
+            r"attended(?:\s+(?:in person|online|remotely))?(?=\s*:)|roll call|chaired by|in the chair|"
             r"voting members|participants|those present|"
             r"(?:voting\s+)?(?:governor|member|board|trustee|councillor)s?\s+attendance|record of attendance|"
             r"non-voting members|(?:board|committee|panel|council|executive)\s+members|members|councillors|governors|"

@@ -76,14 +76,16 @@ def is_us(blocks: list[Block]) -> bool:
     return month_first > day_first
 
 
+_NOTICE_WORDS = 80  # "NOTICE IS HEREBY GIVEN that ... will be held on ..." runs to 60 words; business runs longer
 _HELD = re.compile(r"\b(?:held|to be held|will be held|takes? place|will meet)\b", re.I)
 
 
 def meeting_date(head: list[Block], year: int | None, us: bool) -> tuple[date | None, Block | None]:
     """The meeting's date: the first in the head, one said to be when the meeting is held first of all
     (a summons' "to be held on Wednesday 9th January" beats the clerk's "Date: 3rd January" above it)."""
-    # a summons or a title line is short: a paragraph of business may tell of another meeting "to be held"
-    held = [b for b in head if _HELD.search(b.text) and len(b.text.split()) <= 40 and not _not_this_meeting(b.text)]
+    # a summons, a notice or a title line: a long paragraph of business may tell of another meeting "to be held"
+    held = [b for b in head if _HELD.search(b.text) and len(b.text.split()) <= _NOTICE_WORDS]
+    held = [b for b in held if not _not_this_meeting(b.text)]
     found = _first_date(held, year, us)
     return found if found[0] is not None else _first_date(head, year, us)
 
@@ -109,8 +111,10 @@ def _meeting_dates(text: str, year: int | None, us: bool) -> list:
     return [(d, m) for d, m in find_dates(text, year, us) if not _FOUNDED.search(m.string[: m.start()])]
 
 
+# "the next meeting", "next year's annual town meeting": another meeting ("the next Ordinary Meeting ... to be
+# held on" summons this one, so only a year's words may stand between)
 _OTHER_MEETING = re.compile(
-    r"\b(?:previous|last|next|following|future)\s+(?:year['’]s\s+)?(?:[\w-]+\s+){0,3}?meeting\b", re.I
+    r"\b(?:previous|last|next|following|future)\s+(?:year['’]s\s+(?:[\w-]+\s+){0,3}?)?meeting\b", re.I
 )
 
 

@@ -298,11 +298,11 @@ def _without_name_lists(headings: list[Heading], blocks: list[Block]) -> list[He
         k = run[0].block  # back over the list's first names, which an earlier numbering may have passed over
         while k > 0 and (m := NUMBER.match(blocks[k - 1].text.strip())) and looks_like_name(m.group("rest").strip()):
             k -= 1
-        return any(label_of(b.text) for b in blocks[max(0, k - 2) : k])
+        return any(_bare_label(b.text) for b in blocks[max(0, k - 2) : k])
 
     out, run = [], []
     for h in headings:
-        if person(h) and not h.body and (not run or h.block - run[-1].block <= 2):
+        if person(h) and not h.body and (not run or h.block - run[-1].block == 1):
             run.append(h)
             continue
         out += [] if roll(run) else run
@@ -311,6 +311,12 @@ def _without_name_lists(headings: list[Heading], blocks: list[Block]) -> list[He
             out.append(h)
     out += [] if roll(run) else run
     return sorted(out, key=lambda h: h.block)
+
+
+def _bare_label(text: str) -> bool:
+    """An attendance label standing alone over its list ('Attended in person:'), naming no one itself."""
+    found = label_of(text)
+    return bool(found) and not found[2] and text.rstrip().endswith(":")
 
 
 def _numbered_paragraphs(blocks: list[Block], start: int, end: int) -> bool:

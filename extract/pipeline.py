@@ -122,8 +122,10 @@ def _past_agenda_table(blocks: list[Block], seg: Segment, headings: list[Heading
     cells = [k for k in range(seg.start, seg.end) if blocks[k].cell and blocks[k].cell[0] == table]
     numbers = {k for k in cells if blocks[k].cell[2] == 0 and blocks[k].text.strip().isdigit()}
     instead = find_items(blocks, seg.start, seg.end, skip | numbers)
-    # minutes kept in the table itself have no headings after it: there the table's numbers are the items'
-    return instead if any(h.block > max(cells) for h in instead) else headings
+    # minutes kept in the table itself have no run of headings after it (a 'Date of next meeting' at most):
+    # there the table's numbers are the items'
+    after = sum(h.block > max(cells) for h in instead)
+    return instead if after >= max(2, len(numbers) // 2) else headings
 
 
 def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> Meeting | None:

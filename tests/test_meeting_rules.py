@@ -965,3 +965,21 @@ def test_a_markdown_agenda_whose_links_name_its_minutes_stays_an_agenda() -> Non
     )
     assert found.kind == "agenda" and found.date == "2022-10-05"
     assert [i.number for i in found.items if i.number] == []  # "2 Hours" is how long, not item 2
+
+
+def test_minutes_kept_in_a_table_keep_its_numbers_though_a_heading_follows() -> None:
+    (found,) = extract(
+        from_text(
+            "# Minutes of the Board, 5 March 2024\n\nPresent: Ann Lee, Bob Diaz\n\n| Item | Business | Notes |\n"
+            "|---|---|---|\n| 1 | Apologies | None received |\n| 2 | Minutes | Agreed as a true record |\n"
+            "| 3 | Finance | Budget noted |\n| 4 | Hall | Repairs to go ahead |\n\n"
+            "## Date of next meeting\n\n7 May 2024\n",
+            markdown=True,
+        )
+    )
+    assert [(i.number, i.title) for i in found.items] == [
+        ("1", "Apologies"),
+        ("2", "Minutes"),
+        ("3", "Finance"),
+        ("4", "Hall"),
+    ]

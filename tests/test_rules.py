@@ -334,6 +334,11 @@ def test_a_timetable_slot_is_not_part_of_the_title() -> None:
     ]
 
 
+def test_items_with_name_shaped_titles_after_a_roll_stay_items() -> None:
+    m = meeting("Present: Cllr A Smith, Cllr B Jones\n\n1. Jubilee Fields\n2. Village Hall\n3. Playing Field\n4. Hall")
+    assert [i.title for i in m.items] == ["Jubilee Fields", "Village Hall", "Playing Field", "Hall"]
+
+
 def test_figures_in_a_table_are_no_numbered_item_and_hide_no_headings() -> None:
     text = (
         "# Committee Meeting - 2025-09-25\n\n# Minutes\n\n## Members Present\n\n* Present:\n    * Ann Lee\n"
@@ -1167,12 +1172,36 @@ def test_signed_dated_footer_is_not_the_meeting_date() -> None:
     assert m.date == "2018-07-03"
 
 
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        (
+            "Date: 3rd January 2024\n\nYou are hereby summoned to attend the next Ordinary Meeting of the Parish "
+            "Council to be held on Wednesday 10th January 2024 at 7.30pm in the Village Hall.\n\n",
+            "2024-01-10",
+        ),
+        (
+            "Posted: March 1, 2024\n\nNOTICE IS HEREBY GIVEN that a Regular Meeting of the Board of Directors of "
+            "the Association will be held on March 12, 2024 at 6:00 PM in the Community Room, 100 Main Street, for "
+            "the purpose of conducting the business set out below, and that all members are welcome to attend and "
+            "to speak during the public comment period.\n\n",
+            "2024-03-12",
+        ),
+    ],
+)
+def test_a_summons_dates_the_meeting_it_calls(head: str, expected: str) -> None:
+    (found,) = extract(from_text(head + "1. Apologies\n\n2. Minutes\n\n3. Finance\n"))
+    assert found.date == expected
+
+
 def test_another_meeting_to_be_held_in_the_opening_business_does_not_date_this_one() -> None:
     m = meeting(
         "The Annual Town Hall Meeting was called to order by the Clerk at 7:00 PM.\n"
         "Tim Miller then updated us about the grant. The deadline is June 30, 2024, and the Board has called a "
         "special meeting on May 7, 2024 to get this approval. It will be held at the Town Hall, and residents are "
-        "welcome to come and hear the presentation and ask their questions of the Board and the architect there.\n"
+        "welcome to come and hear the presentation and ask their questions of the Board and the architect there. "
+        "There are three things we must fulfil to get the grant money: the plans must be drawn, the costs must "
+        "be agreed with the contractor, and the residents must approve the purchase at that special meeting.\n"
         "A motion was made that next year's annual town meeting will be held on Tuesday, April 8th, 2025 at 7 PM. "
         "All were in favor. Motion passes.\n",
         head="ANNUAL TOWN HALL MEETING\nTuesday April 9, 2024\n\nPresent: Trustee Elton, Trustee Albrecht\n\n",
