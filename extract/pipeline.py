@@ -134,7 +134,8 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     if seg.kind == "agenda":
         return meeting
     meeting.attendees = _attendance(blocks, seg, shape.headings, shape.people, shape.head_end)
-    _presenters_from_roster(meeting)
+    leaders = {line.index for block in blocks[seg.start : seg.end] for line in block.lines if line.leader}
+    _presenters_from_roster(meeting, leaders)
     item_of = _item_lookup(shape.headings)
     scored = classified.score(blocks, shape.body_start, seg.end, shape.headings, shape.bare_headings)
     meeting.resolutions = _resolutions(blocks, seg, shape, item_of, _acronym(meeting.body))
@@ -318,14 +319,18 @@ def _review_blocks(seg: Segment, shape: Outline) -> set[int]:
     return found
 
 
-def _presenters_from_roster(meeting: Meeting) -> None:
+def _presenters_from_roster(meeting: Meeting, leader_lines: set[int] = frozenset()) -> None:
     """'Operations Manager's report – Sophie Turner': a name after a dash is the presenter when she attended,
     or, after a leader's column ('Membership ------ Jeanne Banks/Rebecca Galves'), when each part is a full name."""
     names = {a.name.lower() for a in meeting.attendees}
     surnames = {a.name.lower().split()[-1] for a in meeting.attendees if a.name.split()}
     full = r"(?:[A-Z]\.\s?|[A-Z][a-z]+\s+)(?:[A-Z][a-z'’\-]+\s+)?[A-Z][a-z'’\-]+"
     for item in meeting.items:
-        if item.presenters or _leader_column(item):
+        if item.presenters:
+            continue
+        column = _leader_column(item.title) if item.found.source.first_line in leader_lines else None
+        if column:
+            item.title, item.presenters = column
             continue
         # 'Committee on Organization – W. Bell, No report': the reporter, and that there was nothing to report
         tail = re.search(
@@ -345,15 +350,13 @@ _WORDS = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
 _COLUMN = re.compile(rf"\s+—\s+({_WORDS}(?:\s*/\s*{_WORDS})*)$")  # what a leader joined to a title (ingest/cleanup.py)
 
 
-def _leader_column(item) -> bool:
+def _leader_column(title: str) -> tuple[str, list[str]] | None:
     """'Santa Fe Fall ------ Lina Germann/ Kate GOmez', 'Local Reports ------ Local Chairs': what a leader joins
     to a title is its presenters' column, names or a role, each part a few capitalised words."""
-    column = _COLUMN.search(item.title)
+    column = _COLUMN.search(title)
     if not column:
-        return False
-    item.presenters = [p.strip() for p in column.group(1).split("/")]
-    item.title = item.title[: column.start()]
-    return True
+        return None
+    return title[: column.start()], [p.strip() for p in column.group(1).split("/")]
 
 
 def _item_lookup(headings: list[Heading]):

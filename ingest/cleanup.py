@@ -35,7 +35,8 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
         strip_bullet(line)
         text = _INVISIBLE.sub("", line.text)
         line.text = _LEADER.sub(" — ", text).strip()  # an em dash for the leader's column
-        if line.text != text.strip() and _LEADER.search(text):
+        if _LEADER.search(text):
+            line.leader = True
             line.wrapped = False  # a leader runs the line out to its column; the words do not run on
     kept = [line for line in kept if line.text]
     kept = join_hyphenated(kept)

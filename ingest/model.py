@@ -27,6 +27,7 @@ class Line:
     gap: bool = False  # a blank line or extra space stands above it: it starts something
     top: float | None = None  # distance from the top of the page, where the reader knows it (PDF)
     ocr: bool = False  # read from a page image by OCR: records from it are less sure
+    leader: bool = False  # a leader ('------', '......') joined its words to a column: " — " stands for it
 
     @property
     def table(self) -> int | None:

@@ -480,21 +480,24 @@ def test_a_leader_joins_a_title_to_its_presenter() -> None:
         None,
     )
     assert [line.text for line in lines] == ["Secretary's Report — Barbara Torres", "Membership — Jeanne Banks"]
+    assert all(line.leader for line in lines)
     assert not lines[0].wrapped  # the leader ran the line out to its column: the next line is not its run-on
-    found = Found(Source(0, 0), "test", 1.0)
-    meeting = Meeting(kind="minutes", found=found)
-    meeting.items = [
-        Item(number=None, title="Membership — Jeanne Banks/Rebecca Galves", found=found),
-        Item(number=None, title="Roading Programme Update - Ridge Road Slip", found=found),  # typed: a title
-        Item(number=None, title="Local Reports — Local Chairs", found=found),
-        Item(number=None, title="Santa Fe Fall — Lina Germann/ Kate GOmez", found=found),
+    titles = [
+        "Membership — Jeanne Banks/Rebecca Galves",
+        "Roading Programme Update - Ridge Road Slip",  # typed: a title
+        "Local Reports — Local Chairs",
+        "Santa Fe Fall — Lina Germann/ Kate GOmez",
+        "Finance — Budget",  # an em dash typed in a title, not a leader's column
     ]
-    _presenters_from_roster(meeting)
+    meeting = Meeting(kind="minutes", found=Found(Source(0, 0), "test", 1.0))
+    meeting.items = [Item(number=None, title=t, found=Found(Source(n, n), "test", 1.0)) for n, t in enumerate(titles)]
+    _presenters_from_roster(meeting, leader_lines={0, 1, 2, 3})
     assert [(i.title, i.presenters) for i in meeting.items] == [
         ("Membership", ["Jeanne Banks", "Rebecca Galves"]),
         ("Roading Programme Update - Ridge Road Slip", []),
         ("Local Reports", ["Local Chairs"]),
         ("Santa Fe Fall", ["Lina Germann", "Kate GOmez"]),
+        ("Finance — Budget", []),
     ]
 
 
