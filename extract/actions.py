@@ -148,7 +148,10 @@ class Raw:
 
 def split_owners(text: str) -> list[str]:
     parts = re.split(r"\s*(?:/|,|&|\+|;|\band\b)\s*", text.strip().strip(".:;"))
-    return [strip_honorifics(p) for p in parts if any(c.isalpha() for c in p)]  # "–" in an owner cell is nobody
+    return [_CLERK.sub("", strip_honorifics(p)) for p in parts if any(c.isalpha() for c in p)]  # "–" is nobody
+
+
+_CLERK = re.compile(r"^(?:deputy\s+)?clerk\s+(?=(?-i:[A-Z][a-z]))", re.I)  # "Clerk Buiter": a title before a name
 
 
 def owners_only(text: str) -> list[str] | None:
@@ -515,7 +518,9 @@ def _person(part: str, subject: str, finder: NameFinder | None) -> bool:
     if len(words) >= 2 or words[0].isupper():
         return True
     titled = re.sub(r"^the\s+", "", subject, flags=re.I)
-    if re.match(r"^(?:cllr|councillor|mr|mrs|ms|miss|dr|rev|prof)\b", titled, re.I) or HONORIFIC.match(titled):
+    if re.match(
+        r"^(?:cllr|councillor|mr|mrs|ms|miss|dr|rev|prof|(?:deputy\s+)?clerk)\b", titled, re.I
+    ) or HONORIFIC.match(titled):
         return True  # "Member Hage", "Chair Jerdonek", "The Clerk Buiter": a seat's title before a surname
     return finder is not None and finder.knows(words[0])
 

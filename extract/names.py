@@ -16,7 +16,7 @@ HONORIFICS = (
     "Councillors|Councillor|Councilmembers?|Council Members?|Cllrs|Cllr|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd|"
     "Reverend|Prof|Professor|Sir|Dame|Lord|Lady|Alderman|Board Members?|Commissioners?|Trustees?|"
     "Governors?|Members?|District Councillor|County Councillor|Mayor|Deputy Mayor|Supervisor|Director|"
-    "Deputy Clerk|Clerk|Vice[- ]President|President|Vice[- ]Chair|Chairman|Chairwoman|Chair|Superintendent|"
+    "Vice[- ]President|President|Vice[- ]Chair|Chairman|Chairwoman|Chair|Superintendent|"
     "PC|DC|Sgt|Insp|Crs|Cr"
 )
 HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+(?=(?-i:[A-Z])))+", re.I)  # "Director of Finance" keeps its "of"
@@ -214,15 +214,16 @@ def _blank():
 
 # "Simon said he would ...", "Si also promised ...": a single capitalised word opening a sentence or clause
 # as the one who speaks or offers is a person of the meeting, whether or not the roll names them
-_SPEAKER = re.compile(
-    r"(?:^|[.;:!?]\s+|,\s+(?:and\s+)?)((?-i:[A-Z])[a-z][\w'’\-]*)\s+(?:also\s+)?(?:said|says|asked|reported|"
-    r"explained|suggested|mentioned|promised|offered|volunteered|replied|responded|commented|stated|added|"
-    r"wondered|thinks|thought|noted|confirmed)\b",
+# ('Newsletter noted.', 'Date confirmed.' are a paper's and a date's, so only verbs of a person speaking or offering)
+_SPEAKS = re.compile(
+    r"(?:^|[.;:!?]\s+|,\s+(?:and\s+)?)((?-i:[A-Z])[a-z][\w'’\-]*)\s+(?:also\s+)?(?:said|says|asked|"
+    r"explained|suggested|promised|offered|volunteered|replied|responded|commented|stated|added)\b",
     re.M,
 )
 
 
 def _speaker_word(m: re.Match) -> bool:
+    """A word that can be a person's name: not a pronoun or small word, a role or a group."""
     word = m.group(1)
     return word.title() not in _STOP and not is_role(word) and not _GROUP_WORD.search(word)
 
@@ -232,7 +233,7 @@ class NameFinder:
 
     def __init__(self, roster: list[str] = (), texts: list[str] = ()):
         self.roster = [strip_honorifics(n) for n in roster if strip_honorifics(n)]
-        self.speakers = {m.group(1).lower() for text in texts for m in _SPEAKER.finditer(text) if _speaker_word(m)}
+        self.speakers = {m.group(1).lower() for text in texts for m in _SPEAKS.finditer(text) if _speaker_word(m)}
         self._ruler = None  # spaCy loads on first use: most documents never need it
 
     def _pipeline(self):

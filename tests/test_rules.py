@@ -847,6 +847,8 @@ def test_a_first_name_off_the_roll_owns_a_task_once_the_minutes_show_them_speaki
     assert [a.owners for a in m.actions] == [["Si"]]
     silent = meeting("Present: Ann Lee, Bob Diaz\n\n1. Website\nACTION: Si to update the pages.\n")
     assert [a.owners for a in silent.actions] == [[]]
+    noted = meeting("Present: Ann Lee, Bob Diaz\n\n1. News\nNewsletter noted.\nACTION: Newsletter to go out in May.\n")
+    assert [a.owners for a in noted.actions] == [[]]  # a paper noted is no one speaking
 
 
 @pytest.mark.parametrize(
@@ -1434,6 +1436,7 @@ def test_an_action_table_headed_action_item_and_person_responsible_and_its_empty
         ("Public Health – Trustee Katrina Seifert", "Public Health", ["Katrina Seifert"]),
         ("Student Report – Cllr Priya Nair", "Student Report", ["Priya Nair"]),
         ("Special Events – Trustee Elton", "Special Events", ["Elton"]),  # a seat's title and a surname
+        ("Training - Clerk Training Course", "Training - Clerk Training Course", []),
         ("Roading Programme Update - Ridge Road Slip", "Roading Programme Update - Ridge Road Slip", []),
     ],
 )
