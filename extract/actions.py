@@ -26,7 +26,7 @@ MARKER = re.compile(
 )
 STATUS = re.compile(  # "Action complete", "Carried forward.", "Complete - Francis accepted the invitation."
     r"^(?:action\s+)?((?:not\s+|partially\s+|partly\s+)?complete[d]?|done|closed|ongoing|in progress|"
-    r"carried forwards?|c/?f|outstanding|open|superseded|no longer required|dropped)(?:\.?$|\.?\s*[-–—:.]\s*\S.*$)",
+    r"carried forwards?|c/?f|outstanding|open|superseded|no longer required|dropped)(?:\.?$|\s+[-–—]\s*\S.*$)",
     re.I,
 )
 _CUE = re.compile(
@@ -52,13 +52,15 @@ _TOLD = (
     r"(?:informed|told|advised|assured|reminded)\s+(?:the\s+)?"
     r"(?:meeting|members|committee|council|councillors|board|commissioners|trustees|governors|directors|group)"
 )
+# nouns in -ing that follow 'to' in a line that gives no task ('Travelling Expenses to meeting')
+_ING_NOUNS = r"(?:meetings?|training|funding|building|housing|parking|planning|lighting|spending|evening|morning)"
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_to_do",
         re.compile(  # "Peake to my understanding ...": 'to' before a determiner is a preposition
             rf"^{_SUBJECT}(?:,\s*[A-Z]{{2,5}},?)?\s+(?:is|are)?\s*to\s+"
             r"(?!be\b|have\b|the\b|(?:my|your|our|their|his|her|its|this|that|these|those|a|an|all|date)\b)"
-            r"(?!(?!bring\b|ring\b|sing\b|string\b)[a-z]+ing\b)"  # "Cllr Evans Travelling Expenses to meeting"
+            rf"(?!{_ING_NOUNS}\b)"  # "Cllr Evans Travelling Expenses to meeting": a noun after 'to'
             r"([a-z]+)\b"
         ),
     ),
@@ -287,7 +289,8 @@ def owner_colon(blocks: list[Block], start: int, end: int, finder: NameFinder) -
 _VAGUE_TAIL = re.compile(r"(?<=\S)\s*(?:(?:\+|&|,|\band\b)\s*(?:others?|etc\.?)|\s+et al\.?)$", re.I)
 _LIST_HEAD = re.compile(  # a heading, not an ACTION line: "Action items", "Actions arising from the meeting:",
     # "Required Board Actions", "Board Meeting Action Items:" (not "Completed actions": those are done)
-    r"^(?:summary of |list of |new )?(?:(?!(?:completed|previous|past|outstanding|open|other|closed)\b)"
+    r"^(?:summary of |list of |new )?(?:(?!(?:completed|previous|past|outstanding|open|other|closed|ongoing|"
+    r"carried|pending|existing|remaining|review|old|earlier)\b)"
     r"(?-i:[A-Z])[a-z]+\s+){0,3}?(?:actions?|action (?:items?|list|points|log|summary))"
     r"(?:\s+(?:from|arising|agreed|to be taken|for)\b[^.:;,]{0,40})?\s*:?$",
     re.I,

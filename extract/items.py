@@ -136,8 +136,8 @@ def split_title(text: str, marked: bool = False) -> tuple[str, str | None, list[
 
 
 # "11.00 - 11.10 Minutes and action points", "11:05-11:20 Treasurer's report": a timetable's slot before the title
-_CLOCK = r"\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?"
-_TIME_SLOT = re.compile(rf"^{_CLOCK}\s*[-–]\s*{_CLOCK}\s+(?=\S)", re.I)
+_CLOCK_TIME = r"\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?"
+_TIME_SLOT = re.compile(rf"^{_CLOCK_TIME} ?[-–] ?{_CLOCK_TIME} (?=\S)", re.I)
 
 
 def _run_in(text: str, marked: bool = False) -> tuple[str, str | None]:

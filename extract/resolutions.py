@@ -92,7 +92,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
             r"^(?:[^:]{2,80}:\s+)?(?:the\s+)?(?:main\s+|general\s+)?(?:consensus(?:\s+view)?\s+(?:is|was)\s+"
             r"(?:that|to|yes|no)|(?:general\s+)?agreement\s+(?:that|to)|decisions?\s+(?:also\s+)?(?:was\s+)?"
             r"(?:made|taken|reached)\s+(?:that|to))\b|"
-            r"\b(?:reached|came\s+to)\s+(?:a\s+)?(?:general\s+)?consensus\s+(?:that|to|on)\b",
+            r"\b(?:reached|came\s+to)\s+(?:a\s+)?(?:general\s+)?consensus\s+(?:that|to)\b",
             re.I,
         ),
     ),
@@ -114,7 +114,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         "resolution.deferred",
         re.compile(
             r"(?:^|\b(?:item|issue|matter|vote|decision|consideration|discussion)\s+(?:was|were|has been|be)\s+)"
-            r"(?:deferred|postponed|tabled)\s+(?:until|till|for|to(?!\s+item\b))\b|"
+            r"(?:deferred|postponed)\s+(?:until|till|for|to(?!\s+item\b))\b|"
             r"\b(?:board|committee|directors|council|trustees|governors|panel|meeting)\s+(?:\w+\s+)?"
             r"(?:deferred|postponed)\s+(?:this|the|it|a|further|any)\b",
             re.I,
@@ -176,10 +176,12 @@ _NOT_DECISION = re.compile(
     r"august|september|october|november|december)\b|under delegated powers|carried forward|"
     r"(?:approved|agreed|adopted|ratified)\s+by\s+the\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)*\s+"
     r"(?:committee|sub-committee|board|panel)|"
-    r"had (?:previously |already )?(?:been )?(?:agreed|approved|resolved|decided|accepted|adopted|confirmed)|"
+    r"had (?:previously |already )?(?:been )?(?:agreed|approved|resolved|decided|accepted|adopted|confirmed|deferred|"
+    r"postponed)|"
     r"as (?:previously )?(?:resolved|agreed|decided|approved) (?:at|by|in)|"
     r"previously (?:agreed|approved)|at (?:its|their|the) (?:last|"
-    r"previous) meeting|was (?:withdrawn|lost|defeated|not carried)|^\(|"
+    r"previous) meeting|was (?:withdrawn|lost|defeated|not carried)|"
+    r"(?:not reached|no|without|lack of) (?:a )?consensus|"
     r"(?:motion|amendment) (?:was )?(?:tabled|deferred|withdrawn)|not (?:agreed|approved|carried)|failed|"
     r"(?:proposed|moved|seconded) the following|seconded the (?:motion|amendment) that|"
     r"(?:will|would|to) be (?:agreed|approved|decided|resolved)|asked to (?:agree|approve)|"
@@ -515,6 +517,8 @@ def proposal_before(outcome: str, paragraph: str, before: str) -> str | None:
 
 
 _MONEY = re.compile(r"[£$€]\s?\d")
+_SCHEDULE_LINES = 15  # payments listed before 'All approved for payment.' (the corpus's longest has 9)
+_PAYMENT_WORDS = 20  # 'Clerk's Salary & Expenses - £309.90 (Ch. No. 300131)' and the like
 _TRAILING_OUTCOME = re.compile(r"\s[-–—]\s*all\s+(?:agreed|approved)\.?$", re.I)
 
 
@@ -529,14 +533,14 @@ def schedule(paragraph: str, before: list[str]) -> tuple[int, str] | None:
     lines that each name an amount, then 'All approved for payment.'; or one paragraph of them ending
     '– all approved.'. (How many paragraphs before it the schedule starts, its text with the outcome.)"""
     paragraph = paragraph.strip()
-    if _MONEY.search(paragraph) and _TRAILING_OUTCOME.search(paragraph):
+    if len(_MONEY.findall(paragraph)) >= 2 and _TRAILING_OUTCOME.search(paragraph):
         return 0, paragraph
     if not BARE_OUTCOME_LINE.match(paragraph):
         return None
     count = 0
-    for text in reversed(before[-15:]):
-        if not _MONEY.search(text) or len(text.split()) > 60:
-            break
+    for text in reversed(before[-_SCHEDULE_LINES:]):
+        if not _MONEY.search(text) or len(text.split()) > _PAYMENT_WORDS:
+            break  # a payment's line is a payee and an amount, not a paragraph that mentions money
         count += 1
     return (count, " ".join([*(t.strip() for t in before[len(before) - count :]), paragraph])) if count else None
 

@@ -624,6 +624,9 @@ def test_decisions(text: str, rule: str) -> None:
         "The committee noted the report.",
         "It is recommended that the committee approves the plan.",
         "A motion to close the library was tabled and deferred to the next meeting.",
+        "The committee has not reached a consensus on the budget.",
+        "This item was tabled for discussion by Cllr Smith.",
+        "In January the Council had deferred the application to allow a site visit.",
         "Deferred to Item 110d.",
         "(Deferred to next committee meeting.)",
         "At its meeting in February the Council had agreed to buy the land.",
@@ -655,9 +658,12 @@ def test_a_bare_outcome_after_a_schedule_of_payments_approves_the_schedule(payme
     assert text.endswith(("All approved for payment.", "– all approved."))
 
 
-def test_a_bare_outcome_after_prose_takes_no_schedule() -> None:
-    m = meeting("2715. Noticeboard\nThe noticeboard is to be repaired by the Clerk.\nAll approved.\n")
-    assert [r.found.rule for r in m.resolutions] != ["resolution.schedule"]
+def test_a_bare_outcome_after_prose_that_mentions_money_takes_no_schedule() -> None:
+    m = meeting(
+        "2715. Finance\nThe balance at the bank is £3,000, which the Treasurer reported to members with the "
+        "statements for the quarter and the reconciliation. A grant of £500 was received from the County.\nAgreed.\n"
+    )
+    assert [(r.found.rule, r.text) for r in m.resolutions] == [("resolution.outcome", "Agreed.")]
 
 
 def test_a_short_paragraph_with_a_motion_seconded_is_one_decision_told_whole() -> None:
@@ -797,6 +803,14 @@ def test_marked_actions(body: str, text: str, owners: list[str]) -> None:
     assert [(a.text, a.owners) for a in m.actions] == [(text, owners)]
 
 
+def test_a_task_after_a_status_word_is_no_status() -> None:
+    m = meeting(
+        "Present: Ann Lee, Bob Diaz\n\n1. Actions\nAction 1: Ann Lee to invite Francis.\n"
+        "Outstanding: Bob Diaz to send the report.\n"
+    )
+    assert [a.status for a in m.actions][:1] == [None]
+
+
 def test_a_status_line_with_its_reason_is_the_status_of_the_action_above() -> None:
     m = meeting("Present: Ann Lee\n\n1. Actions\nAction 1: Ann Lee to invite Francis.\nComplete - Francis accepted.\n")
     assert [(a.text, a.status) for a in m.actions] == [("Ann Lee to invite Francis.", "Complete - Francis accepted.")]
@@ -813,6 +827,7 @@ def test_a_status_line_with_its_reason_is_the_status_of_the_action_above() -> No
         ("Andy Lowe was asked to arrange extra patrols.", ["Andy Lowe"]),
         ("Panel members were encouraged to publicise the survey.", ["Panel members"]),
         ("Clerk to bring the keys to the hall.", ["Clerk"]),
+        ("Ann Lee to ping the hosting company about the renewal.", ["Ann Lee"]),
         ("The Clerk Buiter will send a letter to the resident by certified mail.", ["Buiter"]),  # off the roll
         ("Councillors requested Mr Armstrong to look into the sweeping of the village.", ["Armstrong"]),
         ("Mr Bellsham to contact Highways, and Mr Armstrong will also contact Highways.", ["Bellsham", "Armstrong"]),
@@ -1257,8 +1272,9 @@ def test_a_closing_list_headed_by_whose_actions_they_are(heading: str) -> None:
     ]
 
 
-def test_completed_actions_head_no_list_of_new_ones() -> None:
-    m = meeting("1. Budget\nThe budget was discussed.\nCompleted actions\nGet budget summaries to the chairs – Robin\n")
+@pytest.mark.parametrize("heading", ["Completed actions", "Ongoing Actions", "Carried Forward Actions"])
+def test_earlier_actions_head_no_list_of_new_ones(heading: str) -> None:
+    m = meeting(f"1. Budget\nThe budget was discussed.\n{heading}\nGet budget summaries to the chairs – Robin\n")
     assert m.actions == []
 
 
