@@ -80,8 +80,9 @@ _DAY_IN_WORDS = re.compile(r"\b((?:twenty|thirty)[\s-])?([a-z]+)\s+day\s+of\s+(?
 
 
 def _day_in_figures(m: re.Match) -> str:
-    word = ((m.group(1) or "").strip().rstrip("-") + "-" if m.group(1) else "") + m.group(2)
-    n = _ORDINAL_WORDS.get(word.lower())
+    """'Ninth day of ' -> '9 ', 'twenty first day of ' -> '21 '; words that are no day stay as they are."""
+    tens = m.group(1).strip().rstrip("-").lower() + "-" if m.group(1) else ""
+    n = _ORDINAL_WORDS.get(tens + m.group(2).lower())
     return f"{n} " if n else m.group(0)
 
 

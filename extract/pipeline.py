@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..ingest.model import Document
@@ -242,7 +243,9 @@ def _decision_sentences(
     return found
 
 
-def _pointed_back(blocks: list[Block], i: int, shape: Outline, item_of, rule: str, sentence: str):
+def _pointed_back(
+    blocks: list[Block], i: int, shape: Outline, item_of: Callable, rule: str, sentence: str
+) -> tuple[str, str, Block]:
     """(rule, text, first block) of a decision whose outcome points back to what came before it in its item:
     a proposal ('The trustees proposed to correct those.' / 'The proposal was accepted by a show of hands.')
     or a schedule of payments ('Merlin Waste - £30.00' ... / 'All approved for payment.')."""
@@ -256,7 +259,7 @@ def _pointed_back(blocks: list[Block], i: int, shape: Outline, item_of, rule: st
     return (rule, f"{proposal} {sentence}", blocks[i - 1]) if proposal else (rule, sentence, blocks[i])
 
 
-def _item_texts(blocks: list[Block], i: int, shape: Outline, item_of) -> list[str]:
+def _item_texts(blocks: list[Block], i: int, shape: Outline, item_of: Callable) -> list[str]:
     """The text of block i's item up to and including block i, without the heading's own words."""
     run_in = {h.block: (h.body or "").lstrip(":-–— ") for h in shape.headings}
     start = i

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from minutes.extract import extract
-from minutes.extract.blocks import sentences
+from minutes.extract.blocks import Block, sentences
 from minutes.extract.dates import due_date, find_dates
 from minutes.ingest import from_text
 from minutes.ingest.cleanup import clean
@@ -324,6 +324,13 @@ def test_a_numbered_list_of_people_under_an_attendance_label_is_no_items() -> No
         "5. Ben Connor\n6. Finance\nThe accounts were presented.\n"
     )
     assert [i.title for i in m.items] == ["Welcome", "Attendance", "Finance"]
+
+
+def test_how_long_is_never_an_item_number() -> None:
+    from minutes.extract.items import heading_number
+
+    assert not heading_number(Block([Line("2 Hours")])) and not heading_number(Block([Line("30 mins - Signatures")]))
+    assert heading_number(Block([Line("2 Minutes of the meeting held on 27th October 2015")]))
 
 
 def test_a_timetable_slot_is_not_part_of_the_title() -> None:
@@ -796,6 +803,7 @@ def test_whereas_resolved_block_and_motion_run() -> None:
             ["Tony Burton"],
         ),
         ("Action point 3: Peter Haylock to book the hall.", "Peter Haylock to book the hall.", ["Peter Haylock"]),
+        ("Action no. 4: Peter Haylock to book the hall.", "Peter Haylock to book the hall.", ["Peter Haylock"]),
     ],
 )
 def test_marked_actions(body: str, text: str, owners: list[str]) -> None:
@@ -826,6 +834,7 @@ def test_a_status_line_with_its_reason_is_the_status_of_the_action_above() -> No
         ("Mr Armstrong said he would contact EDC about the drains.", ["Armstrong"]),
         ("Andy Lowe was asked to arrange extra patrols.", ["Andy Lowe"]),
         ("Panel members were encouraged to publicise the survey.", ["Panel members"]),
+        ("Members were urged to respond to the consultation.", ["Members"]),
         ("Clerk to bring the keys to the hall.", ["Clerk"]),
         ("Ann Lee to ping the hosting company about the renewal.", ["Ann Lee"]),
         ("The Clerk Buiter will send a letter to the resident by certified mail.", ["Buiter"]),  # off the roll
@@ -1164,6 +1173,7 @@ def test_a_us_council_in_plain_text() -> None:
         ("held by email on 10thth September 2021", None, False, "2021-09-10"),
         ("The Meeting shall take place on the Ninth day of OCTOBER, 2004 in the Upstairs", None, False, "2004-10-09"),
         ("given this twenty-first day of May 2019", None, False, "2019-05-21"),
+        ("on the first day of business, Monday 4 March 2024", None, False, "2024-03-04"),  # no month after it
     ],
 )
 def test_dates(text: str, year, us: bool, expected: str) -> None:
