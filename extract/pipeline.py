@@ -323,8 +323,9 @@ def _review_blocks(seg: Segment, shape: Outline) -> set[int]:
 
 
 def _presenters_from_roster(meeting: Meeting, leader_lines: set[int] = frozenset()) -> None:
-    """'Operations Manager's report – Sophie Turner': a name after a dash is the presenter when she attended,
-    or, after a leader's column ('Membership ------ Jeanne Banks/Rebecca Galves'), when each part is a full name."""
+    """'Operations Manager's report – Sophie Turner': a name after a dash is the presenter when she attended;
+    on a line a leader ran out to its column ('Membership ------ Jeanne Banks/Rebecca Galves', 'Local Reports
+    ------ Local Chairs'), the column names the presenters, people or a role."""
     names = {a.name.lower() for a in meeting.attendees}
     surnames = {a.name.lower().split()[-1] for a in meeting.attendees if a.name.split()}
     full = r"(?:[A-Z]\.\s?|[A-Z][a-z]+\s+)(?:[A-Z][a-z'’\-]+\s+)?[A-Z][a-z'’\-]+"
