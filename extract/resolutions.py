@@ -182,6 +182,7 @@ _NOT_DECISION = re.compile(
     r"previously (?:agreed|approved)|at (?:its|their|the) (?:last|"
     r"previous) meeting|was (?:withdrawn|lost|defeated|not carried)|"
     r"(?:not reached|no|without|lack of) (?:a )?consensus|"
+    r"(?:appointed|elected|awarded)\b[^.;]{0,80}?\bin (?:19|20)\d\d|"  # a tribute's "appointed ... in 2001"
     r"(?:motion|amendment) (?:was )?(?:tabled|deferred|withdrawn)|not (?:agreed|approved|carried)|failed|"
     r"(?:proposed|moved|seconded) the following|seconded the (?:motion|amendment) that|"
     r"(?:will|would|to) be (?:agreed|approved|decided|resolved)|asked to (?:agree|approve)|"

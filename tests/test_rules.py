@@ -634,6 +634,7 @@ def test_decisions(text: str, rule: str) -> None:
         "The committee has not reached a consensus on the budget.",
         "This item was tabled for discussion by Cllr Smith.",
         "In January the Council had deferred the application to allow a site visit.",
+        "Mr Spence was appointed as Deputy Lieutenant in 2001 and was awarded an OBE in 2005.",  # a tribute
         "Deferred to Item 110d.",
         "(Deferred to next committee meeting.)",
         "At its meeting in February the Council had agreed to buy the land.",
