@@ -33,7 +33,7 @@ ROLES = (
 # "Panel Chair", "Board members", "Parish Clerk", "Transparency Board members", "PDC project team": a role of a
 # named body is a role
 ROLE = re.compile(
-    rf"^(?:the\s+)?(?:(?:(?-i:[A-Z])[a-z]+(?<!ed)(?<!ing)|(?-i:[A-Z]{{2,6}}))\s+){{0,2}}"
+    rf"^(?:the\s+)?(?:(?-i:[A-Z])[a-z]+(?<!ed)(?<!ing)\s+){{0,2}}"  # under re.I, [a-z]+ takes "PDC" too
     rf"(?:(?:project|working|steering|leadership|management)\s+)?(?:{ROLES})$",
     re.I,
 )

@@ -322,7 +322,7 @@ def _review_blocks(seg: Segment, shape: Outline) -> set[int]:
     return found
 
 
-def _presenters_from_roster(meeting: Meeting, leader_lines: set[int] = frozenset()) -> None:
+def _presenters_from_roster(meeting: Meeting, leader_lines: set[int]) -> None:
     """'Operations Manager's report – Sophie Turner': a name after a dash is the presenter when she attended;
     on a line a leader ran out to its column ('Membership ------ Jeanne Banks/Rebecca Galves', 'Local Reports
     ------ Local Chairs'), the column names the presenters, people or a role."""

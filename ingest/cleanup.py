@@ -33,9 +33,9 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
     ]
     for line in kept:
         strip_bullet(line)
-        text = _INVISIBLE.sub("", line.text)
-        line.text = _LEADER.sub(" — ", text).strip()  # an em dash for the leader's column
-        if _LEADER.search(text):
+        text, leaders = _LEADER.subn(" — ", _INVISIBLE.sub("", line.text))  # an em dash for the leader's column
+        line.text = text.strip()
+        if leaders:
             line.leader = True
             line.wrapped = False  # a leader runs the line out to its column; the words do not run on
     kept = [line for line in kept if line.text]
