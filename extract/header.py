@@ -103,6 +103,37 @@ def _first_date(head: list[Block], year: int | None, us: bool) -> tuple[date | N
     return None, None
 
 
+# "Approval of December 10, 2025, Regular Board meeting minutes": a meeting earlier than this one
+_APPROVES_MINUTES = re.compile(
+    r"\b(?:approv\w*|confirm\w*|adopt\w*|accept\w*)\b.{0,80}\bminutes\b|\bminutes\b.{0,80}"
+    r"\b(?:approv\w*|confirm\w*|adopt\w*|accept\w*)",
+    re.I | re.S,
+)
+_SLIP_DAYS = 92  # a paper dated at the turn of the year with last year's number follows the approved minutes closely
+
+
+def slipped_year(when: date | None, blocks: list[Block], us: bool) -> date | None:
+    """A January paper printed with last year's number ("January 14, 2025" on a 2026 agenda), a common slip:
+    the meeting cannot approve the minutes of meetings held after it, so one year on is the date meant when
+    that puts it after every such meeting and soon after the last of them."""
+    if when is None:
+        return None
+    later = [
+        d
+        for block in blocks
+        if len(block.text) <= 600 and _APPROVES_MINUTES.search(block.text)
+        for d, _ in find_dates(block.text, when.year, us)
+        if d > when
+    ]
+    if not later:
+        return when
+    try:
+        meant = when.replace(year=when.year + 1)
+    except ValueError:  # 29 February
+        return when
+    return meant if all(d < meant for d in later) and (meant - max(later)).days <= _SLIP_DAYS else when
+
+
 # "the College Council Formed on November 14, 2002", "established in 1974": when the body began, not this meeting
 _FOUNDED = re.compile(r"\b(?:formed|founded|established|incorporated|constituted|created)\s+(?:on\s+|in\s+)?$", re.I)
 

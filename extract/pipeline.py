@@ -153,6 +153,7 @@ def _heading_fields(blocks: list[Block], seg: Segment, shape: Outline, year: int
     """What the head of the papers says: body, organisation, date, times, place; and the items."""
     title = blocks[seg.title] if seg.title is not None else None
     when, _ = header.meeting_date(shape.head, year, us)
+    when = header.slipped_year(when, blocks[seg.start : seg.end], us)
     start_time, end_time = header.times(shape.head, blocks[seg.start : seg.end])
     body, organisation = header.body_and_organisation(shape.head, title, blocks[seg.start : seg.end])
     return Meeting(

@@ -261,6 +261,19 @@ def test_the_day_a_summons_says_the_meeting_is_held_beats_the_clerks_date_above_
     assert (found.kind, found.date) == ("agenda", "2019-01-09")
 
 
+def test_a_january_paper_printed_with_last_years_number_is_dated_by_the_minutes_it_approves() -> None:
+    text = (
+        "PARISH BOARD MEETING\nAGENDA\nJanuary 14, {year}, 7 PM\nCALL TO ORDER:\nAPPROVAL OF MINUTES:\n"
+        "Approval of December 10, 2025, Regular Board meeting minutes.\nREPORTS:\nADJOURNMENT:\n"
+    )
+    (slipped,) = extract(from_text(text.format(year=2025)))
+    (right,) = extract(from_text(text.format(year=2026)))
+    assert (slipped.date, right.date) == ("2026-01-14", "2026-01-14")
+    # minutes of a meeting long after the stated date are no slip of one year: the date stands
+    (far,) = extract(from_text(text.format(year=2024)))
+    assert far.date == "2024-01-14"
+
+
 def test_a_title_under_a_letterhead_of_short_lines_starts_the_paper() -> None:
     (found,) = extract(
         from_text(
