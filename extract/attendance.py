@@ -101,6 +101,9 @@ _ROLE_WORDS = re.compile(
 _ORGANISATION_END = re.compile(
     r"\b(?:foundation|inc|ltd|limited|llc|plc|corporation|company|university|college|association|society)\.?$", re.I
 )
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:university|college|institute|school|academy|foundation|association|society)\b", re.I
+)
 # after "Name, ": a public body's own last word ('Home Office', 'Metropolitan Police Service'); a role before it
 # ('Head of Service') has been ruled out by then
 _PUBLIC_BODY_END = re.compile(r"\b(?:office|service|authority|ministry|department|agency)$", re.I)
@@ -123,17 +126,18 @@ def label_of(text: str) -> tuple[str, str | None, str] | None:
 
 def _split_outside_brackets(text: str, separators: str) -> list[str]:
     parts, depth, current = [], 0, ""
+    pattern = re.compile(separators)
     i = 0
     while i < len(text):
         ch = text[i]
         depth += ch in "([" and 1 or 0
         depth -= ch in ")]" and 1 or 0
         if depth == 0:
-            m = re.match(separators, text[i:])
+            m = pattern.match(text, i)  # matched in place, so '\band\b' sees the 'Portl' before 'and'
             if m:
+                i = m.end()
                 parts.append(current)
                 current = ""
-                i += m.end()
                 continue
         current += ch
         i += 1
@@ -197,6 +201,7 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     """People in a list: names with initials, schools or roles in brackets or after dashes."""
     text = _EDITORIAL.sub("", re.sub(r"\s+", " ", text)).strip().rstrip(".")
     text = re.sub(r"\s+[-–]\s*\d{1,2}\.?$", "", text)  # "... and Mayor Ezzy Ashcraft – 5": the count present
+    text = re.sub(r"^\d{1,3}[.)]\s+(?=[A-Z])", "", text)  # "1. Robert Surton": a numbered roll's number
     text = re.sub(r"\s*\(?(?<![\w.])@[\w.\-]+\)?", "", text)  # "James Snell @jasnell", "Joe Sepi (@joesepi)": handles
     text = _ORG_DASH.sub(", ", _INLINE_ROLE.sub(", ", text))
     people: list[dict] = []
@@ -269,6 +274,9 @@ def _organisation_shaped(text: str) -> bool:
 def _people_in_part(part: str, category: str | None) -> list[dict]:
     dash = re.match(r"^(.+?)\s+[-–]\s+(.+)$", part)
     extra = None
+    joined = _name_then_organisation(part)
+    if joined and not dash:
+        part, extra = joined
     if dash and "(" not in dash.group(1):
         left, right = dash.groups()
         if looks_like_name(left, allow_initials=False):
@@ -296,7 +304,7 @@ def _people_in_part(part: str, category: str | None) -> list[dict]:
             piece = piece[role_prefix.end() :]
         for name in _names_in_run(piece):
             name = strip_honorifics(name)
-            if looks_like_name(name) and not is_role(name):
+            if looks_like_name(name) and not is_role(name) and not _ORGANISATION_END.search(name):
                 run_people.append({"name": name, "role": role})
                 role = None
     if extra and run_people:
@@ -304,6 +312,18 @@ def _people_in_part(part: str, category: str | None) -> list[dict]:
         key = "role" if role else "organisation"
         run_people[-1][key] = extra
     return run_people
+
+
+def _name_then_organisation(part: str) -> tuple[str, str] | None:
+    """'Robert Surton Western Oregon University': a roll that prints each person's college after the name with
+    nothing between, so the words are not paired off into names ('Oregon University')."""
+    words = part.split()
+    if len(words) < 4 or "(" in part:
+        return None
+    name, rest = " ".join(words[:2]), " ".join(words[2:])
+    if not _ORGANISATION_WORD.search(rest):
+        return None
+    return (name, rest) if looks_like_name(name, allow_initials=False) else None
 
 
 def _bracket(person: dict, inner: str, category: str | None) -> None:

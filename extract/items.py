@@ -592,17 +592,38 @@ class _Scan:
     def _plain_instead(self, tops: list[Heading]) -> list[Heading] | None:
         """'1. Kerb not repaired  2. ...' under one plain heading, '1. Consultation ...' under the next: lists
         that start again under each heading are notes, and the plain headings are the items."""
-        if not 2 <= len(tops) <= 3 or not _lists_restart(self.blocks, self.start, self.end):
+        ones = _list_starts(self.blocks, self.start, self.end)
+        if len(tops) < 2 or len(ones) < 3:
             return None
         plain = _unnumbered(self.blocks, self.start, self.end, self.skip)
         plain = [h for h in plain if not heading_number(self.blocks[h.block])]
-        return plain if len(plain) >= 4 else None
+        if len(tops) <= 3 and len(plain) >= 4:
+            return plain
+        # most lists start straight under a short heading of their own: "Lane Community College" / "1. ..."
+        heads = _list_heads(self.blocks, ones, {h.block for h in plain} | self.skip)
+        if len(heads) < 4 or len(heads) < 0.7 * len(ones):
+            return None
+        return sorted(plain + heads, key=lambda h: h.block)
 
 
-def _lists_restart(blocks: list[Block], start: int, end: int) -> bool:
-    """Whether numbered lines start again at 1 three times or more: lists under headings, not a numbering."""
-    ones = [k for k in range(start, end) if re.match(r"^1[.)]\s+\S", blocks[k].text.strip())]
-    return len(ones) >= 3
+def _list_heads(blocks: list[Block], ones: list[int], taken: set[int]) -> list[Heading]:
+    """'Umpqua Community College' over '1. Enrollment is stable.': the short line a restarting list hangs from."""
+    out = []
+    for k in ones:
+        text = blocks[k - 1].text.strip()
+        if k - 1 in taken or heading_number(blocks[k - 1]) or _SECTION_LABEL.match(text):
+            continue
+        if len(text.split()) > 8 or text.endswith((".", "?", ",", ";", ":")) or not text[:1].isupper():
+            continue
+        title, body, presenters = split_title(text, blocks[k - 1].heading is not None)
+        item = Item(number=None, title=title, presenters=presenters, found=blocks[k - 1].found("item.unnumbered"))
+        out.append(Heading(item, k - 1, "none", body))
+    return out
+
+
+def _list_starts(blocks: list[Block], start: int, end: int) -> list[int]:
+    """Lines numbered 1: where three or more lists start again, they are lists under headings, not a numbering."""
+    return [k for k in range(start, end) if re.match(r"^1[.)]\s+\S", blocks[k].text.strip())]
 
 
 def heading_number(block: Block) -> re.Match | None:

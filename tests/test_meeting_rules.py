@@ -999,3 +999,32 @@ def test_minutes_kept_in_a_table_keep_its_numbers_though_a_heading_follows() -> 
         ("3", "Finance"),
         ("4", "Hall"),
     ]
+
+
+def test_numbered_lists_starting_again_under_short_headings_make_the_headings_the_items() -> None:
+    colleges = ("Lane Community College", "Rogue Community College", "Klamath Community College", "Western University")
+    body = "".join(
+        f"\n{college}\n1. Enrollment is stable this term.\n2. Working on a new degree.\n3. Hired two new staff.\n"
+        for college in colleges
+    )
+    (found,) = extract(
+        from_text(f"College Meeting Minutes\nFriday, October 18, 2019\n\nPresent: Ann Lee, Bob Diaz\n{body}")
+    )
+    assert [i.title for i in found.items] == list(colleges)
+    assert [a.name for a in found.attendees] == ["Ann Lee", "Bob Diaz"]  # "Lane Community College" is no person
+
+
+def test_a_word_holding_and_is_not_split_at_it() -> None:
+    from minutes.extract.attendance import parse_people
+
+    names = [p["name"] for p in parse_people("Ann Rowland, Bob Sandford and Cy Young", "member")]
+    assert names == ["Ann Rowland", "Bob Sandford", "Cy Young"]
+
+
+def test_a_numbered_roll_of_names_each_followed_by_a_college() -> None:
+    from minutes.extract.attendance import parse_people
+
+    (person,) = parse_people("3. Karla Fant Portland State University", "member")
+    assert (person["name"], person["organisation"]) == ("Karla Fant", "Portland State University")
+    (person,) = parse_people("10. Phil Howard Oregon Institute of Technology", "member")
+    assert (person["name"], person["organisation"]) == ("Phil Howard", "Oregon Institute of Technology")
