@@ -4,9 +4,10 @@
 
 Each series is ingested into a fresh database (in date order, or reversed), and each hand-recorded
 action is looked for among the stored actions of its raising meeting, by the shared scorer's text
-matching. A found action's tracked status (its own, or the one it is linked to) is compared with
-the record's final status. An action is hidden when it is linked to another that is not the same
-hand-recorded action; a duplicate is a hand action that two unlinked stored actions both match.
+matching (where a stored action matches several, the closest claims it). A found action's tracked
+status (its own, or the one it is linked to) is compared with the record's final status. An action
+is hidden when it is linked to another that is not the same hand-recorded action; a duplicate is a
+hand action that two unlinked stored actions both match.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ CORPUS = HERE.parents[1] / "shared" / "corpus"
 
 sys.path.insert(0, str(HERE.parent.parent))
 from minutes.extract.blocks import sentences  # noqa: E402
-from minutes.scorer import coverage  # noqa: E402
+from minutes.scorer import closeness, coverage  # noqa: E402
 from minutes.train import part_of  # noqa: E402
 
 
@@ -74,15 +75,27 @@ def _matches(text: str, gold: str) -> bool:
     return coverage(text, gold) > 0 or part_of(text, gold) or part_of(task, gold)
 
 
+def _closest(actions: list[dict], rows: list[dict]) -> dict[int, str | None]:
+    """Each stored action's closest hand-recorded action of its meeting, among those its text matches."""
+    best: dict[int, str | None] = {}
+    for r in rows:
+        matching = [a for a in actions if a["raised"] == r["date"] and _matches(r["text"], a["text"])]
+        best[r["id"]] = max(matching, key=lambda a: closeness(r, a))["id"] if matching else None
+    return best
+
+
 def score(record: dict, rows: list[dict]) -> SeriesScore:
     by_id = {r["id"]: r for r in rows}
     result = SeriesScore(record["series"], actions=len(record["actions"]))
     claimed: dict[int, str] = {}
+    best = _closest(record["actions"], rows)
     for action in record["actions"]:
         mine = [r for r in rows if r["date"] == action["raised"] and _matches(r["text"], action["text"])]
         if not mine:
             result.wrong.append(f"{action['id']} not found: {action['text'][:60]}")
             continue
+        # a stored action that loosely matches this one but is plainly another recorded action is that one's
+        mine = [r for r in mine if best[r["id"]] == action["id"]] or mine
         result.found += 1
         roots = {r["id"] if r["linked_to"] is None else r["linked_to"] for r in mine}
         result.duplicates += len(roots) > 1
