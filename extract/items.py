@@ -106,13 +106,18 @@ def title_like(text: str) -> bool:
         and sum(w[0].islower() for w in words) > len(words) / 2
     ):
         return False
+    return not _record_marker(text)
+
+
+def _record_marker(text: str) -> bool:
+    """A line that marks or states a record rather than naming business."""
     if re.match(r"^(?:resolved|agreed|actions?|decisions?)\b\s*(?:[A-Z/]{2,9}\s*)?(?:[:.–]|-(?!\w))", text, re.I):
-        return False  # "ACTION: Tony Burton" is a marker, never a title
+        return True  # "ACTION: Tony Burton" is a marker, never a title
     if re.match(r"^(?:resolved|agreed)\s+(?:that|to)\b", text, re.I):
-        return False  # "(3) RESOLVED that Council: ...": a numbered paragraph's decision, not a sub-item
+        return True  # "(3) RESOLVED that Council: ...": a numbered paragraph's decision, not a sub-item
     if re.search(r"\b(?:proposed|moved),?\s+(?:and\s+)?(?:\w+\s+){1,3}seconded\b", text, re.I):
-        return False  # "(1) Mr Gough proposed, and Mr Oakford seconded the motion that": a motion, not a title
-    return not re.match(r"^(?:resolved|agreed|action|actions|decision|noted|q|a)\b\s*[:.\-–]?\s*$", text, re.I)
+        return True  # "(1) Mr Gough proposed, and Mr Oakford seconded the motion that": a motion, not a title
+    return bool(re.match(r"^(?:resolved|agreed|action|actions|decision|noted|q|a)\b\s*[:.\-–]?\s*$", text, re.I))
 
 
 def _title_marked_up(title: str) -> bool:
