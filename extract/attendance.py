@@ -571,7 +571,7 @@ class _Roll:
         return True
 
 
-_PROSE = re.compile(r"\b(?:was|were|said|spoke|welcomed|opened|is|are)\b")
+_PROSE = re.compile(r"\b(?:was|were|said|spoke|welcomed|opened|is|are|has|have|had|will|would|reported|stated)\b")
 
 
 def _has_lower_word(text: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .attendance import label_of
 from .blocks import Block, sentences
 from .model import Item
-from .names import HONORIFICS, is_role, looks_like_name, strip_honorifics
+from .names import HONORIFICS, is_organisation, is_role, looks_like_name, strip_honorifics
 
 NUMBER = re.compile(
     r"""^(?:(?i:minute|item|agenda\s+item|min\.?)\s+(?:\#\s?)?)?
@@ -580,11 +580,9 @@ class _Scan:
         if plain is not None:
             return plain
         blocks, start, end, skip = self.blocks, self.start, self.end, self.skip
-        if len(tops) <= 1:
-            unnumbered = _unnumbered(blocks, start, end, skip) + _bullet_topics(blocks, start, end, skip)
-            marked = sum(blocks[h.block].heading is not None for h in unnumbered)
-            if not tops or tops[0].kind == "slash" and marked >= 3:
-                return _merge(found, unnumbered)  # a lone 'DSCI 101/102' among headings is a course code, no scheme
+        headed = self._headed_instead(found, tops) if len(tops) <= 1 else None
+        if headed is not None:
+            return headed
         if all(FILE_NUMBER.fullmatch(h.item.number or "") for h in found if h.kind != "sub"):
             # file numbers name papers rather than order them: the body's order is its section headings
             return _merge(found, [h for h in _unnumbered(blocks, start, end, skip) if _caps(blocks[h.block].text)])
@@ -593,6 +591,17 @@ class _Scan:
             return found  # no list markup (a PDF or typed text): nothing more to look for
         listed = [h for h in _unnumbered(blocks, start, end, skip) if _outer_list_entry(blocks, h.block, start)]
         return _merge(found, listed) if listed else found
+
+    def _headed_instead(self, found: list[Heading], tops: list[Heading]) -> list[Heading] | None:
+        """Papers that number nothing, or only one line: their headings, topic bullets or run-in topics."""
+        blocks, start, end, skip = self.blocks, self.start, self.end, self.skip
+        unnumbered = _unnumbered(blocks, start, end, skip) + _bullet_topics(blocks, start, end, skip)
+        if not tops and not any(blocks[k].heading is not None for k in range(start, end)):
+            unnumbered += _run_in_topics(blocks, start, end, skip | {h.block for h in unnumbered})
+        marked = sum(blocks[h.block].heading is not None for h in unnumbered)
+        if not tops or tops[0].kind == "slash" and marked >= 3:
+            return _merge(found, unnumbered)  # a lone 'DSCI 101/102' among headings is a course code, no scheme
+        return None
 
     def _plain_instead(self, tops: list[Heading]) -> list[Heading] | None:
         """'1. Kerb not repaired  2. ...' under one plain heading, '1. Consultation ...' under the next: lists
@@ -873,6 +882,27 @@ def _bullet_topics(blocks: list[Block], start: int, end: int, skip: set[int]) ->
         item = Item(None, title, presenters=presenters, found=block.found("item.unnumbered"))
         out.append(Heading(item, i, "none", body))
     return out if parents >= 3 else []
+
+
+_RUN_IN = re.compile(r"^([A-Z][^–:.?!]{2,60}?)\s+[–-]\s+(?=\S)")
+
+
+def _run_in_topics(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[Heading]:
+    """Papers that number nothing and open each paragraph with its topic and a dash ('Roads – Ray Smith has
+    kept the roads plowed.', 'Beautification – Nothing to report.'): the topics are the items, when four or
+    more paragraphs open so."""
+    out: list[Heading] = []
+    for i in range(start, end):
+        match = _RUN_IN.match(blocks[i].text.strip())
+        if i in skip or blocks[i].cell is not None or blocks[i].indent > 0 or not match:
+            continue
+        title = match.group(1).strip()
+        person = len(title.split()) > 1 and looks_like_name(title, allow_initials=False) and not is_organisation(title)
+        if len(title.split()) > 8 or not title_like(title) or person or _SENTENCE_VERB.search(title):
+            continue
+        item = Item(number=None, title=title, found=blocks[i].found("item.unnumbered"))
+        out.append(Heading(item, i, "none", blocks[i].text.strip()[match.end() :]))
+    return out if len(out) >= 4 else []
 
 
 def _merge(numbered: list[Heading], unnumbered: list[Heading]) -> list[Heading]:

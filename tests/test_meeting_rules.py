@@ -1028,3 +1028,16 @@ def test_a_numbered_roll_of_names_each_followed_by_a_college() -> None:
     assert (person["name"], person["organisation"]) == ("Karla Fant", "Portland State University")
     (person,) = parse_people("10. Phil Howard Oregon Institute of Technology", "member")
     assert (person["name"], person["organisation"]) == ("Phil Howard", "Oregon Institute of Technology")
+
+
+def test_paragraphs_opening_with_a_topic_and_a_dash_are_the_items_of_papers_that_number_nothing() -> None:
+    topics = "Roads – Ray Smith has kept the roads plowed.\n\nDam – Nothing to report.\n\nLake – It is frozen.\n\n"
+    text = (
+        "Township Board Meeting Minutes\nJanuary 27, 2022\n\nPresent: Ann Lee, Bob Diaz\n\n"
+        f"{topics}Jim Buiter – Clerk Buiter stated that early voting will begin.\n\n"
+    )
+    (three,) = extract(from_text(text))
+    assert three.items == []  # three topics and a person's name: no pattern yet
+    (four,) = extract(from_text(text + "Special Events – No report.\n"))
+    assert [i.title for i in four.items] == ["Roads", "Dam", "Lake", "Special Events"]
+    assert [a.name for a in four.attendees] == ["Ann Lee", "Bob Diaz"]  # "Roads – Ray Smith has kept ..." is prose
