@@ -609,15 +609,18 @@ class _Scan:
         ones = _list_starts(self.blocks, self.start, self.end)
         if len(tops) < 2 or len(ones) < 3:
             return None
-        plain = _unnumbered(self.blocks, self.start, self.end, self.skip)
-        plain = [h for h in plain if not heading_number(self.blocks[h.block])]
-        if len(tops) <= 3 and len(plain) >= 4:
+        plain = self._plain_headings() if len(tops) <= 3 else None
+        if plain is not None and len(plain) >= 4:
             return plain
         # most lists start straight under a short heading of their own: "Lane Community College" / "1. ..."
-        heads = _list_heads(self.blocks, ones, {h.block for h in plain} | self.skip)
+        heads = _list_heads(self.blocks, ones, self.skip)
         if len(heads) < 4 or len(heads) < 0.7 * len(ones):
             return None
-        return sorted(plain + heads, key=lambda h: h.block)
+        return _merge(self._plain_headings() if plain is None else plain, heads)
+
+    def _plain_headings(self) -> list[Heading]:
+        plain = _unnumbered(self.blocks, self.start, self.end, self.skip)
+        return [h for h in plain if not heading_number(self.blocks[h.block])]
 
 
 def _list_heads(blocks: list[Block], ones: list[int], taken: set[int]) -> list[Heading]:

@@ -228,12 +228,36 @@ def _speaker_word(m: re.Match) -> bool:
     return word.title() not in _STOP and not is_role(word) and not _GROUP_WORD.search(word)
 
 
+_FULL_NAME = re.compile(
+    r"(?<![\w'’])((?-i:[A-Z])[a-z]{2,})\s+(?-i:[A-Z])[a-z]{2,}(?:-(?-i:[A-Z])[a-z]+)?\b(?!\s+(?-i:[A-Z]))"
+)
+
+
+def _named_in_full(texts: list[str]) -> set[str]:
+    """'Brenda Davies' in the minutes makes a later 'Brenda will do the graphic art' a person's undertaking,
+    though the roll does not name her: first names of two-word names probablepeople reads as a person's, where
+    the document never writes the word in lower case (as it writes 'village' of 'Village Hall')."""
+    pairs = {m.group(0): m.group(1) for text in texts for m in _FULL_NAME.finditer(text)}
+    common = {w for text in texts for w in re.findall(r"\b[a-z]{3,}\b", text)}  # 'village', 'draft': words
+    return {
+        first.lower()
+        for pair, first in pairs.items()
+        if first not in _STOP
+        and first.lower() not in common
+        and strip_honorifics(pair) == pair
+        and not is_role(first)
+        and not _GROUP_WORD.search(pair)
+        and not is_organisation(pair)
+    }
+
+
 class NameFinder:
     """Finds people and roles in a sentence with a spaCy EntityRuler seeded from the roster."""
 
     def __init__(self, roster: list[str] = (), texts: list[str] = ()):
         self.roster = [strip_honorifics(n) for n in roster if strip_honorifics(n)]
         self.speakers = {m.group(1).lower() for text in texts for m in _SPEAKS.finditer(text) if _speaker_word(m)}
+        self._texts, self._named = texts, None  # people named in full: found only when a word is not known else
         self._ruler = None  # spaCy loads on first use: most documents never need it
 
     def _pipeline(self):
@@ -286,12 +310,17 @@ class NameFinder:
         return name
 
     def knows(self, word: str) -> bool:
-        """A single word that names someone on the roster (a first name, a surname or initials), or someone
-        the minutes show speaking ('Si also promised to ...'), where the roll is short of names."""
+        """A single word that names someone on the roster (a first name, a surname or initials), someone the
+        minutes show speaking ('Si also promised to ...') or name in full ('Brenda Davies'), where the roll is
+        short of names."""
         word = word.lower()
         if word in self.speakers:
             return True
-        return any(word in (r.split()[0].lower(), r.split()[-1].lower(), initials_of(r).lower()) for r in self.roster)
+        if any(word in (r.split()[0].lower(), r.split()[-1].lower(), initials_of(r).lower()) for r in self.roster):
+            return True
+        if self._named is None:
+            self._named = _named_in_full(self._texts)
+        return word in self._named
 
     def people(self, text: str) -> list[str]:
         """Names and roles in order of appearance, honorifics removed."""

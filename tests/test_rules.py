@@ -876,6 +876,14 @@ def test_a_first_name_off_the_roll_owns_a_task_once_the_minutes_show_them_speaki
     assert [a.owners for a in noted.actions] == [[]]  # a paper noted is no one speaking
 
 
+def test_a_first_name_off_the_roll_owns_a_task_once_the_minutes_name_the_person_in_full() -> None:
+    body = "1. Logo\nHonorary membership for Brenda Davies was approved.\nBrenda will do the graphic art.\n"
+    m = meeting("Present: Ann Lee, Bob Diaz\n\n" + body)
+    assert [a.owners for a in m.actions] == [["Brenda"]]
+    hall = "1. Hall\nThe Village Hall roof leaks; the village agreed a repair.\nVillage will host the fair in May.\n"
+    assert meeting("Present: Ann Lee, Bob Diaz\n\n" + hall).actions == []  # 'village' is a word here, no name
+
+
 @pytest.mark.parametrize(
     "paragraph, text",
     [
