@@ -82,6 +82,13 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
     (
+        "action.x_will",  # "Cllr Simkins has drafted a definition and will circulate it": a report, then the task
+        re.compile(
+            rf"^{_SUBJECT}\s+(?:has\s+|have\s+)?(?!{_NOT_TASKS}\b)[a-z]+ed\b[^.;:]{{0,100}}?\band\s+(?:will|would)\s+"
+            rf"(?:also\s+)?(?!be\b|have\b|not\b|like\b|love\b|prefer\b|also\b|become\b|remain\b|work\b|{_NEWS})([a-z]+)"
+        ),
+    ),
+    (
         "action.x_going_to",  # "Supervisor Liccar is going to call a special meeting", "She plans on bringing ..."
         re.compile(
             # (?<!\sI): "Abughosh I plan on ...", a speaker's name before 'I', is not a subject "Abughosh I"

@@ -859,6 +859,8 @@ def test_a_status_line_with_its_reason_is_the_status_of_the_action_above() -> No
         ("No comments on the diversion. Clerk notify Merlin Waste of the extra bin.", ["Clerk"]),
         ("Councillors are politely asked to send out their reports earlier.", ["Councillors"]),
         ("The consultation response to be circulated by the Clerk.", ["Clerk"]),
+        ("Cllr Hale has drafted a definition of the standard and will circulate it to Councillors.", ["Hale"]),
+        ("Andy Lowe presented the Treasurer's report and will hand the books over to Ann.", ["Andy Lowe"]),
     ],
 )
 def test_actions_in_prose(sentence: str, owners: list[str]) -> None:
@@ -949,6 +951,7 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "The Clerk reminded members to submit their declarations of interest.",  # asks them; the Clerk owns nothing
         "The Chair advised the council to note the report.",
         "Cllr Evans Travelling Expenses to meeting - £13.19 (Ch. No. 300132)",  # 'to' before a noun in -ing
+        "The Clerk resigned last Friday and will work until the end of March.",  # a report, then no task
     ],
 )
 def test_not_actions(sentence: str) -> None:
