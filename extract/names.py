@@ -251,6 +251,36 @@ def _named_in_full(texts: list[str]) -> set[str]:
     }
 
 
+def full_names(surnames: list[str], texts: list[str]) -> dict[str, str]:
+    """'Hage' -> 'Carl Hage' where the papers name one person with that surname in full (a roster at the head:
+    'Carl Hage', then 'Present: Members Hage, Kattouw'); a surname two people share, or no one's, stays."""
+    out: dict[str, str] = {}
+    for surname in surnames:
+        found = {
+            m.group(0)
+            for text in texts
+            for m in re.finditer(rf"\b(?-i:[A-Z])[a-z]+\s+{re.escape(surname)}\b", text)
+            if m.group(0).split()[0] not in _STOP
+            and not is_role(m.group(0).split()[0])
+            and not HONORIFIC.match(m.group(0))
+        }
+        found = {f for f in found if _given_name(f)}
+        if len(found) == 1:
+            out[surname] = found.pop()
+    return out
+
+
+def _given_name(name: str) -> bool:
+    """probablepeople reads the first word as a given name: 'Carl Hage', not 'Member Hage' or 'Vice Chair'."""
+    import probablepeople
+
+    try:
+        parsed = probablepeople.parse(name)
+    except probablepeople.RepeatedLabelError:
+        return False
+    return [label for _, label in parsed] == ["GivenName", "Surname"]
+
+
 class NameFinder:
     """Finds people and roles in a sentence with a spaCy EntityRuler seeded from the roster."""
 

@@ -1041,3 +1041,22 @@ def test_paragraphs_opening_with_a_topic_and_a_dash_are_the_items_of_papers_that
     (four,) = extract(from_text(text + "Special Events – No report.\n"))
     assert [i.title for i in four.items] == ["Roads", "Dam", "Lake", "Special Events"]
     assert [a.name for a in four.attendees] == ["Ann Lee", "Bob Diaz"]  # "Roads – Ray Smith has kept ..." is prose
+
+
+def test_a_roll_by_surname_takes_the_full_names_of_the_roster_at_the_head() -> None:
+    text = (
+        "Technical Advisory Committee\nCarl Hage\nRoan Kattouw\nDon Chan, Secretary\n\n"
+        "Minutes of the meeting of 8 February 2018\n\n"
+        "Present: Members Hage, Kattouw, Wasserman\nAlso present: Secretary Chan\n\n"
+        "1. Reports\nMember Hage reported on the site. Frank Wasserman wrote in.\n"
+    )
+    (found,) = extract(from_text(text))
+    names = sorted(a.name for a in found.attendees)
+    assert names == ["Carl Hage", "Don Chan", "Roan Kattouw", "Wasserman"]  # the business text names no roll
+
+
+def test_a_surname_takes_a_full_name_only_where_one_person_has_it() -> None:
+    from minutes.extract.names import full_names
+
+    texts = ["Carl Hage", "Member Hage reported.", "Don Chan, Secretary", "Ann Chan", "Vice Chair Bafundo"]
+    assert full_names(["Hage", "Chan", "Bafundo"], texts) == {"Hage": "Carl Hage"}
