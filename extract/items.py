@@ -532,10 +532,16 @@ class _Scan:
             self.top_kind = None
         if self.last_value is None and value > 5 and kind == "dec" and self.found:
             return False
-        if self.last_value is not None and not 0 < value - self.last_value <= 3:
+        jump = self.last_value is not None and not 0 < value - self.last_value <= 3
+        if jump and not (
+            0 < value - self.last_value <= _MAX_SLIP
+            and not _comes_later(self.blocks, i, self.end, kind, self.last_value + 1)
+            and _run_goes_on(self.blocks, i, self.end, kind, value)
+        ):
             return False
         if (
-            self.last_value is not None
+            not jump
+            and self.last_value is not None
             and value > self.last_value + 1
             and _comes_later(self.blocks, i, self.end, kind, self.last_value + 1)
         ):
@@ -711,6 +717,26 @@ def _comes_later(blocks: list[Block], i: int, end: int, kind: str, value: int) -
         if match and kind_of(match.group("num").strip()) == kind and _value(match.group("num").strip()) == value:
             return True
     return False
+
+
+def _run_goes_on(blocks: list[Block], i: int, end: int, kind: str, value: int) -> bool:
+    """'88' then '99 FINANCE', '100 STANDING ITEMS', '101 ...': a misnumbered minute the next two go on from,
+    and the next expected number never comes; not a reference to some other paper's paragraph."""
+    wanted = [value + 1, value + 2]
+    for k in range(i + 1, min(end, i + 200)):
+        text = blocks[k].text.strip()
+        match = NUMBER.match(text)
+        if match and kind_of(match.group("num").strip()) == kind and _value(match.group("num").strip()) == wanted[0]:
+            if len(text[match.end("num") :].split()) > _RUN_TITLE_WORDS:
+                return False  # '19 The Group agreed that ...': numbered paragraphs, not headings
+            wanted.pop(0)
+            if not wanted:
+                return True
+    return False
+
+
+_RUN_TITLE_WORDS = 8
+_MAX_SLIP = 20  # how far a misnumbered minute may jump ahead ('88' to '99')
 
 
 def _same_column(block: Block, top: Block) -> bool:

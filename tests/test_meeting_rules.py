@@ -1060,3 +1060,19 @@ def test_a_surname_takes_a_full_name_only_where_one_person_has_it() -> None:
 
     texts = ["Carl Hage", "Member Hage reported.", "Don Chan, Secretary", "Ann Chan", "Vice Chair Bafundo"]
     assert full_names(["Hage", "Chan", "Bafundo"], texts) == {"Hage": "Carl Hage"}
+
+
+def test_a_misnumbered_minute_that_the_next_two_go_on_from_is_an_item() -> None:
+    head = "Minutes of the Parish Council meeting held on 13 February 2019\n\nPresent: Ann Lee, Bob Diaz\n\n"
+    body = (
+        "87. APOLOGIES\nNone.\n\n88. PLANNING\nNo objection.\n\n99. FINANCE\nAccounts paid.\n\n"
+        "100. STANDING ITEMS\nNothing.\n\n101. CORRESPONDENCE\nNone received.\n"
+    )
+    (found,) = extract(from_text(head + body))
+    assert [i.number for i in found.items] == ["87", "88", "99", "100", "101"]
+    paragraphs = body.replace("99. FINANCE", "99. The Group noted the accounts and agreed that they be paid in full")
+    paragraphs = paragraphs.replace(
+        "100. STANDING ITEMS", "100. The Group then discussed the standing items at some length"
+    )
+    (prose,) = extract(from_text(head + paragraphs))
+    assert [i.number for i in prose.items] == ["87", "88"]  # numbered paragraphs after a jump are no headings
