@@ -158,7 +158,7 @@ def _is_prose(text: str) -> bool:
 def _names_in_run(run: str) -> list[str]:
     """'Jacqueline Munroe Freddie Adu' -> two names; 'D Richardson R Healey' -> two names; 'N J D Chard' -> one."""
     run = HONORIFIC.sub("", run.strip())
-    tokens = [t for t in run.split() if t]
+    tokens = _glue_particles([t for t in run.split() if t])
     if not tokens:
         return []
     if len(tokens) <= 2:
@@ -177,6 +177,22 @@ def _names_in_run(run: str) -> list[str]:
     if len(flat) == 3:
         return [" ".join(flat)]
     return [" ".join(n) for n in _regroup(names)]
+
+
+_SURNAME_PARTICLES = frozenset("de van von der den la le du da di".split())  # noqa: SIM905
+
+
+def _glue_particles(tokens: list[str]) -> list[str]:
+    """'van der Berg', 'de Smid': a lower-case particle belongs to the surname after it, one token with it."""
+    out: list[str] = []
+    pending: list[str] = []
+    for token in tokens:
+        if token in _SURNAME_PARTICLES:
+            pending.append(token)
+            continue
+        out.append(" ".join([*pending, token]))
+        pending = []
+    return out + pending
 
 
 def _regroup(names: list[list[str]]) -> list[list[str]]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 HONORIFICS = (
     "(?:County|District|Borough|Town|City|Parish) (?:Cllrs?|Councillors?)|"
-    "Councillors|Councillor|Councilmembers?|Council Members?|Cllrs|Cllr|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd|"
+    "Councillors|Councillor|Councilmembers?|Council Members?|Cllrs|Cllr|Messrs|Mr|Mrs|Ms|Miss|Mx|Dr|Rev|Revd|"
     "Reverend|Prof|Professor|Sir|Dame|Lord|Lady|Alderman|Board Members?|Commissioners?|Trustees?|"
     "Governors?|Members?|District Councillor|County Councillor|Mayor|Deputy Mayor|Supervisor|Director|"
     "Vice[- ]President|President|Vice[- ]Chair|Chairman|Chairwoman|Chair|Superintendent|"

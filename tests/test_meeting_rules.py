@@ -1076,3 +1076,12 @@ def test_a_misnumbered_minute_that_the_next_two_go_on_from_is_an_item() -> None:
     )
     (prose,) = extract(from_text(head + paragraphs))
     assert [i.number for i in prose.items] == ["87", "88"]  # numbered paragraphs after a jump are no headings
+
+
+def test_messrs_is_an_honorific_and_a_particle_stays_with_its_surname() -> None:
+    from minutes.extract.attendance import parse_people
+
+    names = [p["name"] for p in parse_people("Mrs R Dawson, Messrs D Myles, N Sneddon", "member")]
+    assert names == ["R Dawson", "D Myles", "N Sneddon"]
+    names = [p["name"] for p in parse_people("Chair: Mr B de Smid, Anna van der Berg", "member")]
+    assert names == ["B de Smid", "Anna van der Berg"]
