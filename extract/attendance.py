@@ -94,7 +94,7 @@ _ROLE_WORDS = re.compile(
     r"councillor|member|trustee|president|librarian|minut\w*|scribe|coordinator|advis[eo]r|consultant|"
     r"executive|principal|headteacher|teacher|representative|parent|staff|co-opted|foundation|associate|"
     r"mayor|attorney|engineer|planner|assistant|deputy|specialist|analyst|partner|founder|ex officio|nurse|"
-    r"guardian|chief|commissioner|inspector|auditor|solicitor|liaison|support|volunteer|rfo|cfo|ceo)\b",
+    r"guardian|chief|commissioner|inspector|auditor|solicitor|liaison|support|volunteer|rfo|cfo|ceo|at[- ]large)\b",
     re.I,
 )
 # "Linux Foundation", "Epic Games, Inc.": an organisation's name ends so, whatever role word it holds
@@ -221,16 +221,11 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     text = re.sub(r"\s*\(?(?<![\w.])@[\w.\-]+\)?", "", text)  # "James Snell @jasnell", "Joe Sepi (@joesepi)": handles
     text = _ORG_DASH.sub(", ", _INLINE_ROLE.sub(", ", text))
     people: list[dict] = []
-    entries = [e.strip() for e in text.split(";") if e.strip()]
+    # "...; Secretary, James Trammell, and At Large, Charlie Simons": the last entry after ", and"
+    last_and = r",\s*and\s+(?=[A-Z])" if ";" in text else r"$^"
+    entries = [e.strip() for part in text.split(";") for e in re.split(last_and, part) if e.strip()]
     if len(entries) >= 2 and sum("," in e for e in entries) >= len(entries) - 1:
-        # "Dr. Karen Lindqvist, Superintendent; Mark Delgado, Assistant Superintendent, Business Services"
-        for entry in entries:
-            name, _, role = entry.partition(",")
-            found = _people_in_part(name.strip(), category)
-            if len(found) == 1:
-                found[0]["role"] = found[0].get("role") or role.strip() or None
-                people.extend(found)
-        return people
+        return _names_with_posts(entries, category)
     separators = r"\s*(?:[,;]|\band\b|&)\s*"
     pair = _name_and_organisation(text, category)
     if pair:
@@ -254,6 +249,21 @@ def parse_people(text: str, category: str | None) -> list[dict]:
                 people[-1]["role"] = part.strip()
             continue
         people.extend(run_people)
+    return people
+
+
+def _names_with_posts(entries: list[str], category: str | None) -> list[dict]:
+    """'Dr. Karen Lindqvist, Superintendent; Mark Delgado, Assistant Superintendent, Business Services', or the
+    post first: 'Vice President, Mark Smith; Treasurer, Robin Lucie'."""
+    people: list[dict] = []
+    for entry in entries:
+        name, _, role = entry.partition(",")
+        if _ROLE_WORDS.search(name) and looks_like_name(re.sub(r"^\s*and\s+", "", role).strip(), allow_initials=False):
+            name, role = role, name
+        found = _people_in_part(name.strip(), category)
+        if len(found) == 1:
+            found[0]["role"] = found[0].get("role") or role.strip() or None
+            people.extend(found)
     return people
 
 

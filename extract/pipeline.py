@@ -402,8 +402,11 @@ def _attendance(
     for n, heading in enumerate(headings[:5]):
         end = headings[n + 1].block if n + 1 < len(headings) else seg.end
         if n == 0 and not people and not _ATTENDANCE_ITEM.search(heading.item.title):
-            # "1. Call to order ... Present: Chair Jane Sullwold, ...": the roll inside the first item
+            # "1. Call to order ... Present: Chair Jane Sullwold, ...": the roll inside the first item, as a list
+            # or as a sentence ("Board members present were President, Paulette Church; ...")
             people.extend(attendance_rules.attendance(blocks, heading.block + 1, end)[0])
+            if not people:
+                attendance_rules.apologies_in_text(blocks, heading.block + 1, end, people)
             continue
         if not _ATTENDANCE_ITEM.search(heading.item.title):
             continue

@@ -1085,3 +1085,29 @@ def test_messrs_is_an_honorific_and_a_particle_stays_with_its_surname() -> None:
     assert names == ["R Dawson", "D Myles", "N Sneddon"]
     names = [p["name"] for p in parse_people("Chair: Mr B de Smid, Anna van der Berg", "member")]
     assert names == ["B de Smid", "Anna van der Berg"]
+
+
+def test_posts_before_names_in_a_list_split_by_semicolons() -> None:
+    from minutes.extract.attendance import parse_people
+
+    text = "President, Paulette Church; Vice President, Mark Smith; Secretary, James Trammell, and At Large, Cy Young"
+    found = [(p["name"], p["role"]) for p in parse_people(text, "member")]
+    assert found == [
+        ("Paulette Church", "President"),
+        ("Mark Smith", "Vice President"),
+        ("James Trammell", "Secretary"),
+        ("Cy Young", "At Large"),
+    ]
+
+
+def test_a_roll_told_as_a_sentence_inside_the_first_item() -> None:
+    text = (
+        "2024 ANNUAL MEETING MINUTES\nJuly 13, 2024\n\n1. Welcome and Quorum Confirmation.\n"
+        "A quorum was present. Board members present were President, Ann Lee; Treasurer, Bob Diaz.\n\n"
+        "2. Budget\nThe budget was adopted.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [(a.name, a.role, a.status) for a in found.attendees] == [
+        ("Ann Lee", "President", "present"),
+        ("Bob Diaz", "Treasurer", "present"),
+    ]
