@@ -325,7 +325,11 @@ def decision_sentences(block: Block, text: str | None = None, acronym: str | Non
     text = block.text if text is None else text
     whole = text
     parts = _join_motion_runs(sentences(text))
+    seconding = {k for k in range(1, len(parts)) if _PROPOSER.match(parts[k])}
     for k, sentence in enumerate(parts):
+        if k in seconding and out and out[-1][1].endswith(parts[k - 1]):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {sentence}")  # "It was resolved to ... Proposed by X, seconded by Y."
+            continue
         bare = bool(k and len(sentence.split()) <= 8 and _BARE_AGREEMENT.match(sentence))
         if bare:
             sentence = f"{parts[k - 1]} {sentence}"
@@ -347,6 +351,8 @@ def decision_sentences(block: Block, text: str | None = None, acronym: str | Non
     return _whole_paragraph(out, whole)
 
 
+# "Proposed by Cllr Coppard seconded by Cllr Bradbury.": who moved the decision told just before it
+_PROPOSER = re.compile(r"^(?:proposed|moved)\s+by\b[^.]{0,80}?\bseconded\b[^.]{0,80}\.?$", re.I)
 _PARAGRAPH_RULES = ("resolution.seconded", "resolution.vote_tally")
 PARAGRAPH_WORDS = 60
 

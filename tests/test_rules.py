@@ -878,6 +878,18 @@ def test_a_first_name_off_the_roll_owns_a_task_once_the_minutes_show_them_speaki
     assert [a.owners for a in noted.actions] == [[]]  # a paper noted is no one speaking
 
 
+def test_who_proposed_and_seconded_a_decision_is_told_with_it() -> None:
+    report = "The draft was circulated in January and members had sent their comments to the Clerk. " * 3
+    body = (
+        f"1. Standing Orders\n{report}It was resolved to adopt the new Standing Orders. Proposed by Cllr Hale "
+        "seconded by Andy Lowe. The amended Code of Conduct will be voted on at the March meeting.\n"
+    )
+    m = meeting("Present: Cllr Hale, Andy Lowe\n\n" + body)
+    assert [r.text for r in m.resolutions] == [
+        "It was resolved to adopt the new Standing Orders. Proposed by Cllr Hale seconded by Andy Lowe."
+    ]
+
+
 def test_a_first_name_off_the_roll_owns_a_task_once_the_minutes_name_the_person_in_full() -> None:
     body = "1. Logo\nHonorary membership for Brenda Davies was approved.\nBrenda will do the graphic art.\n"
     m = meeting("Present: Ann Lee, Bob Diaz\n\n" + body)
