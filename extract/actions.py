@@ -47,6 +47,10 @@ _NOT_TASKS = (
 )
 # "will keep us posted", "will keep the board informed": a promise of news, which the papers do not track as a task
 _NEWS = r"keep\s+(?:\w+\s+){0,3}?(?:posted|informed|updated|apprised|in the loop)\b"
+# what follows 'will' without being a task: a state, a liking, or a promise of news
+_NOT_UNDERTAKEN = rf"(?:be|have|not|like|love|prefer|also|become|remain|{_NEWS})"
+# "Claudia presented the report and will hand the books over": the work reported before the undertaking
+_REPORTED = r"(?:presented|reported|spoke|met|visited|contacted|prepared|drafted|wrote|obtained|looked|investigated)"
 # "informed the meeting that he will ...", "told the commissioners that he would ...": an undertaking to the meeting
 _TOLD = (
     r"(?:informed|told|advised|assured|reminded)\s+(?:the\s+)?"
@@ -77,15 +81,16 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_will",
         re.compile(
-            rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?:be\s+(?=[a-z]+ing\b))?"
-            rf"(?!be\b|have\b|not\b|like\b|love\b|prefer\b|also\b|become\b|remain\b|{_NEWS})([a-z]+)"
+            rf"^{_SUBJECT}\s+(?:will|would)\s+(?:also\s+)?(?:be\s+(?=[a-z]+ing\b))?(?!{_NOT_UNDERTAKEN}\b)([a-z]+)"
         ),
     ),
     (
         "action.x_will",  # "Cllr Simkins has drafted a definition and will circulate it": a report, then the task
         re.compile(
-            rf"^{_SUBJECT}\s+(?:has\s+|have\s+)?(?!{_NOT_TASKS}\b)[a-z]+ed\b[^.;:]{{0,100}}?\band\s+(?:will|would)\s+"
-            rf"(?:also\s+)?(?!be\b|have\b|not\b|like\b|love\b|prefer\b|also\b|become\b|remain\b|work\b|{_NEWS})([a-z]+)"
+            rf"^{_SUBJECT}\s+(?:(?:has|have)\s+(?!{_NOT_TASKS}\b)[a-z]+ed|{_REPORTED})\b"
+            # "reported that he has been ill and will report back", not "that the contractor ... and will invoice"
+            r"(?:(?!\b(?:whether|if|but)\b|\bthat\s+(?!(?:he|she|they)\b))[^.;:]){0,100}?\band\s+(?:will|would)\s+"
+            rf"(?:also\s+)?(?!{_NOT_UNDERTAKEN}\b)([a-z]+)"
         ),
     ),
     (

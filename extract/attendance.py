@@ -179,7 +179,7 @@ def _names_in_run(run: str) -> list[str]:
     return [" ".join(n) for n in _regroup(names)]
 
 
-_SURNAME_PARTICLES = frozenset("de van von der den la le du da di".split())  # noqa: SIM905
+_SURNAME_PARTICLES = _NAME_PARTICLES - {"and", "to", "y"}
 
 
 def _glue_particles(tokens: list[str]) -> list[str]:
@@ -222,8 +222,9 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     text = _ORG_DASH.sub(", ", _INLINE_ROLE.sub(", ", text))
     people: list[dict] = []
     # "...; Secretary, James Trammell, and At Large, Charlie Simons": the last entry after ", and"
-    last_and = r",\s*and\s+(?=[A-Z])" if ";" in text else r"$^"
-    entries = [e.strip() for part in text.split(";") for e in re.split(last_and, part) if e.strip()]
+    entries = (
+        [e.strip() for part in text.split(";") for e in _last_entry_split(part) if e.strip()] if ";" in text else []
+    )
     if len(entries) >= 2 and sum("," in e for e in entries) >= len(entries) - 1:
         return _names_with_posts(entries, category)
     separators = r"\s*(?:[,;]|\band\b|&)\s*"
@@ -252,19 +253,31 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     return people
 
 
+def _last_entry_split(part: str) -> list[str]:
+    """'Secretary, James Trammell, and At Large, Charlie Simons' is two entries; 'Director of Parks, Recreation,
+    and Cultural Services' one post: ', and' parts entries only where what follows is a pair of its own."""
+    head, sep, tail = part.rpartition(", and ")
+    return [head, tail] if sep and "," in tail and tail[:1].isupper() else [part]
+
+
 def _names_with_posts(entries: list[str], category: str | None) -> list[dict]:
     """'Dr. Karen Lindqvist, Superintendent; Mark Delgado, Assistant Superintendent, Business Services', or the
     post first: 'Vice President, Mark Smith; Treasurer, Robin Lucie'."""
     people: list[dict] = []
     for entry in entries:
         name, _, role = entry.partition(",")
-        if _ROLE_WORDS.search(name) and looks_like_name(re.sub(r"^\s*and\s+", "", role).strip(), allow_initials=False):
+        if _post(name) and not _post(role) and looks_like_name(role.strip(), allow_initials=False):
             name, role = role, name
         found = _people_in_part(name.strip(), category)
         if len(found) == 1:
             found[0]["role"] = found[0].get("role") or role.strip() or None
             people.extend(found)
     return people
+
+
+def _post(text: str) -> bool:
+    """'Vice President', 'At Large': a post, where 'John Chief' or 'Sarah Partner' is a person."""
+    return is_role(text.strip()) or bool(re.fullmatch(r"\s*(?:member\s+)?at[- ]large\s*", text, re.I))
 
 
 def _name_and_organisation(text: str, category: str | None) -> list[dict] | None:
@@ -343,7 +356,7 @@ def _people_in_part(part: str, category: str | None) -> list[dict]:
 def _name_then_organisation(part: str) -> tuple[str, str] | None:
     """'Robert Surton Western Oregon University': a roll that prints each person's college after the name with
     nothing between, so the words are not paired off into names ('Oregon University')."""
-    words = part.split()
+    words = strip_honorifics(part).split()
     if len(words) < 4 or "(" in part:
         return None
     name, rest = " ".join(words[:2]), " ".join(words[2:])
@@ -582,7 +595,7 @@ class _Roll:
         bare = re.sub(r"\([^)]*\)", "", text).strip()
         if cell is None and len(bare) > 3 and bare.upper() == bare and any(c.isalpha() for c in bare):
             return False  # a heading in capitals ends the lists
-        if (len(text.split()) > 40 and not _is_listing(text)) or _PROSE.search(text):
+        if (len(text.split()) > 40 and not _is_listing(text)) or _PROSE.search(bare):
             return cell is not None
         status, text = _checkbox(text, self.status)
         text = _one_a_bullet(block, text)

@@ -110,19 +110,21 @@ _APPROVES_MINUTES = re.compile(
     re.I | re.S,
 )
 _SLIP_DAYS = 92  # a paper dated at the turn of the year with last year's number follows the approved minutes closely
+_SLIP_MONTHS = 2  # ... and the slip happens in the first weeks of a year
+_APPROVED_LATER = re.compile(r"\b(?:approved|confirmed|adopted|signed)\s+(?:at|by)\s+the\b", re.I)  # by a later meeting
 
 
 def slipped_year(when: date | None, blocks: list[Block], us: bool) -> date | None:
     """A January paper printed with last year's number ("January 14, 2025" on a 2026 agenda), a common slip:
     the meeting cannot approve the minutes of meetings held after it, so one year on is the date meant when
     that puts it after every such meeting and soon after the last of them."""
-    if when is None:
-        return None
+    if when is None or when.month > _SLIP_MONTHS:
+        return when
     later = [
         d
         for block in blocks
-        if len(block.text) <= 600 and _APPROVES_MINUTES.search(block.text)
-        for d, _ in find_dates(block.text, when.year, us)
+        if len(block.text) <= 600 and _APPROVES_MINUTES.search(block.text) and not _APPROVED_LATER.search(block.text)
+        for d, _ in find_dates(block.text, None, us)  # printed years only: a bare '10 December' proves nothing
         if d > when
     ]
     if not later:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .attendance import label_of
 from .blocks import Block, sentences
 from .model import Item
-from .names import HONORIFICS, is_organisation, is_role, looks_like_name, strip_honorifics
+from .names import HONORIFIC, HONORIFICS, is_organisation, is_role, looks_like_name, strip_honorifics
 
 NUMBER = re.compile(
     r"""^(?:(?i:minute|item|agenda\s+item|min\.?)\s+(?:\#\s?)?)?
@@ -618,8 +618,10 @@ class _Scan:
         plain = self._plain_headings() if len(tops) <= 3 else None
         if plain is not None and len(plain) >= 4:
             return plain
+        if _in_sequence(tops):
+            return None  # "1. Apologies ... 5. Correspondence": a numbering of its own, lists or not under it
         # most lists start straight under a short heading of their own: "Lane Community College" / "1. ..."
-        heads = _list_heads(self.blocks, ones, self.skip)
+        heads = _list_heads(self.blocks, ones, self.skip, self.start)
         if len(heads) < 4 or len(heads) < 0.7 * len(ones):
             return None
         return _merge(self._plain_headings() if plain is None else plain, heads)
@@ -629,12 +631,23 @@ class _Scan:
         return [h for h in plain if not heading_number(self.blocks[h.block])]
 
 
-def _list_heads(blocks: list[Block], ones: list[int], taken: set[int]) -> list[Heading]:
+def _in_sequence(tops: list[Heading]) -> bool:
+    """Top numbers that run 1, 2, 3, 4 ... without a break, each with business under it (not a list's lines
+    one after another, as a numbered roll's are)."""
+    decs = [h for h in tops if h.kind == "dec"]
+    values = [_value(h.item.number) for h in decs]
+    if len(values) < 4 or values != list(range(values[0], values[0] + len(values))):
+        return False
+    apart = sum(b.block - a.block > 1 for a, b in zip(decs, decs[1:]))
+    return apart >= (len(decs) - 1) / 2
+
+
+def _list_heads(blocks: list[Block], ones: list[int], taken: set[int], start: int) -> list[Heading]:
     """'Umpqua Community College' over '1. Enrollment is stable.': the short line a restarting list hangs from."""
     out = []
     for k in ones:
         text = blocks[k - 1].text.strip()
-        if k - 1 in taken or heading_number(blocks[k - 1]) or _SECTION_LABEL.match(text):
+        if k - 1 < start or k - 1 in taken or heading_number(blocks[k - 1]) or _SECTION_LABEL.match(text):
             continue
         if len(text.split()) > 8 or text.endswith((".", "?", ",", ";", ":")) or not text[:1].isupper():
             continue
@@ -721,14 +734,19 @@ def _comes_later(blocks: list[Block], i: int, end: int, kind: str, value: int) -
 
 def _run_goes_on(blocks: list[Block], i: int, end: int, kind: str, value: int) -> bool:
     """'88' then '99 FINANCE', '100 STANDING ITEMS', '101 ...': a misnumbered minute the next two go on from,
-    and the next expected number never comes; not a reference to some other paper's paragraph."""
+    and the next expected number never comes; not a reference to some other paper's paragraph. The headings
+    must be set as headings (capitals or markup), as a numbered list in an item's text is not."""
+    title = NUMBER.match(blocks[i].text.strip())
+    if title is None or not (_caps(blocks[i].text.strip()[title.end("num") :]) or blocks[i].heading is not None):
+        return False
     wanted = [value + 1, value + 2]
     for k in range(i + 1, min(end, i + 200)):
         text = blocks[k].text.strip()
         match = NUMBER.match(text)
         if match and kind_of(match.group("num").strip()) == kind and _value(match.group("num").strip()) == wanted[0]:
-            if len(text[match.end("num") :].split()) > _RUN_TITLE_WORDS:
-                return False  # '19 The Group agreed that ...': numbered paragraphs, not headings
+            title = text[match.end("num") :]
+            if len(title.split()) > _RUN_TITLE_WORDS or not (_caps(title) or blocks[k].heading is not None):
+                return False  # '19 The Group agreed that ...', '12. Public participation': a list, not headings
             wanted.pop(0)
             if not wanted:
                 return True
@@ -926,7 +944,9 @@ def _run_in_topics(blocks: list[Block], start: int, end: int, skip: set[int]) ->
         if i in skip or blocks[i].cell is not None or blocks[i].indent > 0 or not match:
             continue
         title = match.group(1).strip()
-        person = len(title.split()) > 1 and looks_like_name(title, allow_initials=False) and not is_organisation(title)
+        person = bool(HONORIFIC.match(title + " ")) or (
+            len(title.split()) > 1 and looks_like_name(title, allow_initials=False) and not is_organisation(title)
+        )
         if len(title.split()) > 8 or not title_like(title) or person or _SENTENCE_VERB.search(title):
             continue
         item = Item(number=None, title=title, found=blocks[i].found("item.unnumbered"))

@@ -247,7 +247,7 @@ def _named_in_full(texts: list[str]) -> set[str]:
         and strip_honorifics(pair) == pair
         and not is_role(first)
         and not _GROUP_WORD.search(pair)
-        and not is_organisation(pair)
+        and _given_name(pair)
     }
 
 

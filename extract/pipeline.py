@@ -420,21 +420,23 @@ def _attendance(
             _apologies_item(blocks, heading, end, people)
         attendance_rules.apologies_in_text(blocks, heading.block + 1, end, people)
     attendance_rules.apologies_in_text(blocks, start, head_end, people)
-    _named_in_full(people, blocks[seg.start : min(head_end, seg.start + _ROSTER_BLOCKS)])
+    _roster_full_names(people, blocks[seg.start : min(head_end, seg.start + _ROSTER_BLOCKS)])
     return people
 
 
 _ROSTER_BLOCKS = 15  # a roster of members stands in the paper's first lines, under its title
 
 
-def _named_in_full(people: list[Attendee], blocks: list[Block]) -> None:
+def _roster_full_names(people: list[Attendee], blocks: list[Block]) -> None:
     """A roll by surname ('Present: Members Hage, Kattouw') takes the full names of a roster at the paper's head
     ('Carl Hage'); names in the business are the speakers', and the roll's own form stands."""
     single = [p.name for p in people if len(p.name.split()) == 1 and p.name[:1].isupper() and not p.name.isupper()]
     if single:
         full = full_names(single, [b.text for b in blocks])
+        taken = {p.name for p in people}  # "Cllrs Smith, Jones" beside "Clerk: Mary Jones": Jones is someone else
         for person in people:
-            person.name = full.get(person.name, person.name)
+            if full.get(person.name) not in taken:
+                person.name = full.get(person.name, person.name)
 
 
 _RECEIVED = re.compile(

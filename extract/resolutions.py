@@ -325,10 +325,8 @@ def decision_sentences(block: Block, text: str | None = None, acronym: str | Non
     text = block.text if text is None else text
     whole = text
     parts = _join_motion_runs(sentences(text))
-    seconding = {k for k in range(1, len(parts)) if _PROPOSER.match(parts[k])}
     for k, sentence in enumerate(parts):
-        if k in seconding and out and out[-1][1].endswith(parts[k - 1]):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {sentence}")  # "It was resolved to ... Proposed by X, seconded by Y."
+        if _told_with_last(out, parts, k):
             continue
         bare = bool(k and len(sentence.split()) <= 8 and _BARE_AGREEMENT.match(sentence))
         if bare:
@@ -351,8 +349,18 @@ def decision_sentences(block: Block, text: str | None = None, acronym: str | Non
     return _whole_paragraph(out, whole)
 
 
+def _told_with_last(out: list[tuple[str, str]], parts: list[str], k: int) -> bool:
+    """'It was resolved to ... Proposed by X, seconded by Y.': who moved it joins the decision just found."""
+    if not (k and out and _PROPOSER.match(parts[k]) and out[-1][1].endswith(parts[k - 1])):
+        return False
+    out[-1] = (out[-1][0], f"{out[-1][1]} {parts[k]}")
+    return True
+
+
 # "Proposed by Cllr Coppard seconded by Cllr Bradbury.": who moved the decision told just before it
-_PROPOSER = re.compile(r"^(?:proposed|moved)\s+by\b[^.]{0,80}?\bseconded\b[^.]{0,80}\.?$", re.I)
+_PROPOSER = re.compile(
+    r"^(?:proposed|moved)\s+by\s+[A-Za-z'’\- ]{2,40}?,?\s+(?:and\s+)?seconded\s+by\s+[A-Za-z'’\- ]{2,40}\.?$", re.I
+)
 _PARAGRAPH_RULES = ("resolution.seconded", "resolution.vote_tally")
 PARAGRAPH_WORDS = 60
 

@@ -1111,3 +1111,80 @@ def test_a_roll_told_as_a_sentence_inside_the_first_item() -> None:
         ("Ann Lee", "President", "present"),
         ("Bob Diaz", "Treasurer", "present"),
     ]
+
+
+@pytest.mark.parametrize(
+    "title, approval, day",
+    [
+        (
+            "Minutes of the Parish Council, 14 January 2026",
+            "The minutes of the meeting held on 10 December were approved.",
+            "2026-01-14",
+        ),
+        (
+            "Minutes of the Annual General Meeting, 13 July 2024",
+            "These minutes were approved at the next AGM, 10 July 2025.",
+            "2024-07-13",
+        ),
+        (
+            "Minutes of the Parish Council, 12 November 2025",
+            "The minutes of 8 October 2026 were approved.",
+            "2025-11-12",
+        ),
+    ],
+)
+def test_a_date_stands_where_no_year_slip_is_shown(title: str, approval: str, day: str) -> None:
+    (found,) = extract(
+        from_text(f"{title}\n\nPresent: Ann Lee, Bob Diaz\n\n1. Minutes\n{approval}\n\n2. Close\nEnded.\n")
+    )
+    assert found.date == day
+
+
+def test_a_numbering_with_business_under_each_number_is_no_list_of_lines() -> None:
+    from minutes.extract.items import Heading, _in_sequence
+    from minutes.extract.model import Item
+
+    def tops(blocks: list[int]) -> list[Heading]:
+        return [Heading(Item(str(n), "Title", found=None), b, "dec") for n, b in enumerate(blocks, 1)]
+
+    assert _in_sequence(tops([3, 7, 11, 15, 19]))  # items 1-5, each with lines under it: keep the numbers
+    assert not _in_sequence(tops([3, 4, 5, 6, 7]))  # a numbered roll, one line after another
+    assert not _in_sequence(tops([3, 7, 11]))  # too short to tell
+
+
+def test_a_numbered_list_in_the_last_item_is_no_misnumbered_run() -> None:
+    text = (
+        "Minutes of the Parish Council, 3 March 2020\n\nPresent: Ann Lee, Bob Diaz\n\n1. APOLOGIES\nNone.\n\n"
+        "2. PLANNING\nNone.\n\n3. STANDING ORDERS\nThe following standing orders were amended:\n\n"
+        "12. Public participation\n\n13. Urgent business\n\n14. Voting\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [i.number for i in found.items] == ["1", "2", "3"]
+
+
+def test_rolls_that_must_stay_as_printed() -> None:
+    from minutes.extract.attendance import parse_people
+
+    people = [(p["name"], p["role"]) for p in parse_people("John Chief, Head Teacher; Bob Diaz, Treasurer", "member")]
+    assert people == [("John Chief", "Head Teacher"), ("Bob Diaz", "Treasurer")]  # a surname that is a role word
+    people = [
+        (p["name"], p["role"])
+        for p in parse_people(
+            "Jane Roe, Director of Parks, Recreation, and Cultural Services; Bob Diaz, Treasurer", "member"
+        )
+    ]
+    assert people[0] == ("Jane Roe", "Director of Parks, Recreation, and Cultural Services")
+    (found,) = extract(
+        from_text(
+            "Minutes of the Board, 3 March 2020\n\nPresent: Cllrs Smith, Jones, Brown\nClerk: Mary Jones\n\n"
+            "1. Roads\nNone.\n"
+        )
+    )
+    assert sorted(a.name for a in found.attendees) == ["Brown", "Jones", "Mary Jones", "Smith"]
+    (found,) = extract(
+        from_text(
+            "Minutes of the Board, 3 March 2020\n\nPresent:\nAnn Lee\nBob Diaz (had to leave at 8pm)\nCy Young\n\n"
+            "1. Roads\nNone.\n"
+        )
+    )
+    assert [a.name for a in found.attendees] == ["Ann Lee", "Bob Diaz", "Cy Young"]

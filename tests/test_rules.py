@@ -1506,3 +1506,32 @@ def test_a_reporter_the_roll_names_after_a_dash_presents_even_with_no_report() -
         ("Committee on Organization", ["W. Bell"]),
         ("Auxiliary Services Corporation Report", ["Robert Wallace"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "body, decisions",
+    [
+        (
+            "It was resolved to approve the budget. Proposed by Cllr Hale seconded by Andy Lowe, it was "
+            "resolved to pay the invoices.",
+            2,
+        ),
+        ("Thames Water reported a leak on the green.\nThames will repair the leak next week.", 0),
+    ],
+)
+def test_what_the_review_found_stays_fixed(body: str, decisions: int) -> None:
+    m = meeting("Present: Cllr Hale, Andy Lowe\n\n1. Business\n" + body + "\n")
+    assert len(m.resolutions) == decisions
+    assert all("Thames" not in a.owners for a in m.actions)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cllr Hale reported that the contractor has finished the work and will invoice the council in May.",
+        "Andy Lowe stated that the hall was booked and will cost £50.",
+        "The Clerk resigned last Friday and will stay until the end of March.",
+    ],
+)
+def test_and_will_after_another_subject_is_no_undertaking(sentence: str) -> None:
+    assert meeting("Present: Cllr Hale, Andy Lowe\n\n1. Business\n" + sentence + "\n").actions == []

@@ -25,7 +25,8 @@ def test_series_end_the_same_in_any_order_with_no_action_hidden() -> None:
         (s.series, s.found, s.right, s.wrong) for s in backward
     ]
     assert all(s.hidden == 0 for s in forward), [(s.series, s.hidden) for s in forward]
-    assert all(s.duplicates == 0 for s in forward + backward), [(s.series, s.duplicates) for s in forward]
+    both = forward + backward
+    assert all(s.duplicates == 0 for s in both), [(s.series, s.duplicates) for s in both]
     right = sum(s.right for s in forward)
     total = sum(s.actions for s in forward)
     assert right / total >= FLOOR - 0.005, f"{right}/{total} final statuses right"
