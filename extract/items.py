@@ -736,8 +736,8 @@ def _run_goes_on(blocks: list[Block], i: int, end: int, kind: str, value: int) -
     """'88' then '99 FINANCE', '100 STANDING ITEMS', '101 ...': a misnumbered minute the next two go on from,
     and the next expected number never comes; not a reference to some other paper's paragraph. The headings
     must be set as headings (capitals or markup), as a numbered list in an item's text is not."""
-    title = NUMBER.match(blocks[i].text.strip())
-    if title is None or not (_caps(blocks[i].text.strip()[title.end("num") :]) or blocks[i].heading is not None):
+    first = NUMBER.match(blocks[i].text.strip())
+    if first is None or not (_caps(blocks[i].text.strip()[first.end("num") :]) or blocks[i].heading is not None):
         return False
     wanted = [value + 1, value + 2]
     for k in range(i + 1, min(end, i + 200)):
