@@ -652,8 +652,7 @@ def _list_heads(blocks: list[Block], ones: list[int], taken: set[int], start: in
         if len(text.split()) > 8 or text.endswith((".", "?", ",", ";", ":")) or not text[:1].isupper():
             continue
         title, body, presenters = split_title(text, blocks[k - 1].heading is not None)
-        item = Item(number=None, title=title, presenters=presenters, found=blocks[k - 1].found("item.unnumbered"))
-        out.append(Heading(item, k - 1, "none", body))
+        out.append(_unnumbered_heading(blocks, k - 1, title, body, presenters))
     return out
 
 
@@ -901,8 +900,7 @@ def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
         bare = re.sub(r"\s*\([^)]*\)", "", title).lower()
         if out and re.sub(r"\s*\([^)]*\)", "", out[-1].item.title).lower() == bare:
             continue
-        item = Item(number=None, title=title, presenters=presenters, found=blocks[i].found("item.unnumbered"))
-        out.append(Heading(item, i, "none", body))
+        out.append(_unnumbered_heading(blocks, i, title, body, presenters))
     return out
 
 
@@ -926,8 +924,7 @@ def _bullet_topics(blocks: list[Block], start: int, end: int, skip: set[int]) ->
             continue
         parents += i + 1 < end and blocks[i + 1].indent > 1 and blocks[i + 1].heading is None
         title, body, presenters = split_title(text, marked=True)
-        item = Item(None, title, presenters=presenters, found=block.found("item.unnumbered"))
-        out.append(Heading(item, i, "none", body))
+        out.append(_unnumbered_heading(blocks, i, title, body, presenters))
     return out if parents >= 3 else []
 
 
@@ -949,9 +946,14 @@ def _run_in_topics(blocks: list[Block], start: int, end: int, skip: set[int]) ->
         )
         if len(title.split()) > 8 or not title_like(title) or person or _SENTENCE_VERB.search(title):
             continue
-        item = Item(number=None, title=title, found=blocks[i].found("item.unnumbered"))
-        out.append(Heading(item, i, "none", blocks[i].text.strip()[match.end() :]))
+        out.append(_unnumbered_heading(blocks, i, title, blocks[i].text.strip()[match.end() :], []))
     return out if len(out) >= 4 else []
+
+
+def _unnumbered_heading(blocks: list[Block], i: int, title: str, body: str | None, presenters: list[str]) -> Heading:
+    """A heading without a number at block i, as every unnumbered form records it."""
+    item = Item(number=None, title=title, presenters=presenters, found=blocks[i].found("item.unnumbered"))
+    return Heading(item, i, "none", body)
 
 
 def _merge(numbered: list[Heading], unnumbered: list[Heading]) -> list[Heading]:

@@ -216,7 +216,7 @@ def _blank():
 # as the one who speaks or offers is a person of the meeting, whether or not the roll names them
 # ('Newsletter noted.', 'Date confirmed.' are a paper's and a date's, so only verbs of a person speaking or offering)
 _SPEAKS = re.compile(
-    r"(?:^|[.;:!?]\s+|,\s+(?:and\s+)?)((?-i:[A-Z])[a-z][\w'’\-]*)\s+(?:also\s+)?(?:said|says|asked|"
+    r"(?:^|[.;:!?]\s+|,\s+(?:and\s+)?)([A-Z][a-z][\w'’\-]*)\s+(?:also\s+)?(?:said|says|asked|"
     r"explained|suggested|promised|offered|volunteered|replied|responded|commented|stated|added)\b",
     re.M,
 )
@@ -228,9 +228,7 @@ def _speaker_word(m: re.Match) -> bool:
     return word.title() not in _STOP and not is_role(word) and not _GROUP_WORD.search(word)
 
 
-_FULL_NAME = re.compile(
-    r"(?<![\w'’])((?-i:[A-Z])[a-z]{2,})\s+(?-i:[A-Z])[a-z]{2,}(?:-(?-i:[A-Z])[a-z]+)?\b(?!\s+(?-i:[A-Z]))"
-)
+_FULL_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z]{2,})\s+[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b(?!\s+[A-Z])")
 
 
 def _named_in_full(texts: list[str]) -> set[str]:
@@ -259,7 +257,7 @@ def full_names(surnames: list[str], texts: list[str]) -> dict[str, str]:
         found = {
             m.group(0)
             for text in texts
-            for m in re.finditer(rf"\b(?-i:[A-Z])[a-z]+\s+{re.escape(surname)}\b", text)
+            for m in re.finditer(rf"\b[A-Z][a-z]+\s+{re.escape(surname)}\b", text)
             if m.group(0).split()[0] not in _STOP
             and not is_role(m.group(0).split()[0])
             and not HONORIFIC.match(m.group(0))
