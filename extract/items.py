@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from .attendance import label_of
 from .blocks import Block, sentences
 from .model import Item
-from .names import HONORIFIC, HONORIFICS, is_organisation, is_role, looks_like_name, strip_honorifics
+from .names import (
+    HONORIFIC,
+    dash_tail,
+    is_organisation,
+    is_role,
+    looks_like_name,
+    titled_name,
+)
 
 NUMBER = re.compile(
     r"""^(?:(?i:minute|item|agenda\s+item|min\.?)\s+(?:\#\s?)?)?
@@ -236,11 +243,13 @@ def _presenters_in(text: str) -> tuple[str, list[str]]:
 
 def _titled_name_after_dash(text: str) -> tuple[str, list[str]]:
     """'Student Report – Cllr Priya Nair' names her; 'Roading Programme Update - Ridge Road Slip' names its
-    subject: only a title-word tail (Cllr, Dr) makes a presenter here (the roster confirms others later)."""
-    dashed = re.search(rf"\s+[-–—]\s+((?:(?:{HONORIFICS})\.?\s+)+[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){{0,2}})$", text)
-    if dashed and looks_like_name(dashed.group(1), allow_initials=False):
-        return text[: dashed.start()], [strip_honorifics(dashed.group(1))]
-    return text, []
+    subject: only titled names ('Cllr', 'Trustee Albrecht/ Dr Jo Bell') make presenters here; the meeting's
+    roster and words confirm others later (pipeline)."""
+    tail = dash_tail(text)
+    people = [titled_name(part) for part in tail[1]] if tail else []
+    if not people or not all(people):
+        return text, []
+    return tail[0], people
 
 
 def _names_in_brackets(text: str, presenters: list[str]) -> tuple[str, list[str]]:

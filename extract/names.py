@@ -147,16 +147,54 @@ def strip_honorifics(name: str) -> str:
     return HONORIFIC.sub("", name.strip()).strip(" ,.;:")
 
 
-JOB_TITLE = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][a-z]+\s+){1,4}(?:Director|Manager|Officer|Clerk|Engineer|Planner|Attorney|Analyst|"
-    r"Secretary|Treasurer|Administrator|Coordinator|Superintendent|Librarian|Auditor|Adviser|Advisor|Lead)$"
+_POST_NOUNS = (
+    "Director|Manager|Officer|Clerk|Engineer|Planner|Attorney|Analyst|"
+    "Secretary|Treasurer|Administrator|Coordinator|Superintendent|Librarian|Auditor|Adviser|Advisor|Lead"
 )
+JOB_TITLE = re.compile(rf"^(?:the\s+)?(?:[A-Z][a-z]+\s+){{1,4}}(?:{_POST_NOUNS})$")
 
 
 def is_role(text: str) -> bool:
     """A role such as 'Clerk' or 'All', or a job title such as 'Community Development Director'."""
     text = text.strip()
     return bool(ROLE.match(text) or JOB_TITLE.match(text))
+
+
+def is_post(text: str) -> bool:
+    """Words that name a post before a name: 'Trustee', 'Chief', 'Code Enforcement Supervisor'."""
+    text = text.strip()
+    return is_role(text) or bool(re.fullmatch(rf"(?:[A-Z][a-z]+\s+){{0,3}}(?:{_POST_NOUNS}|Chief|{HONORIFICS})", text))
+
+
+def dash_tail(title: str) -> tuple[str, list[str]] | None:
+    """'Community Center Events – Trustee Albrecht/ Coordinator Carol Milsap' -> the title before the dash and
+    the tail's parts, each of which may name a reporter."""
+    dashed = re.search(r"\s+[-–—]\s+([A-Z][^-–—:;]{2,80})$", title)
+    if not dashed or not title[: dashed.start()].strip():
+        return None
+    return title[: dashed.start()], re.split(r"\s*(?:/|&|\band\b)\s*", dashed.group(1).strip())
+
+
+def titled_name(part: str) -> str | None:
+    """'Cllr Priya Nair' -> 'Priya Nair', 'Trustee Albrecht' -> 'Albrecht': a name after a title."""
+    bare = strip_honorifics(part)
+    if bare != part.strip(" ,.;:") and looks_like_name(bare, allow_initials=False) and len(bare.split()) <= 3:
+        return bare
+    return None
+
+
+def reporter(part: str, words: set[str]) -> str | None:
+    """A titled name, or a given name and surname after nothing but a post ('Code Enforcement Supervisor Marty
+    Braccio' -> 'Marty Braccio'), where probablepeople reads a given name the paper never writes in lower case
+    among its words ('Water Supply Resilience - Rural Schemes' writes 'rural')."""
+    found = titled_name(part)
+    if found:
+        return found
+    names = part.split()
+    name, post = " ".join(names[-2:]), " ".join(names[:-2])
+    if len(names) < 2 or names[-2].lower() in words or not looks_like_name(name, allow_initials=False):
+        return None
+    return name if given_name(name) and (not post or is_post(post)) else None
 
 
 def looks_like_name(text: str, allow_initials: bool = True) -> bool:
@@ -245,7 +283,7 @@ def _named_in_full(texts: list[str]) -> set[str]:
         and strip_honorifics(pair) == pair
         and not is_role(first)
         and not _GROUP_WORD.search(pair)
-        and _given_name(pair)
+        and given_name(pair)
     }
 
 
@@ -262,13 +300,13 @@ def full_names(surnames: list[str], texts: list[str]) -> dict[str, str]:
             and not is_role(m.group(0).split()[0])
             and not HONORIFIC.match(m.group(0))
         }
-        found = {f for f in found if _given_name(f)}
+        found = {f for f in found if given_name(f)}
         if len(found) == 1:
             out[surname] = found.pop()
     return out
 
 
-def _given_name(name: str) -> bool:
+def given_name(name: str) -> bool:
     """probablepeople reads the first word as a given name: 'Carl Hage', not 'Member Hage' or 'Vice Chair'."""
     import probablepeople
 

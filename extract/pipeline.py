@@ -16,7 +16,7 @@ from .blocks import Block, paragraphs, sentences
 from .dates import due_date
 from .items import Heading, find_items, heading_number
 from .model import Action, Attendee, Meeting, Resolution
-from .names import NameFinder, full_names, looks_like_name, strip_honorifics
+from .names import NameFinder, dash_tail, full_names, looks_like_name, reporter, strip_honorifics
 from .segment import Segment, segments
 
 _APOLOGIES_ITEM = re.compile(r"\bapolog|\babsence\b|\battendance\b", re.I)
@@ -133,10 +133,12 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     shape = outline(blocks, seg)
     meeting = _heading_fields(blocks, seg, shape, year, us)
     if seg.kind == "agenda":
+        _presenters_named(meeting, blocks[seg.start : seg.end])
         return meeting
     meeting.attendees = _attendance(blocks, seg, shape.headings, shape.people, shape.head_end)
     leaders = {line.index for block in blocks[seg.start : seg.end] for line in block.lines if line.leader}
     _presenters_from_roster(meeting, leaders)
+    _presenters_named(meeting, blocks[seg.start : seg.end])
     item_of = _item_lookup(shape.headings)
     scored = classified.score(blocks, shape.body_start, seg.end, shape.headings, shape.bare_headings)
     meeting.resolutions = _resolutions(blocks, seg, shape, item_of, _acronym(meeting.body))
@@ -349,6 +351,22 @@ def _presenters_from_roster(meeting: Meeting, leader_lines: set[int]) -> None:
         if all(k or column and looks_like_name(p, allow_initials=False) for p, k in zip(people, known, strict=True)):
             item.presenters = people
             item.title = item.title[: tail.start()]
+
+
+def _presenters_named(meeting: Meeting, blocks: list[Block]) -> None:
+    """'Plan Commission – John Rzymski', 'Mosquito Abatement – Coordinator Fay Kiaurakis': reporters after a
+    dash who are not on the roster (agendas have none) are still named where the paper's headings use the
+    dash that way: two or more tails, at least half of those it has, read as people's names."""
+    words = {w for block in blocks for w in re.findall(r"\b[a-z]{2,}\b", block.text)}
+    tails = {id(item): dash_tail(item.title) for item in meeting.items if not item.presenters}
+    tails = {k: tail for k, tail in tails.items() if tail}
+    named = {k: [reporter(part, words) for part in tail[1]] for k, tail in tails.items()}
+    named = {k: people for k, people in named.items() if all(people)}
+    if len(named) < 2 or 2 * len(named) < len(tails):
+        return
+    for item in meeting.items:
+        if id(item) in named:
+            item.title, item.presenters = tails[id(item)][0], named[id(item)]
 
 
 _WORDS = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"

@@ -1508,6 +1508,53 @@ def test_a_reporter_the_roll_names_after_a_dash_presents_even_with_no_report() -
     ]
 
 
+def test_reporters_after_dashes_are_named_where_the_headings_use_the_dash_for_them() -> None:
+    agenda = (
+        "Agenda of the Board of Trustees meeting on 14 January 2026\n\n"
+        "Reports\n\nPlan Commission – John Rzymski\n\nMosquito Abatement – Coordinator Fay Kiaurakis\n\n"
+        "Community Center Events – Trustee Albrecht/ Coordinator Carol Milsap\n\n"
+        "Code Enforcement – Code Enforcement Supervisor Marty Braccio\n\nSpecial Events – Budget Plans\n"
+    )
+    (m,) = extract(from_text(agenda))
+    assert [(i.title, i.presenters) for i in m.items][-5:] == [
+        ("Plan Commission", ["John Rzymski"]),
+        ("Mosquito Abatement", ["Fay Kiaurakis"]),
+        ("Community Center Events", ["Albrecht", "Carol Milsap"]),
+        ("Code Enforcement", ["Marty Braccio"]),
+        ("Special Events – Budget Plans", []),
+    ]
+
+
+def test_a_lone_dash_tail_that_reads_as_a_name_stays_in_the_title() -> None:
+    m = meeting(
+        "1. Roading Programme Update - Ridge Road Slip\nThe slip was reported.\n"
+        "2. Water Supply Resilience - Rural Schemes\nThe schemes were reported.\n"
+        "3. Solid Waste - Contract Performance\nNoted.\n"
+    )
+    assert [(i.title, i.presenters) for i in m.items] == [
+        ("Roading Programme Update - Ridge Road Slip", []),
+        ("Water Supply Resilience - Rural Schemes", []),
+        ("Solid Waste - Contract Performance", []),
+    ]
+
+
+@pytest.mark.parametrize(
+    "part, words, expected",
+    [
+        ("John Rzymski", set(), "John Rzymski"),
+        ("Chief James Muirhead", set(), "James Muirhead"),
+        ("Trustee Albrecht", set(), "Albrecht"),
+        ("Change UKPA Charitable Objects", set(), None),  # not a post before the name
+        ("Design Shelving", {"design"}, None),  # the paper writes 'design' as a word
+        ("Budget", set(), None),
+    ],
+)
+def test_a_reporter_is_a_titled_name_or_a_given_name_after_a_post(part: str, words: set, expected) -> None:
+    from minutes.extract.names import reporter
+
+    assert reporter(part, words) == expected
+
+
 @pytest.mark.parametrize(
     "body, decisions",
     [
