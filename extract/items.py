@@ -611,8 +611,11 @@ class _Scan:
         """Papers that number nothing, or only one line: their headings, topic bullets or run-in topics."""
         blocks, start, end, skip = self.blocks, self.start, self.end, self.skip
         unnumbered = _unnumbered(blocks, start, end, skip) + _bullet_topics(blocks, start, end, skip)
-        if not tops and not any(blocks[k].heading is not None for k in range(start, end)):
-            unnumbered += _run_in_topics(blocks, start, end, skip | {h.block for h in unnumbered})
+        if not any(blocks[k].heading is not None for k in range(start, end)):
+            run_in = _run_in_topics(blocks, start, end, skip | {h.block for h in unnumbered})
+            if tops and run_in and run_in[0].block < tops[0].block:
+                return _merge([], unnumbered + run_in)  # a lone '1.' after the topics numbers a list inside one
+            unnumbered += run_in if not tops else []
         marked = sum(blocks[h.block].heading is not None for h in unnumbered)
         if not tops or tops[0].kind == "slash" and marked >= 3:
             return _merge(found, unnumbered)  # a lone 'DSCI 101/102' among headings is a course code, no scheme

@@ -1043,6 +1043,18 @@ def test_paragraphs_opening_with_a_topic_and_a_dash_are_the_items_of_papers_that
     assert [a.name for a in four.attendees] == ["Ann Lee", "Bob Diaz"]  # "Roads – Ray Smith has kept ..." is prose
 
 
+def test_a_lone_numbered_line_inside_a_run_in_topic_is_a_list_not_the_papers_numbering() -> None:
+    text = (
+        "Township Board Meeting Minutes\nJanuary 27, 2022\n\nPresent: Ann Lee, Bob Diaz\n\n"
+        "Roads – Ray Smith has kept the roads plowed.\n\nDam – Nothing to report.\n\nLake – It is frozen.\n\n"
+        "Special Events – No report.\n\nNew Business – The roads committee recommends the following:\n"
+        "1) Create road humps made of road base material. Ray Smith would be able to grade them.\n"
+        "2) Also, STOP signs will be installed at locations along the main road.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [i.title for i in found.items] == ["Roads", "Dam", "Lake", "Special Events", "New Business"]
+
+
 def test_a_roll_by_surname_takes_the_full_names_of_the_roster_at_the_head() -> None:
     text = (
         "Technical Advisory Committee\nCarl Hage\nRoan Kattouw\nDon Chan, Secretary\n\n"
