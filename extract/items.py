@@ -459,9 +459,10 @@ class _Scan:
             printed = title  # "10. Any other business allowed by the Chair." is still a heading
         if _ADDRESS.search(title) or _ADDRESS.search(f"{number} {title}"):
             return None  # "200 Civic Center Drive, Santa Lucia, CA 93401", "1 Dr. Carlton B. Goodlett Place": where
-        task_line = (  # "Daniel - organise posters" is a task
+        task_line = (  # "Daniel - organise posters" is a task; "PUBLIC PARTICIPATION - to allow ..." a heading
             body is not None
             and body[:1].islower()
+            and not title.isupper()
             and looks_like_name(title, allow_initials=False)
             and not _OUTCOME.search(" - " + body)
         )

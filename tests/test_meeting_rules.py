@@ -1200,3 +1200,15 @@ def test_rolls_that_must_stay_as_printed() -> None:
         )
     )
     assert [a.name for a in found.attendees] == ["Ann Lee", "Bob Diaz", "Cy Young"]
+
+
+def test_a_capitals_heading_with_a_lower_case_gloss_is_an_item_not_a_named_task() -> None:
+    text = (
+        "Agenda for the Parish Council meeting to be held on 9 January 2019\n\n"
+        "1. APOLOGIES FOR ABSENCE\n\n2. DECLARATIONS OF INTEREST - to note any Members' Declarations of Interest\n\n"
+        "3. PUBLIC PARTICIPATION - to allow maximum of 15 minutes to receive questions from electors\n\n"
+        "4. PLANNING\n"
+    )
+    (agenda,) = extract(from_text(text))
+    titles = ["APOLOGIES FOR ABSENCE", "DECLARATIONS OF INTEREST", "PUBLIC PARTICIPATION", "PLANNING"]
+    assert [i.title for i in agenda.items] == titles
