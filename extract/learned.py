@@ -7,9 +7,9 @@ thresholds, not as a pickle: loading runs no code from the file. It loads once p
 first use, and only extraction uses it.
 
 No model ships with the package: trained on the development gold and scored on organisations it had
-not seen (leave one batch out), it added no F1 to the rules at any threshold (tests/gold/LEDGER.md). A body that writes
-in its own way can train one on its own annotated minutes (`minutes train`), and extraction then uses
-it for the sentences no rule reads.
+not seen (leave one batch out), it added no F1 to the rules at any threshold (tests/gold/LEDGER.md).
+A body that writes in its own way can train one on its own annotated minutes (`minutes train`), and
+extraction then uses it for the sentences no rule reads.
 """
 
 from __future__ import annotations
