@@ -400,7 +400,7 @@ def _task_subject(text: str, finder: NameFinder) -> list[str]:
     """The task's own subject: 'Greg will work up a proposal ...', 'Karin and Greg discuss details'."""
     m = _SENTENCE_RULES[0][1].match(text)
     if m and _owner_ok(m.group(1), finder):
-        return split_owners(m.group(1))
+        return split_owners(_subject_of(m))
     found = _clause_task(text, 0, finder)  # any sentence form: "... will ...", "... was asked to ..."
     if found and found[0] != "action.done_by":
         return split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", found[1], flags=re.I)))
@@ -581,6 +581,39 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
     return out
 
 
+# a note in brackets where a sentence starts: '[GM to arrange a meeting]', '(DG & SFF to confirm the statement.)'
+_BRACKET_NOTE = re.compile(r"(?:^|(?<=[.!?;]\s))[\[(]([^\[\]()]{8,200}?)[.;]?[\])][.;]?(?=\s|$)")
+
+
+def bracket_tasks(blocks: list[Block], start: int, end: int, finder: NameFinder, found: list[Raw]) -> list[Raw]:
+    """'... travel patterns. [GM to arrange a meeting]': a note in brackets where a sentence starts, giving a
+    task to a named owner, marks an action as an ACTION line does. After a task that names no owner
+    ('Application to be submitted. (DG & SFF to confirm the policy statement.)') it is part of that task."""
+    taken = " ".join(re.sub(r"\s+", " ", raw.text) for raw in found)
+    out: list[Raw] = []
+    for block in blocks[start:end]:
+        for sentence in sentences(block.text):
+            for note in _BRACKET_NOTE.finditer(sentence):
+                inner = note.group(1).strip()
+                m = _SENTENCE_RULES[0][1].match(inner)
+                if re.sub(r"\s+", " ", inner) in taken or len(inner.split()) < 3 or not m:
+                    continue
+                if _not_an_owner("action.x_to_do", _subject_of(m), inner, m, False, finder):
+                    continue
+                before = block.text[: block.text.find(sentence) + note.start()]
+                text = block.text.strip() if _ownerless_task(before) else inner
+                also = owners_only(inner.rpartition(";")[2]) if ";" in inner else None  # '...; Emer Coleman/Tim Allen'
+                owners = split_owners(_subject_of(m)) + (also or [])
+                out.append(Raw(text, owners, block, block, "action.bracket_note"))
+    return out
+
+
+def _ownerless_task(text: str) -> bool:
+    """'Publicity to highlight the progress.', 'Application to be finalised.': a task with no owner of its own."""
+    last = sentences(text.strip())[-1] if text.strip() else ""
+    return bool(_SENTENCE_RULES[0][1].match(last) or re.search(r"\bto be\s+[a-z]+(?:ed|en|t)\b", last))
+
+
 # words that say nothing of what a task is about; where to report back says nothing of what either
 _HOLLOW = frozenset(
     "will would shall should also with that this these those them they their there from into about "  # noqa: SIM905
@@ -648,11 +681,21 @@ def _clause_task(clause: str, offset: int, finder: NameFinder) -> tuple[str, str
         m = pattern.search(clause) if searching else pattern.match(clause)
         if not m:
             continue
-        subject = re.sub(r",\s*[A-Z]{2,5},?$", "", m.group(1))
+        subject = _subject_of(m)
         if _not_an_owner(rule, subject, clause, m, offset and not searching, finder):
             continue
         return rule, subject
     return None
+
+
+def _subject_of(m: re.Match) -> str:
+    """The subject a rule matched, less an organisation in capitals after a name ('Mr Armstrong, EDC to ...');
+    after initials, capitals are a second person's initials ('DA, GM to investigate')."""
+    subject = m.group(1)
+    after = re.match(r",\s*([A-Z]{2,5}),?", m.string[m.end(1) :])
+    if after and re.fullmatch(r"[A-Z]{2,5}", subject.strip()):
+        return f"{subject}, {after.group(1)}"
+    return re.sub(r",\s*[A-Z]{2,5},?$", "", subject)
 
 
 def _not_an_owner(rule: str, subject: str, clause: str, m: re.Match, later: bool, finder: NameFinder) -> bool:

@@ -170,7 +170,13 @@ def _long_pdf_line(block: Block, line: Line) -> bool | None:
     past_heading = len(block.lines) > 1 or not starts_something(block.first)  # never past a heading's line
     long_lines = len(last.text) >= 75 and len(line.text) >= 40
     mid_sentence = not _TERMINAL.search(last.text) and line.text[:1].isupper()
+    if _PERSON_ENTRY.match(last.text) and _PERSON_ENTRY.match(line.text):
+        return False  # 'David Attridge, Operations Manager at ...' over 'George Martin, Facilities ...': a list
     return True if last.page is not None and past_heading and long_lines and mid_sentence else None
+
+
+# a list's entry of one person: 'George Martin, Facilities Manager at ...', 'PC Alice Bennett, Neighbourhood ...'
+_PERSON_ENTRY = re.compile(r"^(?:[A-Z][a-z]{1,4}\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2},\s+[A-Z]")
 
 
 def _name_broken_in_list(block: Block, line: Line) -> bool | None:

@@ -508,6 +508,7 @@ def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us:
     found += tables.action_rows(blocks, seg.start, seg.end)
     found += action_rules.action_list(blocks, body_start, seg.end, finder)
     found += action_rules.task_with_owner(blocks, body_start, seg.end)
+    found += action_rules.bracket_tasks(blocks, body_start, seg.end, finder, found)
     if not found:  # minutes that mark their actions: only the marked ones count
         found = action_rules.from_sentences(blocks, body_start, seg.end, shape.bare_headings, finder)
         found += action_rules.owner_colon(blocks, body_start, seg.end, finder)

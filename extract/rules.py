@@ -316,6 +316,13 @@ _RULES = (
         _HEAD + "1. Hall\nThe booking is not yet confirmed and will be chased. [ACTION: JS to book the hall]\n",
     ),
     Rule(
+        "action.bracket_note",
+        "actions",
+        0.8,
+        "'[JS to book the hall]' or '(JS to book the hall.)': a task in brackets where a sentence starts",
+        _HEAD + "1. Hall\nThe booking is not yet confirmed. [JS to book the hall]\n",
+    ),
+    Rule(
         "action.task_owner",
         "actions",
         0.85,

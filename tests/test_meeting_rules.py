@@ -1212,3 +1212,56 @@ def test_a_capitals_heading_with_a_lower_case_gloss_is_an_item_not_a_named_task(
     (agenda,) = extract(from_text(text))
     titles = ["APOLOGIES FOR ABSENCE", "DECLARATIONS OF INTEREST", "PUBLIC PARTICIPATION", "PLANNING"]
     assert [i.title for i in agenda.items] == titles
+
+
+_PORTAL_HEAD = (
+    "Minutes of the meeting held on Tuesday 18 October 2022\n\nThose present\n"
+    "David Attridge, Operations Manager\nGeorge Martin, Facilities Manager\nPaul Dean, Chair\n\n"
+)
+
+
+def test_a_task_in_brackets_where_a_sentence_starts_is_an_action_beside_action_markers() -> None:
+    text = _PORTAL_HEAD + (
+        "1. Safety\nThe lease covenants prohibit doorbells. [ACTION: DA, GM to investigate covenants]\n\n"
+        "2. Travel\nPD questioned the timing of the survey. [GM to send this comment to the Travel Team] "
+        "PD commented on the signage.\n\n3. Budget\nPD said a meeting would help.\n\n"
+        "[DA to arrange a meeting, preferably in the evening]\n\n4. Other\nThe Council noted the report (for "
+        "information only).\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [(a.owners, a.text) for a in found.actions] == [
+        (["DA", "GM"], "DA, GM to investigate covenants"),  # initials after initials: a second owner
+        (["GM"], "GM to send this comment to the Travel Team"),
+        (["DA"], "DA to arrange a meeting, preferably in the evening"),
+    ]
+    assert [a.found.rule for a in found.actions][1:] == ["action.bracket_note"] * 2
+
+
+def test_a_bracketed_owner_note_after_an_ownerless_task_gives_that_task_its_owners() -> None:
+    text = _PORTAL_HEAD + (
+        "1. Data\nActions:\n\nPublicity to highlight progress and suggest how data can become more meaningful. "
+        "(DA to blog on the release of data thus far; George Martin/Paul Dean).\n\n"
+        "Application to be finalised and submitted. (GM to confirm the policy statement.)\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [(a.owners, a.text[:28]) for a in found.actions] == [
+        (["DA", "George Martin", "Paul Dean"], "Publicity to highlight progr"),
+        (["GM"], "Application to be finalised "),
+    ]
+
+
+def test_lines_that_each_give_a_person_and_their_post_are_not_run_together() -> None:
+    blocks = _blocks_of(
+        [
+            Line("David Attridge, Operations Manager at Eddington, University Estates Division", page=1),
+            Line("George Martin, Facilities Manager at Eddington, University Estates Division", page=1),
+        ]
+    )
+    assert len(blocks) == 2
+    prose = _blocks_of(
+        [
+            Line("The committee discussed the parking review at length and members asked that the", page=1),
+            Line("Travel Team share the project plan with the association before the next meeting.", page=1),
+        ]
+    )
+    assert len(prose) == 1  # a long line that ends mid-sentence still runs on
