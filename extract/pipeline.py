@@ -234,8 +234,8 @@ def _decision_sentences(
         if blocks[i].cell is not None and i < shape.first_item:
             continue  # a table before the first item is the heading's or the attendance's, not a decision
         for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i) or titled.get(i), acronym):
-            if rule == "resolution.seconded" and item_of(i) in resolved:
-                continue  # 'X proposed and Y seconded that ...', then 'RESOLVED that ...': the decision is the latter
+            if item_of(i) in resolved and (rule == "resolution.seconded" or resolutions.VOTE_REPORT.search(sentence)):
+                continue  # 'X proposed and Y seconded that ...' or 'the motion was carried', then 'RESOLVED that ...'
             rule, sentence, first = _pointed_back(blocks, i, shape, item_of, rule, sentence)
             last = blocks[i]
             if sentence.endswith(":") and blocks[i].text.rstrip().endswith(sentence):

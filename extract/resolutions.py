@@ -27,6 +27,14 @@ _DECISION_VERBS = (
     r"(?:agreed|approved|resolved|decided|adopted|endorsed|ratified|accepted|confirmed|"
     r"carried|passed|elected|appointed|re-?elected|co-?opted|unanimously\s+\w+)"
 )
+# "The Chairman put the motion to the vote and it was agreed", "Substantive motion carried.": a report of the
+# vote that carried a decision, which a RESOLVED block in the same item records
+VOTE_REPORT = re.compile(
+    r"\bput\s+(?:the\s+)?(?:substantive\s+|amended\s+)?(?:motion|amendment|recommendations?|proposal)\b|"
+    r"\bthe voting was\b|"
+    r"^(?:\(?\d{1,2}\)\s*)?(?:the\s+)?(?:substantive\s+)?motion\s+(?:was\s+)?(?:carried|passed|agreed)\b",
+    re.I,
+)
 # "Lettings Policy - agreed", "Approval of the minutes – approved with revisions": a title with its outcome
 OUTCOME_TITLE = re.compile(
     r"^.{3,100}?\s[-–]\s(?:agreed|approved|adopted|ratified)(?:\s+(?:with|as|subject to)\b[^.;]{0,60})?\.?$", re.I
@@ -476,9 +484,11 @@ def motion_runs(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
         if i in skip or not first or not _MOVED.search(first[0]) or _OUTCOME_DONE.search(blocks[i].text):
             i += 1
             continue
-        parts, j, outcome = [first[0]], i + 1, None
+        parts, j, outcome = [first[0]], i, None
         while j < min(end, i + 10) and outcome is None:
-            for sentence in sentences(blocks[j].text):
+            if j > i and (j in skip or MARKER.match(blocks[j].text.strip())):
+                break  # the next item's heading, or the RESOLVED block the motion led to: the run ends here
+            for sentence in sentences(blocks[j].text)[1 if j == i else 0 :]:
                 if _RUN_PART.search(sentence) and len(sentence.split()) <= 60:
                     parts.append(sentence)
                     if _FAILED.search(sentence):

@@ -1265,3 +1265,27 @@ def test_lines_that_each_give_a_person_and_their_post_are_not_run_together() -> 
         ]
     )
     assert len(prose) == 1  # a long line that ends mid-sentence still runs on
+
+
+def test_a_report_of_the_vote_is_not_a_second_decision_beside_the_items_resolved_block() -> None:
+    text = _HEAD_PC + (
+        "1. Apologies\nNone.\n\n2. Motion on vapes\nMr Rayner moved the motion set out in the agenda.\n\n"
+        "Following the debate, the Chairman put the motion to the vote and it was agreed unanimously.\n\n"
+        "RESOLVED that the Council writes to the government about disposable vapes.\n\n"
+        "3. Litter\nA motion to buy two litter bins was moved by Cllr Smith. Motion carried.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [(r.item, r.text) for r in found.resolutions] == [
+        ("2", "that the Council writes to the government about disposable vapes."),
+        ("3", "A motion to buy two litter bins was moved by Cllr Smith. Motion carried."),
+    ]
+
+
+def test_a_motion_told_in_one_paragraph_that_failed_decides_nothing_and_no_run_crosses_an_item() -> None:
+    text = _HEAD_PC + (
+        "1. New Business\nMotion made to suspend the meeting and continue next time was made and seconded. "
+        "Discussion ensued. The motion did not pass (15 in favor when 28 were needed).\n\n"
+        "2. Adjournment\nMotion made, seconded, and passed unanimously at 4:36 pm.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [r.item for r in found.resolutions] == ["2"]
