@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .blocks import Block, sentences
 from .model import Attendee
-from .names import HONORIFIC, is_organisation, is_role, looks_like_name, strip_honorifics
+from .names import HONORIFIC, PARTICLES, is_organisation, is_role, looks_like_name, strip_honorifics
 
 # label -> (status, category)
 _LABELS: list[tuple[re.Pattern, str, str | None]] = [
@@ -583,7 +583,7 @@ class _Roll:
         rest = text[sub_label.end() :] if sub_label else ""
         if sub_label and not _is_prose(rest.split(",")[0]) and parse_people(rest, category):
             text = rest  # "Residents: Maureen Clarke (Chair), ..."; not "Minutes: Hilmar calls the meeting to order"
-        elif "," not in text and _has_lower_word(text):
+        elif "," not in text and has_lower_word(text):
             return cell is not None  # a heading such as "Welcome and introductions" ends the lists
         group = _GROUP.match(text)
         if group:
@@ -613,10 +613,13 @@ class _Roll:
 _PROSE = re.compile(r"\b(?:was|were|said|spoke|welcomed|opened|is|are|has|have|had|will|would|reported|stated)\b")
 
 
-def _has_lower_word(text: str) -> bool:
-    """Words in lower case before any dash: a heading or a sentence, not a name."""
+def has_lower_word(text: str) -> bool:
+    """Words in lower case before any dash: a heading or a sentence, not a name ('Bruce de Smid' is one)."""
     words = re.sub(r"\([^)]*\)?", " ", re.split(r"\s[-–]\s", text)[0]).split()
-    return any(w[0].islower() for w in words if w not in ("and", "&", "of", "de", "van", "von", "-", "–"))
+    return any(w[0].islower() for w in words if w not in _NOT_LOWER_WORDS)
+
+
+_NOT_LOWER_WORDS = frozenset({"and", "&", "of", "-", "–", *PARTICLES})  # a surname's particle is part of a name
 
 
 _CHECKBOX = re.compile(r"^\[([ xX✓✔]?)\]\s*")

@@ -485,8 +485,7 @@ def _apologies_item(blocks: list[Block], heading: Heading, end: int, people: lis
             break
         if re.match(r"^(?:resolved|agreed|decision|decided|actions?|moved|seconded|proposed|that)\b", text, re.I):
             break  # a decision or an action line ends any list of names
-        name_part = re.split(r"\s[-–]\s", bare)[0]
-        if "," not in text and any(w[0].islower() for w in name_part.split() if w not in ("and", "&", "of", "-", "–")):
+        if "," not in text and attendance_rules.has_lower_word(bare):
             break  # the list of names is over
         parts.append((text, blocks[i]))
     if not parts:

@@ -1289,3 +1289,17 @@ def test_a_motion_told_in_one_paragraph_that_failed_decides_nothing_and_no_run_c
     )
     (found,) = extract(from_text(text))
     assert [r.item for r in found.resolutions] == ["2"]
+
+
+def test_a_surname_particle_does_not_end_a_list_of_apologies_one_name_a_line() -> None:
+    text = (
+        "MINUTES OF THE MEETING OF THE COMMUNITY COUNCIL HELD ON MONDAY 2nd OCTOBER 2023\n"
+        "1. Welcome and Introductions.\n2. Apologies for Absence\nDavid Myles\nBruce de Smid\nCouncillor J Tepp\n"
+        "3. Constitution and Standing Orders Adopted\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [(a.name, a.status) for a in found.attendees] == [
+        ("David Myles", "apologies"),
+        ("Bruce de Smid", "apologies"),
+        ("J Tepp", "apologies"),
+    ]
