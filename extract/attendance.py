@@ -79,6 +79,11 @@ _APOLOGY_SENTENCE = re.compile(
     r"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?)(?:\.\s|\.$|$)",
     re.I,
 )
+# "The Democratic Services Manager reported apologies from Mr Beaney, ...": the apologies the meeting was given
+_APOLOGIES_FROM = re.compile(
+    r"\b(?:reported|received|noted|accepted)\s+(?:the\s+)?apologies(?: for (absence))?\s+from\s+(.+?)(?:\.\s|\.$|$)",
+    re.I,
+)
 _EDITORIAL = re.compile(r"\s*\[(?:note|n\.?b\.?)\b[^\]]*\]", re.I)  # "[Note: The meeting was held via Zoom]"
 _PRESENT_SENTENCE = re.compile(r"^(.+?)\s+(?:were|was)\s+(?:in attendance|present)\b", re.I)
 ABSENT_SENTENCE = re.compile(r"^(.+?)\s+(?:was|were)\s+absent\b", re.I)
@@ -722,7 +727,7 @@ def apologies_in_text(blocks: list[Block], start: int, end: int, people: list[At
     """'Apologies for absence were received from X' and 'X was absent' sentences."""
     for i in range(start, end):
         block = blocks[i]
-        for m in _APOLOGY_SENTENCE.finditer(block.text):
+        for m in [*_APOLOGY_SENTENCE.finditer(block.text), *_APOLOGIES_FROM.finditer(block.text)]:
             lateness = m.group(1) and m.group(1).lower() != "absence"
             names = parse_people(re.sub(r"(\band|,)\s+from\s+", r"\1 ", m.group(2)), None)  # "X and from Y"
             if lateness:

@@ -24,7 +24,11 @@ _STARTS = re.compile(
 )
 _LETTERED = re.compile(r"^(?:\(?[a-z]{1,4}\)|[a-z]\.\s)")
 _LOWER_START = re.compile(r"[a-z(]")
-_OPEN_END = re.compile(r"(,|\b(?:and|or|of|the|to|for|at|in|on|with|by|from|a|an)|[-–])$")
+# a line that cannot end a paragraph: a comma, a joining word, a dash, or a title before its name ('... Mr')
+_OPEN_END = re.compile(
+    r"(,|\b(?:and|or|of|the|to|for|at|in|on|with|by|from|a|an)|[-–]|"
+    r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lady|Lord|Rev|Revd|Prof)))$"
+)
 _DANGLING = re.compile(r"\b(?:of|the|to|for|at|in|on|with|by|from|a|an)$")
 _LIST_END_NAME = re.compile(r",[^,]*,[^,]*\b[A-Z][a-z]+$")
 _NAME_GOES_ON = re.compile(r"^[A-Z][\w'’\-]+\s*[,(–-]")

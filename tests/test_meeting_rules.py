@@ -1303,3 +1303,21 @@ def test_a_surname_particle_does_not_end_a_list_of_apologies_one_name_a_line() -
         ("Bruce de Smid", "apologies"),
         ("J Tepp", "apologies"),
     ]
+
+
+def test_apologies_reported_in_the_active_voice_across_a_line_ending_in_a_title() -> None:
+    blocks = _blocks_of(
+        [
+            Line("The Democratic Services Manager reported apologies from Mr Beaney, Mr", page=1),
+            Line("Campkin, Miss Carey and Mr Wright. Ms Grehan had given her apologies but", page=1),
+            Line("was attending the meeting virtually.", page=1),
+        ]
+    )
+    assert len(blocks) == 1  # 'Mr' cannot end a paragraph: its name is on the next line
+    text = (
+        "MINUTES of a meeting of the County Council held on Thursday, 9 January 2025.\n\n"
+        "PRESENT: Mr N Baker, Mr M Baldock\n\n283. Apologies for Absence\n"
+        f"{blocks[0].text}\n\n284. Declarations\nNone.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [a.name for a in found.attendees if a.status == "apologies"] == ["Beaney", "Campkin", "Carey", "Wright"]
