@@ -582,6 +582,7 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
 
 
 # a note in brackets where a sentence starts: '[GM to arrange a meeting]', '(DG & SFF to confirm the statement.)'
+_NOTE_AFTER_STOP = re.compile(r"[.!?;]\s+[\[(]")
 _BRACKET_NOTE = re.compile(r"(?:^|(?<=[.!?;]\s))[\[(]([^\[\]()]{8,200}?)[.;]?[\])][.;]?(?=\s|$)")
 
 
@@ -592,6 +593,8 @@ def bracket_tasks(blocks: list[Block], start: int, end: int, finder: NameFinder,
     taken = " ".join(re.sub(r"\s+", " ", raw.text) for raw in found)
     out: list[Raw] = []
     for block in blocks[start:end]:
+        if not _BRACKET_NOTE.search(block.text) and not _NOTE_AFTER_STOP.search(block.text):
+            continue  # most paragraphs hold no note: spare them the sentence split
         for sentence in sentences(block.text):
             for note in _BRACKET_NOTE.finditer(sentence):
                 inner = note.group(1).strip()
