@@ -27,7 +27,7 @@ _LOWER_START = re.compile(r"[a-z(]")
 # a line that cannot end a paragraph: a comma, a joining word, a dash, or a title before its name ('... Mr')
 _OPEN_END = re.compile(
     r"(,|\b(?:and|or|of|the|to|for|at|in|on|with|by|from|a|an)|[-–]|"
-    r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lady|Lord|Rev|Revd|Prof)))$"
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lady|Lord|Rev|Revd|Prof))$"
 )
 _DANGLING = re.compile(r"\b(?:of|the|to|for|at|in|on|with|by|from|a|an)$")
 _LIST_END_NAME = re.compile(r",[^,]*,[^,]*\b[A-Z][a-z]+$")
