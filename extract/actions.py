@@ -582,39 +582,41 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
 
 
 # a note in brackets where a sentence starts: '[GM to arrange a meeting]', '(DG & SFF to confirm the statement.)'
-_NOTE_AFTER_STOP = re.compile(r"[.!?;]\s+[\[(]")
 _BRACKET_NOTE = re.compile(r"(?:^|(?<=[.!?;]\s))[\[(]([^\[\]()]{8,200}?)[.;]?[\])][.;]?(?=\s|$)")
 
 
 def bracket_tasks(blocks: list[Block], start: int, end: int, finder: NameFinder, found: list[Raw]) -> list[Raw]:
     """'... travel patterns. [GM to arrange a meeting]': a note in brackets where a sentence starts, giving a
-    task to a named owner, marks an action as an ACTION line does. After a task that names no owner
-    ('Application to be submitted. (DG & SFF to confirm the policy statement.)') it is part of that task."""
+    task to a named owner, is an action. After a task that names no owner ('Application to be submitted.
+    (DG & SFF to confirm the policy statement.)') it gives that task its owners."""
     taken = " ".join(re.sub(r"\s+", " ", raw.text) for raw in found)
     out: list[Raw] = []
     for block in blocks[start:end]:
-        if not _BRACKET_NOTE.search(block.text) and not _NOTE_AFTER_STOP.search(block.text):
-            continue  # most paragraphs hold no note: spare them the sentence split
-        for sentence in sentences(block.text):
-            for note in _BRACKET_NOTE.finditer(sentence):
-                inner = note.group(1).strip()
-                m = _SENTENCE_RULES[0][1].match(inner)
-                if re.sub(r"\s+", " ", inner) in taken or len(inner.split()) < 3 or not m:
-                    continue
-                if _not_an_owner("action.x_to_do", _subject_of(m), inner, m, False, finder):
-                    continue
-                before = block.text[: block.text.find(sentence) + note.start()]
-                text = block.text.strip() if _ownerless_task(before) else inner
-                also = owners_only(inner.rpartition(";")[2]) if ";" in inner else None  # '...; Emer Coleman/Tim Allen'
-                owners = split_owners(_subject_of(m)) + (also or [])
-                out.append(Raw(text, owners, block, block, "action.bracket_note"))
+        for note in _BRACKET_NOTE.finditer(block.text):
+            inner = note.group(1).strip()
+            m = _SENTENCE_RULES[0][1].match(inner)
+            if not m or len(inner.split()) < 3 or re.sub(r"\s+", " ", inner) in taken:
+                continue
+            if _not_an_owner("action.x_to_do", _subject_of(m), inner, m, False, finder):
+                continue
+            task = _ownerless_task(block.text[: note.start()], finder)
+            also = owners_only(inner.rpartition(";")[2]) if ";" in inner else None  # '...; Emer Coleman/Tim Allen'
+            owners = split_owners(_subject_of(m)) + (also or [])
+            out.append(
+                Raw(f"{task} {note.group(0).strip()}" if task else inner, owners, block, block, "action.bracket_note")
+            )
     return out
 
 
-def _ownerless_task(text: str) -> bool:
-    """'Publicity to highlight the progress.', 'Application to be finalised.': a task with no owner of its own."""
+def _ownerless_task(text: str, finder: NameFinder) -> str | None:
+    """The sentence before a note when it gives a task and no one to do it: 'Publicity to highlight the
+    progress.', 'Application to be finalised.'; not 'Cllr Lee to book the hall.'."""
     last = sentences(text.strip())[-1] if text.strip() else ""
-    return bool(_SENTENCE_RULES[0][1].match(last) or re.search(r"\bto be\s+[a-z]+(?:ed|en|t)\b", last))
+    m = _SENTENCE_RULES[0][1].match(last)
+    if m and _not_an_owner("action.x_to_do", _subject_of(m), last, m, False, finder):
+        return last  # 'Publicity to highlight ...': its subject is no one who could do it
+    passive = re.search(r"\bto be\s+[a-z]+(?:ed|en|t)\b(?!\s+by\b)", last)
+    return last if passive and not m else None
 
 
 # words that say nothing of what a task is about; where to report back says nothing of what either

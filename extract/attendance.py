@@ -74,14 +74,16 @@ _LABEL_INSIDE = re.compile(
 _GROUP = re.compile(
     r"^((?:[A-Z][\w\-]*\s+){0,3}(?:Members?|Representatives?|Governors?|Councillors|Trustees))\s+(?=[A-Z])"
 )
+_SENTENCE_END = r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.\s|\.$|$)"  # 'Mr. Beaney' goes on
 _APOLOGY_SENTENCE = re.compile(
     r"apologies(?: for (absence|lateness|late arrival))?[:\s]+(?:(?:were|was|had been|have been)\s+)?"
-    r"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?)(?:\.\s|\.$|$)",
+    rf"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?){_SENTENCE_END}",
     re.I,
 )
 # "The Democratic Services Manager reported apologies from Mr Beaney, ...": the apologies the meeting was given
 _APOLOGIES_FROM = re.compile(
-    r"\b(?:reported|received|noted|accepted)\s+(?:the\s+)?apologies(?: for (absence))?\s+from\s+(.+?)(?:\.\s|\.$|$)",
+    r"\b(?:reported|received|noted|accepted)\s+(?:the\s+)?apologies(?: for (absence|lateness|late arrival))?\s+"
+    rf"from\s+(.+?){_SENTENCE_END}",
     re.I,
 )
 _EDITORIAL = re.compile(r"\s*\[(?:note|n\.?b\.?)\b[^\]]*\]", re.I)  # "[Note: The meeting was held via Zoom]"

@@ -27,7 +27,7 @@ _LOWER_START = re.compile(r"[a-z(]")
 # a line that cannot end a paragraph: a comma, a joining word, a dash, or a title before its name ('... Mr')
 _OPEN_END = re.compile(
     r"(,|\b(?:and|or|of|the|to|for|at|in|on|with|by|from|a|an)|[-–]|"
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lady|Lord|Rev|Revd|Prof))$"
+    r"\b(?:Mr|Mrs|Ms|Miss|Cllr|Councillor|Sir|Dame|Lady|Lord|Rev|Revd|Prof))$"  # not 'Dr': '200 Oak Dr' ends
 )
 _DANGLING = re.compile(r"\b(?:of|the|to|for|at|in|on|with|by|from|a|an)$")
 _LIST_END_NAME = re.compile(r",[^,]*,[^,]*\b[A-Z][a-z]+$")
@@ -175,12 +175,13 @@ def _long_pdf_line(block: Block, line: Line) -> bool | None:
     long_lines = len(last.text) >= 75 and len(line.text) >= 40
     mid_sentence = not _TERMINAL.search(last.text) and line.text[:1].isupper()
     if _PERSON_ENTRY.match(last.text) and _PERSON_ENTRY.match(line.text):
-        return False  # 'David Attridge, Operations Manager at ...' over 'George Martin, Facilities ...': a list
+        return None  # 'David Attridge, Operations Manager at ...' over 'George Martin, Facilities ...': length proves
+        # nothing in a list of one person a line; the rules below still join a line left open ('..., Bob Diaz,')
     return True if last.page is not None and past_heading and long_lines and mid_sentence else None
 
 
 # a list's entry of one person: 'George Martin, Facilities Manager at ...', 'PC Alice Bennett, Neighbourhood ...'
-_PERSON_ENTRY = re.compile(r"^(?:[A-Z][a-z]{1,4}\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2},\s+[A-Z]")
+_PERSON_ENTRY = re.compile(r"^(?:[A-Z][A-Za-z]{1,4}\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2},\s+[A-Z]")
 
 
 def _name_broken_in_list(block: Block, line: Line) -> bool | None:

@@ -187,7 +187,7 @@ def titled_name(part: str) -> str | None:
 def reporter(part: str, words: set[str]) -> str | None:
     """A titled name, or a given name and surname after nothing but a post ('Code Enforcement Supervisor Marty
     Braccio' -> 'Marty Braccio'), where probablepeople reads a given name the paper never writes in lower case
-    among its words ('Water Supply Resilience - Rural Schemes' writes 'rural')."""
+    among its words ('Design Shelving' in a paper that speaks of a shelving design is no one)."""
     found = titled_name(part)
     if found:
         return found

@@ -234,7 +234,7 @@ def _decision_sentences(
         if blocks[i].cell is not None and i < shape.first_item:
             continue  # a table before the first item is the heading's or the attendance's, not a decision
         for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i) or titled.get(i), acronym):
-            if item_of(i) in resolved and (rule == "resolution.seconded" or resolutions.VOTE_REPORT.search(sentence)):
+            if item_of(i) in resolved and (rule == "resolution.seconded" or resolutions.vote_report(sentence)):
                 continue  # 'X proposed and Y seconded that ...' or 'the motion was carried', then 'RESOLVED that ...'
             rule, sentence, first = _pointed_back(blocks, i, shape, item_of, rule, sentence)
             last = blocks[i]
@@ -507,11 +507,11 @@ def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us:
     found += tables.action_rows(blocks, seg.start, seg.end)
     found += action_rules.action_list(blocks, body_start, seg.end, finder)
     found += action_rules.task_with_owner(blocks, body_start, seg.end)
-    found += action_rules.bracket_tasks(blocks, body_start, seg.end, finder, found)
     if not found:  # minutes that mark their actions: only the marked ones count
         found = action_rules.from_sentences(blocks, body_start, seg.end, shape.bare_headings, finder)
         found += action_rules.owner_colon(blocks, body_start, seg.end, finder)
         found += classified.actions(blocks, scored, found, finder)
+    found += action_rules.bracket_tasks(blocks, body_start, seg.end, finder, found)
     found.sort(key=lambda raw: raw.first.first.index)
     numbers = [i.number for i in meeting.items if i.number]
     for raw in found:

@@ -29,12 +29,19 @@ _DECISION_VERBS = (
 )
 # "The Chairman put the motion to the vote and it was agreed", "Substantive motion carried.": a report of the
 # vote that carried a decision, which a RESOLVED block in the same item records
-VOTE_REPORT = re.compile(
+_VOTE_REPORT = re.compile(
     r"\bput\s+(?:the\s+)?(?:substantive\s+|amended\s+)?(?:motion|amendment|recommendations?|proposal)\b|"
     r"\bthe voting was\b|"
     r"^(?:\(?\d{1,2}\)\s*)?(?:the\s+)?(?:substantive\s+)?motion\s+(?:was\s+)?(?:carried|passed|agreed)\b",
     re.I,
 )
+
+
+def vote_report(sentence: str) -> bool:
+    """Only reports the vote: a sentence with a 'that ...' of its own records a decision of its own."""
+    return bool(_VOTE_REPORT.search(sentence)) and not re.search(r"\bthat\b", sentence, re.I)
+
+
 # "Lettings Policy - agreed", "Approval of the minutes – approved with revisions": a title with its outcome
 OUTCOME_TITLE = re.compile(
     r"^.{3,100}?\s[-–]\s(?:agreed|approved|adopted|ratified)(?:\s+(?:with|as|subject to)\b[^.;]{0,60})?\.?$", re.I

@@ -1250,6 +1250,25 @@ def test_a_bracketed_owner_note_after_an_ownerless_task_gives_that_task_its_owne
     ]
 
 
+def test_a_bracket_note_in_minutes_that_mark_nothing_leaves_their_prose_actions_and_owned_tasks_alone() -> None:
+    text = _HEAD_PC + (
+        "1. Roads\nThe potholes were discussed. (Jane Smith to report this to the County.)\n\n"
+        "2. Hall\nTom Brown will contact the caretaker about the keys.\n\n"
+        "3. Fete\nPosters to be printed. (Jane Smith to help with the design.) Stalls to be booked. "
+        "(Tom Brown to ask the stallholders.)\n\n"
+        "4. Keys\nTom Brown to book the hall. (Jane Smith to help with the keys.)\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [(a.owners, a.text) for a in found.actions] == [
+        (["Jane Smith"], "Jane Smith to report this to the County"),
+        (["Tom Brown"], "Tom Brown will contact the caretaker about the keys."),
+        (["Jane Smith"], "Posters to be printed. (Jane Smith to help with the design.)"),
+        (["Tom Brown"], "Stalls to be booked. (Tom Brown to ask the stallholders.)"),
+        (["Tom Brown"], "Tom Brown to book the hall."),
+        (["Jane Smith"], "Jane Smith to help with the keys"),
+    ]
+
+
 def test_lines_that_each_give_a_person_and_their_post_are_not_run_together() -> None:
     blocks = _blocks_of(
         [
@@ -1265,6 +1284,14 @@ def test_lines_that_each_give_a_person_and_their_post_are_not_run_together() -> 
         ]
     )
     assert len(prose) == 1  # a long line that ends mid-sentence still runs on
+    for first, second in [
+        ("Jane Smith, Tom Brown, Ann Lee, Bob Diaz, Carl Hage, Roan Kattouw, Don Chan, Peter Smith,", "Gus Tan."),
+        (
+            "Mr John Smith, Chair, reported that the work on the bypass had been delayed by",
+            "Highways England, Network Rail and the County Council over the winter.",
+        ),
+    ]:
+        assert len(_blocks_of([Line(first, page=1), Line(second, page=1)])) == 1  # left open: it goes on
 
 
 def test_a_report_of_the_vote_is_not_a_second_decision_beside_the_items_resolved_block() -> None:
@@ -1308,9 +1335,9 @@ def test_a_surname_particle_does_not_end_a_list_of_apologies_one_name_a_line() -
 def test_apologies_reported_in_the_active_voice_across_a_line_ending_in_a_title() -> None:
     blocks = _blocks_of(
         [
-            Line("The Democratic Services Manager reported apologies from Mr Beaney, Mr", page=1),
-            Line("Campkin, Miss Carey and Mr Wright. Ms Grehan had given her apologies but", page=1),
-            Line("was attending the meeting virtually.", page=1),
+            Line("The Clerk reported apologies from Mr Beaney, Mr"),
+            Line("Campkin, Miss Carey and Mr Wright. Ms Grehan had given her apologies but"),
+            Line("was attending the meeting virtually."),
         ]
     )
     assert len(blocks) == 1  # 'Mr' cannot end a paragraph: its name is on the next line
@@ -1321,3 +1348,33 @@ def test_apologies_reported_in_the_active_voice_across_a_line_ending_in_a_title(
     )
     (found,) = extract(from_text(text))
     assert [a.name for a in found.attendees if a.status == "apologies"] == ["Beaney", "Campkin", "Carey", "Wright"]
+    (dotted,) = extract(from_text(text.replace("Mr Beaney", "Mr. Beaney")))
+    assert [a.name for a in dotted.attendees if a.status == "apologies"][:2] == ["Beaney", "Campkin"]
+
+
+@pytest.mark.parametrize(
+    "body, decisions",
+    [
+        (  # the next item's heading ends the run: its outcome is its own motion's
+            "1. Hall\nCllr Smith moved the report on the hall.\n\n"
+            "2. Bins\nA motion to buy two bins was moved. Motion carried by a vote of 5-0.\n",
+            [("2", "A motion to buy two bins was moved. Motion carried by a vote of 5-0.")],
+        ),
+        (  # the RESOLVED block ends it: the vote after it is that decision's, not a second one
+            "1. Hall\nCllr Smith moved the amendment, seconded by Cllr Lee.\n\n"
+            "RESOLVED that the hall be painted.\n\nThe motion was carried unanimously.\n",
+            [("1", "that the hall be painted.")],
+        ),
+        (  # a vote that carries a 'that ...' of its own is a decision of its own
+            "1. Hall\nRESOLVED that the hall be painted.\n\n"
+            "The Chairman put the proposal that the hall be let to the club on Fridays, and it was agreed.\n",
+            [
+                ("1", "that the hall be painted."),
+                ("1", "The Chairman put the proposal that the hall be let to the club on Fridays, and it was agreed."),
+            ],
+        ),
+    ],
+)
+def test_a_motion_run_ends_at_the_next_heading_or_resolved_block(body: str, decisions: list) -> None:
+    (found,) = extract(from_text(_HEAD_PC + body))
+    assert [(r.item, r.text) for r in found.resolutions] == decisions
