@@ -63,6 +63,18 @@ _ROLL = re.compile(  # "Present: Cllrs Ashman, Evans, Shewell, ...": an attendan
     r"(?:[^,]+,){2,}",
     re.I,
 )
+_ROLL_HEADING = re.compile(  # "== Attendees ==", "Present" over the names
+    r"^[#*=\s]*(?:present|attendees|attending|in attendance|those present|members present)[\s:#*=]*$", re.I
+)
+
+
+def _roll_at_head(head: list[Block]) -> bool:
+    """An attendance list with names in it near the head: 'Present: Cllrs Ashman, Evans, Shewell', or a roll's
+    heading with the names under it ('== Attendees ==' / 'Chris Browne, Scott Sullivan, Bill Thanis, ...')."""
+    under = (b.text for a, b in zip(head, head[1:]) if _ROLL_HEADING.match(a.text))
+    return any(_ROLL.match(b.text) for b in head) or any(re.match(r"^(?:[^,]+,){2,}", t) for t in under)
+
+
 _AGENDA_EVIDENCE = re.compile(
     r"\b(?:to be held|will be held|hereby summoned|are summoned|notice is hereby given)\b|^order of business\b|"
     r"^(?:\d+[.)]?\s+)?to (?:receive|consider|note|agree|approve|appoint|elect|adopt|confirm)\b",
@@ -246,7 +258,7 @@ def _classify(segment: Segment, blocks: list[Block]) -> Segment:
         return segment
     inside = blocks[segment.start : segment.end]
     minutes = _evidence(_MINUTES_EVIDENCE, inside)
-    if len(minutes) >= 3 or any(_ROLL.match(b.text) for b in inside[:8]):
+    if len(minutes) >= 3 or _roll_at_head(inside[:8]):
         segment.kind = "minutes"  # who was there, named at the head, is the plainest mark of minutes
         return segment
     # "the next meeting will be held on ..." speaks of another meeting; a long sentence is not an agenda line

@@ -1378,3 +1378,12 @@ def test_apologies_reported_in_the_active_voice_across_a_line_ending_in_a_title(
 def test_a_motion_run_ends_at_the_next_heading_or_resolved_block(body: str, decisions: list) -> None:
     (found,) = extract(from_text(_HEAD_PC + body))
     assert [(r.item, r.text) for r in found.resolutions] == decisions
+
+
+def test_a_roll_heading_with_names_under_it_makes_a_paper_with_an_agenda_section_minutes() -> None:
+    text = (
+        "Board Meeting 2013-02-25\n\nAttendees\n\nChris Browne, Scott Sullivan, Bill Thanis, Drew Sullivan\n\n"
+        "Agenda\n\n* Upcoming Meetings\n* Systems Stuff\n\nUpcoming Meetings\n\n* Feb - a talk on network switches\n"
+    )
+    blocks = paragraphs(from_text(text).lines)
+    assert [s.kind for s in segments(blocks)] == ["minutes"]
