@@ -21,6 +21,7 @@ _MINUTES_TITLE = re.compile(
     re.I,
 )
 _NOT_TITLE = re.compile(
+    r"^(?:attachment|appendix|annexe?|enclosure)\b|"
     r"minutes of (?:the )?(?:previous|last|prior)|previous minutes|approv\w*\b.{0,60}\bminutes\b|"
     r"minutes (?:were|was|are|of the meeting held on)|minute[- ]?tak|confirm\w* (?:the )?minutes|"
     r"adoption of|accuracy|(?:to|will|be) (?:agree|approve|note|sign)|\bminutes? \d|"
@@ -184,7 +185,7 @@ def segments(blocks: list[Block]) -> list[Segment]:
             start = max([m for m in marks if 0 < i - m <= 4], default=None)
             starts.append((start + 1 if start is not None else _header_start(blocks, i), kind, i))
     if not starts:
-        return [_classify(Segment(_guess_kind(blocks), 0, len(blocks)), blocks)]
+        return _cut_reports([_classify(Segment(_guess_kind(blocks), 0, len(blocks)), blocks)], blocks, marks)
     if starts[0][0] > 0:
         starts[0] = (0, starts[0][1], starts[0][2])
     out = []
@@ -295,8 +296,28 @@ def _report_mark(text: str) -> bool:
     )
 
 
+# "ATTACHMENT TO JANUARY 27, 2022 BOARD MEETING MINUTES", "APPENDIX A", "Annex A: Treasurer's Report" after
+# the meeting closed: what follows is a paper attached to the minutes, not more of them
+_ATTACHMENT = re.compile(r"^[#*\s]*(?:attachment|appendix|annexe?|enclosure)\s+(?:to\b|[A-Z0-9]{1,3}\b)", re.I)
+_CLOSED = re.compile(r"\badjourn|\bmeeting (?:ended|closed|finished|concluded)|\bclosed the meeting", re.I)
+
+
+def _attachment_start(blocks: list[Block], first: int, end: int) -> int | None:
+    """The first attachment's heading (a short line) once the meeting has closed above it."""
+    closed = False
+    for i in range(first, end):
+        text = blocks[i].text
+        if closed and len(text.split()) <= 12 and _ATTACHMENT.match(text):
+            return i
+        closed = closed or bool(_CLOSED.search(text))
+    return None
+
+
 def _report_start(blocks: list[Block], seg: Segment, marks: set[int]) -> int | None:
     first_body = (seg.title or seg.start) + 1
+    attached = _attachment_start(blocks, first_body, seg.end)
+    if attached is not None:
+        return attached
     hits = [i for i in range(first_body, seg.end) if _report_mark(blocks[i].text)]
     for n, i in enumerate(hits):
         cluster = [j for j in hits[n:] if j - i <= 25]

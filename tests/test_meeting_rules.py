@@ -1387,3 +1387,16 @@ def test_a_roll_heading_with_names_under_it_makes_a_paper_with_an_agenda_section
     )
     blocks = paragraphs(from_text(text).lines)
     assert [s.kind for s in segments(blocks)] == ["minutes"]
+
+
+def test_an_attachment_after_the_meeting_closed_is_not_more_of_the_minutes() -> None:
+    minutes = (
+        "Board of Directors Meeting Minutes\nThursday, January 27, 2022 at 6PM via Zoom\n\n"
+        "Present: Ann Lee, Bob Diaz\n\n1. Roads\nThe roads were plowed.\n\n2. Budget\n"
+        "Appendix A\n\nThe budget in Appendix A was approved.\n\n3. Adjournment\nThe meeting was adjourned at 7PM.\n\n"
+    )
+    for attachment in ("ATTACHMENT TO JANUARY 27, 2022 BOARD MEETING MINUTES\n\n", "APPENDIX B\n\n"):
+        found = extract(from_text(minutes + attachment + "Discussion\n\n1. Speed humps\nResidents asked for humps.\n"))
+        assert [(m.kind, [i.title for i in m.items]) for m in found] == [
+            ("minutes", ["Roads", "Budget", "Adjournment"])  # 'Appendix A' before the close is the budget's
+        ]
