@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .blocks import Block, sentences
 from .model import Attendee
-from .names import HONORIFIC, PARTICLES, is_organisation, is_role, looks_like_name, strip_honorifics
+from .names import FOOTNOTE_MARK, HONORIFIC, PARTICLES, is_organisation, is_role, looks_like_name, strip_honorifics
 
 # label -> (status, category)
 _LABELS: list[tuple[re.Pattern, str, str | None]] = [
@@ -223,6 +223,7 @@ _ORG_DASH = re.compile(r"\s+(?=[A-Z]{2,6}\s+[-–]\s+[A-Z])")
 def parse_people(text: str, category: str | None) -> list[dict]:
     """People in a list: names with initials, schools or roles in brackets or after dashes."""
     text = _EDITORIAL.sub("", re.sub(r"\s+", " ", text)).strip().rstrip(".")
+    text = FOOTNOTE_MARK.sub("", text)
     text = re.sub(r"\s+[-–]\s*\d{1,2}\.?$", "", text)  # "... and Mayor Ezzy Ashcraft – 5": the count present
     text = re.sub(r"^\d{1,3}[.)]\s+(?=[A-Z])", "", text)  # "1. Robert Surton": a numbered roll's number
     text = re.sub(r"\s*\(?(?<![\w.])@[\w.\-]+\)?", "", text)  # "James Snell @jasnell", "Joe Sepi (@joesepi)": handles

@@ -16,6 +16,7 @@ from .attendance import label_of
 from .blocks import Block, sentences
 from .model import Item
 from .names import (
+    FOOTNOTE_MARK,
     HONORIFIC,
     dash_tail,
     is_organisation,
@@ -303,14 +304,18 @@ def _without_name_lists(headings: list[Heading], blocks: list[Block]) -> list[He
     '2. Beau Scott' ...) is a roll, not business: three or more such entries running are no items."""
 
     def person(h: Heading) -> bool:
-        title = h.item.title.strip()
+        title = FOOTNOTE_MARK.sub("", h.item.title.strip())  # 'Penny Wood (*)': a mark the roll explains below
         return len(title.split()) in (2, 3) and looks_like_name(title, allow_initials=False) and not is_role(title)
 
     def roll(run: list[Heading]) -> bool:
         if len(run) < 3:
             return False
         k = run[0].block  # back over the list's first names, which an earlier numbering may have passed over
-        while k > 0 and (m := NUMBER.match(blocks[k - 1].text.strip())) and looks_like_name(m.group("rest").strip()):
+        while (
+            k > 0
+            and (m := NUMBER.match(blocks[k - 1].text.strip()))
+            and looks_like_name(FOOTNOTE_MARK.sub("", m.group("rest").strip()))
+        ):
             k -= 1
         return any(_bare_label(b.text) for b in blocks[max(0, k - 2) : k])
 

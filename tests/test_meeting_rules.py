@@ -1400,3 +1400,34 @@ def test_an_attachment_after_the_meeting_closed_is_not_more_of_the_minutes() -> 
         assert [(m.kind, [i.title for i in m.items]) for m in found] == [
             ("minutes", ["Roads", "Budget", "Adjournment"])  # 'Appendix A' before the close is the budget's
         ]
+
+
+def test_a_footnote_mark_after_a_name_neither_ends_a_numbered_roll_nor_names_an_organisation() -> None:
+    from minutes.extract.attendance import parse_people
+
+    assert parse_people("Penny Wood (*), Tom Brown*, Ann Lee", "member") == [
+        {"name": "Penny Wood", "role": None},
+        {"name": "Tom Brown", "role": None},
+        {"name": "Ann Lee", "role": None},
+    ]
+    roll = "".join(
+        f"{n}. {name}\n"
+        for n, name in enumerate(
+            ["Adam Mellor", "Beau Scott", "Ben Connor", "Penny Wood (*)", "Phoebe-Jean Harris", "Renae Currie"], 1
+        )
+    )
+    text = (
+        "# AGM Minutes 2023-09-16\n\n## Setup\n\nAttendees (ordinary Members):\n\n"
+        f"{roll}\n(*) Member present, but did not have voting rights.\n\n"
+        "## Minutes\n\n### Quorum\n\nThe quorum was met.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [a.name for a in found.attendees] == [
+        "Adam Mellor",
+        "Beau Scott",
+        "Ben Connor",
+        "Penny Wood",
+        "Phoebe-Jean Harris",
+        "Renae Currie",
+    ]
+    assert all(i.number is None for i in found.items)  # no numbered name is an item
