@@ -46,7 +46,7 @@ _LABELS: list[tuple[re.Pattern, str, str | None]] = [
     ),
     (
         re.compile(
-            r"^(?:observers?|also (?:present|attending|in attendance)|guests?|visitors?|invited|"
+            r"^(?:observers?|observing|also (?:present|attending|in attendance)|guests?|visitors?|invited|"
             r"members of the public|public)\b",
             re.I,
         ),
@@ -585,6 +585,10 @@ class _Roll:
 
     def _names(self, i: int, block: Block, text: str) -> bool:
         """A line of names; False where the line shows the lists are over (a heading, prose)."""
+        if _FOOTNOTE_NOTE.match(text):
+            return True  # '(*) Member present, but did not have voting rights': the note on a mark, not the end
+        if re.fullmatch(r"[A-Z][\w ]{2,30}:", text.strip()):
+            return False  # 'Proxies:', 'Agenda:': a label of no attendance list ends the lists
         cell = block.cell
         category = self.category
         sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)
@@ -618,6 +622,7 @@ class _Roll:
         return True
 
 
+_FOOTNOTE_NOTE = re.compile(r"^>?\s*(?:\(\s*[*†‡]+\s*\)|[†‡]+)\s+\S")  # the note a roll's mark refers to
 _PROSE = re.compile(r"\b(?:was|were|said|spoke|welcomed|opened|is|are|has|have|had|will|would|reported|stated)\b")
 
 

@@ -95,6 +95,9 @@ def _typed_pairs(block: str) -> list[tuple[str, str]]:
     return [(k, v) for k, v in pairs]
 
 
+_ATTRIBUTES = re.compile(r"^\s*\{\s*[.#][\w\-]+(?:\s+[.#]?[\w\-=\"']+)*\s*\}\s*$")
+
+
 def read_text(text: str, markdown: bool) -> list[Line]:
     """Split text into lines; tab- or pipe-separated rows become table cells."""
     lines: list[Line] = []
@@ -110,6 +113,8 @@ def read_text(text: str, markdown: bool) -> list[Line]:
             if lines:
                 ends.add(len(lines) - 1)
             continue
+        if markdown and _ATTRIBUTES.match(raw):
+            continue  # '{.is-info}': the style of the block above (Wiki.js, kramdown), no words of the paper
         cells = _cells(raw, markdown)
         if cells is None:
             in_table = False

@@ -1431,3 +1431,22 @@ def test_a_footnote_mark_after_a_name_neither_ends_a_numbered_roll_nor_names_an_
         "Renae Currie",
     ]
     assert all(i.number is None for i in found.items)  # no numbered name is an item
+
+
+def test_a_roll_reads_past_its_footnote_and_a_style_line_and_stops_at_a_label_of_no_list() -> None:
+    assert [line.text for line in from_text("Note.\n{.is-info}\n\nNext\n", markdown=True).lines] == ["Note.", "Next"]
+    text = (
+        "# AGM Minutes 2023-09-16\n\n## Setup\n\nAttendees (ordinary Members):\n\n* Attended in person:\n"
+        "  1. Adam Mellor\n  2. Beau Scott\n  3. Penny Wood (*)\n\n"
+        "> (*) Member present, but did not have voting rights.\n{.is-info}\n\n"
+        "Observing:\n\n* Jessica Johnson\n\n"
+        "Proxies:\n\n| Member | Proxy |\n| - | - |\n| Bruce Chambers | Beau Scott |\n\n"
+        "## Minutes\n\nThe quorum was met.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(a.name, a.category) for a in found.attendees] == [
+        ("Adam Mellor", "member"),
+        ("Beau Scott", "member"),
+        ("Penny Wood", "member"),
+        ("Jessica Johnson", "observer"),
+    ]
