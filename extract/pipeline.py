@@ -438,8 +438,20 @@ def _attendance(
             _apologies_item(blocks, heading, end, people)
         attendance_rules.apologies_in_text(blocks, heading.block + 1, end, people)
     attendance_rules.apologies_in_text(blocks, start, head_end, people)
+    if not any(p.status == "present" for p in people):
+        people.extend(_late_roll(blocks, seg))
     _roster_full_names(people, blocks[seg.start : min(head_end, seg.start + _ROSTER_BLOCKS)])
     return people
+
+
+def _late_roll(blocks: list[Block], seg: Segment) -> list[Attendee]:
+    """Minutes that keep their roll at the end ('## Attending:' / names, '## Not attending' / names): a heading
+    set as one that labels an attendance list, read wherever it sits when none came at the head."""
+    for k in range(seg.start, seg.end):
+        label = attendance_rules.label_of(blocks[k].text) if blocks[k].heading is not None else None
+        if label and label[0] == "present" and not label[2]:
+            return attendance_rules.attendance(blocks, k, min(seg.end, k + 40))[0]
+    return []
 
 
 _ROSTER_BLOCKS = 15  # a roster of members stands in the paper's first lines, under its title

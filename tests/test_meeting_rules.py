@@ -1450,3 +1450,17 @@ def test_a_roll_reads_past_its_footnote_and_a_style_line_and_stops_at_a_label_of
         ("Penny Wood", "member"),
         ("Jessica Johnson", "observer"),
     ]
+
+
+def test_a_roll_kept_at_the_end_under_its_own_heading_is_read_when_none_heads_the_minutes() -> None:
+    text = (
+        "# Steering Committee 2015-07-02\n\n## Welcome\n\nThe chair welcomed members.\n\n"
+        + "".join(f"## Topic {n}\n\nThe topic was discussed at length and agreed.\n\n" for n in range(1, 9))
+        + "## Attending:\n\nMatt Davis\nKaty Huff\nAdina Howe\n\n## Next meeting\n\nIn two weeks.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(a.name, a.status) for a in found.attendees] == [
+        ("Matt Davis", "present"),
+        ("Katy Huff", "present"),
+        ("Adina Howe", "present"),
+    ]
