@@ -583,12 +583,20 @@ class _Roll:
         self.last = i
         return True
 
+    def _names_follow(self, i: int) -> bool:
+        """Whether the next block is a line of names, as under a group's label ('Residents:' / 'Ann Lee, ...')."""
+        nxt = self.blocks[i + 1] if i + 1 < self.end else None
+        if nxt is None or nxt.cell is not None or _is_prose(nxt.text):
+            return False
+        found = parse_people(nxt.text, None)  # a full name, or several: not a word such as 'Quorum'
+        return len(found) > 1 or any(len(p["name"].split()) > 1 for p in found)
+
     def _names(self, i: int, block: Block, text: str) -> bool:
         """A line of names; False where the line shows the lists are over (a heading, prose)."""
         if _FOOTNOTE_NOTE.match(text):
             return True  # '(*) Member present, but did not have voting rights': the note on a mark, not the end
         if re.fullmatch(r"[A-Z][\w ]{2,30}:", text.strip()):
-            return False  # 'Proxies:', 'Agenda:': a label of no attendance list ends the lists
+            return self._names_follow(i)  # 'Residents:' over names heads a group; 'Proxies:' over a table ends
         cell = block.cell
         category = self.category
         sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)

@@ -311,11 +311,7 @@ def _without_name_lists(headings: list[Heading], blocks: list[Block]) -> list[He
         if len(run) < 3:
             return False
         k = run[0].block  # back over the list's first names, which an earlier numbering may have passed over
-        while (
-            k > 0
-            and (m := NUMBER.match(blocks[k - 1].text.strip()))
-            and looks_like_name(FOOTNOTE_MARK.sub("", m.group("rest").strip()))
-        ):
+        while k > 0 and (m := NUMBER.match(blocks[k - 1].text.strip())) and looks_like_name(m.group("rest").strip()):
             k -= 1
         return any(_bare_label(b.text) for b in blocks[max(0, k - 2) : k])
 

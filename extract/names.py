@@ -39,7 +39,7 @@ ROLE = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]*[a-z][a-zA-Z'’\-]*|[A-Z]\.?|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]{2,}[a-z]*)"
 # a mark after a name that a note explains: 'Penny Wood (*)', 'Jane Smith*, Tom Brown'
-FOOTNOTE_MARK = re.compile(r"\s*\(\s*[*†‡]+\s*\)|(?<=[a-z])[*†‡]+(?=\s*(?:[,;]|$))")
+FOOTNOTE_MARK = re.compile(r"\s*\(\s*[*†‡]+\s*\)|(?<=[a-z])[*†‡]+(?=\s*(?:[,;(]|$)|\s+(?:and|&)\s)")
 PARTICLES = ("van", "von", "de", "da", "del", "der", "le", "la", "du", "bin", "al")  # 'Bruce de Smid'
 NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{'|'.join(PARTICLES)}))*$")
 INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]?$")

@@ -439,17 +439,22 @@ def _attendance(
         attendance_rules.apologies_in_text(blocks, heading.block + 1, end, people)
     attendance_rules.apologies_in_text(blocks, start, head_end, people)
     if not any(p.status == "present" for p in people):
-        people.extend(_late_roll(blocks, seg))
+        late = _late_roll(blocks, seg)
+        people.extend(p for p in late if not any(attendance_rules._same(q.name, p.name) for q in people))
     _roster_full_names(people, blocks[seg.start : min(head_end, seg.start + _ROSTER_BLOCKS)])
     return people
 
 
+_ROLL_HEADING = re.compile(r"^(?:present|attendees|attending|in attendance|those present)\s*:?$", re.I)
+
+
 def _late_roll(blocks: list[Block], seg: Segment) -> list[Attendee]:
-    """Minutes that keep their roll at the end ('## Attending:' / names, '## Not attending' / names): a heading
-    set as one that labels an attendance list, read wherever it sits when none came at the head."""
-    for k in range(seg.start, seg.end):
-        label = attendance_rules.label_of(blocks[k].text) if blocks[k].heading is not None else None
-        if label and label[0] == "present" and not label[2]:
+    """Minutes that keep their roll at the end ('## Attending:' / one name a line): a heading set as one that
+    says who attended, read wherever it sits when no one was named present at the head."""
+    for k in range(seg.start, seg.end - 1):
+        if blocks[k].heading is not None and _ROLL_HEADING.match(blocks[k].text.strip()):
+            if "," in blocks[k + 1].text:
+                continue  # one name a line: 'Future speakers: Ann Lee, Bob Diaz' is no roll
             return attendance_rules.attendance(blocks, k, min(seg.end, k + 40))[0]
     return []
 

@@ -69,11 +69,11 @@ _ROLL_HEADING = re.compile(  # "== Attendees ==", "Present" over the names
 )
 
 
-def _roll_at_head(head: list[Block]) -> bool:
-    """An attendance list with names in it near the head: 'Present: Cllrs Ashman, Evans, Shewell', or a roll's
-    heading with the names under it ('== Attendees ==' / 'Chris Browne, Scott Sullivan, Bill Thanis, ...')."""
+def _names_under_roll_heading(head: list[Block]) -> bool:
+    """A roll's heading with nothing but names under it ('== Attendees ==' / 'Chris Browne, Scott Sullivan,
+    Bill Thanis, ...'); not 'All councillors, the clerk and the public are welcome.'"""
     under = (b.text for a, b in zip(head, head[1:]) if _ROLL_HEADING.match(a.text))
-    return any(_ROLL.match(b.text) for b in head) or any(re.match(r"^(?:[^,]+,){2,}", t) for t in under)
+    return any(re.match(r"^(?:[^,]+,){2,}", t) and not re.search(r"\b(?!and\b)[a-z]{2,}\b", t) for t in under)
 
 
 _AGENDA_EVIDENCE = re.compile(
@@ -259,13 +259,13 @@ def _classify(segment: Segment, blocks: list[Block]) -> Segment:
         return segment
     inside = blocks[segment.start : segment.end]
     minutes = _evidence(_MINUTES_EVIDENCE, inside)
-    if len(minutes) >= 3 or _roll_at_head(inside[:8]):
+    if len(minutes) >= 3 or any(_ROLL.match(b.text) for b in inside[:8]):
         segment.kind = "minutes"  # who was there, named at the head, is the plainest mark of minutes
         return segment
     # "the next meeting will be held on ..." speaks of another meeting; a long sentence is not an agenda line
     ahead = [b for b in inside if not _OTHER_MEETING.search(b.text) and len(b.text.split()) <= _AGENDA_LINE_WORDS]
     agenda = _evidence(_AGENDA_EVIDENCE, ahead)
-    if len(minutes) >= 2 and not agenda:
+    if (len(minutes) >= 2 or _names_under_roll_heading(inside[:8])) and not agenda:
         segment.kind = "minutes"
     elif len(agenda) >= (1 if segment.title is None or segment.kind == "meeting" else 2) and len(minutes) <= 1:
         segment.kind = "agenda"
@@ -298,8 +298,12 @@ def _report_mark(text: str) -> bool:
 
 # "ATTACHMENT TO JANUARY 27, 2022 BOARD MEETING MINUTES", "APPENDIX A", "Annex A: Treasurer's Report" after
 # the meeting closed: what follows is a paper attached to the minutes, not more of them
-_ATTACHMENT = re.compile(r"^[#*\s]*(?:attachment|appendix|annexe?|enclosure)\s+(?:to\b|[A-Z0-9]{1,3}\b)", re.I)
-_CLOSED = re.compile(r"\badjourn|\bmeeting (?:ended|closed|finished|concluded)|\bclosed the meeting", re.I)
+_ATTACHMENT = re.compile(r"^[#*\s]*(?i:attachment|appendix|annexe?|enclosure)\s+(?:(?i:to)\b|[A-Z]\b|\d{1,2}\b)")
+_CLOSED = re.compile(  # the meeting's own close, not an item adjourned or a break
+    r"\bmeeting\s+(?:was\s+)?(?:adjourned|closed|ended|finished|concluded)\b(?!\s+for\b)|\badjourned at\b|"
+    r"\bclosed the meeting\b|^(?:[IVX\d]+\.?\s*)?adjournment\b",
+    re.I,
+)
 
 
 def _attachment_start(blocks: list[Block], first: int, end: int) -> int | None:

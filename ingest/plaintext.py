@@ -95,7 +95,9 @@ def _typed_pairs(block: str) -> list[tuple[str, str]]:
     return [(k, v) for k, v in pairs]
 
 
-_ATTRIBUTES = re.compile(r"^\s*\{\s*[.#][\w\-]+(?:\s+[.#]?[\w\-=\"']+)*\s*\}\s*$")
+_ATTRIBUTES = re.compile(
+    r"^\s*\{:?\s*[.#][A-Za-z][\w\-]*(?:\s+[.#]?[\w\-=\"']+)*\s*\}\s*$"
+)  # '{.is-info}', '{: .note}'
 
 
 def read_text(text: str, markdown: bool) -> list[Line]:

@@ -1433,23 +1433,53 @@ def test_a_footnote_mark_after_a_name_neither_ends_a_numbered_roll_nor_names_an_
     assert all(i.number is None for i in found.items)  # no numbered name is an item
 
 
-def test_a_roll_reads_past_its_footnote_and_a_style_line_and_stops_at_a_label_of_no_list() -> None:
-    assert [line.text for line in from_text("Note.\n{.is-info}\n\nNext\n", markdown=True).lines] == ["Note.", "Next"]
-    text = (
-        "# AGM Minutes 2023-09-16\n\n## Setup\n\nAttendees (ordinary Members):\n\n* Attended in person:\n"
-        "  1. Adam Mellor\n  2. Beau Scott\n  3. Penny Wood (*)\n\n"
-        "> (*) Member present, but did not have voting rights.\n{.is-info}\n\n"
-        "Observing:\n\n* Jessica Johnson\n\n"
-        "Proxies:\n\n| Member | Proxy |\n| - | - |\n| Bruce Chambers | Beau Scott |\n\n"
-        "## Minutes\n\nThe quorum was met.\n"
+_AGM_HEAD = "# AGM Minutes 2023-09-16\n\n## Setup\n\nAttendees (ordinary Members):\n\n"
+_AGM_END = "\n## Minutes\n\nThe quorum was met.\n"
+
+
+def _agm_roll(middle: str) -> list[tuple[str, str | None]]:
+    (found,) = extract(
+        from_text(
+            _AGM_HEAD
+            + "* Attended in person:\n  1. Adam Mellor\n  2. Beau Scott\n  3. Ben Connor\n\n"
+            + middle
+            + _AGM_END,
+            markdown=True,
+        )
     )
-    (found,) = extract(from_text(text, markdown=True))
-    assert [(a.name, a.category) for a in found.attendees] == [
+    return [(a.name, a.category) for a in found.attendees]
+
+
+def test_a_markdown_attribute_line_is_style_not_text() -> None:
+    assert [line.text for line in from_text("Note.\n{.is-info}\n\n{: .note}\nNext\n", markdown=True).lines] == [
+        "Note.",
+        "Next",
+    ]
+    assert [line.text for line in from_text("{Draft} Text\n", markdown=True).lines] == ["{Draft} Text"]
+
+
+def test_a_roll_reads_past_the_note_on_its_footnote_mark() -> None:
+    assert _agm_roll("> (*) Member present, but did not have voting rights.\n\n* Observers: Jessica Johnson\n") == [
         ("Adam Mellor", "member"),
         ("Beau Scott", "member"),
-        ("Penny Wood", "member"),
+        ("Ben Connor", "member"),
         ("Jessica Johnson", "observer"),
     ]
+
+
+def test_observing_labels_a_list_of_observers() -> None:
+    assert _agm_roll("Observing:\n\n* Jessica Johnson\n")[-1] == ("Jessica Johnson", "observer")
+
+
+def test_a_label_of_no_list_ends_the_roll_but_a_groups_label_over_names_does_not() -> None:
+    proxies = "Proxies:\n\n| Member | Proxy |\n| - | - |\n| Bruce Chambers | Beau Scott |\n"
+    assert [name for name, _ in _agm_roll(proxies)] == ["Adam Mellor", "Beau Scott", "Ben Connor"]
+    text = (
+        "Minutes of the Parish Council meeting held on 5 March 2024\n\nPresent:\n\nParish Councillors:\n\n"
+        "Jane Smith, Tom Brown, Ann Lee\n\nResidents:\n\nMaureen Clarke\n\nClerk: Jane Doe\n\n1. Roads\nNoted.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [a.name for a in found.attendees] == ["Jane Smith", "Tom Brown", "Ann Lee", "Maureen Clarke", "Jane Doe"]
 
 
 def test_a_roll_kept_at_the_end_under_its_own_heading_is_read_when_none_heads_the_minutes() -> None:
@@ -1464,3 +1494,40 @@ def test_a_roll_kept_at_the_end_under_its_own_heading_is_read_when_none_heads_th
         ("Katy Huff", "present"),
         ("Adina Howe", "present"),
     ]
+
+
+def test_an_item_adjourned_or_a_break_is_not_the_meetings_close_before_an_appendix() -> None:
+    for said in ("The item was adjourned to the next meeting.", "The meeting adjourned for a 10 minute break."):
+        text = _HEAD_PC + f"1. Roads\n{said}\n\n2. Budget\nAppendix A\n\n3. Planning\nNoted.\n\n4. Close\nDone.\n"
+        (found,) = extract(from_text(text))
+        assert [i.title for i in found.items] == ["Roads", "Budget", "Planning", "Close"]
+
+
+def test_an_untitled_paper_is_cut_at_its_attachment_too() -> None:
+    text = (
+        "Present: Jane Smith, Tom Brown\n\n1. Roads\nThe roads were plowed.\n\n"
+        "2. Adjournment\nThe meeting was adjourned at 7PM.\n\nAPPENDIX A\n\n1. Speed humps\n2. Signs\n3. Lights\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [i.title for i in found.items] == ["Roads", "Adjournment"]
+
+
+def test_a_roll_heading_over_a_welcome_to_all_leaves_an_agenda_an_agenda() -> None:
+    text = (
+        "Agenda\nThe meeting will be held on 12 March 2024.\n\nAttendees\n\n"
+        "All councillors, the clerk, and members of the public are welcome.\n\n"
+        "1. To receive apologies\n2. To approve the minutes\n"
+    )
+    assert [m.kind for m in extract(from_text(text))] == ["agenda"]
+
+
+def test_a_late_roll_is_a_heading_that_says_who_attended_over_one_name_a_line() -> None:
+    business = "".join(f"## Topic {n}\n\nThe topic was discussed at length and agreed.\n\n" for n in range(9))
+    text = (
+        "# Society meeting 5 March 2024\n\nApologies: Tracy Teal\n\n"
+        + business
+        + "## Members\n\nAnn Lee, Bob Diaz and Carl Ng joined the society this month.\n\n"
+        + "## Attending:\n\nMatt Davis\nTracy Teal\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(a.name, a.status) for a in found.attendees] == [("Tracy Teal", "apologies"), ("Matt Davis", "present")]
