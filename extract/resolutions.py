@@ -221,9 +221,9 @@ def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[i
                 m.group(1)[0].isupper()
                 and m.group(1)[1:].islower()
                 and not m.group(2)
-                and not re.match(r"^(?:resolved|agreed|decisions?|decided)\s*[:\-–.]?\s*$", blocks[i].text, re.I)
+                and not re.match(r"^(?:resolved|agreed|decisions?|decided)\s*[:\-–]?\s*$", blocks[i].text, re.I)
             )
-        ):
+        ):  # "Agreed." after a vote gives its outcome; "Agreed:" or "Resolved" heads the decision under it
             i += 1
             continue
         if m.group(1)[1:].islower() and re.match(r"(?:to|that)\b", m.group(2)):

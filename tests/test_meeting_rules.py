@@ -1531,3 +1531,25 @@ def test_a_late_roll_is_a_heading_that_says_who_attended_over_one_name_a_line() 
     )
     (found,) = extract(from_text(text, markdown=True))
     assert [(a.name, a.status) for a in found.attendees] == [("Tracy Teal", "apologies"), ("Matt Davis", "present")]
+
+
+def test_agreed_with_a_full_stop_gives_an_outcome_and_heads_nothing_below_it() -> None:
+    text = _HEAD_PC + (
+        "1. Hall\nThe Chairman put part 4 of the motion to the vote.\n\nAgreed.\n\n"
+        "Following the debate, the members discussed the hall's roof and the need for repairs to be done soon.\n\n"
+        "2. Bins\nAgreed:\n\nthat two bins be bought.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [(r.item, r.text) for r in found.resolutions if r.found.rule == "resolution.block"] == [
+        ("2", "that two bins be bought.")
+    ]
+
+
+def test_a_motion_run_that_only_reports_the_vote_beside_the_resolved_block_is_that_decision() -> None:
+    text = _HEAD_PC + (
+        "1. Vapes\nMr Rayner moved the motion, seconded by Mr Meade.\n\n"
+        "Following the debate, the Chairman put the substantive motion to the vote and the voting was as follows:\n\n"
+        "Substantive Motion carried.\n\nRESOLVED that the Council writes to the government about vapes.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [r.text for r in found.resolutions] == ["that the Council writes to the government about vapes."]
