@@ -908,7 +908,7 @@ def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
     for i in range(start, end):
         if i in skip or not (_heading_like(blocks[i]) or _plain_heading(blocks, i, end)):
             continue
-        if _SECTION_LABEL.match(blocks[i].text.strip()):
+        if _SECTION_LABEL.match(blocks[i].text.strip()) or _signature(blocks[i].text.strip()):
             continue
         title, body, presenters = split_title(blocks[i].text, blocks[i].heading is not None)
         bare = re.sub(r"\s*\([^)]*\)", "", title).lower()
@@ -916,6 +916,12 @@ def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
             continue
         out.append(_unnumbered_heading(blocks, i, title, body, presenters))
     return out
+
+
+def _signature(text: str) -> bool:
+    """'Jim Buiter, Clerk', 'Jane Smith, Secretary': who signs the minutes, not a topic of them."""
+    name, comma, post = text.partition(",")
+    return bool(comma) and looks_like_name(name.strip(), allow_initials=False) and is_role(post.strip(" ."))
 
 
 _BUSINESS_SECTION = re.compile(r"^(?:agenda|notes|minutes|meeting (?:notes|minutes)|discussion|business)\s*:?$", re.I)

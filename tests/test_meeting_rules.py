@@ -1553,3 +1553,13 @@ def test_a_motion_run_that_only_reports_the_vote_beside_the_resolved_block_is_th
     )
     (found,) = extract(from_text(text))
     assert [r.text for r in found.resolutions] == ["that the Council writes to the government about vapes."]
+
+
+def test_the_signature_under_minutes_that_number_nothing_is_not_a_topic() -> None:
+    text = (
+        "Township Board Meeting Minutes\nJanuary 27, 2022\n\nPresent: Ann Lee, Bob Diaz\n\n"
+        "Roads – Ray Smith has kept the roads plowed.\n\nDam – Nothing to report.\n\nLake – It is frozen.\n\n"
+        "Special Events – No report.\n\nRespectfully submitted,\n\nJim Buiter, Clerk\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [i.title for i in found.items] == ["Roads", "Dam", "Lake", "Special Events"]
