@@ -217,7 +217,8 @@ _DASH_SENTENCE = re.compile(
 
 def _split_dash(text: str, rest: str | None) -> tuple[str, str | None]:
     """What a dash adds when it reports (an outcome, a marker, a sentence) rather than names."""
-    dash = re.match(r"^(.{3,}?)\s+[-–—]\s+([a-z].*|(?:RESOLVED|AGREED|DECISION|ACTION)\b.*)$", text)
+    # "Old Business- none due to time": the dash may hang on the title's last word
+    dash = re.match(r"^(.{3,}?)(?:\s+|(?<=[a-z]))[-–—]\s+([a-z].*|(?:RESOLVED|AGREED|DECISION|ACTION)\b.*)$", text)
     if dash and dash.group(2)[0].islower() and not _TAIL_SENTENCE.match(dash.group(2)):
         dash = None  # "Suffolk Libraries – documents forwarded to the Trustees" is the whole title
     if dash:

@@ -1563,3 +1563,10 @@ def test_the_signature_under_minutes_that_number_nothing_is_not_a_topic() -> Non
     )
     (found,) = extract(from_text(text))
     assert [i.title for i in found.items] == ["Roads", "Dam", "Lake", "Special Events"]
+
+
+def test_a_dash_hung_on_the_titles_last_word_still_parts_title_from_outcome() -> None:
+    from minutes.extract.items import split_title
+
+    assert split_title("Old Business- none due to time")[:2] == ("Old Business", "none due to time")
+    assert split_title("Co-opted members")[:2] == ("Co-opted members", None)
