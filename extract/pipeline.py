@@ -17,7 +17,7 @@ from .dates import due_date
 from .items import Heading, find_items, heading_number
 from .model import Action, Attendee, Meeting, Resolution
 from .names import NameFinder, dash_tail, full_names, looks_like_name, reporter, strip_honorifics
-from .segment import Segment, segments
+from .segment import ROLL_HEADING, Segment, segments
 
 _APOLOGIES_ITEM = re.compile(r"\bapolog|\babsence\b|\battendance\b", re.I)
 
@@ -445,14 +445,11 @@ def _attendance(
     return people
 
 
-_ROLL_HEADING = re.compile(r"^(?:present|attendees|attending|in attendance|those present)\s*:?$", re.I)
-
-
 def _late_roll(blocks: list[Block], seg: Segment) -> list[Attendee]:
     """Minutes that keep their roll at the end ('## Attending:' / one name a line): a heading set as one that
     says who attended, read wherever it sits when no one was named present at the head."""
     for k in range(seg.start, seg.end - 1):
-        if blocks[k].heading is not None and _ROLL_HEADING.match(blocks[k].text.strip()):
+        if blocks[k].heading is not None and ROLL_HEADING.match(blocks[k].text.strip()):
             if "," in blocks[k + 1].text:
                 continue  # one name a line: 'Future speakers: Ann Lee, Bob Diaz' is no roll
             return attendance_rules.attendance(blocks, k, min(seg.end, k + 40))[0]

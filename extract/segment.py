@@ -59,20 +59,18 @@ _MINUTES_EVIDENCE = re.compile(
     r"^[#*=\s]*(?-i:[A-Z][A-Z&]{1,10})\s+attendees\b",  # "ODUG Attendees" over the roll's table: a group's acronym
     re.I,
 )
+_ROLL_WORDS = r"(?:present|attendees|attending|in attendance|those present|members present)"  # who attended
 _ROLL = re.compile(  # "Present: Cllrs Ashman, Evans, Shewell, ...": an attendance list with names in it
-    r"^(?:present|attendees|attending|in attendance|those present|members present)\s*[:;]\s*"
-    r"(?:[^,]+,){2,}",
+    rf"^{_ROLL_WORDS}\s*[:;]\s*(?:[^,]+,){{2,}}",
     re.I,
 )
-_ROLL_HEADING = re.compile(  # "== Attendees ==", "Present" over the names
-    r"^[#*=\s]*(?:present|attendees|attending|in attendance|those present|members present)[\s:#*=]*$", re.I
-)
+ROLL_HEADING = re.compile(rf"^[#*=\s]*{_ROLL_WORDS}[\s:#*=]*$", re.I)  # "== Attendees ==", "Present" over names
 
 
 def _names_under_roll_heading(head: list[Block]) -> bool:
     """A roll's heading with nothing but names under it ('== Attendees ==' / 'Chris Browne, Scott Sullivan,
     Bill Thanis, ...'); not 'All councillors, the clerk and the public are welcome.'"""
-    under = (b.text for a, b in zip(head, head[1:]) if _ROLL_HEADING.match(a.text))
+    under = (b.text for a, b in zip(head, head[1:]) if ROLL_HEADING.match(a.text))
     return any(re.match(r"^(?:[^,]+,){2,}", t) and not re.search(r"\b(?!and\b)[a-z]{2,}\b", t) for t in under)
 
 
