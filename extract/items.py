@@ -604,11 +604,32 @@ class _Scan:
         if all(FILE_NUMBER.fullmatch(h.item.number or "") for h in found if h.kind != "sub"):
             # file numbers name papers rather than order them: the body's order is its section headings
             return _merge(found, [h for h in _unnumbered(blocks, start, end, skip) if _caps(blocks[h.block].text)])
+        marked = self._marked_beside(tops)
+        if marked:
+            found = _merge(found, marked)
         # items numbered by Word's or HTML's list markup beside items numbered by hand ("VII. New Business")
         if not any(blocks[k].first.number is not None for k in range(start, end)):
             return found  # no list markup (a PDF or typed text): nothing more to look for
         listed = [h for h in _unnumbered(blocks, start, end, skip) if _outer_list_entry(blocks, h.block, start)]
         return _merge(found, listed) if listed else found
+
+    def _marked_beside(self, tops: list[Heading]) -> list[Heading]:
+        """Headings in markup that carry no number, beside numbered items that are headings in markup too:
+        '## Director Reports' before '### Agenda Item #1: ...', '## Adjournment' after the last. One as deep as
+        the items only counts before the first (after it, it heads a part of the item above)."""
+        levels = [self.blocks[h.block].heading for h in tops]
+        if len(tops) < 2 or None in levels:
+            return []
+        first = tops[0].block
+        out = []
+        for h in _unnumbered(self.blocks, self.start, self.end, self.skip):
+            block = self.blocks[h.block]
+            level = block.heading
+            if level is None or heading_number(block) or _SUMMARY.match(block.text.strip()):
+                continue
+            if level < min(levels) or (level <= max(levels) and h.block < first):
+                out.append(h)
+        return out
 
     def _headed_instead(self, found: list[Heading], tops: list[Heading]) -> list[Heading] | None:
         """Papers that number nothing, or only one line: their headings, topic bullets or run-in topics."""

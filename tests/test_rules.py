@@ -373,6 +373,25 @@ def test_markdown_agenda_item_headings_are_titles_to_their_end() -> None:
     ]
 
 
+def test_unnumbered_markup_headings_beside_numbered_ones_are_items() -> None:
+    text = (
+        "# Board meeting\n\nDate: December 21st 2021\n\nPresent: Brian, Tayeb, Matt\n\n"
+        "## Director Reports\n\n### President's Report\n\n### Treasurer's Report\n\nBalance is healthy.\n\n"
+        "## Agenda\n\n### Agenda Item #1: Quorum for meetings\n\n- Agreed.\n\n"
+        "### Agenda Item #2: Elections\n\n### Nominations\n\n- Matt glad to be Treasurer.\n\n"
+        "## Summary of actions\n\n- Matt to file the accounts.\n\n## Adjournment\n\nClosed at 8pm.\n"
+    )
+    (m,) = extract(from_text(text, markdown=True))
+    assert [(i.number, i.title) for i in m.items] == [
+        (None, "Director Reports"),
+        (None, "President's Report"),
+        (None, "Treasurer's Report"),
+        ("1", "Quorum for meetings"),
+        ("2", "Elections"),  # '### Nominations' under it is a part of item 2
+        (None, "Adjournment"),  # a summary list is not an item
+    ]
+
+
 def test_sub_items_and_parents() -> None:
     items = meeting(
         "4 Finance\n(a) Payments\nApproved.\n(b) Bank reconciliation\nChecked.\n5 Planning\n5.1 Applications\nNone.\n"
