@@ -163,6 +163,12 @@ def _run_in(text: str, marked: bool = False) -> tuple[str, str | None]:
     return _split_dash(text, rest)
 
 
+_NEXT_MEETING = re.compile(  # "Date of next meeting", "Date and venue of the next meeting", "Next meeting"
+    r"^(?:(?:date|time|venue)s?(?:,?\s+(?:and\s+)?(?:date|time|venue|place))*\s+of\s+(?:the\s+)?)?next\s+meetings?$",
+    re.I,
+)
+
+
 def _split_colon(text: str) -> tuple[str, str | None]:
     colon = re.match(r"^([^:;]{2,60}?)\s*([:;])\s*(\S.*)$", text)
     if not colon or not title_like(colon.group(1)) or len(colon.group(1).split()) > 10:
@@ -177,6 +183,7 @@ def _split_colon(text: str) -> tuple[str, str | None]:
         or (_caps(head) and not _caps(tail))
         or re.match(r"(?:none|nil|n/a)\b", tail, re.I)
         or _OPENING.match(head)
+        or _NEXT_MEETING.match(head)  # "Date of next meeting: 30th September": the date is the item's text
     )
     return (head, tail) if runs_on and not reference else (text, None)
 

@@ -1570,3 +1570,17 @@ def test_a_dash_hung_on_the_titles_last_word_still_parts_title_from_outcome() ->
 
     assert split_title("Old Business- none due to time")[:2] == ("Old Business", "none due to time")
     assert split_title("Co-opted members")[:2] == ("Co-opted members", None)
+
+
+def test_the_date_after_a_next_meeting_heading_is_not_its_title() -> None:
+    from minutes.extract.items import split_title
+
+    assert split_title("Date of next meeting: 30th September")[:2] == ("Date of next meeting", "30th September")
+    assert split_title("Date and venue of the next meeting: Village Hall, 3 May")[0] == (
+        "Date and venue of the next meeting"
+    )
+    assert split_title("Planning: 24 Mill Lane")[:2] == ("Planning: 24 Mill Lane", None)  # a reference: one title
+    text = "Minutes of the Council meeting held on 19 August 2024\n\n1. Apologies\nNone.\n\n"
+    text += "2. Date of next meeting: 28th October.\n"
+    (found,) = extract(from_text(text))
+    assert [i.title for i in found.items] == ["Apologies", "Date of next meeting"]
