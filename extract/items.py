@@ -648,8 +648,10 @@ class _Scan:
                 return _merge([], unnumbered + run_in)  # a lone '1.' after the topics numbers a list inside one
             unnumbered += run_in if not tops else []
         marked = sum(blocks[h.block].heading is not None for h in unnumbered)
-        if not tops or tops[0].kind == "slash" and marked >= 3:
-            return _merge(found, unnumbered)  # a lone 'DSCI 101/102' among headings is a course code, no scheme
+        # a lone 'DSCI 101/102' or '1. Approval of the minutes' among three or more headings in markup is a
+        # course code or a list inside one heading's part, not a numbering; a lone '## 9. Promises' numbers
+        if not tops or marked >= 3 and (tops[0].kind == "slash" or blocks[tops[0].block].heading is None):
+            return _merge(found, unnumbered)
         return None
 
     def _plain_instead(self, tops: list[Heading]) -> list[Heading] | None:

@@ -392,6 +392,23 @@ def test_unnumbered_markup_headings_beside_numbered_ones_are_items() -> None:
     ]
 
 
+def test_a_lone_numbered_line_among_markup_headings_is_a_list_inside_one() -> None:
+    text = (
+        "## December Board Meeting\n\nDate: 17 December 2019\n\n**Present**: Hilmar Lapp, Peter Cock\n\n"
+        "### Old business\n\n1. Approval of the minutes of the July meeting.\n    1. Approved by consent.\n\n"
+        "### New business\n\n## Board elections\n\nAll five were re-elected.\n\n"
+        "## Financial reporting\n\nHeather presented the accounts.\n"
+    )
+    (m,) = extract(from_text(text, markdown=True))
+    assert [i.title for i in m.items] == [
+        "Old business",
+        "Approval of the minutes of the July meeting",
+        "New business",
+        "Board elections",
+        "Financial reporting",
+    ]
+
+
 def test_sub_items_and_parents() -> None:
     items = meeting(
         "4 Finance\n(a) Payments\nApproved.\n(b) Bank reconciliation\nChecked.\n5 Planning\n5.1 Applications\nNone.\n"
