@@ -30,6 +30,12 @@ _OPEN_END = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Cllr|Councillor|Sir|Dame|Lady|Lord|Rev|Revd|Prof))$"  # not 'Dr': '200 Oak Dr' ends
 )
 _DANGLING = re.compile(r"\b(?:of|the|to|for|at|in|on|with|by|from|a|an)$")
+_DAY_MONTH_END = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)$",
+    re.I,
+)
+_YEAR_START = re.compile(r"(?:19|20)\d\d\b(?![./:]\d)")
 _LIST_END_NAME = re.compile(r",[^,]*,[^,]*\b[A-Z][a-z]+$")
 _NAME_GOES_ON = re.compile(r"^[A-Z][\w'’\-]+\s*[,(–-]")
 _TERMINAL = re.compile(r"[.!?:;]['\")”’]?$")
@@ -126,9 +132,10 @@ def _change_of_weight(block: Block, line: Line) -> bool | None:
 
 
 def _number_after_dangling_word(block: Block, line: Line) -> bool | None:
-    """'... appointed as internal auditor for' / '2023/24 at a fee of £275.'"""
+    """'... appointed as internal auditor for' / '2023/24 at a fee of £275.'; a date broken before its
+    year: '... held on 19 December 2024 and 9 January' / '2025 and, if in order, ...'."""
     last = block.last
-    dangling = _DANGLING.search(last.text)
+    dangling = _DANGLING.search(last.text) or (_DAY_MONTH_END.search(last.text) and _YEAR_START.match(line.text))
     return True if dangling and line.text[:1].isdigit() and line.page == last.page else None
 
 

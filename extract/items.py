@@ -90,8 +90,8 @@ _TAIL_SENTENCE = re.compile(  # what follows a title's dash or colon when it rep
 )
 
 
-def title_like(text: str) -> bool:
-    """Reads as a heading rather than a sentence."""
+def title_like(text: str, longest: int = 18) -> bool:
+    """Reads as a heading rather than a sentence (of at most `longest` words)."""
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“(£"):
         return False
@@ -100,7 +100,7 @@ def title_like(text: str) -> bool:
     words = text.split()
     if re.match(r"^To (?!be\b)[a-z]+\b", text) and len(words) <= 25 and not text.endswith((".", "?", ",")):
         return True  # "To record those who are present, accept apologies and ...": an agenda's own wording
-    if len(words) > 18 or text.endswith(("?", ",")):
+    if len(words) > longest or text.endswith(("?", ",")):
         return False
     if text.endswith("."):
         if _SENTENCE_VERB.search(text):
@@ -143,9 +143,23 @@ def split_title(text: str, marked: bool = False) -> tuple[str, str | None, list[
 
     A heading marked up as one (Markdown '#', HTML <h2>, a Word heading style) is a title to its last
     full stop: 'Membership. Policy for non-members attending virtual classes'."""
-    text, rest = _run_in(_TIME_SLOT.sub("", text.strip()), marked)
+    text, after = _before_pages(text.strip())
+    text, rest = _run_in(_TIME_SLOT.sub("", text), marked)
     text, presenters = _presenters_in(text)
-    return text.strip().rstrip(".:;").strip(), rest, presenters
+    return text.strip().rstrip(".:;").strip(), rest or after, presenters
+
+
+# "Governance Updates (Pages 285 - 334)", "Questions (Item 6)": where the pack prints the item's report, or
+# which agenda item a minute takes up, after its title
+_PAGES = re.compile(r"\s*\(\s*(?:pages?\s+\d+(?:\s*[-–]\s*\d+)?|item\s+\d+[a-z]?)\s*\)\s*", re.I)
+
+
+def _before_pages(text: str) -> tuple[str, str | None]:
+    """The title ends at the pack's cross-reference; what follows it (an officer's name) is not title."""
+    pages = _PAGES.search(text)
+    if pages is None or pages.start() == 0:
+        return text, None
+    return text[: pages.start()], text[pages.end() :] or None
 
 
 # "11.00 - 11.10 Minutes and action points", "11:05-11:20 Treasurer's report": a timetable's slot before the title
@@ -475,7 +489,11 @@ class _Scan:
             and looks_like_name(title, allow_initials=False)
             and not _OUTCOME.search(" - " + body)
         )
-        if not (paper or title_like(printed) or marked and _title_marked_up(title)) or len(title) < 2 or task_line:
+        # the next number of the paper's own sequence may head a long formal title: 'Minutes of the meeting
+        # held on 13 February 2025 and, if in order, to be approved as a correct record'
+        longest = 30 if self._continues_top(number) and not printed.endswith(".") else 18
+        titled_so = paper or title_like(printed, longest) or marked and _title_marked_up(title)
+        if not titled_so or len(title) < 2 or task_line:
             return None
         return title, body, presenters
 

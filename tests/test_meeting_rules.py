@@ -1584,3 +1584,39 @@ def test_the_date_after_a_next_meeting_heading_is_not_its_title() -> None:
     text += "2. Date of next meeting: 28th October.\n"
     (found,) = extract(from_text(text))
     assert [i.title for i in found.items] == ["Apologies", "Date of next meeting"]
+
+
+def test_a_packs_cross_reference_is_not_part_of_the_title() -> None:
+    from minutes.extract.items import split_title
+
+    assert split_title("Governance Updates (Pages 285 - 334)")[:2] == ("Governance Updates", None)
+    assert split_title("Questions (Item 6)")[0] == "Questions"
+    assert split_title("Motion for Time Limited Debate (Pages 341 - 342) Benjamin Watts")[:2] == (
+        "Motion for Time Limited Debate",
+        "Benjamin Watts",
+    )
+    assert split_title("Accounts (2023/24)")[0] == "Accounts (2023/24)"
+
+
+def test_the_next_number_may_head_a_long_formal_title() -> None:
+    text = (
+        "Agenda for a meeting of the County Council on 13 March 2025\n\n1. Apologies for Absence\n"
+        "2. Chairman's Announcements\n3. Minutes of the meeting held on 13 February 2025 and, if in order, to be "
+        "approved as a correct record\n4. Questions\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [i.number for i in found.items] == ["1", "2", "3", "4"]
+    assert found.items[2].title.endswith("to be approved as a correct record")
+
+
+def test_a_date_broken_before_its_year_joins_its_line() -> None:
+    lines = [
+        Line("3. Minutes of the meetings held on 19 December 2024 and 9 January", page=1),
+        Line("2025 and, if in order, to be approved as a correct record", page=1),
+        Line("4. Questions", page=1),
+    ]
+    assert [b.text for b in paragraphs(lines)] == [
+        "3. Minutes of the meetings held on 19 December 2024 and 9 January 2025 and, if in order, to be approved "
+        "as a correct record",
+        "4. Questions",
+    ]
