@@ -185,6 +185,7 @@ def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of, acr
         ("resolution.moved_carried", resolutions.moved_blocks(blocks, shape.body_start, seg.end, heading_blocks)),
         ("resolution.motion_run", resolutions.motion_runs(blocks, shape.body_start, seg.end, heading_blocks)),
         ("resolution.motion_block", resolutions.motion_blocks(blocks, shape.body_start, seg.end, heading_blocks)),
+        ("resolution.motion_table", tables.motion_rows(blocks, shape.body_start, seg.end)),
     ]
     resolved = {item_of(first) for first, _, _ in runs[0][1]}
     found = [

@@ -160,6 +160,14 @@ _RULES = (
         "The motion carried by a 2-0 vote.\n",
     ),
     Rule(
+        "resolution.motion_table",
+        "resolutions",
+        0.9,
+        "a row of a table of motions (motion, moved by, seconded by, status) not marked lost",
+        _HEAD
+        + "1. Minutes\n\nMotion\tMoved by\tSeconded by\tStatus\nAccept the minutes\tJane Smith\tTom Brown\tPassed\n",
+    ),
+    Rule(
         "resolution.motion_block",
         "resolutions",
         0.9,

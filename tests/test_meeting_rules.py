@@ -1620,3 +1620,19 @@ def test_a_date_broken_before_its_year_joins_its_line() -> None:
         "as a correct record",
         "4. Questions",
     ]
+
+
+def test_a_table_of_motions_gives_one_decision_a_row_unless_lost() -> None:
+    text = (
+        "# Committee Meeting - 2025-09-25\n\n**Present:** Ann Lee, Bob Diaz\n\n## Minutes\n\n"
+        "| Motion Text | Moved by | Seconded by | Status |\n| --- | --- | --- | --- |\n"
+        "| Accept minutes of the previous meeting | Ann Lee | Bob Diaz | Passed |\n"
+        "| Appoint an auditor | No-one | No-one | Lapsed |\n"
+        "| Approve $700 for jointer transport | Bob Diaz | Ann Lee | Accepted unanimously |\n\n"
+        "## Budget\n\n| Motion | Amount |\n| --- | --- |\n| Tools | $200 |\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(r.text, r.found.rule) for r in found.resolutions] == [
+        ("Accept minutes of the previous meeting", "resolution.motion_table"),
+        ("Approve $700 for jointer transport", "resolution.motion_table"),
+    ]
