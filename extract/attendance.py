@@ -239,7 +239,8 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     pair = _name_and_organisation(text, category)
     if pair:
         return pair
-    for part in _split_outside_brackets(text, separators):
+    parts = _split_outside_brackets(text, separators)
+    for k, part in enumerate(parts):
         if (
             re.fullmatch(r"[A-Z]{2,6}", part)
             and people
@@ -247,6 +248,9 @@ def parse_people(text: str, category: str | None) -> list[dict]:
             and not people[-1].get("organisation")
         ):
             people[-1]["organisation"] = part  # "A Armstrong, EDC": the council he is from
+            continue
+        if people and all(_describes(p) for p in parts[k:]):  # not 'Head of IT, Peter Baker': a post before a name
+            _add_description(people[-1], part)
             continue
         run_people = _people_in_part(part, category)
         if not run_people:
@@ -259,6 +263,26 @@ def parse_people(text: str, category: str | None) -> list[dict]:
             continue
         people.extend(run_people)
     return people
+
+
+def _describes(part: str) -> bool:
+    """'Deputy Facilities Manager at Eddington', 'University Estates Division': after a person's name on a roll,
+    a post with its place or the body they come from, not more people."""
+    part = re.sub(r"\s*\([^()]*\)", "", part).strip()  # "from Sandra Pike (Director of ...)": a person
+    if HONORIFIC.match(part) or not part[:1].isupper():
+        return False
+    post = bool(_ROLE_WORDS.search(part)) and bool(re.search(r"\s(?:at|of|for|in)\s", part))
+    body = bool(_ORGANISATION_END.search(part) or _PUBLIC_BODY_END.search(part) or _DIVISION_END.search(part))
+    return post or body
+
+
+_DIVISION_END = re.compile(r"\b(?:division|directorate|team|unit|constabulary|police|trust|council)$", re.I)
+
+
+def _add_description(person: dict, part: str) -> None:
+    """A second description goes on with the first: 'Operations Manager at Eddington, University Estates Division'."""
+    role = person.get("role")
+    person["role"] = f"{role}, {part}" if role else part
 
 
 def _last_entry_split(part: str) -> list[str]:

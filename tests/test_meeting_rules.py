@@ -1636,3 +1636,15 @@ def test_a_table_of_motions_gives_one_decision_a_row_unless_lost() -> None:
         ("Accept minutes of the previous meeting", "resolution.motion_table"),
         ("Approve $700 for jointer transport", "resolution.motion_table"),
     ]
+
+
+def test_a_post_with_its_place_after_a_name_on_a_roll_is_no_second_person() -> None:
+    from minutes.extract.attendance import parse_people
+
+    (one,) = parse_people("David Attridge, Operations Manager at Eddington, University Estates Division", None)
+    assert one == {
+        "name": "David Attridge",
+        "role": "Operations Manager at Eddington, University Estates Division",
+    }
+    names = [p["name"] for p in parse_people("Jane Doe, Head of IT, Peter Baker", None)]
+    assert names == ["Jane Doe", "Peter Baker"]  # a post before a name belongs to that name
