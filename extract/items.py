@@ -144,9 +144,29 @@ def split_title(text: str, marked: bool = False) -> tuple[str, str | None, list[
     A heading marked up as one (Markdown '#', HTML <h2>, a Word heading style) is a title to its last
     full stop: 'Membership. Policy for non-members attending virtual classes'."""
     text, after = _before_pages(text.strip())
+    text, timed = _without_timing(text)
     text, rest = _run_in(_TIME_SLOT.sub("", text), marked)
     text, presenters = _presenters_in(text)
-    return text.strip().rstrip(".:;").strip(), rest or after, presenters
+    return text.strip().rstrip(".:;").strip(), rest or after, presenters or timed
+
+
+# "(5m, Lee)", "[ 10 min, until 0:15 ]", "(15 mins)": the time an agenda gives an item, and who leads it
+_TIMING = re.compile(
+    r"\s*[(\[]\s*\d{1,3}\s*(?:m|mins?|minutes?|h|hrs?|hours?)\b\.?"
+    r"(?:\s*,\s*(?:until|till|to|ends?)\s+\d{1,2}[:.]\d{2})?(?:\s*,\s*(?P<who>[^()\[\],]+?))?\s*[)\]]\s*$",
+    re.I,
+)
+
+
+def _without_timing(text: str) -> tuple[str, list[str]]:
+    """The title without its timing, and the one who leads it where the timing names them ('(10m, Benjie)')."""
+    timing = _TIMING.search(text)
+    if timing is None or timing.start() == 0:
+        return text, []
+    who = (timing.group("who") or "").strip()
+    named = [p.strip() for p in re.split(r"\s*(?:/|&|\band\b)\s*", who) if p.strip()]
+    people = named if named and all(re.fullmatch(r"(?:[A-Z][\w'’.\-]*\s?){1,4}", p) for p in named) else []
+    return text[: timing.start()], people
 
 
 # "Governance Updates (Pages 285 - 334)", "Questions (Item 6)": where the pack prints the item's report, or

@@ -1648,3 +1648,16 @@ def test_a_post_with_its_place_after_a_name_on_a_roll_is_no_second_person() -> N
     }
     names = [p["name"] for p in parse_people("Jane Doe, Head of IT, Peter Baker", None)]
     assert names == ["Jane Doe", "Peter Baker"]  # a post before a name belongs to that name
+
+
+def test_an_agenda_items_timing_is_not_its_title_and_names_who_leads_it() -> None:
+    from minutes.extract.items import split_title
+
+    assert split_title("Default value coercion update (15m, Benjie)", True) == (
+        "Default value coercion update",
+        None,
+        ["Benjie"],
+    )
+    assert split_title("Updates from Subcommittees [ 10 min, until 0:25 ]", True)[0] == "Updates from Subcommittees"
+    assert split_title("Budget monitoring (15 mins)")[0::2] == ("Budget monitoring", [])
+    assert split_title("Apologies (5)")[0] == "Apologies (5)"  # a count, no timing
