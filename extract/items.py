@@ -190,7 +190,7 @@ _TIME_SLOT = re.compile(rf"^{_CLOCK_TIME} ?[-–] ?{_CLOCK_TIME} (?=\S)", re.I)
 def _run_in(text: str, marked: bool = False) -> tuple[str, str | None]:
     """The title apart from what runs on after it: a colon's or full stop's sentence, a capitals run's
     text, or what a dash adds ("Payments – The schedule of payments was ...")."""
-    text, rest = _split_colon(text)
+    text, rest = _split_colon(text, marked)
     if rest is None and not marked:
         text, rest = _split_stop(text)
     text, rest = _split_capitals(text, rest)
@@ -203,7 +203,7 @@ _NEXT_MEETING = re.compile(  # "Date of next meeting", "Date and venue of the ne
 )
 
 
-def _split_colon(text: str) -> tuple[str, str | None]:
+def _split_colon(text: str, marked: bool = False) -> tuple[str, str | None]:
     colon = re.match(r"^([^:;]{2,60}?)\s*([:;])\s*(\S.*)$", text)
     if not colon or not title_like(colon.group(1)) or len(colon.group(1).split()) > 10:
         return text, None
@@ -218,8 +218,21 @@ def _split_colon(text: str) -> tuple[str, str | None]:
         or re.match(r"(?:none|nil|n/a)\b", tail, re.I)
         or _OPENING.match(head)
         or _NEXT_MEETING.match(head)  # "Date of next meeting: 30th September": the date is the item's text
+        or (not marked and _tail_is_content(tail))
     )
     return (head, tail) if runs_on and not reference else (text, None)
+
+
+# what follows a title's colon as its content: the purpose ('To appoint the Auditor'), a motion, sums, times,
+# a link, or a person and their post ('Guest Speaker: Nicola Upson, Author')
+_CONTENT = re.compile(
+    r"^To\s+[a-z]+\b|\b(?:proposed|seconded|read out)\b|[£$€]\s?\d|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b|https?://",
+)
+
+
+def _tail_is_content(tail: str) -> bool:
+    name, comma, _ = tail.partition(",")
+    return bool(_CONTENT.search(tail)) or (bool(comma) and looks_like_name(name.strip(), allow_initials=False))
 
 
 def _split_stop(text: str) -> tuple[str, str | None]:

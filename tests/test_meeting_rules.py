@@ -1661,3 +1661,18 @@ def test_an_agenda_items_timing_is_not_its_title_and_names_who_leads_it() -> Non
     assert split_title("Updates from Subcommittees [ 10 min, until 0:25 ]", True)[0] == "Updates from Subcommittees"
     assert split_title("Budget monitoring (15 mins)")[0::2] == ("Budget monitoring", [])
     assert split_title("Apologies (5)")[0] == "Apologies (5)"  # a count, no timing
+
+
+def test_a_colon_parts_a_title_from_its_content_not_from_its_subtitle() -> None:
+    from minutes.extract.items import split_title
+
+    assert split_title("Guest Speaker: Nicola Upson, Author")[:2] == ("Guest Speaker", "Nicola Upson, Author")
+    assert split_title("Appointment of Auditor: To appoint the Auditor - Larking Gowen Ltd")[0] == (
+        "Appointment of Auditor"
+    )
+    assert split_title("IT Support: Peter Smith, proposed by Wendy Carr")[0] == "IT Support"
+    assert split_title("To receive Financial Report: BMM A/C £3,254.74")[0] == "To receive Financial Report"
+    # a subtitle stays: these name the business
+    assert split_title("Finance: Budget Monitoring and SFVS")[0] == "Finance: Budget Monitoring and SFVS"
+    assert split_title("Deputation: Waltham Forest Carers' Forum")[0] == "Deputation: Waltham Forest Carers' Forum"
+    assert split_title("Urgent and Emergency Care: 12-hour waits")[0] == "Urgent and Emergency Care: 12-hour waits"
