@@ -277,6 +277,10 @@ def _split_dash(text: str, rest: str | None) -> tuple[str, str | None]:
         dash = None  # "Suffolk Libraries – documents forwarded to the Trustees" is the whole title
     if dash:
         return dash.group(1), dash.group(2)
+    told = re.match(r"^(.{3,}?)\s+[-–—]\s+([A-Z].*)$", text)
+    first = sentences(told.group(2))[0] if told else ""
+    if told and len(first.split()) >= 4 and _TAIL_SENTENCE.match(first):
+        return told.group(1), told.group(2)  # "Halloween – Walbottle Coffee Shop would like to be involved"
     sentence = _DASH_SENTENCE.match(text)
     if sentence and (re.search(r"\b(?:arrived|left|joined)\b", sentence.group(2)) or not title_like(sentence.group(2))):
         return sentence.group(1), sentence.group(2)  # "(a) Payments – The schedule of payments ..."

@@ -1676,3 +1676,15 @@ def test_a_colon_parts_a_title_from_its_content_not_from_its_subtitle() -> None:
     assert split_title("Finance: Budget Monitoring and SFVS")[0] == "Finance: Budget Monitoring and SFVS"
     assert split_title("Deputation: Waltham Forest Carers' Forum")[0] == "Deputation: Waltham Forest Carers' Forum"
     assert split_title("Urgent and Emergency Care: 12-hour waits")[0] == "Urgent and Emergency Care: 12-hour waits"
+
+
+def test_a_dash_parts_a_topic_from_the_sentence_that_reports_on_it() -> None:
+    from minutes.extract.items import split_title
+
+    assert split_title("Halloween – Walbottle Coffee Shop would like to be involved")[:2] == (
+        "Halloween",
+        "Walbottle Coffee Shop would like to be involved",
+    )
+    assert split_title("Funding – Cllr Bell reported on a grants event. It was useful.")[0] == "Funding"
+    assert split_title("Water Supply Resilience - Rural Schemes")[0] == "Water Supply Resilience - Rural Schemes"
+    assert split_title("Remembrance – Poppy display as last year")[1] is None  # no report: one title
