@@ -314,7 +314,7 @@ def _titled_name_after_dash(text: str) -> tuple[str, list[str]]:
 
 def _names_in_brackets(text: str, presenters: list[str]) -> tuple[str, list[str]]:
     """'(Jane Smith)', '(Jane Smith and Tom Reid)' or '(Lucy Adeyemi, Chief Operating Officer)'."""
-    named = re.search(r"\s*[(\[]([^()\[\]]+)[)\]]\s*$", text)
+    named = re.search(r"\s*[(\[]([^()\[\]]+)[)\]]\s*[:.]?\s*$", text)  # "1. Welcome (Bob Colenutt):"
     if not named or len(named.group(1).split()) < 2:
         return text, presenters
     parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b|;)\s*", named.group(1)) if p.strip()]

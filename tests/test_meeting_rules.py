@@ -1688,3 +1688,9 @@ def test_a_dash_parts_a_topic_from_the_sentence_that_reports_on_it() -> None:
     assert split_title("Funding – Cllr Bell reported on a grants event. It was useful.")[0] == "Funding"
     assert split_title("Water Supply Resilience - Rural Schemes")[0] == "Water Supply Resilience - Rural Schemes"
     assert split_title("Remembrance – Poppy display as last year")[1] is None  # no report: one title
+
+
+def test_a_presenter_in_brackets_is_read_before_the_headings_colon() -> None:
+    from minutes.extract.items import split_title
+
+    assert split_title("Welcome (Bob Colenutt):")[0::2] == ("Welcome", ["Bob Colenutt"])
