@@ -983,7 +983,8 @@ def _plain_heading(blocks: list[Block], i: int, end: int) -> bool:
 _SECTION_LABEL = re.compile(
     r"^(?:meeting\s+(?:minutes|notes)|notes|agenda|links|attendees|attendance|present|participants|"
     r"action\s+items?|actions|decisions|summary|documents|attachments|supporting documents|background papers|"
-    r"downloads)\s*:?$",
+    r"downloads)\s*:?$"
+    r"|^(?:no(?:thing)?(?:\s+to)?\s+report|none|nil|n/?a|no\s+update)s?\.?$",  # what a part says, not its topic
     re.I,
 )
 

@@ -1618,3 +1618,13 @@ def test_what_the_review_found_stays_fixed(body: str, decisions: int) -> None:
 )
 def test_and_will_after_another_subject_is_no_undertaking(sentence: str) -> None:
     assert meeting("Present: Cllr Hale, Andy Lowe\n\n1. Business\n" + sentence + "\n").actions == []
+
+
+def test_no_report_under_a_heading_is_what_the_part_says_not_a_topic() -> None:
+    text = (
+        "# Board Meeting\n\nDate: 10 February 2018\n\nPresent: Ann Lee, Bob Diaz\n\n## Membership\n\n"
+        "Renewals are up.\n\n## Publicity\n\n**No Report**\n\n## Newsletter\n\n**None**\n\n"
+        "## Elections\n\nHeld in May.\n"
+    )
+    (m,) = extract(from_text(text, markdown=True))
+    assert [i.title for i in m.items] == ["Membership", "Publicity", "Newsletter", "Elections"]
