@@ -216,11 +216,11 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             out += _marked_inside(block, text, finder)
             continue
         who, rest = m.group("who"), m.group("rest").strip()
-        if not who and rest.lower() in ("log", "list", "plan", "points", "required", "taken"):
+        if not who and rest.lower() in ("log", "list", "plan", "points", "required", "taken", "items"):
             continue  # "ACTION LOG" heads a table
         if who and who.lower() in (
             "complete", "completed", "carried", "point", "points", "log", "list", "plan", "to", "by", "for", "from",
-            "arising", "taken", "required", "agreed",
+            "arising", "taken", "required", "agreed", "item", "items",
         ):  # fmt: skip
             continue
         if not rest and not who:

@@ -1694,3 +1694,13 @@ def test_a_presenter_in_brackets_is_read_before_the_headings_colon() -> None:
     from minutes.extract.items import split_title
 
     assert split_title("Welcome (Bob Colenutt):")[0::2] == ("Welcome", ["Bob Colenutt"])
+
+
+def test_an_action_items_heading_gives_no_owner_to_the_line_above() -> None:
+    text = (
+        "Minutes of the Board meeting held on 21 February 2015\n\nAttendees: Ann Lee, Rebecca Galves\n\n"
+        "New Business:\nRebecca Galves is going to work on getting the network ready to apply for grants.\n"
+        "ACTION ITEMS:\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [(a.owners, a.found.rule) for a in found.actions] == [(["Rebecca Galves"], "action.x_going_to")]
