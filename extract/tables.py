@@ -112,11 +112,54 @@ def _header_above(blocks: list[Block], table: Table) -> dict[str, int] | None:
     return roles
 
 
+# "ACTION ITEMS:", "ACTIONS TO BE TAKEN", "Summary of actions": a heading that says the table below lists actions
+_ACTIONS_HEADING = re.compile(
+    r"^(?:summary of |list of )?actions?(?:\s+(?:items?|points?|list|log|arising|agreed|to be taken|required))?\s*:?$",
+    re.I,
+)
+
+
+def _runs_on(blocks: list[Block], last: int, table: Table, roles: dict[str, int]) -> bool:
+    """A table straight after the one before (a page's furniture between at most) goes on with it when its owner
+    column still holds owners; one after the minutes' own text, or holding prose there, is another table."""
+    first = min(i for idx in table.cells.values() for i in idx)
+    between = [b for b in blocks[last + 1 : first] if b.cell is None]
+    if len(between) > 3 or any(b.heading is not None for b in between):
+        return False
+    if "owner" not in roles:
+        return True
+    cells = [t for r in table.rows if (t := table.text(blocks, r, roles["owner"]).strip())]
+    return bool(cells) and sum(owners_only(t) is not None for t in cells) >= len(cells) / 2
+
+
+def _under_actions_heading(table: Table, blocks: list[Block]) -> dict[str, int] | None:
+    """A table under an actions heading whose header names who ('Item | Responsible | Status', 'ITEM | BY WHOM |
+    BY WHEN') but not the action: the action is its widest other column."""
+    first = min(i for idx in table.cells.values() for i in idx)
+    above = next((blocks[k] for k in range(first - 1, max(-1, first - 3), -1) if blocks[k].cell is None), None)
+    if above is None or not _ACTIONS_HEADING.match(above.text.strip()) or not table.rows:
+        return None
+    roles = _header(table, blocks, table.rows[0])
+    if "owner" not in roles:
+        return None
+    body = set(table.rows[1:])
+    widths: dict[int, int] = defaultdict(int)
+    for (r, c), idx in table.cells.items():
+        if r in body and c not in roles.values():
+            widths[c] += sum(len(blocks[i].text) for i in idx)
+    if not widths:
+        return None
+    return {**roles, "action": max(widths, key=lambda c: widths[c])}
+
+
 def action_rows(blocks: list[Block], start: int, end: int) -> list[Raw]:
     """Actions from action tables and from right-hand action columns."""
     out: list[Raw] = []
     previous: dict[str, int] | None = None
+    last = -1  # the last block of the table read before
     for table in tables_in(blocks, start, end):
+        runs_on = previous is not None and _runs_on(blocks, last, table, previous)
+        last = max(i for idx in table.cells.values() for i in idx)
         rows = table.rows
         if not rows:
             continue
@@ -126,7 +169,9 @@ def action_rows(blocks: list[Block], start: int, end: int) -> list[Raw]:
             roles = _align(table, _header(table, blocks, header_row), body)
         elif (above := _header_above(blocks, table)) is not None:
             roles, body = _align(table, above, rows), rows
-        elif previous is not None:
+        elif (under := _under_actions_heading(table, blocks)) is not None:
+            roles, body = under, rows[1:]
+        elif runs_on and previous is not None:
             # the same table going on over a page break, its header left behind; a column empty on
             # this page (no actions here) is still the action column
             columns = sorted({c for (_, c) in table.cells})
@@ -135,6 +180,7 @@ def action_rows(blocks: list[Block], start: int, end: int) -> list[Raw]:
             )
             body = rows
         else:
+            previous = None  # a table of something else ends the action table
             continue
         previous = roles
         if "owner" in roles or "due" in roles:

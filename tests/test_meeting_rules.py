@@ -1704,3 +1704,40 @@ def test_an_action_items_heading_gives_no_owner_to_the_line_above() -> None:
     )
     (found,) = extract(from_text(text))
     assert [(a.owners, a.found.rule) for a in found.actions] == [(["Rebecca Galves"], "action.x_going_to")]
+
+
+def test_a_table_under_an_actions_heading_names_its_owners_without_an_action_column() -> None:
+    text = (
+        "# Board Meeting\n\nDate: 21 February 2015\n\nAttendees: Phyllis Baca, Jeanne Banks\n\n## Membership\n\n"
+        "Dues are coming in.\n\n**ACTION ITEMS:**\n\n"
+        "| Date | Item | Responsible | Status |\n| --- | --- | --- | --- |\n"
+        "| 02.20.15 | Find out if any portion of the membership fee is tax deductible. | Jean | Open |\n"
+        "| 02.20.15 | Finalise the dates for the Annual Meeting. | Diane/Cheri | Open |\n\n"
+        "## Agenda for next time\n\n| Item | Lead |\n| --- | --- |\n| Budget review | Jeanne Banks |\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(a.text, a.owners) for a in found.actions] == [
+        ("Find out if any portion of the membership fee is tax deductible.", ["Jean"]),
+        ("Finalise the dates for the Annual Meeting.", ["Diane", "Cheri"]),
+    ]
+
+
+def test_an_action_table_goes_on_over_a_page_only_where_its_owner_column_still_holds_owners() -> None:
+    from minutes.extract.tables import action_rows
+
+    def row(table: int, r: int, cells: list[str], page: int) -> list[Line]:
+        return [Line(text, page=page, cell=(table, r, c)) for c, text in enumerate(cells) if text]
+
+    lines = [
+        *row(0, 0, ["Ref", "Action", "Owner", "Due"], 1),
+        *row(0, 1, ["98/22", "Notify the authority of the appointments", "Clerk", "asap"], 1),
+        *row(1, 0, ["99/22", "Put the minutes on the website", "Clerk", "asap"], 2),  # the table goes on
+        Line("Minutes", page=2),
+        *row(2, 0, ["FGB 100/22", "Welcome", "The Chair welcomed all governors to the meeting", ""], 2),
+    ]
+    blocks = paragraphs(lines)
+    found = action_rows(blocks, 0, len(blocks))
+    assert [(a.text, a.owners) for a in found] == [
+        ("Notify the authority of the appointments", ["Clerk"]),
+        ("Put the minutes on the website", ["Clerk"]),
+    ]
