@@ -28,7 +28,7 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
         for i, line in enumerate(lines)
         if i not in drop
         and not (_PAGE_NUMBER.match(line.text) and not _item_cell(line))
-        and not _SIGNATURE.match(line.text)
+        and not (_SIGNATURE.match(line.text) and not _column_label(line))
         and not _page_of(line.text, pages)
     ]
     for line in kept:
@@ -41,6 +41,11 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
     kept = [line for line in kept if line.text]
     kept = join_hyphenated(kept)
     return kept
+
+
+def _column_label(line: Line) -> bool:
+    """'Date' or 'Chair' alone in a table's cell heads a column; alone on a line it is a blank for a signature."""
+    return line.cell is not None and bool(re.fullmatch(r"\s*(?:date|chair(?:man)?)\s*", line.text, re.I))
 
 
 def _item_cell(line: Line) -> bool:

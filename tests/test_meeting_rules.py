@@ -1741,3 +1741,14 @@ def test_an_action_table_goes_on_over_a_page_only_where_its_owner_column_still_h
         ("Notify the authority of the appointments", ["Clerk"]),
         ("Put the minutes on the website", ["Clerk"]),
     ]
+
+
+def test_date_or_chair_heading_a_table_column_is_kept_though_alone_on_a_line_it_is_a_signature_blank() -> None:
+    text = "| Date | Item |\n| --- | --- |\n| 1 May | Hall |\n\nSigned\n\nDate\n"
+    lines = from_text(text, markdown=True).lines
+    assert [(line.cell, line.text) for line in lines] == [
+        ((0, 0, 0), "Date"),
+        ((0, 0, 1), "Item"),
+        ((0, 1, 0), "1 May"),
+        ((0, 1, 1), "Hall"),
+    ]
