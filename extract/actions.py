@@ -19,7 +19,7 @@ from .names import HONORIFIC, NameFinder, is_organisation, is_role, looks_like_n
 from .resolutions import quoted, unquoted
 
 MARKER = re.compile(
-    r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+by)?)\b(?:\s*(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\b)?"
+    r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+items?|\s+by)?)\b(?:\s*(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\b)?"
     r"(?:\s+(?P<who>(?-i:[A-Z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*|\s+[A-Z][a-z][\w\-]*){0,3}|[a-z][\w]*-[\w\-]+)))?"
     r"\s*(?:[:\-–—]|\s(?=(?-i:[A-Z]{2,4})\b))\s*(?P<rest>.*)$",
     re.I,
@@ -201,6 +201,9 @@ def _bracketed(block: Block, finder: NameFinder) -> list[Raw]:
     return out
 
 
+_ITEMS_HEADING = re.compile(r"^action\s+items?\s*(?:[:=\-–—]\s*)*(?:\([^()]*\))?\s*$", re.I)
+
+
 def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> list[Raw]:
     """ACTION lines, with the status lines that follow them."""
     out: list[Raw] = []
@@ -216,11 +219,13 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             out += _marked_inside(block, text, finder)
             continue
         who, rest = m.group("who"), m.group("rest").strip()
-        if not who and rest.lower() in ("log", "list", "plan", "points", "required", "taken", "items"):
+        if not who and rest.lower() in ("log", "list", "plan", "points", "required", "taken"):
             continue  # "ACTION LOG" heads a table
+        if _ITEMS_HEADING.match(text):
+            continue  # "ACTION ITEMS:", "ACTION ITEMS: (Discussion/Action)": a part of the paper, not a task
         if who and who.lower() in (
             "complete", "completed", "carried", "point", "points", "log", "list", "plan", "to", "by", "for", "from",
-            "arising", "taken", "required", "agreed", "item", "items",
+            "arising", "taken", "required", "agreed",
         ):  # fmt: skip
             continue
         if not rest and not who:

@@ -1704,6 +1704,13 @@ def test_an_action_items_heading_gives_no_owner_to_the_line_above() -> None:
     )
     (found,) = extract(from_text(text))
     assert [(a.owners, a.found.rule) for a in found.actions] == [(["Rebecca Galves"], "action.x_going_to")]
+    text = text.replace("ACTION ITEMS:\n", "ACTION ITEMS: (Discussion/Action)\n")
+    text += "ACTION ITEM: AL to book the hall.\nAction item 3: RG to send the letter.\n"
+    (found,) = extract(from_text(text))  # a paper that marks its actions: the marked lines are its actions
+    assert [(a.text, a.owners) for a in found.actions] == [
+        ("AL to book the hall.", ["AL"]),
+        ("RG to send the letter.", ["RG"]),
+    ]
 
 
 def test_a_table_under_an_actions_heading_names_its_owners_without_an_action_column() -> None:
