@@ -19,6 +19,7 @@ from .names import (
     FOOTNOTE_MARK,
     HONORIFIC,
     dash_tail,
+    given_name,
     is_organisation,
     is_role,
     looks_like_name,
@@ -223,16 +224,28 @@ def _split_colon(text: str, marked: bool = False) -> tuple[str, str | None]:
     return (head, tail) if runs_on and not reference else (text, None)
 
 
-# what follows a title's colon as its content: the purpose ('To appoint the Auditor'), a motion, sums, times,
-# a link, or a person and their post ('Guest Speaker: Nicola Upson, Author')
+# what follows a title's colon as its content: the purpose ('To appoint the Auditor'), a motion, sums stated to the
+# penny (a balance, not a threshold), times, a link
 _CONTENT = re.compile(
-    r"^To\s+[a-z]+\b|\b(?:proposed|seconded|read out)\b|[£$€]\s?\d|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b|https?://",
+    r"^To\s+[a-z]+\b|\b(?:proposed|seconded|read out)\b|[£$€]\s?\d[\d,]*\.\d\d\b|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b|"
+    r"https?://",
 )
 
 
 def _tail_is_content(tail: str) -> bool:
+    """What a colon introduces is the item's content, not a subtitle: the _CONTENT forms, or a person named in
+    full with their post ('Guest Speaker: Jane Smith, Author'); 'Policies: Safeguarding, Data Protection' names."""
     name, comma, _ = tail.partition(",")
-    return bool(_CONTENT.search(tail)) or (bool(comma) and looks_like_name(name.strip(), allow_initials=False))
+    name = name.strip()
+    person = bool(comma) and len(name.split()) == 2 and given_name(name) and not _STREET_END.search(name)
+    return bool(_CONTENT.search(tail)) or person
+
+
+_STREET_END = re.compile(
+    r"\b(?:street|road|lane|close|avenue|drive|way|place|court|crescent|green|hill|park|square|terrace|gardens|row|"
+    r"walk|grove|rise|view|mews)$",
+    re.I,
+)
 
 
 def _split_stop(text: str) -> tuple[str, str | None]:

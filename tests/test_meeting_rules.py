@@ -1672,7 +1672,17 @@ def test_a_colon_parts_a_title_from_its_content_not_from_its_subtitle() -> None:
     )
     assert split_title("IT Support: Peter Smith, proposed by Wendy Carr")[0] == "IT Support"
     assert split_title("To receive Financial Report: BMM A/C £3,254.74")[0] == "To receive Financial Report"
+    assert split_title("Date for next meeting: 7 November, 7pm")[0] == "Date for next meeting"
+    assert split_title("President's Report: https://example.org/report.pdf")[0] == "President's Report"
+    assert split_title("Neighbourhood Watch: Report from Nick read out by Lee")[0] == "Neighbourhood Watch"
     # a subtitle stays: these name the business
+    for title in (
+        "Policies: Safeguarding, Data Protection",
+        "Planning: Mill Lane, Oak Tree Close",
+        "Reports: Chairman, Clerk, Treasurer",
+        "Finance: Payments over £500",
+    ):
+        assert split_title(title)[:2] == (title, None)
     assert split_title("Finance: Budget Monitoring and SFVS")[0] == "Finance: Budget Monitoring and SFVS"
     assert split_title("Deputation: Waltham Forest Carers' Forum")[0] == "Deputation: Waltham Forest Carers' Forum"
     assert split_title("Urgent and Emergency Care: 12-hour waits")[0] == "Urgent and Emergency Care: 12-hour waits"
