@@ -120,16 +120,17 @@ _ACTIONS_HEADING = re.compile(
 
 
 def _runs_on(blocks: list[Block], last: int, table: Table, roles: dict[str, int]) -> bool:
-    """A table straight after the one before (a page's furniture between at most) goes on with it when its owner
-    column still holds owners; one after the minutes' own text, or holding prose there, is another table."""
+    """A table straight after the one before (a page's furniture between at most) goes on with it, unless it
+    lacks the owner column or holds prose there: the minutes' own table after an action list is another table."""
     first = min(i for idx in table.cells.values() for i in idx)
-    between = [b for b in blocks[last + 1 : first] if b.cell is None]
-    if len(between) > 3 or any(b.heading is not None for b in between):
+    if len([b for b in blocks[last + 1 : first] if b.cell is None]) > 3:
         return False
     if "owner" not in roles:
         return True
+    if roles["owner"] >= table.columns:
+        return False
     cells = [t for r in table.rows if (t := table.text(blocks, r, roles["owner"]).strip())]
-    return bool(cells) and sum(owners_only(t) is not None for t in cells) >= len(cells) / 2
+    return sum(len(t.split()) >= 6 for t in cells) <= len(cells) / 2
 
 
 def _under_actions_heading(table: Table, blocks: list[Block]) -> dict[str, int] | None:

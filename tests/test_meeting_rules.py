@@ -1758,6 +1758,19 @@ def test_an_action_table_goes_on_over_a_page_only_where_its_owner_column_still_h
         ("Notify the authority of the appointments", ["Clerk"]),
         ("Put the minutes on the website", ["Clerk"]),
     ]
+    # owners written with their post, or not yet named, still run on over the page
+    lines = [
+        *row(0, 0, ["Ref", "Action", "Owner", "Due"], 1),
+        *row(0, 1, ["98/22", "Notify the authority of the appointments", "Clerk", "asap"], 1),
+        *row(1, 0, ["99/22", "Put the minutes on the website", "Mrs J Smith (Clerk)", ""], 2),
+        *row(1, 1, ["100/22", "Book the hall for the summer fair", "", "June"], 2),
+    ]
+    blocks = paragraphs(lines)
+    assert [a.text for a in action_rows(blocks, 0, len(blocks))] == [
+        "Notify the authority of the appointments",
+        "Put the minutes on the website",
+        "Book the hall for the summer fair",
+    ]
 
 
 def test_date_or_chair_heading_a_table_column_is_kept_though_alone_on_a_line_it_is_a_signature_blank() -> None:
