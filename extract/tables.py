@@ -28,7 +28,7 @@ _DUE_HEAD = re.compile(
 )
 _MINUTE_REF = re.compile(r"(?:[A-Z]{1,5}\s?)?\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?")  # "56/2122", "LW 56/2122", "4.2"
 _NOTHING = re.compile(r"^(?:n/?a|none|nil|no actions?|-+|–)\.?$", re.I)
-_STATUS_HEAD = re.compile(r"^(?:status|progress|update|rag|outcome|result)$", re.I)
+_STATUS_HEAD = re.compile(r"^(?:status|progress|update|rag|outcome|result|vote|votes|decision)$", re.I)
 
 
 @dataclass
@@ -193,12 +193,17 @@ def action_rows(blocks: list[Block], start: int, end: int) -> list[Raw]:
 
 _MOTION_HEAD = re.compile(r"^(?:motions?|resolutions?|proposals?)(?: text| wording)?$", re.I)
 _MOVER_HEAD = re.compile(r"^(?:moved|proposed|seconded)(?: by)?$|^(?:mover|proposer|seconder)s?$", re.I)
-_LOST = re.compile(r"\b(?:lost|failed|defeated|withdrawn|lapsed|rejected|not (?:passed|carried|agreed))\b", re.I)
+_PASSED = re.compile(r"\b(?:carried|passed|agreed|accepted|approved|adopted|endorsed|affirmed|unanimous\w*)\b|✅", re.I)
+_LOST = re.compile(
+    r"\b(?:lost|fell|failed|defeated|withdrawn|lapsed|rejected|deferred|tabled|postponed|referred|"
+    r"not (?:passed|carried|agreed|seconded)|did not (?:pass|carry)|no seconder)\b",
+    re.I,
+)
 
 
 def motion_rows(blocks: list[Block], start: int, end: int) -> list[tuple[int, int, str]]:
-    """Motions set out as a table ('Motion Text | Moved by | Seconded by | Status'): each row a decision, where
-    its status does not say it was lost. The header names a motion column and a mover or seconder column."""
+    """Motions set out as a table ('Motion Text | Moved by | Seconded by | Status'): each row whose status says it
+    passed is a decision. The header names a motion column, a mover or seconder column and a status column."""
     out: list[tuple[int, int, str]] = []
     for table in tables_in(blocks, start, end):
         rows = table.rows
@@ -209,10 +214,12 @@ def motion_rows(blocks: list[Block], start: int, end: int) -> list[tuple[int, in
         if motion is None or not any(_MOVER_HEAD.match(label) for label in labels.values()):
             continue
         status = next((col for col, label in labels.items() if _STATUS_HEAD.match(label)), None)
+        if status is None:
+            continue  # 'Proposal | Proposer | Notes': what was put, not what was decided
         row_blocks = table.row_blocks()
         for row in rows[1:]:
-            text = table.text(blocks, row, motion).strip()
-            if not text or (status is not None and _LOST.search(table.text(blocks, row, status))):
+            text, said = table.text(blocks, row, motion).strip(), table.text(blocks, row, status)
+            if not text or not _PASSED.search(said) or _LOST.search(said):
                 continue
             out.append((min(row_blocks[row]), max(row_blocks[row]), text))
     return out

@@ -1636,6 +1636,15 @@ def test_a_table_of_motions_gives_one_decision_a_row_unless_lost() -> None:
         ("Accept minutes of the previous meeting", "resolution.motion_table"),
         ("Approve $700 for jointer transport", "resolution.motion_table"),
     ]
+    text = (
+        "# Committee Meeting - 2025-09-25\n\n**Present:** Ann Lee, Bob Diaz\n\n## Motions\n\n"
+        "| Motion | Proposer | Seconder | Result |\n| --- | --- | --- | --- |\n"
+        "| Buy a mower | Ann Lee | Bob Diaz | Lost 2-5 |\n| Paint the hall | Bob Diaz | Ann Lee | Fell |\n"
+        "| Hire a skip | Ann Lee | Bob Diaz | Carried 6-1 |\n\n## Ideas\n\n"
+        "| Proposal | Proposer | Notes |\n| --- | --- | --- |\n| Build a skate park | Ann Lee | For May |\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [r.text for r in found.resolutions] == ["Hire a skip"]  # lost, fell, or only put: no decision
 
 
 def test_a_post_with_its_place_after_a_name_on_a_roll_is_no_second_person() -> None:
