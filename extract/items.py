@@ -55,6 +55,8 @@ _SENTENCE_VERB = re.compile(
 _TASKLIKE = re.compile(r"\bto\s+[a-z]+\b|:\s*$|\.\s*$")  # "to agree final budget including:" is a decision
 _OPENING = re.compile(r"^(?:apologies|present|attendance|declarations?|matters arising|minutes)\b", re.I)
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&", "with", "from", "by", "at", "–", "-", "or"}
+# parts of a paper after or around its business: appendices, summary lists, next steps
+_NOT_BUSINESS = re.compile(r"^(?:appendix|appendices|annexe?|attachments?|enclosures?|next steps)\b", re.I)
 _SUMMARY = re.compile(
     r"^(?:summary of |schedule of |list of )?(?:actions?|action (?:list|points|log|summary)|decisions)\b"
     r"(?:\s+(?:from|arising|agreed|to be taken)\b.*)?:?$",
@@ -690,17 +692,22 @@ class _Scan:
 
     def _marked_beside(self, tops: list[Heading]) -> list[Heading]:
         """Headings in markup that carry no number, beside numbered items that are headings in markup too:
-        '## Director Reports' before '### Agenda Item #1: ...', '## Adjournment' after the last. One as deep as
-        the items only counts before the first (after it, it heads a part of the item above)."""
+        '## Reports' before '### Item 1: ...', '## Adjournment' after the last. One as deep as the items only
+        counts before the first (after it, it heads a part of the item above); the heading straight over the
+        first numbered one wraps them ('## Discussion'), and appendices and summaries are not business."""
         levels = [self.blocks[h.block].heading for h in tops]
         if len(tops) < 2 or None in levels:
             return []
         first = tops[0].block
+        marked = [k for k in range(self.start, first) if self.blocks[k].heading is not None]
+        wrapper = marked[-1] if marked and self.blocks[marked[-1]].heading < min(levels) else None
         out = []
         for h in _unnumbered(self.blocks, self.start, self.end, self.skip):
             block = self.blocks[h.block]
-            level = block.heading
-            if level is None or heading_number(block) or _SUMMARY.match(block.text.strip()):
+            level, text = block.heading, block.text.strip()
+            if level is None or h.block == wrapper or heading_number(block):
+                continue
+            if _NOT_BUSINESS.match(text) or _SUMMARY.match(text):
                 continue
             if level < min(levels) or (level <= max(levels) and h.block < first):
                 out.append(h)

@@ -390,9 +390,16 @@ def test_unnumbered_markup_headings_beside_numbered_ones_are_items() -> None:
         ("2", "Elections"),  # '### Nominations' under it is a part of item 2
         (None, "Adjournment"),  # a summary list is not an item
     ]
+    text = (
+        "# Board meeting\n\nDate: 3 March 2024\n\nPresent: Ann Lee, Bob Diaz\n\n## Discussion\n\n### 1. Budget\n\n"
+        "Agreed.\n\n### 2. Hiring\n\nDeferred.\n\n## Other\n\nNone.\n\n## Next steps\n\n- Ann to draft.\n\n"
+        "# Appendix: Treasurer notes\n\nFigures.\n"
+    )
+    (m,) = extract(from_text(text, markdown=True))  # the heading over the numbered run wraps it; appendices follow
+    assert [(i.number, i.title) for i in m.items] == [("1", "Budget"), ("2", "Hiring"), (None, "Other")]
 
 
-def test_a_lone_numbered_line_among_markup_headings_is_a_list_inside_one() -> None:
+def test_markup_headings_are_the_items_beside_a_lone_numbered_line_that_is_no_heading() -> None:
     text = (
         "## December Board Meeting\n\nDate: 17 December 2019\n\n**Present**: Hilmar Lapp, Peter Cock\n\n"
         "### Old business\n\n1. Approval of the minutes of the July meeting.\n    1. Approved by consent.\n\n"
