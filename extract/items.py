@@ -155,18 +155,21 @@ def split_title(text: str, marked: bool = False) -> tuple[str, str | None, list[
 
 # "(5m, Lee)", "[ 10 min, until 0:15 ]", "(15 mins)": the time an agenda gives an item, and who leads it
 _TIMING = re.compile(
-    r"\s*[(\[]\s*\d{1,3}\s*(?:m|mins?|minutes?|h|hrs?|hours?)\b\.?"
-    r"(?:\s*,\s*(?:until|till|to|ends?)\s+\d{1,2}[:.]\d{2})?(?:\s*,\s*(?P<who>[^()\[\],]+?))?\s*[)\]]\s*$",
+    r"\s*[(\[]\s*\d{1,3}\s*(?P<unit>m|mins?|minutes?|h|hrs?|hours?)\b\.?"
+    r"(?P<until>\s*,\s*(?:until|till|to|ends?)\s+\d{1,2}[:.]\d{2})?(?:\s*,\s*(?P<who>[^()\[\],]+?))?\s*[)\]]\s*$",
     re.I,
 )
 
 
 def _without_timing(text: str) -> tuple[str, list[str]]:
-    """The title without its timing, and the one who leads it where the timing names them ('(10m, Benjie)')."""
+    """The title without its timing, and the one who leads it where the timing names them ('(10m, Ann)').
+    Minutes alone are a timing; 'm' or hours only beside a name or an end time ('Wall height (2m)' is a size)."""
     timing = _TIMING.search(text)
     if timing is None or timing.start() == 0:
         return text, []
     who = (timing.group("who") or "").strip()
+    if not (timing.group("unit").lower().startswith("min") or who or timing.group("until")):
+        return text, []
     named = [p.strip() for p in re.split(r"\s*(?:/|&|\band\b)\s*", who) if p.strip()]
     people = named if named and all(re.fullmatch(r"(?:[A-Z][\w'’.\-]*\s?){1,4}", p) for p in named) else []
     return text[: timing.start()], people

@@ -1670,6 +1670,8 @@ def test_an_agenda_items_timing_is_not_its_title_and_names_who_leads_it() -> Non
     assert split_title("Updates from Subcommittees [ 10 min, until 0:25 ]", True)[0] == "Updates from Subcommittees"
     assert split_title("Budget monitoring (15 mins)")[0::2] == ("Budget monitoring", [])
     assert split_title("Apologies (5)")[0] == "Apologies (5)"  # a count, no timing
+    for size in ("Wall height (2m)", "Speed limit (30 m)", "Parking (2 hours)"):
+        assert split_title(size)[0] == size  # a size or a limit, not the item's time
 
 
 def test_a_colon_parts_a_title_from_its_content_not_from_its_subtitle() -> None:
