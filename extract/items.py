@@ -185,7 +185,10 @@ def _before_pages(text: str) -> tuple[str, str | None]:
     pages = _PAGES.search(text)
     if pages is None or pages.start() == 0:
         return text, None
-    return text[: pages.start()], text[pages.end() :] or None
+    after = _PAGES.sub(" ", text[pages.end() :]).strip()
+    if after[:1].islower():  # "Questions (Item 6) from the public": the title goes on past the reference
+        return f"{text[: pages.start()]} {after}", None
+    return text[: pages.start()], after or None
 
 
 # "11.00 - 11.10 Minutes and action points", "11:05-11:20 Treasurer's report": a timetable's slot before the title
@@ -297,12 +300,18 @@ def _split_dash(text: str, rest: str | None) -> tuple[str, str | None]:
         return dash.group(1), dash.group(2)
     told = re.match(r"^(.{3,}?)\s+[-–—]\s+([A-Z].*)$", text)
     first = sentences(told.group(2))[0] if told else ""
-    if told and len(first.split()) >= 4 and _TAIL_SENTENCE.match(first):
+    if told and len(first.split()) >= 4 and _TAIL_SENTENCE.match(first) and not _title_case(first):
         return told.group(1), told.group(2)  # "Halloween – Walbottle Coffee Shop would like to be involved"
     sentence = _DASH_SENTENCE.match(text)
     if sentence and (re.search(r"\b(?:arrived|left|joined)\b", sentence.group(2)) or not title_like(sentence.group(2))):
         return sentence.group(1), sentence.group(2)  # "(a) Payments – The schedule of payments ..."
     return text, rest
+
+
+def _title_case(text: str) -> bool:
+    """'Council Will Consider Funding': a headline's capitals, not a sentence's."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _presenters_in(text: str) -> tuple[str, list[str]]:

@@ -1596,6 +1596,8 @@ def test_a_packs_cross_reference_is_not_part_of_the_title() -> None:
         "Benjamin Watts",
     )
     assert split_title("Accounts (2023/24)")[0] == "Accounts (2023/24)"
+    assert split_title("Chair's Report (Item 12) (Pages 3 - 4)")[:2] == ("Chair's Report", None)
+    assert split_title("Questions (Item 6) from the public")[:2] == ("Questions from the public", None)
 
 
 def test_the_next_number_may_head_a_long_formal_title() -> None:
@@ -1709,6 +1711,7 @@ def test_a_dash_parts_a_topic_from_the_sentence_that_reports_on_it() -> None:
     assert split_title("Funding – Cllr Bell reported on a grants event. It was useful.")[0] == "Funding"
     assert split_title("Water Supply Resilience - Rural Schemes")[0] == "Water Supply Resilience - Rural Schemes"
     assert split_title("Remembrance – Poppy display as last year")[1] is None  # no report: one title
+    assert split_title("Youth Club – Council Will Consider Funding")[1] is None  # a headline, not a report
 
 
 def test_a_presenter_in_brackets_is_read_before_the_headings_colon() -> None:
