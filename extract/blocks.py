@@ -35,7 +35,7 @@ _DAY_MONTH_END = re.compile(
     r"november|december)$",
     re.I,
 )
-_YEAR_START = re.compile(r"(?:19|20)\d\d\b(?![./:]\d)")
+_YEAR_START = re.compile(r"(?:19|20)\d\d\b(?![./:]\d|\.\s+[A-Z])")  # not "2045. Planning": a minute's number
 _LIST_END_NAME = re.compile(r",[^,]*,[^,]*\b[A-Z][a-z]+$")
 _NAME_GOES_ON = re.compile(r"^[A-Z][\w'’\-]+\s*[,(–-]")
 _TERMINAL = re.compile(r"[.!?:;]['\")”’]?$")

@@ -1622,6 +1622,8 @@ def test_a_date_broken_before_its_year_joins_its_line() -> None:
         "as a correct record",
         "4. Questions",
     ]
+    lines = [Line("The works were completed on 12 March", page=1), Line("2045. Planning applications", page=1)]
+    assert len(paragraphs(lines)) == 2  # a minute numbered like a year starts its own paragraph
 
 
 def test_a_table_of_motions_gives_one_decision_a_row_unless_lost() -> None:
