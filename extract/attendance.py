@@ -266,23 +266,36 @@ def parse_people(text: str, category: str | None) -> list[dict]:
 
 
 def _describes(part: str) -> bool:
-    """'Deputy Facilities Manager at Eddington', 'University Estates Division': after a person's name on a roll,
-    a post with its place or the body they come from, not more people."""
+    """'Facilities Manager at the Depot', 'Estates Division': after a person's name on a roll, a post with its
+    place or the body they come from, not more people. 'Officers of the Council' names a group, not a post."""
     part = re.sub(r"\s*\([^()]*\)", "", part).strip()  # "from Sandra Pike (Director of ...)": a person
-    if HONORIFIC.match(part) or not part[:1].isupper():
+    if HONORIFIC.match(part) or not part[:1].isupper() or _GROUP.match(part):
         return False
-    post = bool(_ROLE_WORDS.search(part)) and bool(re.search(r"\s(?:at|of|for|in)\s", part))
-    body = bool(_ORGANISATION_END.search(part) or _PUBLIC_BODY_END.search(part) or _DIVISION_END.search(part))
-    return post or body
+    return _post_at(part) or _body(part)
 
 
+_GROUP = re.compile(r"^(?:officers|members|councillors|governors|trustees|directors|staff|representatives)\b", re.I)
 _DIVISION_END = re.compile(r"\b(?:division|directorate|team|unit|constabulary|police|trust|council)$", re.I)
 
 
+def _post_at(part: str) -> bool:
+    return bool(_ROLE_WORDS.search(part)) and bool(re.search(r"\s(?:at|of|for|in)\s", part))
+
+
+def _body(part: str) -> bool:
+    return bool(_ORGANISATION_END.search(part) or _PUBLIC_BODY_END.search(part) or _DIVISION_END.search(part))
+
+
 def _add_description(person: dict, part: str) -> None:
-    """A second description goes on with the first: 'Operations Manager at Eddington, University Estates Division'."""
+    """A second description goes on with the first ('Operations Manager at the Depot, Estates Division'); a body
+    named with no post before it is the organisation the person comes from."""
     role = person.get("role")
-    person["role"] = f"{role}, {part}" if role else part
+    if role:
+        person["role"] = f"{role}, {part}"
+    elif _post_at(part) or person.get("organisation"):
+        person["role"] = part
+    else:
+        person["organisation"] = part
 
 
 def _last_entry_split(part: str) -> list[str]:

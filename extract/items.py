@@ -301,7 +301,7 @@ def _split_dash(text: str, rest: str | None) -> tuple[str, str | None]:
     told = re.match(r"^(.{3,}?)\s+[-–—]\s+([A-Z].*)$", text)
     first = sentences(told.group(2))[0] if told else ""
     if told and len(first.split()) >= 4 and _TAIL_SENTENCE.match(first) and not _title_case(first):
-        return told.group(1), told.group(2)  # "Halloween – Walbottle Coffee Shop would like to be involved"
+        return told.group(1), told.group(2)  # "Halloween – the café would like to be involved"
     sentence = _DASH_SENTENCE.match(text)
     if sentence and (re.search(r"\b(?:arrived|left|joined)\b", sentence.group(2)) or not title_like(sentence.group(2))):
         return sentence.group(1), sentence.group(2)  # "(a) Payments – The schedule of payments ..."
@@ -341,7 +341,7 @@ def _titled_name_after_dash(text: str) -> tuple[str, list[str]]:
 
 def _names_in_brackets(text: str, presenters: list[str]) -> tuple[str, list[str]]:
     """'(Jane Smith)', '(Jane Smith and Tom Reid)' or '(Lucy Adeyemi, Chief Operating Officer)'."""
-    named = re.search(r"\s*[(\[]([^()\[\]]+)[)\]]\s*[:.]?\s*$", text)  # "1. Welcome (Bob Colenutt):"
+    named = re.search(r"\s*[(\[]([^()\[\]]+)[)\]]\s*[:.]?\s*$", text)  # "1. Welcome (Jane Smith):"
     if not named or len(named.group(1).split()) < 2:
         return text, presenters
     parts = [p.strip() for p in re.split(r"\s*(?:,|&|\band\b|;)\s*", named.group(1)) if p.strip()]

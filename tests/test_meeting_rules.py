@@ -1661,6 +1661,10 @@ def test_a_post_with_its_place_after_a_name_on_a_roll_is_no_second_person() -> N
     }
     names = [p["name"] for p in parse_people("Jane Doe, Head of IT, Peter Baker", None)]
     assert names == ["Jane Doe", "Peter Baker"]  # a post before a name belongs to that name
+    (pc,) = parse_people("PC Bob Diaz, Thames Valley Police", None)
+    assert pc["organisation"] == "Thames Valley Police"
+    ann, bob = parse_people("Ann Lee, Bob Diaz, Officers of the Council", None)
+    assert bob.get("role") != "Officers of the Council"  # a group's name, not Bob Diaz's post
 
 
 def test_an_agenda_items_timing_is_not_its_title_and_names_who_leads_it() -> None:
