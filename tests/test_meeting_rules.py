@@ -1778,6 +1778,10 @@ def test_an_action_table_goes_on_over_a_page_only_where_its_owner_column_still_h
         ("Notify the authority of the appointments", ["Clerk"]),
         ("Put the minutes on the website", ["Clerk"]),
     ]
+    # a table after the minutes' own text is another table, whatever its columns hold
+    prose = [Line(f"The governors discussed point {n} at length.", page=2) for n in range(4)]
+    blocks = paragraphs([*lines[:8], *prose, *row(1, 0, ["99/22", "Put the minutes on the website", "Clerk", ""], 2)])
+    assert [a.text for a in action_rows(blocks, 0, len(blocks))] == ["Notify the authority of the appointments"]
     # owners written with their post, or not yet named, still run on over the page
     lines = [
         *row(0, 0, ["Ref", "Action", "Owner", "Due"], 1),
@@ -1794,11 +1798,11 @@ def test_an_action_table_goes_on_over_a_page_only_where_its_owner_column_still_h
 
 
 def test_date_or_chair_heading_a_table_column_is_kept_though_alone_on_a_line_it_is_a_signature_blank() -> None:
-    text = "| Date | Item |\n| --- | --- |\n| 1 May | Hall |\n\nSigned\n\nDate\n"
+    text = "| Date | Chair |\n| --- | --- |\n| 1 May | Ann Lee |\n\nSigned\n\nDate\n\nChair\n"
     lines = from_text(text, markdown=True).lines
     assert [(line.cell, line.text) for line in lines] == [
         ((0, 0, 0), "Date"),
-        ((0, 0, 1), "Item"),
+        ((0, 0, 1), "Chair"),
         ((0, 1, 0), "1 May"),
-        ((0, 1, 1), "Hall"),
+        ((0, 1, 1), "Ann Lee"),
     ]
