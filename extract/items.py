@@ -710,9 +710,9 @@ class _Scan:
         levels = [self.blocks[h.block].heading for h in tops]
         if len(tops) < 2 or None in levels:
             return []
-        first = tops[0].block
+        first, shallowest, deepest = tops[0].block, min(levels), max(levels)
         marked = [k for k in range(self.start, first) if self.blocks[k].heading is not None]
-        wrapper = marked[-1] if marked and self.blocks[marked[-1]].heading < min(levels) else None
+        wrapper = marked[-1] if marked and self.blocks[marked[-1]].heading < shallowest else None
         out = []
         for h in _unnumbered(self.blocks, self.start, self.end, self.skip):
             block = self.blocks[h.block]
@@ -721,7 +721,7 @@ class _Scan:
                 continue
             if _NOT_BUSINESS.match(text) or _SUMMARY.match(text):
                 continue
-            if level < min(levels) or (level <= max(levels) and h.block < first):
+            if level < shallowest or (level <= deepest and h.block < first):
                 out.append(h)
         return out
 

@@ -446,6 +446,15 @@ _OUTCOME = re.compile(
 _FAILED = re.compile(
     r"\b(?:failed|died|lost|defeated|withdrawn|fell|not carried|no second|(?:did|does) not pass)\b", re.I
 )
+# a motion's status in a table column, 'Passed' / 'Lost 2-5': what a motion that passed and one that did not say
+STATUS_PASSED = re.compile(
+    r"\b(?:carried|passed|agreed|accepted|approved|adopted|endorsed|affirmed|unanimous\w*)\b|✅", re.I
+)
+STATUS_LOST = re.compile(
+    r"\b(?:lost|fell|failed|defeated|withdrawn|lapsed|rejected|deferred|tabled|postponed|referred|"
+    r"not (?:passed|carried|agreed|seconded)|did not (?:pass|carry)|no seconder)\b",
+    re.I,
+)
 
 
 def _join_motion_runs(parts: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .actions import _CUE, Raw, owners_only, split_owners
 from .blocks import Block, sentences
+from .resolutions import STATUS_LOST, STATUS_PASSED
 
 _ACTION_HEAD = re.compile(
     r"^(?:agreed\s+)?actions?(?:\s+(?:points?|items?|required|agreed|to be taken))?$|^tasks?$|^what$", re.I
@@ -49,8 +50,27 @@ class Table:
         return out
 
     @property
+    def first(self) -> int:
+        """The index of the table's first block."""
+        return min(i for idx in self.cells.values() for i in idx)
+
+    @property
+    def last(self) -> int:
+        """The index of the table's last block."""
+        return max(i for idx in self.cells.values() for i in idx)
+
+    @property
     def rows(self) -> list[int]:
         return sorted({r for r, _ in self.cells})
+
+    def widths(self, blocks: list[Block], rows: list[int] | None = None) -> dict[int, int]:
+        """How much text each column holds, over `rows` (all of them by default): the widest holds the notes."""
+        keep = None if rows is None else set(rows)
+        out: dict[int, int] = {}
+        for (r, c), idx in self.cells.items():
+            if keep is None or r in keep:
+                out[c] = out.get(c, 0) + sum(len(blocks[i].text) for i in idx)
+        return out
 
     def text(self, blocks: list[Block], row: int, col: int) -> str:
         return " ".join(blocks[i].text for i in self.cells.get((row, col), []))
@@ -67,10 +87,14 @@ def tables_in(blocks: list[Block], start: int, end: int) -> list[Table]:
     return list(found.values())
 
 
+def _labels(table: Table, blocks: list[Block], row: int) -> dict[int, str]:
+    """Each column's label in a header row, spaces folded and the colon dropped."""
+    return {col: " ".join(table.text(blocks, row, col).split()).strip(" :").lower() for col in range(table.columns)}
+
+
 def _header(table: Table, blocks: list[Block], row: int) -> dict[str, int]:
     roles: dict[str, int] = {}
-    for col in range(table.columns):
-        label = re.sub(r"\s+", " ", table.text(blocks, row, col)).strip(" :").lower()
+    for col, label in _labels(table, blocks, row).items():
         if not label:
             continue
         for name, pattern in (
@@ -89,16 +113,14 @@ _HEAD_WORDS = re.compile(r"\b(?:by whom|owner|responsible|who)\b", re.I)
 
 def _header_above(blocks: list[Block], table: Table) -> dict[str, int] | None:
     """A header printed as text over a table ('ITEM BY WHOM BY WHEN'): the columns by their content."""
-    first = min(i for idx in table.cells.values() for i in idx)
+    first = table.first
     above = " ".join(blocks[k].text for k in range(max(0, first - 2), first) if blocks[k].cell is None)
     if not (
         _HEAD_WORDS.search(above)
         and re.search(r"\baction", above + " ".join(blocks[k].text for k in range(max(0, first - 3), first)), re.I)
     ):
         return None
-    widths: dict[int, int] = {}
-    for (_, col), idx in table.cells.items():
-        widths[col] = widths.get(col, 0) + sum(len(blocks[i].text) for i in idx)
+    widths = table.widths(blocks)
     cols = sorted(c for c, w in widths.items() if w)
     if len(cols) < 2:
         return None
@@ -122,8 +144,7 @@ _ACTIONS_HEADING = re.compile(
 def _runs_on(blocks: list[Block], last: int, table: Table, roles: dict[str, int]) -> bool:
     """A table straight after the one before (a page's furniture between at most) goes on with it, unless it
     lacks the owner column or holds prose there: the minutes' own table after an action list is another table."""
-    first = min(i for idx in table.cells.values() for i in idx)
-    if len([b for b in blocks[last + 1 : first] if b.cell is None]) > 3:
+    if len([b for b in blocks[last + 1 : table.first] if b.cell is None]) > 3:
         return False
     if "owner" not in roles:
         return True
@@ -136,18 +157,14 @@ def _runs_on(blocks: list[Block], last: int, table: Table, roles: dict[str, int]
 def _under_actions_heading(table: Table, blocks: list[Block]) -> dict[str, int] | None:
     """A table under an actions heading whose header names who ('Item | Responsible | Status', 'ITEM | BY WHOM |
     BY WHEN') but not the action: the action is its widest other column."""
-    first = min(i for idx in table.cells.values() for i in idx)
+    first = table.first
     above = next((blocks[k] for k in range(first - 1, max(-1, first - 3), -1) if blocks[k].cell is None), None)
     if above is None or not _ACTIONS_HEADING.match(above.text.strip()) or not table.rows:
         return None
     roles = _header(table, blocks, table.rows[0])
     if "owner" not in roles:
         return None
-    body = set(table.rows[1:])
-    widths: dict[int, int] = defaultdict(int)
-    for (r, c), idx in table.cells.items():
-        if r in body and c not in roles.values():
-            widths[c] += sum(len(blocks[i].text) for i in idx)
+    widths = {c: w for c, w in table.widths(blocks, table.rows[1:]).items() if c not in roles.values()}
     if not widths:
         return None
     return {**roles, "action": max(widths, key=lambda c: widths[c])}
@@ -160,7 +177,7 @@ def action_rows(blocks: list[Block], start: int, end: int) -> list[Raw]:
     last = -1  # the last block of the table read before
     for table in tables_in(blocks, start, end):
         runs_on = previous is not None and _runs_on(blocks, last, table, previous)
-        last = max(i for idx in table.cells.values() for i in idx)
+        last = table.last
         rows = table.rows
         if not rows:
             continue
@@ -193,12 +210,6 @@ def action_rows(blocks: list[Block], start: int, end: int) -> list[Raw]:
 
 _MOTION_HEAD = re.compile(r"^(?:motions?|resolutions?|proposals?)(?: text| wording)?$", re.I)
 _MOVER_HEAD = re.compile(r"^(?:moved|proposed|seconded)(?: by)?$|^(?:mover|proposer|seconder)s?$", re.I)
-_PASSED = re.compile(r"\b(?:carried|passed|agreed|accepted|approved|adopted|endorsed|affirmed|unanimous\w*)\b|✅", re.I)
-_LOST = re.compile(
-    r"\b(?:lost|fell|failed|defeated|withdrawn|lapsed|rejected|deferred|tabled|postponed|referred|"
-    r"not (?:passed|carried|agreed|seconded)|did not (?:pass|carry)|no seconder)\b",
-    re.I,
-)
 
 
 def motion_rows(blocks: list[Block], start: int, end: int) -> list[tuple[int, int, str]]:
@@ -209,7 +220,7 @@ def motion_rows(blocks: list[Block], start: int, end: int) -> list[tuple[int, in
         rows = table.rows
         if not rows:
             continue
-        labels = {col: " ".join(table.text(blocks, rows[0], col).split()).strip(" :") for col in range(table.columns)}
+        labels = _labels(table, blocks, rows[0])
         motion = next((col for col, label in labels.items() if _MOTION_HEAD.match(label)), None)
         if motion is None or not any(_MOVER_HEAD.match(label) for label in labels.values()):
             continue
@@ -219,7 +230,7 @@ def motion_rows(blocks: list[Block], start: int, end: int) -> list[tuple[int, in
         row_blocks = table.row_blocks()
         for row in rows[1:]:
             text, said = table.text(blocks, row, motion).strip(), table.text(blocks, row, status)
-            if not text or not _PASSED.search(said) or _LOST.search(said):
+            if not text or not STATUS_PASSED.search(said) or STATUS_LOST.search(said):
                 continue
             out.append((min(row_blocks[row]), max(row_blocks[row]), text))
     return out
@@ -279,11 +290,7 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
 def _column_rows(table: Table, blocks: list[Block], col: int, body: list[int]) -> list[Raw]:
     """A right-hand column of initials beside the notes: the task is the notes' sentence level with them."""
     out = []
-    widths: dict[int, int] = defaultdict(int)
-    in_body = set(body)
-    for (r, c), idx in table.cells.items():
-        if r in in_body and 0 < c != col:
-            widths[c] += sum(len(blocks[i].text) for i in idx)
+    widths = {c: w for c, w in table.widths(blocks, body).items() if 0 < c != col}
     widest = max(widths, key=lambda c: widths[c], default=None)  # the notes, not the item's title beside them
     for row in body:
         for index in table.cells.get((row, col), []):
