@@ -581,7 +581,8 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
                     # 'X will ...' in a narrative answers the sentence before it; 'X to do Y' is a note on its own
                     # unless it only points back: 'Clerk to look into this.', 'Cllr Richards to attend.'
                     told = rule == "action.x_will" or _points_back(shown)
-                    text = _with_context(shown, parts, k, owners) if told else shown
+                    before = parts[k - 1] if k else _sentence_above(blocks, i, start, skip)
+                    text = _with_context(shown, parts[k], before, owners) if told else shown
                     out.append(Raw(text, owners, block, block, rule))
     return out
 
@@ -624,10 +625,10 @@ def _ownerless_task(text: str, finder: NameFinder) -> str | None:
     return last if passive and not m else None
 
 
-# words that say nothing of what a task is about; where to report back says nothing of what either
+# words that say nothing of what a task is about; where to report back, or who said it, says nothing either
 _HOLLOW = frozenset(
     "will would shall should also with that this these those them they their there from into about "  # noqa: SIM905
-    "look report back next meeting".split()
+    "look report back next meeting said says stated".split()
 )
 
 
@@ -637,15 +638,27 @@ def _points_back(sentence: str) -> bool:
     return len(sentence.split()) <= 5 or bool(re.search(r"\b(?:this|these|those|it|them)\b", sentence, re.I))
 
 
-def _with_context(shown: str, parts: list[str], k: int, owners: list[str]) -> str:
+def _sentence_above(blocks: list[Block], i: int, start: int, skip: set[int]) -> str | None:
+    """The last sentence of the paragraph above, when a note stands on a line of its own under it
+    ('... asked to attend a future meeting.' / 'Clerk email them.')."""
+    above = blocks[i - 1] if i > start else None
+    if above is None or i - 1 in skip or above.heading is not None or above.cell is not None:
+        return None
+    if above.first.number is not None and len(above.lines) == 1:
+        return None  # a numbered heading line: it names the item, not the task
+    last = (sentences(above.text) or [""])[-1]
+    return last if last.endswith(".") else None  # not a heading's title: 'Planning' / 'Clerk to reply.'
+
+
+def _with_context(shown: str, sentence: str, before: str | None, owners: list[str]) -> str:
     """An undertaking that does not say what it is about is shown with the sentence before it, which does:
     '24 Birch Green – the pillars may be over the boundary. Councillors will look and report to the next meeting.'
     One that says it ('The Clerk will ask Land Registry to explain the difference.') stands alone."""
-    if k == 0 or shown != parts[k] or parts[k - 1].endswith("?") or len(parts[k - 1].split()) > 30:
+    if before is None or shown != sentence or before.endswith("?") or len(before.split()) > 30:
         return shown
     names = {w.lower() for o in owners for w in o.split()}
     content = [w for w in re.findall(r"[a-z]{4,}", shown.lower()) if w not in _HOLLOW and w not in names]
-    return f"{parts[k - 1]} {shown}" if len(content) <= 3 else shown
+    return f"{before} {shown}" if len(content) <= 3 else shown
 
 
 def _statements(sentence: str) -> list[tuple[str, str, bool]]:

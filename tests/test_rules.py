@@ -961,6 +961,18 @@ def test_a_first_name_off_the_roll_owns_a_task_once_the_minutes_name_the_person_
             "The site meeting is on 31st July. Cllr Hale to attend.",
             "The site meeting is on 31st July. Cllr Hale to attend.",
         ),
+        (  # who said it says nothing of the task
+            "Speeding on the hill was raised again. Lorraine said she will draft a letter to residents.",
+            "Speeding on the hill was raised again. Lorraine said she will draft a letter to residents.",
+        ),
+        (  # a note on a line of its own under the paragraph it answers
+            "The broadband team offered to explain the grant scheme to residents.\nClerk email them.",
+            "The broadband team offered to explain the grant scheme to residents. Clerk email them.",
+        ),
+        (  # ... but not under a heading's title
+            "Planning\nClerk email them.",
+            "Clerk email them.",
+        ),
         (  # one that says what it is about stands alone, pointing back or not
             "The hedges on the lane are overgrown. Clerk to write to the landowner about cutting them back soon.",
             "Clerk to write to the landowner about cutting them back soon.",
