@@ -132,11 +132,12 @@ def _past_agenda_table(blocks: list[Block], seg: Segment, headings: list[Heading
 def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> Meeting | None:
     shape = outline(blocks, seg)
     meeting = _heading_fields(blocks, seg, shape, year, us)
+    leaders = {line.index for block in blocks[seg.start : seg.end] for line in block.lines if line.leader}
     if seg.kind == "agenda":
+        _presenters_from_roster(meeting, leaders)  # an agenda has no roster: its lead column still names them
         _presenters_named(meeting, blocks[seg.start : seg.end])
         return meeting
     meeting.attendees = _attendance(blocks, seg, shape.headings, shape.people, shape.head_end)
-    leaders = {line.index for block in blocks[seg.start : seg.end] for line in block.lines if line.leader}
     _presenters_from_roster(meeting, leaders)
     _presenters_named(meeting, blocks[seg.start : seg.end])
     item_of = _item_lookup(shape.headings)

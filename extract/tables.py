@@ -29,6 +29,8 @@ _DUE_HEAD = re.compile(
 )
 _MINUTE_REF = re.compile(r"(?:[A-Z]{1,5}\s?)?\d{1,4}(?:[./]\d{1,4}){0,2}[a-z]?")  # "56/2122", "LW 56/2122", "4.2"
 _NOTHING = re.compile(r"^(?:n/?a|none|nil|no actions?|-+|–)\.?$", re.I)
+# a word processor's prompt left in a cell: 'Enter deadline here', 'Click or tap to enter a date.'
+_PROMPT = re.compile(r"^\[?(?:click|tap|enter|type|insert)\b.*\b(?:here|a date|text)\]?\.?$", re.I)
 _STATUS_HEAD = re.compile(r"^(?:status|progress|update|rag|outcome|result|vote|votes|decision)$", re.I)
 
 
@@ -267,8 +269,8 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
         text = table.text(blocks, row, roles["action"]).strip()
         if not text or _ACTION_HEAD.match(text) or _NOTHING.match(text):
             continue  # "N/A | - | -": a table kept to say there were no actions
-        owner_text = table.text(blocks, row, roles["owner"]) if "owner" in roles else ""
-        due_text = table.text(blocks, row, roles["due"]) if "due" in roles else ""
+        owner_text = _filled(table.text(blocks, row, roles["owner"])) if "owner" in roles else ""
+        due_text = _filled(table.text(blocks, row, roles["due"])) if "due" in roles else ""
         status = table.text(blocks, row, roles["status"]).strip() if "status" in roles else None
         cells = row_blocks[row]
         ref = table.text(blocks, row, 0).strip() if roles["action"] != 0 else ""
@@ -285,6 +287,11 @@ def _table_rows(table: Table, blocks: list[Block], roles: dict[str, int], body: 
             )
         )
     return out
+
+
+def _filled(text: str) -> str:
+    """A cell's text, or nothing where it still holds the template's prompt."""
+    return "" if _PROMPT.match(text.strip()) else text
 
 
 def _column_rows(table: Table, blocks: list[Block], col: int, body: list[int]) -> list[Raw]:

@@ -5,6 +5,8 @@ pdfplumber loses on LaTeX output. Pages that draw a ruled table and name an
 attendance or action column are also cut into cells (ingest/pdftables.py:
 pdfplumber's table finder and word grouping, fed with what pdfium has read),
 so two-column attendance lists and right-hand action columns keep their rows.
+A page with a row of column labels and no ruled table may print a table without
+rules: ingest/pdfstream.py puts its words back in their columns.
 """
 
 from __future__ import annotations
@@ -109,10 +111,11 @@ def _text_pages(pdf, count: int, path: Path, on_page: Callable[[int], None]) -> 
                 characters += _checked_size(textpage, number + 1, characters, path)
                 lines, line_sizes = _page_lines(textpage, number + 1, raw)
                 wanted, chain_left = _wants_layout(lines, paths, chain_left)
-                if wanted:
-                    laid, found = _table_layout(page, textpage, raw, number + 1, table_id)
-                    if laid is not None:
-                        lines, table_id, line_sizes = laid, table_id + found, [0.0] * len(laid)
+                laid, found = _table_layout(page, textpage, raw, number + 1, table_id) if wanted else (None, 0)
+                if laid is None and any(_heads_columns(line.text) for line in lines):
+                    laid, found = _stream_layout(page, textpage, raw, number + 1, table_id)
+                if laid is not None:
+                    lines, table_id, line_sizes = laid, table_id + found, [0.0] * len(laid)
                 pages.append(lines)
                 sizes.extend(line_sizes)
                 held += len(lines)
@@ -176,6 +179,21 @@ def _table_layout(page, textpage, raw, page_number: int, table_id: int) -> tuple
         return layout_lines(runs, tables, page_number, table_id), len(tables)
     except Exception:  # a page pdfium reads but whose drawing confuses the table finder keeps its plain lines
         return None, 0
+
+
+def _heads_columns(text: str) -> bool:
+    """'Action items Person responsible Deadline': a row of labels that may head a table drawn without rules."""
+    from .pdfstream import HEADER
+
+    return len(text) < 60 and bool(HEADER.match(text))
+
+
+def _stream_layout(page, textpage, raw, page_number: int, table_id: int) -> tuple[list[Line] | None, int]:
+    from .pdfstream import stream_layout
+    from .pdftables import text_runs
+
+    laid = stream_layout(text_runs(textpage, raw, page.get_height()), page_number, table_id)
+    return laid if laid is not None else (None, 0)
 
 
 def _refused(path: Path) -> IngestError:

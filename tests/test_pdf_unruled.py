@@ -1,0 +1,106 @@
+"""Tables a PDF prints without rules, found from the row of column labels over them, in real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutes.extract import extract
+from minutes.ingest import read
+
+
+def _pdf(heading: str):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(50, 60, heading)
+    return pdf
+
+
+def _action_table(pdf, top: float, tasks: list[list[str]], owners: list[str], due: list[str]) -> float:
+    """Tasks as paragraphs of one cell, owners as lines of the next, set apart as Word sets a borderless
+    table whose cells hold several paragraphs: the names do not sit level with their tasks."""
+    for x, label in ((50, "Action items"), (300, "Person responsible"), (450, "Deadline")):
+        pdf.text(x, top, label)
+    y = top + 24
+    for task in tasks:
+        for line in task:
+            pdf.text(68, y, line)
+            y += 13
+        y += 11  # the space after each paragraph
+    for k, name in enumerate(owners):
+        pdf.text(300, top + 19 + 15 * k, name)
+    for k, text in enumerate(due):
+        pdf.text(450, top + 19 + 15 * k, text)
+    return y
+
+
+def test_owners_printed_apart_from_their_tasks_go_with_them_in_order(tmp_path: Path) -> None:
+    pdf = _pdf("Minutes of the Parent Council meeting held on 26 November 2025")
+    pdf.text(50, 90, "Present: Dora Green (chair), Sam Fisher, Helen Brown")
+    pdf.text(50, 120, "1. School photos")
+    pdf.text(50, 140, "A poll of parents was discussed.")
+    tasks = [
+        ["Send a poll to parents about school photos."],
+        ["Ask the photographer for a price list and", "share it with the committee."],
+        ["Book the hall for the fair"],
+    ]
+    end = _action_table(pdf, 170, tasks, ["Helen", "Sam", "Dora"], ["Enter deadline here"])
+    pdf.text(50, end + 40, "2. Date of next meeting")
+    pdf.text(50, end + 60, "The next meeting will be held on 14 January 2026 in the school hall at 7pm.")
+    pdf.output(str(tmp_path / "minutes.pdf"))
+    document = read(tmp_path / "minutes.pdf")
+    assert {line.text for line in document.lines if line.cell and line.cell[1] == 0} == {
+        "Action items",
+        "Person responsible",
+        "Deadline",
+    }
+    (meeting,) = extract(document)
+    assert [(a.text, a.owners, a.due) for a in meeting.actions] == [
+        ("Send a poll to parents about school photos.", ["Helen"], None),  # the prompt is no deadline
+        ("Ask the photographer for a price list and share it with the committee.", ["Sam"], None),
+        ("Book the hall for the fair", ["Dora"], None),
+    ]
+    assert [i.title for i in meeting.items] == ["School photos", "Date of next meeting"]
+
+
+def test_a_line_running_across_the_columns_ends_the_table(tmp_path: Path) -> None:
+    pdf = _pdf("Minutes of the Parent Council meeting held on 26 November 2025")
+    pdf.text(50, 90, "Present: Dora Green (chair), Sam Fisher, Helen Brown")
+    _action_table(pdf, 120, [["Send a poll to parents."]], ["Helen"], [])
+    pdf.text(50, 160, "The head teacher thanked the parents who had helped with the fair and the disco this term.")
+    pdf.output(str(tmp_path / "minutes.pdf"))
+    document = read(tmp_path / "minutes.pdf")
+    prose = next(line for line in document.lines if line.text.startswith("The head teacher"))
+    assert prose.cell is None and prose.text.endswith("this term.")
+    assert [(a.text, a.owners) for a in extract(document)[0].actions] == [("Send a poll to parents.", ["Helen"])]
+
+
+def test_a_lead_column_names_each_agenda_items_presenters(tmp_path: Path) -> None:
+    pdf = _pdf("AGENDA for the Residents Association meeting, 23 January 2024, 7pm")
+    pdf.text(100, 110, "Agenda Item:")
+    pdf.text(380, 110, "Lead:")
+    rows = [("1", "Members present", "Helen"), ("2", "Finance", "Roger"), ("3", "Village priorities", "Lorraine/Rosie")]
+    for k, (number, title, lead) in enumerate(rows):
+        y = 124 + 13.4 * k
+        pdf.text(78, y, number)
+        pdf.text(100, y, title)
+        pdf.text(380, y, lead)
+    pdf.output(str(tmp_path / "agenda.pdf"))
+    (meeting,) = extract(read(tmp_path / "agenda.pdf"))
+    assert [(i.number, i.title, i.presenters) for i in meeting.items] == [
+        ("1", "Members present", ["Helen"]),
+        ("2", "Finance", ["Roger"]),
+        ("3", "Village priorities", ["Lorraine", "Rosie"]),
+    ]
+
+
+def test_column_labels_in_a_sentence_are_no_table(tmp_path: Path) -> None:
+    pdf = _pdf("Minutes of the Parent Council meeting held on 26 November 2025")
+    pdf.text(50, 90, "Action items owner")  # the words of a header row, but set as one phrase
+    pdf.text(50, 104, "Sam will book the hall.")
+    pdf.output(str(tmp_path / "minutes.pdf"))
+    document = read(tmp_path / "minutes.pdf")
+    assert all(line.cell is None and not line.leader for line in document.lines)
