@@ -19,7 +19,8 @@ from .rules import confidence
 _STARTS = re.compile(
     r"^(?:\(\d{2}-\d{3,5}\)|\(?[a-zA-Z]\)|[IVX]{1,5}\.\s+[A-Z]|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|[A-Z]{1,5}\s?\d+/\d+|[A-Z]{1,5}/\d+/\d+|\d+/\d+|"
     r"action\b|actions\b|resolved\b|agreed\s*[:\-–]|decision\s*:|present\b|apologies\b|absent\b|"
-    r"in attendance\b|also present\b|attendees\b|q\.|a\.\s|(?-i:[A-Z][a-z]+(?:\s[a-z]+)?):\s|\((?-i:[A-Z]{2,4})\)\s)",
+    r"in attendance\b|also present\b|attendees\b|q\.|a\.\s|(?-i:[A-Z][a-z]+(?:\s[a-z]+)?):\s|"
+    r"(?-i:[A-Z][a-z]+):$|\((?-i:[A-Z]{2,4})\)\s)",  # 'Discussion:' alone: a label, not a sentence's end
     re.I,
 )
 _LETTERED = re.compile(r"^(?:\(?[a-z]{1,4}\)|[a-z]\.\s)")

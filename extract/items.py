@@ -146,11 +146,21 @@ def split_title(text: str, marked: bool = False) -> tuple[str, str | None, list[
 
     A heading marked up as one (Markdown '#', HTML <h2>, a Word heading style) is a title to its last
     full stop: 'Membership. Policy for non-members attending virtual classes'."""
-    text, after = _before_pages(text.strip())
+    text, after = _before_pages(_AGENDA_ITEM.sub("", text.strip()))
+    text, led = _presented_by(text)
     text, timed = _without_timing(text)
     text, rest = _run_in(_TIME_SLOT.sub("", text), marked)
     text, presenters = _presenters_in(text)
-    return text.strip().rstrip(".:;").strip(), rest or after, presenters or timed
+    return text.strip().rstrip(".:;").strip(), rest or after, presenters or timed or led
+
+
+def _presented_by(text: str) -> tuple[str, list[str]]:
+    """The title before a 'Presenter: Susan and Dorian' label, and the people it names."""
+    label = _PRESENTER.search(text)
+    if label is None or label.start() == 0:
+        return text, []
+    people = [p.strip() for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", label.group("who")) if p.strip()]
+    return text[: label.start()], people
 
 
 # "(5m, Lee)", "[ 10 min, until 0:15 ]", "(15 mins)": the time an agenda gives an item, and who leads it
@@ -947,10 +957,17 @@ def _is_date_line(text: str) -> bool:
     return bool(found) and len(found[0][1].group(0)) >= len(text) * 0.5
 
 
+# 'Agenda item: Playground   Presenter: Jac and Despo': a line that says it names an item, and who presents it
+_AGENDA_ITEM = re.compile(r"^agenda\s+item\b\s*:?\s*(?=[A-Z])(?!item\b)", re.I)
+_PRESENTER = re.compile(r"\s+(?:presenters?|presented by|leads?|led by)\s*:\s*(?P<who>[^:]+)$", re.I)
+
+
 def _heading_like(block: Block) -> bool:
     text = block.text.strip()
     if _is_date_line(text):
         return False
+    if _AGENDA_ITEM.match(text) and len(text.split()) <= 14 and block.cell is None and not text.endswith("."):
+        return True
     if block.first.number is not None and block.cell is None and _listed_title(text):
         return True  # a Word or HTML list's entry that reads as a title: an item the list's markup numbers
     if not _heading_shape(block, text):
@@ -1016,6 +1033,7 @@ _SECTION_LABEL = re.compile(
     r"^(?:meeting\s+(?:minutes|notes)|notes|agenda|links|attendees|attendance|present|participants|"
     r"action\s+items?|actions|decisions|summary|documents|attachments|supporting documents|background papers|"
     r"downloads)\s*:?$"
+    r"|^(?:discussion|conclusions?|outcomes?)\s*:$"  # 'Discussion:' over an item's notes, a part of it
     r"|^(?:no(?:thing)?(?:\s+to)?\s+report|none|nil|n/?a|no\s+update)s?\.?$",  # what a part says, not its topic
     re.I,
 )

@@ -1647,3 +1647,25 @@ def test_no_report_under_a_heading_is_what_the_part_says_not_a_topic() -> None:
     )
     (m,) = extract(from_text(text, markdown=True))
     assert [i.title for i in m.items] == ["Membership", "Publicity", "Newsletter", "Elections"]
+
+
+def test_a_line_labelled_agenda_item_names_an_item_and_its_presenters() -> None:
+    body = (
+        "Agenda item: School Photos Presenter: Helen Brown\nDiscussion:\nParents would like class photos again.\n"
+        "Agenda Item Fundraising Presenter: Sam and Dora\nDiscussion:\nThe bake sale raised 400 pounds.\n"
+        "Agenda item: AOB\nNothing else was raised.\n"
+    )
+    m = meeting(body)
+    assert [(i.title, i.presenters) for i in m.items] == [
+        ("School Photos", ["Helen Brown"]),
+        ("Fundraising", ["Sam", "Dora"]),
+        ("AOB", []),
+    ]
+
+
+def test_a_one_word_label_with_a_colon_starts_a_block_of_its_own() -> None:
+    from minutes.extract.blocks import starts_something
+    from minutes.ingest.model import Line
+
+    assert starts_something(Line("Discussion:"))
+    assert not starts_something(Line("Board roles:"))  # two words: the end of a sentence broken over lines
