@@ -962,11 +962,16 @@ _AGENDA_ITEM = re.compile(r"^agenda\s+item\b\s*:?\s*(?=[A-Z])(?!item\b)", re.I)
 _PRESENTER = re.compile(r"\s+(?:presenters?|presented by|leads?|led by)\s*:\s*(?P<who>[^:]+)$", re.I)
 
 
+def _says_it_is_an_item(block: Block, text: str) -> bool:
+    """'Agenda item: Playground Presenter: Jac': a short line outside a table that labels itself an item."""
+    return bool(_AGENDA_ITEM.match(text)) and len(text.split()) <= 14 and block.cell is None and text[-1:] != "."
+
+
 def _heading_like(block: Block) -> bool:
     text = block.text.strip()
     if _is_date_line(text):
         return False
-    if _AGENDA_ITEM.match(text) and len(text.split()) <= 14 and block.cell is None and not text.endswith("."):
+    if _says_it_is_an_item(block, text):
         return True
     if block.first.number is not None and block.cell is None and _listed_title(text):
         return True  # a Word or HTML list's entry that reads as a title: an item the list's markup numbers
