@@ -192,6 +192,20 @@ def _long_pdf_line(block: Block, line: Line) -> bool | None:
 _PERSON_ENTRY = re.compile(r"^(?:[A-Z][A-Za-z]{1,4}\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2},\s+[A-Z]")
 
 
+# 'Green. Councillors will look ...' under '... onto Village': a capitalised word that ends the sentence above
+_LAST_WORD = re.compile(
+    r"^(?!(?i:agreed|carried|noted|approved|resolved|lost|passed|accepted|deferred)\b)[A-Z][a-z]+[.,;]"
+)
+
+
+def _last_word_of_the_sentence(block: Block, line: Line) -> bool | None:
+    """A long printed line left mid-sentence goes on with one word and a full stop or comma on the next,
+    heading or not: no sentence is one word (an outcome, 'Carried.', stands apart)."""
+    last = block.last
+    ends_open = len(last.text) >= 60 and not _TERMINAL.search(last.text)
+    return True if last.page is not None and ends_open and _LAST_WORD.match(line.text) else None
+
+
 def _name_broken_in_list(block: Block, line: Line) -> bool | None:
     """A name broken at the line's end in a list: '..., Amrit' / 'Bhogal (AB), ...'."""
     broken = _LIST_END_NAME.search(block.last.text)
@@ -213,6 +227,7 @@ _JOINING = (
     _heading_in_capitals,
     _page_break,
     _open_bracket_or_wrap,
+    _last_word_of_the_sentence,
     _long_pdf_line,
     _name_broken_in_list,
     _sentence_ended,

@@ -1806,3 +1806,14 @@ def test_date_or_chair_heading_a_table_column_is_kept_though_alone_on_a_line_it_
         ((0, 1, 0), "1 May"),
         ((0, 1, 1), "Ann Lee"),
     ]
+
+
+def test_a_word_and_full_stop_on_the_next_line_ends_the_sentence_above_even_after_a_number() -> None:
+    lines = [
+        Line("24 Birch Green – the brick pillars may have been built over the boundary onto Village", page=1),
+        Line("Green. Councillors will look and report to the next meeting.", page=1),
+        Line("Proposal to buy a new bench for the recreation ground moved by Cllr Hale seconded by", page=1),
+        Line("Cllr Lowe and put to the vote of the members present at the meeting tonight", page=1),
+        Line("Carried.", page=1),  # an outcome stands apart
+    ]
+    assert [len(b.lines) for b in _blocks_of(lines)] == [2, 2, 1]
