@@ -16,7 +16,8 @@ from .model import Progress
 REVIEW_ITEM = re.compile(
     r"matters arising|action (?:log|list|points|tracker|sheet)|review of (?:the )?actions|"
     r"actions? (?:from|arising from) "
-    r"(?:the )?(?:previous|last)|progress (?:on|against) actions|outstanding actions",
+    r"(?:the )?(?:previous|last)|(?:progress|updates?) (?:on|against) (?:the |previous |outstanding )?actions|"
+    r"outstanding actions",
     re.I,
 )
 _WORDS: list[tuple[str, re.Pattern]] = [
@@ -34,7 +35,8 @@ _WORDS: list[tuple[str, re.Pattern]] = [
         "open",
         re.compile(
             r"\b(?:ongoing|on-going|in progress|carried (?:forward|forwards|over)|c/f|outstanding|"
-            r"not yet (?:done|complete[d]?)|still (?:to|open)|pending|deferred|remains? open)\b",
+            r"not (?:yet )?(?:done|complete[d]?|finished)|(?:partially|partly) (?:done|complete[d]?)|"
+            r"still (?:to|open)|pending|deferred|remains? open)\b",
             re.I,
         ),
     ),

@@ -1669,3 +1669,18 @@ def test_a_one_word_label_with_a_colon_starts_a_block_of_its_own() -> None:
 
     assert starts_something(Line("Discussion:"))
     assert not starts_something(Line("Board roles:"))  # two words: the end of a sentence broken over lines
+
+
+@pytest.mark.parametrize(
+    "report, status",
+    [
+        ("Not complete. The landowner has moved.", "open"),
+        ("Not done yet.", "open"),
+        ("Complete - the hall is booked.", "done"),
+        ("Partially complete. Interim results were shared.", "open"),  # still under way
+    ],
+)
+def test_a_status_said_in_words(report: str, status: str) -> None:
+    from minutes.extract.progress import status_of
+
+    assert status_of(report) == status

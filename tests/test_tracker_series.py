@@ -128,6 +128,9 @@ _REVIEWS = {
     "status column": "1. Action log\n\n| Action | Owner | Status |\n|---|---|---|\n"
     "| Book the village hall for the fete | AB | Complete |\n"
     "| Write to the landowner about the hedge | CD | Ongoing |\n",
+    "update on actions": "1. Minutes and update on actions\n\nAction 1: AB to book the village hall for the fete\n"
+    "Complete - the hall is booked.\n\nAction 2: CD to write to the landowner about the hedge\n"
+    "Not complete. The landowner has moved.\n",
     "prose": "1. Matters arising\n\nAB has booked the village hall for the fete. "
     "CD is waiting to hear about the hedge.\n",
     # a topic label before the news, and a verb whose stem changes ('identify' / 'identified')
