@@ -136,9 +136,10 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(rf"\b(?:agreed|resolved|decided)\s+that\s+{_SUBJECT}\s+(?:would|will|should)\s+(?!be\b)([a-z]+)"),
     ),
     (
-        "action.done_by",  # "This will be reported by the Clerk to ...", "... will be arranged by the Secretary"
+        "action.done_by",  # "This will be reported by the Clerk to ...", "The fair is being planned by Lisa ..."
         re.compile(
-            rf"(?:\b(?:will|would|is\s+to|are\s+to)|^[A-Z][^.;:]{{3,80}}?\bto)\s+be\s+(?!{_NOT_TASKS}\b)[a-z]+(?:ed|en|t)"
+            rf"(?:(?:\b(?:will|would|is\s+to|are\s+to)|^[A-Z][^.;:]{{3,80}}?\bto)\s+be|\b(?:is|are)\s+being)\s+"
+            rf"(?!{_NOT_TASKS}\b)[a-z]+(?:ed|en|t)"
             rf"\s+by\s+{_SUBJECT}"
             r"(?=\s+(?:to|when|and|in|on|at|for|before|after|by|who|with|as)\b|\s*[.,;:)]|\s*$)"
         ),

@@ -1509,6 +1509,8 @@ def test_a_topic_before_a_spaced_dash_leaves_the_task_after_it(sentence: str, ow
     [
         ("This will be reported by the Clerk to the county council.", ["Clerk"]),
         ("The dates will be arranged by the Clerk to the Board who will send them out.", ["Clerk"]),
+        ("Bike to school week is being planned by Lisa Corriveau for May.", ["Lisa Corriveau"]),  # under way
+        ("The roof is being repaired by the contractor this week.", None),
         ("The meeting will be facilitated by video link.", None),
         ("The accounts were audited by the treasurer last year.", None),
         ("The minutes will be signed by the Chairman as a true record.", None),
