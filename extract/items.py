@@ -1018,14 +1018,15 @@ def _listed_title(text: str) -> bool:
 
 
 def _plain_heading(blocks: list[Block], i: int, end: int) -> bool:
-    """In plain text, a short line set off by a blank line above and followed by prose is a heading."""
+    """A short line set off by a blank line (or, printed, by extra space) above and followed by prose is a
+    heading."""
     block = blocks[i]
     text = block.text.strip()
     if not block.first.gap or len(text.split()) > 8 or block.cell is not None or block.indent > 0:
         return False
     if text.endswith((".", "?", ",", ";", ":")) or _LABEL.match(text) or not text[:1].isupper():
         return False
-    if looks_like_name(text) or re.search(
+    if (looks_like_name(text) and given_name(text)) or re.search(  # 'School Photos' has the shape of a name
         r"\d{1,2}[.:]\d{2}\s*(?:am|pm)|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}", text
     ):
         return False

@@ -238,6 +238,7 @@ def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float
     text = textpage.get_text_range()
     lines: list[Line] = []
     rights: list[float] = []
+    bottoms: list[float] = []
     sizes: list[float] = []
     offset = 0
     for piece in re.split(r"(\r\n|\n|\r)", text):
@@ -249,14 +250,28 @@ def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float
         stripped = piece.strip()
         if not stripped:
             continue
-        right = _right_edge(textpage, raw, start + len(piece.rstrip()) - 1)
+        right, bottom = _right_edge(textpage, raw, start + len(piece.rstrip()) - 1)
         lines.append(
             Line(text=re.sub(r"\s+", " ", stripped), page=page_number, bold=_is_bold(textpage, raw, start, piece))
         )
         rights.append(right)
+        bottoms.append(bottom)
         sizes.append(raw.FPDFText_GetFontSize(textpage, start + len(piece) - len(piece.lstrip())))
     mark_wrapped(lines, rights)
+    mark_gaps(lines, bottoms)
     return lines, sizes
+
+
+def mark_gaps(lines: list[Line], bottoms: list[float], wider: float = 1.6) -> None:
+    """A line set further below the one above than the page's usual line spacing has space above it,
+    as a blank line does in typed text: 'Festive Events' between two paragraphs."""
+    steps = [a - b for a, b in zip(bottoms, bottoms[1:], strict=False)]
+    usual = sorted(step for step in steps if step > 0)
+    if len(usual) < 4:
+        return
+    spacing = usual[len(usual) // 2]
+    for line, step in zip(lines[1:], steps, strict=False):
+        line.gap = step > wider * spacing
 
 
 def mark_headings_by_size(lines: list[Line], sizes: list[float]) -> None:
@@ -275,12 +290,13 @@ def mark_headings_by_size(lines: list[Line], sizes: list[float]) -> None:
             line.heading = min(larger.index(round(size, 1)) + 1, 6)
 
 
-def _right_edge(textpage, raw, index: int) -> float:
+def _right_edge(textpage, raw, index: int) -> tuple[float, float]:
+    """Where a line's last character ends, and how high its foot stands on the page."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     ok = raw.FPDFText_GetCharBox(
         textpage, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
     )
-    return right.value if ok else 0.0
+    return (right.value, bottom.value) if ok else (0.0, 0.0)
 
 
 def mark_wrapped(lines: list[Line], rights: list[float], slack: float = 18.0) -> None:

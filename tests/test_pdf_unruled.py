@@ -104,3 +104,20 @@ def test_column_labels_in_a_sentence_are_no_table(tmp_path: Path) -> None:
     pdf.output(str(tmp_path / "minutes.pdf"))
     document = read(tmp_path / "minutes.pdf")
     assert all(line.cell is None and not line.leader for line in document.lines)
+
+
+def test_a_short_line_set_apart_by_space_heads_the_notes_under_it(tmp_path: Path) -> None:
+    """A word processor's export with no bold and no numbers: topics are set off only by the space above."""
+    pdf = _pdf("Minutes of the Parent Council meeting held on 26 November 2025")
+    y = 90.0
+    for topic in ("School Photos", "Outdoor Classroom", "Helen Brown"):
+        y += 24  # space above the topic
+        pdf.text(50, y, topic)
+        for n in range(3):
+            y += 13
+            pdf.text(50, y, f"Parents raised point {n} about {topic.lower()} and a long discussion followed on it.")
+    pdf.output(str(tmp_path / "minutes.pdf"))
+    document = read(tmp_path / "minutes.pdf")
+    assert [line.text for line in document.lines if line.gap] == ["School Photos", "Outdoor Classroom", "Helen Brown"]
+    (meeting,) = extract(document)
+    assert [i.title for i in meeting.items] == ["School Photos", "Outdoor Classroom"]  # a person's name is no topic
