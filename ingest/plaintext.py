@@ -12,6 +12,7 @@ _TAG = re.compile(
     r"</?(?:p|u|b|i|em|strong|ul|ol|li|dl|dt|dd|br|span|div|table|tr|td|th|h[1-6]|font|sup|sub|a)(?:\s[^<>]*)?/?>", re.I
 )
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#[^{}]*\})?\s*#*\s*$")  # "{#item_15}": pandoc's heading id
+_WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*\1$")  # "== Attendees ==": a wiki's heading, kept as text
 _BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●○■◦]|\\-|:(?=\s{1,4}\S))\s+(?=\S)")  # ":   " opens a definition (pandoc)
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -207,7 +208,7 @@ def _block(raw: str, markdown: bool, tables: int) -> list[Line]:
         indent = 1 + len(bullet.group(1).expandtabs(4)) // 2
         text = text[bullet.end() :]
     text = _LINK.sub(r"\1", _EMPTY_LINK.sub("", text)).strip() if markdown else text.strip()
-    heading_match = _HEADING.match(text) if markdown or text.startswith("#") else None
+    heading_match = _HEADING.match(text) if markdown or text.startswith("#") else _WIKI_HEADING.match(text)
     if heading_match and heading_match.group(2):
         heading = len(heading_match.group(1))
         text = heading_match.group(2)

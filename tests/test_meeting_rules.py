@@ -1817,3 +1817,19 @@ def test_a_word_and_full_stop_on_the_next_line_ends_the_sentence_above_even_afte
         Line("Carried.", page=1),  # an outcome stands apart
     ]
     assert [len(b.lines) for b in _blocks_of(lines)] == [2, 2, 1]
+
+
+def test_a_wiki_pages_headings_in_typed_text_are_headings() -> None:
+    lines = from_text(
+        "= Board Meeting 2013-02-25 =\n== Attendees ==\nAnn Lee,\nBob Diaz\n== Agenda ==\nA = B == C\n"
+    ).lines
+    assert [(line.text, line.heading) for line in lines] == [
+        ("Board Meeting 2013-02-25", 1),
+        ("Attendees", 2),
+        ("Ann Lee,", None),
+        ("Bob Diaz", None),
+        ("Agenda", 2),
+        ("A = B == C", None),  # '=' inside a line is no markup
+    ]
+    (m,) = extract(from_text("= Board Meeting 2013-02-25 =\n== Attendees ==\nAnn Lee,\nBob Diaz\n"))
+    assert [a.name for a in m.attendees] == ["Ann Lee", "Bob Diaz"]
