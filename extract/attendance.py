@@ -254,6 +254,8 @@ def parse_people(text: str, category: str | None) -> list[dict]:
             continue
         run_people = _people_in_part(part, category)
         if not run_people:
+            run_people = _officer_by_post(part, text)
+        if not run_people:
             if people and not people[-1].get("role") and (is_role(part) or _ROLE_WORDS.search(part)):
                 bracket = _TRAILING_BRACKET.search(part)
                 if bracket:
@@ -263,6 +265,19 @@ def parse_people(text: str, category: str | None) -> list[dict]:
             continue
         people.extend(run_people)
     return people
+
+
+_THE_OFFICER = re.compile(r"^the\s+(clerk|(?:deputy\s+|assistant\s+)?clerk|minute[- ]taker|secretary|treasurer)$", re.I)
+
+
+def _officer_by_post(part: str, text: str) -> list[dict]:
+    """'..., County Cllr Webb & the Clerk': after 'and', the clerk (or secretary) named by post is one more
+    attendee, not the post of the name before."""
+    officer = _THE_OFFICER.match(part)
+    if not officer or not re.search(rf"(?:&|\band)\s+{re.escape(part)}", text):
+        return []
+    post = officer.group(1).title()
+    return [{"name": post, "role": post, "category": "officer"}]
 
 
 def _describes(part: str) -> bool:
@@ -756,7 +771,7 @@ def _add(people: list[Attendee], found: list[dict], status: str, category: str |
             Attendee(
                 name=name,
                 status=given,
-                category=category,
+                category=person.get("category") or category,
                 role=person.get("role"),
                 organisation=person.get("organisation"),
                 initials=person.get("initials"),

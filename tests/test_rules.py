@@ -1686,3 +1686,13 @@ def test_a_status_said_in_words(report: str, status: str) -> None:
     from minutes.extract.progress import status_of
 
     assert status_of(report) == status
+
+
+def test_the_clerk_after_and_in_a_roll_is_an_attendee_known_by_post() -> None:
+    m = meeting("Present: Cllrs Ashman, Evans, County Cllr Webb & the Clerk.\n\n1. Finance\nThe accounts were noted.\n")
+    assert [(a.name, a.role, a.category) for a in m.attendees][-2:] == [
+        ("Webb", None, "member"),
+        ("Clerk", "Clerk", "officer"),
+    ]
+    m = meeting("Present: Ann Bell, Jane Smith, Clerk\n\n1. Finance\nThe accounts were noted.\n")
+    assert [(a.name, a.role) for a in m.attendees] == [("Ann Bell", None), ("Jane Smith", "Clerk")]  # her post
