@@ -53,7 +53,11 @@ _SENTENCE_VERB = re.compile(
     re.I,
 )
 _TASKLIKE = re.compile(r"\bto\s+[a-z]+\b|:\s*$|\.\s*$")  # "to agree final budget including:" is a decision
-_OPENING = re.compile(r"^(?:apologies|present|attendance|declarations?|matters arising|minutes)\b", re.I)
+_OPENING = re.compile(  # "To receive apologies for absence: Cllrs Snell & Morrison": what the meeting opens with
+    r"^(?:to\s+(?:receive|note|accept|record|approve|consider)\s+(?:any\s+|the\s+)?)?"
+    r"(?:apologies|present|attendance|declarations?|matters arising|minutes)\b",
+    re.I,
+)
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&", "with", "from", "by", "at", "–", "-", "or"}
 # parts of a paper after or around its business: appendices, summary lists, next steps
 _NOT_BUSINESS = re.compile(r"^(?:appendix|appendices|annexe?|attachments?|enclosures?|next steps)\b", re.I)

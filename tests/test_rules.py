@@ -1696,3 +1696,19 @@ def test_the_clerk_after_and_in_a_roll_is_an_attendee_known_by_post() -> None:
     ]
     m = meeting("Present: Ann Bell, Jane Smith, Clerk\n\n1. Finance\nThe accounts were noted.\n")
     assert [(a.name, a.role) for a in m.attendees] == [("Ann Bell", None), ("Jane Smith", "Clerk")]  # her post
+
+
+def test_an_item_to_receive_apologies_keeps_its_title_and_gives_the_names_after_the_colon() -> None:
+    m = meeting(
+        "Present: Cllrs Ashman, Evans & the Clerk.\n3749. Police Reports: The PCSO is on leave.\n"
+        "3750. To receive apologies for absence: Cllrs Snell & Morrison.\n3751. Public Session: No one present.\n"
+    )
+    assert [(i.number, i.title) for i in m.items] == [
+        ("3749", "Police Reports"),
+        ("3750", "To receive apologies for absence"),
+        ("3751", "Public Session"),
+    ]
+    assert [(a.name, a.status) for a in m.attendees if a.status != "present"] == [
+        ("Snell", "apologies"),
+        ("Morrison", "apologies"),
+    ]
