@@ -55,7 +55,7 @@ _SENTENCE_VERB = re.compile(
 _TASKLIKE = re.compile(r"\bto\s+[a-z]+\b|:\s*$|\.\s*$")  # "to agree final budget including:" is a decision
 _OPENING = re.compile(  # "To receive apologies for absence: Cllrs Snell & Morrison": what the meeting opens with
     r"^(?:to\s+(?:receive|note|accept|record|approve|consider)\s+(?:any\s+|the\s+)?)?"
-    r"(?:apologies|present|attendance|declarations?|matters arising|minutes)\b",
+    r"(?:apologies|present|attendance|declarations?|matters arising|minutes|any other business|a\.?o\.?b)\b",
     re.I,
 )
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&", "with", "from", "by", "at", "–", "-", "or"}
@@ -220,6 +220,7 @@ def _run_in(text: str, marked: bool = False) -> tuple[str, str | None]:
     return _split_dash(text, rest)
 
 
+_ASKS = re.compile(r"^(?:to\s+)?(?:discuss|consider|receive|approve|agree|note|review|decide)\b", re.I)
 _NEXT_MEETING = re.compile(  # "Date of next meeting", "Date and venue of the next meeting", "Next meeting"
     r"^(?:(?:date|time|venue)s?(?:,?\s+(?:and\s+)?(?:date|time|venue|place))*\s+of\s+(?:the\s+)?)?next\s+meetings?$",
     re.I,
@@ -227,8 +228,13 @@ _NEXT_MEETING = re.compile(  # "Date of next meeting", "Date and venue of the ne
 
 
 def _split_colon(text: str, marked: bool = False) -> tuple[str, str | None]:
-    colon = re.match(r"^([^:;]{2,60}?)\s*([:;])\s*(\S.*)$", text)
-    if not colon or not title_like(colon.group(1)) or len(colon.group(1).split()) > 10:
+    colon = re.match(r"^([^:;]{2,120}?)\s*([:;])\s*(\S.*)$", text)
+    # 'Discuss possible purchase of a dog waste bin by the play area: MCC have ...': what an agenda asks of the
+    # meeting may run long before its colon; any other title stays short
+    longest = 16 if colon and _ASKS.match(colon.group(1)) else 10
+    if not colon or not title_like(colon.group(1)) or len(colon.group(1).split()) > longest:
+        return text, None
+    if longest == 10 and len(colon.group(1)) > 60:
         return text, None
     head, mark, tail = colon.groups()
     # "24/00312/HH, 14 Mill Lane: two-storey rear extension" names one application: one title

@@ -1712,3 +1712,23 @@ def test_an_item_to_receive_apologies_keeps_its_title_and_gives_the_names_after_
         ("Snell", "apologies"),
         ("Morrison", "apologies"),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading, title",
+    [
+        (  # what the agenda asks of the meeting runs long before its colon
+            "Discuss possible purchase of a Dog Waste Bin by the Play Area: MCC have removed the litter bin.",
+            "Discuss possible purchase of a Dog Waste Bin by the Play Area",
+        ),
+        ("Any Other Business: Villages Delivery Group next meeting 20/11/2024.", "Any Other Business"),
+        (  # any other long head before a colon is one title
+            "Review of the Parish Plan Working Party Terms of Reference and Membership: Draft Two",
+            "Review of the Parish Plan Working Party Terms of Reference and Membership: Draft Two",
+        ),
+    ],
+)
+def test_a_colon_ends_an_items_title_where_its_text_begins(heading: str, title: str) -> None:
+    from minutes.extract.items import split_title
+
+    assert split_title(heading)[0] == title
