@@ -238,6 +238,7 @@ def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float
     text = textpage.get_text_range()
     lines: list[Line] = []
     rights: list[float] = []
+    lefts: list[float] = []  # where each line's first character ends: its width over its length sets the type
     bottoms: list[float] = []
     sizes: list[float] = []
     offset = 0
@@ -251,15 +252,33 @@ def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float
         if not stripped:
             continue
         right, bottom = _right_edge(textpage, raw, start + len(piece.rstrip()) - 1)
+        left = _right_edge(textpage, raw, start + len(piece) - len(piece.lstrip()))[0]
         lines.append(
             Line(text=re.sub(r"\s+", " ", stripped), page=page_number, bold=_is_bold(textpage, raw, start, piece))
         )
         rights.append(right)
+        lefts.append(left)
         bottoms.append(bottom)
         sizes.append(raw.FPDFText_GetFontSize(textpage, start + len(piece) - len(piece.lstrip())))
     mark_wrapped(lines, rights)
+    mark_broken(lines, lefts, rights)
     mark_gaps(lines, bottoms)
     return lines, sizes
+
+
+def mark_broken(lines: list[Line], lefts: list[float], rights: list[float]) -> None:
+    """A line left open ('... Interests or Other') whose next line's first word would not have fitted beside it
+    was broken there by the margin, though it stops short of it: 'Significant Interests in items'."""
+    margin = max(rights, default=0.0)
+    for k, line in enumerate(lines[:-1]):
+        if line.wrapped or _TERMINAL_END.search(line.text) or len(line.text) <= 25:
+            continue
+        per_char = (rights[k] - lefts[k]) / max(len(line.text) - 1, 1)
+        word = lines[k + 1].text.split()[0]
+        line.wrapped = rights[k] + per_char * (len(word) + 1) > margin
+
+
+_TERMINAL_END = re.compile(r"[.!?:;]['\")”’]?$")
 
 
 def mark_gaps(lines: list[Line], bottoms: list[float], wider: float = 1.6) -> None:

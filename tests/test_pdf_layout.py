@@ -225,3 +225,26 @@ def test_minutes_that_open_with_their_agenda_table_take_their_own_headings(tmp_p
         (None, "Village events"),
         (None, "Date of next meeting"),
     ]
+
+
+def test_a_line_broken_where_the_next_word_would_not_fit_goes_on_below(tmp_path: Path) -> None:
+    """'... or Other' stops 30pt short of the margin, but 'Significant' is wider than that: the margin broke it.
+    Where the next word would have fitted ('Agenda'), the writer ended the line."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(50, 60, "Minutes of the Parish Council meeting held on 9 January 2025 in the Village Hall at 7pm")
+    lines = [
+        "Members considered the declarations of Disclosable Pecuniary Interests or Other",
+        "Significant Interests in items on the agenda and none were made at this meeting.",
+        "Members considered the report of the Hall Committee on its Booking",
+        "Agenda Forward Plan and its revised charges for the coming year.",
+    ]
+    for k, text in enumerate(lines):
+        pdf.text(50, 90 + 13 * k, text)
+    pdf.output(str(tmp_path / "broken.pdf"))
+    document = read(tmp_path / "broken.pdf")
+    wrapped = {line.text.split()[-1]: line.wrapped for line in document.lines}
+    assert wrapped["Other"] and not wrapped["Booking"]
