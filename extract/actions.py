@@ -58,6 +58,8 @@ _TOLD = (
 )
 # nouns in -ing that follow 'to' in a line that gives no task ('Travelling Expenses to meeting')
 _ING_NOUNS = r"(?:meetings?|training|funding|building|housing|parking|planning|lighting|spending|evening|morning)"
+# "The field is being used by a farmer for grazing": what a thing is being, not a task under way
+_HELD = r"(?:used|rented|leased|occupied|owned|hired|let|shared|kept|stored|parked|grazed)"
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.x_to_do",
@@ -136,10 +138,10 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(rf"\b(?:agreed|resolved|decided)\s+that\s+{_SUBJECT}\s+(?:would|will|should)\s+(?!be\b)([a-z]+)"),
     ),
     (
-        "action.done_by",  # "This will be reported by the Clerk to ...", "The fair is being planned by Lisa ..."
+        "action.done_by",  # "This will be reported by the Clerk to ...", "The fair is being planned by Ann ..."
         re.compile(
-            rf"(?:(?:\b(?:will|would|is\s+to|are\s+to)|^[A-Z][^.;:]{{3,80}}?\bto)\s+be|\b(?:is|are)\s+being)\s+"
-            rf"(?!{_NOT_TASKS}\b)[a-z]+(?:ed|en|t)"
+            rf"(?:(?:\b(?:will|would|is\s+to|are\s+to)|^[A-Z][^.;:]{{3,80}}?\bto)\s+be|"
+            rf"\b(?:is|are)\s+being(?!\s+{_HELD}\b))\s+(?!{_NOT_TASKS}\b)[a-z]+(?:ed|en|t)"
             rf"\s+by\s+{_SUBJECT}"
             r"(?=\s+(?:to|when|and|in|on|at|for|before|after|by|who|with|as)\b|\s*[.,;:)]|\s*$)"
         ),

@@ -267,11 +267,11 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     return people
 
 
-_THE_OFFICER = re.compile(r"^the\s+(clerk|(?:deputy\s+|assistant\s+)?clerk|minute[- ]taker|secretary|treasurer)$", re.I)
+_THE_OFFICER = re.compile(r"^the\s+((?:deputy\s+|assistant\s+)?clerk|minute[- ]taker|secretary|treasurer)$", re.I)
 
 
 def _officer_by_post(part: str, text: str) -> list[dict]:
-    """'..., County Cllr Webb & the Clerk': after 'and', the clerk (or secretary) named by post is one more
+    """'..., County Cllr Hale & the Clerk': after 'and', the clerk (or secretary) named by post is one more
     attendee, not the post of the name before."""
     officer = _THE_OFFICER.match(part)
     if not officer or not re.search(rf"(?:&|\band)\s+{re.escape(part)}", text):

@@ -192,9 +192,10 @@ def _long_pdf_line(block: Block, line: Line) -> bool | None:
 _PERSON_ENTRY = re.compile(r"^(?:[A-Z][A-Za-z]{1,4}\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2},\s+[A-Z]")
 
 
-# 'Green. Councillors will look ...' under '... onto Village': a capitalised word that ends the sentence above
+# 'Green. Councillors will look ...' under '... onto the Village': a capitalised word ends the sentence above
 _LAST_WORD = re.compile(
-    r"^(?!(?i:agreed|carried|noted|approved|resolved|lost|passed|accepted|deferred)\b)[A-Z][a-z]+[.,;]"
+    r"^(?!(?i:agreed|carried|noted|approved|resolved|lost|passed|accepted|deferred|declined|adopted|withdrawn|"
+    r"rejected|refused|defeated|ratified|endorsed|unanimous|seconded|none|nil)\b)[A-Z][a-z]+[.,;]"
 )
 
 

@@ -53,7 +53,7 @@ _SENTENCE_VERB = re.compile(
     re.I,
 )
 _TASKLIKE = re.compile(r"\bto\s+[a-z]+\b|:\s*$|\.\s*$")  # "to agree final budget including:" is a decision
-_OPENING = re.compile(  # "To receive apologies for absence: Cllrs Snell & Morrison": what the meeting opens with
+_OPENING = re.compile(  # "To receive apologies for absence: Cllrs Hale & Lowe": what the meeting opens with
     r"^(?:to\s+(?:receive|note|accept|record|approve|consider)\s+(?:any\s+|the\s+)?)?"
     r"(?:apologies|present|attendance|declarations?|matters arising|minutes|any other business|a\.?o\.?b)\b",
     re.I,
@@ -159,9 +159,9 @@ def split_title(text: str, marked: bool = False) -> tuple[str, str | None, list[
 
 
 def _presented_by(text: str) -> tuple[str, list[str]]:
-    """The title before a 'Presenter: Susan and Dorian' label, and the people it names."""
+    """The title before a 'Presenter: Ann and Bob' label, and the people it names."""
     label = _PRESENTER.search(text)
-    if label is None or label.start() == 0:
+    if label is None:
         return text, []
     people = [p.strip() for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", label.group("who")) if p.strip()]
     return text[: label.start()], people
@@ -229,7 +229,7 @@ _NEXT_MEETING = re.compile(  # "Date of next meeting", "Date and venue of the ne
 
 def _split_colon(text: str, marked: bool = False) -> tuple[str, str | None]:
     colon = re.match(r"^([^:;]{2,120}?)\s*([:;])\s*(\S.*)$", text)
-    # 'Discuss possible purchase of a dog waste bin by the play area: MCC have ...': what an agenda asks of the
+    # 'Discuss the purchase of a new bench for the recreation ground: the council has ...': what an agenda asks of the
     # meeting may run long before its colon; any other title stays short
     longest = 16 if colon and _ASKS.match(colon.group(1)) else 10
     if not colon or not title_like(colon.group(1)) or len(colon.group(1).split()) > longest:
@@ -967,13 +967,17 @@ def _is_date_line(text: str) -> bool:
     return bool(found) and len(found[0][1].group(0)) >= len(text) * 0.5
 
 
-# 'Agenda item: Playground   Presenter: Jac and Despo': a line that says it names an item, and who presents it
-_AGENDA_ITEM = re.compile(r"^agenda\s+item\b\s*:?\s*(?=[A-Z])(?!item\b)", re.I)
-_PRESENTER = re.compile(r"\s+(?:presenters?|presented by|leads?|led by)\s*:\s*(?P<who>[^:]+)$", re.I)
+# 'Agenda item: Playground   Presenter: Ann and Bob': a line that says it names an item, and who presents it
+_AGENDA_ITEM = re.compile(r"^agenda\s+item\b\s*:?\s*(?=(?-i:[A-Z]))(?!item\b)", re.I)
+# "... Presenter: Ann and Bob": the label, then names only (capitalised words joined by 'and', '&', ',' or '/')
+_NAMED = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+_PRESENTER = re.compile(
+    rf"\s+(?i:presenters?|presented\s+by)\s*:\s*(?P<who>{_NAMED}(?:\s*(?:/|&|,|\band\b)\s*{_NAMED})*)\s*$"
+)
 
 
 def _says_it_is_an_item(block: Block, text: str) -> bool:
-    """'Agenda item: Playground Presenter: Jac': a short line outside a table that labels itself an item."""
+    """'Agenda item: Playground Presenter: Ann': a short line outside a table that labels itself an item."""
     return bool(_AGENDA_ITEM.match(text)) and len(text.split()) <= 14 and block.cell is None and text[-1:] != "."
 
 

@@ -257,8 +257,10 @@ def _align(table: Table, roles: dict[str, int], body: list[int]) -> dict[str, in
     for name, col in roles.items():
         if col in used or not used:
             out[name] = col
-        else:
-            out[name] = min(used, key=lambda c: (abs(c - col), c > col))
+            continue
+        nearest = min(used, key=lambda c: (abs(c - col), c > col))
+        if name == "action" or nearest not in roles.values():  # an empty 'Deadline' column is no owners' column
+            out[name] = nearest
     return out
 
 

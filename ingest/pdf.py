@@ -116,6 +116,8 @@ def _text_pages(pdf, count: int, path: Path, on_page: Callable[[int], None]) -> 
                     laid, found = _stream_layout(page, textpage, raw, number + 1, table_id)
                 if laid is not None:
                     lines, table_id, line_sizes = laid, table_id + found, [0.0] * len(laid)
+                    free = [line for line in laid if line.cell is None and line.top is not None]
+                    mark_gaps(free, [-line.top for line in free])  # tops run down the page
                 pages.append(lines)
                 sizes.extend(line_sizes)
                 held += len(lines)
@@ -189,10 +191,14 @@ def _heads_columns(text: str) -> bool:
 
 
 def _stream_layout(page, textpage, raw, page_number: int, table_id: int) -> tuple[list[Line] | None, int]:
+    """The page laid out with the tables it prints without rules, or (None, 0) to keep its plain lines."""
     from .pdfstream import stream_layout
     from .pdftables import text_runs
 
-    laid = stream_layout(text_runs(textpage, raw, page.get_height()), page_number, table_id)
+    try:
+        laid = stream_layout(text_runs(textpage, raw, page.get_height()), page_number, table_id)
+    except Exception:  # as for ruled tables: a page whose words confuse the layout keeps its plain lines
+        return None, 0
     return laid if laid is not None else (None, 0)
 
 
@@ -238,8 +244,8 @@ def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float
     text = textpage.get_text_range()
     lines: list[Line] = []
     rights: list[float] = []
-    lefts: list[float] = []  # where each line's first character ends: its width over its length sets the type
-    bottoms: list[float] = []
+    first_ends: list[float] = []  # where each line's first character ends: from there to its last, the type's pitch
+    baselines: list[float] = []
     sizes: list[float] = []
     offset = 0
     for piece in re.split(r"(\r\n|\n|\r)", text):
@@ -251,29 +257,30 @@ def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float
         stripped = piece.strip()
         if not stripped:
             continue
-        right, bottom = _right_edge(textpage, raw, start + len(piece.rstrip()) - 1)
-        left = _right_edge(textpage, raw, start + len(piece) - len(piece.lstrip()))[0]
+        last = start + len(piece.rstrip()) - 1
+        right, baseline = _char_right(textpage, raw, last), _baseline(textpage, raw, last)
+        first_end = _char_right(textpage, raw, start + len(piece) - len(piece.lstrip()))
         lines.append(
             Line(text=re.sub(r"\s+", " ", stripped), page=page_number, bold=_is_bold(textpage, raw, start, piece))
         )
         rights.append(right)
-        lefts.append(left)
-        bottoms.append(bottom)
+        first_ends.append(first_end)
+        baselines.append(baseline)
         sizes.append(raw.FPDFText_GetFontSize(textpage, start + len(piece) - len(piece.lstrip())))
     mark_wrapped(lines, rights)
-    mark_broken(lines, lefts, rights)
-    mark_gaps(lines, bottoms)
+    mark_broken(lines, first_ends, rights)
+    mark_gaps(lines, baselines)
     return lines, sizes
 
 
-def mark_broken(lines: list[Line], lefts: list[float], rights: list[float]) -> None:
+def mark_broken(lines: list[Line], first_ends: list[float], rights: list[float]) -> None:
     """A line left open ('... Interests or Other') whose next line's first word would not have fitted beside it
     was broken there by the margin, though it stops short of it: 'Significant Interests in items'."""
     margin = max(rights, default=0.0)
     for k, line in enumerate(lines[:-1]):
         if line.wrapped or _TERMINAL_END.search(line.text) or len(line.text) <= 25:
             continue
-        per_char = (rights[k] - lefts[k]) / max(len(line.text) - 1, 1)
+        per_char = (rights[k] - first_ends[k]) / max(len(line.text) - 1, 1)
         word = lines[k + 1].text.split()[0]
         line.wrapped = rights[k] + per_char * (len(word) + 1) > margin
 
@@ -281,10 +288,11 @@ def mark_broken(lines: list[Line], lefts: list[float], rights: list[float]) -> N
 _TERMINAL_END = re.compile(r"[.!?:;]['\")”’]?$")
 
 
-def mark_gaps(lines: list[Line], bottoms: list[float], wider: float = 1.6) -> None:
+def mark_gaps(lines: list[Line], heights: list[float], wider: float = 1.6) -> None:
     """A line set further below the one above than the page's usual line spacing has space above it,
-    as a blank line does in typed text: 'Festive Events' between two paragraphs."""
-    steps = [a - b for a, b in zip(bottoms, bottoms[1:], strict=False)]
+    as a blank line does in typed text: 'School Photos' between two paragraphs. `heights` are how high
+    each line stands on the page."""
+    steps = [a - b for a, b in zip(heights, heights[1:], strict=False)]
     usual = sorted(step for step in steps if step > 0)
     if len(usual) < 4:
         return
@@ -309,13 +317,19 @@ def mark_headings_by_size(lines: list[Line], sizes: list[float]) -> None:
             line.heading = min(larger.index(round(size, 1)) + 1, 6)
 
 
-def _right_edge(textpage, raw, index: int) -> tuple[float, float]:
-    """Where a line's last character ends, and how high its foot stands on the page."""
+def _char_right(textpage, raw, index: int) -> float:
+    """Where a character ends across the page."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     ok = raw.FPDFText_GetCharBox(
         textpage, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
     )
-    return (right.value, bottom.value) if ok else (0.0, 0.0)
+    return right.value if ok else 0.0
+
+
+def _baseline(textpage, raw, index: int) -> float:
+    """How high a character's baseline stands on the page (a descender or an apostrophe does not move it)."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    return y.value if raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y)) else 0.0
 
 
 def mark_wrapped(lines: list[Line], rights: list[float], slack: float = 18.0) -> None:

@@ -9,15 +9,17 @@ a line crosses a column's edge or a gap opens that is wider than any row's:
 - under owner or due columns each task is a row of cells, read as an action
   table; the n-th name goes with the n-th task where the columns hold as many
   entries as each other (a cell of several paragraphs prints them unaligned),
-  or else with the task level with it;
+  or else with the task level with it or above it;
 - under a lead or presenter column each line keeps its columns, joined by the
-  em dash that stands for a leader ('5 Finance — Roger').
+  em dash that stands for a leader ('5 Finance — Roger');
+- under any other labels (a status, a date) the lines stay as they are.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .model import Line
 from .pdftables import group_lines, layout_lines
@@ -26,7 +28,8 @@ _FIRST = r"(?:agenda\s+)?items?|actions?(?:\s+(?:items?|points?))?|tasks?"
 _OWNERS = (
     r"\b(?:owners?|person\s+responsible|responsible|by\s+whom|who|action\s+by|deadline|due(?:\s+date)?|by\s+when)\b"
 )
-_OTHERS = rf"{_OWNERS}|leads?|presenters?|status|timescale|date"
+_LEADS = r"\b(?:leads?|presenters?)\b"
+_OTHERS = rf"{_OWNERS}|{_LEADS}|status|timescale|date"
 HEADER = re.compile(rf"^(?:{_FIRST}):?(?:\s+(?:{_OTHERS}):?){{1,3}}$", re.I)
 _LABEL_GAP = 12.0  # words of one label sit closer than this; columns further apart
 _SLACK = 8.0  # a column's words may start this far left of its label
@@ -34,6 +37,7 @@ _ROW_GAP = 2.6  # a gap this many line heights wide ends the table
 _PARAGRAPH_GAP = 1.6  # ... and this many starts another entry in a column
 
 Row = tuple[float, list[dict]]
+Box = tuple[float, float, float, float]
 
 
 @dataclass
@@ -41,12 +45,12 @@ class _Drawn:
     """What layout_lines reads of a table: its rows of cell boxes and its own box."""
 
     rows: list[_Cells] = field(default_factory=list)
-    bbox: tuple[float, float, float, float] = (0, 0, 0, 0)
+    bbox: Box = (0, 0, 0, 0)
 
 
 @dataclass
 class _Cells:
-    cells: list[tuple[float, float, float, float] | None]
+    cells: list[Box | None]
 
 
 def stream_layout(runs: list[dict], page_number: int, table_id: int) -> tuple[list[Line], int] | None:
@@ -61,9 +65,11 @@ def stream_layout(runs: list[dict], page_number: int, table_id: int) -> tuple[li
             k += 1
             continue
         end = _table_end(rows, k, starts)
-        if re.search(_OWNERS, _text(rows[k][1]), re.I):
-            tables.append(_action_table(rows[k:end], starts))
-        else:
+        label = _text(rows[k][1])
+        table = _action_table(rows[k:end], starts) if re.search(_OWNERS, label, re.I) else None
+        if table is not None:
+            tables.append(table)
+        elif re.search(_LEADS, label, re.I):
             joined.update((j, starts) for j in range(k + 1, end))
         k = end
     if not tables and not joined:
@@ -108,29 +114,37 @@ def _table_end(rows: list[Row], k: int, starts: list[float]) -> int:
             return j
         if any(run["x0"] < start - _SLACK and run["x1"] > start + 1 for run in group for start in starts[1:]):
             return j  # a line running on into the next column: the text below the table
+        if any(_column(a, starts) != _column(b, starts) and b["x0"] - a["x1"] < _LABEL_GAP for a, b in pairwise(group)):
+            return j  # words spaced as in a sentence across a column's edge: prose, not cells
     return len(rows)
 
 
-def _entries(lines: list[Row], height: float, first: bool) -> list[list[Row]]:
-    """A column's lines gathered into its entries. A task starts after a wider gap than a wrapped line's, or
-    with a capital after a full stop; in the other columns each line is an entry ('Sam', 'Despo', ...)
-    unless it goes on in lower case."""
+def _entries(lines: list[Row], height: float, level: set[float] | None = None) -> list[list[Row]]:
+    """A column's lines gathered into its entries. In the first column (`level` holds the tops of the other
+    columns' lines) a task starts after a wider gap than a wrapped line's, with a capital after a full stop,
+    or level with an entry beside it; in the others each line is an entry ('Ann', '3 June') unless it goes on
+    in lower case."""
     out: list[list[Row]] = []
     for top, group in lines:
         word = group[0]["text"]
         if out:
-            gap = top - out[-1][-1][0]
-            ended = _text(out[-1][-1][1]).endswith((".", "!", "?"))
-            starts = word[:1].isupper() or not word[:1].isalnum()
-            if (gap <= _PARAGRAPH_GAP * height and not (ended and starts)) if first else not starts:
+            if level is None:
+                goes_on = word[:1].islower()
+            else:
+                gap = top - out[-1][-1][0]
+                ended = _text(out[-1][-1][1]).endswith((".", "!", "?"))
+                beside = any(abs(top - other) <= 2 for other in level)
+                goes_on = gap <= _PARAGRAPH_GAP * height and not (ended and not word[:1].islower()) and not beside
+            if goes_on:
                 out[-1].append((top, group))
                 continue
         out.append([(top, group)])
     return out
 
 
-def _action_table(rows: list[Row], starts: list[float]) -> _Drawn:
-    """Cell boxes for the header and one row per task, each column's entries paired with the tasks."""
+def _action_table(rows: list[Row], starts: list[float]) -> _Drawn | None:
+    """Cell boxes for the header and one row per task, each column's entries paired with the tasks; None
+    where no task is printed (a template's empty row)."""
     height = _height(rows[0][1])
     columns: list[list[Row]] = [[] for _ in starts]
     for top, group in rows[1:]:
@@ -138,10 +152,12 @@ def _action_table(rows: list[Row], starts: list[float]) -> _Drawn:
             runs = [run for run in group if _column(run, starts) == c]
             if runs:
                 columns[c].append((top, runs))
-    tasks = _entries(columns[0], height, True)
-    cells: list[list[tuple[float, float, float, float] | None]] = [[None] * len(starts) for _ in tasks]
+    tasks = _entries(columns[0], height, {top for column in columns[1:] for top, _ in column})
+    if not tasks:
+        return None
+    cells: list[list[Box | None]] = [[None] * len(starts) for _ in tasks]
     for c in range(len(starts)):
-        entries = tasks if c == 0 else _entries(columns[c], height, False)
+        entries = tasks if c == 0 else _entries(columns[c], height)
         for n, entry in enumerate(entries):
             row = n if len(entries) == len(tasks) else _level_task(tasks, entry[0][0], height)
             if cells[row][c] is None:
@@ -163,7 +179,7 @@ def _level_task(tasks: list[list[Row]], top: float, height: float) -> int:
     return above[-1] if above else 0
 
 
-def _box(entry: list[Row]) -> tuple[float, float, float, float]:
+def _box(entry: list[Row]) -> Box:
     runs = [run for _, group in entry for run in group]
     return (
         min(r["x0"] for r in runs) - 0.5,
@@ -173,7 +189,7 @@ def _box(entry: list[Row]) -> tuple[float, float, float, float]:
     )
 
 
-def _union(a: tuple[float, float, float, float], b: tuple[float, float, float, float]):
+def _union(a: Box, b: Box) -> Box:
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 

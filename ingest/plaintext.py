@@ -12,7 +12,7 @@ _TAG = re.compile(
     r"</?(?:p|u|b|i|em|strong|ul|ol|li|dl|dt|dd|br|span|div|table|tr|td|th|h[1-6]|font|sup|sub|a)(?:\s[^<>]*)?/?>", re.I
 )
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#[^{}]*\})?\s*#*\s*$")  # "{#item_15}": pandoc's heading id
-_WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*\1$")  # "== Attendees ==": a wiki's heading, kept as text
+_WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*={1,6}$")  # "== Attendees ==": a wiki's heading, kept as text
 _BULLET = re.compile(r"^(\s*)(?:[-*+•·▪●○■◦]|\\-|:(?=\s{1,4}\S))\s+(?=\S)")  # ":   " opens a definition (pandoc)
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")

@@ -1815,13 +1815,15 @@ def test_a_word_and_full_stop_on_the_next_line_ends_the_sentence_above_even_afte
         Line("Proposal to buy a new bench for the recreation ground moved by Cllr Hale seconded by", page=1),
         Line("Cllr Lowe and put to the vote of the members present at the meeting tonight", page=1),
         Line("Carried.", page=1),  # an outcome stands apart
+        Line("A second proposal to move the bench to the far side of the recreation ground was then", page=1),
+        Line("Declined.", page=1),
     ]
-    assert [len(b.lines) for b in _blocks_of(lines)] == [2, 2, 1]
+    assert [len(b.lines) for b in _blocks_of(lines)] == [2, 2, 1, 1, 1]
 
 
 def test_a_wiki_pages_headings_in_typed_text_are_headings() -> None:
     lines = from_text(
-        "= Board Meeting 2013-02-25 =\n== Attendees ==\nAnn Lee,\nBob Diaz\n== Agenda ==\nA = B == C\n"
+        "= Board Meeting 2013-02-25 =\n== Attendees ===\nAnn Lee,\nBob Diaz\n== Agenda ==\nA = B == C\n"
     ).lines
     assert [(line.text, line.heading) for line in lines] == [
         ("Board Meeting 2013-02-25", 1),

@@ -121,3 +121,68 @@ def test_a_short_line_set_apart_by_space_heads_the_notes_under_it(tmp_path: Path
     assert [line.text for line in document.lines if line.gap] == ["School Photos", "Outdoor Classroom", "Helen Brown"]
     (meeting,) = extract(document)
     assert [i.title for i in meeting.items] == ["School Photos", "Outdoor Classroom"]  # a person's name is no topic
+
+
+def _rows_table(pdf, top: float, rows: list[tuple[str, str, str]], labels=("Action", "Owner", "Due")) -> None:
+    """A borderless table whose rows sit level, one line each, 14pt apart."""
+    for x, label in zip((50, 300, 450), labels, strict=True):
+        pdf.text(x, top, label)
+    for k, row in enumerate(rows):
+        for x, text in zip((50, 300, 450), row, strict=True):
+            if text:
+                pdf.text(x, top + 16 + 14 * k, text)
+
+
+_HEAD = "Minutes of the Parent Council meeting held on 26 November 2025"
+_PRESENT = "Present: Dora Green (chair), Sam Fisher, Helen Brown"
+
+
+def test_rows_set_level_and_single_spaced_are_one_action_each_with_their_dates(tmp_path: Path) -> None:
+    pdf = _pdf(_HEAD)
+    pdf.text(50, 90, _PRESENT)
+    rows = [
+        ("Book the hall", "Helen", "1 May 2026"),
+        ("Paint the fence", "Sam", "12/06/2026"),
+        ("Mend the gate", "Dora", ""),
+    ]
+    _rows_table(pdf, 120, rows)
+    pdf.text(
+        50, 190, "It was noted that the car park is often full at pick up time and that this is a risk to children."
+    )
+    pdf.output(str(tmp_path / "minutes.pdf"))
+    (meeting,) = extract(read(tmp_path / "minutes.pdf"))
+    assert [(a.text, a.owners, a.due) for a in meeting.actions] == [
+        ("Book the hall", ["Helen"], "2026-05-01"),
+        ("Paint the fence", ["Sam"], "2026-06-12"),
+        ("Mend the gate", ["Dora"], None),
+    ]
+
+
+def test_an_empty_due_column_takes_nothing_from_the_owners_beside_it(tmp_path: Path) -> None:
+    pdf = _pdf(_HEAD)
+    pdf.text(50, 90, _PRESENT)
+    _rows_table(pdf, 120, [("Book the hall", "Helen", ""), ("Paint the fence", "Sam", "")])
+    pdf.output(str(tmp_path / "minutes.pdf"))
+    (meeting,) = extract(read(tmp_path / "minutes.pdf"))
+    assert [(a.owners, a.due) for a in meeting.actions] == [(["Helen"], None), (["Sam"], None)]
+
+
+def test_a_table_whose_rows_print_no_task_is_left_as_lines(tmp_path: Path) -> None:
+    pdf = _pdf(_HEAD)
+    pdf.text(50, 90, _PRESENT)
+    _rows_table(pdf, 120, [("", "", "Enter deadline here")])  # a template's empty row
+    pdf.output(str(tmp_path / "minutes.pdf"))
+    document = read(tmp_path / "minutes.pdf")
+    assert all(line.cell is None for line in document.lines)
+
+
+def test_a_status_column_beside_agenda_items_names_no_presenters(tmp_path: Path) -> None:
+    pdf = _pdf("AGENDA for the Residents Association meeting, 23 January 2024, 7pm")
+    pdf.text(100, 110, "Item")
+    pdf.text(380, 110, "Status")
+    for k, (title, status) in enumerate([("1 Finance", "Deferred"), ("2 Newsletter", "Noted")]):
+        pdf.text(100, 124 + 13.4 * k, title)
+        pdf.text(380, 124 + 13.4 * k, status)
+    pdf.output(str(tmp_path / "agenda.pdf"))
+    document = read(tmp_path / "agenda.pdf")
+    assert not any(line.leader for line in document.lines)
