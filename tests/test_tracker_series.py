@@ -15,7 +15,7 @@ from tracker_series import records, run
 
 # final-status accuracy measured when the series were first scored (0.51 before the tracker changed);
 # CI holds what is reached now so that no change loses it
-FLOOR = 0.79  # 59 of 75
+FLOOR = 0.80  # 60 of 75
 
 
 @needs_shared()
