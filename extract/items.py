@@ -749,8 +749,10 @@ class _Scan:
         """Papers that number nothing, or only one line: their headings, topic bullets or run-in topics."""
         blocks, start, end, skip = self.blocks, self.start, self.end, self.skip
         unnumbered = _unnumbered(blocks, start, end, skip) + _bullet_topics(blocks, start, end, skip)
-        if not any(blocks[k].heading is not None for k in range(start, end)):
+        sized = any(blocks[k].heading is not None for k in range(start, end))  # a PDF's headings by type size
+        if not any(blocks[k].heading is not None and blocks[k].page is None for k in range(start, end)):
             run_in = _run_in_topics(blocks, start, end, skip | {h.block for h in unnumbered})
+            run_in = _one_run(run_in) if sized else run_in
             if tops and run_in and run_in[0].block < tops[0].block:
                 return _merge([], unnumbered + run_in)  # a lone '1.' after the topics numbers a list inside one
             unnumbered += run_in if not tops else []
@@ -1125,6 +1127,19 @@ def _run_in_topics(blocks: list[Block], start: int, end: int, skip: set[int]) ->
             continue
         out.append(_unnumbered_heading(blocks, i, title, blocks[i].text.strip()[match.end() :], []))
     return out if len(out) >= 4 else []
+
+
+def _one_run(topics: list[Heading], apart: int = 4, least: int = 4) -> list[Heading]:
+    """Beside headings set in larger type, run-in topics count where four or more follow one another under
+    one of them ('Committee Reports' / 'Roads – ...' / 'Lake – ...'); a dash here and there in the notes
+    ('Fall – two sections') is the notes' own."""
+    runs: list[list[Heading]] = []
+    for topic in topics:
+        if runs and topic.block - runs[-1][-1].block <= apart:
+            runs[-1].append(topic)
+        else:
+            runs.append([topic])
+    return [topic for run in runs if len(run) >= least for topic in run]
 
 
 def _unnumbered_heading(blocks: list[Block], i: int, title: str, body: str | None, presenters: list[str]) -> Heading:

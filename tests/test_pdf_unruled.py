@@ -186,3 +186,35 @@ def test_a_status_column_beside_agenda_items_names_no_presenters(tmp_path: Path)
     pdf.output(str(tmp_path / "agenda.pdf"))
     document = read(tmp_path / "agenda.pdf")
     assert not any(line.leader for line in document.lines)
+
+
+def test_run_in_topics_under_a_heading_set_in_larger_type_are_items(tmp_path: Path) -> None:
+    pdf = _pdf("Minutes of the Ranch Board meeting held on 27 February 2025")
+    y = 80.0
+    body = [
+        ("Treasurer's Report", 16),
+        ("The accounts were accepted without objection and the reserve is unchanged this quarter.", 10),
+        ("Fall - two sections of the trail were closed for the season and the rest stays open.", 10),
+        ("Committee Reports", 16),
+        ("Roads - The roads were ploughed twice and the culverts are clear after the storm.", 10),
+        ("Lake - No report", 10),
+        ("Dam - The engineer will inspect the spillway again in the spring after the thaw.", 10),
+        ("Horses - No report", 10),
+        ("Adjournment", 16),
+        ("The meeting closed at 6pm and the next meeting is on the last Thursday of March.", 10),
+    ]
+    for text, size in body:
+        y += size * 1.6
+        pdf.set_font("Helvetica", size=size)
+        pdf.text(50, y, text)
+    pdf.output(str(tmp_path / "minutes.pdf"))
+    (meeting,) = extract(read(tmp_path / "minutes.pdf"))
+    assert [i.title for i in meeting.items] == [
+        "Treasurer's Report",  # its one dash ('Fall - ...') is a note of it, not a topic
+        "Committee Reports",
+        "Roads",
+        "Lake",
+        "Dam",
+        "Horses",
+        "Adjournment",
+    ]
