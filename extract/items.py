@@ -1130,9 +1130,9 @@ def _run_in_topics(blocks: list[Block], start: int, end: int, skip: set[int]) ->
 
 
 def _one_run(topics: list[Heading], apart: int = 4, least: int = 4) -> list[Heading]:
-    """Beside headings set in larger type, run-in topics count where four or more follow one another under
-    one of them ('Committee Reports' / 'Roads – ...' / 'Lake – ...'); a dash here and there in the notes
-    ('Fall – two sections') is the notes' own."""
+    """Beside headings set in larger type, run-in topics count where four or more follow one another, a few
+    blocks apart at most ('Roads – ...' / 'Lake – ...' under 'Committee Reports'); a dash here and there in
+    the notes ('Fall – two sections') is the notes' own."""
     runs: list[list[Heading]] = []
     for topic in topics:
         if runs and topic.block - runs[-1][-1].block <= apart:

@@ -54,7 +54,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "resolution.minutes_approved",
         re.compile(
-            r"\bminutes\b.{0,120}?\b(?:were|was|be)\s+(?:\w+\s+){0,2}(?:agreed|"
+            r"\bminutes\b.{0,120}?\b(?:were|was|be|ha(?:s|ve) been)\s+(?:\w+\s+){0,2}(?:agreed|"
             r"approved|confirmed|accepted|adopted|signed)"
             r"|\b(?:agreed|approved|confirmed|accepted|adopted|adoption|"
             r"approval)\b.{0,40}\bminutes\b|\bminutes\b.{0,80}\btrue (?:and accurate )?record"

@@ -636,6 +636,7 @@ def test_html_ol_numbers_are_null() -> None:
         ),
         ("The Committee approved the revised terms of reference.", "resolution.body_decided"),
         ("The minutes of the last meeting were agreed as an accurate record.", "resolution.minutes_approved"),
+        ("No objections, minutes have been accepted.", "resolution.minutes_approved"),
         ("Cate proposed running one more event this semester. The committee agreed.", "resolution.bare_agreement"),
         (
             "A motion was made to approve the Town Fund bills by Trustee Ives, seconded by Trustee Hale.",
