@@ -996,7 +996,9 @@ def _heading_like(block: Block) -> bool:
     label = _LABEL.match(text) and (block.heading is None or re.match(r"present|absent|q\b|a\b", text, re.I))
     capitals = _caps(re.sub(r"\([^)]*\)", "", text))  # "CONSENT CALENDAR" reads as a name by shape alone
     named = looks_like_name(text) and not capitals and block.heading is None  # '### Announcements' is no person
-    if text.endswith((".", "?", ",", ";")) or label or named or not title_like(text):
+    # a heading in markup may open in lower case: '### charter: revised membership rules #142'
+    shown = text[:1].upper() + text[1:] if block.heading is not None else text
+    if text.endswith((".", "?", ",", ";")) or label or named or not title_like(shown):
         return False
     if block.heading is not None or (block.bold and title_like(text)):
         return True
@@ -1067,7 +1069,7 @@ def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
     for i in range(start, end):
         if i in skip or not (_heading_like(blocks[i]) or _plain_heading(blocks, i, end)):
             continue
-        if _SECTION_LABEL.match(blocks[i].text.strip()) or _signature(blocks[i].text.strip()):
+        if _SECTION_LABEL.match(blocks[i].text.strip()) or _signature(blocks[i].text.strip()) or _wraps(blocks, i, end):
             continue
         title, body, presenters = split_title(blocks[i].text, blocks[i].heading is not None)
         bare = re.sub(r"\s*\([^)]*\)", "", title).lower()
@@ -1075,6 +1077,14 @@ def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
             continue
         out.append(_unnumbered_heading(blocks, i, title, body, presenters))
     return out
+
+
+def _wraps(blocks: list[Block], i: int, end: int) -> bool:
+    """'## Minutes' straight over '### Finances': the record's own part, wrapping the topics under it. A bare
+    'Minutes' with text under it is the item that approves them."""
+    level, after = blocks[i].heading, blocks[i + 1] if i + 1 < end else None
+    deeper = level is not None and after is not None and (after.heading or 0) > level
+    return deeper and bool(re.fullmatch(r"(?:minutes|notes)\s*:?", blocks[i].text.strip(), re.I))
 
 
 def _signature(text: str) -> bool:

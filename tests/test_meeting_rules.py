@@ -1835,3 +1835,20 @@ def test_a_wiki_pages_headings_in_typed_text_are_headings() -> None:
     ]
     (m,) = extract(from_text("= Board Meeting 2013-02-25 =\n== Attendees ==\nAnn Lee,\nBob Diaz\n"))
     assert [a.name for a in m.attendees] == ["Ann Lee", "Bob Diaz"]
+
+
+def test_a_markdown_heading_that_opens_in_lower_case_is_still_an_item() -> None:
+    text = (
+        "# Board Meeting 2024-03-14\n\n## Present\n\n- Ann Lee\n- Bob Diaz\n\n## Minutes\n\n"
+        "### charter: revised membership rules #142\n\n- Agreed to merge it.\n\n"
+        "### nominating @cydee to the board #205\n\n- Seven votes in favour.\n\n### Finances\n\n- Nothing new.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [i.title for i in found.items] == [  # '## Minutes' straight over them wraps them
+        "charter: revised membership rules #142",
+        "nominating @cydee to the board #205",
+        "Finances",
+    ]
+    approved = text.replace("## Minutes\n\n", "## Minutes\n\nThe minutes of the last meeting were approved.\n\n")
+    (found,) = extract(from_text(approved, markdown=True))
+    assert [i.title for i in found.items][0] == "Minutes"  # with text of its own it is the item approving them
