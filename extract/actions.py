@@ -19,7 +19,8 @@ from .names import HONORIFIC, NameFinder, is_organisation, is_role, looks_like_n
 from .resolutions import quoted, unquoted
 
 MARKER = re.compile(
-    r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+items?|\s+by)?)\b(?:\s*(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\b)?"
+    r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+items?|\s+by)?|(?-i:AI)(?=\s*:))\b"  # 'AI:' an action item
+    r"(?:\s*(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\b)?"
     r"(?:\s+(?P<who>(?-i:[A-Z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*|\s+[A-Z][a-z][\w\-]*){0,3}|[a-z][\w]*-[\w\-]+)))?"
     r"\s*(?:[:\-–—]|\s(?=(?-i:[A-Z]{2,4})\b))\s*(?P<rest>.*)$",
     re.I,

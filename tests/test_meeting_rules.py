@@ -1852,3 +1852,16 @@ def test_a_markdown_heading_that_opens_in_lower_case_is_still_an_item() -> None:
     approved = text.replace("## Minutes\n\n", "## Minutes\n\nThe minutes of the last meeting were approved.\n\n")
     (found,) = extract(from_text(approved, markdown=True))
     assert [i.title for i in found.items][0] == "Minutes"  # with text of its own it is the item approving them
+
+
+def test_ai_and_a_colon_marks_an_action_item() -> None:
+    text = (
+        "# Steering Council Meeting 2021-10-16\n\nAttending: Ann Lee, Bob Diaz\n\n## Website\n\n"
+        "* The homepage was discussed at length.\n  * **AI: Reduce the text on the homepage**\n"
+        "  * AI: Invite him for the next meeting\n* AI and machine learning courses were mentioned.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [a.text for a in found.actions] == [
+        "Reduce the text on the homepage",
+        "Invite him for the next meeting",
+    ]
