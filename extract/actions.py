@@ -19,8 +19,7 @@ from .names import HONORIFIC, NameFinder, is_organisation, is_role, looks_like_n
 from .resolutions import quoted, unquoted
 
 MARKER = re.compile(
-    r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+items?|\s+by)?|(?-i:AI)(?=\s*:))\b"  # 'AI:' an action item
-    r"(?:\s*(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\b)?"
+    r"^(?:agreed\s+)?(?:action(?:s|\s+points?|\s+items?|\s+by)?)\b(?:\s*(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\b)?"
     r"(?:\s+(?P<who>(?-i:[A-Z][\w\-]*(?:\s*[/&,+]\s*[A-Za-z][\w\-]*|\s+[A-Z][a-z][\w\-]*){0,3}|[a-z][\w]*-[\w\-]+)))?"
     r"\s*(?:[:\-–—]|\s(?=(?-i:[A-Z]{2,4})\b))\s*(?P<rest>.*)$",
     re.I,
@@ -206,6 +205,22 @@ def _bracketed(block: Block, finder: NameFinder) -> list[Raw]:
 
 
 _ITEMS_HEADING = re.compile(r"^action\s+items?\s*(?:[:=\-–—]\s*)*(?:\([^()]*\))?\s*$", re.I)
+
+
+# "AI: Invite the speaker": an action item, where a paper marks two or more so ('AI: ethics' alone is a topic)
+AI_MARK = re.compile(r"^AI\s*:\s*(?P<rest>\S.*)$")
+
+
+def ai_marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> list[Raw]:
+    """Lines marked 'AI:', the abbreviation 'Action Items (AIs)' gives them, where the paper marks two or more
+    lines of its text so; a heading 'AI: ...' names a topic."""
+    lines = [(i, m) for i in range(start, end) if blocks[i].heading is None and (m := AI_MARK.match(blocks[i].text))]
+    if len(lines) < 2:
+        return []
+    return [
+        Raw(m.group("rest"), owners_in(m.group("rest"), finder), blocks[i], blocks[i], "action.marker_task")
+        for i, m in lines
+    ]
 
 
 def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> list[Raw]:

@@ -752,7 +752,7 @@ class _Scan:
         sized = any(blocks[k].heading is not None for k in range(start, end))  # a PDF's headings by type size
         if not any(blocks[k].heading is not None and blocks[k].page is None for k in range(start, end)):
             run_in = _run_in_topics(blocks, start, end, skip | {h.block for h in unnumbered})
-            run_in = _one_run(run_in) if sized else run_in
+            run_in = _one_run(blocks, run_in) if sized else run_in
             if tops and run_in and run_in[0].block < tops[0].block:
                 return _merge([], unnumbered + run_in)  # a lone '1.' after the topics numbers a list inside one
             unnumbered += run_in if not tops else []
@@ -1084,7 +1084,7 @@ def _wraps(blocks: list[Block], i: int, end: int) -> bool:
     'Minutes' with text under it is the item that approves them."""
     level, after = blocks[i].heading, blocks[i + 1] if i + 1 < end else None
     deeper = level is not None and after is not None and (after.heading or 0) > level
-    return deeper and bool(re.fullmatch(r"(?:minutes|notes)\s*:?", blocks[i].text.strip(), re.I))
+    return deeper and bool(re.fullmatch(r"minutes\s*:?", blocks[i].text.strip(), re.I))  # 'Notes' is a label anyway
 
 
 def _signature(text: str) -> bool:
@@ -1139,17 +1139,22 @@ def _run_in_topics(blocks: list[Block], start: int, end: int, skip: set[int]) ->
     return out if len(out) >= 4 else []
 
 
-def _one_run(topics: list[Heading], apart: int = 4, least: int = 4) -> list[Heading]:
+def _one_run(blocks: list[Block], topics: list[Heading], apart: int = 4, least: int = 4) -> list[Heading]:
     """Beside headings set in larger type, run-in topics count where four or more follow one another, a few
-    blocks apart at most ('Roads – ...' / 'Lake – ...' under 'Committee Reports'); a dash here and there in
-    the notes ('Fall – two sections') is the notes' own."""
+    blocks apart at most and with no heading between ('Roads – ...' / 'Lake – ...' under 'Committee Reports');
+    a dash here and there in the notes ('Fall – two sections'), or a list a colon opens ('the following were
+    paid:' / 'Insurance – £300'), is the notes' own."""
     runs: list[list[Heading]] = []
     for topic in topics:
-        if runs and topic.block - runs[-1][-1].block <= apart:
+        last = runs[-1][-1].block if runs else None
+        between = [blocks[k] for k in range(last + 1, topic.block)] if last is not None else []
+        apart_by = any(b.heading is not None or b.text.rstrip().endswith(":") for b in between)
+        if last is not None and topic.block - last <= apart and not apart_by:
             runs[-1].append(topic)
         else:
             runs.append([topic])
-    return [topic for run in runs if len(run) >= least for topic in run]
+    opened = {id(run) for run in runs if run[0].block > 0 and blocks[run[0].block - 1].text.rstrip().endswith(":")}
+    return [topic for run in runs if len(run) >= least and id(run) not in opened for topic in run]
 
 
 def _unnumbered_heading(blocks: list[Block], i: int, title: str, body: str | None, presenters: list[str]) -> Heading:

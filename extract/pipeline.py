@@ -520,6 +520,7 @@ def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us:
     finder = NameFinder([a.name for a in meeting.attendees], [b.text for b in blocks[shape.body_start : seg.end]])
     body_start = shape.body_start
     found = action_rules.marked(blocks, body_start, seg.end, finder)
+    found += action_rules.ai_marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)
     found += action_rules.action_list(blocks, body_start, seg.end, finder)
     found += action_rules.task_with_owner(blocks, body_start, seg.end)

@@ -236,7 +236,7 @@ def resolution_blocks(blocks: list[Block], start: int, end: int, headings: set[i
         open_ended = not parts or parts[-1].endswith(":")
         while j < end and j not in headings:
             text = blocks[j].text.strip()
-            if MARKER.match(text) or re.match(r"^(?:action|actions)\b", text, re.I):
+            if MARKER.match(text) or re.match(r"^(?:(?i:actions?)\b|AI\s*:)", text):  # 'AI:' an action item
                 break
             if open_ended or _LIST_PART.match(text) or blocks[j].indent > 0:
                 parts.append(text)

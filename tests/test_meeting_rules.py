@@ -1865,3 +1865,14 @@ def test_ai_and_a_colon_marks_an_action_item() -> None:
         "Reduce the text on the homepage",
         "Invite him for the next meeting",
     ]
+    topic = (  # one 'AI:' line, or a heading, names a topic: the paper's other tasks are still read
+        "# Board Meeting 2024-05-01\n\nAttending: Ann Lee, Bob Diaz\n\n## AI: policy for new tools\n\n"
+        "- AI: the committee discussed machine learning tools\n"
+        "- Bob Diaz will send the revised budget to the board by Friday.\n"
+    )
+    (found,) = extract(from_text(topic, markdown=True))
+    assert [a.owners for a in found.actions] == [["Bob Diaz"]]
+    resolved = "Minutes of the Board, 1 May 2024\n\n1. Website\nRESOLVED:\n- The homepage will be rebuilt.\n"
+    resolved += "AI: Bob Diaz to draft the brief\nAI: Ann Lee to find a designer\n"
+    (found,) = extract(from_text(resolved))
+    assert [r.text for r in found.resolutions] == ["The homepage will be rebuilt."]
