@@ -144,7 +144,8 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         "resolution.body_decided",
         re.compile(
             rf"(?:^|[,;]\s+|^(?:after|following|on)\s+(?:\w+\s+){{0,4}}?){_BODIES}\s+(?:\w+\s+)?(?:was\s+|were\s+)?"
-            rf"{_DECISION_VERBS}\b(?!\s+(?:with|that the chair))",
+            # not "..., which carried 18 million passengers": a count of things carried is no vote
+            rf"{_DECISION_VERBS}\b(?!\s+(?:with|that the chair|\d[\d,.]*\s+(?!votes?\b|to\b|for\b|in\b)[a-z]+))",
             re.I,
         ),
     ),

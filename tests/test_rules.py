@@ -636,6 +636,7 @@ def test_html_ol_numbers_are_null() -> None:
         ),
         ("The Committee approved the revised terms of reference.", "resolution.body_decided"),
         ("The minutes of the last meeting were agreed as an accurate record.", "resolution.minutes_approved"),
+        ("The Council carried the motion 5 votes to 2.", "resolution.body_decided"),
         ("No objections, minutes have been accepted.", "resolution.minutes_approved"),
         ("Cate proposed running one more event this semester. The committee agreed.", "resolution.bare_agreement"),
         (
@@ -688,6 +689,7 @@ def test_decisions(text: str, rule: str) -> None:
         "A motion to move new business up the agenda was moved, seconded, but did not pass.",
         "New staff who are appointed will be fully trained upon starting their contracts.",
         "The discussion moved to the question of open source and the vote in 2020 carried weight.",
+        "The Leader spoke at the opening of the new ferry, which carried 2 million passengers last year.",
     ],
 )
 def test_what_is_not_a_decision(text: str) -> None:
