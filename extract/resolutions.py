@@ -42,9 +42,13 @@ def vote_report(sentence: str) -> bool:
     return bool(_VOTE_REPORT.search(sentence)) and not re.search(r"\bthat\b", sentence, re.I)
 
 
-# "Lettings Policy - agreed", "Approval of the minutes – approved with revisions": a title with its outcome
+# "Lettings Policy - agreed", "Approval of the minutes – approved with revisions", "Request for a grant -- Granted",
+# "Constitution and Standing Orders Adopted", "Accounts presented, and duly Adopted": a title with its outcome
 OUTCOME_TITLE = re.compile(
-    r"^.{3,100}?\s[-–]\s(?:agreed|approved|adopted|ratified)(?:\s+(?:with|as|subject to)\b[^.;]{0,60})?\.?$", re.I
+    r"^.{3,100}?(?:\s[-–—]{1,2}\s(?:agreed|approved|adopted|ratified|granted)"
+    r"|(?<!\bbe),?\s+(?:and\s+)?(?:duly\s+)?(?-i:Agreed|Approved|Adopted|Ratified|Granted))"  # not '... be Ratified'
+    r"(?:\s+(?:with|as|subject to)\b[^.;]{0,60})?\.?$",
+    re.I,
 )
 # "Agreed and signed", "All approved for payment.", "– all approved.": an outcome with no subject of its own
 BARE_OUTCOME_LINE = re.compile(

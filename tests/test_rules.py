@@ -637,6 +637,8 @@ def test_html_ol_numbers_are_null() -> None:
         ("The Committee approved the revised terms of reference.", "resolution.body_decided"),
         ("The minutes of the last meeting were agreed as an accurate record.", "resolution.minutes_approved"),
         ("The Council carried the motion 5 votes to 2.", "resolution.body_decided"),
+        ("Accounts presented, and duly Adopted", "resolution.outcome"),
+        ("Request for funding for the hall lights -- Granted", "resolution.outcome"),
         ("No objections, minutes have been accepted.", "resolution.minutes_approved"),
         ("Cate proposed running one more event this semester. The committee agreed.", "resolution.bare_agreement"),
         (
@@ -690,6 +692,7 @@ def test_decisions(text: str, rule: str) -> None:
         "New staff who are appointed will be fully trained upon starting their contracts.",
         "The discussion moved to the question of open source and the vote in 2020 carried weight.",
         "The Leader spoke at the opening of the new ferry, which carried 2 million passengers last year.",
+        "Mr. Secretary to move that the minutes of the previous AGM be Ratified",  # what the agenda will ask
     ],
 )
 def test_what_is_not_a_decision(text: str) -> None:
