@@ -1056,7 +1056,7 @@ def _plain_heading(blocks: list[Block], i: int, end: int) -> bool:
 _SECTION_LABEL = re.compile(
     r"^(?:meeting\s+(?:minutes|notes)|notes|agenda|links|attendees|attendance|present|participants|"
     r"action\s+items?|actions|decisions|summary|documents|attachments|supporting documents|background papers|"
-    r"downloads)\s*:?$"
+    r"downloads)(?:\s*\([^()]{1,20}\))?\s*:?$"  # 'Action Items (AIs)', 'Attendees (12)'
     r"|^(?:discussion|conclusions?|outcomes?)\s*:$"  # 'Discussion:' over an item's notes, a part of it
     r"|^(?:no(?:thing)?(?:\s+to)?\s+report|none|nil|n/?a|no\s+update)s?\.?$",  # what a part says, not its topic
     re.I,

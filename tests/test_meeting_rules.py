@@ -406,12 +406,13 @@ def test_a_long_agenda_for_title_is_a_title() -> None:
     assert title_kind(block) == "agenda"
 
 
-def test_headings_for_links_attendees_and_action_items_are_not_items() -> None:
+@pytest.mark.parametrize("actions", ["Action items", "Action Items (AIs)"])  # a gloss in brackets changes nothing
+def test_headings_for_links_attendees_and_action_items_are_not_items(actions: str) -> None:
     (found,) = extract(
         from_text(
             "# TSC Meeting 2017-03-09\n\n## Links\n\n* Recording: somewhere\n\n"
             "## Attendees\n\n* Jane Doe\n* Tom Lee\n\n"
-            "## Release plan\n\nThe TSC agreed that the release goes ahead.\n\n## Action items\n\n* Jane to tag it\n",
+            f"## Release plan\n\nThe TSC agreed that the release goes ahead.\n\n## {actions}\n\n* Jane to tag it\n",
             markdown=True,
         )
     )
