@@ -158,7 +158,10 @@ def _new_start(block: Block, line: Line) -> bool | None:
 
 
 def _heading_in_capitals(block: Block, line: Line) -> bool | None:
-    """'AGENDA ITEMS' over the first item's line is a heading of its own."""
+    """'AGENDA ITEMS' over the first item's line is a heading of its own; so is 'CORRESPONDENCE –', its dash
+    left open with nothing to report, over the next heading in capitals."""
+    if _caps(line.text) and _caps(block.text) and block.text.rstrip().endswith(("–", "—", " -")):
+        return False
     if line.text[:1].islower() or _caps(line.text):
         return None
     return False if _caps(block.text) and not _STARTS.match(block.text) else None

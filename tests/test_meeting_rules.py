@@ -1877,3 +1877,19 @@ def test_ai_and_a_colon_marks_an_action_item() -> None:
     resolved += "AI: Bob Diaz to draft the brief\nAI: Ann Lee to find a designer\n"
     (found,) = extract(from_text(resolved))
     assert [r.text for r in found.resolutions] == ["The homepage will be rebuilt."]
+
+
+def test_a_heading_in_capitals_left_open_by_its_dash_stands_apart_from_the_next() -> None:
+    lines = [
+        Line("CORRESPONDENCE –", page=1),
+        Line("ANNOUNCEMENTS –", page=1),
+        Line("EXECUTIVE SESSION –", page=1),
+        Line("PLANNING –", page=1),
+        Line("no applications were received this month.", page=1),  # its report goes on after the dash
+    ]
+    assert [b.text for b in _blocks_of(lines)] == [
+        "CORRESPONDENCE –",
+        "ANNOUNCEMENTS –",
+        "EXECUTIVE SESSION –",
+        "PLANNING – no applications were received this month.",
+    ]
