@@ -163,8 +163,12 @@ def _presented_by(text: str) -> tuple[str, list[str]]:
     label = _PRESENTER.search(text)
     if label is None:
         return text, []
-    people = [p.strip() for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", label.group("who")) if p.strip()]
-    return text[: label.start()], people
+    return text[: label.start()], _people(label.group("who"))
+
+
+def _people(text: str) -> list[str]:
+    """'Ann and Bob', 'Ann/Bob', 'Ann & Bob, Cy': the names a presenter's label or an agenda's timing gives."""
+    return [p.strip() for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", text) if p.strip()]
 
 
 # "(5m, Lee)", "[ 10 min, until 0:15 ]", "(15 mins)": the time an agenda gives an item, and who leads it
@@ -184,7 +188,7 @@ def _without_timing(text: str) -> tuple[str, list[str]]:
     who = (timing.group("who") or "").strip()
     if not (timing.group("unit").lower().startswith("min") or who or timing.group("until")):
         return text, []
-    named = [p.strip() for p in re.split(r"\s*(?:/|&|\band\b)\s*", who) if p.strip()]
+    named = _people(who)  # the timing's own commas part it from the name, so a name holds none
     people = named if named and all(re.fullmatch(r"(?:[A-Z][\w'’.\-]*\s?){1,4}", p) for p in named) else []
     return text[: timing.start()], people
 
@@ -229,14 +233,14 @@ _NEXT_MEETING = re.compile(  # "Date of next meeting", "Date and venue of the ne
 
 def _split_colon(text: str, marked: bool = False) -> tuple[str, str | None]:
     colon = re.match(r"^([^:;]{2,120}?)\s*([:;])\s*(\S.*)$", text)
-    # 'Discuss the purchase of a new bench for the recreation ground: the council has ...': what an agenda asks of the
-    # meeting may run long before its colon; any other title stays short
-    longest = 16 if colon and _ASKS.match(colon.group(1)) else 10
-    if not colon or not title_like(colon.group(1)) or len(colon.group(1).split()) > longest:
-        return text, None
-    if longest == 10 and len(colon.group(1)) > 60:
+    if not colon:
         return text, None
     head, mark, tail = colon.groups()
+    # 'Discuss the purchase of a new bench for the recreation ground: the council has ...': what an agenda asks of the
+    # meeting may run long before its colon; any other title stays short
+    asks = bool(_ASKS.match(head))
+    if not title_like(head) or len(head.split()) > (16 if asks else 10) or (not asks and len(head) > 60):
+        return text, None
     # "24/00312/HH, 14 Mill Lane: two-storey rear extension" names one application: one title
     reference = mark == ":" and bool(re.search(r"[\d,]", head)) and not _TAIL_SENTENCE.match(tail)
     runs_on = (
@@ -1147,14 +1151,17 @@ def _one_run(blocks: list[Block], topics: list[Heading], apart: int = 4, least: 
     runs: list[list[Heading]] = []
     for topic in topics:
         last = runs[-1][-1].block if runs else None
-        between = [blocks[k] for k in range(last + 1, topic.block)] if last is not None else []
-        apart_by = any(b.heading is not None or b.text.rstrip().endswith(":") for b in between)
-        if last is not None and topic.block - last <= apart and not apart_by:
-            runs[-1].append(topic)
-        else:
+        parted = last is None or topic.block - last > apart
+        if parted or any(b.heading is not None or _opens_list(b) for b in blocks[last + 1 : topic.block]):
             runs.append([topic])
-    opened = {id(run) for run in runs if run[0].block > 0 and blocks[run[0].block - 1].text.rstrip().endswith(":")}
-    return [topic for run in runs if len(run) >= least and id(run) not in opened for topic in run]
+        else:
+            runs[-1].append(topic)
+    opened = [run[0].block > 0 and _opens_list(blocks[run[0].block - 1]) for run in runs]
+    return [t for run, under_colon in zip(runs, opened) if len(run) >= least and not under_colon for t in run]
+
+
+def _opens_list(block: Block) -> bool:
+    return block.text.rstrip().endswith(":")
 
 
 def _unnumbered_heading(blocks: list[Block], i: int, title: str, body: str | None, presenters: list[str]) -> Heading:

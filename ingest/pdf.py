@@ -112,7 +112,7 @@ def _text_pages(pdf, count: int, path: Path, on_page: Callable[[int], None]) -> 
                 lines, line_sizes = _page_lines(textpage, number + 1, raw)
                 wanted, chain_left = _wants_layout(lines, paths, chain_left)
                 laid, found = _table_layout(page, textpage, raw, number + 1, table_id) if wanted else (None, 0)
-                if laid is None and any(_heads_columns(line.text) for line in lines):
+                if laid is None and _heads_columns(lines):
                     laid, found = _stream_layout(page, textpage, raw, number + 1, table_id)
                 if laid is not None:
                     lines, table_id, line_sizes = laid, table_id + found, [0.0] * len(laid)
@@ -183,11 +183,11 @@ def _table_layout(page, textpage, raw, page_number: int, table_id: int) -> tuple
         return None, 0
 
 
-def _heads_columns(text: str) -> bool:
+def _heads_columns(lines: list[Line]) -> bool:
     """'Action items Person responsible Deadline': a row of labels that may head a table drawn without rules."""
     from .pdfstream import HEADER
 
-    return len(text) < 60 and bool(HEADER.match(text))
+    return any(len(line.text) < 60 and HEADER.match(line.text) for line in lines)
 
 
 def _stream_layout(page, textpage, raw, page_number: int, table_id: int) -> tuple[list[Line] | None, int]:
