@@ -28,7 +28,7 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
         for i, line in enumerate(lines)
         if i not in drop
         and not (_PAGE_NUMBER.match(line.text) and not _item_cell(line))
-        and not (_SIGNATURE.match(line.text) and not _column_label(line))
+        and not (_SIGNATURE.match(line.text) and not _column_label(line) and not _runs_on(lines, i))
         and not _page_of(line.text, pages)
     ]
     for line in kept:
@@ -41,6 +41,19 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
     kept = [line for line in kept if line.text]
     kept = join_hyphenated(kept)
     return kept
+
+
+def _runs_on(lines: list[Line], i: int) -> bool:
+    """'... seconded by the Vice' / 'Chairman.': a sentence the margin broke ends on the word, not a blank
+    for a signature."""
+    before = lines[i - 1] if i else None
+    return (
+        before is not None
+        and before.wrapped
+        and before.page == lines[i].page
+        and not re.search(r"[.:;!?]$", before.text.strip())
+        and lines[i].text.strip().endswith(".")
+    )
 
 
 def _column_label(line: Line) -> bool:

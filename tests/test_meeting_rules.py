@@ -1809,6 +1809,18 @@ def test_date_or_chair_heading_a_table_column_is_kept_though_alone_on_a_line_it_
     ]
 
 
+def test_a_post_the_margin_pushed_onto_its_own_line_ends_the_sentence_rather_than_blanking_a_signature() -> None:
+    from minutes.ingest.cleanup import clean
+
+    lines = [
+        Line("It was resolved to write. Proposed by Cllr Hale, seconded by the Vice", page=2, wrapped=True),
+        Line("Chairman.", page=2),
+        Line("The meeting closed at 9pm.", page=2),
+        Line("Chairman", page=2),  # the blank beneath the minutes for the chair to sign
+    ]
+    assert [line.text for line in clean(lines, 2)] == [lines[0].text, "Chairman.", "The meeting closed at 9pm."]
+
+
 def test_a_word_and_full_stop_on_the_next_line_ends_the_sentence_above_even_after_a_number() -> None:
     lines = [
         Line("24 Birch Green – the brick pillars may have been built over the boundary onto Village", page=1),
