@@ -76,7 +76,7 @@ _GROUP = re.compile(
 )
 _SENTENCE_END = r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.\s|\.$|$)"  # 'Mr. Beaney' goes on
 _APOLOGY_SENTENCE = re.compile(
-    r"apologies(?: for (absence|lateness|late arrival))?[:\s]+(?:(?:were|was|had been|have been)\s+)?"
+    r"(?<!\bno )apologies(?: for (absence|lateness|late arrival))?[:\s]+(?:(?:were|was|had been|have been)\s+)?"
     rf"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?){_SENTENCE_END}",
     re.I,
 )
@@ -564,8 +564,9 @@ class _Roll:
         beside = cell is not None and cell[2] > 0 and (cell[0], cell[1]) in self.row_person
         if beside and label[2] and not parse_people(label[2], None):
             return None  # "Clerk to the Governing Body" beside a name is her role, not a new list
-        if block.heading is not None and (label[2][:1].islower() or label[0] != "present"):
-            return None  # a heading "Apologies" or "Apologies for absence and substitutions" is an item
+        item_like = label[2][:1].islower() or label[0] != "present"
+        if block.heading is not None and item_like and not self._names_follow(i):
+            return None  # a heading "Apologies" or "Apologies for absence and substitutions" over prose is an item
         if re.match(r"^(?:\S+\s+){0,3}?(?:were|was|had|have|has|been)\b", text, re.I):
             return None  # a sentence ("Apologies were received from ..."), read by apologies_in_text
         if text.isupper() and label[2] and len(label[2].split()) <= 2 and "," not in label[2]:
@@ -764,7 +765,8 @@ def _add(people: list[Attendee], found: list[dict], status: str, category: str |
             name = name.title()  # "PAUL REYNOLDS" as a grid of capitals prints him; initials stay as they are
         same = next((p for p in people if _same(p.name, name) or (p.initials and p.initials == name)), None)
         if same is not None:  # "Apologies were received from SB": Rev. Simon Burke (SB), listed above
-            if given != "present" and same.status == "present":
+            # an apology says more than an unticked box or an absent list: the member sent word
+            if (given != "present" and same.status == "present") or (given, same.status) == ("apologies", "absent"):
                 same.status = given
             continue
         people.append(

@@ -1333,6 +1333,36 @@ def test_a_surname_particle_does_not_end_a_list_of_apologies_one_name_a_line() -
     ]
 
 
+def test_a_marked_up_apologies_heading_over_names_lists_them_and_an_apology_outranks_an_unticked_box() -> None:
+    text = (
+        "# Steering Group - 4 May 2023\n\n## Attendance\n\n- [x] Ann Lee, Northfield Trust\n"
+        "- [ ] Bob Diaz, Westgate Ltd\n- [ ] Cy Tran, Eastbrook Co\n\n## Apologies\n\n- Bob Diaz, Westgate Ltd\n\n"
+        "## Budget\n\nThe budget was discussed.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(a.name, a.status) for a in found.attendees] == [
+        ("Ann Lee", "present"),
+        ("Bob Diaz", "apologies"),
+        ("Cy Tran", "absent"),
+    ]
+
+
+def test_a_marked_up_apologies_heading_over_a_sentence_stays_an_item_and_no_apologies_names_nobody() -> None:
+    text = (
+        "# Parish Council minutes, 4 May 2023\n\nPresent: Ann Lee, Bob Diaz\n\nAbsent: Cy Tran\n\n"
+        "## Apologies\n\nApologies were received from Dee Fox. No apologies had been received from Eve Hall.\n\n"
+        "## Budget\n\nThe budget was discussed.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(a.name, a.status) for a in found.attendees] == [
+        ("Ann Lee", "present"),
+        ("Bob Diaz", "present"),
+        ("Cy Tran", "absent"),
+        ("Dee Fox", "apologies"),
+    ]
+    assert [i.title for i in found.items] == ["Apologies", "Budget"]
+
+
 def test_apologies_reported_in_the_active_voice_across_a_line_ending_in_a_title() -> None:
     blocks = _blocks_of(
         [
