@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -99,6 +100,7 @@ def _text_pages(pdf, count: int, path: Path, on_page: Callable[[int], None]) -> 
     kinds = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
     characters = held = 0
     sizes: list[float] = []
+    outdents: list[bool] = []
     for number in range(count):
         on_page(number + 1)
         page = pdf[number]
@@ -109,17 +111,19 @@ def _text_pages(pdf, count: int, path: Path, on_page: Callable[[int], None]) -> 
             textpage = page.get_textpage()
             try:
                 characters += _checked_size(textpage, number + 1, characters, path)
-                lines, line_sizes = _page_lines(textpage, number + 1, raw)
+                lines, line_sizes, line_outdents = _page_lines(textpage, number + 1, raw)
                 wanted, chain_left = _wants_layout(lines, paths, chain_left)
                 laid, found = _table_layout(page, textpage, raw, number + 1, table_id) if wanted else (None, 0)
                 if laid is None and _heads_columns(lines):
                     laid, found = _stream_layout(page, textpage, raw, number + 1, table_id)
                 if laid is not None:
                     lines, table_id, line_sizes = laid, table_id + found, [0.0] * len(laid)
+                    line_outdents = [False] * len(laid)
                     free = [line for line in laid if line.cell is None and line.top is not None]
                     mark_gaps(free, [-line.top for line in free])  # tops run down the page
                 pages.append(lines)
                 sizes.extend(line_sizes)
+                outdents.extend(line_outdents)
                 held += len(lines)
                 if held > MAX_LINES:
                     raise IngestError(str(path), f"the PDF holds over {MAX_LINES:,} lines by page {number + 1}")
@@ -127,7 +131,7 @@ def _text_pages(pdf, count: int, path: Path, on_page: Callable[[int], None]) -> 
                 textpage.close()
         finally:
             page.close()
-    mark_headings_by_size([line for page in pages for line in page], sizes)
+    mark_headings_by_size([line for page in pages for line in page], sizes, outdents)
     return pages, images, table_id
 
 
@@ -239,14 +243,15 @@ _LAYOUT_LABEL = re.compile(
 CHAIN = 10  # pages a ruled table may run on over without repeating its header
 
 
-def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float]]:
-    """A page's lines and the font size each is set in."""
+def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float], list[bool]]:
+    """A page's lines, the font size each is set in, and whether each stands out left of the body's indent."""
     text = textpage.get_text_range()
     lines: list[Line] = []
     rights: list[float] = []
     first_ends: list[float] = []  # where each line's first character ends: from there to its last, the type's pitch
     baselines: list[float] = []
     sizes: list[float] = []
+    lefts: list[float] = []
     offset = 0
     for piece in re.split(r"(\r\n|\n|\r)", text):
         if piece in ("\r\n", "\n", "\r"):
@@ -259,7 +264,9 @@ def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float
             continue
         last = start + len(piece.rstrip()) - 1
         right, baseline = _char_right(textpage, raw, last), _baseline(textpage, raw, last)
-        first_end = _char_right(textpage, raw, start + len(piece) - len(piece.lstrip()))
+        first = start + len(piece) - len(piece.lstrip())
+        first_end = _char_right(textpage, raw, first)
+        lefts.append(_char_left(textpage, raw, first))
         lines.append(
             Line(text=re.sub(r"\s+", " ", stripped), page=page_number, bold=_is_bold(textpage, raw, start, piece))
         )
@@ -270,7 +277,36 @@ def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float
     mark_wrapped(lines, rights)
     mark_broken(lines, first_ends, rights)
     mark_gaps(lines, baselines)
-    return lines, sizes
+    return lines, sizes, outdented(lines, lefts)
+
+
+OUTDENT = 12.0  # points left of the body's indent at which a short line stands out as a heading
+
+
+def outdented(lines: list[Line], lefts: list[float]) -> list[bool]:
+    """Short lines set out to the left of an indented body ('Treasurer's Report' at the margin over paragraphs
+    indented beneath it): a heading its size and weight do not show."""
+    starts = Counter(round(left) for line, left in zip(lines, lefts, strict=True) if len(line.text) > 60)
+    if not starts:
+        return [False] * len(lines)
+    body, count = starts.most_common(1)[0]
+    if count < 4:
+        return [False] * len(lines)
+    return [
+        left <= body - OUTDENT
+        and len(line.text.split()) <= 10
+        and line.text[:1].isalpha()
+        and not _TERMINAL_END.search(line.text)
+        and not line.text.endswith(",")
+        and not re.search(r":\s*\S", line.text)  # "Absent: Ann Lee" labels a list
+        and not (k and _runs_on(lines[k - 1]))
+        for k, (line, left) in enumerate(zip(lines, lefts, strict=True))
+    ]
+
+
+def _runs_on(line: Line) -> bool:
+    """A line whose sentence or list goes on below it: the next line continues it, whatever its indent."""
+    return line.wrapped or bool(re.search(r"(?:[,(&/–-]|\b(?:and|or|of|the|to|for))$", line.text))
 
 
 def mark_broken(lines: list[Line], first_ends: list[float], rights: list[float]) -> None:
@@ -301,7 +337,7 @@ def mark_gaps(lines: list[Line], heights: list[float], wider: float = 1.6) -> No
         line.gap = step > wider * spacing
 
 
-def mark_headings_by_size(lines: list[Line], sizes: list[float]) -> None:
+def mark_headings_by_size(lines: list[Line], sizes: list[float], outdents: list[bool] | None = None) -> None:
     """Short lines set well above the body's type size are headings, the largest size level 1:
     word processors' exports (a Google Doc's 'Heading 2' at 21pt over 14.7pt text) keep no other mark."""
     weight: dict[float, int] = {}
@@ -315,6 +351,9 @@ def mark_headings_by_size(lines: list[Line], sizes: list[float]) -> None:
     for line, size in zip(lines, sizes, strict=True):
         if round(size, 1) in larger and line.cell is None and len(line.text.split()) <= 12:
             line.heading = min(larger.index(round(size, 1)) + 1, 6)
+    for line, out in zip(lines, outdents or [], strict=False):
+        if out and line.heading is None and line.cell is None:
+            line.heading = min(len(larger) + 1, 6)
 
 
 def _char_right(textpage, raw, index: int) -> float:
@@ -324,6 +363,15 @@ def _char_right(textpage, raw, index: int) -> float:
         textpage, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
     )
     return right.value if ok else 0.0
+
+
+def _char_left(textpage, raw, index: int) -> float:
+    """Where a character starts across the page."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ok = raw.FPDFText_GetCharBox(
+        textpage, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
+    )
+    return left.value if ok else 0.0
 
 
 def _baseline(textpage, raw, index: int) -> float:

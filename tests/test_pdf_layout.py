@@ -248,3 +248,51 @@ def test_a_line_broken_where_the_next_word_would_not_fit_goes_on_below(tmp_path:
     document = read(tmp_path / "broken.pdf")
     wrapped = {line.text.split()[-1]: line.wrapped for line in document.lines}
     assert wrapped["Other"] and not wrapped["Booking"]
+
+
+def _outdented_minutes(path: Path) -> None:
+    """Headings at the margin over paragraphs indented beneath them, in the body's type, weight and spacing."""
+    pdf = _page_of_minutes("Residents' Association - Annual General Meeting - 9 May 2024")
+    body = [
+        ("Welcome by the Chair", "The Chair opened the meeting and welcomed the forty residents who came along."),
+        ("Resignation of the current committee", "The committee stood down as the constitution requires at each AGM"),
+        ("Election of the new committee", "The members present re-elected the committee for another year, unopposed."),
+        ("The association going forward", "A resident asked about the state of the footpaths near the shops."),
+    ]
+    pdf.set_x(32)
+    pdf.cell(0, 6, "Present: Ann Lee (Chair), Bob Diaz (Treasurer), Cy Tran", new_x="LMARGIN", new_y="NEXT")
+    for heading, words in body:
+        pdf.set_x(20)
+        pdf.cell(0, 6, heading, new_x="LMARGIN", new_y="NEXT")
+        for line in (words, "and so it was noted."):  # a paragraph's last line stops short of the margin
+            pdf.set_x(32)
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+
+
+def test_short_lines_set_out_left_of_an_indented_body_are_its_headings(tmp_path: Path) -> None:
+    path = tmp_path / "outdented.pdf"
+    _outdented_minutes(path)
+    (meeting,) = extract(read(path))
+    assert [i.title for i in meeting.items] == [
+        "Welcome by the Chair",
+        "Resignation of the current committee",
+        "Election of the new committee",
+        "The association going forward",
+    ]
+
+
+def test_a_list_running_on_or_a_label_is_not_taken_for_an_outdented_heading() -> None:
+    from minutes.ingest.model import Line
+    from minutes.ingest.pdf import outdented
+
+    body = "The members present discussed the matter at length and agreed the way forward."
+    lines = [
+        Line("Present: Ann Lee, Bob Diaz, Cy Tran and"),
+        Line("Dee Fox"),  # the list goes on at the margin
+        Line("Apologies: Eve Hall"),  # a label over its names
+        *[Line(body) for _ in range(4)],
+        Line("Any other business"),
+    ]
+    lefts = [72.0, 72.0, 72.0, 93.0, 93.0, 93.0, 93.0, 72.0]
+    assert outdented(lines, lefts) == [False] * 7 + [True]
