@@ -42,13 +42,21 @@ def acronym(name: str) -> str:
 
 
 def resolve(db: Database, name: str, organisation: str | None, attendees: list[str] = ()) -> int | None:
-    """The stored body a paper's name means, or None for a new body."""
+    """The stored body a paper's name means, or None for a new body.
+
+    A name alone does not make one body of two: 'Parish Council' heads many councils' minutes, so a paper
+    whose members the body has never seen is another body of that name ('Parish Council (2)'), unless a
+    person joined the names by hand."""
     key = body_key(name)
-    row = db.execute(
-        "SELECT id FROM bodies WHERE key = ? UNION ALL SELECT body_id FROM body_aliases WHERE key = ?", [key, key]
-    ).fetchone()
-    if row:
-        return row[0]
+    for body_id, by_hand in db.execute(
+        "SELECT id, 0 FROM bodies WHERE key = ? UNION ALL SELECT body_id, by_hand FROM body_aliases WHERE key = ?",
+        [key, key],
+    ).fetchall():
+        if by_hand or not strangers(db, body_id, attendees):
+            return body_id
+    for body_id, other in db.execute("SELECT id, key FROM bodies WHERE key LIKE ?", [f"{key} %"]).fetchall():
+        if re.fullmatch(rf"{re.escape(key)} \d+", other) and not strangers(db, body_id, attendees):
+            return body_id  # 'Parish Council (2)': the second council of that name, met again
     for body_id, other, org in db.execute("SELECT id, name, organisation FROM bodies").fetchall():
         if organisation and org and body_key(organisation) != body_key(org):
             continue  # another organisation's committee, however alike the names
@@ -59,6 +67,30 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
             )
             return body_id
     return None
+
+
+STRANGERS = 2  # present members a paper must list, none of them known to a body, to be another body's
+
+
+def strangers(db: Database, body_id: int, attendees: list[str]) -> bool:
+    """Whether a paper's members are all unknown to a body that knows its own: several present, not one
+    surname shared. A body's membership changes by a few at a time, not all at once."""
+    surnames = {a.split()[-1].lower() for a in attendees if a.split()}
+    if len(surnames) < STRANGERS:
+        return False
+    known = {r[0].split()[-1].lower() for r in db.execute("SELECT name FROM people WHERE body_id = ?", [body_id])}
+    return len(known) >= STRANGERS and not surnames & known
+
+
+def free_name(db: Database, name: str) -> str:
+    """A name no body has yet: 'Parish Council', else 'Parish Council (2)', '(3)' ..."""
+    taken = {r[0] for r in db.execute("SELECT key FROM bodies UNION SELECT key FROM body_aliases")}
+    n = 1
+    candidate = name
+    while body_key(candidate) in taken:
+        n += 1
+        candidate = f"{name} ({n})"
+    return candidate
 
 
 _GENERIC = {"committee", "council", "board", "meeting", "minutes", "group", "forum", "parish", "town", "sub", "panel"}

@@ -64,11 +64,12 @@ def _source(found: Found) -> dict:
 
 def body_id(db: Database, name: str, organisation: str | None, attendees: list[str] = ()) -> int:
     """The body a paper belongs to: one already stored under this or another of its names, else a new one."""
-    from .bodies import resolve
+    from .bodies import free_name, resolve
 
     found = resolve(db, name, organisation, attendees)
     if found is not None:
         return found
+    name = free_name(db, name)
     key = body_key(name)
     cursor = db.execute(
         "INSERT INTO bodies (name, key, initials, organisation) VALUES (?, ?, ?, ?)",
@@ -155,11 +156,7 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
         "organisation": m.organisation,
         **_source(m.found),
     }
-    existing = None
-    if m.date:
-        existing = db.execute(
-            "SELECT id FROM meetings WHERE body_id = ? AND kind = ? AND date = ?", [bid, m.kind, m.date]
-        ).fetchone()
+    existing = _same_meeting(db, bid, m, present) if m.date else None
     if existing:
         meeting_id = existing[0]
         sets = ", ".join(f'"{k}" = ?' for k in fields)
@@ -221,6 +218,25 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
     return len(m.actions), bid
 
 
+def _same_meeting(db: Database, bid: int, m: Meeting, present: list[str]) -> tuple[int] | None:
+    """The stored meeting a paper gives again (a draft, then the signed minutes; a PDF, then its DOCX): the
+    body's meeting of that kind and date, unless the two name wholly different people."""
+    for (meeting_id,) in db.execute(
+        "SELECT id FROM meetings WHERE body_id = ? AND kind = ? AND date = ? ORDER BY id", [bid, m.kind, m.date]
+    ).fetchall():
+        stored = [r[0] for r in db.execute("SELECT name FROM attendance WHERE meeting_id = ?", [meeting_id])]
+        if not _strangers(present, stored):
+            return (meeting_id,)
+    return None
+
+
+def _strangers(these: list[str], those: list[str]) -> bool:
+    """Two lists of several people with not one surname in common."""
+    a = {n.split()[-1].lower() for n in these if n.split()}
+    b = {n.split()[-1].lower() for n in those if n.split()}
+    return len(a) >= 2 and len(b) >= 2 and not a & b
+
+
 def _insert(db: Database, table: str, row: dict) -> int:
     cols = ", ".join(f'"{k}"' for k in row)
     return db.execute(
@@ -228,9 +244,18 @@ def _insert(db: Database, table: str, row: dict) -> int:
     ).lastrowid
 
 
-def _ref_stem(db: Database, bid: int, m: Meeting, document: Document) -> str:
+def _ref_stem(db: Database, bid: int, meeting_id: int, m: Meeting, document: Document) -> str:
+    """'PC-2024-03-03': the body's initials and the date, with a letter where another meeting has them
+    ('Parish Council' and 'Planning Committee' meeting the same day: 'PC-2024-03-03b')."""
     body_initials = db.execute("SELECT initials FROM bodies WHERE id = ?", [bid]).fetchone()[0]
-    return f"{body_initials}-{m.date or document.sha256[:8]}"
+    stem = f"{body_initials}-{m.date or document.sha256[:8]}"
+    for letter in ["", *"bcdefghijklmnopqrstuvwxyz"]:
+        taken = db.execute(
+            "SELECT 1 FROM actions WHERE ref LIKE ? AND meeting_id != ? LIMIT 1", [f"{stem}{letter}-%", meeting_id]
+        ).fetchone()
+        if not taken:
+            return stem + letter
+    return f"{stem}-{meeting_id}"
 
 
 def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Meeting) -> None:
@@ -238,7 +263,7 @@ def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Mee
     old = db.execute(
         "SELECT id, ref, seq, text FROM actions WHERE meeting_id = ? ORDER BY seq", [meeting_id]
     ).fetchall()
-    stem = _ref_stem(db, bid, m, document)
+    stem = _ref_stem(db, bid, meeting_id, m, document)
     next_seq = max((r[2] for r in old), default=0) + 1
     taken: set[int] = set()
     for action in m.actions:

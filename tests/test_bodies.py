@@ -76,3 +76,36 @@ def test_bodies_merge_joins_two_and_later_papers_follow(tmp_path: Path, db_path:
     assert body["meetings"] == 3, "a later paper under the folded name joins the kept body"
     missing = run_cli("bodies", "merge", body["name"], "No Such Body", db=db)
     assert missing.returncode == 1 and "no body called 'No Such Body'" in missing.stderr
+
+
+def test_two_councils_whose_papers_share_a_bare_title_stay_two_bodies_and_lose_nothing(
+    tmp_path: Path, db_path: Path | str
+) -> None:
+    head = "MINUTES OF THE PARISH COUNCIL MEETING\nHeld on {day}\n\nPresent: {people}\n\n1. Playground\n\n"
+    papers = [
+        ("a.txt", "3 March 2024", "Ann Bell (Chair), Cy Dee", "ACTION: Clerk to repair the fence.\n"),
+        ("b.txt", "3 March 2024", "Ed Fox (Chair), Gil Hart", "ACTION: Clerk to order new swings.\n"),
+        ("b2.txt", "7 April 2024", "Ed Fox (Chair), Gil Hart", "The swings were discussed.\n"),
+        ("a-signed.txt", "3 March 2024", "Ann Bell (Chair), Cy Dee", "ACTION: Clerk to repair the fence now.\n"),
+    ]
+    for name, day, people, body in papers:
+        (tmp_path / name).write_text(head.format(day=day, people=people) + body)
+        run_cli("ingest", str(tmp_path / name), db=db_path, check=True)
+    bodies = {b["name"]: b["meetings"] for b in json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)}
+    assert bodies == {"Parish Council": 1, "Parish Council (2)": 2}  # the signed copy replaced its draft
+    actions = json.loads(run_cli("actions", "--json", db=db_path, check=True).stdout)
+    assert sorted((a["ref"], a["text"]) for a in actions) == [
+        ("PC-2024-03-03-01", "Clerk to repair the fence now."),
+        ("PC-2024-03-03b-01", "Clerk to order new swings."),
+    ]
+
+
+def test_a_paper_unknown_to_a_body_of_its_name_is_another_unless_joined_by_hand(db_path: Path | str) -> None:
+    db = connect(db_path)
+    council = _body(db, "Parish Council", None, ["Ann Bell", "Cy Dee"])
+    assert resolve(db, "Parish Council", None, ["Ann Bell", "Ed Fox"]) == council  # one member changed
+    assert resolve(db, "Parish Council", None, ["Ed Fox", "Gil Hart"]) is None  # nobody it knows
+    assert resolve(db, "Parish Council", None, ["Ed Fox"]) == council  # too few to tell
+    db.execute("INSERT INTO body_aliases (key, body_id, by_hand) VALUES ('town council', ?, 1)", [council])
+    assert resolve(db, "Town Council", None, ["Ed Fox", "Gil Hart"]) == council  # a person said so
+    db.close()
