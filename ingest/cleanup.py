@@ -33,7 +33,8 @@ def clean(lines: list[Line], pages: int | None) -> list[Line]:
     ]
     for line in kept:
         strip_bullet(line)
-        text, leaders = _LEADER.subn(" — ", _INVISIBLE.sub("", line.text))  # an em dash for the leader's column
+        text = _INVISIBLE.sub("", line.text.replace("\ufffe", "-"))  # pdfium's mark for a hyphen: 'co-opted'
+        text, leaders = _LEADER.subn(" — ", text)  # an em dash for the leader's column
         line.text = text.strip()
         if leaders:
             line.leader = True

@@ -12,7 +12,7 @@ TABLES = ("meetings", "attendance", "resolutions", "actions")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")  # none is allowed in XML
 
 
 def cell(value: object) -> object:

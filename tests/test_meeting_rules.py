@@ -1839,6 +1839,13 @@ def test_date_or_chair_heading_a_table_column_is_kept_though_alone_on_a_line_it_
     ]
 
 
+def test_pdfiums_hyphen_mark_reads_as_a_hyphen() -> None:
+    from minutes.ingest.cleanup import clean
+
+    (line,) = clean([Line("She was co\ufffeopted onto the Council.", page=1)], 1)
+    assert line.text == "She was co-opted onto the Council."
+
+
 def test_a_post_the_margin_pushed_onto_its_own_line_ends_the_sentence_rather_than_blanking_a_signature() -> None:
     from minutes.ingest.cleanup import clean
 
