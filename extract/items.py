@@ -18,6 +18,7 @@ from .model import Item
 from .names import (
     FOOTNOTE_MARK,
     HONORIFIC,
+    STREET_WORD,
     dash_tail,
     given_name,
     is_organisation,
@@ -273,11 +274,7 @@ def _tail_is_content(tail: str) -> bool:
     return bool(_CONTENT.search(tail)) or person
 
 
-_STREET_END = re.compile(
-    r"\b(?:street|road|lane|close|avenue|drive|way|place|court|crescent|green|hill|park|square|terrace|gardens|row|"
-    r"walk|grove|rise|view|mews)$",
-    re.I,
-)
+_STREET_END = re.compile(rf"\b{STREET_WORD}$", re.I)
 
 
 def _split_stop(text: str) -> tuple[str, str | None]:

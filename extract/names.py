@@ -309,6 +309,13 @@ def full_names(surnames: list[str], texts: list[str]) -> dict[str, str]:
     return out
 
 
+# the last word of a street's name: "Mill Lane", "Birch Green"
+STREET_WORD = (
+    r"(?:street|road|lane|close|avenue|drive|way|place|court|crescent|green|hill|park|square|terrace|gardens|row|"
+    r"walk|grove|rise|view|mews)"
+)
+
+
 def given_name(name: str) -> bool:
     """probablepeople reads the first word as a given name: 'Carl Hage', not 'Member Hage' or 'Vice Chair'."""
     import probablepeople

@@ -16,7 +16,7 @@ from .blocks import Block, paragraphs, sentences
 from .dates import due_date
 from .items import Heading, find_items, heading_number
 from .model import Action, Attendee, Meeting, Resolution
-from .names import NameFinder, dash_tail, full_names, looks_like_name, reporter, strip_honorifics
+from .names import STREET_WORD, NameFinder, dash_tail, full_names, looks_like_name, reporter, strip_honorifics
 from .segment import ROLL_HEADING, Segment, segments
 
 _APOLOGIES_ITEM = re.compile(r"\bapolog|\babsence\b|\battendance\b", re.I)
@@ -570,7 +570,10 @@ def _found(raw: action_rules.Raw):
     return found
 
 
-_PARAGRAPH_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVX]{1,4}\.)\s+(?=[A-Z])")
+# "2.1 The minutes ...", "5 Friends website": a paragraph's number, not a house's ("24 Birch Green - the pillars")
+_PARAGRAPH_NUMBER = re.compile(
+    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}|[IVX]{{1,4}}\.)\s+(?=[A-Z])(?!(?:[A-Z][\w'’\-]*\s+){{0,3}}(?i:{STREET_WORD})\b)"
+)
 
 
 def _item_named(ref: str | None, numbers: list[str]) -> str | None:

@@ -1099,6 +1099,15 @@ def test_an_action_keeps_its_words_not_its_paragraph_number() -> None:
     assert [a.text for a in m.actions] == ["Friends website – deferred until next meeting"]
 
 
+def test_an_action_opening_with_a_house_number_keeps_its_address() -> None:
+    m = meeting(
+        "1. Village Green\n24 Mill Lane – the fence may stand on the green. Councillors will look and report.\n"
+    )
+    assert [a.text for a in m.actions] == [
+        "24 Mill Lane – the fence may stand on the green. Councillors will look and report."
+    ]
+
+
 def test_a_heading_naming_the_actions_is_not_one() -> None:
     assert meeting("1. Business\nACTIONS TO BE TAKEN\nITEM BY WHOM BY WHEN\n").actions == []
 
