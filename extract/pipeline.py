@@ -138,6 +138,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
         _presenters_named(meeting, blocks[seg.start : seg.end])
         return meeting
     meeting.attendees = _attendance(blocks, seg, shape.headings, shape.people, shape.head_end)
+    _initials_nobody_has(meeting)
     _presenters_from_roster(meeting, leaders)
     _presenters_named(meeting, blocks[seg.start : seg.end])
     item_of = _item_lookup(shape.headings)
@@ -325,6 +326,21 @@ def _review_blocks(seg: Segment, shape: Outline) -> set[int]:
         if progress_rules.REVIEW_ITEM.search(heading.item.title):
             found.update(range(heading.block, _item_end(shape.headings, n, seg.end)))
     return found
+
+
+def _initials_nobody_has(meeting: Meeting) -> None:
+    """'Finance report JB' names its presenter by her initials; 'Package ecosystem & DSF' ends in a body's: where
+    the minutes list who attended, capitals that are no attendee's initials are the title's own words."""
+    if len(meeting.attendees) < 2:
+        return
+    known = {a.initials for a in meeting.attendees if a.initials}
+    for a in meeting.attendees:
+        words = re.findall(r"[^\W\d_][\w'’]*", a.name)
+        known |= {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words[:1] + words[-1:]).upper()}
+    for item in meeting.items:
+        shown = item.presenters and all(re.fullmatch(r"[A-Z]{2,3}", p) for p in item.presenters)
+        if shown and not any(p in known for p in item.presenters):
+            item.title, item.presenters = f"{item.title} {'/'.join(item.presenters)}", []
 
 
 def _presenters_from_roster(meeting: Meeting, leader_lines: set[int]) -> None:

@@ -1839,6 +1839,15 @@ def test_date_or_chair_heading_a_table_column_is_kept_though_alone_on_a_line_it_
     ]
 
 
+def test_capitals_ending_a_heading_present_it_only_when_they_are_an_attendees_initials() -> None:
+    text = (
+        "# Board minutes, 4 May 2023\n\nPresent: Jane Brown, Tom Reid\n\n"
+        "## Finance report JB\n\nThe accounts were noted.\n\n## Packages & PSF\n\nThe packaging was discussed.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(i.title, i.presenters) for i in found.items] == [("Finance report", ["JB"]), ("Packages & PSF", [])]
+
+
 def test_pdfiums_hyphen_mark_reads_as_a_hyphen() -> None:
     from minutes.ingest.cleanup import clean
 
