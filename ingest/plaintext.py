@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from .model import Line
@@ -216,5 +217,6 @@ def _block(raw: str, markdown: bool, tables: int) -> list[Line]:
     text = _EMPHASIS.sub(r"\2", text)
     text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text) if markdown else text
     text = _ESCAPE.sub(r"\1", text)
+    text = html.unescape(text) if markdown else text  # Markdown shows '&lt;sponsor&gt;' as '<sponsor>'
     text = re.sub(r"\s+", " ", text).strip()
     return [Line(text=text, bold=bold, heading=heading, indent=indent)] if text else []

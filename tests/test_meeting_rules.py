@@ -1848,6 +1848,11 @@ def test_capitals_ending_a_heading_present_it_only_when_they_are_an_attendees_in
     assert [(i.title, i.presenters) for i in found.items] == [("Finance report", ["JB"]), ("Packages & PSF", [])]
 
 
+def test_markdown_shows_its_character_references_as_the_characters() -> None:
+    lines = from_text("- Ann Lee: Get back to &lt;sponsor&gt; about the Q&amp;A &mdash; soon\n", markdown=True).lines
+    assert [line.text for line in lines] == ["Ann Lee: Get back to <sponsor> about the Q&A — soon"]
+
+
 def test_pdfiums_hyphen_mark_reads_as_a_hyphen() -> None:
     from minutes.ingest.cleanup import clean
 
