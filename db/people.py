@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
 from ..extract.names import initials_of, looks_like_name, strip_honorifics
 from .connection import Database
 
+_UNMARKED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def fold(name: str) -> str:
+    """A name as compared: case and accents aside ('Çağıl Uluşahin' is 'cagil ulusahin' typed plainly)."""
+    marked = unicodedata.normalize("NFKD", name.lower().translate(_UNMARKED))
+    return "".join(c for c in marked if not unicodedata.combining(c))
+
 
 def _same_person(a: str, b: str) -> bool:
     """'Clare Smith'/'Claire Smith' are one person; 'M Armstrong'/'A Armstrong' are two, however alike."""
-    a, b = a.lower(), b.lower()
+    a, b = fold(a), fold(b)
     if a == b:
         return True
     pa, pb = a.split(), b.split()
@@ -49,13 +58,13 @@ def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), ini
         if len(fits) == 1:
             return fits[0]
     if len(parts) == 1:  # "Jane": the one person of that first name who has attended
-        firsts = [pid for pid, known, _ in rows if len(known.split()) > 1 and known.split()[0].lower() == name.lower()]
+        firsts = [pid for pid, known, _ in rows if len(known.split()) > 1 and fold(known.split()[0]) == fold(name)]
         if len(firsts) == 1:
             return firsts[0]
     surname_fits = [
         pid
         for pid, known, _ in rows
-        if known.split()[-1].lower() == parts[-1].lower()
+        if fold(known.split()[-1]) == fold(parts[-1])
         and (len(parts) == 1 or len(parts[0].rstrip(".")) == 1 and known[0].lower() == parts[0][0].lower())
     ]
     if len(surname_fits) == 1 and (len(parts) == 1 or len(parts[0].rstrip(".")) == 1):

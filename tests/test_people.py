@@ -41,3 +41,13 @@ def test_a_short_first_name_is_a_first_name_not_initials(db_path: Path | str) ->
     emma = person_id(db, body, "Emma Davies")  # initials ED
     ed = person_id(db, body, "Ed Fox")
     assert person_id(db, body, "Ed") == ed and person_id(db, body, "ED") == emma
+
+
+def test_a_name_typed_without_its_accents_is_the_same_person(db_path: Path | str) -> None:
+    db = connect(db_path)
+    body = db.execute("INSERT INTO bodies (name, key, initials) VALUES ('Board', 'board', 'B')").lastrowid
+    zoe = person_id(db, body, "Zoë Çelik Ørsted")
+    assert person_id(db, body, "Zoe Celik Orsted") == zoe
+    assert person_id(db, body, "Orsted") == zoe  # the one Ørsted
+    assert person_id(db, body, "Zoe") == zoe
+    db.close()
