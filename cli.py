@@ -1092,24 +1092,37 @@ def review_list(
         rows,
         as_json,
         False,
-        ["kind", "id", "body", "meeting_date", "confidence", "rule", "text", "document", "first_page", "first_line"],
+        [
+            "kind",
+            "id",
+            "ref",
+            "body",
+            "meeting_date",
+            "confidence",
+            "rule",
+            "text",
+            "document",
+            "first_page",
+            "first_line",
+        ],
         "To review",
     )
 
 
-def _verdict(kind: str, record_id: int, choice: str, field: str | None = None, value: str | None = None) -> None:
-    from .db.review import ReviewError, verdict
+def _verdict(kind: str, given: str, choice: str, field: str | None = None, value: str | None = None) -> None:
+    from .db.review import ReviewError, record_id, verdict
 
     if kind == "action" and field == "due" and value:
         value = _parse_day(value, "--value").isoformat()  # the same dates `action set --due` takes
 
+    db = _db(writing=True)
     try:
-        verdict(_db(writing=True), kind, record_id, choice, field, value)
+        verdict(db, kind, record_id(db, kind, given), choice, field, value)
     except ReviewError as exc:
         _fail(str(exc))
     if not state.quiet:
         out.print(
-            f"{kind} {record_id}: {choice}ed" if choice != "correct" else f"{kind} {record_id}: {field} corrected",
+            f"{kind} {given}: {choice}ed" if choice != "correct" else f"{kind} {given}: {field} corrected",
             markup=False,
             highlight=False,
         )
@@ -1118,7 +1131,7 @@ def _verdict(kind: str, record_id: int, choice: str, field: str | None = None, v
 @review_app.command("confirm")
 def review_confirm(
     kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
-    record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")],
+    record_id: Annotated[str, typer.Argument(help="The id `minutes review` shows, or an action's ref.")],
 ) -> None:
     """Confirm a record is right."""
     _verdict(kind, record_id, "confirm")
@@ -1127,7 +1140,7 @@ def review_confirm(
 @review_app.command("reject")
 def review_reject(
     kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
-    record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")],
+    record_id: Annotated[str, typer.Argument(help="The id `minutes review` shows, or an action's ref.")],
 ) -> None:
     """Reject a record the minutes do not hold (it is hidden from listings, digests and packs)."""
     _verdict(kind, record_id, "reject")
@@ -1136,9 +1149,13 @@ def review_reject(
 @review_app.command("correct")
 def review_correct(
     kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
-    record_id: Annotated[int, typer.Argument(help="The id `minutes review` shows.")],
+    record_id: Annotated[str, typer.Argument(help="The id `minutes review` shows, or an action's ref.")],
     field: Annotated[
-        str, typer.Option(help="The field to correct: text, name, status; an action's due or owners ('A / B').")
+        str,
+        typer.Option(
+            help="The field to correct. An attendee's name, status, category, role or organisation; an item's number, "
+            "title or parent; a resolution's text or item; an action's text, item, due or owners ('A / B')."
+        ),
     ],
     value: Annotated[str, typer.Option(help="The right value.")],
 ) -> None:

@@ -35,13 +35,26 @@ def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None)
             where += " AND m.body_id = ?"
             params.append(body_id)
         rows += db.query(
-            f"SELECT '{kind}' AS kind, r.id, b.name AS body, m.date AS meeting_date, r.\"{column}\" AS text, r.rule, "
+            f"SELECT '{kind}' AS kind, r.id, {'r.ref' if kind == 'action' else 'NULL'} AS ref, b.name AS body, "
+            f'm.date AS meeting_date, r."{column}" AS text, r.rule, '
             f'r.confidence, d.path AS document, r.first_page, r.first_line, r.last_line FROM "{table}" r '
             f"JOIN meetings m ON m.id = r.meeting_id JOIN bodies b ON b.id = m.body_id "
             f"JOIN documents d ON d.id = m.document_id WHERE {where}",
             params,
         )
     return sorted(rows, key=lambda r: (r["confidence"], r["meeting_date"] or "", r["kind"], r["id"]))
+
+
+def record_id(db: Database, kind: str, given: str) -> int:
+    """The record a person names: the id `minutes review` shows, or an action's ref ('HPC-2019-01-09-06')."""
+    if given.strip().isdigit():
+        return int(given)
+    if kind == "action":
+        row = db.execute("SELECT id FROM actions WHERE upper(ref) = upper(?)", [given.strip()]).fetchone()
+        if row:
+            return row[0]
+        raise ReviewError(f"no action with ref {given!r}; `minutes actions` lists them")
+    raise ReviewError(f"{given!r} is not a {kind}'s id: give the number `minutes review` shows")
 
 
 def verdict(
