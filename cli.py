@@ -192,7 +192,7 @@ def _store_all(db, results, count: int, failures: list[str]) -> dict[str, int]:
 
     from .db.store import refresh
 
-    totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0, "empty": 0}
+    totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0, "empty": 0, "again": 0}
     show = not state.quiet and count > 3 and sys.stderr.isatty()
     done = 0
     try:
@@ -238,12 +238,13 @@ def _store_one(db, parsed, totals: dict[str, int], failures: list[str]) -> None:
             out.print(f"unchanged: {parsed.path} (already ingested)", markup=False, highlight=False)
         return
     totals["documents"] += 1
-    if not result.meetings:
+    if not result.meetings and not result.again:
         totals["empty"] += 1
         if not state.quiet:
             out.print(f"{parsed.path}: no meeting found", markup=False, highlight=False)
     totals["meetings"] += result.meetings
     totals["actions"] += result.actions
+    totals["again"] += result.again
     if state.verbose:
         kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
         out.print(f"stored: {parsed.path}: {kinds}; {result.actions} actions", markup=False, highlight=False)
@@ -271,6 +272,8 @@ def _db_name() -> str:
 def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
     """One line: stored, unchanged, papers holding no meeting, failed (and whether the failures are only scans)."""
     line = f"{totals['documents']} documents stored, {totals['meetings']} meetings, {totals['actions']} actions"
+    if totals["again"]:  # the same minutes as another format, or a corrected copy: stored in place of the first
+        line += f" ({totals['again']} meetings were already stored and are updated)"
     line += f"; {totals['unchanged']} unchanged"
     if totals["empty"]:
         line += f"; {totals['empty']} with no meeting"
@@ -1297,6 +1300,7 @@ def watch(
             return f"{path}: not stored ({type(exc).__name__}: {exc})"
         if not state.quiet:
             what = "unchanged" if result.duplicate else f"{result.meetings} meetings, {result.actions} actions"
+            what += f" ({result.again} meetings updated)" if result.again else ""
             out.print(f"ingested {path.name}: {what}", markup=False, highlight=False)
         return None
 

@@ -37,8 +37,9 @@ _SMALL = {"of", "and", "the", "for", "to", "in", "on", "&", "a", "an", "at"}
 class Stored:
     document_id: int
     duplicate: bool
-    meetings: int
-    actions: int
+    meetings: int  # meetings new to the database
+    actions: int  # actions new to the database
+    again: int = 0  # meetings the paper gives again (another copy, a corrected version): stored anew in place
 
 
 def initials(name: str) -> str:
@@ -97,11 +98,12 @@ def store(db: Database, document: Document, meetings: list[Meeting], defer: bool
             "INSERT INTO documents (sha256, path, format, pages, ingested_at, meetings) VALUES (?, ?, ?, ?, ?, ?)",
             [document.sha256, document.path, document.format, document.pages, now(), len(meetings)],
         ).lastrowid
-        actions = 0
+        actions = again = 0
         bodies = set()
         for meeting in meetings:
-            count, body = _meeting(db, doc_id, document, meeting)
+            count, body, repeated = _meeting(db, doc_id, document, meeting)
             actions += count
+            again += repeated
             bodies.add(body)
         for body in sorted(bodies):
             if defer:
@@ -112,7 +114,7 @@ def store(db: Database, document: Document, meetings: list[Meeting], defer: bool
     except BaseException:
         db.rollback()
         raise
-    return Stored(doc_id, False, len(meetings), actions)
+    return Stored(doc_id, False, len(meetings) - again, actions, again)
 
 
 def refresh(db: Database) -> int:
@@ -142,7 +144,8 @@ def analyze(db: Database) -> None:
     db.analyze()
 
 
-def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
+def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> tuple[int, int, bool]:
+    """Store one meeting: (actions new to the database, its body, whether it replaced the same meeting)."""
     present = [a.name for a in m.attendees if a.status == "present"]
     bid = body_id(db, m.body or m.organisation or "Unknown body", m.organisation, present)
     fields = {
@@ -213,9 +216,9 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> int:
                 **_source(p.found),
             },
         )
-    _actions(db, bid, meeting_id, document, m)
+    added = _actions(db, bid, meeting_id, document, m)
     apply_verdicts(db, meeting_id)
-    return len(m.actions), bid
+    return added, bid, existing is not None
 
 
 def _same_meeting(db: Database, bid: int, m: Meeting, present: list[str]) -> tuple[int] | None:
@@ -258,14 +261,16 @@ def _ref_stem(db: Database, bid: int, meeting_id: int, m: Meeting, document: Doc
     return f"{stem}-{meeting_id}"
 
 
-def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Meeting) -> None:
-    """Insert the meeting's actions; on a meeting stored before, keep each matching action's ref."""
+def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Meeting) -> int:
+    """Insert the meeting's actions; on a meeting stored before, keep each matching action's ref. Returns how many
+    more the database holds."""
     old = db.execute(
         "SELECT id, ref, seq, text FROM actions WHERE meeting_id = ? ORDER BY seq", [meeting_id]
     ).fetchall()
     stem = _ref_stem(db, bid, meeting_id, m, document)
     next_seq = max((r[2] for r in old), default=0) + 1
     taken: set[int] = set()
+    added = 0
     for action in m.actions:
         match = max(
             ((r, fuzz.token_set_ratio(r[3], action.text)) for r in old if r[0] not in taken),
@@ -292,6 +297,7 @@ def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Mee
         else:
             action_id = _new_action(db, meeting_id, f"{stem}-{next_seq:02d}", next_seq, action)
             next_seq += 1
+            added += 1
         for position, name in enumerate(action.owners):
             pid = person_id(db, bid, name, [a.name for a in m.attendees])
             _insert(db, "action_owners", {"action_id": action_id, "position": position, "name": name, "person_id": pid})
@@ -301,6 +307,8 @@ def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Mee
             for table in ("action_history", "action_owners"):
                 db.execute(f"DELETE FROM {table} WHERE action_id = ?", [row[0]])
             db.execute("DELETE FROM actions WHERE id = ?", [row[0]])
+            added -= 1  # a copy's action that takes the place of one no longer there is not an action more
+    return max(added, 0)
 
 
 def _new_action(db: Database, meeting_id: int, ref: str, seq: int, action: Action) -> int:

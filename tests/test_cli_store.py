@@ -116,6 +116,17 @@ def test_extract_json_prints_the_contract() -> None:
     assert "source" not in json.dumps(data), "plain --json keeps exactly to the contract"
 
 
+def test_the_summary_counts_a_meeting_given_again_by_another_copy_once(tmp_path: Path) -> None:
+    paper = "Minutes of the Finance Committee held on 5 March 2024\n\nPresent: Ann Bell, Cy Dee\n\n"
+    (tmp_path / "draft.txt").write_text(paper + "1. Budget\nACTION: Clerk to circulate the budget.\n")
+    (tmp_path / "signed.md").write_text(paper + "1. Budget\n\nACTION: Clerk to circulate the budget.\n")
+    run = run_cli("ingest", str(tmp_path / "draft.txt"), str(tmp_path / "signed.md"), db=tmp_path / "m.db")
+    assert run.stdout.strip() == (
+        "2 documents stored, 1 meetings, 1 actions (1 meetings were already stored and are updated); "
+        "0 unchanged; 0 failed"
+    )
+
+
 def test_bad_file_among_good_ones(tmp_path: Path, db_path: Path) -> None:
     folder = tmp_path / "inbox"
     folder.mkdir()
