@@ -45,6 +45,18 @@ class Item:
     summary: str | None = None  # the opening words of its discussion, for the pack (not in the contract)
 
 
+def item_reference(number: str | None, parent: str | None, title: str) -> str:
+    """How a record names the item it sits in: its number with its parent's ('(a)' under 83 is '83(a)', '1'
+    under 6 is '6.1'; '6.1' is left as printed), or the title of an item without a number."""
+    if number is None:
+        return title
+    if not parent or number.startswith(parent):
+        return number
+    if number[:1].isdigit():
+        return f"{parent}.{number.rstrip('.')}"
+    return f"{parent}({number.strip('().')})"
+
+
 @dataclass(slots=True)
 class Resolution:
     item: str | None

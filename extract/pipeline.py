@@ -15,7 +15,7 @@ from . import progress as progress_rules
 from .blocks import Block, paragraphs, sentences
 from .dates import due_date
 from .items import Heading, find_items, heading_number
-from .model import Action, Attendee, Meeting, Resolution
+from .model import Action, Attendee, Meeting, Resolution, item_reference
 from .names import STREET_WORD, NameFinder, dash_tail, full_names, looks_like_name, reporter, strip_honorifics
 from .segment import ROLL_HEADING, Segment, segments
 
@@ -411,20 +411,9 @@ def _item_lookup(headings: list[Heading]):
         item = headings[k].item
         if top and item.parent is not None:
             return item.parent
-        return full_number(item.number, item.parent) if item.number is not None else item.title
+        return item_reference(item.number, item.parent, item.title)
 
     return item_of
-
-
-def full_number(number: str, parent: str | None) -> str:
-    """A sub-item's number with its parent's, as a reader needs it out of context: '1' under 6 is '6.1',
-    '(a)' under 83 is '83(a)'; a number that already carries its parent ('6.1') is left as printed."""
-    if not parent or number.startswith(parent):
-        return number
-    if number[:1].isdigit():
-        return f"{parent}.{number.rstrip('.')}"
-    bare = number.strip("().")
-    return f"{parent}({bare})"
 
 
 _ATTENDANCE_ITEM = re.compile(r"\broll call\b|\battendance\b|\bpresent\b|\bmembers\b|\bapolog|\babsence\b", re.I)

@@ -384,7 +384,7 @@ def _minutes_note(meetings: list[dict], previous: dict | None, source: str) -> t
     if previous["date"]:
         note = (
             f"To agree the minutes of the meeting held on {long_date(previous['date'])} as a correct record "
-            "(draft in this pack)."
+            "(their items, decisions and actions are in this pack)."
         )
     else:
         note = "To agree the minutes of the previous meeting (the stored minutes carry no date: check which they are)."

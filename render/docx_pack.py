@@ -13,6 +13,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from ..extract.model import item_reference
 from .action_log import log_rows, summary
 from .agenda import Draft, clean_title, clock, label, long_date
 from .templating import TEMPLATES
@@ -64,7 +65,7 @@ def minutes_context(meeting: dict, body: str) -> dict:
     when = long_date(meeting["date"], weekday=True) if meeting["date"] else "date not found"
     times = " to ".join(t for t in (clock(meeting["start_time"]), clock(meeting["end_time"])) if t)
     heading = ", ".join(p for p in (body, when, times, meeting["location"]) if p)
-    numbers = [i["number"] for i in meeting["items"]]
+    numbers = [item_reference(i["number"], i["parent"], i["title"]) for i in meeting["items"]]  # as records name them
     items = [
         {
             "number": f"{i['number']}." if (i["number"] or "").isdigit() else i["number"] or "",

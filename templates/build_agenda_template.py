@@ -246,7 +246,12 @@ def minutes(doc: DocxDocument) -> None:
     line(doc, "Heading 1", "Minutes of the previous meeting")
     line(doc, "Normal", "{{ minutes.heading }}")
     tag(doc, "{%p if notes %}")
-    line(doc, "Item Source", "Draft as read from {{ minutes.document }}: check it against the signed minutes.")
+    line(
+        doc,
+        "Item Source",
+        "As read from {{ minutes.document }}: each item with its decisions and actions, not every word of the "
+        "minutes. Check it against the signed minutes.",
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for group in minutes.attendance %}")
     line(doc, "Normal", "{{ group.label }}: ", "{{ group.names }}", bold_first=True)

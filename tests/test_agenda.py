@@ -624,3 +624,32 @@ def test_time_and_place_come_from_the_latest_agenda_when_there_is_one(tmp_path: 
     run_cli("agenda", "--body", body, "--date", "2024-04-10", "--out", str(out), db=db, check=True)
     details = [p.text for p in Document(str(out)).paragraphs if p.style.name == "Meeting Details"]
     assert details[0] == "Wednesday 10 April 2024 at 7.30 pm" and "Village Hall" in details[1]
+
+
+def test_the_previous_minutes_file_each_record_under_its_sub_item_or_unnumbered_item() -> None:
+    from minutes.render.docx_pack import minutes_context
+
+    meeting = {
+        "date": "2024-03-05",
+        "start_time": None,
+        "end_time": None,
+        "location": None,
+        "document": "minutes.pdf",
+        "kind": "minutes",
+        "attendance": [],
+        "items": [
+            {"number": "88", "parent": None, "title": "Planning", "summary": None},
+            {"number": "(a)", "parent": "88", "title": "Applications", "summary": None},
+            {"number": None, "parent": None, "title": "Village green", "summary": None},
+        ],
+        "resolutions": [{"item": "88(a)", "text": "No objection was raised."}],
+        "actions": [
+            {"item": "Village green", "ref": "PC-1", "text": "Clerk to write.", "owners": ["Clerk"], "due": None}
+        ],
+    }
+    entries = minutes_context(meeting, "Parish Council")["entries"]
+    assert [(e["title"], e["resolutions"], [a["ref"] for a in e["actions"]]) for e in entries] == [
+        ("Planning", [], []),
+        ("Applications", ["No objection was raised."], []),
+        ("Village green", [], ["PC-1"]),
+    ]

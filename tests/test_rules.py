@@ -1488,9 +1488,9 @@ def test_an_outline_under_action_items_gives_only_entries_that_name_an_owner() -
     [("1", "6", "6.1"), ("(a)", "83", "83(a)"), ("a)", "83", "83(a)"), ("6.1", "6", "6.1"), ("2", None, "2")],
 )
 def test_a_sub_items_number_keeps_its_parent(number: str, parent, shown: str) -> None:
-    from minutes.extract.pipeline import full_number
+    from minutes.extract.model import item_reference
 
-    assert full_number(number, parent) == shown
+    assert item_reference(number, parent, "Title") == shown
 
 
 def test_an_action_under_a_sub_item_names_the_whole_number() -> None:
