@@ -17,7 +17,7 @@ _ORG = re.compile(
 )
 _BODY = re.compile(
     r"\b(?:[A-Z][\w&'’\-]*\s+){0,5}(?:Forum|Committee|Board|Council|Commission|Cabinet|Panel|"
-    r"Governing Body|Governors|Trustees|Society|Sub-?Committee|Working Group|Assembly|Partnership|"
+    r"Governing Body|Governors|Trustees|Society|Sub-?Committee|Working [Gg]roup|Assembly|Partnership|"
     r"Annual General Meeting|Extraordinary General Meeting|AGM|EGM)\b"
 )
 _STRIP_TITLE = re.compile(
@@ -243,12 +243,28 @@ def _named_organisation(blocks: list[Block]) -> str | None:
 
 def _organisation(head: list[Block]) -> str | None:
     """The first short line of the head naming a council, school, trust, society ... that is not a venue,
-    a person's affiliation, a link or a sentence."""
-    for block in head:
-        text = block.text.strip()
+    a person's affiliation, a link or a sentence; a letterhead's name broken over two lines is one name."""
+    for n, block in enumerate(head):
+        text = _without_date(block.text.strip())
         if 2 <= len(text.split()) <= 14 and _ORG.search(text) and not _NOT_ORG.search(text):
-            return _tidy(_ORG_WRAPPER.sub("", re.sub(r"\s*[-–]\s*$", "", text))) or None
+            name = _tidy(_KIND_OF_MEETING.sub("", _ORG_WRAPPER.sub("", re.sub(r"\s*[-–]\s*$", "", text)))) or None
+            above = head[n - 1].text.strip() if n else ""
+            if name and GENERIC.match(name) and _NAME_PART.fullmatch(above) and not _ORG.search(above):
+                place = _tidy(re.sub(r"\s?[-–]\s?", "-", above))
+                return f"{place} {name}"  # 'Tayport Ferryport-on-Craig' over 'Community Council'
+            return name
     return None
+
+
+# "Milburn Parish Council - 26th January 2021": the meeting's date after the name
+_DATE_AFTER = re.compile(r"\s+[-–—,|]\s+(?=[^-–—,|]*\d)[^-–—|]*$")
+# a place's name on a line of its own: 'Tayport Ferryport-on-Craig', 'MILBURN'
+_NAME_PART = re.compile(r"(?:[A-Z][\w'’]*(?:\s?[-–]\s?[\w'’]+)*\s*){1,4}")
+
+
+def _without_date(text: str) -> str:
+    after = _DATE_AFTER.search(text)
+    return text[: after.start()] if after and find_dates(after.group(0)) else text
 
 
 _NOT_ORG = re.compile(  # a venue, a person and their affiliation, a link, a date, a numbered item or a sentence
@@ -340,6 +356,12 @@ _FORM_LABEL = re.compile(r"COMMITTEE|MEETING|BODY|GROUP|NAME|TITLE")  # "COMMITT
 _GENERAL_MEETING = re.compile(r"(?:Annual|Extraordinary) General Meeting$")
 
 
+# "Extraordinary Meeting of the Parish Council": which meeting of the body it was, not the body's name
+_KIND_OF_MEETING = re.compile(
+    r"^(?:(?:extraordinary|special|ordinary|regular|emergency|monthly|annual)\s+)+meeting\s+of\s+(?:the\s+)?", re.I
+)
+
+
 def _body_in(text: str) -> str | None:
     """The body a heading names: 'MINUTES OF THE TRUSTEES OF ...' -> 'Trustees', 'COMMITTEE Full Governing Body'
     (a form's label, then its value) -> 'Full Governing Body'."""
@@ -349,7 +371,7 @@ def _body_in(text: str) -> str | None:
     general = _GENERAL_MEETING.search(found.group(0))
     if general:  # "Suffolk's Libraries IPS Ltd Annual General Meeting": the society is the organisation
         return general.group(0)
-    words = found.group(0).split()
+    words = _KIND_OF_MEETING.sub("", found.group(0)).split()
     while len(words) > 1 and (_STRIP_TITLE.fullmatch(words[0]) or _FORM_LABEL.fullmatch(words[0])):
         if re.fullmatch(r"open|public", words[0], re.I) and len(words) > 2:
             break  # "Open Board" is the board meeting in public; "Open Spaces Committee" is a name

@@ -1853,6 +1853,29 @@ def test_markdown_shows_its_character_references_as_the_characters() -> None:
     assert [line.text for line in lines] == ["Ann Lee: Get back to <sponsor> about the Q&A — soon"]
 
 
+@pytest.mark.parametrize(
+    "head, body",
+    [
+        ("Kirk Ferryport -On-Tay\nCommunity Council\nMINUTES OF THE MEETING HELD ON 6 MARCH 2023\n", None),
+        ("New Pavilion Working group\nNotes of the meeting held on 6 March 2023\n", "New Pavilion Working group"),
+    ],
+)
+def test_a_bodys_name_is_read_whole_from_its_letterhead(head: str, body: str | None) -> None:
+    text = head + "\nPresent: Ann Bell, Cy Dee\n\n1. Finance\nThe accounts were noted by the Parish Council.\n"
+    (found,) = extract(from_text(text))
+    assert found.body == (body or "Kirk Ferryport-On-Tay Community Council")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Ashby Magna Parish Council - 26th January 2021", "Extraordinary Meeting of the Ashby Magna Parish Council"],
+)
+def test_an_organisations_line_is_its_name_without_the_date_or_the_kind_of_meeting(line: str) -> None:
+    from minutes.extract.header import _organisation
+
+    assert _organisation(paragraphs(from_text(line + "\n").lines)) == "Ashby Magna Parish Council"
+
+
 def test_pdfiums_hyphen_mark_reads_as_a_hyphen() -> None:
     from minutes.ingest.cleanup import clean
 
