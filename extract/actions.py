@@ -164,8 +164,11 @@ class Raw:
 
 
 def split_owners(text: str) -> list[str]:
+    """'AB/CD', 'Ann and Bob', 'AS AS' (a cell's two lines, one owner): each owner once, in order."""
     parts = re.split(r"\s*(?:/|,|&|\+|;|\band\b)\s*", text.strip().strip(".:;"))
-    return [_CLERK.sub("", strip_honorifics(p)) for p in parts if any(c.isalpha() for c in p)]  # "–" is nobody
+    parts = [w for p in parts for w in (p.split() if re.fullmatch(r"[A-Z]{2,4}(?:\s+[A-Z]{2,4})+", p) else [p])]
+    owners = [_CLERK.sub("", strip_honorifics(p)) for p in parts if any(c.isalpha() for c in p)]  # "–" is nobody
+    return list(dict.fromkeys(owners))
 
 
 _CLERK = re.compile(r"^(?:deputy\s+)?clerk\s+(?=(?-i:[A-Z][a-z]))", re.I)  # "Clerk Buiter": a title before a name
@@ -238,8 +241,11 @@ def marked(blocks: list[Block], start: int, end: int, finder: NameFinder) -> lis
             out += _marked_inside(block, text, finder)
             continue
         who, rest = m.group("who"), m.group("rest").strip()
-        if not who and rest.lower() in ("log", "list", "plan", "points", "required", "taken"):
-            continue  # "ACTION LOG" heads a table
+        heads = ("log", "list", "plan", "points", "required", "taken")
+        if not who and (
+            rest.lower() in heads or (rest.isupper() and len(rest.split()) <= 3 and rest.split()[0].lower() in heads)
+        ):
+            continue  # "ACTION LOG", "ACTION LIST SUMMARY" head a table
         if _ITEMS_HEADING.match(text):
             continue  # "ACTION ITEMS:", "ACTION ITEMS: (Discussion/Action)": a part of the paper, not a task
         if who and who.lower() in (

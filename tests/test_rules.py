@@ -1108,6 +1108,15 @@ def test_an_action_opening_with_a_house_number_keeps_its_address() -> None:
     ]
 
 
+def test_an_action_list_headed_in_capitals_is_a_heading_and_a_cell_naming_one_owner_twice_names_one() -> None:
+    from minutes.extract.actions import split_owners
+
+    m = meeting("1. Business\nThe Clerk will write to the school.\n\nChair, Parish Council\nACTION LIST SUMMARY\n")
+    assert [a.owners for a in m.actions] == [["Clerk"]]
+    assert split_owners("AS AS") == ["AS"] and split_owners("AS NS") == ["AS", "NS"]
+    assert split_owners("Ann Lee") == ["Ann Lee"]
+
+
 def test_a_heading_naming_the_actions_is_not_one() -> None:
     assert meeting("1. Business\nACTIONS TO BE TAKEN\nITEM BY WHOM BY WHEN\n").actions == []
 
