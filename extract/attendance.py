@@ -15,7 +15,16 @@ from rapidfuzz import fuzz
 
 from .blocks import Block, sentences
 from .model import Attendee
-from .names import FOOTNOTE_MARK, HONORIFIC, PARTICLES, is_organisation, is_role, looks_like_name, strip_honorifics
+from .names import (
+    BUSINESS_OPENERS,
+    FOOTNOTE_MARK,
+    HONORIFIC,
+    PARTICLES,
+    is_organisation,
+    is_role,
+    looks_like_name,
+    strip_honorifics,
+)
 
 # label -> (status, category)
 _LABELS: list[tuple[re.Pattern, str, str | None]] = [
@@ -227,6 +236,7 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     text = re.sub(r"\s+[-–]\s*\d{1,2}\.?$", "", text)  # "... and Mayor Ezzy Ashcraft – 5": the count present
     text = re.sub(r"^\d{1,3}[.)]\s+(?=[A-Z])", "", text)  # "1. Robert Surton": a numbered roll's number
     text = re.sub(r"\s*\(?(?<![\w.])@[\w.\-]+\)?", "", text)  # "James Snell @jasnell", "Joe Sepi (@joesepi)": handles
+    text = re.sub(r"(?<=\w)/\s+(?=[A-Z])", " / ", text)  # "Mr J Kinnear/ Ms R Hay": two people, as with spaces
     text = _ORG_DASH.sub(", ", _INLINE_ROLE.sub(", ", text))
     people: list[dict] = []
     # "...; Secretary, James Trammell, and At Large, Charlie Simons": the last entry after ", and"
@@ -650,6 +660,8 @@ class _Roll:
             return True  # '(*) Member present, but did not have voting rights': the note on a mark, not the end
         if re.fullmatch(r"[A-Z][\w ]{2,30}:", text.strip()):
             return self._names_follow(i)  # 'Residents:' over names heads a group; 'Proxies:' over a table ends
+        if _BUSINESS_LABEL.match(text):
+            return False  # "Declarations of Interest: Mr D Myles – Foodbank": the business has begun
         cell = block.cell
         category = self.category
         sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)
@@ -683,6 +695,7 @@ class _Roll:
         return True
 
 
+_BUSINESS_LABEL = re.compile(rf"^{BUSINESS_OPENERS}\b[^:]{{0,40}}:", re.I)
 _FOOTNOTE_NOTE = re.compile(r"^>?\s*(?:\(\s*[*†‡]+\s*\)|[†‡]+)\s+\S")  # the note a roll's mark refers to
 _PROSE = re.compile(r"\b(?:was|were|said|spoke|welcomed|opened|is|are|has|have|had|will|would|reported|stated)\b")
 

@@ -16,6 +16,7 @@ from .attendance import label_of
 from .blocks import Block, sentences
 from .model import Item
 from .names import (
+    BUSINESS_OPENERS,
     FOOTNOTE_MARK,
     HONORIFIC,
     STREET_WORD,
@@ -56,7 +57,7 @@ _SENTENCE_VERB = re.compile(
 _TASKLIKE = re.compile(r"\bto\s+[a-z]+\b|:\s*$|\.\s*$")  # "to agree final budget including:" is a decision
 _OPENING = re.compile(  # "To receive apologies for absence: Cllrs Hale & Lowe": what the meeting opens with
     r"^(?:to\s+(?:receive|note|accept|record|approve|consider)\s+(?:any\s+|the\s+)?)?"
-    r"(?:apologies|present|attendance|declarations?|matters arising|minutes|any other business|a\.?o\.?b)\b",
+    rf"(?:apologies|present|attendance|{BUSINESS_OPENERS})\b",
     re.I,
 )
 _SMALL = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "&", "with", "from", "by", "at", "–", "-", "or"}

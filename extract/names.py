@@ -309,6 +309,8 @@ def full_names(surnames: list[str], texts: list[str]) -> dict[str, str]:
     return out
 
 
+# the business a meeting opens with once the roll is taken: "Declarations of Interest", "Matters arising"
+BUSINESS_OPENERS = r"(?:declarations?|matters arising|minutes|any other business|a\.?o\.?b)"
 # the last word of a street's name: "Mill Lane", "Birch Green"
 STREET_WORD = (
     r"(?:street|road|lane|close|avenue|drive|way|place|court|crescent|green|hill|park|square|terrace|gardens|row|"

@@ -1876,6 +1876,23 @@ def test_an_organisations_line_is_its_name_without_the_date_or_the_kind_of_meeti
     assert _organisation(paragraphs(from_text(line + "\n").lines)) == "Ashby Magna Parish Council"
 
 
+def test_the_roll_ends_where_the_business_opens_and_a_slash_parts_two_people_however_spaced() -> None:
+    text = (
+        "MINUTES OF THE MEETING OF THE COMMUNITY COUNCIL HELD ON MONDAY 4th DECEMBER 2023\n"
+        "Present: Chair: Mr B Hale : Treasurer: Mr J Kerr/ Ms R Hay\n"
+        "Apologies: Mrs S Walker\n"
+        "Declarations of Interest: Mr B Hale – Foodbank\n"
+        "1. Planning\nNo applications.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [(a.name, a.status) for a in found.attendees] == [
+        ("B Hale", "present"),
+        ("J Kerr", "present"),
+        ("R Hay", "present"),
+        ("S Walker", "apologies"),
+    ]
+
+
 def test_pdfiums_hyphen_mark_reads_as_a_hyphen() -> None:
     from minutes.ingest.cleanup import clean
 
