@@ -654,14 +654,21 @@ class _Roll:
         found = parse_people(nxt.text, None)  # a full name, or several: not a word such as 'Quorum'
         return len(found) > 1 or any(len(p["name"].split()) > 1 for p in found)
 
-    def _names(self, i: int, block: Block, text: str) -> bool:
-        """A line of names; False where the line shows the lists are over (a heading, prose)."""
+    def _not_names(self, i: int, text: str) -> bool | None:
+        """Whether a line that names nobody goes on (True) or ends (False) the lists; None for a line of names."""
         if _FOOTNOTE_NOTE.match(text):
             return True  # '(*) Member present, but did not have voting rights': the note on a mark, not the end
         if re.fullmatch(r"[A-Z][\w ]{2,30}:", text.strip()):
             return self._names_follow(i)  # 'Residents:' over names heads a group; 'Proxies:' over a table ends
         if _BUSINESS_LABEL.match(text):
             return False  # "Declarations of Interest: Mr D Myles – Foodbank": the business has begun
+        return None
+
+    def _names(self, i: int, block: Block, text: str) -> bool:
+        """A line of names; False where the line shows the lists are over (a heading, prose)."""
+        verdict = self._not_names(i, text)
+        if verdict is not None:
+            return verdict
         cell = block.cell
         category = self.category
         sub_label = re.match(r"^((?:[A-Z][\w'’\-]*\s*){1,3}):\s+(?=\S)", text)
