@@ -30,6 +30,12 @@ def _same_person(a: str, b: str) -> bool:
     return False
 
 
+def _the_body(db: Database, body_id: int, name: str) -> bool:
+    """'HPC to object': the body's own initials name the body, not a member of it."""
+    row = db.execute("SELECT initials FROM bodies WHERE id = ?", [body_id]).fetchone()
+    return bool(row and row[0] and len(row[0]) >= 2 and name.replace(".", "").upper() == row[0].upper())
+
+
 # owners that are groups, not a person: "Others", "EVERYONE", "All members", "TBC"
 _GROUP = re.compile(r"^(?:others?|all|every(?:one|body)|any(?:one|body)|volunteers?|tbc|tbd|n/?a|none)\b", re.I)
 
@@ -39,8 +45,8 @@ def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), ini
     from ..extract.names import is_role
 
     name = strip_honorifics(name)
-    if not name or is_role(name) or _GROUP.match(name) or not looks_like_name(name):
-        return None  # roles, groups, places and departments ("Highways") are not people
+    if not name or is_role(name) or _GROUP.match(name) or not looks_like_name(name) or _the_body(db, body_id, name):
+        return None  # roles, groups, places, departments ("Highways") and the body itself ("HPC") are not people
     alias = db.execute(
         "SELECT person_id FROM people_aliases WHERE body_id = ? AND lower(name) = lower(?)", [body_id, name]
     ).fetchone()

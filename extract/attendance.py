@@ -136,7 +136,7 @@ def label_of(text: str) -> tuple[str, str | None, str] | None:
             # "Present" must stand as a label, not open a word ("Presentation ...")
             if rest and rest[0].isalnum() and status != "apologies" and not re.match(r"^\s", rest):
                 return None
-            return status, category, re.sub(r"^\s*(?:[:;,.\-–]|from\b|were\b)\s*", "", rest).strip()
+            return status, category, re.sub(r"^\s*(?:[:;,.\-–]+|from\b|were\b)\s*", "", rest).strip()  # "Apologies::"
     return None
 
 
@@ -237,6 +237,7 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     text = re.sub(r"^\d{1,3}[.)]\s+(?=[A-Z])", "", text)  # "1. Robert Surton": a numbered roll's number
     text = re.sub(r"\s*\(?(?<![\w.])@[\w.\-]+\)?", "", text)  # "James Snell @jasnell", "Joe Sepi (@joesepi)": handles
     text = re.sub(r"(?<=\w)/\s+(?=[A-Z])", " / ", text)  # "Mr J Kinnear/ Ms R Hay": two people, as with spaces
+    text = re.sub(r"(?<=[a-z])(?:-\s+|\s+-)(?=[A-Z][a-z])", "-", text)  # "L Kennedy- Dalby": one double-barrelled name
     text = _ORG_DASH.sub(", ", _INLINE_ROLE.sub(", ", text))
     people: list[dict] = []
     # "...; Secretary, James Trammell, and At Large, Charlie Simons": the last entry after ", and"

@@ -1893,6 +1893,16 @@ def test_the_roll_ends_where_the_business_opens_and_a_slash_parts_two_people_how
     ]
 
 
+def test_a_doubled_colon_after_a_label_and_a_half_spaced_hyphen_in_a_surname_are_typing_slips() -> None:
+    from minutes.extract.attendance import label_of, parse_people
+
+    assert label_of("Apologies:: Mr D Myles") == ("apologies", None, "Mr D Myles")
+    assert [p["name"] for p in parse_people("Councillor L Kennedy- Dalby, Councillor J Tepp", None)] == [
+        "L Kennedy-Dalby",
+        "J Tepp",
+    ]
+
+
 def test_pdfiums_hyphen_mark_reads_as_a_hyphen() -> None:
     from minutes.ingest.cleanup import clean
 

@@ -51,3 +51,13 @@ def test_a_name_typed_without_its_accents_is_the_same_person(db_path: Path | str
     assert person_id(db, body, "Orsted") == zoe  # the one Ørsted
     assert person_id(db, body, "Zoe") == zoe
     db.close()
+
+
+def test_the_bodys_own_initials_name_the_body_not_a_person(db_path: Path | str) -> None:
+    db = connect(db_path)
+    body = db.execute(
+        "INSERT INTO bodies (name, key, initials) VALUES ('Ashby Parish Council', 'ashby parish council', 'APC')"
+    ).lastrowid
+    assert person_id(db, body, "APC") is None and person_id(db, body, "A.P.C.") is None
+    assert person_id(db, body, "AP") is not None  # a member's initials
+    db.close()
