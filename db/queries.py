@@ -233,7 +233,7 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
         ).fetchall()
     ]
     last_meeting = meetings[-1] if meetings else None
-    rows = [r for r in actions(db, body=found["name"], as_of=as_of) if r["meeting_date"]]
+    rows = actions(db, body=found["name"], as_of=as_of)  # an undated meeting's actions too: still the chair's
     outstanding, closed = [], []
     for row in rows:
         history = [h for h in row["history"] if _effective(h) <= day]
@@ -242,7 +242,7 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
         status = said[-1]["status"] if said else "open"
         row["status_as_of"] = status
         row["last_update"] = last_update(row["history"], day)
-        row["days_open"] = (as_of - date.fromisoformat(row["meeting_date"])).days
+        row["days_open"] = (as_of - date.fromisoformat(row["meeting_date"])).days if row["meeting_date"] else None
         row["overdue"] = bool(status == "open" and row["due_date"] and row["due_date"] < day)
         if status == "open":
             outstanding.append(row)
@@ -253,7 +253,7 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
         for owner in row["owners"] or ["No owner named"]:
             groups.setdefault(owner, []).append(row)
     for items in groups.values():
-        items.sort(key=lambda r: (not r["overdue"], r["due_date"] or "9999", r["meeting_date"], r["ref"]))
+        items.sort(key=lambda r: (not r["overdue"], r["due_date"] or "9999", r["meeting_date"] or "", r["ref"]))
     owners = sorted(groups, key=lambda o: (not any(r["overdue"] for r in groups[o]), o == "No owner named", o.lower()))
     return {
         "body": found["name"],

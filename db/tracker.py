@@ -208,7 +208,7 @@ def _restate(action: Tracked, original: Tracked, when: str | None, meeting_id: i
     """The same task in later minutes: one action, its history gaining the restatement (and any status beside it)."""
     reported = status_of(action.reported or "") if action.reported else None
     action.linked_to = original.id
-    words = f"restated at the meeting of {when or 'an undated meeting'}: {action.text}"
+    words = f"restated at {f'the meeting of {when}' if when else 'an undated meeting'}: {action.text}"
     if action.reported:
         words += f" ({action.reported})"
     _change(original, reported or original.status, when, meeting_id, words)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import os
+import re
 import shutil
 import socket
 from email import policy
@@ -176,6 +177,22 @@ def test_overdue_first_and_closed_counted(db: Path | str) -> None:
     assert first_owner == "David Abbott", "the owner with an overdue action comes first"
     assert "[OVERDUE]" in text and "SF-2023-03-14-01" not in text
     assert "Closed since the last meeting: 1" in text
+
+
+def test_the_digest_keeps_the_actions_of_an_undated_meeting_and_agrees_with_the_action_log(tmp_path: Path) -> None:
+    people = "Present: Ann Bell, Cy Dee, Ed Fox\n\n1. Budget\n"
+    (tmp_path / "march.txt").write_text(
+        "Minutes of the Finance Committee held on 5 March 2024\n\n" + people + "ACTION: Clerk to send the budget.\n"
+    )
+    (tmp_path / "undated.txt").write_text(
+        "Minutes of the Finance Committee\n\n" + people + "ACTION: Treasurer to check the bank statements.\n"
+    )
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(tmp_path / "march.txt"), str(tmp_path / "undated.txt"), db=db, check=True)
+    text = run_cli("digest", "--body", "Finance Committee", "--as-of", "2024-06-01", db=db, check=True).stdout
+    log = run_cli("action-log", "--body", "Finance Committee", "--format", "md", db=db, check=True).stdout
+    assert re.findall(r"(\d+) open actions", log) == ["2"] and "Open: 2 " in text
+    assert "check the bank statements.\n  Raised at an undated meeting, item 1; due not set\n" in text
 
 
 def test_send_multipart_over_smtp(db: Path | str, tmp_path: Path, smtp) -> None:
