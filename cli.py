@@ -174,6 +174,12 @@ def ingest(
             failures.append(problem)
         else:
             files.append(path)
+    if not files:  # nothing to read: no database is made for it
+        for problem in failures:
+            err.print(f"error: {problem}", markup=False, highlight=False)
+        if not state.quiet and not failures:
+            out.print(f"no papers to ingest in {', '.join(paths)}", markup=False, highlight=False)
+        raise typer.Exit(1 if failures else 0)
     options = _ocr_options(ocr, jobs, pages_bar=len(files) == 1)
     results = _parse_all(files, jobs, partial(parse, ocr=options), options)  # workers read before the db opens
     db = _db(create=True)
@@ -490,6 +496,9 @@ def _label(record: dict, text_key: str) -> str:
 
 def _emit(rows: list[dict], as_json: bool, as_csv: bool, columns: list[str], title: str) -> None:
     """JSON, CSV, a table on a terminal, or tab-separated lines when the output goes to a pipe or file."""
+    if as_json and as_csv:
+        err.print("error: --json and --csv: choose one")
+        raise typer.Exit(2)
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
         return
@@ -732,8 +741,8 @@ def bodies_list(
 
 @bodies_app.command("merge")
 def bodies_merge(
-    keep: Annotated[str, typer.Argument(help="The body to keep (name, other name or id).")],
-    other: Annotated[str, typer.Argument(help="The body to fold into it.")],
+    keep_body: Annotated[str, typer.Argument(help="The body to keep (name, other name or id).")],
+    other_body: Annotated[str, typer.Argument(help="The body to fold into it.")],
 ) -> None:
     """Join two records of one body: meetings, people and names move; later papers under either name join too.
 
@@ -744,7 +753,7 @@ def bodies_merge(
 
     db = _db(writing=True)
     try:
-        kept, folded = find(db, keep), find(db, other)
+        kept, folded = find(db, keep_body), find(db, other_body)
         merge(db, kept["id"], folded["id"])
     except BodyError as exc:
         _fail(str(exc))
@@ -808,6 +817,9 @@ def digest(
 
     if fmt not in FORMATS:
         err.print(f"error: --format must be one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    if per_owner and not send:
+        err.print("error: --per-owner sends each owner their own digest: add --send")
         raise typer.Exit(2)
     day = _parse_day(as_of, "--as-of") if as_of else date.today()
     db = _db()

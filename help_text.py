@@ -64,6 +64,8 @@ _METAVARS = {
     "inbox": "INBOX",
     "keep": "PERSON",
     "other": "PERSON",
+    "keep_body": "BODY",
+    "other_body": "BODY",
     "kind": "KIND",
 }
 

@@ -301,3 +301,18 @@ def test_stopping_serve_with_sigterm_stops_datasette_and_frees_its_port(sqlite_s
     finally:
         if server.poll() is None:
             server.kill()
+
+
+def test_contradictory_or_idle_options_are_usage_errors_and_nothing_to_read_makes_no_database(tmp_path: Path) -> None:
+    db = tmp_path / "never.db"
+    assert one_line_error(run_cli("ingest", str(tmp_path / "missing"), db=db), 1).strip().endswith("no such file or folder")
+    (tmp_path / "inbox").mkdir()
+    quiet = run_cli("ingest", str(tmp_path / "inbox"), db=db)
+    assert quiet.returncode == 0 and quiet.stdout.startswith("no papers to ingest in ")
+    assert not db.exists()
+    run_cli("ingest", str(SAMPLES / "schools-forum-2023-06-27-agenda-pack.pdf"), db=db, check=True)
+    both = run_cli("meetings", "--json", "--csv", db=db)
+    assert both.returncode == 2 and "choose one" in both.stderr
+    idle = run_cli("digest", "--body", "Schools Forum", "--per-owner", db=db)
+    assert idle.returncode == 2 and "add --send" in idle.stderr
+    assert "BODY BODY" in run_cli("bodies", "merge", "--help").stdout
