@@ -1065,6 +1065,11 @@ _SECTION_LABEL = re.compile(
 )
 
 
+def is_section_label(text: str) -> bool:
+    """A part of the paper that holds no business ('Action items', 'Decisions', 'Attendees'), not a topic."""
+    return bool(_SECTION_LABEL.match(text.strip()))
+
+
 def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> list[Heading]:
     """Topic headings of papers that number nothing."""
     out: list[Heading] = []

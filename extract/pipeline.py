@@ -14,7 +14,7 @@ from . import classified, header, resolutions, tables, units
 from . import progress as progress_rules
 from .blocks import Block, paragraphs, sentences
 from .dates import due_date
-from .items import Heading, find_items, heading_number
+from .items import Heading, find_items, heading_number, is_section_label
 from .model import Action, Attendee, Meeting, Resolution, item_reference
 from .names import STREET_WORD, NameFinder, dash_tail, full_names, looks_like_name, reporter, strip_honorifics
 from .segment import ROLL_HEADING, Segment, segments
@@ -141,7 +141,7 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     _initials_nobody_has(meeting)
     _presenters_from_roster(meeting, leaders)
     _presenters_named(meeting, blocks[seg.start : seg.end])
-    item_of = _item_lookup(shape.headings)
+    item_of = _item_lookup(shape.headings, _summary_starts(blocks, seg, shape.headings))
     scored = classified.score(blocks, shape.body_start, seg.end, shape.headings, shape.bare_headings)
     meeting.resolutions = _resolutions(blocks, seg, shape, item_of, _acronym(meeting.body))
     meeting.resolutions += classified.decisions(blocks, scored, meeting.resolutions, item_of)
@@ -400,13 +400,23 @@ def _leader_column(title: str) -> tuple[str, list[str]] | None:
     return title[: column.start()], [p.strip() for p in column.group(1).split("/")]
 
 
-def _item_lookup(headings: list[Heading]):
+def _summary_starts(blocks: list[Block], seg: Segment, headings: list[Heading]) -> list[int]:
+    """Where a closing summary ('## Action items', 'Decisions') begins after the items: no item holds it."""
+    first = headings[0].block if headings else seg.end
+    return [
+        k
+        for k in range(first + 1, seg.end)
+        if (blocks[k].heading is not None or blocks[k].first.bold) and is_section_label(blocks[k].text)
+    ]
+
+
+def _item_lookup(headings: list[Heading], summaries: list[int] = ()):
     starts = [h.block for h in headings]
 
     def item_of(block: int, top: bool = False) -> str | None:
-        """The item a block sits in; with `top`, the item over a sub-item."""
+        """The item a block sits in; with `top`, the item over a sub-item; none in a closing summary."""
         k = bisect.bisect_right(starts, block) - 1
-        if k < 0:
+        if k < 0 or any(starts[k] < s <= block for s in summaries):
             return None
         item = headings[k].item
         if top and item.parent is not None:

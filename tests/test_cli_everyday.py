@@ -305,7 +305,8 @@ def test_stopping_serve_with_sigterm_stops_datasette_and_frees_its_port(sqlite_s
 
 def test_contradictory_or_idle_options_are_usage_errors_and_nothing_to_read_makes_no_database(tmp_path: Path) -> None:
     db = tmp_path / "never.db"
-    assert one_line_error(run_cli("ingest", str(tmp_path / "missing"), db=db), 1).strip().endswith("no such file or folder")
+    missing = one_line_error(run_cli("ingest", str(tmp_path / "missing"), db=db), 1)
+    assert missing.strip().endswith("no such file or folder")
     (tmp_path / "inbox").mkdir()
     quiet = run_cli("ingest", str(tmp_path / "inbox"), db=db)
     assert quiet.returncode == 0 and quiet.stdout.startswith("no papers to ingest in ")

@@ -1903,6 +1903,15 @@ def test_a_doubled_colon_after_a_label_and_a_half_spaced_hyphen_in_a_surname_are
     ]
 
 
+def test_actions_in_a_closing_action_items_list_belong_to_no_item() -> None:
+    text = (
+        "# Board minutes, 4 May 2023\n\nPresent: Jane Brown, Tom Reid\n\n## Budget\n\n"
+        "ACTION: Jane to circulate the budget.\n\n## Action items\n\n- Tom: book the hall for June\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(a.item, a.owners) for a in found.actions] == [("Budget", ["Jane"]), (None, ["Tom"])]
+
+
 def test_pdfiums_hyphen_mark_reads_as_a_hyphen() -> None:
     from minutes.ingest.cleanup import clean
 
