@@ -26,7 +26,11 @@ _STRIP_TITLE = re.compile(
     re.I,
 )
 _LOCATION_LABEL = re.compile(r"^(?:place|venue|location|where)\s*[:\-–]?\s*(.+)$", re.I)
-_HELD_AT = re.compile(r"\b(?:held|meeting)\s+(?:at|in)\s+(?:the\s+)?([A-Z][^,.;]{3,80}?)(?:\s+on\b|\s+at\s+\d|[,.;]|$)")
+# "held in the Village Hall on ...", "HELD ON 13TH FEBRUARY 2019 AT 19.00 IN HERTINGFORDBURY COWPER SCHOOL"
+_HELD_AT = re.compile(
+    r"\b(?i:held|meeting)\s+(?:(?i:on)\s+[^,;]{4,40}?\s+(?i:at)\s+\d{1,2}[.:]\d{2}\s*(?i:[ap]\.?m\.?|hrs)?\s+)?"
+    r"(?i:at|in)\s+(?:(?i:the)\s+)?([A-Z][^,.;]{3,80}?)(?:\s+(?i:on)\b|\s+(?i:at)\s+\d|[,.;]|$)"
+)
 _REMOTE = re.compile(
     r"\b(?:held remotely|remote meeting|virtual(?:ly)? meeting|via (?:zoom|teams|microsoft teams)|"
     r"on (?:zoom|teams|discord)|online meeting)\b",
@@ -206,7 +210,7 @@ def location(head: list[Block]) -> str | None:
             return head[i + 1].text.strip()
         held = _HELD_AT.search(text)
         if held and not re.search(r"\d{1,2}[:.]\d{2}", held.group(1)):
-            return held.group(1).strip()
+            return _tidy(held.group(1).strip())
     return None
 
 

@@ -1912,6 +1912,19 @@ def test_actions_in_a_closing_action_items_list_belong_to_no_item() -> None:
     assert [(a.item, a.owners) for a in found.actions] == [("Budget", ["Jane"]), (None, ["Tom"])]
 
 
+@pytest.mark.parametrize(
+    "title, place",
+    [
+        ("MINUTES OF A MEETING HELD ON 13TH FEBRUARY 2019 AT 19.00 IN ASHBY MAGNA SCHOOL", "Ashby Magna School"),
+        ("MINUTES OF THE MEETING HELD IN THE BURGH CHAMBERS ON MONDAY 6TH NOVEMBER 2023", "Burgh Chambers"),
+        ("Minutes of the meeting held on Monday 5 May 2025 at 7.30pm in the Church Rooms", "Church Rooms"),
+    ],
+)
+def test_the_place_a_title_says_the_meeting_was_held_in(title: str, place: str) -> None:
+    (found,) = extract(from_text(title + "\n\nPresent: Ann Bell, Cy Dee\n\n1. Finance\nThe accounts were noted.\n"))
+    assert found.location == place
+
+
 def test_pdfiums_hyphen_mark_reads_as_a_hyphen() -> None:
     from minutes.ingest.cleanup import clean
 
