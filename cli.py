@@ -253,7 +253,7 @@ def _store_one(db, parsed, totals: dict[str, int], failures: list[str]) -> None:
     totals["again"] += result.again
     if state.verbose:
         kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
-        out.print(f"stored: {parsed.path}: {kinds}; {result.actions} actions", markup=False, highlight=False)
+        out.print(f"stored: {parsed.path}: {kinds}; {result.actions} new actions", markup=False, highlight=False)
 
 
 def _cannot_write(exc: BaseException) -> bool:

@@ -54,8 +54,9 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
     ).fetchall():
         if by_hand or not strangers(db, body_id, attendees):
             return body_id
-    for body_id, other in db.execute("SELECT id, key FROM bodies WHERE key LIKE ?", [f"{key} %"]).fetchall():
-        if re.fullmatch(rf"{re.escape(key)} \d+", other) and not strangers(db, body_id, attendees):
+    for body_id, other in db.execute("SELECT id, name FROM bodies WHERE key LIKE ?", [f"{key} %"]).fetchall():
+        numbered = re.fullmatch(r"(.+) \(\d+\)", other)  # a name free_name gave, not 'Area Committee 2'
+        if numbered and body_key(numbered.group(1)) == key and not strangers(db, body_id, attendees):
             return body_id  # 'Parish Council (2)': the second council of that name, met again
     for body_id, other, org in db.execute("SELECT id, name, organisation FROM bodies").fetchall():
         if organisation and org and body_key(organisation) != body_key(org):
@@ -69,17 +70,32 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
     return None
 
 
-STRANGERS = 2  # present members a paper must list, none of them known to a body, to be another body's
+STRANGERS = 3  # attendees a paper and a body must each have before the one can be a stranger to the other
+SHARED = 0.2  # ... and the share of the paper's attendees the body must know, below which it is another body
 
 
 def strangers(db: Database, body_id: int, attendees: list[str]) -> bool:
-    """Whether a paper's members are all unknown to a body that knows its own: several present, not one
-    surname shared. A body's membership changes by a few at a time, not all at once."""
-    surnames = {a.split()[-1].lower() for a in attendees if a.split()}
-    if len(surnames) < STRANGERS:
-        return False
-    known = {r[0].split()[-1].lower() for r in db.execute("SELECT name FROM people WHERE body_id = ?", [body_id])}
-    return len(known) >= STRANGERS and not surnames & known
+    """Whether a paper's attendees are people a body that knows its own has hardly ever seen: several present,
+    under a fifth of them known by surname or (for a list of first names) first name. A body's membership
+    changes by a few at a time, not all at once."""
+    rows = db.execute(
+        "SELECT DISTINCT a.name FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.body_id = ?",
+        [body_id],
+    ).fetchall()
+    return not known_share(attendees, [r[0] for r in rows]) >= SHARED
+
+
+def known_share(these: list[str], those: list[str], least: int = STRANGERS) -> float:
+    """The share of `these` people whom `those` name too, by surname or first name, accents aside; 1.0 where
+    either list has fewer than `least` names to tell by."""
+    from .people import fold
+
+    names = [fold(n).split() for n in these if n.split()]
+    known = [fold(n).split() for n in those if n.split()]
+    if len(names) < least or len(known) < least:
+        return 1.0
+    words = {w for k in known for w in (k[0], k[-1])}
+    return sum(n[-1] in words or n[0] in words for n in names) / len(names)
 
 
 def free_name(db: Database, name: str) -> str:

@@ -30,10 +30,16 @@ def _same_person(a: str, b: str) -> bool:
     return False
 
 
-def _the_body(db: Database, body_id: int, name: str) -> bool:
-    """'HPC to object': the body's own initials name the body, not a member of it."""
+def _the_body(db: Database, body_id: int, name: str, roster: list[str]) -> bool:
+    """'HPC to object': the body's own initials name the body, not a member of it, unless a member has them
+    ('PC' is Peter Cox of the Parish Council)."""
     row = db.execute("SELECT initials FROM bodies WHERE id = ?", [body_id]).fetchone()
-    return bool(row and row[0] and len(row[0]) >= 2 and name.replace(".", "").upper() == row[0].upper())
+    shown = name.replace(".", "").upper()
+    if not (row and row[0] and len(row[0]) >= 2 and shown == row[0].upper()):
+        return False
+    members = [r[0] for r in db.execute("SELECT coalesce(initials, '') FROM people WHERE body_id = ?", [body_id])]
+    members += [initials_of(n) for n in roster if len(n.split()) > 1]
+    return shown not in {m.upper() for m in members if m}
 
 
 # owners that are groups, not a person: "Others", "EVERYONE", "All members", "TBC"
@@ -45,7 +51,13 @@ def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), ini
     from ..extract.names import is_role
 
     name = strip_honorifics(name)
-    if not name or is_role(name) or _GROUP.match(name) or not looks_like_name(name) or _the_body(db, body_id, name):
+    if (
+        not name
+        or is_role(name)
+        or _GROUP.match(name)
+        or not looks_like_name(name)
+        or _the_body(db, body_id, name, roster)
+    ):
         return None  # roles, groups, places, departments ("Highways") and the body itself ("HPC") are not people
     alias = db.execute(
         "SELECT person_id FROM people_aliases WHERE body_id = ? AND lower(name) = lower(?)", [body_id, name]

@@ -7,6 +7,8 @@ anew, so a correction survives re-ingest of the same or an updated paper.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from .connection import Database
@@ -47,7 +49,7 @@ def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None)
 
 def record_id(db: Database, kind: str, given: str) -> int:
     """The record a person names: the id `minutes review` shows, or an action's ref ('HPC-2019-01-09-06')."""
-    if given.strip().isdigit():
+    if re.fullmatch(r"[0-9]+", given.strip()):
         return int(given)
     if kind == "action":
         row = db.execute("SELECT id FROM actions WHERE upper(ref) = upper(?)", [given.strip()]).fetchone()

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ..extract.model import Action, Found, Meeting
 from ..ingest.model import Document
+from .bodies import known_share
 from .connection import Database
 from .people import person_id
 from .queries import body_key
@@ -228,16 +229,9 @@ def _same_meeting(db: Database, bid: int, m: Meeting, present: list[str]) -> tup
         "SELECT id FROM meetings WHERE body_id = ? AND kind = ? AND date = ? ORDER BY id", [bid, m.kind, m.date]
     ).fetchall():
         stored = [r[0] for r in db.execute("SELECT name FROM attendance WHERE meeting_id = ?", [meeting_id])]
-        if not _strangers(present, stored):
+        if known_share(present, stored, least=2) > 0:  # replacing is for the same people's minutes only
             return (meeting_id,)
     return None
-
-
-def _strangers(these: list[str], those: list[str]) -> bool:
-    """Two lists of several people with not one surname in common."""
-    a = {n.split()[-1].lower() for n in these if n.split()}
-    b = {n.split()[-1].lower() for n in those if n.split()}
-    return len(a) >= 2 and len(b) >= 2 and not a & b
 
 
 def _insert(db: Database, table: str, row: dict) -> int:
@@ -247,14 +241,20 @@ def _insert(db: Database, table: str, row: dict) -> int:
     ).lastrowid
 
 
-def _ref_stem(db: Database, bid: int, meeting_id: int, m: Meeting, document: Document) -> str:
-    """'PC-2024-03-03': the body's initials and the date, with a letter where another meeting has them
-    ('Parish Council' and 'Planning Committee' meeting the same day: 'PC-2024-03-03b')."""
+def _ref_stem(db: Database, bid: int, meeting_id: int, m: Meeting, document: Document, old: list) -> str:
+    """'PC-2024-03-03': the body's initials and the date, with a letter where another meeting of that date has
+    them ('Parish Council' and 'Planning Committee' meeting the same day: 'PC-2024-03-03b'). A meeting stored
+    before keeps the stem its refs have."""
+    if old:
+        return re.sub(r"-\d+$", "", old[0][1])
     body_initials = db.execute("SELECT initials FROM bodies WHERE id = ?", [bid]).fetchone()[0]
     stem = f"{body_initials}-{m.date or document.sha256[:8]}"
+    same_day = "m.date = ?" if m.date else "m.date IS NULL"
     for letter in ["", *"bcdefghijklmnopqrstuvwxyz"]:
         taken = db.execute(
-            "SELECT 1 FROM actions WHERE ref LIKE ? AND meeting_id != ? LIMIT 1", [f"{stem}{letter}-%", meeting_id]
+            f"SELECT 1 FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE {same_day} "
+            "AND a.meeting_id != ? AND a.ref LIKE ? LIMIT 1",
+            [*([m.date] if m.date else []), meeting_id, f"{stem}{letter}-%"],
         ).fetchone()
         if not taken:
             return stem + letter
@@ -267,7 +267,7 @@ def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Mee
     old = db.execute(
         "SELECT id, ref, seq, text FROM actions WHERE meeting_id = ? ORDER BY seq", [meeting_id]
     ).fetchall()
-    stem = _ref_stem(db, bid, meeting_id, m, document)
+    stem = _ref_stem(db, bid, meeting_id, m, document, old)
     next_seq = max((r[2] for r in old), default=0) + 1
     taken: set[int] = set()
     added = 0

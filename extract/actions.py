@@ -166,7 +166,7 @@ class Raw:
 def split_owners(text: str) -> list[str]:
     """'AB/CD', 'Ann and Bob', 'AS AS' (a cell's two lines, one owner): each owner once, in order."""
     parts = re.split(r"\s*(?:/|,|&|\+|;|\band\b)\s*", text.strip().strip(".:;"))
-    parts = [w for p in parts for w in (p.split() if re.fullmatch(r"[A-Z]{2,4}(?:\s+[A-Z]{2,4})+", p) else [p])]
+    parts = [p.split()[0] if len(set(p.split())) == 1 else p for p in parts]  # "AS AS": one owner twice, not "ANN LEE"
     owners = [_CLERK.sub("", strip_honorifics(p)) for p in parts if any(c.isalpha() for c in p)]  # "–" is nobody
     return list(dict.fromkeys(owners))
 

@@ -29,7 +29,7 @@ _LOCATION_LABEL = re.compile(r"^(?:place|venue|location|where)\s*[:\-–]?\s*(.+
 # "held in the Village Hall on ...", "HELD ON 13TH FEBRUARY 2019 AT 19.00 IN HERTINGFORDBURY COWPER SCHOOL"
 _HELD_AT = re.compile(
     r"\b(?i:held|meeting)\s+(?:(?i:on)\s+[^,;]{4,40}?\s+(?i:at)\s+\d{1,2}[.:]\d{2}\s*(?i:[ap]\.?m\.?|hrs)?\s+)?"
-    r"(?i:at|in)\s+(?:(?i:the)\s+)?([A-Z][^,.;]{3,80}?)(?:\s+(?i:on)\b|\s+(?i:at)\s+\d|[,.;]|$)"
+    r"(?i:at|in)\s+(?:(?i:the)\s+)?(?!(?i:public|private|camera)\b)([A-Z][^,.;]{3,80}?)(?:\s+(?i:on)\b|\s+(?i:at)\s+\d|[,.;]|$)"
 )
 _REMOTE = re.compile(
     r"\b(?:held remotely|remote meeting|virtual(?:ly)? meeting|via (?:zoom|teams|microsoft teams)|"
@@ -253,7 +253,7 @@ def _organisation(head: list[Block]) -> str | None:
         if 2 <= len(text.split()) <= 14 and _ORG.search(text) and not _NOT_ORG.search(text):
             name = _tidy(_KIND_OF_MEETING.sub("", _ORG_WRAPPER.sub("", re.sub(r"\s*[-–]\s*$", "", text)))) or None
             above = head[n - 1].text.strip() if n else ""
-            if name and GENERIC.match(name) and _NAME_PART.fullmatch(above) and not _ORG.search(above):
+            if name and GENERIC.match(name) and _place_over(above):
                 place = _tidy(re.sub(r"\s?[-–]\s?", "-", above))
                 return f"{place} {name}"  # 'Tayport Ferryport-on-Craig' over 'Community Council'
             return name
@@ -263,7 +263,23 @@ def _organisation(head: list[Block]) -> str | None:
 # "Milburn Parish Council - 26th January 2021": the meeting's date after the name
 _DATE_AFTER = re.compile(r"\s+[-–—,|]\s+(?=[^-–—,|]*\d)[^-–—|]*$")
 # a place's name on a line of its own: 'Tayport Ferryport-on-Craig', 'MILBURN'
-_NAME_PART = re.compile(r"(?:[A-Z][\w'’]*(?:\s?[-–]\s?[\w'’]+)*\s*){1,4}")
+_NAME_PART = re.compile(r"[A-Z][\w'’]*(?:\s?[-–]\s?[\w'’]+)*(?:\s+[A-Z][\w'’]*(?:\s?[-–]\s?[\w'’]+)*){0,3}")
+# what a paper says of itself above its body's name: 'DRAFT', 'Unapproved Minutes', 'Confidential'
+_PAPER_WORDS = re.compile(
+    r"\b(?:draft|minutes|agenda|notes|confidential|unapproved|approved|unconfirmed|confirmed|final|signed|copy|"
+    r"version|meeting|private|public|part)\b",
+    re.I,
+)
+
+
+def _place_over(above: str) -> bool:
+    """Whether the line over a bare 'Community Council' is the place it belongs to, not a word about the paper."""
+    return (
+        len(above) <= 60
+        and bool(_NAME_PART.fullmatch(above))
+        and not _ORG.search(above)
+        and not _PAPER_WORDS.search(above)
+    )
 
 
 def _without_date(text: str) -> str:

@@ -401,11 +401,13 @@ def _leader_column(title: str) -> tuple[str, list[str]] | None:
 
 
 def _summary_starts(blocks: list[Block], seg: Segment, headings: list[Heading]) -> list[int]:
-    """Where a closing summary ('## Action items', 'Decisions') begins after the items: no item holds it."""
-    first = headings[0].block if headings else seg.end
+    """Where a closing summary ('## Action items', 'Decisions') begins after the last item: no item holds it."""
+    last = (
+        headings[-1].block if headings else seg.end
+    )  # after the last item: a per-item 'Actions' list stays its item's
     return [
         k
-        for k in range(first + 1, seg.end)
+        for k in range(last + 1, seg.end)
         if (blocks[k].heading is not None or blocks[k].first.bold) and is_section_label(blocks[k].text)
     ]
 
@@ -587,7 +589,8 @@ def _found(raw: action_rules.Raw):
 
 # "2.1 The minutes ...", "5 Friends website": a paragraph's number, not a house's ("24 Birch Green - the pillars")
 _PARAGRAPH_NUMBER = re.compile(
-    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}|[IVX]{{1,4}}\.)\s+(?=[A-Z])(?!(?:[A-Z][\w'’\-]*\s+){{0,3}}(?i:{STREET_WORD})\b)"
+    r"^(?:\d{1,2}(?:\.\d{1,2}){1,2}|[IVX]{1,4}\.)\s+(?=[A-Z])"
+    rf"|^\d{{1,2}}\s+(?=[A-Z])(?!(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{STREET_WORD})\b)"
 )
 
 

@@ -300,6 +300,7 @@ def outdented(lines: list[Line], lefts: list[float]) -> list[bool]:
         and not line.text.endswith(",")
         and not re.search(r":\s*\S", line.text)  # "Absent: Ann Lee" labels a list
         and not (k and _runs_on(lines[k - 1]))
+        and not _runs_on(line)  # 'Annual General Meeting of the Milton Keynes Chess' / 'Club'
         for k, (line, left) in enumerate(zip(lines, lefts, strict=True))
     ]
 

@@ -20,7 +20,7 @@ def cell(value: object) -> object:
     if isinstance(value, list):
         value = "; ".join(str(v) for v in value)
     if isinstance(value, str):
-        value = _CONTROL.sub("", value)
+        value = _CONTROL.sub("", value.replace("\ufffe", "-"))  # pdfium's hyphen mark, as ingest reads it
         if value.startswith(_FORMULA):
             return "'" + value
     return value

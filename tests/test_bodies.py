@@ -83,9 +83,9 @@ def test_two_councils_whose_papers_share_a_bare_title_stay_two_bodies_and_lose_n
 ) -> None:
     head = "MINUTES OF THE PARISH COUNCIL MEETING\nHeld on {day}\n\nPresent: {people}\n\n1. Playground\n\n"
     papers = [
-        ("a.txt", "3 March 2024", "Ann Bell (Chair), Cy Dee", "ACTION: Clerk to repair the fence.\n"),
-        ("b.txt", "3 March 2024", "Ed Fox (Chair), Gil Hart", "ACTION: Clerk to order new swings.\n"),
-        ("b2.txt", "7 April 2024", "Ed Fox (Chair), Gil Hart", "The swings were discussed.\n"),
+        ("a.txt", "3 March 2024", "Ann Bell (Chair), Cy Dee, Di Ray", "ACTION: Clerk to repair the fence.\n"),
+        ("b.txt", "3 March 2024", "Ed Fox (Chair), Gil Hart, Ian Jay", "ACTION: Clerk to order new swings.\n"),
+        ("b2.txt", "7 April 2024", "Ed Fox (Chair), Gil Hart, Ian Jay", "The swings were discussed.\n"),
         ("a-signed.txt", "3 March 2024", "Ann Bell (Chair), Cy Dee", "ACTION: Clerk to repair the fence now.\n"),
     ]
     for name, day, people, body in papers:
@@ -102,10 +102,33 @@ def test_two_councils_whose_papers_share_a_bare_title_stay_two_bodies_and_lose_n
 
 def test_a_paper_unknown_to_a_body_of_its_name_is_another_unless_joined_by_hand(db_path: Path | str) -> None:
     db = connect(db_path)
-    council = _body(db, "Parish Council", None, ["Ann Bell", "Cy Dee"])
-    assert resolve(db, "Parish Council", None, ["Ann Bell", "Ed Fox"]) == council  # one member changed
-    assert resolve(db, "Parish Council", None, ["Ed Fox", "Gil Hart"]) is None  # nobody it knows
-    assert resolve(db, "Parish Council", None, ["Ed Fox"]) == council  # too few to tell
+    council = _body(db, "Parish Council", None, [])
+    meeting = db.execute("INSERT INTO meetings (body_id, kind, date) VALUES (?, 'minutes', '2024-03-05')", [council])
+    for name in ("Ann Bell", "Cy Dee", "Di Ray", "Zoë Lund"):
+        db.execute(
+            "INSERT INTO attendance (meeting_id, name, status) VALUES (?, ?, 'present')", [meeting.lastrowid, name]
+        )
+    assert resolve(db, "Parish Council", None, ["Ann Bell", "Ed Fox", "Gil Hart"]) == council  # members change
+    assert resolve(db, "Parish Council", None, ["Zoe", "Ed", "Gil"]) == council  # a list of first names, unaccented
+    assert resolve(db, "Parish Council", None, ["Ed Fox", "Gil Hart", "Ian Jay"]) is None  # nobody it knows
+    assert resolve(db, "Parish Council", None, ["Ed Fox", "Gil Hart"]) == council  # too few to tell
     db.execute("INSERT INTO body_aliases (key, body_id, by_hand) VALUES ('town council', ?, 1)", [council])
     assert resolve(db, "Town Council", None, ["Ed Fox", "Gil Hart"]) == council  # a person said so
     db.close()
+
+
+def test_a_meeting_keeps_its_ref_stem_when_another_of_that_day_loses_its_actions(tmp_path: Path) -> None:
+    head = "MINUTES OF THE PARISH COUNCIL MEETING\nHeld on 3 March 2024\n\nPresent: {people}\n\n1. Playground\n\n"
+    a, b = "Ann Bell (Chair), Cy Dee, Di Ray", "Ed Fox (Chair), Gil Hart, Ian Jay"
+    papers = [
+        ("a.txt", a, "ACTION: Clerk to repair the fence.\n"),
+        ("b.txt", b, "ACTION: Clerk to order new swings.\n"),
+        ("a2.txt", a, "The fence was discussed.\n"),  # the signed copy: no action after all
+        ("b2.txt", b, "ACTION: Clerk to order new swings.\nACTION: Treasurer to pay for them.\n"),
+    ]
+    db = tmp_path / "m.db"
+    for name, people, body in papers:
+        (tmp_path / name).write_text(head.format(people=people) + body)
+        run_cli("ingest", str(tmp_path / name), db=db, check=True)
+    refs = sorted(a["ref"] for a in json.loads(run_cli("actions", "--json", db=db, check=True).stdout))
+    assert refs == ["PC-2024-03-03b-01", "PC-2024-03-03b-02"]

@@ -1876,6 +1876,12 @@ def test_an_organisations_line_is_its_name_without_the_date_or_the_kind_of_meeti
     assert _organisation(paragraphs(from_text(line + "\n").lines)) == "Ashby Magna Parish Council"
 
 
+def test_a_word_about_the_paper_over_a_bare_council_is_not_its_place() -> None:
+    from minutes.extract.header import _organisation
+
+    assert _organisation(paragraphs(from_text("DRAFT\nParish Council\n").lines)) == "Parish Council"
+
+
 def test_the_roll_ends_where_the_business_opens_and_a_slash_parts_two_people_however_spaced() -> None:
     text = (
         "MINUTES OF THE MEETING OF THE COMMUNITY COUNCIL HELD ON MONDAY 4th DECEMBER 2023\n"
@@ -1910,6 +1916,9 @@ def test_actions_in_a_closing_action_items_list_belong_to_no_item() -> None:
     )
     (found,) = extract(from_text(text, markdown=True))
     assert [(a.item, a.owners) for a in found.actions] == [("Budget", ["Jane"]), (None, ["Tom"])]
+    per_item = text.replace("## Action items", "### Actions") + "\n## Hall\n\nThe hall was discussed.\n"
+    (found,) = extract(from_text(per_item, markdown=True))
+    assert [a.item for a in found.actions] == ["Budget", "Budget"]  # a list under its item stays the item's
 
 
 @pytest.mark.parametrize(
@@ -1918,9 +1927,10 @@ def test_actions_in_a_closing_action_items_list_belong_to_no_item() -> None:
         ("MINUTES OF A MEETING HELD ON 13TH FEBRUARY 2019 AT 19.00 IN ASHBY MAGNA SCHOOL", "Ashby Magna School"),
         ("MINUTES OF THE MEETING HELD IN THE BURGH CHAMBERS ON MONDAY 6TH NOVEMBER 2023", "Burgh Chambers"),
         ("Minutes of the meeting held on Monday 5 May 2025 at 7.30pm in the Church Rooms", "Church Rooms"),
+        ("Minutes of the Board Meeting in Public held on Monday 5 May 2025", None),
     ],
 )
-def test_the_place_a_title_says_the_meeting_was_held_in(title: str, place: str) -> None:
+def test_the_place_a_title_says_the_meeting_was_held_in(title: str, place: str | None) -> None:
     (found,) = extract(from_text(title + "\n\nPresent: Ann Bell, Cy Dee\n\n1. Finance\nThe accounts were noted.\n"))
     assert found.location == place
 

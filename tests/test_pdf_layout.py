@@ -296,3 +296,5 @@ def test_a_list_running_on_or_a_label_is_not_taken_for_an_outdented_heading() ->
     ]
     lefts = [72.0, 72.0, 72.0, 93.0, 93.0, 93.0, 93.0, 72.0]
     assert outdented(lines, lefts) == [False] * 7 + [True]
+    lines[-1] = Line("Annual General Meeting of the", wrapped=True)  # a title the margin broke: 'Chess Club' below
+    assert outdented(lines, lefts)[-1] is False

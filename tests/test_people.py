@@ -60,4 +60,5 @@ def test_the_bodys_own_initials_name_the_body_not_a_person(db_path: Path | str) 
     ).lastrowid
     assert person_id(db, body, "APC") is None and person_id(db, body, "A.P.C.") is None
     assert person_id(db, body, "AP") is not None  # a member's initials
+    assert person_id(db, body, "APC", ["Amy Paula Cox"]) is not None  # a member whose initials are the body's
     db.close()

@@ -1106,6 +1106,8 @@ def test_an_action_opening_with_a_house_number_keeps_its_address() -> None:
     assert [a.text for a in m.actions] == [
         "24 Mill Lane – the fence may stand on the green. Councillors will look and report."
     ]
+    m = meeting("1. Bins\n3 Green waste bins: the Clerk will order two more.\n")
+    assert [a.text for a in m.actions] == ["Green waste bins: the Clerk will order two more."]
 
 
 def test_an_action_list_headed_in_capitals_is_a_heading_and_a_cell_naming_one_owner_twice_names_one() -> None:
@@ -1113,7 +1115,8 @@ def test_an_action_list_headed_in_capitals_is_a_heading_and_a_cell_naming_one_ow
 
     m = meeting("1. Business\nThe Clerk will write to the school.\n\nChair, Parish Council\nACTION LIST SUMMARY\n")
     assert [a.owners for a in m.actions] == [["Clerk"]]
-    assert split_owners("AS AS") == ["AS"] and split_owners("AS NS") == ["AS", "NS"]
+    assert split_owners("AS AS") == ["AS"] and split_owners("AS/NS") == ["AS", "NS"]
+    assert split_owners("ANN LEE") == ["ANN LEE"]
     assert split_owners("Ann Lee") == ["Ann Lee"]
 
 

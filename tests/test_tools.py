@@ -251,7 +251,7 @@ def test_xlsx_takes_text_holding_characters_xml_forbids(tmp_path: Path) -> None:
     tables = {"actions": [{"text": "Cllr Lee was co\ufffeopted\x0b onto the council"}]}
     (out,) = files(tables, "xlsx", tmp_path / "all.xlsx").items()
     out[0].write_bytes(out[1])
-    assert load_workbook(out[0])["actions"]["A2"].value == "Cllr Lee was coopted onto the council"
+    assert load_workbook(out[0])["actions"]["A2"].value == "Cllr Lee was co-opted onto the council"
 
 
 def test_an_agenda_and_the_minutes_of_one_meeting_are_one_calendar_event(tmp_path: Path) -> None:
