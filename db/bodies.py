@@ -45,8 +45,8 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
     """The stored body a paper's name means, or None for a new body.
 
     A name alone does not make one body of two: 'Parish Council' heads many councils' minutes, so a paper
-    whose members the body has never seen is another body of that name ('Parish Council (2)'), unless a
-    person joined the names by hand."""
+    hardly any of whose attendees the body has seen is another body of that name ('Parish Council (2)'),
+    unless a person joined the names by hand."""
     key = body_key(name)
     for body_id, by_hand in db.execute(
         "SELECT id, 0 FROM bodies WHERE key = ? UNION ALL SELECT body_id, by_hand FROM body_aliases WHERE key = ?",
