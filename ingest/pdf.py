@@ -265,8 +265,8 @@ def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float
         last = start + len(piece.rstrip()) - 1
         right, baseline = _char_right(textpage, raw, last), _baseline(textpage, raw, last)
         first = start + len(piece) - len(piece.lstrip())
-        first_end = _char_right(textpage, raw, first)
-        lefts.append(_char_left(textpage, raw, first))
+        first_start, first_end = _char_box(textpage, raw, first)
+        lefts.append(first_start)
         lines.append(
             Line(text=re.sub(r"\s+", " ", stripped), page=page_number, bold=_is_bold(textpage, raw, start, piece))
         )
@@ -340,7 +340,8 @@ def mark_gaps(lines: list[Line], heights: list[float], wider: float = 1.6) -> No
 
 def mark_headings_by_size(lines: list[Line], sizes: list[float], outdents: list[bool] | None = None) -> None:
     """Short lines set well above the body's type size are headings, the largest size level 1:
-    word processors' exports (a Google Doc's 'Heading 2' at 21pt over 14.7pt text) keep no other mark."""
+    word processors' exports (a Google Doc's 'Heading 2' at 21pt over 14.7pt text) keep no other mark.
+    Lines set out left of the body (`outdents`) are headings one level below the sizes'."""
     weight: dict[float, int] = {}
     for line, size in zip(lines, sizes, strict=True):
         if size > 0:
@@ -357,22 +358,18 @@ def mark_headings_by_size(lines: list[Line], sizes: list[float], outdents: list[
             line.heading = min(len(larger) + 1, 6)
 
 
+def _char_box(textpage, raw, index: int) -> tuple[float, float]:
+    """Where a character starts and ends across the page."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ok = raw.FPDFText_GetCharBox(
+        textpage, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
+    )
+    return (left.value, right.value) if ok else (0.0, 0.0)
+
+
 def _char_right(textpage, raw, index: int) -> float:
     """Where a character ends across the page."""
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    ok = raw.FPDFText_GetCharBox(
-        textpage, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
-    )
-    return right.value if ok else 0.0
-
-
-def _char_left(textpage, raw, index: int) -> float:
-    """Where a character starts across the page."""
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    ok = raw.FPDFText_GetCharBox(
-        textpage, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
-    )
-    return left.value if ok else 0.0
+    return _char_box(textpage, raw, index)[1]
 
 
 def _baseline(textpage, raw, index: int) -> float:
