@@ -82,7 +82,7 @@ def strangers(db: Database, body_id: int, attendees: list[str]) -> bool:
         "SELECT DISTINCT a.name FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.body_id = ?",
         [body_id],
     ).fetchall()
-    return not known_share(attendees, [r[0] for r in rows]) >= SHARED
+    return known_share(attendees, [r[0] for r in rows]) < SHARED
 
 
 def known_share(these: list[str], those: list[str], least: int = STRANGERS) -> float:

@@ -161,8 +161,8 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> tuple
         **_source(m.found),
     }
     existing = _same_meeting(db, bid, m, present) if m.date else None
-    if existing:
-        meeting_id = existing[0]
+    if existing is not None:
+        meeting_id = existing
         sets = ", ".join(f'"{k}" = ?' for k in fields)
         db.execute(f"UPDATE meetings SET {sets} WHERE id = ?", [*fields.values(), meeting_id])
         for table in ("attendance", "items", "resolutions", "progress"):
@@ -222,7 +222,7 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> tuple
     return added, bid, existing is not None
 
 
-def _same_meeting(db: Database, bid: int, m: Meeting, present: list[str]) -> tuple[int] | None:
+def _same_meeting(db: Database, bid: int, m: Meeting, present: list[str]) -> int | None:
     """The stored meeting a paper gives again (a draft, then the signed minutes; a PDF, then its DOCX): the
     body's meeting of that kind and date, unless the two name wholly different people."""
     for (meeting_id,) in db.execute(
@@ -230,7 +230,7 @@ def _same_meeting(db: Database, bid: int, m: Meeting, present: list[str]) -> tup
     ).fetchall():
         stored = [r[0] for r in db.execute("SELECT name FROM attendance WHERE meeting_id = ?", [meeting_id])]
         if known_share(present, stored, least=2) > 0:  # replacing is for the same people's minutes only
-            return (meeting_id,)
+            return meeting_id
     return None
 
 

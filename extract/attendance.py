@@ -661,9 +661,10 @@ class _Roll:
             return True  # '(*) Member present, but did not have voting rights': the note on a mark, not the end
         if re.fullmatch(r"[A-Z][\w ]{2,30}:", text.strip()):
             return self._names_follow(i)  # 'Residents:' over names heads a group; 'Proxies:' over a table ends
+        # "Declarations of Interest: Mr D Myles – Foodbank": the business has begun ('Minutes: Jo Smith' names the
+        # minute-taker, who is on the roll)
         if _BUSINESS_LABEL.match(text) and not re.match(r"minute", text, re.I):
-            return False  # "Declarations of Interest: Mr D Myles – Foodbank": the business has begun ('Minutes: Jo
-            # Smith' names who took them)
+            return False
         return None
 
     def _names(self, i: int, block: Block, text: str) -> bool:
