@@ -480,9 +480,10 @@ def _print_trace(data: dict) -> None:
 
 
 def _where(source: dict | None) -> str:
-    pages, lines = (source or {}).get("pages") or [None, None], (source or {}).get("lines") or [None, None]
+    """'p.3 l.12-14': the page, and the lines counted down it (a text file's own lines; none in Word or HTML)."""
+    pages, lines = (source or {}).get("pages") or [None, None], (source or {}).get("printed_lines") or [None, None]
     page = f"p.{pages[0]}" if pages[0] is not None else "p.-"
-    span = f"l.{lines[0]}" + (f"-{lines[1]}" if lines[1] not in (None, lines[0]) else "")
+    span = "l.-" if lines[0] is None else f"l.{lines[0]}" + (f"-{lines[1]}" if lines[1] != lines[0] else "")
     return f"{page:5} {span:9}"
 
 

@@ -17,22 +17,34 @@ def to_contract(document: Document, meetings: list[Meeting], trace: bool = False
             "format": document.format,
             "pages": document.pages,
         },
-        "meetings": [_meeting(m, trace) for m in meetings],
+        "meetings": [_meeting(m, [line.at for line in document.lines] if trace else None) for m in meetings],
     }
 
 
-def _found(found: Found) -> dict[str, Any]:
+def _found(found: Found, at: list[int | None]) -> dict[str, Any]:
+    """`lines` index the document's lines; `printed_lines` are what a reader counts (see Line.at)."""
     s = found.source
+    printed = [_at(at, s.first_line), _at(at, s.last_line)]
     return {
         "rule": found.rule,
         "confidence": round(found.confidence, 2),
-        "source": {"pages": [s.first_page, s.last_page], "lines": [s.first_line, s.last_line]},
+        "source": {
+            "pages": [s.first_page, s.last_page],
+            "lines": [s.first_line, s.last_line],
+            "printed_lines": printed if None not in printed else None,
+        },
     }
 
 
-def _meeting(m: Meeting, trace: bool) -> dict[str, Any]:
+def _at(at: list[int | None], index: int) -> int | None:
+    return at[index] if 0 <= index < len(at) else None
+
+
+def _meeting(m: Meeting, at: list[int | None] | None) -> dict[str, Any]:
+    """The meeting as the contract has it; with `at` (the lines' printed positions), traced."""
+
     def extra(found: Found) -> dict[str, Any]:
-        return _found(found) if trace else {}
+        return _found(found, at) if at is not None else {}
 
     return {
         "kind": m.kind,
@@ -61,5 +73,5 @@ def _meeting(m: Meeting, trace: bool) -> dict[str, Any]:
         "actions": [
             {"item": a.item, "text": a.text, "owners": a.owners, "due": a.due, **extra(a.found)} for a in m.actions
         ],
-        **(extra(m.found) if trace else {}),
+        **extra(m.found),
     }

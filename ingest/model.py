@@ -18,6 +18,7 @@ class Line:
     text: str
     page: int | None = None  # 1-based; None for formats without pages
     index: int = 0  # 0-based position in the document's line list
+    at: int | None = None  # 1-based line as a reader counts it: in a text file, or on a PDF page; None in Word/HTML
     bold: bool = False
     heading: int | None = None  # heading level given by styling (Word style, <h2>, Markdown #)
     number: str | None = None  # numbering given only by markup (Word list, HTML <ol>)
@@ -45,6 +46,11 @@ class Document:
     lines: list[Line] = field(default_factory=list)
 
     def number_lines(self) -> None:
-        """Give every line its position; readers call this once they are done."""
+        """Give every line its position; readers call this once they are done.
+
+        A PDF's lines are also counted down each page, so a record can be found as "page 3, line 12"."""
+        on_page: dict[int, int] = {}
         for i, line in enumerate(self.lines):
             line.index = i
+            if self.format == "pdf" and line.page is not None:
+                on_page[line.page] = line.at = on_page.get(line.page, 0) + 1

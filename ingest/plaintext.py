@@ -37,16 +37,16 @@ _MEETING_KEYS = re.compile(
 )
 
 
-def front_matter(text: str) -> tuple[list[Line], str]:
-    """A Markdown file's front matter (Jekyll, Hugo, Eleventy, Wiki.js) as 'key: value' lines, and the text
-    after it.
+def front_matter(text: str) -> tuple[list[Line], str, int | None]:
+    """A Markdown file's front matter (Jekyll, Hugo, Eleventy, Wiki.js) as 'key: value' lines, the text
+    after it, and the file line that text starts on (None when text from the front matter leads it).
 
     Lists under a key ("members:" then "- Jane") join into one line, as a typed label and its names would.
     A key holding a block of text ("minutes: >-" and the minutes under it, as Eleventy sites keep them) is
     the paper itself: its text is read before the body."""
     found = _FRONT_MATTER.match(text)
     if not found:
-        return [], text
+        return [], text, 1
     pairs = _yaml_pairs(found.group(1))
     if pairs is None:
         pairs = _typed_pairs(found.group(1))
@@ -57,7 +57,8 @@ def front_matter(text: str) -> tuple[list[Line], str]:
         if "\n" not in v
     ]
     blocks = [v for _, v in wanted if "\n" in v]
-    return lines, "\n\n".join([*blocks, text[found.end() :]])
+    start = None if blocks else text.count("\n", 0, found.end()) + 1
+    return lines, "\n\n".join([*blocks, text[found.end() :]]), start
 
 
 def _yaml_pairs(block: str) -> list[tuple[str, str]] | None:
@@ -105,13 +106,15 @@ _ATTRIBUTES = re.compile(
 def read_text(text: str, markdown: bool) -> list[Line]:
     """Split text into lines; tab- or pipe-separated rows become table cells."""
     lines: list[Line] = []
+    start: int | None = 1
     if markdown:
-        lines, text = front_matter(text)
+        lines, text, start = front_matter(text)
     tables = 0
     in_table = False
     row = 0
     ends: set[int] = set()  # lines followed by a blank line end their paragraph
-    for raw in _split_right_markers(text.splitlines()):
+    for number, raw in _split_right_markers(text.splitlines()):
+        at = start + number if start is not None else None
         if not raw.strip():
             in_table = False
             if lines:
@@ -124,7 +127,7 @@ def read_text(text: str, markdown: bool) -> list[Line]:
             in_table = False
             if _BULLET.match(raw) and lines:
                 ends.add(len(lines) - 1)  # a new list item: the line above ends its own
-            lines.extend(_block(raw, markdown, tables))
+            lines.extend(_block(raw, markdown, tables, at))
             continue
         if _MD_TABLE_RULE.match(raw):
             continue
@@ -132,7 +135,7 @@ def read_text(text: str, markdown: bool) -> list[Line]:
             in_table, row = True, 0
             tables += 1
         for col, cell in enumerate(cells):
-            for line in _block(cell, markdown, tables):
+            for line in _block(cell, markdown, tables, at):
                 line.cell = (tables - 1, row, col)
                 lines.append(line)
         row += 1
@@ -163,12 +166,14 @@ _GAP = re.compile(r"(?<=[^\s.!?;:])\s{2,}(?=\S)|(?<=[!?;:])\s{3,}(?=\S)|(?<=\.)\
 _RIGHT_MARKER = re.compile(r"^(\s*\S.*?\S)\s{3,}((?i:actions?)\b\s*[A-Z/&,\s]*[:\-–].*)$")
 
 
-def _split_right_markers(raw_lines: list[str]) -> list[str]:
-    """'... from meetings.          Action: Clerk' puts the marker on a line of its own, after its sentence."""
-    out: list[str] = []
-    for raw in raw_lines:
+def _split_right_markers(raw_lines: list[str]) -> list[tuple[int, str]]:
+    """'... from meetings.          Action: Clerk' puts the marker on a line of its own, after its sentence.
+
+    Each line comes with its 0-based number in the text, so both halves keep the line they were typed on."""
+    out: list[tuple[int, str]] = []
+    for number, raw in enumerate(raw_lines):
         marker = _RIGHT_MARKER.match(raw.rstrip())
-        out.extend([marker.group(1), marker.group(2)] if marker else [raw])
+        out.extend([(number, marker.group(1)), (number, marker.group(2))] if marker else [(number, raw)])
     return out
 
 
@@ -198,9 +203,12 @@ def _cells(raw: str, markdown: bool) -> list[str] | None:
     return parts
 
 
-def _block(raw: str, markdown: bool, tables: int) -> list[Line]:
+def _block(raw: str, markdown: bool, tables: int, at: int | None = None) -> list[Line]:
     if _TAG.search(raw):
-        return html_lines(raw, table_base=1000 + tables)
+        found = html_lines(raw, table_base=1000 + tables)
+        for line in found:
+            line.at = at
+        return found
     text = raw.rstrip()
     indent = 0
     heading = None
@@ -219,4 +227,4 @@ def _block(raw: str, markdown: bool, tables: int) -> list[Line]:
     text = _ESCAPE.sub(r"\1", text)
     text = html.unescape(text) if markdown else text  # Markdown shows '&lt;sponsor&gt;' as '<sponsor>'
     text = re.sub(r"\s+", " ", text).strip()
-    return [Line(text=text, bold=bold, heading=heading, indent=indent)] if text else []
+    return [Line(text=text, bold=bold, heading=heading, indent=indent, at=at)] if text else []

@@ -120,3 +120,35 @@ def test_every_record_points_at_its_source(name: str) -> None:
     if name.endswith(".pdf"):
         pages = {r["source"]["pages"][0] for r in minutes["actions"]}
         assert pages <= set(range(2, 6)), "the minutes sit on pages 2-5 of the sample PDF"
+
+
+def _traced(data: dict) -> list[dict]:
+    return [r for m in data["meetings"] for f in ("items", "resolutions", "actions") for r in m[f]]
+
+
+@pytest.mark.parametrize("name", [PACK[0], FRAGMENT[0]])
+def test_a_text_files_records_point_at_the_files_own_lines(name: str) -> None:
+    """--trace gives the line numbers an editor shows, blank lines and front matter counted."""
+    file_lines = (SAMPLES / name).read_text(encoding="utf-8").splitlines()
+    records = _traced(contract(name, trace=True))
+    assert records
+    for record in records:
+        first, last = record["source"]["printed_lines"]
+        printed = " ".join(file_lines[first - 1 : last]).lower()
+        words = (record.get("text") or record.get("title")).lower().split()
+        assert sum(w in printed for w in words) >= len(words) * 0.5, (record, printed[:200])
+
+
+def test_a_pdfs_records_point_at_lines_counted_down_their_page() -> None:
+    document = read(SAMPLES / PACK[2])
+    data = to_contract(document, extract(document), trace=True)
+    for record in _traced(data):
+        page, index = record["source"]["pages"][0], record["source"]["lines"][0]
+        above = [line for line in document.lines[:index] if line.page == page]
+        assert record["source"]["printed_lines"][0] == len(above) + 1
+    assert any(r["source"]["pages"][0] > 1 and r["source"]["printed_lines"][0] < 10 for r in _traced(data))
+
+
+def test_a_word_files_records_have_no_printed_lines() -> None:
+    """Word and HTML have no lines a reader could count, so none are made up."""
+    assert all(r["source"]["printed_lines"] is None for r in _traced(contract(PACK[1], trace=True)))

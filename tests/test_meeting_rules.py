@@ -307,6 +307,20 @@ def test_front_matter_gives_the_title_date_and_attendance_and_drops_site_keys() 
     }
 
 
+def test_lines_after_front_matter_keep_the_files_line_numbers() -> None:
+    """A record is found again in an editor by its line: front matter, blank lines and a right-hand
+    'Action:' marker split off its sentence all keep the line they were typed on."""
+    text = (
+        "---\ntitle: Board minutes\ndate: 2018-02-11\n---\n\n## Hall\n\n"
+        "The hall roof leaks.          Action: Clerk - get quotes\n"
+    )
+    at = {line.text: line.at for line in from_text(text, markdown=True).lines}
+    assert (at["Hall"], at["The hall roof leaks."], at["Action: Clerk - get quotes"]) == (6, 8, 8)
+    assert at["Board minutes"] is None, "front matter keys are not lines of the paper"
+    folded = "---\ntitle: Board\nminutes: >-\n  ### Hall\n\n\n  Noted.\n---\n"
+    assert all(line.at is None for line in from_text(folded, markdown=True).lines), "folded text has no line"
+
+
 def test_minutes_kept_in_a_front_matter_block_are_read_as_the_paper() -> None:
     """Eleventy sites keep the whole minutes in a folded block ("minutes: >-"); its start gives the day."""
     text = (
