@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..extract.model import item_reference
+
 WINDOW = 4  # recent meeting dates a standing item is looked for in
 RECURS = 2  # ... and how many of them it must be on
 
@@ -65,7 +67,8 @@ NOT_NEXT = re.compile(
 WHAT = [
     re.compile(p, re.I)
     for p in (
-        r"(?P<what>[^,;:]+?)\s+(?:(?:to\s+)?be\s+|being\s+|is\s+|was\s+|were\s+)?(?:placed|put|included|listed|brought|"
+        r"(?P<what>[^,;:]+?)\s+(?:(?:to|will|would|should|shall|could|can|may|must)\s+be\s+|be\s+|being\s+|is\s+|was\s+"
+        r"|were\s+)?(?:placed|put|included|listed|brought|"
         r"tabled|added)\s+(?:on|to|onto|before)\s+(?:the|an?)\s+(?:\w+\s+){0,3}agenda",
         r"\b(?:place|put|include|list|table|add)\s+(?P<what>.+?)\s+(?:on|to|onto)\s+(?:the|an?)\s+(?:\w+\s+){0,3}agenda",
         r"\b(?:to|will|would|should|shall|can|could|may|might)\s+(?:be\s+able\s+to\s+)?(?:get|have|receive|see|hear|"
@@ -91,6 +94,12 @@ LEAD = re.compile(
     r"^(?:(?:[\w'.-]+\s+){0,3}?(?:agreed|resolved|requested|asked|decided|noted|recommended|proposed|"
     r"said|suggested)\s+(?:that|to|for)\s+)+|^that\s+",
     re.I,
+)
+POINTER = re.compile(
+    r"(?P<head>.+?),?\s+(?:and|so)\s+(?P<it>it|this|that|th(?:is|e|at)\s+(?:item|matter|issue))$", re.I
+)
+DISCUSSED = re.compile(
+    r"^(?:it\s+was|members|councillors|the\s+\w+)\s+(?:discussed|considered|debated|talked\s+about)\s+", re.I
 )
 PROGRAMME = r"(?:work\s*programme|forward\s+(?:plan|programme|work\s*plan)|work\s*plan|rolling\s+programme)"
 PROGRAMME_LIST = re.compile(rf"\b(?:following|these|below)\b[^.]*?\b{PROGRAMME}\s*[:\-–]\s*(?P<list>.+)$", re.I | re.S)
@@ -406,9 +415,16 @@ def _what(clause: str, item_title: str) -> str:
             break
     purpose = PURPOSE.search(clause)
     purpose_text = (purpose.group("p") or purpose.group("q")).strip() if purpose else ""
+    pointer = POINTER.match(what or "")
+    if pointer:  # 'It was discussed whether to ... and this item will be put onto the March agenda'
+        what, purpose_text = pointer.group("it"), purpose_text or DISCUSSED.sub("", pointer.group("head")).strip()
     if what:
         what = re.sub(r"^(?:an?|the)\s+", "", what, flags=re.I)
-    if not what or len(key(what)) <= 1 or re.fullmatch(r"(?:it|this|that|them|these|this item|the item)", what, re.I):
+    if (
+        not what
+        or len(key(what)) <= 1
+        or re.fullmatch(r"(?:it|this|that|them|these|th(?:is|e|at) (?:item|matter|issue))", what, re.I)
+    ):
         base = clean_title(item_title) if item_title else (what or "Item carried forward")
         return f"{base} – {purpose_text}" if purpose_text else base
     return what
@@ -424,7 +440,7 @@ def carried_items(meetings: list[dict], upper: bool) -> list[Entry]:
         taken += [key(c) for m in later for r in m["resolutions"] + m["actions"] for c in _clauses(r["text"])]
         for what, number, clause in _next_meeting_clauses(sent):
             title = _what(clause, _item_title(sent, number))
-            if any(overlaps(key(title), t) for t in taken):
+            if any(t == key(title) or overlaps(key(title), t) for t in taken):
                 continue
             if rank == 0:
                 note = f"Sent to this meeting: “{_sentence(clause)}.”"
@@ -442,7 +458,17 @@ def carried_items(meetings: list[dict], upper: bool) -> list[Entry]:
 
 
 def _item_title(meeting: dict, number: str | None) -> str:
-    return next((i["title"] for i in meeting["items"] if number and i["number"] == number), "")
+    """The title of the item a record names: by its number as printed, or with its parent's ('80(b)')."""
+    if not number:
+        return ""
+    return next(
+        (
+            i["title"]
+            for i in meeting["items"]
+            if number in (i["number"], item_reference(i["number"], i.get("parent"), i["title"]))
+        ),
+        "",
+    )
 
 
 def _next_meeting_clauses(meeting: dict) -> list[tuple[str, str | None, str]]:
@@ -648,7 +674,7 @@ def merge(entries: list[Entry]) -> list[Entry]:
                 for e in out
                 if e.kind not in ("opening", "closing")
                 and entry.kind not in ("opening", "closing")
-                and overlaps(e.key, entry.key)
+                and (e.key == entry.key or overlaps(e.key, entry.key))
             ),
             None,
         )

@@ -653,3 +653,58 @@ def test_the_previous_minutes_file_each_record_under_its_sub_item_or_unnumbered_
         ("Applications", ["No objection was raised."], []),
         ("Village green", [], ["PC-1"]),
     ]
+
+
+# --------------------------------------------------------------------------- carried items, from the records alone
+
+
+def _minutes(day: str, items: list[tuple[str | None, str, str | None]], actions: list[tuple[str, str]]) -> dict:
+    return {
+        "kind": "minutes",
+        "date": day,
+        "items": [{"number": n, "title": t, "parent": p} for n, t, p in items],
+        "resolutions": [],
+        "actions": [
+            {"ref": f"PC-{day}-{k:02}", "item": item, "text": text, "owners": ["Clerk"]}
+            for k, (item, text) in enumerate(actions, 1)
+        ],
+    }
+
+
+def test_a_lettered_items_action_that_puts_this_item_on_an_agenda_carries_that_items_title() -> None:
+    """'… and this item will be put onto the March agenda' under 12(b) Greens: the item is Greens, and what
+    was discussed says what for; the modal 'will be' is not part of the title."""
+    from minutes.render.agenda import carried_items
+
+    sent = _minutes(
+        "2024-02-14",
+        [("12", "Reports", None), ("(b)", "Greens", "12")],
+        [
+            (
+                "12(b)",
+                "It was discussed whether to set up a Greens Committee and this item will be put onto the March "
+                "agenda.",
+            )
+        ],
+    )
+    (entry,) = carried_items([sent], upper=False)
+    assert entry.title == "Greens – whether to set up a Greens Committee"
+    assert "item 12(b)" in entry.source
+
+
+def test_a_one_word_matter_carried_forward_and_standing_is_one_agenda_item() -> None:
+    from minutes.render.agenda import _entry, merge
+
+    standing = _entry("Greens", "standing", "minutes of 14 February 2024, item (b)", "Standing item.", False)
+    carried = _entry("Greens", "carried", "minutes of 14 February 2024, item 12(b)", "Sent to this meeting.", False)
+    (one,) = merge([carried, standing])
+    assert one.kind == "carried" and "also standing" in one.source
+
+
+def test_a_one_word_item_a_later_meeting_took_is_not_carried_again() -> None:
+    from minutes.render.agenda import carried_items
+
+    sent = _minutes("2024-01-10", [("(b)", "Greens", "8")], [("8(b)", "Councillors will report to the next meeting.")])
+    later = _minutes("2024-02-14", [("(b)", "Greens", "12")], [])
+    assert carried_items([later, sent], upper=False) == []
+    assert [e.title for e in carried_items([sent], upper=False)] == ["Greens"]
