@@ -86,7 +86,7 @@ def actions(
     with_history: bool = True,
 ) -> list[dict]:
     # a restated action is shown once, as the original; one a reviewer rejected not at all
-    where, params = ["a.linked_to IS NULL", "(a.reviewed IS NULL OR a.reviewed != 'rejected')"], []
+    where, params = ["a.linked_to IS NULL", kept("a")], []
     if body:
         found = find_body(db, body)
         if found is None:
@@ -134,6 +134,12 @@ def _history(db: Database, ids: list[int]) -> dict[int, list[dict]]:
     return out
 
 
+def kept(alias: str) -> str:
+    """A record a reviewer has not rejected: rejected records stay stored (a re-ingest re-applies the verdict)
+    but are counted, listed and exported nowhere."""
+    return f"({alias}.reviewed IS NULL OR {alias}.reviewed != 'rejected')"
+
+
 def meetings(db: Database, body: str | None = None) -> list[dict]:
     chosen = _body_filter(db, body, "m.body_id")
     if chosen is None:
@@ -141,10 +147,10 @@ def meetings(db: Database, body: str | None = None) -> list[dict]:
     where, params = chosen
     return db.query(
         "SELECT m.id, b.name AS body, m.kind, m.date, m.start_time, m.end_time, m.location, d.path AS document, "
-        "(SELECT count(*) FROM attendance t WHERE t.meeting_id = m.id) AS attendees, "
-        "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS items, "
-        "(SELECT count(*) FROM resolutions r WHERE r.meeting_id = m.id) AS resolutions, "
-        "(SELECT count(*) FROM actions a WHERE a.meeting_id = m.id) AS actions "
+        f"(SELECT count(*) FROM attendance t WHERE t.meeting_id = m.id AND {kept('t')}) AS attendees, "
+        f"(SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND {kept('i')}) AS items, "
+        f"(SELECT count(*) FROM resolutions r WHERE r.meeting_id = m.id AND {kept('r')}) AS resolutions, "
+        f"(SELECT count(*) FROM actions a WHERE a.meeting_id = m.id AND {kept('a')}) AS actions "
         f"FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id {where} "
         "ORDER BY b.name, m.date NULLS FIRST",
         params,
@@ -159,15 +165,16 @@ def people(db: Database, body: str | None = None) -> list[dict]:
     where, params = chosen
     rows = db.query(
         "SELECT p.id, b.name AS body, p.name, p.initials, "
-        "(SELECT count(DISTINCT t.meeting_id) FROM attendance t WHERE t.person_id = p.id AND t.status = 'present') "
-        "AS attended, "
-        "(SELECT count(DISTINCT t.meeting_id) FROM attendance t WHERE t.person_id = p.id AND t.status != 'present') "
-        "AS apologies_or_absent, "
+        "(SELECT count(DISTINCT t.meeting_id) FROM attendance t WHERE t.person_id = p.id AND t.status = 'present' "
+        f"AND {kept('t')}) AS attended, "
+        "(SELECT count(DISTINCT t.meeting_id) FROM attendance t WHERE t.person_id = p.id AND t.status != 'present' "
+        f"AND {kept('t')}) AS apologies_or_absent, "
         "(SELECT group_concat(DISTINCT t.name) FROM attendance t WHERE t.person_id = p.id) AS printed_as, "
         "(SELECT json_group_array(m.date) FROM (SELECT DISTINCT m.date FROM attendance t JOIN meetings m "
         " ON m.id = t.meeting_id WHERE t.person_id = p.id AND t.status = 'present' AND m.date IS NOT NULL "
-        " ORDER BY m.date) m) AS meetings, "
-        "(SELECT count(*) FROM action_owners o WHERE o.person_id = p.id) AS actions "
+        f" AND {kept('t')} ORDER BY m.date) m) AS meetings, "
+        "(SELECT count(*) FROM action_owners o JOIN actions a ON a.id = o.action_id WHERE o.person_id = p.id "
+        f"AND {kept('a')} AND a.linked_to IS NULL) AS actions "
         f"FROM people p JOIN bodies b ON b.id = p.body_id {where} ORDER BY b.name, p.name",
         params,
     )
@@ -296,7 +303,7 @@ def search(
             f"SELECT '{kind}' AS kind, b.name AS body, m.date AS meeting_date, r.{item} AS item, {ref} AS ref, "
             f"r.{column} AS text, d.path AS document FROM {table} r JOIN meetings m ON m.id = r.meeting_id "
             f"JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id "
-            f"{where + ' AND' if where else 'WHERE'} {condition} AND (r.reviewed IS NULL OR r.reviewed != 'rejected') "
+            f"{where + ' AND' if where else 'WHERE'} {condition} AND {kept('r')} "
             f"ORDER BY m.date DESC NULLS LAST, r.id DESC{' LIMIT ?' if limit else ''}",
             [*params, terms] + ([limit] if limit else []),
         )
@@ -322,12 +329,13 @@ def export_tables(db: Database, body: str | None = None) -> dict[str, list[dict]
         ),
         "attendance": rows(
             f"SELECT m.id AS meeting_id, b.name AS body, m.date, t.name, t.status, t.category, t.role, "
-            f"t.organisation {base} JOIN attendance t ON t.meeting_id = m.id {where} "
+            f"t.organisation {base} JOIN attendance t ON t.meeting_id = m.id AND {kept('t')} {where} "
             f"ORDER BY b.name, m.date NULLS FIRST, t.id"
         ),
         "resolutions": rows(
             f"SELECT m.id AS meeting_id, b.name AS body, m.date, r.item, r.text {base} "
-            f"JOIN resolutions r ON r.meeting_id = m.id {where} ORDER BY b.name, m.date NULLS FIRST, r.id"
+            f"JOIN resolutions r ON r.meeting_id = m.id AND {kept('r')} {where} "
+            "ORDER BY b.name, m.date NULLS FIRST, r.id"
         ),
     }
     actions_rows = actions(db, body=body, with_history=False)

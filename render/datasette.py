@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from ..db.queries import kept
+
 OWNERS = (
     "(SELECT group_concat(name, ', ') FROM (SELECT name FROM action_owners o WHERE o.action_id = a.id "
     "ORDER BY position))"
 )
-OPEN = "a.status = 'open' AND a.linked_to IS NULL AND (a.reviewed IS NULL OR a.reviewed != 'rejected')"
+OPEN = f"a.status = 'open' AND a.linked_to IS NULL AND {kept('a')}"
 JOINS = "FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id"
 
 
@@ -49,20 +51,23 @@ def metadata(database: str) -> dict:
                         "title": "Decisions matching words (full-text search)",
                         "sql": "SELECT b.name AS body, m.date, r.item, r.text FROM resolutions r "
                         "JOIN resolutions_fts f ON f.rowid = r.rowid JOIN meetings m ON m.id = r.meeting_id "
-                        "JOIN bodies b ON b.id = m.body_id WHERE resolutions_fts MATCH :words ORDER BY m.date DESC",
+                        f"JOIN bodies b ON b.id = m.body_id WHERE resolutions_fts MATCH :words AND {kept('r')} "
+                        "ORDER BY m.date DESC",
                         "params": ["words"],
                     },
                     "attendance_history": {
                         "title": "Attendance history of a person",
                         "sql": "SELECT p.name, b.name AS body, m.date, t.status, t.role FROM attendance t "
                         "JOIN people p ON p.id = t.person_id JOIN meetings m ON m.id = t.meeting_id "
-                        "JOIN bodies b ON b.id = m.body_id WHERE p.name LIKE '%' || :person || '%' ORDER BY m.date",
+                        "JOIN bodies b ON b.id = m.body_id WHERE p.name LIKE '%' || :person || '%' "
+                        f"AND {kept('t')} ORDER BY m.date",
                         "params": ["person"],
                     },
                     "meetings_of_body": {
                         "title": "Meetings of a body",
                         "sql": "SELECT m.date, m.kind, m.start_time, m.location, d.path AS document, "
-                        "(SELECT count(*) FROM actions a WHERE a.meeting_id = m.id) AS actions FROM meetings m "
+                        f"(SELECT count(*) FROM actions a WHERE a.meeting_id = m.id AND {kept('a')}) AS actions "
+                        "FROM meetings m "
                         "JOIN bodies b ON b.id = m.body_id JOIN documents d ON d.id = m.document_id "
                         "WHERE b.name LIKE '%' || :body || '%' ORDER BY m.date",
                         "params": ["body"],

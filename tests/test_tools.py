@@ -212,6 +212,40 @@ def test_review_verdicts_survive_reingest(tmp_path: Path) -> None:
     assert not any("6 December 2022" in r["text"] for r in left)
 
 
+def test_a_rejected_record_is_counted_listed_and_exported_nowhere(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(PACK), db=db, check=True)
+    conn = sqlite3.connect(db)
+    decision_id, decision = conn.execute("SELECT id, text FROM resolutions ORDER BY id LIMIT 1").fetchone()
+    attendee_id, attendee, meeting_id = conn.execute(
+        "SELECT id, name, meeting_id FROM attendance WHERE status = 'present' ORDER BY id LIMIT 1"
+    ).fetchone()
+    conn.close()
+
+    def counts() -> tuple[dict, dict, str]:
+        listed = next(
+            m for m in json.loads(run_cli("meetings", "--json", db=db, check=True).stdout) if m["id"] == meeting_id
+        )
+        person = next(
+            p for p in json.loads(run_cli("people", "--json", db=db, check=True).stdout) if p["name"] == attendee
+        )
+        out = tmp_path / "all.json"
+        run_cli("export", "--format", "json", "--out", str(out), db=db, check=True)
+        return listed, person, out.read_text(encoding="utf-8")
+
+    before, person_before, exported = counts()
+    assert any(r["text"] == decision for r in json.loads(exported)["resolutions"])
+    run_cli("review", "reject", "resolution", str(decision_id), db=db, check=True)
+    run_cli("review", "reject", "attendee", str(attendee_id), db=db, check=True)
+    after, person_after, exported = counts()
+    assert (after["resolutions"], after["attendees"]) == (before["resolutions"] - 1, before["attendees"] - 1)
+    assert person_after["attended"] == person_before["attended"] - 1
+    assert not any(r["text"] == decision for r in json.loads(exported)["resolutions"])
+    assert not any(
+        row["name"] == attendee for row in json.loads(exported)["attendance"] if row["meeting_id"] == meeting_id
+    )
+
+
 def test_configuration_in_one_place(tmp_path: Path) -> None:
     import os
 
