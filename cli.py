@@ -1093,7 +1093,9 @@ app.add_typer(review_app, name="review")
 def review_list(
     ctx: typer.Context,
     body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
-    below: Annotated[float, typer.Option(help="Show records with confidence under this.")] = 0.8,
+    below: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Show records with confidence under this (0 to 1; 1 shows all).")
+    ] = 0.8,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List low-confidence records not yet reviewed, least sure first, with where they were read."""

@@ -20,6 +20,10 @@ RECORDS = {  # record kind -> (table, the column that says what it is, fields a 
     "resolution": ("resolutions", "text", ("text", "item")),
     "action": ("actions", "text", ("text", "item", "due", "owners")),
 }
+ALLOWED = {  # fields whose values come from a fixed list (the contract's)
+    "status": ("present", "apologies", "absent"),
+    "category": ("member", "officer", "observer", "other"),
+}
 BY_HAND = ("due", "owners")  # an action's due date and owners change as hand changes do: kept, replayed, in history
 
 
@@ -28,11 +32,12 @@ class ReviewError(ValueError):
 
 
 def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None) -> list[dict]:
-    """Records under the confidence threshold that nobody has reviewed yet, least sure first."""
+    """Records under the confidence threshold that nobody has reviewed yet, least sure first; every one of
+    them when the threshold is 1."""
     rows = []
     for kind, (table, column, _) in RECORDS.items():
         where = "r.confidence < ? AND r.reviewed IS NULL"
-        params: list = [below]
+        params: list = [below if below < 1 else 2.0]
         if body_id is not None:
             where += " AND m.body_id = ?"
             params.append(body_id)
@@ -69,12 +74,16 @@ def verdict(
     if choice == "correct" and field not in fields:
         article = "an" if kind[0] in "aeiou" else "a"
         raise ReviewError(f"{article} {kind} has no field {field!r} to correct; one of {', '.join(fields)}")
+    if choice == "correct" and kind == "attendee" and field in ALLOWED and value not in ALLOWED[field]:
+        raise ReviewError(f"an attendee's {field} is one of {', '.join(ALLOWED[field])}, not {value!r}")
     if kind == "action" and choice == "correct" and field in BY_HAND:
         _correct_by_hand(db, record_id, field, value or "")
         return
     row = db.execute(f'SELECT meeting_id, "{column}" FROM "{table}" WHERE id = ?', [record_id]).fetchone()
     if row is None:
         raise ReviewError(f"no {kind} with id {record_id}")
+    if choice == "correct" and field == "item" and value:
+        _check_item(db, row[0], value)
     db.begin()
     try:
         db.execute(
@@ -87,6 +96,17 @@ def verdict(
     except BaseException:
         db.rollback()
         raise
+
+
+def _check_item(db: Database, meeting_id: int, value: str) -> None:
+    """An item a record is moved to must be one of its meeting's: by number ('83(a)' too) or title."""
+    from ..extract.model import item_reference
+
+    items = db.execute("SELECT number, parent, title FROM items WHERE meeting_id = ?", [meeting_id]).fetchall()
+    names = {item_reference(n, p, t) for n, p, t in items} | {n for n, _, _ in items if n} | {t for _, _, t in items}
+    if value not in names:
+        shown = ", ".join(sorted(n for n in names if n and len(n) <= 12)[:12]) or "none"
+        raise ReviewError(f"its meeting has no item {value!r} (items: {shown})")
 
 
 def _correct_by_hand(db: Database, record_id: int, field: str, value: str) -> None:

@@ -238,7 +238,7 @@ def test_review_takes_an_actions_ref_and_says_which_ref_it_does_not_know(copy: P
 
     done = run_cli("review", "confirm", "action", "sf-2023-03-14-01", db=copy, check=True)
     assert done.stdout.strip() == "action sf-2023-03-14-01: confirmed"
-    listed = json.loads(run_cli("review", "--below", "1.01", "--json", db=copy, check=True).stdout)
+    listed = json.loads(run_cli("review", "--below", "1", "--json", db=copy, check=True).stdout)
     assert "SF-2023-03-14-01" not in [r["ref"] for r in listed]  # reviewed, so no longer listed
     assert any(r["ref"] for r in listed if r["kind"] == "action")
     message = one_line_error(run_cli("review", "reject", "action", "SF-1999-01-01-09", db=copy), 1)

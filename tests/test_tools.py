@@ -246,6 +246,24 @@ def test_a_rejected_record_is_counted_listed_and_exported_nowhere(tmp_path: Path
     )
 
 
+def test_review_refuses_values_the_record_cannot_hold(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(PACK), db=db, check=True)
+    conn = sqlite3.connect(db)
+    attendee_id = conn.execute("SELECT id FROM attendance ORDER BY id LIMIT 1").fetchone()[0]
+    decision_id, item = conn.execute("SELECT id, item FROM resolutions WHERE item IS NOT NULL LIMIT 1").fetchone()
+    conn.close()
+    status = run_cli("review", "correct", "attendee", str(attendee_id), "--field", "status", "--value", "banana", db=db)
+    assert status.returncode == 1 and "present, apologies, absent" in status.stderr
+    moved = run_cli("review", "correct", "resolution", str(decision_id), "--field", "item", "--value", "99.9", db=db)
+    assert moved.returncode == 1 and "no item '99.9'" in moved.stderr
+    assert run_cli("review", "--below", "2", db=db).returncode == 2
+    run_cli(
+        "review", "correct", "attendee", str(attendee_id), "--field", "status", "--value", "absent", db=db, check=True
+    )
+    run_cli("review", "correct", "resolution", str(decision_id), "--field", "item", "--value", item, db=db, check=True)
+
+
 def test_configuration_in_one_place(tmp_path: Path) -> None:
     import os
 
