@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from ..extract.progress import REF, status_of
 from .connection import Database
+from .people import person_id
 
 RESTATED = 80  # text similarity at which a later action is the same action again
 REPORTED = 62  # ... at which a progress report speaks of an action, when it also names its owner
@@ -185,7 +186,7 @@ def rebuild(db: Database, body_id: int) -> None:
             _carry_forward([a for a in earlier if a.status == "open" and a.id not in touched], meeting_date, meeting_id)
     everything = [a for group in actions.values() for a in group]
     _apply_overrides(db, everything)
-    _write(db, everything)
+    _write(db, everything, body_id)
 
 
 def _reports(found: list[tuple[str, str, list[str]]], earlier: list[Tracked], by_ref: dict[str, Tracked]):
@@ -253,7 +254,7 @@ def _apply_overrides(db: Database, everything: list[Tracked]) -> None:
             action.owners, action.owners_set = json.loads(value), True
 
 
-def _write(db: Database, everything: list[Tracked]) -> None:
+def _write(db: Database, everything: list[Tracked], body_id: int) -> None:
     if not everything:
         return
     marks = ",".join("?" * len(everything))
@@ -269,10 +270,10 @@ def _write(db: Database, everything: list[Tracked]) -> None:
             db.execute("UPDATE actions SET due = ?, due_date = ? WHERE id = ?", [action.due, iso, action.id])
         if action.owners_set:
             db.execute("DELETE FROM action_owners WHERE action_id = ?", [action.id])
-            for position, name in enumerate(action.owners):
+            for position, name in enumerate(action.owners):  # owners set by hand are people of the body too
                 db.execute(
-                    "INSERT INTO action_owners (action_id, position, name) VALUES (?, ?, ?)",
-                    [action.id, position, name],
+                    "INSERT INTO action_owners (action_id, position, name, person_id) VALUES (?, ?, ?, ?)",
+                    [action.id, position, name, person_id(db, body_id, name)],
                 )
         for when, status, meeting_id, words in action.history:
             db.execute(

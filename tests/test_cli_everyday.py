@@ -162,6 +162,24 @@ def test_setting_an_owner_says_who_it_was_and_who_it_is(copy: Path | str) -> Non
     assert again.stdout.strip() == "SF-2023-03-14-01: owner set to Tony Burton, Peter Haylock (was Peter Haylock)"
 
 
+def test_owners_set_by_hand_are_counted_for_those_people(copy: Path | str) -> None:
+    import json
+
+    def owned() -> dict[str, int]:
+        return {p["name"]: p["actions"] for p in json.loads(run_cli("people", "--json", db=copy, check=True).stdout)}
+
+    before = owned()
+    was = json.loads(run_cli("actions", "--json", db=copy, check=True).stdout)
+    action = next(a for a in was if a["ref"] == "SF-2023-03-14-01")
+    run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Peter Haylock / Ann Newcomer", db=copy, check=True)
+    after = owned()
+    assert after["Peter Haylock"] == before["Peter Haylock"] + ("Peter Haylock" not in action["owners"])
+    assert after["Ann Newcomer"] == 1, "a new name is a new person of the body"
+    for name in action["owners"]:
+        if name != "Peter Haylock" and name in before:
+            assert after[name] == before[name] - 1
+
+
 def test_an_output_the_system_refuses_is_named_in_one_line_not_called_an_internal_error(stored: Path | str) -> None:
     message = one_line_error(run_cli("export", "--format", "json", "--out", "/nonexistent/x/out.json", db=stored), 1)
     assert "/nonexistent/x/out.json" in message and "internal error" not in message
