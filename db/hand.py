@@ -6,6 +6,7 @@ import json
 import re
 
 from .connection import Database
+from .people import join
 from .store import now
 from .tracker import rebuild
 
@@ -64,18 +65,9 @@ def merge_people(db: Database, keep: int, other: int) -> None:
     """Join two records of one person: attendance and actions move to `keep`, the other name stays an alias."""
     db.begin()
     try:
-        row = db.execute("SELECT body_id, name FROM people WHERE id = ?", [other]).fetchone()
-        if row is None:
+        if db.execute("SELECT 1 FROM people WHERE id = ?", [other]).fetchone() is None:
             raise NotFound(f"no person {other}")
-        db.execute(
-            "INSERT INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?) "
-            "ON CONFLICT (body_id, name) DO UPDATE SET person_id = excluded.person_id",
-            [row[0], row[1], keep],
-        )
-        db.execute("UPDATE people_aliases SET person_id = ? WHERE person_id = ?", [keep, other])
-        for table in ("attendance", "action_owners"):
-            db.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ?", [keep, other])
-        db.execute("DELETE FROM people WHERE id = ?", [other])
+        join(db, keep, other)
         db.commit()
     except BaseException:
         db.rollback()

@@ -65,6 +65,17 @@ def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), ini
     if alias:
         return alias[0]
     rows = db.execute("SELECT id, name, initials FROM people WHERE body_id = ?", [body_id]).fetchall()
+    known = _known(rows, name)
+    if known is not None:
+        return known
+    return db.execute(
+        "INSERT INTO people (body_id, name, initials) VALUES (?, ?, ?)",
+        [body_id, name, initials or (initials_of(name) if len(name.split()) > 1 else None)],
+    ).lastrowid
+
+
+def _known(rows: list[tuple[int, str, str | None]], name: str) -> int | None:
+    """Which of these (id, name, initials) people a printed name stands for, if exactly one fits."""
     for pid, known, _ in rows:
         if _same_person(known, name):
             return pid
@@ -87,7 +98,41 @@ def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), ini
     ]
     if len(surname_fits) == 1 and (len(parts) == 1 or len(parts[0].rstrip(".")) == 1):
         return surname_fits[0]
-    return db.execute(
-        "INSERT INTO people (body_id, name, initials) VALUES (?, ?, ?)",
-        [body_id, name, initials or (initials_of(name) if len(parts) > 1 else None)],
-    ).lastrowid
+    return None
+
+
+def settle(db: Database, body_id: int) -> None:
+    """A short name stored before the roll that explains it ('AS' owning an action, then a later-stored paper
+    listing 'Alan Smith (AS)') joins that person, as it would have had the papers come in date order.
+
+    Only people who never appear in an attendance list are joined, and only to one who does."""
+    rows = db.execute("SELECT id, name, initials FROM people WHERE body_id = ?", [body_id]).fetchall()
+    attended = {
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT t.person_id FROM attendance t JOIN people p ON p.id = t.person_id WHERE p.body_id = ?",
+            [body_id],
+        )
+    }
+    roll = [row for row in rows if row[0] in attended]
+    for pid, name, _ in rows:
+        if pid in attended or len(name.split()) > 1:
+            continue
+        keep = _known(roll, name)
+        if keep is not None:
+            join(db, keep, pid)
+
+
+def join(db: Database, keep: int, other: int) -> None:
+    """Make `other` one person with `keep` (inside the caller's transaction): its records move, its name
+    stays as an alias, so the papers that print it find `keep` from now on."""
+    row = db.execute("SELECT body_id, name FROM people WHERE id = ?", [other]).fetchone()
+    db.execute(
+        "INSERT INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?) "
+        "ON CONFLICT (body_id, name) DO UPDATE SET person_id = excluded.person_id",
+        [row[0], row[1], keep],
+    )
+    db.execute("UPDATE people_aliases SET person_id = ? WHERE person_id = ?", [keep, other])
+    for table in ("attendance", "action_owners"):
+        db.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ?", [keep, other])
+    db.execute("DELETE FROM people WHERE id = ?", [other])

@@ -20,7 +20,7 @@ from ..extract.model import Action, Found, Meeting
 from ..ingest.model import Document
 from .bodies import known_share
 from .connection import Database
-from .people import person_id
+from .people import person_id, settle
 from .queries import body_key
 from .tracker import rebuild
 
@@ -107,6 +107,7 @@ def store(db: Database, document: Document, meetings: list[Meeting], defer: bool
             again += repeated
             bodies.add(body)
         for body in sorted(bodies):
+            settle(db, body)
             if defer:
                 db.execute("UPDATE bodies SET stale = 1 WHERE id = ?", [body])
             else:

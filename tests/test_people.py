@@ -62,3 +62,43 @@ def test_the_bodys_own_initials_name_the_body_not_a_person(db_path: Path | str) 
     assert person_id(db, body, "AP") is not None  # a member's initials
     assert person_id(db, body, "APC", ["Amy Paula Cox"]) is not None  # a member whose initials are the body's
     db.close()
+
+
+NOVEMBER = (
+    "Minutes of the meeting of Ashby Parish Council held on 30 November 2023\n\n"
+    "Apologies: Cllr Heidi Dennet\n\n1. Bins\n\nThe district council will be asked to empty the bin weekly.\n"
+    "ACTION: AS\n\n2. Hall\n\nThe hall is to be booked for the fete.\nACTION: Jo\n"
+)
+OCTOBER = (
+    "Minutes of the meeting of Ashby Parish Council held on 26 October 2023\n\n"
+    "Present: Alan Smith (AS), Jo Pardew (JP), Cllr Nina Oakes, Cllr Heidi Dennet\n\n1. Verges\n\n"
+    "ACTION: JP to ask for the verges to be cut\n"
+)
+
+
+def test_initials_and_first_names_stored_before_the_roll_that_explains_them_join_those_people(
+    tmp_path: Path, db_path: Path | str
+) -> None:
+    """Papers stored out of date order end with the same people as in order: 'AS' and 'Jo' of November
+    are Alan Smith and Jo Pardew once October's roll is stored."""
+    import json
+
+    from conftest import fresh_db, run_cli
+
+    def people(db: Path | str) -> dict[str, int]:
+        return {p["name"]: p["actions"] for p in json.loads(run_cli("people", "--json", db=db, check=True).stdout)}
+
+    papers = []
+    for name, text in (("nov.txt", NOVEMBER), ("oct.txt", OCTOBER)):
+        papers.append(tmp_path / name)
+        papers[-1].write_text(text, encoding="utf-8")
+    backward, forward = db_path, fresh_db("sqlite", tmp_path, "forward.db")
+    for paper in papers:
+        run_cli("ingest", str(paper), db=backward, check=True)
+    for paper in reversed(papers):
+        run_cli("ingest", str(paper), db=forward, check=True)
+    assert people(backward) == people(forward)
+    assert people(backward)["Alan Smith"] == 1 and people(backward)["Jo Pardew"] == 2
+    assert "AS" not in people(backward) and "Jo" not in people(backward)
+    owned = json.loads(run_cli("actions", "--owner", "Alan Smith", "--json", db=backward, check=True).stdout)
+    assert [a["meeting_date"] for a in owned] == ["2023-11-30"]
