@@ -14,13 +14,16 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz
 
 from ..extract.progress import REF, status_of
 from .connection import Database
+from .due import due_by
 from .people import person_id
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 RESTATED = 80  # text similarity at which a later action is the same action again
 REPORTED = 62  # ... at which a progress report speaks of an action, when it also names its owner
 REPORTED_ALONE = 75  # ... when it names nobody
@@ -187,6 +190,27 @@ def rebuild(db: Database, body_id: int) -> None:
     everything = [a for group in actions.values() for a in group]
     _apply_overrides(db, everything)
     _write(db, everything, body_id)
+    _relative_dues(db, body_id)
+
+
+def _relative_dues(db: Database, body_id: int) -> None:
+    """Give 'next meeting', 'next week', 'end of April' a due date from the body's own meetings, so an action
+    still open after its meeting has passed is overdue; written dates are left as they are."""
+    held = [
+        date.fromisoformat(row[0])
+        for row in db.execute("SELECT DISTINCT date FROM meetings WHERE body_id = ? AND date IS NOT NULL", [body_id])
+    ]
+    for action_id, words, raised, stored in db.execute(
+        "SELECT a.id, a.due, m.date, a.due_date FROM actions a JOIN meetings m ON m.id = a.meeting_id "
+        "WHERE m.body_id = ? AND a.due IS NOT NULL",
+        [body_id],
+    ).fetchall():
+        if ISO_DAY.fullmatch(words):
+            continue
+        found = due_by(words, date.fromisoformat(raised) if raised else None, held)
+        value = found.isoformat() if found else None
+        if value != stored:
+            db.execute("UPDATE actions SET due_date = ? WHERE id = ?", [value, action_id])
 
 
 def _reports(found: list[tuple[str, str, list[str]]], earlier: list[Tracked], by_ref: dict[str, Tracked]):
@@ -266,7 +290,7 @@ def _write(db: Database, everything: list[Tracked], body_id: int) -> None:
             [action.status, action.status_at, action.linked_to, action.id],
         )
         if action.due is not None:
-            iso = action.due if re.fullmatch(r"\d{4}-\d{2}-\d{2}", action.due) else None
+            iso = action.due if ISO_DAY.fullmatch(action.due) else None
             db.execute("UPDATE actions SET due = ?, due_date = ? WHERE id = ?", [action.due, iso, action.id])
         if action.owners_set:
             db.execute("DELETE FROM action_owners WHERE action_id = ?", [action.id])

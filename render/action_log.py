@@ -6,7 +6,7 @@ import io
 from datetime import date
 
 from .export import write_csv
-from .templating import render
+from .templating import render, shown_due
 
 FORMATS = ("docx", "html", "md", "csv")
 COLUMNS = ["ref", "text", "owners", "due", "raised", "last_update"]
@@ -33,7 +33,7 @@ def log_rows(actions: list[dict]) -> list[dict]:
                 "ref": a["ref"],
                 "text": a["text"],
                 "owners": ", ".join(a["owners"]),
-                "due": a["due"] or "",
+                "due": shown_due(a),
                 "raised": raised,
                 "last_update": last,
                 "overdue": a.get("overdue", False),

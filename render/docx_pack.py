@@ -89,7 +89,7 @@ def minutes_context(meeting: dict, body: str) -> dict:
                 "ref": a["ref"],
                 "text": a["text"],
                 "owners": ", ".join(a["owners"]),
-                "due": a["due"] or "",
+                "due": a["due"] or "",  # as these minutes word it
                 "status": a.get("reported") or "",  # as these minutes recorded it: "Action complete"
             }
         )

@@ -38,7 +38,19 @@ def environment(extra: str | None = None):
     )
     env.filters["md"] = _markdown
     env.filters["lines"] = _lines
+    env.filters["due"] = shown_due
     return env
+
+
+def shown_due(action: dict) -> str:
+    """The due as the minutes word it, with the date it falls on where that was worked out from words
+    ('next meeting (27 Jun 2023)'), so a reader sees why an action is called overdue."""
+    words, day = action.get("due") or "", action.get("due_date")
+    if not day or words == day:
+        return words
+    from datetime import date
+
+    return f"{words} ({date.fromisoformat(day).strftime('%-d %b %Y')})"
 
 
 def _lines(text: str, indent: str = "  ", width: int = 76) -> str:

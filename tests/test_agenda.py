@@ -305,7 +305,7 @@ def test_action_log_table_is_the_database(sample_pack, sample_db: Path | str) ->
     for ref, text, owners, due, raised, _ in rows:
         assert text == by_ref[ref]["text"]
         assert owners == ", ".join(by_ref[ref]["owners"])
-        assert due == (by_ref[ref]["due"] or "")
+        assert due.startswith(by_ref[ref]["due"] or "")  # with the day it falls on, where words give one
         if by_ref[ref]["meeting_date"] == "2023-03-14":
             assert raised == f"14 Mar 2023, item {by_ref[ref]['item']}"
     assert [r[0] for r in rows][:6] == [f"SF-2023-03-14-{n:02d}" for n in range(1, 7)], "dated actions first, in order"
@@ -491,7 +491,7 @@ def test_action_log_in_every_format(sample_db: Path | str, tmp_path: Path) -> No
     assert md.startswith("# Action log: Schools Forum") and all(ref in md for ref in refs)
     html = tmp_path / "log.html"
     run_cli("action-log", "--body", "Schools Forum", "--out", str(html), db=sample_db, check=True)
-    assert html.read_text(encoding="utf-8").count("<tr>") == len(refs) + 1
+    assert len(re.findall(r"<tr[ >]", html.read_text(encoding="utf-8"))) == len(refs) + 1  # overdue rows have a class
     docx = tmp_path / "log.docx"
     result = run_cli("action-log", "--body", "Schools Forum", "--out", str(docx), db=sample_db, check=True)
     assert f"{len(refs)} open actions" in result.stdout

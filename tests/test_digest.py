@@ -173,9 +173,11 @@ def test_overdue_first_and_closed_counted(db: Path | str) -> None:
     run_cli("action", "set", "SF-2023-03-14-05", "--due", "2023-05-01", db=db, check=True)
     run_cli("action", "done", "SF-2023-03-14-01", "--note", "Done 20 March", db=db, check=True)
     text = run_cli("digest", "--body", "Schools Forum", "--as-of", "2099-01-01", db=db, check=True).stdout
-    first_owner = text.split("\n\n")[2].splitlines()[0]
-    assert first_owner == "David Abbott", "the owner with an overdue action comes first"
-    assert "[OVERDUE]" in text and "SF-2023-03-14-01" not in text
+    blocks = text.split("\n\n")[2:]
+    late = ["[OVERDUE]" in block for block in blocks]
+    assert late == sorted(late, reverse=True), "the owners with an overdue action come first"
+    assert "SF-2023-03-14-05 [OVERDUE]" in text and "SF-2023-03-14-01" not in text
+    assert "SF-2023-03-14-02 [OVERDUE]" in text and "due next meeting (27 Jun 2023)" in text
     assert "Closed since the last meeting: 1" in text
 
 

@@ -196,3 +196,79 @@ def test_people_one_per_person_and_merge(tmp_path: Path, db_path: Path | str) ->
     people = {p["name"]: p for p in json.loads(run_cli("people", "--json", db=db, check=True).stdout)}
     assert "Sat Saraon" not in people and people["Satwinder Saraon"]["attended"] == 2
     assert "Sat Saraon" in people["Satwinder Saraon"]["printed_as"]
+
+
+# --------------------------------------------------------------------------- relative due dates
+
+
+@pytest.mark.parametrize(
+    "words, due",
+    [
+        ("next meeting", "2024-01-25"),
+        ("ahead of the next parish council meeting", "2024-01-25"),
+        ("February meeting", "2024-02-22"),
+        ("December board meeting", "2023-12-31"),  # no December meeting stored: the month's end
+        ("next week", "2023-12-07"),
+        ("within two weeks", "2023-12-14"),
+        ("end of April", "2024-04-30"),
+        ("by end of January", "2024-01-31"),
+        ("ASAP", None),
+        ("once completed", None),
+        ("summer term", None),
+    ],
+)
+def test_relative_due_words_give_a_date_from_the_day_raised_and_the_bodys_meetings(words: str, due: str | None) -> None:
+    from datetime import date
+
+    from minutes.db.due import due_by
+
+    held = [date(2023, 10, 26), date(2023, 11, 30), date(2024, 1, 25), date(2024, 2, 22)]
+    found = due_by(words, date(2023, 11, 30), held)
+    assert (found.isoformat() if found else None) == due
+
+
+def test_next_meeting_is_unknown_until_a_later_meeting_is_stored() -> None:
+    from datetime import date
+
+    from minutes.db.due import due_by
+
+    assert due_by("next meeting", date(2023, 11, 30), [date(2023, 11, 30)]) is None
+
+
+RAISED = (
+    "Minutes of the meeting of Ashby Parish Council held on 30 November 2023\n\n"
+    "Present: Cllr Nina Oakes, Cllr Heidi Dennet\n\n1. Bins\n\n"
+    "ACTION: Nina Oakes to ask the district council to empty the bin weekly by the next meeting\n"
+)
+NEXT_AGENDA = (
+    "Ashby Parish Council\n\nAgenda for the meeting to be held on 25 January 2024 at 7pm\n\n"
+    "1. Apologies\n\n2. Minutes of the last meeting\n"
+)
+
+
+@pytest.mark.both_backends
+def test_an_action_due_at_the_next_meeting_is_overdue_once_that_meeting_has_passed(
+    tmp_path: Path, db_path: Path | str
+) -> None:
+    raised, agenda = tmp_path / "nov.txt", tmp_path / "jan-agenda.txt"
+    raised.write_text(RAISED, encoding="utf-8")
+    agenda.write_text(NEXT_AGENDA, encoding="utf-8")
+    run_cli("ingest", str(raised), db=db_path, check=True)
+
+    def overdue(day: str) -> bool:
+        from datetime import date
+
+        from minutes.db import connect
+        from minutes.db.queries import actions
+
+        db = connect(db_path)
+        try:
+            (action,) = actions(db, as_of=date.fromisoformat(day))
+        finally:
+            db.close()
+        assert action["due"] == "next meeting"
+        return action["overdue"]
+
+    assert not overdue("2024-03-01"), "no later meeting stored: when it falls due is not known"
+    run_cli("ingest", str(agenda), db=db_path, check=True)
+    assert not overdue("2024-01-25") and overdue("2024-01-26")

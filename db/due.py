@@ -1,0 +1,79 @@
+"""When an action given a relative due ('next meeting', 'next week', 'end of April') falls due.
+
+Minutes rarely print a due date; most say "by the next meeting". Read against the date the action was
+raised and the body's later meetings, those words give a date, so the digest can call the action overdue
+once that meeting has come and gone with the action still open. Words that give no date ("ASAP", "once
+completed") give none: nothing is called overdue on a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+# 'next meeting', 'the next board meeting', 'before the next parent council meeting', 'next time'
+NEXT_MEETING = re.compile(r"\bnext\s+(?:[\w&'-]+\s+){0,3}?meeting\b|\bnext\s+time\b|^(?:upcoming|following)\s+meeting")
+# 'December board meeting', 'the January 2019 board meeting', 'April meeting'
+MONTH_MEETING = re.compile(rf"\b(?P<month>{_MONTH})\b(?:\s+\d{{4}})?\s+(?:[\w&'-]+\s+){{0,2}}?meeting\b")
+_LEAD = re.compile(r"^(?:by|before|prior\s+to|ahead\s+of|in\s+advance\s+of|for|at|the|(?:the\s+)?end\s+of)\s+")
+_WITHIN = re.compile(r"^within\s+")
+
+
+def due_by(words: str | None, raised: date | None, meetings: list[date]) -> date | None:
+    """The date `words` set, for an action raised on `raised`; `meetings` are the body's meeting dates."""
+    if not words or raised is None:
+        return None
+    text = " ".join(words.lower().split())
+    later = sorted(d for d in meetings if d > raised)
+    if NEXT_MEETING.search(text):
+        return later[0] if later else None
+    month = MONTH_MEETING.search(text)
+    if month:
+        number = next(n for n, name in enumerate(_MONTHS, 1) if name.startswith(month.group("month")[:3]))
+        held = [d for d in later if d.month == number]
+        if held:
+            return held[0]
+    return _calendar(text, raised)
+
+
+def _calendar(text: str, raised: date) -> date | None:
+    """'next week', 'tomorrow', 'in 2 weeks', 'end of April', 'March 2011': dateparser, from the day raised,
+    a month alone meaning its last day."""
+    import dateparser
+
+    while True:
+        shorter = _LEAD.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    text = _WITHIN.sub("in ", MONTH_MEETING.sub(lambda m: m.group("month"), text))
+    if not re.search(
+        rf"\b(?:{_MONTH}|week|weeks|days?|month|months|tomorrow|today|monday|tuesday|wednesday|"
+        r"thursday|friday)\b",
+        text,
+    ):
+        return None  # 'ASAP', 'once completed', 'summer term'
+    from datetime import datetime
+
+    settings = {
+        "RELATIVE_BASE": datetime(raised.year, raised.month, raised.day),
+        "PREFER_DATES_FROM": "future",
+        "PREFER_DAY_OF_MONTH": "last",
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed and parsed.date() >= raised else None
