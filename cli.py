@@ -1347,7 +1347,7 @@ def calendar(
 
     from .db.queries import actions as list_actions
     from .db.queries import meetings as list_meetings
-    from .render.calendar import calendar_bytes
+    from .render.calendar import calendar_bytes, one_per_meeting
 
     db = _db()
     found = _body_row(db, body)
@@ -1355,8 +1355,12 @@ def calendar(
     open_actions = list_actions(db, body=found["name"], open_only=True, with_history=False)
     _write(out_file, calendar_bytes(found["name"], rows, open_actions, datetime.now(UTC)))
     if not state.quiet:
+        events, undated = len(one_per_meeting(rows)), sum(1 for m in rows if not m["date"])
+        skipped = f" ({undated} undated paper{'s' * (undated != 1)} left out)" if undated else ""
         out.print(
-            f"wrote {out_file}: {len(rows)} meetings, {len(open_actions)} open actions", markup=False, highlight=False
+            f"wrote {out_file}: {events} meeting{'s' * (events != 1)}{skipped}, {len(open_actions)} open actions",
+            markup=False,
+            highlight=False,
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 
@@ -16,6 +17,10 @@ def one_per_meeting(meetings: list[dict]) -> list[dict]:
     return sorted(by_day.values(), key=lambda m: m["date"])
 
 
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "body"
+
+
 def calendar_bytes(body: str, meetings: list[dict], actions: list[dict], stamp: datetime) -> bytes:
     from icalendar import Calendar, Event, Todo
 
@@ -25,7 +30,7 @@ def calendar_bytes(body: str, meetings: list[dict], actions: list[dict], stamp: 
     cal.add("x-wr-calname", f"{body}: meetings and actions")
     for m in one_per_meeting(meetings):
         event = Event()
-        event.add("uid", f"meeting-{m['id']}@minutes")
+        event.add("uid", f"meeting-{_slug(body)}-{m['date']}@minutes")  # the same in any database: no duplicates
         event.add("dtstamp", stamp)
         event.add("summary", f"{body} meeting")
         day = date.fromisoformat(m["date"])

@@ -151,12 +151,28 @@ def test_calendar_parses_back(db: Path, tmp_path: Path) -> None:
     from icalendar import Calendar
 
     out = tmp_path / "sf.ics"
-    run_cli("calendar", "--body", "Schools Forum", "--out", str(out), db=db, check=True)
+    said = run_cli("calendar", "--body", "Schools Forum", "--out", str(out), db=db, check=True).stdout
     cal = Calendar.from_ical(out.read_bytes())
     events = [c for c in cal.walk("VEVENT")]
     todos = [c for c in cal.walk("VTODO")]
     assert sorted(str(e.get("dtstart").dt)[:10] for e in events) == ["2023-03-14", "2023-06-27"]
+    assert f": {len(events)} meetings, 6 open actions" in said
+    # the body and the day, not a row number: a rebuilt database gives the calendar app the same events
+    assert {str(e.get("uid")) for e in events} == {
+        "meeting-schools-forum-2023-03-14@minutes",
+        "meeting-schools-forum-2023-06-27@minutes",
+    }
     assert {str(t.get("summary"))[:16] for t in todos} == {f"SF-2023-03-14-{n:02d}" for n in range(1, 7)}
+
+
+def test_calendar_says_how_many_events_it_wrote_and_which_papers_had_no_date(tmp_path: Path) -> None:
+    people = "Present: Ann Bell, Cy Dee, Ed Fox\n\n1. Budget\n"
+    (tmp_path / "march.txt").write_text("Minutes of the Finance Committee held on 5 March 2024\n\n" + people)
+    (tmp_path / "undated.txt").write_text("Minutes of the Finance Committee\n\n" + people + "2. Audit\n")
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(tmp_path / "march.txt"), str(tmp_path / "undated.txt"), db=db, check=True)
+    said = run_cli("calendar", "--body", "Finance Committee", "--out", str(tmp_path / "f.ics"), db=db, check=True)
+    assert ": 1 meeting (1 undated paper left out), 0 open actions" in said.stdout
 
 
 def test_export_formats(db: Path, tmp_path: Path) -> None:
