@@ -1327,8 +1327,13 @@ def watch(
     def report(message: str) -> None:
         err.print(f"error: {message}", markup=False, highlight=False)
 
+    def moved(old: Path, new: Path) -> None:
+        from .db.store import moved_document
+
+        moved_document(db, str(old), str(new))
+
     try:
-        run_watch(inbox.resolve(), handle, stop, settle=settle, report=report)
+        run_watch(inbox.resolve(), handle, stop, settle=settle, report=report, moved=moved)
     except InboxTaken as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

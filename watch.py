@@ -24,10 +24,13 @@ class Inbox:
         handle: Callable[[Path], str | None],
         settle: float = 1.0,
         report: Callable[[str], None] | None = None,
+        moved: Callable[[Path, Path], None] | None = None,
     ):
         self.folder = folder
         self.handle = handle  # ingests one file; returns an error message or None
-        self.report = report or (lambda message: None)  # says why a file was filed as failed without reading it
+        self.report = report or (lambda message: None)  # says why a file was filed as failed, or left alone
+        self.moved = moved or (lambda old, new: None)  # a stored paper now lives in done/: its record follows it
+        self.told: set[str] = set()  # names already reported as left alone
         self.settle = settle
         self.seen: dict[Path, tuple[int, float, float]] = {}  # path -> (size, mtime, when last changed)
         self.lock = threading.Lock()
@@ -53,6 +56,8 @@ class Inbox:
         for path in sorted(self.folder.iterdir()):
             if self.wanted(path) and path not in self.seen:
                 self.notice(path)
+            elif not self.wanted(path):
+                self.left_alone(path)
         now = time.monotonic()
         with self.lock:
             waiting = list(self.seen.items())
@@ -90,6 +95,22 @@ class Inbox:
         shutil.move(str(path), target)
         if error:
             target.with_name(target.name + ".error.txt").write_text(error + "\n", encoding="utf-8")
+        else:
+            self.moved(path, target)
+
+    def left_alone(self, path: Path) -> None:
+        """Say once why a file or folder dropped in is not read, rather than leave the sender wondering."""
+        name = path.name
+        if name in self.told or name in ("done", "failed") or name.startswith(SKIP_PREFIXES):
+            return
+        if name.endswith((".part", ".crdownload", ".tmp", ".error.txt")):
+            return  # still being copied, or ours
+        self.told.add(name)
+        if path.is_dir():
+            self.report(f"{name}/: a folder; only files dropped into the inbox itself are read")
+        elif path.is_file():
+            shown = " ".join(sorted(s for s in PAPER_SUFFIXES if s))
+            self.report(f"{name}: not a kind of paper minutes reads ({shown}); left where it is")
 
     def outside(self, path: Path) -> str | None:
         """A link that leads out of the inbox is never read: the inbox takes what people drop in, not what a
@@ -155,13 +176,14 @@ def watch(
     settle: float = 1.0,
     tick: float = 0.25,
     report: Callable[[str], None] | None = None,
+    moved: Callable[[Path, Path], None] | None = None,
 ) -> None:
     """Run until `stop` is set: watchdog events wake the scan, and a slow poll catches anything missed."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
     held = hold(folder)
-    inbox = Inbox(folder, handle, settle, report)
+    inbox = Inbox(folder, handle, settle, report, moved)
 
     class Events(FileSystemEventHandler):
         def on_any_event(self, event) -> None:

@@ -119,6 +119,17 @@ def store(db: Database, document: Document, meetings: list[Meeting], defer: bool
     return Stored(doc_id, False, len(meetings) - again, actions, again)
 
 
+def moved_document(db: Database, old: str, new: str) -> None:
+    """A stored paper that was moved (the drop folder files it in done/): its record points at it again."""
+    db.begin()
+    try:
+        db.execute("UPDATE documents SET path = ? WHERE path = ?", [new, old])
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
 def refresh(db: Database) -> int:
     """Replay the tracker of every stale body, each in its own transaction; returns how many."""
     count = 0

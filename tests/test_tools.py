@@ -130,6 +130,8 @@ def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
                 time.sleep(0.1)
         shutil.copy(SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx", inbox / "pack.docx")
         (inbox / "broken.pdf").write_bytes(b"%PDF-1.7 not really")
+        (inbox / "notes.xyz").write_text("# Notes\n")
+        (inbox / "sub").mkdir()
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and len(list((inbox / "done").glob("*"))) < 2:
             time.sleep(0.3)
@@ -141,9 +143,13 @@ def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
     assert process.returncode == 0, err
     assert sorted(p.name for p in (inbox / "done").iterdir()) == ["pack.docx", "pack.txt"]
     assert "broken.pdf" in (inbox / "failed" / "broken.pdf.error.txt").read_text()
-    assert not any(p.is_file() and not p.name.startswith(".") for p in inbox.iterdir())  # the lock stays hidden
+    left = [p.name for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")]  # the lock stays hidden
+    assert left == ["notes.xyz"]
+    assert err.count("notes.xyz: not a kind of paper minutes reads") == 1, "said once, not at every scan"
+    assert "sub/: a folder; only files dropped into the inbox itself are read" in err
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    paths = [Path(row[0]) for row in conn.execute("SELECT path FROM documents")]
+    assert len(paths) == 2 and all(p.parent == (inbox / "done").resolve() and p.is_file() for p in paths)
     assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 6, "the Word copy updates the same meeting"
 
 
