@@ -805,6 +805,20 @@ def _add(people: list[Attendee], found: list[dict], status: str, category: str |
         )
 
 
+# posts a body's officers hold, never its members: 'Clerk', 'Clerk & RFO', 'Minute taker'
+_OFFICER_POST = re.compile(r"\b(?:clerk|rfo|responsible financial officer|minute[- ]?taker)\b", re.I)
+
+
+def settle_categories(people: list[Attendee]) -> None:
+    """A clerk is an officer in whichever list names her; an apology or absence with no list to say otherwise is
+    a member's, since members are whom minutes record as sending apologies or being absent."""
+    for person in people:
+        if person.category in (None, "member") and person.role and _OFFICER_POST.search(person.role):
+            person.category = "officer"
+        elif person.category is None and person.status in ("apologies", "absent"):
+            person.category = "member"
+
+
 def _same(a: str, b: str) -> bool:
     """One person under two spellings ('Clare'/'Claire Fletcher'), never two people sharing a surname."""
     pa, pb = a.lower().split(), b.lower().split()

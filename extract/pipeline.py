@@ -461,6 +461,7 @@ def _attendance(
         late = _late_roll(blocks, seg)
         people.extend(p for p in late if not any(attendance_rules._same(q.name, p.name) for q in people))
     _roster_full_names(people, blocks[seg.start : min(head_end, seg.start + _ROSTER_BLOCKS)])
+    attendance_rules.settle_categories(people)
     return people
 
 

@@ -2052,3 +2052,22 @@ def test_a_heading_in_capitals_left_open_by_its_dash_stands_apart_from_the_next(
         "EXECUTIVE SESSION –",
         "PLANNING – no applications were received this month.",
     ]
+
+
+def test_a_clerk_is_an_officer_and_an_apology_with_no_list_to_say_otherwise_is_a_members() -> None:
+    text = (
+        "Minutes of the Parish Council meeting held on 5 March 2024\n\n"
+        "Present: Cllr Ann Lee (Chairman), Cllr Bob Day, Mary Jones (Clerk)\n\n"
+        "Apologies: Cllr Sue Park, Tim Cole (Clerk & RFO)\n\nAbsent: Cllr Dan Fry\n\n"
+        "Officers: Jo Hart (Planning Officer)\n\n1. Hall\n\nNoted.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert {a.name: a.category for a in found.attendees} == {
+        "Ann Lee": "member",
+        "Bob Day": "member",
+        "Mary Jones": "officer",
+        "Sue Park": "member",
+        "Tim Cole": "officer",
+        "Dan Fry": "member",
+        "Jo Hart": "officer",
+    }

@@ -50,9 +50,9 @@ def people(m) -> dict[str, tuple[str, str | None]]:
                 "Tom Reid": ("present", "member"),
                 "Amy Lowe": ("present", "officer"),
                 "Fatima Begum": ("present", "observer"),
-                "Ian Moss": ("apologies", None),
-                "Tony Wright": ("apologies", None),
-                "Paul Becker": ("absent", None),
+                "Ian Moss": ("apologies", "member"),
+                "Tony Wright": ("apologies", "member"),
+                "Paul Becker": ("absent", "member"),
             },
         ),
         (
@@ -61,7 +61,7 @@ def people(m) -> dict[str, tuple[str, str | None]]:
             {
                 "Nigel Shadbolt": ("present", "member"),
                 "Chris Taggart": ("present", "member"),
-                "Nick Booth": ("apologies", None),
+                "Nick Booth": ("apologies", "member"),
             },
         ),
         (
@@ -94,7 +94,11 @@ def people(m) -> dict[str, tuple[str, str | None]]:
         ),
         (
             "Attending:\nMatt Davis\nKaty Huff\nNot attending:\nGreg Wilson",
-            {"Matt Davis": ("present", "member"), "Katy Huff": ("present", "member"), "Greg Wilson": ("absent", None)},
+            {
+                "Matt Davis": ("present", "member"),
+                "Katy Huff": ("present", "member"),
+                "Greg Wilson": ("absent", "member"),
+            },
         ),
         (
             "PRESENT\nVoting members\tObservers\nClaire Fletcher (St Paul's CE Primary)\tFreddie Adu (Queensmill)\n",
@@ -108,7 +112,7 @@ def people(m) -> dict[str, tuple[str, str | None]]:
                 "R Healey": ("present", "member"),
                 "M Dixon": ("present", "member"),
                 "P Moran": ("present", "member"),
-                "J Connelly": ("present", "member"),
+                "J Connelly": ("present", "officer"),  # a clerk, whichever list names him
                 "A Armstrong": ("present", "member"),
             },
         ),
