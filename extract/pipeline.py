@@ -185,18 +185,22 @@ def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of, acr
     runs = [
         ("resolution.block", resolutions.resolution_blocks(blocks, seg.start, seg.end, heading_blocks)),
         ("resolution.moved_carried", resolutions.moved_blocks(blocks, shape.body_start, seg.end, heading_blocks)),
-        ("resolution.motion_run", resolutions.motion_runs(blocks, shape.body_start, seg.end, heading_blocks)),
         ("resolution.motion_block", resolutions.motion_blocks(blocks, shape.body_start, seg.end, heading_blocks)),
         ("resolution.motion_table", tables.motion_rows(blocks, shape.body_start, seg.end)),
+        ("resolution.motion_run", resolutions.motion_runs(blocks, shape.body_start, seg.end, heading_blocks)),
     ]
     resolved = {item_of(first) for first, _, _ in runs[0][1]}
-    found = [
-        resolutions.make(item_of(first), text, blocks[first], rule, blocks[last])
-        for rule, spans in runs
-        for first, last, text in spans
-        if text and not (rule != "resolution.block" and item_of(first) in resolved and resolutions.vote_report(text))
-    ]  # a motion run that only reports the vote beside the item's RESOLVED block is that decision's
-    taken = {k for _, spans in runs for first, last, _ in spans for k in range(first, last + 1)}
+    found, taken = [], set()
+    for rule, spans in runs:
+        claimed = set(taken)  # what an earlier rule read is that rule's decision: one motion, one record
+        for first, last, text in spans:
+            span = set(range(first, last + 1))
+            if span & claimed:
+                continue
+            taken |= span
+            beside = rule != "resolution.block" and item_of(first) in resolved and resolutions.vote_report(text)
+            if text and not beside:  # a motion run that only reports the vote beside a RESOLVED block is that one's
+                found.append(resolutions.make(item_of(first), text, blocks[first], rule, blocks[last]))
     found += _decision_sentences(blocks, seg, shape, item_of, taken, acronym, resolved)
     found += _minutes_approved(blocks, seg, shape, item_of, {r.item for r in found})
     found.sort(key=lambda r: r.found.source.first_line)

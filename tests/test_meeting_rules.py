@@ -2071,3 +2071,21 @@ def test_a_clerk_is_an_officer_and_an_apology_with_no_list_to_say_otherwise_is_a
         "Dan Fry": "member",
         "Jo Hart": "officer",
     }
+
+
+def test_a_motion_two_rules_read_is_one_decision() -> None:
+    """'Motion: ...' / 'Moved' / 'Seconded' / 'Motion passed' is a motion block and a motion run at once: the
+    block's reading (the motion's words) is the record, and the run adds no second copy."""
+    text = (
+        "Minutes of the Annual General Meeting of the Users Group held on 26 September 2005\n\n"
+        "Present: Ann Lee, Bob Day, Cy Fox\n\n8. Rule changes\n\n"
+        'Motion: that Rule 7 be amended, replacing "five extra members" with "three extra members".\n'
+        "Moved Ann Lee\nSeconded Bob Day\nMotion passed\n"
+        'Motion: that Rule 6 be amended, replacing "five members" with "four members".\n'
+        "Moved: Cy Fox\nSeconded: Ann Lee\nMotion passed\n9. Close\n\nThe meeting closed.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [r.text for r in found.resolutions] == [
+        'that Rule 7 be amended, replacing "five extra members" with "three extra members".',
+        'that Rule 6 be amended, replacing "five members" with "four members".',
+    ]
