@@ -19,6 +19,7 @@ from pathlib import Path
 from ..extract.model import item_reference
 
 WINDOW = 4  # recent meeting dates a standing item is looked for in
+STALE_DAYS = 365  # ... and a carried item is not drafted from minutes older than this before the latest papers
 RECURS = 2  # ... and how many of them it must be on
 
 OPENERS = {  # kind: (what it is called, the usual wording)
@@ -36,7 +37,7 @@ OPENERS = {  # kind: (what it is called, the usual wording)
     ),
 }
 EXTRA_OPENERS = re.compile(
-    r"\bwelcome\b|\bintroductions?\b|\bchair'?s?'? (?:announcements|remarks|business)|"
+    r"\bwelcome\b|\bintroductions?\b|\bchair(?:man|person|woman)?['’]?s?['’]? (?:announcements|remarks|business)|"
     r"\bpublic (?:participation|questions|forum|session)|\bdeputations?\b|\bopen forum\b",
     re.I,
 )
@@ -433,6 +434,9 @@ def _what(clause: str, item_title: str) -> str:
 def carried_items(meetings: list[dict], upper: bool) -> list[Entry]:
     """What recent minutes sent to the next meeting that no meeting since has taken, the last minutes first."""
     minutes = sorted((m for m in _recent(meetings) if m["kind"] == "minutes"), key=lambda m: m["date"], reverse=True)
+    if minutes:  # a year on, what a meeting sent forward and no meeting since took up has lapsed
+        latest = date.fromisoformat(max(m["date"] for m in meetings if m["date"]))
+        minutes = [m for m in minutes if (latest - date.fromisoformat(m["date"])).days <= STALE_DAYS]
     entries: list[Entry] = []
     for rank, sent in enumerate(minutes):
         later = [m for m in meetings if m["date"] and m["date"] > sent["date"]]

@@ -708,3 +708,28 @@ def test_a_one_word_item_a_later_meeting_took_is_not_carried_again() -> None:
     later = _minutes("2024-02-14", [("(b)", "Greens", "12")], [])
     assert carried_items([later, sent], upper=False) == []
     assert [e.title for e in carried_items([sent], upper=False)] == ["Greens"]
+
+
+def test_a_chairmans_announcements_item_keeps_its_place_among_the_openers() -> None:
+    """'CHAIRMAN’S ANNOUNCEMENTS' (a Word apostrophe) between declarations and public participation stays
+    there, as the body orders its papers, rather than falling among the standing items."""
+    from minutes.render.agenda import opening_items
+
+    openers = ["Apologies for absence", "Declarations of interest", "Chairman’s Announcements", "Minutes"]
+    papers = [
+        _minutes(day, [(str(n), t, None) for n, t in enumerate([*openers, "Planning", "Finance"], 1)], [])
+        for day in ("2024-01-10", "2024-02-14")
+    ]
+    titles = [e.title for e in opening_items(papers, papers[-1], 0, upper=False)]
+    assert titles[:4] == openers
+
+
+def test_what_minutes_sent_forward_over_a_year_before_the_latest_papers_has_lapsed() -> None:
+    from minutes.render.agenda import carried_items
+
+    old = _minutes(
+        "2022-09-04", [("5", "Local plan hearings", None)], [("5", "The Clerk will report to the next meeting.")]
+    )
+    recent = _minutes("2024-01-10", [("1", "Apologies", None)], [])
+    assert carried_items([recent, old], upper=False) == []
+    assert [e.title for e in carried_items([old], upper=False)] == ["Local plan hearings"]
