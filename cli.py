@@ -161,6 +161,14 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively).")],
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes that read files.")] = 1,
     ocr: Annotated[str, typer.Option("--ocr", help=OCR_HELP)] = "auto",
+    body: Annotated[
+        str | None,
+        typer.Option(
+            "--body",
+            metavar="NAME",
+            help="The body these papers are of, whatever their headings say (for papers that do not name it).",
+        ),
+    ] = None,
 ) -> None:
     """Read papers into the database: one transaction per document, the same content only once."""
     from functools import partial
@@ -168,6 +176,9 @@ def ingest(
     from .files import expand
     from .parse import parse
 
+    if body is not None and not body.strip():
+        err.print("error: --body: give the body's name", markup=False, highlight=False)
+        raise typer.Exit(2)
     files, failures = [], []
     for path, problem in expand(paths):
         if problem:
@@ -185,14 +196,14 @@ def ingest(
     db = _db(create=True)
     for problem in failures:
         err.print(f"error: {problem}", markup=False, highlight=False)
-    totals = _store_all(db, results, len(files), failures)
+    totals = _store_all(db, results, len(files), failures, " ".join(body.split()) if body else None)
     if not state.quiet:
         out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
     if failures:
         raise typer.Exit(1)
 
 
-def _store_all(db, results, count: int, failures: list[str]) -> dict[str, int]:
+def _store_all(db, results, count: int, failures: list[str], body: str | None = None) -> dict[str, int]:
     """Store each parsed paper in its own transaction, then replay the trackers once; a full disk stops it."""
     from rich.progress import Progress
 
@@ -205,7 +216,7 @@ def _store_all(db, results, count: int, failures: list[str]) -> dict[str, int]:
         with Progress(console=err, disable=not show, transient=True) as progress:
             task = progress.add_task("ingesting", total=count)
             for parsed in results:
-                _store_one(db, parsed, totals, failures)
+                _store_one(db, parsed, totals, failures, body)
                 done += 1
                 progress.advance(task)
         refresh(db)  # each body's tracker replayed once for the whole run
@@ -222,7 +233,7 @@ def _store_all(db, results, count: int, failures: list[str]) -> dict[str, int]:
     return totals
 
 
-def _store_one(db, parsed, totals: dict[str, int], failures: list[str]) -> None:
+def _store_one(db, parsed, totals: dict[str, int], failures: list[str], body: str | None = None) -> None:
     """One paper: stored, unchanged, holding no meeting, or failed (named in one line)."""
     from .db.store import store
 
@@ -231,7 +242,7 @@ def _store_one(db, parsed, totals: dict[str, int], failures: list[str]) -> None:
         err.print(f"error: {parsed.error}", markup=False, highlight=False)
         return
     try:
-        result = store(db, parsed.document, parsed.meetings, defer=True)
+        result = store(db, parsed.document, parsed.meetings, defer=True, body=body)
     except Exception as exc:  # the database refused: report it, keep going with the others
         if _cannot_write(exc):
             raise

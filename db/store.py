@@ -80,11 +80,13 @@ def body_id(db: Database, name: str, organisation: str | None, attendees: list[s
     return cursor.lastrowid
 
 
-def store(db: Database, document: Document, meetings: list[Meeting], defer: bool = False) -> Stored:
+def store(
+    db: Database, document: Document, meetings: list[Meeting], defer: bool = False, body: str | None = None
+) -> Stored:
     """Store a document and its meetings in one transaction.
 
     With `defer`, the bodies' trackers are only marked stale: a run of many papers replays each
-    body once at the end (`refresh`) instead of once per paper.
+    body once at the end (`refresh`) instead of once per paper. With `body`, every meeting is that body's.
     """
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
     if row:
@@ -102,16 +104,16 @@ def store(db: Database, document: Document, meetings: list[Meeting], defer: bool
         actions = again = 0
         bodies = set()
         for meeting in meetings:
-            count, body, repeated = _meeting(db, doc_id, document, meeting)
+            count, stored_in, repeated = _meeting(db, doc_id, document, meeting, body)
             actions += count
             again += repeated
-            bodies.add(body)
-        for body in sorted(bodies):
-            settle(db, body)
+            bodies.add(stored_in)
+        for stored_in in sorted(bodies):
+            settle(db, stored_in)
             if defer:
-                db.execute("UPDATE bodies SET stale = 1 WHERE id = ?", [body])
+                db.execute("UPDATE bodies SET stale = 1 WHERE id = ?", [stored_in])
             else:
-                rebuild(db, body)
+                rebuild(db, stored_in)
         db.commit()
     except BaseException:
         db.rollback()
@@ -157,10 +159,14 @@ def analyze(db: Database) -> None:
     db.analyze()
 
 
-def _meeting(db: Database, doc_id: int, document: Document, m: Meeting) -> tuple[int, int, bool]:
-    """Store one meeting: (actions new to the database, its body, whether it replaced the same meeting)."""
+def _meeting(db: Database, doc_id: int, document: Document, m: Meeting, body: str | None) -> tuple[int, int, bool]:
+    """Store one meeting: (actions new to the database, its body, whether it replaced the same meeting).
+
+    A `body` the user named is the body, whatever the paper's heading says and whoever attended."""
     present = [a.name for a in m.attendees if a.status == "present"]
-    bid = body_id(db, m.body or m.organisation or "Unknown body", m.organisation, present)
+    if body:
+        m.body = body
+    bid = body_id(db, m.body or m.organisation or "Unknown body", m.organisation, [] if body else present)
     fields = {
         "body_id": bid,
         "document_id": doc_id,

@@ -132,3 +132,32 @@ def test_a_meeting_keeps_its_ref_stem_when_another_of_that_day_loses_its_actions
         run_cli("ingest", str(tmp_path / name), db=db, check=True)
     refs = sorted(a["ref"] for a in json.loads(run_cli("actions", "--json", db=db, check=True).stdout))
     assert refs == ["PC-2024-03-03b-01", "PC-2024-03-03b-02"]
+
+
+def test_ingest_body_stores_papers_under_the_body_the_user_names(tmp_path: Path, db_path: Path | str) -> None:
+    """Headless pages of minutes name no body, or a stray one ('Schools – AGM held last week'); the clerk
+    who knows whose they are says so, and every meeting goes to that body, whoever attended."""
+    first = tmp_path / "august.txt"
+    first.write_text(
+        "Present: Cllrs Ashman, Evans, Shewell\n\n1. Police reports\n\nSchools – AGM held last week.\n\n"
+        "2. Finance\n\nAll approved for payment.\n"
+    )
+    second = tmp_path / "september.txt"
+    second.write_text(
+        "Present: Cllrs Snell, Morrison, Parker\n\n1. Police reports\n\nNothing to report.\n\n"
+        "2. Finance\n\nAll approved for payment.\n"
+    )
+    run_cli("ingest", "--body", "Wye  Valley Community Council", str(first), str(second), db=db_path, check=True)
+    stored = json.loads(run_cli("meetings", "--json", db=db_path, check=True).stdout)
+    assert [m["body"] for m in stored] == ["Wye Valley Community Council"] * 2
+    headed = tmp_path / "october.txt"
+    headed.write_text(
+        "Minutes of the Parish Council meeting held on 7 October 2024\n\nPresent: Cllrs Ng, Ode, Pym\n\n"
+        "1. Finance\n\nAll approved for payment.\n"
+    )
+    run_cli("ingest", "--body", "wye valley community council", str(headed), db=db_path, check=True)
+    assert {m["body"] for m in json.loads(run_cli("meetings", "--json", db=db_path, check=True).stdout)} == {
+        "Wye Valley Community Council"
+    }, "the name the user gives matches the stored body however it is typed, and outranks the heading"
+    blank = run_cli("ingest", "--body", " ", str(headed), db=db_path)
+    assert blank.returncode == 2 and "--body" in blank.stderr
