@@ -808,7 +808,7 @@ def people_merge(
 def digest(
     body: Annotated[str, typer.Option(help="The body (committee) whose actions to report.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="The date to report as of (default today).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="html, md, txt or eml.")] = "txt",
+    fmt: Annotated[str, typer.Option("--format", help="html, md, txt, eml or json.")] = "txt",
     out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of printing.")] = None,
     send: Annotated[
         bool, typer.Option("--send", help="Send by email (SMTP settings from MINUTES_SMTP_* or minutes.toml).")

@@ -6,10 +6,15 @@ from email.message import EmailMessage
 
 from .templating import render
 
-FORMATS = ("html", "md", "txt", "eml")
+FORMATS = ("html", "md", "txt", "eml", "json")
 
 
 def digest_text(data: dict, fmt: str) -> str:
+    """The digest as text; as JSON, the same data the templates are given, for a portal or a script."""
+    if fmt == "json":
+        import json
+
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
     return render(f"digest.{fmt}.j2", **data)
 
 

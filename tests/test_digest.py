@@ -373,3 +373,18 @@ def test_a_shared_folders_settings_never_get_the_password_sent_without_tls(sqlit
     sent = run_cli("digest", "--body", "Schools Forum", "--send", "--to", "chair@lbhf.example", db=db, env=chosen)
     assert sent.returncode == 0, sent.stderr
     assert len(inbox.messages) == 1
+
+
+def test_the_digest_as_json_holds_what_the_text_shows(db: Path | str) -> None:
+    import json
+
+    shown = run_cli("digest", "--body", "Schools Forum", "--as-of", "2099-01-01", db=db, check=True).stdout
+    data = json.loads(
+        run_cli(
+            "digest", "--body", "Schools Forum", "--as-of", "2099-01-01", "--format", "json", db=db, check=True
+        ).stdout
+    )
+    counts = data["counts"]
+    assert f"Open: {counts['open']}   Overdue: {counts['overdue']}" in shown
+    refs = {a["ref"] for owner in data["owners"] for a in owner["actions"]}  # one under each of its owners
+    assert refs and all(ref in shown for ref in refs) and len(refs) == counts["open"]
