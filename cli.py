@@ -253,6 +253,8 @@ def _store_one(db, parsed, totals: dict[str, int], failures: list[str], body: st
         totals["unchanged"] += 1
         if state.verbose:
             out.print(f"unchanged: {parsed.path} (already ingested)", markup=False, highlight=False)
+        if body:
+            _stored_elsewhere(db, parsed.path, result.document_id, body)
         return
     totals["documents"] += 1
     if not result.meetings and not result.again:
@@ -265,6 +267,20 @@ def _store_one(db, parsed, totals: dict[str, int], failures: list[str], body: st
     if state.verbose:
         kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
         out.print(f"stored: {parsed.path}: {kinds}; {result.actions} new actions", markup=False, highlight=False)
+
+
+def _stored_elsewhere(db, path: str, document_id: int, body: str) -> None:
+    """--body on a paper stored before under another body: it stays there; say how to join the two."""
+    from .db.queries import body_key, document_bodies
+
+    other = [n for n in document_bodies(db, document_id) if body_key(n) != body_key(body)]
+    if other and not state.quiet:
+        out.print(
+            f"{path}: already stored under {', '.join(other)}, so not moved to {body}; "
+            f"`minutes bodies merge` joins two bodies",
+            markup=False,
+            highlight=False,
+        )
 
 
 def _cannot_write(exc: BaseException) -> bool:
@@ -494,7 +510,11 @@ def _where(source: dict | None) -> str:
     """'p.3 l.12-14': the page, and the lines counted down it (a text file's own lines; none in Word or HTML)."""
     pages, lines = (source or {}).get("pages") or [None, None], (source or {}).get("printed_lines") or [None, None]
     page = f"p.{pages[0]}" if pages[0] is not None else "p.-"
-    span = "l.-" if lines[0] is None else f"l.{lines[0]}" + (f"-{lines[1]}" if lines[1] != lines[0] else "")
+    span = "l.-" if lines[0] is None else f"l.{lines[0]}"
+    if lines[0] is not None and pages[1] != pages[0]:
+        span += f"-p.{pages[1]} l.{lines[1]}"  # runs over the page
+    elif lines[1] != lines[0]:
+        span += f"-{lines[1]}"
     return f"{page:5} {span:9}"
 
 
@@ -1314,6 +1334,7 @@ def watch(
     if not inbox.is_dir():
         _fail(f"{inbox}: no such folder")
     db = _db(create=True)
+    stored: dict[Path, int] = {}  # papers stored from the inbox this run, by where they lay: their documents
 
     def handle(path: Path) -> str | None:
         parsed = parse(str(path))
@@ -1324,6 +1345,8 @@ def watch(
             result = store(db, parsed.document, parsed.meetings)
         except Exception as exc:
             return f"{path}: not stored ({type(exc).__name__}: {exc})"
+        if not result.duplicate:
+            stored[path] = result.document_id
         if not state.quiet:
             what = "unchanged" if result.duplicate else f"{result.meetings} meetings, {result.actions} actions"
             what += f" ({result.again} meetings updated)" if result.again else ""
@@ -1341,7 +1364,8 @@ def watch(
     def moved(old: Path, new: Path) -> None:
         from .db.store import moved_document
 
-        moved_document(db, str(old), str(new))
+        if old in stored:
+            moved_document(db, stored.pop(old), str(new))
 
     try:
         run_watch(inbox.resolve(), handle, stop, settle=settle, report=report, moved=moved)
@@ -1372,7 +1396,7 @@ def calendar(
     _write(out_file, calendar_bytes(found["name"], rows, open_actions, datetime.now(UTC)))
     if not state.quiet:
         events, undated = len(one_per_meeting(rows)), sum(1 for m in rows if not m["date"])
-        skipped = f" ({undated} undated paper{'s' * (undated != 1)} left out)" if undated else ""
+        skipped = f" ({undated} undated meeting{'s' * (undated != 1)} left out)" if undated else ""
         out.print(
             f"wrote {out_file}: {events} meeting{'s' * (events != 1)}{skipped}, {len(open_actions)} open actions",
             markup=False,

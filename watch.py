@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .files import PAPER_SUFFIXES, SKIP_PREFIXES
+from .files import PAPER_SUFFIXES, SKIP_NAMES, SKIP_PREFIXES
 
 
 class Inbox:
@@ -96,12 +96,15 @@ class Inbox:
         if error:
             target.with_name(target.name + ".error.txt").write_text(error + "\n", encoding="utf-8")
         else:
-            self.moved(path, target)
+            try:
+                self.moved(path, target)
+            except Exception as exc:  # the database is locked or gone: the paper is stored; say so, keep watching
+                self.report(f"{path.name}: stored and filed in done/, but its record still names the inbox ({exc})")
 
     def left_alone(self, path: Path) -> None:
         """Say once why a file or folder dropped in is not read, rather than leave the sender wondering."""
         name = path.name
-        if name in self.told or name in ("done", "failed") or name.startswith(SKIP_PREFIXES):
+        if name in self.told or name in ("done", "failed") or name.startswith(SKIP_PREFIXES) or name in SKIP_NAMES:
             return
         if name.endswith((".part", ".crdownload", ".tmp", ".error.txt")):
             return  # still being copied, or ours

@@ -6,12 +6,10 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .queries import actions, find_body, last_update
+from .queries import actions, find_body, kept, last_update
 
 if TYPE_CHECKING:
     from .connection import Database
-
-KEPT = "AND (reviewed IS NULL OR reviewed != 'rejected')"  # a record a reviewer rejected is not in the papers
 
 
 def history(db: Database, body: str, before: date) -> dict | None:
@@ -32,15 +30,16 @@ def history(db: Database, body: str, before: date) -> dict | None:
         marks = ",".join("?" * len(ids))
         queries = {
             "items": "SELECT meeting_id, number, title, parent, summary FROM items "
-            f"WHERE meeting_id IN ({marks}) {KEPT} ORDER BY meeting_id, position",
-            "resolutions": f"SELECT meeting_id, item, text FROM resolutions WHERE meeting_id IN ({marks}) {KEPT} "
+            f"WHERE meeting_id IN ({marks}) AND {kept('items')} ORDER BY meeting_id, position",
+            "resolutions": f"SELECT meeting_id, item, text FROM resolutions WHERE meeting_id IN ({marks}) "
+            f"AND {kept('resolutions')} "
             "ORDER BY id",
             "actions": "SELECT a.meeting_id, a.ref, a.item, a.text, a.due, a.status, a.reported, "
             "(SELECT json_group_array(name) FROM (SELECT name FROM action_owners o "
             "WHERE o.action_id = a.id ORDER BY position) AS named) AS owners "
-            f"FROM actions a WHERE a.meeting_id IN ({marks}) {KEPT} ORDER BY a.meeting_id, a.seq",
+            f"FROM actions a WHERE a.meeting_id IN ({marks}) AND {kept('a')} ORDER BY a.meeting_id, a.seq",
             "attendance": "SELECT meeting_id, name, status, category, role, organisation FROM attendance "
-            f"WHERE meeting_id IN ({marks}) {KEPT} ORDER BY id",
+            f"WHERE meeting_id IN ({marks}) AND {kept('attendance')} ORDER BY id",
         }
         for key, sql in queries.items():
             for row in db.query(sql, ids):

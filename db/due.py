@@ -9,7 +9,7 @@ completed") give none: nothing is called overdue on a guess.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _MONTHS = (
     "january",
@@ -25,20 +25,25 @@ _MONTHS = (
     "november",
     "december",
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_MONTH = (  # the spellings of a month, not any word that starts like one ('Decision', 'Marketing', 'Junior')
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+AHEAD = 800  # days: no due words set a day further off than this (a typo's '5000 years')
 # 'next meeting', 'the next board meeting', 'before the next parent council meeting', 'next time'
 NEXT_MEETING = re.compile(r"\bnext\s+(?:[\w&'-]+\s+){0,3}?meeting\b|\bnext\s+time\b|^(?:upcoming|following)\s+meeting")
 # 'December board meeting', 'the January 2019 board meeting', 'April meeting'
 MONTH_MEETING = re.compile(rf"\b(?P<month>{_MONTH})\b(?:\s+\d{{4}})?\s+(?:[\w&'-]+\s+){{0,2}}?meeting\b")
 _LEAD = re.compile(r"^(?:by|before|prior\s+to|ahead\s+of|in\s+advance\s+of|for|at|the|(?:the\s+)?end\s+of)\s+")
 _WITHIN = re.compile(r"^within\s+")
+THIS_WEEK = re.compile(r"(?:this|the)\s+week")
 
 
 def due_by(words: str | None, raised: date | None, meetings: list[date]) -> date | None:
     """The date `words` set, for an action raised on `raised`; `meetings` are the body's meeting dates."""
     if not words or raised is None:
         return None
-    text = " ".join(words.lower().split())
+    text = _lead_off(" ".join(words.lower().split()))
     later = sorted(d for d in meetings if d > raised)
     if NEXT_MEETING.search(text):
         return later[0] if later else None
@@ -56,11 +61,8 @@ def _calendar(text: str, raised: date) -> date | None:
     a month alone meaning its last day."""
     import dateparser
 
-    while True:
-        shorter = _LEAD.sub("", text)
-        if shorter == text:
-            break
-        text = shorter
+    if THIS_WEEK.fullmatch(text):  # 'this week', 'end of this week': its Sunday
+        return raised + timedelta(days=6 - raised.weekday())
     text = _WITHIN.sub("in ", MONTH_MEETING.sub(lambda m: m.group("month"), text))
     if not re.search(
         rf"\b(?:{_MONTH}|week|weeks|days?|month|months|tomorrow|today|monday|tuesday|wednesday|"
@@ -76,4 +78,13 @@ def _calendar(text: str, raised: date) -> date | None:
         "PREFER_DAY_OF_MONTH": "last",
     }
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    return parsed.date() if parsed and parsed.date() >= raised else None
+    return parsed.date() if parsed and 0 <= (parsed.date() - raised).days <= AHEAD else None
+
+
+def _lead_off(text: str) -> str:
+    """'by the end of', 'prior to the', 'ahead of': the words before the when."""
+    while True:
+        shorter = _LEAD.sub("", text)
+        if shorter == text:
+            return text
+        text = shorter

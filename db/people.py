@@ -46,8 +46,11 @@ def _the_body(db: Database, body_id: int, name: str, roster: list[str]) -> bool:
 _GROUP = re.compile(r"^(?:others?|all|every(?:one|body)|any(?:one|body)|volunteers?|tbc|tbd|n/?a|none)\b", re.I)
 
 
-def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), initials: str | None = None) -> int | None:
-    """The person a printed name stands for in this body, created when new; None for roles and groups."""
+def person_id(
+    db: Database, body_id: int, name: str, roster: list[str] = (), initials: str | None = None, create: bool = True
+) -> int | None:
+    """The person a printed name stands for in this body, created when new (unless not `create`); None for
+    roles and groups."""
     from ..extract.names import is_role
 
     name = strip_honorifics(name)
@@ -66,7 +69,7 @@ def person_id(db: Database, body_id: int, name: str, roster: list[str] = (), ini
         return alias[0]
     rows = db.execute("SELECT id, name, initials FROM people WHERE body_id = ?", [body_id]).fetchall()
     known = _known(rows, name)
-    if known is not None:
+    if known is not None or not create:
         return known
     return db.execute(
         "INSERT INTO people (body_id, name, initials) VALUES (?, ?, ?)",
@@ -103,9 +106,10 @@ def _known(rows: list[tuple[int, str, str | None]], name: str) -> int | None:
 
 def settle(db: Database, body_id: int) -> None:
     """A short name stored before the roll that explains it ('AS' owning an action, then a later-stored paper
-    listing 'Alan Smith (AS)') joins that person, as it would have had the papers come in date order.
+    listing 'Alan Smith (AS)') joins that person, as it would had the roll been stored first.
 
-    Only people who never appear in an attendance list are joined, and only to one who does."""
+    Only people who never appear in an attendance list are joined, and only to one who does. No alias is
+    kept: a later paper whose own roll gives 'AS' to someone else is read by that roll."""
     rows = db.execute("SELECT id, name, initials FROM people WHERE body_id = ?", [body_id]).fetchall()
     attended = {
         r[0]
@@ -120,18 +124,19 @@ def settle(db: Database, body_id: int) -> None:
             continue
         keep = _known(roll, name)
         if keep is not None:
-            join(db, keep, pid)
+            join(db, keep, pid, alias=False)
 
 
-def join(db: Database, keep: int, other: int) -> None:
-    """Make `other` one person with `keep` (inside the caller's transaction): its records move, its name
-    stays as an alias, so the papers that print it find `keep` from now on."""
-    row = db.execute("SELECT body_id, name FROM people WHERE id = ?", [other]).fetchone()
-    db.execute(
-        "INSERT INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?) "
-        "ON CONFLICT (body_id, name) DO UPDATE SET person_id = excluded.person_id",
-        [row[0], row[1], keep],
-    )
+def join(db: Database, keep: int, other: int, alias: bool = True) -> None:
+    """Make `other` one person with `keep` (inside the caller's transaction): its records move; with `alias`
+    (a person's own merge) its name stays as an alias, so the papers that print it find `keep` from now on."""
+    if alias:
+        row = db.execute("SELECT body_id, name FROM people WHERE id = ?", [other]).fetchone()
+        db.execute(
+            "INSERT INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?) "
+            "ON CONFLICT (body_id, name) DO UPDATE SET person_id = excluded.person_id",
+            [row[0], row[1], keep],
+        )
     db.execute("UPDATE people_aliases SET person_id = ? WHERE person_id = ?", [keep, other])
     for table in ("attendance", "action_owners"):
         db.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ?", [keep, other])

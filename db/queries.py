@@ -140,6 +140,15 @@ def kept(alias: str) -> str:
     return f"({alias}.reviewed IS NULL OR {alias}.reviewed != 'rejected')"
 
 
+def document_bodies(db: Database, document_id: int) -> list[str]:
+    """The bodies whose meetings a stored paper holds."""
+    rows = db.execute(
+        "SELECT DISTINCT b.name FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE m.document_id = ?",
+        [document_id],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 def meetings(db: Database, body: str | None = None) -> list[dict]:
     chosen = _body_filter(db, body, "m.body_id")
     if chosen is None:
@@ -169,7 +178,8 @@ def people(db: Database, body: str | None = None) -> list[dict]:
         f"AND {kept('t')}) AS attended, "
         "(SELECT count(DISTINCT t.meeting_id) FROM attendance t WHERE t.person_id = p.id AND t.status != 'present' "
         f"AND {kept('t')}) AS apologies_or_absent, "
-        "(SELECT group_concat(DISTINCT t.name) FROM attendance t WHERE t.person_id = p.id) AS printed_as, "
+        f"(SELECT group_concat(DISTINCT t.name) FROM attendance t WHERE t.person_id = p.id AND {kept('t')}) "
+        "AS printed_as, "
         "(SELECT json_group_array(m.date) FROM (SELECT DISTINCT m.date FROM attendance t JOIN meetings m "
         " ON m.id = t.meeting_id WHERE t.person_id = p.id AND t.status = 'present' AND m.date IS NOT NULL "
         f" AND {kept('t')} ORDER BY m.date) m) AS meetings, "

@@ -64,11 +64,19 @@ def _source(found: Found) -> dict:
     }
 
 
-def body_id(db: Database, name: str, organisation: str | None, attendees: list[str] = ()) -> int:
-    """The body a paper belongs to: one already stored under this or another of its names, else a new one."""
+def body_id(db: Database, name: str, organisation: str | None, attendees: list[str] = (), named: bool = False) -> int:
+    """The body a paper belongs to: one already stored under this or another of its names, else a new one.
+    A body the user `named` is found by its name or an alias only, never by a likeness."""
     from .bodies import free_name, resolve
 
-    found = resolve(db, name, organisation, attendees)
+    if named:
+        key = body_key(name)
+        row = db.execute(
+            "SELECT id FROM bodies WHERE key = ? UNION ALL SELECT body_id FROM body_aliases WHERE key = ?", [key, key]
+        ).fetchone()
+        found = row[0] if row else None
+    else:
+        found = resolve(db, name, organisation, attendees)
     if found is not None:
         return found
     name = free_name(db, name)
@@ -121,11 +129,11 @@ def store(
     return Stored(doc_id, False, len(meetings) - again, actions, again)
 
 
-def moved_document(db: Database, old: str, new: str) -> None:
+def moved_document(db: Database, document_id: int, new: str) -> None:
     """A stored paper that was moved (the drop folder files it in done/): its record points at it again."""
     db.begin()
     try:
-        db.execute("UPDATE documents SET path = ? WHERE path = ?", [new, old])
+        db.execute("UPDATE documents SET path = ? WHERE id = ?", [new, document_id])
         db.commit()
     except BaseException:
         db.rollback()
@@ -164,9 +172,7 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting, body: st
 
     A `body` the user named is the body, whatever the paper's heading says and whoever attended."""
     present = [a.name for a in m.attendees if a.status == "present"]
-    if body:
-        m.body = body
-    bid = body_id(db, m.body or m.organisation or "Unknown body", m.organisation, [] if body else present)
+    bid = body_id(db, body or m.body or m.organisation or "Unknown body", m.organisation, present, named=bool(body))
     fields = {
         "body_id": bid,
         "document_id": doc_id,

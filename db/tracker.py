@@ -294,10 +294,10 @@ def _write(db: Database, everything: list[Tracked], body_id: int) -> None:
             db.execute("UPDATE actions SET due = ?, due_date = ? WHERE id = ?", [action.due, iso, action.id])
         if action.owners_set:
             db.execute("DELETE FROM action_owners WHERE action_id = ?", [action.id])
-            for position, name in enumerate(action.owners):  # owners set by hand are people of the body too
+            for position, name in enumerate(action.owners):  # an owner set by hand is a person the papers know
                 db.execute(
                     "INSERT INTO action_owners (action_id, position, name, person_id) VALUES (?, ?, ?, ?)",
-                    [action.id, position, name, person_id(db, body_id, name)],
+                    [action.id, position, name, person_id(db, body_id, name, create=False)],
                 )
         for when, status, meeting_id, words in action.history:
             db.execute(

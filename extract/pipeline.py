@@ -195,9 +195,9 @@ def _resolutions(blocks: list[Block], seg: Segment, shape: Outline, item_of, acr
         claimed = set(taken)  # what an earlier rule read is that rule's decision: one motion, one record
         for first, last, text in spans:
             span = set(range(first, last + 1))
+            taken |= span  # read by some rule, kept or not: no decision sentence is read out of it again
             if span & claimed:
                 continue
-            taken |= span
             beside = rule != "resolution.block" and item_of(first) in resolved and resolutions.vote_report(text)
             if text and not beside:  # a motion run that only reports the vote beside a RESOLVED block is that one's
                 found.append(resolutions.make(item_of(first), text, blocks[first], rule, blocks[last]))

@@ -48,9 +48,6 @@ class Document:
     def number_lines(self) -> None:
         """Give every line its position; readers call this once they are done.
 
-        A PDF's lines are also counted down each page, so a record can be found as "page 3, line 12"."""
-        on_page: dict[int, int] = {}
+        (A PDF's reader counts each page's lines down it, `Line.at`, before headers and footers go.)"""
         for i, line in enumerate(self.lines):
             line.index = i
-            if self.format == "pdf" and line.page is not None:
-                on_page[line.page] = line.at = on_page.get(line.page, 0) + 1

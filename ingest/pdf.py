@@ -11,6 +11,7 @@ rules: ingest/pdfstream.py puts its words back in their columns.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 from collections import Counter
@@ -74,12 +75,28 @@ def read_pdf(
                 hint = INSTALL_HINT
             raise IngestError(str(path), f"scanned PDF with no text layer; {hint}")
         raise IngestError(str(path), "PDF holds no text")
+    for page in pages:
+        if page and page[0].at is None:  # a laid-out or OCR'd page: its lines know their tops
+            count_down(page, [line.top for line in page])
     lines = [line for page in pages for line in page]
     if table_id:
         from .pdftables import join_split_rows
 
         lines = join_split_rows(lines)
     return lines, count
+
+
+def count_down(page: list[Line], downs: list[float | None], tolerance: float = 3.0) -> None:
+    """Number a page's lines as a reader counts them down it (`downs`: how far down each sits), before running
+    heads and page numbers are dropped: lines side by side (two columns, a table's cells) share a number."""
+    rows: list[float] = []
+    for down in sorted(d for d in downs if d is not None):
+        if not rows or down - rows[-1] > tolerance:
+            rows.append(down)
+    number = 0
+    for line, down in zip(page, downs, strict=True):
+        number = bisect.bisect_right(rows, down + tolerance) if down is not None else number
+        line.at = number or None
 
 
 def _unmapped(lines: list[Line]) -> bool:
@@ -277,6 +294,7 @@ def _page_lines(textpage, page_number: int, raw) -> tuple[list[Line], list[float
     mark_wrapped(lines, rights)
     mark_broken(lines, first_ends, rights)
     mark_gaps(lines, baselines)
+    count_down(lines, [-b for b in baselines])  # baselines rise up the page
     return lines, sizes, outdented(lines, lefts)
 
 

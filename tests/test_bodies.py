@@ -159,5 +159,7 @@ def test_ingest_body_stores_papers_under_the_body_the_user_names(tmp_path: Path,
     assert {m["body"] for m in json.loads(run_cli("meetings", "--json", db=db_path, check=True).stdout)} == {
         "Wye Valley Community Council"
     }, "the name the user gives matches the stored body however it is typed, and outranks the heading"
+    again = run_cli("ingest", "--body", "Another Council", str(first), db=db_path, check=True)
+    assert "already stored under Wye Valley Community Council, so not moved to Another Council" in again.stdout
     blank = run_cli("ingest", "--body", " ", str(headed), db=db_path)
     assert blank.returncode == 2 and "--body" in blank.stderr

@@ -2089,3 +2089,14 @@ def test_a_motion_two_rules_read_is_one_decision() -> None:
         'that Rule 7 be amended, replacing "five extra members" with "three extra members".',
         'that Rule 6 be amended, replacing "five members" with "four members".',
     ]
+
+
+def test_a_vote_report_after_a_motion_block_is_no_second_decision() -> None:
+    text = (
+        "Minutes of the meeting of Ashby Parish Council held on 26 October 2023\n\n"
+        "Present: Alan Smith, Jo Pardew, Nina Oakes, Heidi Dennet\n\n1. Hall fees\n\n"
+        "Motion: that the hall fees be raised by 5% from April.\n\nMoved Cllr Smith\n\nSeconded Cllr Pardew\n\n"
+        "CARRIED\n\nThe motion was carried unanimously, 6 votes to 0.\n\n2. Any other business\n\nNone.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [r.text for r in found.resolutions] == ["that the hall fees be raised by 5% from April."]

@@ -102,3 +102,13 @@ def test_initials_and_first_names_stored_before_the_roll_that_explains_them_join
     assert "AS" not in people(backward) and "Jo" not in people(backward)
     owned = json.loads(run_cli("actions", "--owner", "Alan Smith", "--json", db=backward, check=True).stdout)
     assert [a["meeting_date"] for a in owned] == ["2023-11-30"]
+    december = tmp_path / "dec.txt"  # another 'AS' on its own roll: read by that roll, not by the earlier join
+    december.write_text(
+        "Minutes of the meeting of Ashby Parish Council held on 14 December 2023\n\n"
+        "Present: Anne Scott (AS), Cllr Nina Oakes, Cllr Heidi Dennet\n\n1. Lights\n\n"
+        "The Christmas lights are to be checked.\nACTION: AS\n",
+        encoding="utf-8",
+    )
+    run_cli("ingest", str(december), db=backward, check=True)
+    owned = json.loads(run_cli("actions", "--owner", "Alan Smith", "--json", db=backward, check=True).stdout)
+    assert [a["meeting_date"] for a in owned] == ["2023-11-30"], "Alan Smith did not attend in December"

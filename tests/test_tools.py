@@ -171,14 +171,14 @@ def test_calendar_parses_back(db: Path, tmp_path: Path) -> None:
     assert {str(t.get("summary"))[:16] for t in todos} == {f"SF-2023-03-14-{n:02d}" for n in range(1, 7)}
 
 
-def test_calendar_says_how_many_events_it_wrote_and_which_papers_had_no_date(tmp_path: Path) -> None:
+def test_calendar_says_how_many_events_it_wrote_and_how_many_meetings_had_no_date(tmp_path: Path) -> None:
     people = "Present: Ann Bell, Cy Dee, Ed Fox\n\n1. Budget\n"
     (tmp_path / "march.txt").write_text("Minutes of the Finance Committee held on 5 March 2024\n\n" + people)
     (tmp_path / "undated.txt").write_text("Minutes of the Finance Committee\n\n" + people + "2. Audit\n")
     db = tmp_path / "m.db"
     run_cli("ingest", str(tmp_path / "march.txt"), str(tmp_path / "undated.txt"), db=db, check=True)
     said = run_cli("calendar", "--body", "Finance Committee", "--out", str(tmp_path / "f.ics"), db=db, check=True)
-    assert ": 1 meeting (1 undated paper left out), 0 open actions" in said.stdout
+    assert ": 1 meeting (1 undated meeting left out), 0 open actions" in said.stdout
 
 
 def test_export_formats(db: Path, tmp_path: Path) -> None:

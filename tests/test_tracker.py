@@ -212,9 +212,15 @@ def test_people_one_per_person_and_merge(tmp_path: Path, db_path: Path | str) ->
         ("within two weeks", "2023-12-14"),
         ("end of April", "2024-04-30"),
         ("by end of January", "2024-01-31"),
+        ("prior to the following meeting", "2024-01-25"),
+        ("end of this week", "2023-12-03"),
         ("ASAP", None),
         ("once completed", None),
         ("summer term", None),
+        ("Decision meeting", None),  # words that only start like a month
+        ("Junior council meeting", None),
+        ("may need more time", None),
+        ("in 5000 years", None),  # no due is that far off
     ],
 )
 def test_relative_due_words_give_a_date_from_the_day_raised_and_the_bodys_meetings(words: str, due: str | None) -> None:
