@@ -32,7 +32,8 @@ def body_key(name: str) -> str:
 ACTIONS_SQL = """
 SELECT a.id, a.ref, b.name AS body, m.date AS meeting_date, a.item, a.text, a.due, a.due_date, a.status,
        a.status_at, a.reported, d.path AS opened_in, m.id AS meeting_id,
-       (SELECT json_group_array(name) FROM (SELECT coalesce(p.name, o.name) AS name FROM action_owners o
+       (SELECT json_group_array(name) FROM (SELECT CASE WHEN o.by_post = 1 THEN o.name
+                                                       ELSE coalesce(p.name, o.name) END AS name FROM action_owners o
                                             LEFT JOIN people p ON p.id = o.person_id
                                             WHERE o.action_id = a.id ORDER BY o.position) AS named) AS owners
 FROM actions a

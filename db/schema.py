@@ -221,7 +221,12 @@ def _v6(db: sqlite_utils.Database) -> None:
     db["items"].add_column("summary", str)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: sqlite_utils.Database) -> None:
+    """An owner named by a post ('Clerk') and linked to the attendee holding it: the post is what is shown."""
+    db["action_owners"].add_column("by_post", int)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 
 
 def connect(target: str | Path) -> Database:

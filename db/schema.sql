@@ -128,7 +128,7 @@ CREATE TABLE "action_owners" (
    "action_id" INTEGER REFERENCES "actions"("id"),
    "position" INTEGER,
    "name" TEXT,
-   "person_id" INTEGER REFERENCES "people"("id"),
+   "person_id" INTEGER REFERENCES "people"("id"), "by_post" INTEGER,
    PRIMARY KEY ("action_id", "position")
 );
 CREATE INDEX "idx_action_owners_person_id"

@@ -324,7 +324,9 @@ def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Mee
             added += 1
         for position, name in enumerate(action.owners):
             pid = person_id(db, bid, name, [a.name for a in m.attendees])
-            _insert(db, "action_owners", {"action_id": action_id, "position": position, "name": name, "person_id": pid})
+            holder = _holder(db, bid, name, m) if pid is None else None
+            row = {"action_id": action_id, "position": position, "name": name, "person_id": pid or holder}
+            _insert(db, "action_owners", {**row, "by_post": 1 if holder else None})
     for row in old:
         if row[0] not in taken and not db.execute("SELECT 1 FROM overrides WHERE action_id = ?", [row[0]]).fetchone():
             db.execute("UPDATE actions SET linked_to = NULL WHERE linked_to = ?", [row[0]])
@@ -333,6 +335,30 @@ def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Mee
             db.execute("DELETE FROM actions WHERE id = ?", [row[0]])
             added -= 1  # a copy's action that takes the place of one no longer there is not an action more
     return max(added, 0)
+
+
+def _holder(db: Database, bid: int, owner: str, m: Meeting) -> int | None:
+    """'Clerk to book the hall': the one attendee of the meeting who holds that post ('Mary Jones (Clerk)')
+    owns it, so `people` and `actions --owner 'Mary Jones'` count it; the post stays what the action shows."""
+    post = _post(owner)
+    holders = [
+        a
+        for a in m.attendees
+        if a.role and re.search(rf"\b{re.escape(post)}\b", _post(a.role)) and _deputy(a.role) <= _deputy(post)
+    ]
+    if len(post) < 3 or len(holders) != 1:
+        return None
+    return person_id(db, bid, holders[0].name, [a.name for a in m.attendees], holders[0].initials)
+
+
+def _post(text: str) -> str:
+    """A post as compared: 'The Chairman' and 'Chair' are one post."""
+    return re.sub(r"\bchair(?:man|woman|person)\b", "chair", text.strip().lower().removeprefix("the "))
+
+
+def _deputy(post: str) -> bool:
+    """'Vice-Chair' holds a post of its own: the chair's actions are not the vice-chair's."""
+    return bool(re.match(r"(?:vice|deputy)\b", post.strip().lower()))
 
 
 def _new_action(db: Database, meeting_id: int, ref: str, seq: int, action: Action) -> int:

@@ -112,3 +112,25 @@ def test_initials_and_first_names_stored_before_the_roll_that_explains_them_join
     run_cli("ingest", str(december), db=backward, check=True)
     owned = json.loads(run_cli("actions", "--owner", "Alan Smith", "--json", db=backward, check=True).stdout)
     assert [a["meeting_date"] for a in owned] == ["2023-11-30"], "Alan Smith did not attend in December"
+
+
+def test_an_action_owned_by_a_post_counts_for_the_one_attendee_holding_it(tmp_path: Path, db_path: Path | str) -> None:
+    """'Clerk to book the hall' with 'In attendance: Mary Jones (Clerk)': the action is hers in `people` and
+    `actions --owner`, and still shows the minutes' word; the vice-chair does not hold the chair's actions."""
+    import json
+
+    from conftest import run_cli
+
+    paper = tmp_path / "march.txt"
+    paper.write_text(
+        "Minutes of the meeting of Ashby Parish Council held on 5 March 2024\n\n"
+        "Present: Cllr Ann Lee (Chairman), Cllr Bob Day (Vice-Chair), Cllr Sue Park\n\n"
+        "In attendance: Mary Jones (Clerk)\n\n1. Finance\n\nThe cheques were approved.\n"
+        "ACTION: Chairman to sign the cheques\n\n2. Hall\n\nACTION: Clerk to book the hall\n",
+        encoding="utf-8",
+    )
+    run_cli("ingest", str(paper), db=db_path, check=True)
+    owned = {p["name"]: p["actions"] for p in json.loads(run_cli("people", "--json", db=db_path, check=True).stdout)}
+    assert (owned["Mary Jones"], owned["Ann Lee"], owned["Bob Day"]) == (1, 1, 0)
+    (hers,) = json.loads(run_cli("actions", "--owner", "Mary Jones", "--json", db=db_path, check=True).stdout)
+    assert hers["owners"] == ["Clerk"] and hers["text"] == "Clerk to book the hall"
