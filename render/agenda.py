@@ -19,8 +19,8 @@ from pathlib import Path
 from ..extract.model import item_reference
 
 WINDOW = 4  # recent meeting dates a standing item is looked for in
-STALE_DAYS = 365  # ... and a carried item is not drafted from minutes older than this before the latest papers
 RECURS = 2  # ... and how many of them it must be on
+STALE_DAYS = 365  # a carried item is not drafted from minutes older than this before the latest papers
 
 OPENERS = {  # kind: (what it is called, the usual wording)
     "apologies": (r"\bapolog", "Apologies for absence"),
