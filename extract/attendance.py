@@ -460,7 +460,8 @@ def _initials_for(name: str, inner: str) -> bool:
     if len(capitals) == 1:
         return inner[0] == words[0][0] and len(words) == 1
     initials = [w[0].upper() for w in words]
-    return capitals[0] == initials[0] and capitals[-1] == initials[-1]
+    surname = name.split()[-1]  # 'Ter-Minassian' gives 'T' or, part by part, 'TM'
+    return capitals[0] == initials[0] and capitals[-1] in (initials[-1], surname[0].upper())
 
 
 _LEGEND = re.compile(r"^(?:[A-Z✓✔x]{1,2}\s*[-–=:]\s*[A-Z][a-z]+(?:\s+[a-z]+)?[,;]?\s*){2,}$")

@@ -2100,3 +2100,16 @@ def test_a_vote_report_after_a_motion_block_is_no_second_decision() -> None:
     )
     (found,) = extract(from_text(text))
     assert [r.text for r in found.resolutions] == ["that the hall fees be raised by 5% from April."]
+
+
+def test_initials_in_brackets_after_a_hyphenated_surname_are_initials_not_a_role() -> None:
+    text = (
+        "Minutes of the Users Group meeting held on 19 June 2014\n\n"
+        "Present: Suzanne Ter-Minassian (ST), Bob Barr (BB), Ann Lee-Smith (ALS)\n\n1. Data\n\nNoted.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert {a.name: (a.initials, a.role) for a in found.attendees} == {
+        "Suzanne Ter-Minassian": ("ST", None),
+        "Bob Barr": ("BB", None),
+        "Ann Lee-Smith": ("ALS", None),
+    }
