@@ -16,6 +16,8 @@ from pathlib import Path
 
 from .files import PAPER_SUFFIXES, SKIP_NAMES, SKIP_PREFIXES
 
+PASSING = (".part", ".crdownload", ".tmp", ".error.txt")  # a copy still arriving, or our own error note
+
 
 class Inbox:
     def __init__(
@@ -42,7 +44,7 @@ class Inbox:
             path.parent == self.folder
             and (path.is_file() or path.is_symlink())
             and not path.name.startswith(SKIP_PREFIXES)
-            and not path.name.endswith((".part", ".crdownload", ".tmp", ".error.txt"))
+            and not path.name.endswith(PASSING)
             and path.suffix.lower() in PAPER_SUFFIXES
         )
 
@@ -106,7 +108,7 @@ class Inbox:
         name = path.name
         if name in self.told or name in ("done", "failed") or name.startswith(SKIP_PREFIXES) or name in SKIP_NAMES:
             return
-        if name.endswith((".part", ".crdownload", ".tmp", ".error.txt")):
+        if name.endswith(PASSING):
             return  # still being copied, or ours
         self.told.add(name)
         if path.is_dir():

@@ -10,25 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTH = (  # the spellings of a month, not any word that starts like one ('Decision', 'Marketing', 'Junior')
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+from ..extract.dates import MONTH_NUMBER, MONTHS
+
+_MONTH = rf"(?:{MONTHS})"  # a month's spellings, not any word that starts like one ('Decision', 'Junior')
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a due the minutes gave as a date: nothing to work out
 AHEAD = 800  # days: no due words set a day further off than this (a typo's '5000 years')
 # 'next meeting', 'the next board meeting', 'before the next parent council meeting', 'next time'
 NEXT_MEETING = re.compile(r"\bnext\s+(?:[\w&'-]+\s+){0,3}?meeting\b|\bnext\s+time\b|^(?:upcoming|following)\s+meeting")
@@ -49,13 +36,14 @@ def due_by(words: str | None, raised: date | None, meetings: list[date]) -> date
         return later[0] if later else None
     month = MONTH_MEETING.search(text)
     if month:
-        number = next(n for n, name in enumerate(_MONTHS, 1) if name.startswith(month.group("month")[:3]))
+        number = MONTH_NUMBER[month.group("month")[:3]]
         held = [d for d in later if d.month == number]
         if held:
             return held[0]
     return _calendar(text, raised)
 
 
+@lru_cache(maxsize=4096)  # a body's replay reads the same words again at every paper stored
 def _calendar(text: str, raised: date) -> date | None:
     """'next week', 'tomorrow', 'in 2 weeks', 'end of April', 'March 2011': dateparser, from the day raised,
     a month alone meaning its last day."""

@@ -12,6 +12,7 @@ import re
 from rapidfuzz import fuzz
 
 from .connection import Database
+from .due import ISO_DAY
 from .store import now
 
 RECORDS = {  # record kind -> (table, the column that says what it is, fields a person may correct)
@@ -142,7 +143,5 @@ def apply(db: Database, meeting_id: int) -> None:
                 [value, rid],
             )
             if table == "actions" and field == "due":
-                import re
-
-                iso = value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+                iso = value if value and ISO_DAY.fullmatch(value) else None
                 db.execute("UPDATE actions SET due_date = ? WHERE id = ?", [iso, rid])

@@ -20,6 +20,7 @@ from ..extract.model import Action, Found, Meeting
 from ..ingest.model import Document
 from .bodies import known_share
 from .connection import Database
+from .due import ISO_DAY
 from .people import person_id, settle
 from .queries import body_key
 from .tracker import rebuild
@@ -382,4 +383,4 @@ def _new_action(db: Database, meeting_id: int, ref: str, seq: int, action: Actio
 
 
 def _iso(due: str | None) -> str | None:
-    return due if due and re.fullmatch(r"\d{4}-\d{2}-\d{2}", due) else None
+    return due if due and ISO_DAY.fullmatch(due) else None

@@ -20,10 +20,10 @@ from rapidfuzz import fuzz
 
 from ..extract.progress import REF, status_of
 from .connection import Database
-from .due import due_by
+from .due import ISO_DAY, due_by
 from .people import person_id
+from .queries import kept
 
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 RESTATED = 80  # text similarity at which a later action is the same action again
 REPORTED = 62  # ... at which a progress report speaks of an action, when it also names its owner
 REPORTED_ALONE = 75  # ... when it names nobody
@@ -153,7 +153,7 @@ def rebuild(db: Database, body_id: int) -> None:
         f"(SELECT json_group_array(name) FROM "
         f"(SELECT name FROM action_owners o WHERE o.action_id = a.id ORDER BY position) AS named) "
         f"FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.meeting_id IN ({marks}) "
-        f"AND (a.reviewed IS NULL OR a.reviewed != 'rejected') ORDER BY a.seq",
+        f"AND {kept('a')} ORDER BY a.seq",
         ids,
     ):
         actions[row[3]].append(Tracked(row[0], row[1], row[2], json.loads(row[6] or "[]"), row[3], row[4], row[5]))

@@ -7,16 +7,16 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-_MONTHS = (
+MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
 _ORD = r"(?:\s?(?:st|nd|rd|th){1,2})?"  # "10thth September": a typed suffix doubled
 DAY_FIRST = re.compile(  # "Tuesday 14th March 2023", "15-Feb-2020"
-    rf"\b{_WEEKDAY}(?:the\s+)?(\d{{1,2}}){_ORD}(?:\s+|-)(?:of\s+)?({_MONTHS})\b\.?,?(?:(?:\s+|-)(\d{{4}})\b)?", re.I
+    rf"\b{_WEEKDAY}(?:the\s+)?(\d{{1,2}}){_ORD}(?:\s+|-)(?:of\s+)?({MONTHS})\b\.?,?(?:(?:\s+|-)(\d{{4}})\b)?", re.I
 )
-MONTH_FIRST = re.compile(rf"\b{_WEEKDAY}({_MONTHS})\b\.?\s+(\d{{1,2}}){_ORD}\b,?(?:\s+(\d{{4}})\b)?", re.I)
+MONTH_FIRST = re.compile(rf"\b{_WEEKDAY}({MONTHS})\b\.?\s+(\d{{1,2}}){_ORD}\b,?(?:\s+(\d{{4}})\b)?", re.I)
 NUMERIC = re.compile(r"(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![/.-]?\d)")
 ISO = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)([-/.])(\d\d)\2(\d\d)(?![/.-]?\d)")  # 2021-10-16, 2021-10-16T17:36
 _WEEKDAY_NAME = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
@@ -29,7 +29,7 @@ _TIME = re.compile(
 )
 
 
-_MONTH_NUMBER = {
+MONTH_NUMBER = {
     m: n
     for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)
 }
@@ -38,9 +38,9 @@ _MONTH_NUMBER = {
 @lru_cache(maxsize=4096)
 def _parse(text: str, order: str) -> date | None:
     plain = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", text)
-    if plain and plain.group(2)[:3].lower() in _MONTH_NUMBER:  # the common case, without loading dateparser
+    if plain and plain.group(2)[:3].lower() in MONTH_NUMBER:  # the common case, without loading dateparser
         try:
-            return date(int(plain.group(3)), _MONTH_NUMBER[plain.group(2)[:3].lower()], int(plain.group(1)))
+            return date(int(plain.group(3)), MONTH_NUMBER[plain.group(2)[:3].lower()], int(plain.group(1)))
         except ValueError:
             return None
     import dateparser
