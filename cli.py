@@ -893,6 +893,7 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
         err.print(f"mail settings from {settings['_file']}", markup=False, highlight=False)
     sender = settings.get("from") or settings.get("user") or "minutes@localhost"
     messages = []
+    unsent: list[str] = []  # owners with no address: the run says so and exits 1, after sending the rest
     if per_owner:
         from .db.queries import other_names
 
@@ -907,6 +908,7 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
                     markup=False,
                     highlight=False,
                 )
+                unsent.append(owner["name"])
                 continue
             messages.append(digest_message(for_owner(data, owner["name"]), sender, [address]))
     else:
@@ -922,6 +924,13 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
         raise typer.Exit(1) from None
     if not state.quiet:
         out.print(f"sent {len(messages)} message(s)", markup=False, highlight=False)
+    if unsent:
+        err.print(
+            f"error: {len(unsent)} owner(s) not sent their digest, for want of an address: {', '.join(unsent)}",
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(1)
 
 
 def _body(db, name: str | None) -> str | None:
