@@ -18,9 +18,12 @@ _MONTH = rf"(?:{MONTHS})"  # a month's spellings, not any word that starts like 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a due the minutes gave as a date: nothing to work out
 AHEAD = 800  # days: no due words set a day further off than this (a typo's '5000 years')
 # 'next meeting', 'the next board meeting', 'before the next parent council meeting', 'next time'
-NEXT_MEETING = re.compile(r"\bnext\s+(?:[\w&'-]+\s+){0,3}?meeting\b|\bnext\s+time\b|^(?:upcoming|following)\s+meeting")
+NEXT_MEETING = re.compile(
+    r"\bnext\s+(?:[\w&'-]+\s+){0,3}?meeting\b|\bnext\s+time\b|^(?:upcoming|following)\s+meeting|\bmeeting\s+after\s+next\b"
+)
 # 'December board meeting', 'the January 2019 board meeting', 'April meeting'
 MONTH_MEETING = re.compile(rf"\b(?P<month>{_MONTH})\b(?:\s+\d{{4}})?\s+(?:[\w&'-]+\s+){{0,2}}?meeting\b")
+_BUT_ONE = re.compile(r"\bmeeting\s+but\s+one\b|\bmeeting\s+after\s+next\b")
 _LEAD = re.compile(r"^(?:by|before|prior\s+to|ahead\s+of|in\s+advance\s+of|for|at|the|(?:the\s+)?end\s+of)\s+")
 _WITHIN = re.compile(r"^within\s+")
 THIS_WEEK = re.compile(r"(?:this|the)\s+week")
@@ -33,7 +36,8 @@ def due_by(words: str | None, raised: date | None, meetings: list[date]) -> date
     text = _lead_off(" ".join(words.lower().split()))
     later = sorted(d for d in meetings if d > raised)
     if NEXT_MEETING.search(text):
-        return later[0] if later else None
+        skip = 1 if _BUT_ONE.search(text) else 0  # 'the next meeting but one': the meeting after the next
+        return later[skip] if len(later) > skip else None
     month = MONTH_MEETING.search(text)
     if month:
         number = MONTH_NUMBER[month.group("month")[:3]]

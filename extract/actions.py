@@ -37,7 +37,7 @@ _CUE = re.compile(
 )
 _SUBJECT = (  # "Jane Smith", "the Clerk", "David Evans/ICO", "Panel members"
     # each word one way only ('A', 'A.', 'Abc', 'Mr.'): overlapping options backtrack for ever on "A A A ... A"
-    r"((?:(?:the|our)\s+)?[A-Z](?:[\w'’\-]+\.?|\.)?(?:(?:\s+|\s*/\s*)(?:[A-Z](?:[\w'’\-]+|\.)?|of|the|and|&))*?"
+    r"((?:(?:the|our)\s+)?[A-Z](?:[\w'’\-]+\.?|\.)?(?:(?:\s+|\s*/\s*)(?:[A-Z](?:[\w'’\-]+|\.)?|of|for|the|and|&))*?"
     r"(?:\s+(?:(?:project|working|steering)\s+)?(?:members|officers|staff|team|group))?(?:\s\([A-Z]\))?)"
 )
 # what is done by someone without being a task given to them: procedure, money, attendance
@@ -47,8 +47,8 @@ _NOT_TASKS = (
 )
 # "will keep us posted", "will keep the board informed": a promise of news, which the papers do not track as a task
 _NEWS = r"keep\s+(?:\w+\s+){0,3}?(?:posted|informed|updated|apprised|in the loop)\b"
-# what follows 'will' without being a task: a state, a liking, or a promise of news
-_NOT_UNDERTAKEN = rf"(?:be|have|not|like|love|prefer|also|become|remain|{_NEWS})"
+# what follows 'will' without being a task: a state ('will still host it'), a liking, or a promise of news
+_NOT_UNDERTAKEN = rf"(?:be|have|not|like|love|prefer|also|become|remain|still|{_NEWS})"
 # "Claudia presented the report and will hand the books over": the work reported before the undertaking
 _REPORTED = r"(?:presented|reported|spoke|met|visited|contacted|prepared|drafted|wrote|obtained|looked|investigated)"
 # "informed the meeting that he will ...", "told the commissioners that he would ...": an undertaking to the meeting
@@ -122,15 +122,17 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
         "action.asked_x",
         re.compile(
-            rf"\b(?:asked|requested|instructed|tasked|invited|directed|would like|wants?|wanted)\s+"
+            rf"\b(?:asks?|asked|requests?|requested|instructs?|instructed|tasked|invited|directs?|directed|would like|"
+            rf"wants?|wanted)\s+"
             rf"((?:the\s+)?(?:staff|officers|clerk)\b|{_SUBJECT[1:-1]})(?:,\s*[A-Z]{{2,5}},?)?\s+to\s+(?!be\b)([a-z]+)"
         ),
     ),
     (
         "action.requested_that",  # "requested that staff return with an analysis ..."
         re.compile(
-            rf"\b(?:requested|asked|directed|instructed)\s+that\s+((?:the\s+)?(?:staff|officers|clerk)\b|{_SUBJECT[1:-1]})"
-            rf"\s+(?!be\b|is\b|are\b|was\b|were\b)([a-z]+)"
+            rf"\b(?:requests?|requested|asks?|asked|directs?|directed|instructs?|instructed)\s+that\s+"
+            rf"((?:the\s+)?(?:staff|officers|clerk)\b|{_SUBJECT[1:-1]})"
+            rf"\s+(?!be\b|is\b|are\b|was\b|were\b|of\b|for\b|and\b|in\b|on\b|the\b|to\b|at\b|with\b)([a-z]+)"
         ),
     ),
     (
@@ -147,6 +149,20 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+
+
+# "Delegates authority to the Monitoring Officer, in consultation with the Leader, to ...", "that authority be
+# delegated to the Clerk to ...": the officer a decision hands its doing to owns it, their title kept whole
+_DELEGATED = re.compile(
+    r"(?i:\b(?:delegates?|delegated|delegating)\s+(?:(?:its\s+)?(?:authority|powers?)\s+)?to|"
+    r"\b(?:authority|powers?)\s+(?:be|is|are|was|were|being)\s+(?:hereby\s+)?delegated\s+to|"
+    r"\bdelegated\s+(?:authority|powers?)\s+(?:be|is|was)\s+(?:given|granted)\s+to)\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][\w'’\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'’\-]*|of|for|and|&|the))*?)"
+    r"(?=,?\s+(?:in\s+consultation|after|following|to\s+[a-z]|the\s+[a-z]|authority\b|acting\b)|\s*\(|\s*[.;:]|\s*$)"
+)
+
+# "The report recommended that the Board ... (ii) delegate authority to ...": what was put, not what was decided
+_PUT = re.compile(r"\brecommend(?:s|ed|ations?)?\b|\b(?:is|are|was|were)\s+asked\s+to\b|\bproposed\b", re.I)
 
 
 @dataclass
@@ -543,8 +559,15 @@ def _owner_ok(subject: str, finder: NameFinder | None = None) -> bool:
     if _CONJUNCTION.match(subject):
         return False  # "Whilst Roger will provide ...": the sentence opens with 'whilst', not with a name
     bare = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)
+    if _one_post(bare):
+        return True
     parts = split_owners(bare)
     return bool(parts) and all(is_role(p) or _person(p, subject, finder) for p in parts)
+
+
+def _one_post(subject: str) -> bool:
+    """A post whose title joins words with 'and' ('Cabinet Member for Highways and Transport'): one owner."""
+    return bool(re.search(r"\s(?:and|&)\s", subject)) and " for " in subject and is_role(subject)
 
 
 _CONJUNCTION = re.compile(
@@ -598,8 +621,10 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
             if quoted(block.text, block.text.find(sentence)):
                 continue  # words quoted from another paper assign nothing
             for shown, statement, first in _statements(sentence):
-                task = _task_in(statement, first, speaker, referent, finder)
-                if task is not None and _task_in(unquoted(statement), first, speaker, referent, finder) is None:
+                # the words before this statement: the sentence's own, or for a list's part the line that opens it
+                lead = sentence[: max(sentence.find(statement), 0)] if k else _list_lead(blocks, i, start)
+                task = _task_in(statement, first, speaker, referent, finder, lead)
+                if task is not None and _task_in(unquoted(statement), first, speaker, referent, finder, lead) is None:
                     continue  # the task is only in words quoted from another paper
                 if task is not None:
                     rule, owners = task
@@ -610,6 +635,20 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
                     text = _with_context(shown, parts[k], before, owners) if told else shown
                     out.append(Raw(text, owners, block, block, rule))
     return out
+
+
+_ENUMERATED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s", re.I)
+
+
+def _list_lead(blocks: list[Block], i: int, start: int) -> str:
+    """The line a lettered part continues ('The report recommended that the Board:' over '(ii) delegate ...'),
+    or nothing where the block is not such a part."""
+    k = i
+    while k > start and _ENUMERATED.match(blocks[k].text):
+        k -= 1
+        if blocks[k].text.rstrip().endswith(":"):  # '3) RESOLVED that the County Council:' opens the list
+            break
+    return blocks[k].text if k < i else ""
 
 
 # a note in brackets where a sentence starts: '[GM to arrange a meeting]', '(DG & SFF to confirm the statement.)'
@@ -679,7 +718,7 @@ def _with_context(shown: str, sentence: str, before: str | None, owners: list[st
     """An undertaking that does not say what it is about is shown with the sentence before it, which does:
     '24 Birch Green – the pillars may be over the boundary. Councillors will look and report to the next meeting.'
     One that says it ('The Clerk will ask Land Registry to explain the difference.') stands alone."""
-    if before is None or shown != sentence or before.endswith("?") or len(before.split()) > 30:
+    if before is None or shown != sentence or before.endswith("?") or len(before.split()) > 40:
         return shown
     names = {w.lower() for o in owners for w in o.split()}
     content = [w for w in re.findall(r"[a-z]{4,}", shown.lower()) if w not in _HOLLOW and w not in names]
@@ -699,9 +738,12 @@ def _statements(sentence: str) -> list[tuple[str, str, bool]]:
 
 
 def _task_in(
-    statement: str, first: bool, speaker: str | None, referent: str | None, finder: NameFinder
+    statement: str, first: bool, speaker: str | None, referent: str | None, finder: NameFinder, lead: str = ""
 ) -> tuple[str, list[str]] | None:
-    """The rule and owners of the task a statement gives, if it gives one."""
+    """The rule and owners of the task a statement gives, if it gives one; `lead` is the sentence before it."""
+    delegated = _DELEGATED.search(statement)
+    if delegated and not _PUT.search(lead + statement[: delegated.start()]):
+        return "action.delegated", [delegated.group("who")]
     owners: list[str] = []
     rule_used = None
     for offset, clause in clauses(statement):
@@ -710,7 +752,9 @@ def _task_in(
         if found is None:
             continue
         rule, subject = found
-        for owner in split_owners(_name_after_title(re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I))):
+        bare = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)
+        # 'Cabinet Member for Adult Social Care and Public Health' is one post, not two owners
+        for owner in [bare] if _one_post(bare) else split_owners(_name_after_title(bare)):
             if owner not in owners:
                 owners.append(owner)
         rule_used = rule_used or rule

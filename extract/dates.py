@@ -170,7 +170,8 @@ def find_times(text: str) -> list[str]:
 
 
 _RELATIVE_WORDS = re.compile(
-    r"\b(?:(?:the\s+)?next\s+(?:\w+\s+){0,2}meeting|(?:end|middle|beginning|start) of (?:the )?\w+(?:\s+\d{4})?|"
+    r"\b(?:(?:the\s+)?next\s+(?:\w+\s+){0,2}meeting(?:\s+but\s+one)?|(?:the\s+)?meeting\s+after\s+next|"
+    r"(?:end|middle|beginning|start) of (?:the )?\w+(?:\s+\d{4})?|"
     r"asap|as soon as possible|(?:the\s+)?new year|(?:next|this)\s+(?:week|month|term|year)|"
     r"(?:within|in)\s+(?:\w+\s+)?(?:days?|weeks?|months?))\b",
     re.I,
@@ -214,5 +215,7 @@ def _relative(words: str, meeting: date | None) -> str:
         if parsed and parsed.date() > meeting and parsed.date() - meeting < timedelta(days=800):
             return parsed.date().isoformat()
     if "meeting" in lowered:
-        return "next meeting" if lowered.startswith("next") else words
+        if lowered.startswith("next"):  # 'next board meeting' is the next meeting; 'but one' the one after
+            return "next meeting but one" if lowered.endswith("but one") else "next meeting"
+        return words
     return words

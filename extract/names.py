@@ -28,7 +28,10 @@ ROLES = (
     "Board|Staff|Council|Parish Council|Forum|Team|Working Group|Sub-?group|Commissioners|"
     "Superintendent|Assistant Superintendent|Head of \\w+(?: \\w+)?|Director of \\w+(?: \\w+)?|"
     "All (?:members|governors|councillors|trustees|directors|staff|officers)|Residents|Volunteers|Company Secretary|"
-    "Secretariat"
+    "Secretariat|Leader of the (?:Council|Opposition)|(?:Deputy )?Leader|"
+    # a council's executive posts: 'Cabinet Member for Economic Development', 'Portfolio Holder for Finance'
+    "(?:Cabinet|Executive|Lead) Member(?: for [A-Z][\\w’']*(?:(?:,? | & | and )[A-Z][\\w’']*)*)?|"
+    "Portfolio Holder(?: for [A-Z][\\w’']*(?:(?:,? | & | and )[A-Z][\\w’']*)*)?"
 )
 # "Panel Chair", "Board members", "Parish Clerk", "Transparency Board members", "PDC project team": a role of a
 # named body is a role

@@ -414,6 +414,14 @@ _RULES = (
         _HEAD + "1. Hall\nIt was agreed that the Clerk would write to the hall committee.\n",
     ),
     Rule(
+        "action.delegated",
+        "actions",
+        0.7,
+        "'Delegates authority to the Monitoring Officer to ...': the officer a decision hands its doing to",
+        _HEAD + "1. Constitution\nRESOLVED that authority be delegated to the Monitoring Officer to update the "
+        "Constitution.\n",
+    ),
+    Rule(
         "action.done_by",
         "actions",
         0.6,

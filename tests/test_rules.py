@@ -1023,6 +1023,7 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "Supervisor Liccar reported on the grant. He will keep us posted.",  # a promise of news is no task
         "Supervisor Liccar paid tribute to the former trustee. He will also be missed.",
         "Panshanger Lane will become an important leisure route.",
+        "The website moves to a new theme next month; Hostright will still host it.",  # a state, not a task
         "Whilst Roger will provide a full financial update.",  # a conjunction opens it, not a name
         "Cllr Hale is going to keep us posted on the verges.",
         "The Clerk reminded members to submit their declarations of interest.",  # asks them; the Clerk owns nothing
@@ -1268,6 +1269,39 @@ def test_a_us_council_in_plain_text() -> None:
     assert [a.owners for a in m.actions] == [["staff"]]
 
 
+def test_a_delegation_is_an_action_of_the_officer_it_names_title_kept_whole() -> None:
+    m = meeting(
+        "Present: Cllrs Ann Lee, Tom Brown\n\n4. Local Plan\nRESOLVED that the Council:\n"
+        "(i) Adopts the Harbour Local Plan 2025-2040; and\n"
+        "(ii) Delegates authority to the Director for Growth, Housing & Transport, in consultation with the "
+        "Cabinet Member for Planning, to approve minor changes to the text of the Plan.\n"
+        "5. Hall\nRESOLVED that authority be delegated to the Clerk to arrange the repairs to the hall roof.\n"
+        "6. Budget\nMembers noted the forecast overspend on the Delegated Budgets of £3.1m.\n"
+        "7. Strategy\nThe report recommended that the Board (i) approve the draft; (ii) delegate authority to the "
+        "Director of Public Health to finalise the consultation materials.\n"
+    )
+    assert [(a.item, a.owners) for a in m.actions] == [
+        ("4", ["Director for Growth, Housing & Transport"]),
+        ("5", ["Clerk"]),
+    ]
+    assert m.actions[0].text.startswith("(ii) Delegates authority to the Director for Growth")
+    assert len(m.resolutions) == 2  # still the decisions they are
+
+
+def test_a_council_requests_that_an_executive_post_act() -> None:
+    m = meeting(
+        "Present: Cllrs Ann Lee, Tom Brown\n\n7. Motion on Bus Services\nRESOLVED:\n"
+        "1. To request that the Leader of the Council writes to the Secretary of State about rural bus routes.\n"
+        "2. To request that the Cabinet Member for Highways and Transport meets the bus operators this spring.\n"
+        "3. The Council asks the Monitoring Officer to update the Constitution accordingly.\n"
+    )
+    assert [a.owners for a in m.actions] == [
+        ["Leader of the Council"],
+        ["Cabinet Member for Highways and Transport"],
+        ["Monitoring Officer"],
+    ]
+
+
 # --- dates ----------------------------------------------------------------------------------------------
 
 
@@ -1295,6 +1329,8 @@ def test_due_dates_relative_to_the_meeting() -> None:
 
     held = date(2024, 11, 12)
     assert due_date("to report back by the next meeting", held) == "next meeting"
+    assert due_date("to report back at the next board meeting but one", held) == "next meeting but one"
+    assert due_date("to report back by the meeting after next", held) == "meeting after next"
     assert due_date("to circulate the plan by 5 January", held) == "2025-01-05"
     assert due_date("by 30/04/2025", held) == "2025-04-30"
     assert due_date("by end of June", held) == "end of June"
