@@ -678,6 +678,14 @@ def bracket_tasks(blocks: list[Block], start: int, end: int, finder: NameFinder,
     return out
 
 
+def task_owners(text: str, finder: NameFinder) -> list[str]:
+    """Who a task line names as its doer: 'ODUG and ODI to deliver a joint paper' -> ODUG, ODI."""
+    m = _SENTENCE_RULES[0][1].match(text)
+    if not m or _not_an_owner("action.x_to_do", _subject_of(m), text, m, False, finder):
+        return []
+    return split_owners(_subject_of(m))
+
+
 def _ownerless_task(text: str, finder: NameFinder) -> str | None:
     """The sentence before a note when it gives a task and no one to do it: 'Publicity to highlight the
     progress.', 'Application to be finalised.'; not 'Cllr Lee to book the hall.'."""

@@ -6,11 +6,12 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from ..ingest.model import Document
 from . import actions as action_rules
 from . import attendance as attendance_rules
-from . import classified, header, resolutions, tables, units
+from . import classified, header, register, resolutions, tables, units
 from . import progress as progress_rules
 from .blocks import Block, paragraphs, sentences
 from .dates import due_date
@@ -92,6 +93,7 @@ def outline(blocks: list[Block], seg: Segment) -> Outline:
     """Items and RESOLVED blocks bound each other: a block ends at the next heading, and the numbered parts
     inside a block are not headings; so items are found, then decision blocks, then items again."""
     action_tables = tables.action_table_blocks(blocks, seg.start, seg.end)
+    action_tables |= register.register_blocks(blocks, seg.start, seg.end)
     headings = find_items(blocks, seg.start, seg.end, action_tables)
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, {k for h in headings for k in h.blocks})
     inside = {k for first, last, _ in res_blocks for k in range(first + 1, last + 1)}
@@ -544,6 +546,7 @@ def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us:
     found = action_rules.marked(blocks, body_start, seg.end, finder)
     found += action_rules.ai_marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)
+    found += register.register_rows(blocks, seg.start, seg.end, finder, _day(meeting.date))
     found += action_rules.action_list(blocks, body_start, seg.end, finder)
     found += action_rules.task_with_owner(blocks, body_start, seg.end)
     if not found:  # minutes that mark their actions: only the marked ones count
@@ -559,11 +562,7 @@ def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us:
         raw.item = named or (item_of(at) if at is not None else None)
         raw.section = named or (item_of(at, top=True) if at is not None else None)
     out = []
-    when = None
-    if meeting.date:
-        from datetime import date
-
-        when = date.fromisoformat(meeting.date)
+    when = _day(meeting.date)
     for raw in action_rules.dedupe(found):
         text = re.sub(r"\s+", " ", raw.text).strip()
         text = _PARAGRAPH_NUMBER.sub("", text)  # "2.1 The minutes were amended ...": the paragraph's number
@@ -583,6 +582,10 @@ def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us:
             )
         )
     return out
+
+
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
 
 
 def _found(raw: action_rules.Raw):

@@ -362,6 +362,15 @@ _RULES = (
         + "1. Hall\nThe hall was discussed.\n\nAction\tOwner\tDue\nBook the hall for May\tJane Smith\t30/04/2024\n",
     ),
     Rule(
+        "action.register",
+        "actions",
+        0.75,
+        "a row of an action log paper with a status at its right ('Book the hall New'), not one reported done",
+        "Harbour Trust Action Log – 5 March 2024\n\nAll actions for next meeting unless otherwise stated\n\n"
+        "Hall – Lead AB\nBook the hall for the summer fete New\nRepaint the hall doors Completed\n"
+        "Order new chairs for the hall Ongoing\n",
+    ),
+    Rule(
         "action.column",
         "actions",
         0.75,

@@ -1,0 +1,90 @@
+"""Action registers: a paper that is an action log, each row's status at its right, in text and in a real PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutes.extract import extract
+from minutes.ingest import from_text, read
+
+LOG = """Harbour Trust Action Log – 5 March 2024
+
+All actions for next meeting unless otherwise stated
+
+Secretary
+Circulate the minutes of the March meeting New
+
+Hall – Lead AB/CD
+Book the hall for the summer fete New
+Repaint the hall doors Completed
+Order new chairs for the hall Carried
+forward
+
+Website
+Jane Ward to send the photographs for the gallery Ongoing
+Move the website to a new host by 30 April Open
+"""
+
+
+def _actions(text: str):
+    (meeting,) = extract(from_text(text))
+    return meeting, [(a.text, a.owners, a.due) for a in meeting.actions]
+
+
+def test_each_open_row_of_an_action_log_is_an_action_with_its_groups_lead() -> None:
+    meeting, actions = _actions(LOG)
+    assert actions == [
+        ("Circulate the minutes of the March meeting", ["Secretary"], "next meeting"),
+        ("Book the hall for the summer fete", ["AB", "CD"], "next meeting"),
+        ("Order new chairs for the hall", ["AB", "CD"], "next meeting"),
+        ("Jane Ward to send the photographs for the gallery", ["Jane Ward"], "next meeting"),
+        ("Move the website to a new host by 30 April", [], "2024-04-30"),
+    ]
+    assert [a.status for a in meeting.actions] == ["New", "New", "Carried forward", "Ongoing", "Open"]
+    assert meeting.items == [], "the log's group headings are no items of business"
+
+
+def test_a_paper_not_titled_as_a_log_is_read_as_minutes() -> None:
+    text = LOG.replace("Action Log", "Committee Minutes")
+    _, actions = _actions(text)
+    assert ("Book the hall for the summer fete", ["AB", "CD"], "next meeting") not in actions
+
+
+def test_a_pdf_log_with_statuses_level_with_a_wrapped_rows_first_line(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=11)
+    pdf.text(180, 50, "Data Group Action Log - 14 May 2024")
+    y = 90.0
+    rows = [
+        ("Transport Data - Lead JS", None, None),
+        ("Survey bus operators on the open timetable", "data they already publish", "Carried/forward"),
+        ("Meet the county council about road works data", None, "New"),
+        ("Publicity", None, None),
+        ("Draft the newsletter piece on the open data", "portal and its first month", "Ongoing"),
+        ("Send the launch press release", None, "Completed"),
+    ]
+    for first, second, status in rows:
+        pdf.set_font("Helvetica", style="" if status else "B", size=10)
+        if status is None:
+            y += 8
+            pdf.text(50, y, first)
+            y += 14
+            continue
+        pdf.text(50, y, first)
+        if second:
+            pdf.text(50, y + 13, second)
+        for k, word in enumerate(status.split("/")):  # the status cell, written after the task's
+            pdf.text(430, y + 13 * k, word)
+        y += 13 * max(2 if second else 1, len(status.split("/"))) + 6
+    pdf.output(str(tmp_path / "log.pdf"))
+    (meeting,) = extract(read(tmp_path / "log.pdf"))
+    assert [(a.text, a.owners, a.status) for a in meeting.actions] == [
+        ("Survey bus operators on the open timetable data they already publish", ["JS"], "Carried forward"),
+        ("Meet the county council about road works data", ["JS"], "New"),
+        ("Draft the newsletter piece on the open data portal and its first month", [], "Ongoing"),
+    ]
+    assert meeting.items == []
