@@ -266,9 +266,16 @@ def _pointed_back(
         listed = resolutions.schedule(paragraph, above)
         if listed:
             return "resolution.schedule", listed[1], blocks[i - listed[0]]
-    before = i - 1 >= shape.body_start and i - 1 not in shape.bare_headings and item_of(i - 1) == item_of(i)
-    proposal = resolutions.proposal_before(sentence, blocks[i].text, blocks[i - 1].text) if before else None
-    return (rule, f"{proposal} {sentence}", blocks[i - 1]) if proposal else (rule, sentence, blocks[i])
+    def told_above(k: int) -> bool:
+        return k >= shape.body_start and k not in shape.bare_headings and item_of(k) == item_of(i)
+
+    # 'Vote on the motion BV_C:' between the motion and its tally leads in; the motion is the paragraph above it
+    lead = told_above(i - 1) and blocks[i - 1].text.rstrip().endswith(":") and len(blocks[i - 1].text.split()) <= 8
+    k = i - 2 if lead and told_above(i - 2) else i - 1
+    proposal = resolutions.proposal_before(sentence, blocks[i].text, blocks[k].text) if told_above(k) else None
+    if not proposal:
+        return rule, sentence, blocks[i]
+    return rule, " ".join([proposal, *(blocks[j].text for j in range(k + 1, i)), sentence]), blocks[k]
 
 
 def _item_texts(blocks: list[Block], i: int, shape: Outline, item_of: Callable) -> list[str]:

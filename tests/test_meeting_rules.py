@@ -909,6 +909,22 @@ def test_an_outcome_standing_alone_takes_the_proposal_before_it() -> None:
     ]
 
 
+def test_a_vote_tally_takes_the_motion_above_its_lead_in() -> None:
+    (found,) = extract(
+        from_text(
+            "# Board Meeting Minutes 14 January 2017\n\nPresent: Ann Lee, Bob Diaz, Cy Dee\n\n"
+            "### 1st Order of business:\n\nA motion has been raised to approve the spend of up to $400 on a "
+            "new printer for the office.\n\nVote on the motion BV_2017_A:\n\n-   Vote: 3 in favor, 0 opposed, "
+            "0 abstained\n",
+            markdown=True,
+        )
+    )
+    assert [r.text for r in found.resolutions] == [
+        "A motion has been raised to approve the spend of up to $400 on a new printer for the office. "
+        "Vote on the motion BV_2017_A: Vote: 3 in favor, 0 opposed, 0 abstained"
+    ]
+
+
 @pytest.mark.parametrize(
     "body, text",
     [
