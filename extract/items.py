@@ -985,6 +985,18 @@ def _says_it_is_an_item(block: Block, text: str) -> bool:
     return bool(_AGENDA_ITEM.match(text)) and len(text.split()) <= 14 and block.cell is None and text[-1:] != "."
 
 
+# a paper's particulars and letterhead, never a topic of its business: 'Date: March 3 at the library',
+# 'Phone 242-2411', '2000 Lomas Blvd NW', 'Albuquerque, NM 87104', 'Maidstone ME14 1XQ', 'DRAFT'
+_PARTICULARS = re.compile(
+    r"^(?i:date|time|venue|place|location|where|when)\s*:\s*\S"  # 'Date: ...', not 'Date of next meeting'
+    r"|^(?i:tel|telephone|phone|fax|e-?mail)\b\s*[:.]?\s*[\d+(:]"
+    r"|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$"  # a US city, state and ZIP code
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$"  # a UK postcode
+    r"|^\d+\s+(?:[A-Z][\w'’]*\s+){1,3}(?i:blvd|boulevard|st|rd|ave)\.?(?:\s+[NSEW]{1,2})?$"  # '2000 Lomas Blvd NW'
+    r"|^(?i:draft|confidential|unclassified|official(?:[- ]sensitive)?|restricted)$",
+)
+
+
 def _heading_like(block: Block) -> bool:
     text = block.text.strip()
     if _is_date_line(text):
@@ -1074,7 +1086,9 @@ def _unnumbered(blocks: list[Block], start: int, end: int, skip: set[int]) -> li
     """Topic headings of papers that number nothing."""
     out: list[Heading] = []
     for i in range(start, end):
-        if i in skip or not (_heading_like(blocks[i]) or _plain_heading(blocks, i, end)):
+        if i in skip or _PARTICULARS.search(blocks[i].text.strip()):
+            continue
+        if not (_heading_like(blocks[i]) or _plain_heading(blocks, i, end)):
             continue
         if _SECTION_LABEL.match(blocks[i].text.strip()) or _signature(blocks[i].text.strip()) or _wraps(blocks, i, end):
             continue

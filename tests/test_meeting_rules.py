@@ -12,7 +12,7 @@ from minutes.extract.blocks import Block, paragraphs
 from minutes.extract.dates import find_dates
 from minutes.extract.items import find_items, heading_number
 from minutes.extract.segment import segments, title_kind
-from minutes.ingest import from_text
+from minutes.ingest import from_text, read
 from minutes.ingest.model import Line
 
 
@@ -2129,3 +2129,30 @@ def test_initials_in_brackets_after_a_hyphenated_surname_are_initials_not_a_role
         "Bob Barr": ("BB", None),
         "Ann Lee-Smith": ("ALS", None),
     }
+
+
+def test_a_papers_particulars_and_letterhead_are_no_topics(tmp_path) -> None:
+    page = tmp_path / "minutes.html"
+    page.write_text(PARTICULARS_PAGE, encoding="utf-8")
+    (found,) = extract(read(page))
+    assert [i.title for i in found.items] == ["Membership", "Science Fair", "Newsletter"]
+
+
+PARTICULARS_PAGE = """<html><body>
+<h2>Riverside Women in Engineering Network</h2>
+<p>Minutes of the Board Meeting, 9 March 2024</p>
+<p>Present: Ann Lee, Bob Diaz, Cy Dee</p>
+<h3>Membership</h3>
+<p>Ann reported that twelve new members joined this quarter and the renewals are on track for the year.</p>
+<h3>Science Fair</h3>
+<p>The judges for the regional fair were confirmed and the prizes will be the same as last year.</p>
+<p><b>Date: April 13 at the Central Library</b></p>
+<p>Volunteers are needed for the registration desk on the day of the fair.</p>
+<h3>Newsletter</h3>
+<p>Bob will send the spring newsletter to the printer by the end of the month as agreed.</p>
+<p><b>DRAFT</b></p>
+<p><b>2000 Lomas Blvd NW</b></p>
+<p><b>Albuquerque, NM 87104</b></p>
+<p><b>Phone 242-2411</b></p>
+</body></html>
+"""
