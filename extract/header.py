@@ -359,11 +359,8 @@ def _body(head: list[Block], title: Block | None) -> str | None:
     committees = [b for b in named if len(b.split()) >= 2 and _COMMITTEE.search(b)]
     body = named[0] if named and (_COMMITTEE.search(named[0]) or not committees) else (committees or [None])[0]
     if body is None and title is not None:
-        rest = " ".join(
-            w
-            for w in re.sub(r"[\d,]+(st|nd|rd|th)?", " ", title.text).split()
-            if not _STRIP_TITLE.fullmatch(w) and not _NOT_A_NAME.fullmatch(w)
-        )
+        words = re.sub(r"\baction\s+(?:log|tracker|register)\b|[\d,]+(st|nd|rd|th)?", " ", title.text, flags=re.I)
+        rest = " ".join(w for w in words.split() if not _STRIP_TITLE.fullmatch(w) and not _NOT_A_NAME.fullmatch(w))
         body = rest.strip(" -–:") or None
     return body
 

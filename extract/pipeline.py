@@ -266,6 +266,7 @@ def _pointed_back(
         listed = resolutions.schedule(paragraph, above)
         if listed:
             return "resolution.schedule", listed[1], blocks[i - listed[0]]
+
     def told_above(k: int) -> bool:
         return k >= shape.body_start and k not in shape.bare_headings and item_of(k) == item_of(i)
 

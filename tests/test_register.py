@@ -12,7 +12,7 @@ LOG = """Harbour Trust Action Log – 5 March 2024
 All actions for next meeting unless otherwise stated
 
 Secretary
-Circulate the minutes of the March meeting New
+Circulate minutes of the March meeting New
 
 Hall – Lead AB/CD
 Book the hall for the summer fete New
@@ -34,7 +34,7 @@ def _actions(text: str):
 def test_each_open_row_of_an_action_log_is_an_action_with_its_groups_lead() -> None:
     meeting, actions = _actions(LOG)
     assert actions == [
-        ("Circulate the minutes of the March meeting", ["Secretary"], "next meeting"),
+        ("Circulate minutes of the March meeting", ["Secretary"], "next meeting"),
         ("Book the hall for the summer fete", ["AB", "CD"], "next meeting"),
         ("Order new chairs for the hall", ["AB", "CD"], "next meeting"),
         ("Jane Ward to send the photographs for the gallery", ["Jane Ward"], "next meeting"),
@@ -42,6 +42,7 @@ def test_each_open_row_of_an_action_log_is_an_action_with_its_groups_lead() -> N
     ]
     assert [a.status for a in meeting.actions] == ["New", "New", "Carried forward", "Ongoing", "Open"]
     assert meeting.items == [], "the log's group headings are no items of business"
+    assert (meeting.kind, meeting.date, meeting.body) == ("minutes", "2024-03-05", "Harbour Trust")
 
 
 def test_a_paper_not_titled_as_a_log_is_read_as_minutes() -> None:
