@@ -302,11 +302,18 @@ def _db_name() -> str:
     return shown(state.db_path)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
     """One line: stored, unchanged, papers holding no meeting, failed (and whether the failures are only scans)."""
-    line = f"{totals['documents']} documents stored, {totals['meetings']} meetings, {totals['actions']} actions"
+    line = f"{_count(totals['documents'], 'document')} stored, {_count(totals['meetings'], 'meeting')}, "
+    line += _count(totals["actions"], "action")
     if totals["again"]:  # the same minutes as another format, or a corrected copy: stored in place of the first
-        line += f" ({totals['again']} meetings were already stored and are updated)"
+        again = totals["again"]
+        line += f" ({_count(again, 'meeting')} {'was' if again == 1 else 'were'} already stored and "
+        line += f"{'is' if again == 1 else 'are'} updated)"
     line += f"; {totals['unchanged']} unchanged"
     if totals["empty"]:
         line += f"; {totals['empty']} with no meeting"
@@ -397,7 +404,7 @@ def batch(
         _fail(str(exc))
     if not state.quiet:
         note = f"; {len(seen)} already there" if seen else ""
-        out.print(f"{len(files)} documents extracted to {target}{note}; {failures} failed", markup=False)
+        out.print(f"{_count(len(files), 'document')} extracted to {target}{note}; {failures} failed", markup=False)
     if failures:
         raise typer.Exit(1)
 
@@ -644,6 +651,26 @@ def _hand(ref: str, field: str, value: str, note: str | None) -> None:
         raise typer.Exit(1) from None
     if not state.quiet:
         out.print(f"{ref.upper()}: {field} set to {value}", markup=False, highlight=False)
+
+
+@action_app.command("show")
+def action_show(
+    ref: Annotated[str, typer.Argument(help="Action reference, e.g. SF-2023-03-14-03.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one action in full, with its history from meeting to meeting."""
+    from .db.queries import actions
+
+    found = actions(_db(), ref=ref)
+    if not found:
+        _fail(f"no action with reference {ref}", 1)
+    (row,) = found
+    if as_json:
+        out.print_json(data=row)
+        return
+    from .render.action_card import card
+
+    out.print(card(row), markup=False, highlight=False, soft_wrap=True)
 
 
 @action_app.command("done")

@@ -9,6 +9,7 @@ EXAMPLES = {
     "load": "minutes load extractions.jsonl",
     "meetings": "minutes meetings --body 'Schools Forum' --csv",
     "actions": "minutes actions --open --owner 'Tony Burton'",
+    "action show": "minutes action show SF-2023-03-14-01",
     "action done": "minutes action done SF-2023-03-14-01 --note 'Emailed the sub-group'",
     "action reopen": "minutes action reopen SF-2023-03-14-01 --note 'Not finished after all'",
     "action drop": "minutes action drop SF-2023-03-14-02 --note 'Overtaken by the new policy'",

@@ -25,8 +25,10 @@ def _action(db: Database, ref: str) -> tuple[int, int]:
     return row[0], row[1]
 
 
-def change(db: Database, ref: str, field: str, value: str, note: str | None = None) -> None:
-    """Record a hand change (status, due or owner) with its note, then replay the body's tracker."""
+def change(db: Database, ref: str, field: str, value: str, note: str | None = None, shown: str | None = None) -> None:
+    """Record a hand change (status, due or owner) with its note, then replay the body's tracker. The history
+    says what changed ('due set to 2024-04-30'), with the note after it; a status change says only the note,
+    which tells what was done."""
     action_id, body_id = _action(db, ref)
     db.begin()
     try:
@@ -35,7 +37,8 @@ def change(db: Database, ref: str, field: str, value: str, note: str | None = No
             "INSERT INTO overrides (action_id, field, value, at, note) VALUES (?, ?, ?, ?, ?)",
             [action_id, field, value, at, note],
         )
-        words = note or f"{field} set to {value}"
+        said = f"{field} set to {shown or value}"
+        words = (note if field == "status" else f"{said} ({note})") if note else said
         status = value if field == "status" else None
         if status is None:
             status = db.execute("SELECT status FROM actions WHERE id = ?", [action_id]).fetchone()[0]
@@ -57,7 +60,7 @@ def set_owners(db: Database, ref: str, owners: str, note: str | None = None) -> 
     rows = db.execute("SELECT name FROM action_owners WHERE action_id = ? ORDER BY position", [action_id])
     before = [row[0] for row in rows]
     names = [n.strip() for n in re.split(r"\s*[/,;]\s*", owners) if n.strip()]
-    change(db, ref, "owner", json.dumps(names), note or f"owner set to {', '.join(names)}")
+    change(db, ref, "owner", json.dumps(names), note, shown=", ".join(names))
     return before, names
 
 

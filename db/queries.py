@@ -85,9 +85,13 @@ def actions(
     open_only: bool = False,
     as_of: date | None = None,
     with_history: bool = True,
+    ref: str | None = None,
 ) -> list[dict]:
     # a restated action is shown once, as the original; one a reviewer rejected not at all
     where, params = ["a.linked_to IS NULL", kept("a")], []
+    if ref:
+        where.append("upper(a.ref) = ?")
+        params.append(ref.strip().upper())
     if body:
         found = find_body(db, body)
         if found is None:

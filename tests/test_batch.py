@@ -141,7 +141,7 @@ def test_a_record_holding_line_separators_loads_whole(tmp_path: Path) -> None:
     out = tmp_path / "x.jsonl"
     run_cli("batch", str(paper), "--out", str(out), check=True)
     loaded = run_cli("load", str(out), db=tmp_path / "m.db")
-    assert loaded.returncode == 0 and "1 documents stored" in loaded.stdout, loaded.stderr
+    assert loaded.returncode == 0 and "1 document stored" in loaded.stdout, loaded.stderr
 
 
 def test_a_named_pipe_in_the_folder_is_one_error_and_never_blocks(tmp_path: Path) -> None:
@@ -172,6 +172,6 @@ def test_a_rerun_tries_again_what_failed_and_reads_each_file_once(tmp_path: Path
     shutil.copy(PAPERS[-1], paper)
     again = run_cli("batch", str(paper), str(PAPERS[0]), f"{tmp_path}/./late.txt", "--out", str(out))
     assert again.returncode == 0, again.stderr
-    assert "1 documents extracted" in again.stdout
+    assert "1 document extracted" in again.stdout
     records = lines(out)
     assert sorted(records) == sorted([str(paper), str(PAPERS[0])]) and records[str(paper)]["error"] is None

@@ -162,6 +162,25 @@ def test_setting_an_owner_says_who_it_was_and_who_it_is(copy: Path | str) -> Non
     assert again.stdout.strip() == "SF-2023-03-14-01: owner set to Tony Burton, Peter Haylock (was Peter Haylock)"
 
 
+def test_action_show_prints_one_action_with_each_change_said_once(copy: Path | str) -> None:
+    run_cli(
+        "action", "set", "sf-2023-03-14-02", "--due", "30/04/2023", "--owner", "Caroline Baxter / Tony Burton",
+        "--note", "agreed by email", db=copy, check=True,
+    )  # fmt: skip
+    shown = run_cli("action", "show", "sf-2023-03-14-02", db=copy, check=True).stdout
+    assert shown.startswith("SF-2023-03-14-02  OPEN")
+    assert "Owners:  Caroline Baxter, Tony Burton" in shown and "Due:     2023-04-30" in shown
+    assert "Raised:  14 Mar 2023, item 5" in shown
+    said = " ".join(shown.split())
+    assert "(by hand): due set to 2023-04-30 (agreed by email)" in said
+    assert "(by hand): owner set to Caroline Baxter, Tony Burton (agreed by email)" in said
+    import json
+
+    (row,) = [json.loads(run_cli("action", "show", "SF-2023-03-14-02", "--json", db=copy, check=True).stdout)]
+    assert [h["by"] for h in row["history"]] == ["meeting", "user", "user"]
+    assert one_line_error(run_cli("action", "show", "SF-1999-01-01-09", db=copy), 1).strip().endswith("-01-09")
+
+
 def test_owners_set_by_hand_are_counted_for_those_people(copy: Path | str) -> None:
     import json
 
