@@ -24,12 +24,15 @@ def history(db: Database, body: str, before: date) -> dict | None:
         "ORDER BY m.date IS NULL, m.date DESC, m.kind = 'agenda', m.id DESC",
         [found["id"], before.isoformat()],
     )
-    by_id = {m["id"]: {**m, "items": [], "resolutions": [], "actions": [], "attendance": []} for m in meetings}
+    by_id = {
+        m["id"]: {**m, "items": [], "resolutions": [], "actions": [], "attendance": [], "rejected": []}
+        for m in meetings
+    }
     ids = list(by_id)
     if ids:
         marks = ",".join("?" * len(ids))
         queries = {
-            "items": "SELECT meeting_id, number, title, parent, summary FROM items "
+            "items": "SELECT meeting_id, number, title, parent, summary, forward FROM items "
             f"WHERE meeting_id IN ({marks}) AND {kept('items')} ORDER BY meeting_id, position",
             "resolutions": f"SELECT meeting_id, item, text FROM resolutions WHERE meeting_id IN ({marks}) "
             f"AND {kept('resolutions')} "
@@ -40,11 +43,17 @@ def history(db: Database, body: str, before: date) -> dict | None:
             f"FROM actions a WHERE a.meeting_id IN ({marks}) AND {kept('a')} ORDER BY a.meeting_id, a.seq",
             "attendance": "SELECT meeting_id, name, status, category, role, organisation FROM attendance "
             f"WHERE meeting_id IN ({marks}) AND {kept('attendance')} ORDER BY id",
+            # what a reviewer struck out: the item's notes may say it again, and it stays struck out
+            "rejected": f"SELECT meeting_id, text FROM resolutions WHERE meeting_id IN ({marks}) "
+            f"AND NOT {kept('resolutions')} UNION ALL SELECT meeting_id, text FROM actions a "
+            f"WHERE meeting_id IN ({marks}) AND NOT {kept('a')}",
         }
         for key, sql in queries.items():
-            for row in db.query(sql, ids):
+            for row in db.query(sql, ids * sql.count("IN (")):  # 'rejected' asks of two tables
                 if key == "actions":
                     row["owners"] = json.loads(row["owners"] or "[]")
+                if key == "items":
+                    row["forward"] = json.loads(row["forward"] or "[]")
                 by_id[row.pop("meeting_id")][key].append(row)
     return {**found, "meetings": list(by_id.values())}
 

@@ -226,7 +226,12 @@ def _v7(db: sqlite_utils.Database) -> None:
     db["action_owners"].add_column("by_post", int)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(db: sqlite_utils.Database) -> None:
+    """The sentences of each item that send business to a later meeting, for the next agenda (a JSON list)."""
+    db["items"].add_column("forward", str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 
 
 def connect(target: str | Path) -> Database:

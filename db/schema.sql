@@ -81,7 +81,7 @@ CREATE TABLE "items" (
    "last_page" INTEGER,
    "rule" TEXT,
    "confidence" REAL
-, "reviewed" TEXT, "summary" TEXT);
+, "reviewed" TEXT, "summary" TEXT, "forward" TEXT);
 CREATE INDEX "idx_items_meeting_id"
     ON "items" ("meeting_id");
 CREATE TABLE "resolutions" (

@@ -225,6 +225,7 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting, body: st
                 "parent": item.parent,
                 "presenters": json.dumps(item.presenters),
                 "summary": item.summary,
+                "forward": json.dumps(item.forward) if item.forward else None,
                 **_source(item.found),
             },
         )

@@ -43,6 +43,7 @@ class Item:
     parent: str | None = None
     presenters: list[str] = field(default_factory=list)
     summary: str | None = None  # the opening words of its discussion, for the pack (not in the contract)
+    forward: list[str] = field(default_factory=list)  # sentences sending business to a later meeting (ditto)
 
 
 def item_reference(number: str | None, parent: str | None, title: str) -> str:

@@ -305,23 +305,31 @@ def _progress(blocks: list[Block], seg: Segment, headings: list[Heading]) -> lis
 
 _SUMMARY_WORDS = 45
 _RECORD = re.compile(r"^(?:resolved|agreed|action|decision|proposed|seconded|moved|carried)\b", re.I)
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+# 'This will be added to the March agenda', 'to be voted on at the next meeting': business sent forward
+_FORWARD = re.compile(
+    rf"\b(?:next|future|following|{_MONTH_NAMES})\s+(?:[\w&'-]+\s+){{0,3}}?(?:meeting|agenda)\b|\bagenda\b", re.I
+)
 
 
 def _summaries(blocks: list[Block], seg: Segment, shape: Outline) -> None:
-    """Each item's discussion in brief: its first sentences of prose, up to about 45 words, leaving out the
-    decisions and actions the pack lists below it."""
+    """Each item's discussion in brief (its first sentences of prose, up to about 45 words, leaving out the
+    decisions and actions the pack lists below it), and the sentences that send business forward, which the
+    next agenda draws on."""
     for n, heading in enumerate(shape.headings):
         end = shape.headings[n + 1].block if n + 1 < len(shape.headings) else seg.end
         words: list[str] = []
         for i in range(heading.block + 1, end):
-            if blocks[i].cell is not None or _RECORD.match(blocks[i].text):
+            if blocks[i].cell is not None:
                 continue
-            for sentence in sentences(blocks[i].text):
+            parts = sentences(blocks[i].text)
+            heading.item.forward += [s for s in parts if _FORWARD.search(s) and not s.endswith("?")]
+            if _RECORD.match(blocks[i].text):
+                continue
+            for sentence in parts:
                 if len(words) >= _SUMMARY_WORDS or _RECORD.match(sentence):
                     break
                 words += sentence.split()
-            if len(words) >= _SUMMARY_WORDS:
-                break
         if words:
             heading.item.summary = " ".join(words[: _SUMMARY_WORDS + 15])
 

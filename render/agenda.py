@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..db.due import MONTH_MEETING
+from ..extract.dates import MONTH_NUMBER
 from ..extract.model import item_reference
 
 WINDOW = 4  # recent meeting dates a standing item is looked for in
@@ -54,7 +56,8 @@ CLOSERS = {
 BODY_WORDS = r"meeting|committee|board|forum|council|members|group|panel|sub-?committee|trustees|governors|cabinet"
 NEXT = re.compile(
     r"\bnext\s+(?:[\w&'-]+\s+){0,3}meeting\b"
-    r"|\b(?:placed|put|included|listed|brought|tabled|added)\s+(?:on|to|onto|before)\s+(?:the|an?)\s+(?:\w+\s+){0,3}agenda\b"
+    r"|\b(?:placed|put|included|listed|brought|tabled|added|go(?:es)?)\s+(?:on|to|onto|before)\s+(?:the|an?)\s+"
+    r"(?:\w+\s+){0,3}agenda\b"
     rf"|\b(?:come|brought|return(?:ed)?)\s+back\s+(?:to|before)\s+(?:the\s+|a\s+)?(?:next\s+|future\s+)?(?:{BODY_WORDS})\b"
     r"|\bbring\s+[^.;]{1,80}?\s+back\s+to\b"
     rf"|\breport(?:ed|ing)?\s+back\s+(?:to|at)\s+(?:the\s+|a\s+)?(?:next\s+|future\s+)?(?:[\w&'-]+\s+){{0,4}}(?:{BODY_WORDS})\b",
@@ -68,8 +71,8 @@ NOT_NEXT = re.compile(
 WHAT = [
     re.compile(p, re.I)
     for p in (
-        r"(?P<what>[^,;:]+?)\s+(?:(?:to|will|would|should|shall|could|can|may|must)\s+be\s+|be\s+|being\s+|is\s+|was\s+"
-        r"|were\s+)?(?:placed|put|included|listed|brought|"
+        r"(?P<what>[^,;:]+?)\s+(?:(?:to|will|would|should|shall|could|can|may|must)\s+(?:be\s+)?|be\s+|being\s+|is\s+"
+        r"|was\s+|were\s+)?(?:go|placed|put|included|listed|brought|"
         r"tabled|added)\s+(?:on|to|onto|before)\s+(?:the|an?)\s+(?:\w+\s+){0,3}agenda",
         r"\b(?:place|put|include|list|table|add)\s+(?P<what>.+?)\s+(?:on|to|onto)\s+(?:the|an?)\s+(?:\w+\s+){0,3}agenda",
         r"\b(?:to|will|would|should|shall|can|could|may|might)\s+(?:be\s+able\s+to\s+)?(?:get|have|receive|see|hear|"
@@ -431,7 +434,7 @@ def _what(clause: str, item_title: str) -> str:
     return what
 
 
-def carried_items(meetings: list[dict], upper: bool) -> list[Entry]:
+def carried_items(meetings: list[dict], upper: bool, day: date | None = None) -> list[Entry]:
     """What recent minutes sent to the next meeting that no meeting since has taken, the last minutes first."""
     minutes = sorted((m for m in _recent(meetings) if m["kind"] == "minutes"), key=lambda m: m["date"], reverse=True)
     if minutes:  # a year on, what a meeting sent forward and no meeting since took up has lapsed
@@ -442,7 +445,7 @@ def carried_items(meetings: list[dict], upper: bool) -> list[Entry]:
         later = [m for m in meetings if m["date"] and m["date"] > sent["date"]]
         taken = [key(i["title"]) for m in later for i in m["items"]]
         taken += [key(c) for m in later for r in m["resolutions"] + m["actions"] for c in _clauses(r["text"])]
-        for what, number, clause in _next_meeting_clauses(sent):
+        for what, number, clause in _next_meeting_clauses(sent, day if rank == 0 else None):
             title = _what(clause, _item_title(sent, number))
             if any(t == key(title) or overlaps(key(title), t) for t in taken):
                 continue
@@ -475,21 +478,41 @@ def _item_title(meeting: dict, number: str | None) -> str:
     )
 
 
-def _next_meeting_clauses(meeting: dict) -> list[tuple[str, str | None, str]]:
-    """(resolution or action, item number, clause) for each record that sends something to the next meeting."""
+def _next_meeting_clauses(meeting: dict, day: date | None = None) -> list[tuple[str, str | None, str]]:
+    """(resolution, action or notes, item number, clause) for each record, or sentence of an item's notes,
+    that sends something to the next meeting (or to the meeting of `day`'s month: 'at the March meeting')."""
     found = [("resolution", r["item"], r["text"]) for r in meeting["resolutions"]]
     found += [
         (f"action {a['ref']}" + (f", {' / '.join(a['owners'])}" if a["owners"] else ""), a["item"], a["text"])
         for a in meeting["actions"]
     ]
+    # what the records say already, or a reviewer struck out: the notes saying it again add nothing
+    told = [text for _, _, text in found] + [r["text"] for r in meeting.get("rejected", [])]
+    recorded = " ".join(" ".join(text.split()) for text in told)
+    found += [
+        ("notes", item_reference(i["number"], i.get("parent"), i["title"]) if i["number"] else None, sentence)
+        for i in meeting["items"]
+        for sentence in i.get("forward") or []
+        if " ".join(sentence.split()) not in recorded
+    ]
     out = []
     for what, number, text in found:
         if _kind(_item_title(meeting, number), CLOSERS) == "next":
             continue  # 'the next meeting will be held on ...'
-        clause = next((c for c in _clauses(text) if NEXT.search(c) and not NOT_NEXT.search(c)), None)
+        clause = next((c for c in _clauses(text) if _sends_forward(c, day)), None)
         if clause:
             out.append((what, number, clause))
     return out
+
+
+def _sends_forward(clause: str, day: date | None) -> bool:
+    """A clause sending business to the next meeting, or to the meeting held in `day`'s month."""
+    if NOT_NEXT.search(clause):
+        return False
+    month = MONTH_MEETING.search(clause.lower())
+    return bool(NEXT.search(clause)) or (
+        day is not None and month is not None and MONTH_NUMBER[month.group("month")[:3]] == day.month
+    )
 
 
 def standing_items(meetings: list[dict], upper: bool) -> list[Entry]:
@@ -725,7 +748,7 @@ def draft(history: dict, day: date, time: str | None, location: str | None, open
     last = previous if previous and previous["date"] else None
     entries = merge(
         opening_items(meetings, previous, open_actions, upper)
-        + carried_items(meetings, upper)
+        + carried_items(meetings, upper, day)
         + standing_items(meetings, upper)
         + work_programme_items(last, upper)
         + closing_items(meetings, upper)

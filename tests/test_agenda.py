@@ -734,3 +734,27 @@ def test_what_minutes_sent_forward_over_a_year_before_the_latest_papers_has_laps
     recent = _minutes("2024-01-10", [("1", "Apologies", None)], [])
     assert carried_items([recent, old], upper=False) == []
     assert [e.title for e in carried_items([old], upper=False)] == ["Local plan hearings"]
+
+
+def test_business_the_notes_send_to_this_meeting_is_carried(tmp_path: Path, db_path: Path | str) -> None:
+    papers = tmp_path / "papers"
+    write(
+        papers,
+        "pc-2024-02-14.txt",
+        "Minutes of the Parish Council meeting held on 14 February 2024 at 7.00pm\n\nPresent: Ann Bell, Cy Dee\n\n"
+        "1. Apologies\nNone.\n"
+        "2. Risk Assessments\nThe risk assessments prepared by the Clerk were noted. This will be added to the "
+        "March agenda.\n"
+        "3. Standing Orders\nThe amended Standing Orders will be voted on at the March meeting.\n"
+        "4. Allotments\nThe new allotment rules will be discussed at the May meeting.\n"
+        "5. Finance\nThe accounts were approved.\n",
+    )
+    run_cli("ingest", str(papers), db=db_path, check=True)
+    body = json.loads(run_cli("meetings", "--json", db=db_path, check=True).stdout)[0]["body"]
+    out = tmp_path / "pack.docx"
+    run_cli("agenda", "--body", body, "--date", "2024-03-13", "--out", str(out), db=db_path, check=True)
+    doc = Document(str(out))
+    items = [title.lower() for _, title in agenda_items(doc)]
+    assert any("risk assessments" in t for t in items) and any("standing orders" in t for t in items)
+    assert not any("allotments" in t for t in items), "sent to May, not to this March meeting"
+    assert "Sent to this meeting: “The amended Standing Orders will be voted on" in item_block(doc, "standing orders")
