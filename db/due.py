@@ -12,18 +12,18 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..extract.dates import MONTH_NUMBER, MONTHS
+from ..extract.dates import BUT_ONE, MONTH_NUMBER, MONTHS
 
 _MONTH = rf"(?:{MONTHS})"  # a month's spellings, not any word that starts like one ('Decision', 'Junior')
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a due the minutes gave as a date: nothing to work out
 AHEAD = 800  # days: no due words set a day further off than this (a typo's '5000 years')
 # 'next meeting', 'the next board meeting', 'before the next parent council meeting', 'next time'
 NEXT_MEETING = re.compile(
-    r"\bnext\s+(?:[\w&'-]+\s+){0,3}?meeting\b|\bnext\s+time\b|^(?:upcoming|following)\s+meeting|\bmeeting\s+after\s+next\b"
+    rf"\bnext\s+(?:[\w&'-]+\s+){{0,3}}?meeting\b|\bnext\s+time\b|^(?:upcoming|following)\s+meeting|\b(?:{BUT_ONE})\b"
 )
 # 'December board meeting', 'the January 2019 board meeting', 'April meeting'
 MONTH_MEETING = re.compile(rf"\b(?P<month>{_MONTH})\b(?:\s+\d{{4}})?\s+(?:[\w&'-]+\s+){{0,2}}?meeting\b")
-_BUT_ONE = re.compile(r"\bmeeting\s+but\s+one\b|\bmeeting\s+after\s+next\b")
+_BUT_ONE = re.compile(BUT_ONE)
 _LEAD = re.compile(r"^(?:by|before|prior\s+to|ahead\s+of|in\s+advance\s+of|for|at|the|(?:the\s+)?end\s+of)\s+")
 _WITHIN = re.compile(r"^within\s+")
 THIS_WEEK = re.compile(r"(?:this|the)\s+week")

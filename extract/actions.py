@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .blocks import Block, clauses, sentences
-from .names import HONORIFIC, NameFinder, is_organisation, is_role, looks_like_name, strip_honorifics
+from .names import HONORIFIC, NameFinder, given_name, is_organisation, is_role, looks_like_name, strip_honorifics
 from .resolutions import quoted, unquoted
 
 MARKER = re.compile(
@@ -150,19 +150,42 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ),
 ]
 
+_X_TO_DO = next(pattern for rule, pattern in _SENTENCE_RULES if rule == "action.x_to_do")  # 'Jane Smith to ...'
 
-# "Delegates authority to the Monitoring Officer, in consultation with the Leader, to ...", "that authority be
-# delegated to the Clerk to ...": the officer a decision hands its doing to owns it, their title kept whole
+# "(iv) Delegates authority to the Monitoring Officer, in consultation with the Leader, to ...", "that authority be
+# delegated to the Clerk to ...": the officer a decision hands its doing to owns it, their title kept whole. Only
+# the decision's own forms count: a part of a list that opens with the verb, or 'be delegated' / 'be given'; a
+# report ('authority was delegated in 2019'), a refusal or a delegate (the noun) gives no one a task
 _DELEGATED = re.compile(
-    r"(?i:\b(?:delegates?|delegated|delegating)\s+(?:(?:its\s+)?(?:authority|powers?)\s+)?to|"
-    r"\b(?:authority|powers?)\s+(?:be|is|are|was|were|being)\s+(?:hereby\s+)?delegated\s+to|"
-    r"\bdelegated\s+(?:authority|powers?)\s+(?:be|is|was)\s+(?:given|granted)\s+to)\s+(?:the\s+)?"
+    r"(?:^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)?(?i:to\s+)?(?i:delegates?)\s+(?i:(?:its\s+)?(?:authority|powers?)\s+)?"
+    r"|(?i:\b(?:authority|powers?)\s+(?:be|is\s+hereby|are\s+hereby)\s+delegated\s+|"
+    r"\bdelegated\s+(?:authority|powers?)\s+be\s+(?:given|granted)\s+))"
+    r"(?i:to)\s+(?:the\s+)?"
     r"(?P<who>[A-Z][\w'’\-]*(?:(?:\s+|,\s+)(?:[A-Z][\w'’\-]*|of|for|and|&|the))*?)"
     r"(?=,?\s+(?:in\s+consultation|after|following|to\s+[a-z]|the\s+[a-z]|authority\b|acting\b)|\s*\(|\s*[.;:]|\s*$)"
 )
+# "The report recommended that the Board ... (ii) delegate authority to ...", "Council is asked to:", "the motion
+# that": what was put, not what was decided (read after the last word of decision: '... and RESOLVED that')
+_PUT = re.compile(
+    r"\brecommend(?:s|ed)\s+that\b|\brecommendations?\s*(?:are|were)?\s*:|\b(?:is|are|was|were)\s+asked\s+to\b|"
+    r"\bproposed\s+that\b|\bthe\s+motion\b|\bmotion\s*:",
+    re.I,
+)
+_DECIDED = re.compile(r"\b(?:resolved|agreed|decided)\b", re.I)
 
-# "The report recommended that the Board ... (ii) delegate authority to ...": what was put, not what was decided
-_PUT = re.compile(r"\brecommend(?:s|ed|ations?)?\b|\b(?:is|are|was|were)\s+asked\s+to\b|\bproposed\b", re.I)
+
+def _delegated_to(statement: str, lead: str) -> list[str] | None:
+    """The owners of a delegation the statement makes, unless its lead only puts it ('The report recommended
+    that the Board: ...')."""
+    m = _DELEGATED.search(statement)
+    if m is None:
+        return None
+    before = lead + " " + statement[: m.start()]
+    decided = list(_DECIDED.finditer(before))
+    if _PUT.search(before[decided[-1].end() :] if decided else before):
+        return None
+    who = m.group("who")  # 'Corporate Director for Growth, Environment & Transport' is one post
+    return [re.sub(r"^the\s+", "", o, flags=re.I) for o in split_owners(who)] if _someone_else(who) else [who]
 
 
 @dataclass
@@ -444,7 +467,7 @@ def owners_in(text: str, finder: NameFinder) -> list[str]:
 
 def _task_subject(text: str, finder: NameFinder) -> list[str]:
     """The task's own subject: 'Greg will work up a proposal ...', 'Karin and Greg discuss details'."""
-    m = _SENTENCE_RULES[0][1].match(text)
+    m = _X_TO_DO.match(text)
     if m and _owner_ok(m.group(1), finder):
         return split_owners(_subject_of(m))
     found = _clause_task(text, 0, finder)  # any sentence form: "... will ...", "... was asked to ..."
@@ -558,6 +581,8 @@ def _owner_ok(subject: str, finder: NameFinder | None = None) -> bool:
         return False
     if _CONJUNCTION.match(subject):
         return False  # "Whilst Roger will provide ...": the sentence opens with 'whilst', not with a name
+    if re.search(r"['’]s$|\s(?i:street|road|lane|avenue|drive|crescent|terrace)$", subject):
+        return False  # "requests that Cllr Brown's comments ...", "requests that Harbour Lane remains closed"
     bare = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)
     if _one_post(bare):
         return True
@@ -566,8 +591,17 @@ def _owner_ok(subject: str, finder: NameFinder | None = None) -> bool:
 
 
 def _one_post(subject: str) -> bool:
-    """A post whose title joins words with 'and' ('Cabinet Member for Highways and Transport'): one owner."""
-    return bool(re.search(r"\s(?:and|&)\s", subject)) and " for " in subject and is_role(subject)
+    """A post whose title joins words with 'and' ('Cabinet Member for Highways and Transport'): one owner,
+    unless what follows an 'and' is someone else ('... for Leisure and Cllr Dee', '... and Tom Brown')."""
+    if not (re.search(r"\s(?:and|&)\s", subject) and " for " in subject and is_role(subject)):
+        return False
+    return not _someone_else(subject)
+
+
+def _someone_else(title: str) -> bool:
+    """Whether what follows an 'and' in a title names another owner: 'the Chair', 'Cllr Dee', 'Tom Brown'."""
+    others = re.split(r"\s+(?:and|&)\s+", title)[1:]
+    return any(re.match(r"the\s", o, re.I) or HONORIFIC.match(o) or is_role(o) or given_name(o) for o in others)
 
 
 _CONJUNCTION = re.compile(
@@ -621,8 +655,9 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
             if quoted(block.text, block.text.find(sentence)):
                 continue  # words quoted from another paper assign nothing
             for shown, statement, first in _statements(sentence):
-                # the words before this statement: the sentence's own, or for a list's part the line that opens it
-                lead = sentence[: max(sentence.find(statement), 0)] if k else _list_lead(blocks, i, start)
+                # the words before this statement: for a list's part the line that opens it, and the sentence's own
+                opening = _list_lead(blocks, i, start) if not k else ""
+                lead = f"{opening} {sentence[: max(sentence.find(statement), 0)]}"
                 task = _task_in(statement, first, speaker, referent, finder, lead)
                 if task is not None and _task_in(unquoted(statement), first, speaker, referent, finder, lead) is None:
                     continue  # the task is only in words quoted from another paper
@@ -664,7 +699,7 @@ def bracket_tasks(blocks: list[Block], start: int, end: int, finder: NameFinder,
     for block in blocks[start:end]:
         for note in _BRACKET_NOTE.finditer(block.text):
             inner = note.group(1).strip()
-            m = _SENTENCE_RULES[0][1].match(inner)
+            m = _X_TO_DO.match(inner)
             if not m or len(inner.split()) < 3 or re.sub(r"\s+", " ", inner) in taken:
                 continue
             if _not_an_owner("action.x_to_do", _subject_of(m), inner, m, False, finder):
@@ -680,7 +715,7 @@ def bracket_tasks(blocks: list[Block], start: int, end: int, finder: NameFinder,
 
 def task_owners(text: str, finder: NameFinder) -> list[str]:
     """Who a task line names as its doer: 'ODUG and ODI to deliver a joint paper' -> ODUG, ODI."""
-    m = _SENTENCE_RULES[0][1].match(text)
+    m = _X_TO_DO.match(text)
     if not m or _not_an_owner("action.x_to_do", _subject_of(m), text, m, False, finder):
         return []
     return split_owners(_subject_of(m))
@@ -690,7 +725,7 @@ def _ownerless_task(text: str, finder: NameFinder) -> str | None:
     """The sentence before a note when it gives a task and no one to do it: 'Publicity to highlight the
     progress.', 'Application to be finalised.'; not 'Cllr Lee to book the hall.'."""
     last = sentences(text.strip())[-1] if text.strip() else ""
-    m = _SENTENCE_RULES[0][1].match(last)
+    m = _X_TO_DO.match(last)
     if m and _not_an_owner("action.x_to_do", _subject_of(m), last, m, False, finder):
         return last  # 'Publicity to highlight ...': its subject is no one who could do it
     passive = re.search(r"\bto be\s+[a-z]+(?:ed|en|t)\b(?!\s+by\b)", last)
@@ -748,10 +783,11 @@ def _statements(sentence: str) -> list[tuple[str, str, bool]]:
 def _task_in(
     statement: str, first: bool, speaker: str | None, referent: str | None, finder: NameFinder, lead: str = ""
 ) -> tuple[str, list[str]] | None:
-    """The rule and owners of the task a statement gives, if it gives one; `lead` is the sentence before it."""
-    delegated = _DELEGATED.search(statement)
-    if delegated and not _PUT.search(lead + statement[: delegated.start()]):
-        return "action.delegated", [delegated.group("who")]
+    """The rule and owners of the task a statement gives, if it gives one; `lead` is the text that leads into it
+    (the line opening its list, and its own sentence's words before it)."""
+    delegated = _delegated_to(statement, lead)
+    if delegated:
+        return "action.delegated", delegated
     owners: list[str] = []
     rule_used = None
     for offset, clause in clauses(statement):
@@ -762,7 +798,8 @@ def _task_in(
         rule, subject = found
         bare = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.I)
         # 'Cabinet Member for Adult Social Care and Public Health' is one post, not two owners
-        for owner in [bare] if _one_post(bare) else split_owners(_name_after_title(bare)):
+        for part in [bare] if _one_post(bare) else split_owners(_name_after_title(bare)):
+            owner = re.sub(r"^(?:the|our)\s+", "", part, flags=re.I)  # '... Finance and the Clerk'
             if owner not in owners:
                 owners.append(owner)
         rule_used = rule_used or rule

@@ -169,13 +169,19 @@ def find_times(text: str) -> list[str]:
     return out
 
 
+# the meeting after the next: 'the next meeting but one', 'the next but one meeting', 'the meeting after next'
+BUT_ONE = (
+    r"next[\s-]+but[\s-]+one\s+(?:\w+\s+){0,2}?meeting|next\s+(?:\w+\s+){0,2}?meeting\s+but\s+one|"
+    r"meeting\s+after\s+(?:the\s+)?next"
+)
 _RELATIVE_WORDS = re.compile(
-    r"\b(?:(?:the\s+)?next\s+(?:\w+\s+){0,2}meeting(?:\s+but\s+one)?|(?:the\s+)?meeting\s+after\s+next|"
+    rf"\b(?:(?:the\s+)?(?:{BUT_ONE})|(?:the\s+)?next\s+(?:\w+\s+){{0,2}}meeting|"
     r"(?:end|middle|beginning|start) of (?:the )?\w+(?:\s+\d{4})?|"
     r"asap|as soon as possible|(?:the\s+)?new year|(?:next|this)\s+(?:week|month|term|year)|"
     r"(?:within|in)\s+(?:\w+\s+)?(?:days?|weeks?|months?))\b",
     re.I,
 )
+_BUT_ONE = re.compile(BUT_ONE, re.I)
 _DUE_LEAD = re.compile(r"\b(?:by|before|due|deadline|no later than|for|at|until|on)\b[:\s]+", re.I)
 
 
@@ -215,7 +221,7 @@ def _relative(words: str, meeting: date | None) -> str:
         if parsed and parsed.date() > meeting and parsed.date() - meeting < timedelta(days=800):
             return parsed.date().isoformat()
     if "meeting" in lowered:
-        if lowered.startswith("next"):  # 'next board meeting' is the next meeting; 'but one' the one after
-            return "next meeting but one" if lowered.endswith("but one") else "next meeting"
-        return words
+        if _BUT_ONE.search(lowered):
+            return "next meeting but one"
+        return "next meeting" if lowered.startswith("next") else words  # 'next board meeting' is the next
     return words

@@ -8,6 +8,7 @@ from datetime import date
 
 from .blocks import Block
 from .dates import find_dates, find_times
+from .segment import REGISTER_TITLE
 
 _ORG = re.compile(
     r"\b(?:borough|council|county|city of|university|school|academy|trust|society|foundation|charity|"
@@ -359,7 +360,7 @@ def _body(head: list[Block], title: Block | None) -> str | None:
     committees = [b for b in named if len(b.split()) >= 2 and _COMMITTEE.search(b)]
     body = named[0] if named and (_COMMITTEE.search(named[0]) or not committees) else (committees or [None])[0]
     if body is None and title is not None:
-        words = re.sub(r"\baction\s+(?:log|tracker|register)\b|[\d,]+(st|nd|rd|th)?", " ", title.text, flags=re.I)
+        words = re.sub(r"[\d,]+(st|nd|rd|th)?", " ", REGISTER_TITLE.sub(" ", title.text))
         rest = " ".join(w for w in words.split() if not _STRIP_TITLE.fullmatch(w) and not _NOT_A_NAME.fullmatch(w))
         body = rest.strip(" -–:") or None
     return body

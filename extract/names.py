@@ -20,6 +20,7 @@ HONORIFICS = (
     "PC|DC|Sgt|Insp|Crs|Cr"
 )
 HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+(?=(?-i:[A-Z])))+", re.I)  # "Director of Finance" keeps its "of"
+_PORTFOLIO = r"(?-i:[A-Z])[\w’']*(?:(?:, | & | and | )(?-i:[A-Z])[\w’']*)*"
 ROLES = (
     "Clerk to the Board|Clerk to the Governors|Clerk|Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?|"
     "Headteacher|Head Teacher|Principal|Treasurer|Secretary|Honorary Secretary|President|Vice[- ]President|"
@@ -29,9 +30,9 @@ ROLES = (
     "Superintendent|Assistant Superintendent|Head of \\w+(?: \\w+)?|Director of \\w+(?: \\w+)?|"
     "All (?:members|governors|councillors|trustees|directors|staff|officers)|Residents|Volunteers|Company Secretary|"
     "Secretariat|Leader of the (?:Council|Opposition)|(?:Deputy )?Leader|"
-    # a council's executive posts: 'Cabinet Member for Economic Development', 'Portfolio Holder for Finance'
-    "(?:Cabinet|Executive|Lead) Member(?: for [A-Z][\\w’']*(?:(?:,? | & | and )[A-Z][\\w’']*)*)?|"
-    "Portfolio Holder(?: for [A-Z][\\w’']*(?:(?:,? | & | and )[A-Z][\\w’']*)*)?"
+    # a council's executive posts: 'Cabinet Member for Economic Development', 'Portfolio Holder for Finance';
+    # its portfolio's words in capitals (the pattern is matched ignoring case), so 'and' is never one of them
+    f"(?:Cabinet|Executive|Lead) Member(?: for {_PORTFOLIO})?|Portfolio Holder(?: for {_PORTFOLIO})?"
 )
 # "Panel Chair", "Board members", "Parish Clerk", "Transparency Board members", "PDC project team": a role of a
 # named body is a role

@@ -259,7 +259,8 @@ def _pointed_back(
     blocks: list[Block], i: int, shape: Outline, item_of: Callable, rule: str, sentence: str
 ) -> tuple[str, str, Block]:
     """(rule, text, first block) of a decision whose outcome points back to what came before it in its item:
-    a proposal ('The trustees proposed to correct those.' / 'The proposal was accepted by a show of hands.')
+    a proposal ('The trustees proposed to correct those.' / 'The proposal was accepted by a show of hands.'),
+    also over a one-line lead-in ('A motion ... was raised.' / 'Vote on the motion BV_C:' / 'Vote: 5 in favor'),
     or a schedule of payments ('Merlin Waste - £30.00' ... / 'All approved for payment.')."""
     if resolutions.may_approve_schedule(blocks[i].text):
         *above, paragraph = _item_texts(blocks, i, shape, item_of)
@@ -601,6 +602,7 @@ def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us:
 
 
 def _day(iso: str | None) -> date | None:
+    """The meeting's day as a date, which due words count from."""
     return date.fromisoformat(iso) if iso else None
 
 

@@ -17,23 +17,28 @@ from datetime import date
 from ..ingest.model import Line
 from .actions import Raw, owners_only, task_owners
 from .blocks import Block
-from .dates import due_date
+from .dates import MONTHS, due_date
 from .names import NameFinder, is_role
+from .segment import REGISTER_TITLE, title_kind
 
-_TITLE = re.compile(r"\baction\s+(?:log|tracker|register)\b", re.I)
 _STATUS = (
-    r"new|ongoing|open|closed|completed?|done|carried(?:\s+forwards?)?|in\s+progress|on\s+track|overdue|"
-    r"not\s+started|deferred|delayed"
+    r"new|ongoing|open|closed|completed?|done|carried(?:\s+forwards?)?|in\s+progress|on\s+track|on\s+hold|overdue|"
+    r"not\s+started|deferred|delayed|withdrawn|cancell?ed|superseded"
 )
 _ONLY_STATUS = re.compile(rf"^(?:{_STATUS})$", re.I)
 _ENDS_STATUS = re.compile(rf"^(?P<task>.*\S)\s+(?P<status>(?=[A-Z])(?i:{_STATUS}))$")
 _FORWARD = re.compile(r"^forwards?$", re.I)  # 'Carried' / 'forward': a status broken over two lines
-_FINISHED = re.compile(r"^(?:closed|completed?|done)$", re.I)
+_FINISHED = re.compile(r"^(?:closed|completed?|done|withdrawn|cancell?ed|superseded)$", re.I)
 _INITIALS = r"[A-Z][A-Za-z]{0,3}"  # 'PM', 'JTe'
-_LEAD = re.compile(rf"(?:\s[-–—]|[-–—]\s)\s*(?:(?i:leads?)\s*:?\s*)?(?P<who>{_INITIALS}(?:\s*/\s*{_INITIALS})*)\s*$")
+# 'VAT Register – Lead PM', 'Charity Commission Register- Lead AM', 'Open Data Licensing – GS/JTe'
+_LEAD = re.compile(
+    rf"(?:\s[-–—]|[-–—]\s)\s*(?:(?i:leads?)\s*:?\s*(?P<who>{_INITIALS}(?:\s*/\s*{_INITIALS})*)"
+    rf"|(?P<caps>[A-Z]{{2,3}}(?:\s*/\s*[A-Z][A-Za-z]{{1,2}})*))\s*$"
+)
 _ALL_DUE = re.compile(r"^all\s+actions?\b", re.I)  # 'All actions for next meeting unless otherwise stated'
-_DEADLINE = re.compile(r"\s+(?P<due>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[‐\-\s]\d{4})$")
-MIN_ROWS = 3  # rows ending in a status before a paper is read as a register
+_DEADLINE = re.compile(rf"\s+(?P<due>(?i:{MONTHS})[‐-]\d{{4}})$")  # 'Mar‐2011', a deadline column's form
+MIN_ROWS = 3  # rows with a status before a paper is read as a register
+MIN_SHARE = 0.5  # ... and the share of its lines they take: the rest are its headings
 
 
 @dataclass
@@ -42,46 +47,59 @@ class _Row:
     status: str = ""
 
 
-def is_register(blocks: list[Block], start: int, end: int) -> bool:
-    """A paper titled as an action log whose lines end, again and again, in a status."""
-    if not any(_TITLE.search(b.text) for b in blocks[start : min(start + 4, end)]):
-        return False
-    statuses = sum(
-        bool(_ONLY_STATUS.match(line.text.strip()) or _ENDS_STATUS.match(line.text.strip()))
-        for b in blocks[start:end]
-        for line in b.lines
+def _title(blocks: list[Block], start: int, end: int) -> int | None:
+    """The block that titles a paper as a dated action log ('ODUG Action Log – 14 May 2013'), at its top."""
+    return next(
+        (
+            k
+            for k in range(start, min(start + 3, end))
+            if REGISTER_TITLE.search(blocks[k].text) and title_kind(blocks[k]) == "minutes"
+        ),
+        None,
     )
-    return statuses >= MIN_ROWS
+
+
+def _register(blocks: list[Block], start: int, end: int) -> tuple[int, list] | None:
+    """(title block, rows) of a paper that is an action log: titled so, its lines mostly rows with a status."""
+    title = _title(blocks, start, end)
+    if title is None:
+        return None
+    rows = _rows(blocks, title + 1, end)
+    counted = [row for _, row in rows if row.status.lower() != "carried"]  # 'Carried' alone: a motion carried
+    lines = sum(len(b.lines) for b in blocks[title + 1 : end] if b.cell is None)
+    in_rows = sum(len(row.lines) + 1 for _, row in rows)
+    if len(counted) < MIN_ROWS or in_rows < MIN_SHARE * lines:
+        return None
+    return title, rows
 
 
 def register_blocks(blocks: list[Block], start: int, end: int) -> set[int]:
     """The blocks of a register from its title down: its title and group headings are no items of business."""
-    if not is_register(blocks, start, end):
-        return set()
-    title = next(k for k in range(start, min(start + 4, end)) if _TITLE.search(blocks[k].text))
-    return set(range(title, end))
+    found = _register(blocks, start, end)
+    return set(range(found[0], end)) if found else set()
 
 
 def register_rows(blocks: list[Block], start: int, end: int, finder: NameFinder, when: date | None) -> list[Raw]:
     """The open actions of a register: each row not reported done, owned by the doer it names or else by
     its group's lead, due when it says or when the register's preface says all actions are due."""
-    if not is_register(blocks, start, end):
+    found = _register(blocks, start, end)
+    if found is None:
         return []
     out: list[Raw] = []
     lead: list[str] = []
     default_due = ""
-    for heads, row in _rows(blocks, start, end):
+    for heads, row in found[1]:
         for _, text in heads:
             if _ALL_DUE.match(text):
                 default_due = due_date(text, None) or default_due
-            elif not _TITLE.search(text):
+            else:
                 lead = _group_lead(text)
-        if _FINISHED.match(row.status):
-            continue
         text = " ".join(t for _, t in row.lines)
+        if _FINISHED.match(row.status) or len(text.split()) < 2:
+            continue  # reported done; or a heading ('Actions Carried forward') read as a row
         deadline = _DEADLINE.search(text)
         if deadline:  # 'Mar‐2011' printed in a deadline column before the status
-            text, own_due = text[: deadline.start()], re.sub(r"[‐\-]", " ", deadline.group("due"))
+            text, own_due = text[: deadline.start()], re.sub(r"[‐-]", " ", deadline.group("due"))
         else:
             own_due = "" if due_date(text, when) else default_due
         owners = task_owners(text, finder) or lead
@@ -95,7 +113,7 @@ def _group_lead(text: str) -> list[str]:
     leads its own rows; any other heading leads no one."""
     m = _LEAD.search(text)
     if m:
-        return owners_only(m.group("who")) or []
+        return owners_only(m.group("who") or m.group("caps")) or []
     return [text.strip()] if is_role(text.strip()) else []
 
 
@@ -104,10 +122,15 @@ def _rows(blocks: list[Block], start: int, end: int) -> list[tuple[list[tuple[in
     out: list[tuple[list[tuple[int, str]], _Row]] = []
     pending: list[tuple[int, str, Line]] = []  # (block index, text, line) since the last row
     for k in range(start, end):
+        if blocks[k].cell is not None:
+            continue  # a ruled table is read as a table (tables.action_rows)
         for line in blocks[k].lines:
             text = line.text.strip()
             if _FORWARD.match(text) and out and out[-1][1].status.lower().startswith("carried"):
                 out[-1][1].status = "Carried forward"
+                continue
+            if not pending and out and text[:1].islower():
+                out[-1][1].lines.append((k, text))  # the row goes on below the line its status stands on
                 continue
             if _ONLY_STATUS.match(text):
                 cut = _level_with(pending, line)
@@ -150,4 +173,4 @@ def _wrapped_from(pending: list[tuple[int, str, Line]]) -> int:
     return n
 
 
-__all__ = ["is_register", "register_blocks", "register_rows"]
+__all__ = ["register_blocks", "register_rows"]

@@ -30,7 +30,7 @@ _NOT_TITLE = re.compile(
     re.I,
 )
 # "ODUG Action Log – 14 May 2013", "Action Log as of 2 March 2011": the actions a meeting left, its record
-_REGISTER_TITLE = re.compile(r"\baction\s+(?:log|tracker|register)\b", re.I)
+REGISTER_TITLE = re.compile(r"\baction\s+(?:log|tracker|register)\b", re.I)
 _INDEX_TITLE = re.compile(  # "Agendas, reports and minutes": an archive's index, not one meeting's paper
     r"minutes\s*(?:/|,|and|&)\s*agendas?|agendas?\s*(?:/|,|and|&)\s*(?:reports\s*(?:and|&)\s*)?minutes", re.I
 )
@@ -110,7 +110,7 @@ def title_kind(block: Block) -> str | None:
         return None  # file names, table rows and links are not the title of a paper
     if _MINUTES_TITLE.search(text) and not _NOT_TITLE.search(text):
         return "minutes"
-    if _REGISTER_TITLE.search(text) and _has_full_date(text):  # a bare 'ACTION LOG:' heads a part of minutes
+    if REGISTER_TITLE.search(text) and _has_full_date(text):  # a bare 'ACTION LOG:' heads a part of minutes
         return "minutes"
     if _AGENDA_TITLE.search(text) and not re.search(
         r"agenda item|on the agenda|for the agenda|(?<!^)agenda for|[,;]\s*(?:non-)?agenda\b|non-agenda|"

@@ -89,3 +89,39 @@ def test_a_pdf_log_with_statuses_level_with_a_wrapped_rows_first_line(tmp_path: 
         ("Draft the newsletter piece on the open data portal and its first month", [], "Ongoing"),
     ]
     assert meeting.items == []
+
+
+def test_minutes_with_an_action_tracker_item_and_motions_carried_stay_minutes() -> None:
+    text = (
+        "Minutes of the Millbrook Village Hall Committee held on 5 March 2024\n\nPresent: Ann Lee, Tom Brown\n\n"
+        "1. Action tracker\nThe tracker was reviewed.\n"
+        "2. Fete\nA motion to hold the fete on 6 July was proposed by Ann Lee and Carried\n"
+        "3. Hire charges\nA motion to keep the hire charges as they are was Carried\n"
+        "4. Bar\nA motion to apply for a licence for the bar was Carried\n"
+        "5. Bouncy castle\nTom Brown to book the bouncy castle.\n"
+    )
+    meeting, actions = _actions(text)
+    assert [i.number for i in meeting.items] == ["1", "2", "3", "4", "5"]
+    assert actions == [("Tom Brown to book the bouncy castle.", ["Tom Brown"], None)]
+
+
+def test_a_deadline_column_a_wrapped_row_and_statuses_of_work_stopped() -> None:
+    log = (
+        "Riverside Allotments Action Log – 9 April 2024\n\n"
+        "Water – Lead JK\n"
+        "Fix the water trough on plot 12 and check the pipes that feed New\n"
+        "the troughs on the lower plots before the summer\n"
+        "Publish the annual plot report by 30 June 2024 New\n"
+        "Review the lease with the council Mar-2025 On track\n"
+        "Replace the gate lock Withdrawn\n"
+        "Events – Fete\n"
+        "Book a stall for the summer fete Ongoing\n"
+    )
+    _, actions = _actions(log)
+    assert actions == [
+        ("Fix the water trough on plot 12 and check the pipes that feed the troughs on the lower plots before the "
+         "summer", ["JK"], None),
+        ("Publish the annual plot report by 30 June 2024", ["JK"], "2024-06-30"),
+        ("Review the lease with the council", ["JK"], "Mar 2025"),
+        ("Book a stall for the summer fete", [], None),  # 'Fete' is no one's initials
+    ]  # fmt: skip

@@ -1024,6 +1024,8 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "Supervisor Liccar paid tribute to the former trustee. He will also be missed.",
         "Panshanger Lane will become an important leisure route.",
         "The website moves to a new theme next month; Hostright will still host it.",  # a state, not a task
+        "A resident requests that Cllr Brown's comments are recorded in full.",  # whose comments, not who acts
+        "The Council requests that Harbour Lane remains closed to lorries.",  # a place
         "Whilst Roger will provide a full financial update.",  # a conjunction opens it, not a name
         "Cllr Hale is going to keep us posted on the verges.",
         "The Clerk reminded members to submit their declarations of interest.",  # asks them; the Clerk owns nothing
@@ -1288,6 +1290,48 @@ def test_a_delegation_is_an_action_of_the_officer_it_names_title_kept_whole() ->
     assert len(m.resolutions) == 2  # still the decisions they are
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Members refused to delegate authority to the Clerk to object to planning applications.",
+        "The Council does not delegate its powers to the Licensing Committee.",
+        "The delegate to the Area Forum (Cllr Dee) gave a short report on the bus services.",
+        "Members noted that in 2019 authority was delegated to the Clerk to spend up to £500.",
+        "The tree works had been approved under delegated powers to the Head of Planning.",
+    ],
+)
+def test_a_delegation_only_reported_refused_or_a_delegate_is_no_action(sentence: str) -> None:
+    assert meeting("Present: Ann Lee, Tom Brown\n\n1. Business\n" + sentence + "\n").actions == []
+
+
+def test_a_delegation_resolved_after_a_proposal_is_an_action_with_each_officer() -> None:
+    m = meeting(
+        "Present: Cllrs Ann Lee, Tom Brown\n\n1. Hall\nIt was proposed by Cllr Lee, seconded by Cllr Brown and "
+        "RESOLVED that authority be delegated to the Clerk and the Chair to agree the contract for the roof.\n"
+        "2. Budget\nThe report recommended that the Board:\n(i) approve the budget;\n"
+        "(ii) delegate authority to the Treasurer to move funds between the reserves.\n"
+    )
+    assert [(a.item, a.owners) for a in m.actions] == [("1", ["Clerk", "Chair"])]
+
+
+def test_a_post_and_a_person_after_it_are_two_owners() -> None:
+    m = meeting(
+        "Present: Cllrs Ann Lee, Tom Brown\n\n1. Audit\n"
+        "The Cabinet Member for Finance and the Clerk will meet the auditors in June.\n"
+        "2. Play area\nThe Portfolio Holder for Leisure and Cllr Lee will visit the new play area.\n"
+    )
+    assert [a.owners for a in m.actions] == [
+        ["Cabinet Member for Finance", "Clerk"],
+        ["Portfolio Holder for Leisure", "Lee"],
+    ]
+
+
+def test_a_portfolio_of_many_parts_is_read_in_linear_time() -> None:
+    from minutes.extract.names import is_role
+
+    assert not is_role("Cabinet Member for Roads" + " and Parks" * 40 + " and walking")  # returns at once
+
+
 def test_a_council_requests_that_an_executive_post_act() -> None:
     m = meeting(
         "Present: Cllrs Ann Lee, Tom Brown\n\n7. Motion on Bus Services\nRESOLVED:\n"
@@ -1330,7 +1374,8 @@ def test_due_dates_relative_to_the_meeting() -> None:
     held = date(2024, 11, 12)
     assert due_date("to report back by the next meeting", held) == "next meeting"
     assert due_date("to report back at the next board meeting but one", held) == "next meeting but one"
-    assert due_date("to report back by the meeting after next", held) == "meeting after next"
+    assert due_date("to report back by the meeting after next", held) == "next meeting but one"
+    assert due_date("to report back at the next but one meeting", held) == "next meeting but one"
     assert due_date("to circulate the plan by 5 January", held) == "2025-01-05"
     assert due_date("by 30/04/2025", held) == "2025-04-30"
     assert due_date("by end of June", held) == "end of June"

@@ -215,6 +215,8 @@ def test_people_one_per_person_and_merge(tmp_path: Path, db_path: Path | str) ->
         ("prior to the following meeting", "2024-01-25"),
         ("the next meeting but one", "2024-02-22"),
         ("meeting after next", "2024-02-22"),
+        ("by the next but one meeting", "2024-02-22"),
+        ("next-but-one meeting", "2024-02-22"),
         ("end of this week", "2023-12-03"),
         ("ASAP", None),
         ("once completed", None),
