@@ -169,6 +169,14 @@ def ingest(
             help="The body these papers are of, whatever their headings say (for papers that do not name it).",
         ),
     ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help="The day the meetings were held, for papers that print no date (their own date wins).",
+        ),
+    ] = None,
 ) -> None:
     """Read papers into the database: one transaction per document, the same content only once."""
     from functools import partial
@@ -179,6 +187,7 @@ def ingest(
     if body is not None and not body.strip():
         err.print("error: --body: give the body's name", markup=False, highlight=False)
         raise typer.Exit(2)
+    held = _parse_day(day, "--date").isoformat() if day is not None else None
     files, failures = [], []
     for path, problem in expand(paths):
         if problem:
@@ -196,14 +205,16 @@ def ingest(
     db = _db(create=True)
     for problem in failures:
         err.print(f"error: {problem}", markup=False, highlight=False)
-    totals = _store_all(db, results, len(files), failures, " ".join(body.split()) if body else None)
+    totals = _store_all(db, results, len(files), failures, " ".join(body.split()) if body else None, held)
     if not state.quiet:
         out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
     if failures:
         raise typer.Exit(1)
 
 
-def _store_all(db, results, count: int, failures: list[str], body: str | None = None) -> dict[str, int]:
+def _store_all(
+    db, results, count: int, failures: list[str], body: str | None = None, day: str | None = None
+) -> dict[str, int]:
     """Store each parsed paper in its own transaction, then replay the trackers once; a full disk stops it."""
     from rich.progress import Progress
 
@@ -216,7 +227,7 @@ def _store_all(db, results, count: int, failures: list[str], body: str | None = 
         with Progress(console=err, disable=not show, transient=True) as progress:
             task = progress.add_task("ingesting", total=count)
             for parsed in results:
-                _store_one(db, parsed, totals, failures, body)
+                _store_one(db, parsed, totals, failures, body, day)
                 done += 1
                 progress.advance(task)
         refresh(db)  # each body's tracker replayed once for the whole run
@@ -233,7 +244,9 @@ def _store_all(db, results, count: int, failures: list[str], body: str | None = 
     return totals
 
 
-def _store_one(db, parsed, totals: dict[str, int], failures: list[str], body: str | None = None) -> None:
+def _store_one(
+    db, parsed, totals: dict[str, int], failures: list[str], body: str | None = None, day: str | None = None
+) -> None:
     """One paper: stored, unchanged, holding no meeting, or failed (named in one line)."""
     from .db.store import store
 
@@ -242,7 +255,7 @@ def _store_one(db, parsed, totals: dict[str, int], failures: list[str], body: st
         err.print(f"error: {parsed.error}", markup=False, highlight=False)
         return
     try:
-        result = store(db, parsed.document, parsed.meetings, defer=True, body=body)
+        result = store(db, parsed.document, parsed.meetings, defer=True, body=body, day=day)
     except Exception as exc:  # the database refused: report it, keep going with the others
         if _cannot_write(exc):
             raise
@@ -864,7 +877,9 @@ def digest(
     per_owner: Annotated[
         bool,
         typer.Option(
-            "--per-owner", help="Send each owner only their own actions (addresses from minutes.toml [addresses])."
+            "--per-owner",
+            help="Send each owner only their own actions (addresses from minutes.toml [addresses]); "
+            "actions with no owner go to --to, if given.",
         ),
     ] = False,
 ) -> None:
@@ -922,11 +937,15 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
     messages = []
     unsent: list[str] = []  # owners with no address: the run says so and exits 1, after sending the rest
     if per_owner:
-        from .db.queries import other_names
+        from .db.queries import NO_OWNER, other_names
 
         book = addresses(state.db_path)
         db = _db()
         for owner in data["owners"]:
+            if owner["name"] == NO_OWNER:  # actions given to no one go to the --to readers, if any
+                if to:
+                    messages.append(digest_message(for_owner(data, NO_OWNER), sender, to))
+                continue
             names = [owner["name"], *other_names(db, data["body"], owner["name"])]
             address = next((book[n.lower()] for n in names if n.lower() in book), None)
             if address is None:

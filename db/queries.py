@@ -29,6 +29,8 @@ def body_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
 
 
+NO_OWNER = "No owner named"  # the digest's group for actions the minutes give to no one
+
 ACTIONS_SQL = """
 SELECT a.id, a.ref, b.name AS body, m.date AS meeting_date, a.item, a.text, a.due, a.due_date, a.status,
        a.status_at, a.reported, d.path AS opened_in, m.id AS meeting_id,
@@ -272,11 +274,11 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
             closed.append(row)  # closed at the last meeting or since
     groups: dict[str, list[dict]] = {}
     for row in outstanding:
-        for owner in row["owners"] or ["No owner named"]:
+        for owner in row["owners"] or [NO_OWNER]:
             groups.setdefault(owner, []).append(row)
     for items in groups.values():
         items.sort(key=lambda r: (not r["overdue"], r["due_date"] or "9999", r["meeting_date"] or "", r["ref"]))
-    owners = sorted(groups, key=lambda o: (not any(r["overdue"] for r in groups[o]), o == "No owner named", o.lower()))
+    owners = sorted(groups, key=lambda o: (not any(r["overdue"] for r in groups[o]), o == NO_OWNER, o.lower()))
     return {
         "body": found["name"],
         "organisation": found["organisation"],

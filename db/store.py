@@ -90,13 +90,21 @@ def body_id(db: Database, name: str, organisation: str | None, attendees: list[s
 
 
 def store(
-    db: Database, document: Document, meetings: list[Meeting], defer: bool = False, body: str | None = None
+    db: Database,
+    document: Document,
+    meetings: list[Meeting],
+    defer: bool = False,
+    body: str | None = None,
+    day: str | None = None,
 ) -> Stored:
     """Store a document and its meetings in one transaction.
 
     With `defer`, the bodies' trackers are only marked stale: a run of many papers replays each
-    body once at the end (`refresh`) instead of once per paper. With `body`, every meeting is that body's.
+    body once at the end (`refresh`) instead of once per paper. With `body`, every meeting is that body's;
+    with `day` (ISO), a meeting whose paper prints no date is held that day.
     """
+    for meeting in meetings:
+        meeting.date = meeting.date or day
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
     if row:
         return Stored(row[0], True, 0, 0)

@@ -163,3 +163,27 @@ def test_ingest_body_stores_papers_under_the_body_the_user_names(tmp_path: Path,
     assert "already stored under Wye Valley Community Council, so not moved to Another Council" in again.stdout
     blank = run_cli("ingest", "--body", " ", str(headed), db=db_path)
     assert blank.returncode == 2 and "--body" in blank.stderr
+
+
+def test_ingest_date_dates_a_paper_that_prints_none_and_never_overrides_one(
+    tmp_path: Path, db_path: Path | str
+) -> None:
+    """Headless minutes print no date: the clerk gives it, so refs, the digest and the tracker's order hold."""
+    undated = tmp_path / "september.txt"
+    undated.write_text(
+        "Present: Cllrs Snell, Morrison, Parker\n\n1. Police reports\n\nClerk to ask the PCSO to attend.\n"
+    )
+    dated = tmp_path / "october.txt"
+    dated.write_text(
+        "Minutes of the Parish Council meeting held on 7 October 2024\n\nPresent: Cllrs Ng, Ode, Pym\n\n"
+        "1. Finance\n\nAll approved for payment.\n"
+    )
+    run_cli(
+        "ingest", "--body", "Wye Valley CC", "--date", "30/09/2024", str(undated), str(dated), db=db_path, check=True
+    )
+    stored = json.loads(run_cli("meetings", "--json", db=db_path, check=True).stdout)
+    assert sorted(m["date"] for m in stored) == ["2024-09-30", "2024-10-07"]
+    refs = [a["ref"] for a in json.loads(run_cli("actions", "--json", db=db_path, check=True).stdout)]
+    assert refs and all("-2024-09-30-" in r for r in refs), refs
+    bad = run_cli("ingest", "--date", "31/02/2024", str(undated), db=db_path)
+    assert bad.returncode == 2 and "--date" in bad.stderr

@@ -246,6 +246,30 @@ def test_per_owner_sends_each_their_own(db: Path | str, tmp_path: Path, smtp) ->
     assert "SF-2023-03-14-03" in got["peter@lbhf.example"] and "SF-2023-03-14-01" not in got["peter@lbhf.example"]
 
 
+def test_per_owner_sends_actions_with_no_owner_to_the_to_readers(db: Path | str, tmp_path: Path, smtp) -> None:
+    inbox, port = smtp
+    book = "".join(
+        f'"{name}" = "{name.split()[0].lower()}@lbhf.example"\n'
+        for name in ("Tony Burton", "Peter Haylock", "Caroline Baxter", "David Abbott")
+    )
+    env = {**env_for(port), **settings(db, tmp_path, "[addresses]\n" + book)}
+    paper = tmp_path / "sf-2023-06-20.txt"
+    paper.write_text(
+        "Minutes of the Schools Forum meeting held on 20 June 2023\n\nPresent: Tony Burton, Peter Haylock\n\n"
+        "1. Budget\nACTION: The budget report to be circulated to all schools.\n",
+        encoding="utf-8",
+    )
+    run_cli("ingest", "--body", "Schools Forum", str(paper), db=db, env=env, check=True)
+    result = run_cli(
+        "digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--send", "--per-owner",
+        "--to", "chair@lbhf.example", db=db, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr  # every owner has an address; no owner is no one's to miss
+    got = {m["To"]: parts(m)[0] for m in inbox.messages}
+    assert "chair@lbhf.example" in got and "tony@lbhf.example" in got
+    assert "No owner named" in got["chair@lbhf.example"] and "Tony Burton" not in got["chair@lbhf.example"]
+
+
 def test_password_never_shown(sqlite_db: Path, smtp) -> None:
     _, port = smtp
     result = run_cli(
