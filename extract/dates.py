@@ -176,6 +176,7 @@ BUT_ONE = (
 )
 _RELATIVE_WORDS = re.compile(
     rf"\b(?:(?:the\s+)?(?:{BUT_ONE})|(?:the\s+)?next\s+(?:\w+\s+){{0,2}}meeting|"
+    rf"(?:the\s+)?(?=(?-i:[A-Z]))(?:{MONTHS})\s+(?:\w+\s+)?meeting|"  # 'at the February meeting', not 'may'
     r"(?:end|middle|beginning|start) of (?:the )?\w+(?:\s+\d{4})?|"
     r"asap|as soon as possible|(?:the\s+)?new year|(?:next|this)\s+(?:week|month|term|year)|"
     r"(?:within|in)\s+(?:\w+\s+)?(?:days?|weeks?|months?))\b",
@@ -201,9 +202,14 @@ def due_date(text: str, meeting: date | None, us: bool = False) -> str | None:
         if relative:
             return _relative(relative.group(0), meeting)
     relative = _RELATIVE_WORDS.search(text)
-    if relative and "meeting" in relative.group(0).lower():
+    if relative and _TIMES_THE_TASK.search(relative.group(0)):
         return _relative(relative.group(0), meeting)
     return None
+
+
+# relative words that time a task wherever they stand ('will write to them next week'); 'end of April' or
+# 'the new year' without 'by' may say when something else happens
+_TIMES_THE_TASK = re.compile(r"meeting|^(?:next|this)\s+week$|^within\s", re.I)
 
 
 def _relative(words: str, meeting: date | None) -> str:
