@@ -29,13 +29,17 @@ _WITHIN = re.compile(r"^within\s+")
 THIS_WEEK = re.compile(r"(?:this|the)\s+week")
 
 
-def due_by(words: str | None, raised: date | None, meetings: list[date]) -> date | None:
-    """The date `words` set, for an action raised on `raised`; `meetings` are the body's meeting dates."""
+def due_by(words: str | None, raised: date | None, meetings: list[date], stated: date | None = None) -> date | None:
+    """The date `words` set, for an action raised on `raised`; `meetings` are the body's meeting dates, and
+    `stated` the next meeting's day as the raising minutes give it, which outranks the papers stored (a gap
+    in them would otherwise put 'next meeting' months late)."""
     if not words or raised is None:
         return None
     text = _lead_off(" ".join(words.lower().split()))
     later = sorted(d for d in meetings if d > raised)
     if NEXT_MEETING.search(text):
+        if stated is not None and stated > raised:
+            later = sorted({stated, *(d for d in later if d > stated)})
         skip = 1 if _BUT_ONE.search(text) else 0  # 'the next meeting but one': the meeting after the next
         return later[skip] if len(later) > skip else None
     month = MONTH_MEETING.search(text)

@@ -231,7 +231,12 @@ def _v8(db: sqlite_utils.Database) -> None:
     db["items"].add_column("forward", str)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: sqlite_utils.Database) -> None:
+    """The next meeting's day as the minutes state it: 'next meeting' dues fall on it."""
+    db["meetings"].add_column("next_date", str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 
 
 def connect(target: str | Path) -> Database:

@@ -34,7 +34,7 @@ CREATE TABLE "meetings" (
    "last_page" INTEGER,
    "rule" TEXT,
    "confidence" REAL
-);
+, "next_date" TEXT);
 CREATE INDEX "idx_meetings_body_id_kind_date"
     ON "meetings" ("body_id", "kind", "date");
 CREATE INDEX "idx_meetings_document_id"

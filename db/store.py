@@ -191,6 +191,7 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting, body: st
         "end_time": m.end_time,
         "location": m.location,
         "organisation": m.organisation,
+        "next_date": m.next_date,
         **_source(m.found),
     }
     existing = _same_meeting(db, bid, m, present) if m.date else None

@@ -200,14 +200,15 @@ def _relative_dues(db: Database, body_id: int) -> None:
         date.fromisoformat(row[0])
         for row in db.execute("SELECT DISTINCT date FROM meetings WHERE body_id = ? AND date IS NOT NULL", [body_id])
     ]
-    for action_id, words, raised, stored in db.execute(
-        "SELECT a.id, a.due, m.date, a.due_date FROM actions a JOIN meetings m ON m.id = a.meeting_id "
+    for action_id, words, raised, stored, stated in db.execute(
+        "SELECT a.id, a.due, m.date, a.due_date, m.next_date FROM actions a JOIN meetings m ON m.id = a.meeting_id "
         "WHERE m.body_id = ? AND a.due IS NOT NULL",
         [body_id],
     ).fetchall():
         if ISO_DAY.fullmatch(words):
             continue
-        found = due_by(words, date.fromisoformat(raised) if raised else None, held)
+        day = date.fromisoformat(raised) if raised else None
+        found = due_by(words, day, held, date.fromisoformat(stated) if stated else None)
         value = found.isoformat() if found else None
         if value != stored:
             db.execute("UPDATE actions SET due_date = ? WHERE id = ?", [value, action_id])

@@ -156,6 +156,31 @@ _OTHER_MEETING = re.compile(
 )
 
 
+# 'Date of next meeting:', 'Date and time of the next Panel meeting', 'The next meeting will be held on',
+# 'Next meeting: ...': the minutes stating when the next meeting is, not a task due at it
+_NEXT_STATED = re.compile(
+    r"\bdates?\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?next\s+(?:[\w-]+\s+){0,2}?meeting\b|"
+    r"\bnext\s+(?:[\w-]+\s+){0,2}?meeting\s+(?:will|is|shall|would)\s+(?:be\s+)?(?:held|on|scheduled|arranged)\b|"
+    r"^(?:\d+[.)]?\s+)?next\s+(?:[\w-]+\s+){0,2}?meeting\s*[:\-–]",
+    re.I,
+)
+
+
+def next_meeting(blocks: list[Block], held: date | None, year: int | None, us: bool) -> date | None:
+    """The next meeting's day as the minutes state it ('The next meeting will be held on Wednesday 13th
+    September 2017', 'Date of next meeting: 30 September'): the first date after those words, later than this
+    meeting and within a year of it. 'Next meeting' dues fall on it, whatever papers are stored."""
+    if held is None:
+        return None
+    for block in blocks:
+        for m in _NEXT_STATED.finditer(block.text):
+            tail = block.text[m.end() : m.end() + 80]
+            for day, _ in find_dates(tail, year or held.year, us):
+                if 0 < (day - held).days <= 366:
+                    return day
+    return None
+
+
 def _not_this_meeting(text: str) -> bool:
     """Dates of signing, publication, the next meeting or the last one's minutes."""
     if re.match(r"^\s*(?:signed|dated|date of next|next meeting|printed|published)", text, re.I):

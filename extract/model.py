@@ -100,6 +100,7 @@ class Meeting:
     resolutions: list[Resolution] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     progress: list[Progress] = field(default_factory=list)
+    next_date: str | None = None  # the next meeting's day as the paper states it (not in the contract)
 
 
 def meeting_from_dict(data: dict) -> Meeting:

@@ -150,6 +150,8 @@ def _meeting(blocks: list[Block], seg: Segment, year: int | None, us: bool) -> M
     meeting.resolutions.sort(key=lambda r: r.found.source.first_line)
     meeting.actions = _actions(blocks, seg, meeting, item_of, shape, scored, us)
     _summaries(blocks, seg, shape)
+    stated = header.next_meeting(blocks[shape.body_start : seg.end], _day(meeting.date), year, us)
+    meeting.next_date = stated.isoformat() if stated else None
     meeting.progress = _progress(blocks, seg, shape.headings)
     meeting.progress += progress_rules.prose_reports(blocks, shape.body_start, seg.end, _review_blocks(seg, shape))
     return meeting

@@ -282,3 +282,19 @@ def test_an_action_due_at_the_next_meeting_is_overdue_once_that_meeting_has_pass
     assert not overdue("2024-03-01"), "no later meeting stored: when it falls due is not known"
     run_cli("ingest", str(agenda), db=db_path, check=True)
     assert not overdue("2024-01-25") and overdue("2024-01-26")
+
+
+def test_next_meeting_dues_fall_on_the_day_the_minutes_state_despite_a_gap_in_the_papers(
+    tmp_path: Path, db_path: Path | str
+) -> None:
+    head = "Minutes of the Ashby Parish Council meeting held on {day}\n\nPresent: Ann Bell, Cy Dee\n\n"
+    (tmp_path / "a.txt").write_text(
+        head.format(day="4 September 2017")
+        + "1. Hall\nThe Clerk will report on the hall roof at the next meeting.\n"
+        + "2. Date of next meeting\nThe next meeting will be held on Wednesday 13th September 2017.\n"
+    )
+    (tmp_path / "b.txt").write_text(head.format(day="12 December 2018") + "1. Budget\nThe budget was agreed.\n")
+    run_cli("ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), db=db_path, check=True)
+    (listed,) = json.loads(run_cli("actions", "--json", db=db_path, check=True).stdout)
+    action = json.loads(run_cli("action", "show", listed["ref"], "--json", db=db_path, check=True).stdout)
+    assert (action["due"], action["due_date"]) == ("next meeting", "2017-09-13"), "not the next paper stored"
