@@ -2156,3 +2156,21 @@ PARTICULARS_PAGE = """<html><body>
 <p><b>Phone 242-2411</b></p>
 </body></html>
 """
+
+
+@pytest.mark.parametrize(
+    "text, stated",
+    [
+        ("12. Date of next meeting: July 29th.", "2019-07-29"),
+        ("The next meeting will be held on Wednesday 14th August 2019 at 7pm.", "2019-08-14"),
+        ("Next meeting: 2 September 2019, Village Hall", "2019-09-02"),
+        ("Cllr Dee will report at the next meeting on the cluster group of 8 July.", None),  # a task, not a date
+        ("Date of next meeting: to be confirmed.", None),
+    ],
+)
+def test_the_next_meeting_day_the_minutes_state(text: str, stated: str | None) -> None:
+    from minutes.extract.header import next_meeting
+
+    blocks = paragraphs([Line(text)])
+    found = next_meeting(blocks, date(2019, 6, 24), 2019, False)
+    assert (found.isoformat() if found else None) == stated
