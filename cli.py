@@ -255,6 +255,14 @@ def _store_one(
         err.print(f"error: {parsed.error}", markup=False, highlight=False)
         return
     try:
+        if day and len(parsed.meetings) > 1 and any(m.date is None for m in parsed.meetings):
+            err.print(  # an agenda with last meeting's minutes behind it: which of them met that day?
+                f"warning: {parsed.document.path}: holds {len(parsed.meetings)} meetings; --date is given to a "
+                "paper of one meeting only, so its undated meetings stay undated",
+                markup=False,
+                highlight=False,
+            )
+            day = None
         result = store(db, parsed.document, parsed.meetings, defer=True, body=body, day=day)
     except Exception as exc:  # the database refused: report it, keep going with the others
         if _cannot_write(exc):
@@ -942,9 +950,16 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
         book = addresses(state.db_path)
         db = _db()
         for owner in data["owners"]:
-            if owner["name"] == NO_OWNER:  # actions given to no one go to the --to readers, if any
+            if owner["name"] == NO_OWNER:  # actions given to no one go to the --to readers
                 if to:
                     messages.append(digest_message(for_owner(data, NO_OWNER), sender, to))
+                else:
+                    err.print(
+                        f"warning: {len(owner['actions'])} action(s) with no owner not sent: add --to ADDRESS",
+                        markup=False,
+                        highlight=False,
+                    )
+                    unsent.append("the actions with no owner (add --to)")
                 continue
             names = [owner["name"], *other_names(db, data["body"], owner["name"])]
             address = next((book[n.lower()] for n in names if n.lower() in book), None)

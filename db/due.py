@@ -16,6 +16,7 @@ from ..extract.dates import BUT_ONE, MONTH_NUMBER, MONTHS
 
 _MONTH = rf"(?:{MONTHS})"  # a month's spellings, not any word that starts like one ('Decision', 'Junior')
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a due the minutes gave as a date: nothing to work out
+SAME_MEETING = 14  # days: a meeting held this close after the day the minutes stated is the one they meant
 AHEAD = 800  # days: no due words set a day further off than this (a typo's '5000 years')
 # 'next meeting', 'the next board meeting', 'before the next parent council meeting', 'next time'
 NEXT_MEETING = re.compile(
@@ -38,14 +39,15 @@ def due_by(words: str | None, raised: date | None, meetings: list[date], stated:
     text = _lead_off(" ".join(words.lower().split()))
     later = sorted(d for d in meetings if d > raised)
     if NEXT_MEETING.search(text):
-        if stated is not None and stated > raised:
-            later = sorted({stated, *(d for d in later if d > stated)})
+        if stated is not None and stated > raised:  # a meeting stored within a fortnight of it is that meeting
+            later = [stated, *(d for d in later if (d - stated).days > SAME_MEETING)]
         skip = 1 if _BUT_ONE.search(text) else 0  # 'the next meeting but one': the meeting after the next
         return later[skip] if len(later) > skip else None
     month = MONTH_MEETING.search(text)
     if month:
         number = MONTH_NUMBER[month.group("month")[:3]]
-        held = [d for d in later if d.month == number]
+        year = re.search(r"\d{4}", month.group(0))  # 'the February 2023 meeting' is that year's
+        held = [d for d in later if d.month == number and (year is None or d.year == int(year.group(0)))]
         if held:
             return held[0]
     return _calendar(text, raised)
@@ -59,7 +61,7 @@ def _calendar(text: str, raised: date) -> date | None:
 
     if THIS_WEEK.fullmatch(text):  # 'this week', 'end of this week': its Sunday
         return raised + timedelta(days=6 - raised.weekday())
-    text = _WITHIN.sub("in ", MONTH_MEETING.sub(lambda m: m.group("month"), text))
+    text = _WITHIN.sub("in ", MONTH_MEETING.sub(_month_of, text))
     if not re.search(
         rf"\b(?:{_MONTH}|week|weeks|days?|month|months|tomorrow|today|monday|tuesday|wednesday|"
         r"thursday|friday)\b",
@@ -75,6 +77,12 @@ def _calendar(text: str, raised: date) -> date | None:
     }
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed and 0 <= (parsed.date() - raised).days <= AHEAD else None
+
+
+def _month_of(meeting: re.Match) -> str:
+    """'the february 2023 board meeting' -> 'february 2023': the month, and the year where one is printed."""
+    year = re.search(r"\d{4}", meeting.group(0))
+    return f"{meeting.group('month')} {year.group(0)}" if year else meeting.group("month")
 
 
 def _lead_off(text: str) -> str:

@@ -207,9 +207,10 @@ def due_date(text: str, meeting: date | None, us: bool = False) -> str | None:
     return None
 
 
-# relative words that time a task wherever they stand ('will write to them next week'); 'end of April' or
-# 'the new year' without 'by' may say when something else happens
-_TIMES_THE_TASK = re.compile(r"meeting|^(?:next|this)\s+week$|^within\s", re.I)
+# relative words that time a task wherever they stand ('will report at the next meeting', 'reply within 14
+# days'); 'end of April', 'next week' or 'the March meeting' without 'by' or 'at' may say when something else
+# happens ('the minutes of the March meeting', 'the money the bank said would come next week')
+_TIMES_THE_TASK = re.compile(r"^(?:the\s+)?(?:next\b.*\bmeeting|meeting\s+after\b)|^within\s", re.I)
 
 
 def _relative(words: str, meeting: date | None) -> str:

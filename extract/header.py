@@ -156,28 +156,42 @@ _OTHER_MEETING = re.compile(
 )
 
 
-# 'Date of next meeting:', 'Date and time of the next Panel meeting', 'The next meeting will be held on',
-# 'Next meeting: ...': the minutes stating when the next meeting is, not a task due at it
+# 'Date of next meeting:', 'Date and time of the next meeting', 'The next meeting will be held on', 'Next
+# meeting: ...': the minutes stating when this body next meets ('the next Highways Panel meeting' is another's)
+_OWN = r"(?:(?:ordinary|full|regular|monthly|general|annual|parish|council|board|committee)\s+)?"
 _NEXT_STATED = re.compile(
-    r"\bdates?\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?next\s+(?:[\w-]+\s+){0,2}?meeting\b|"
-    r"\bnext\s+(?:[\w-]+\s+){0,2}?meeting\s+(?:will|is|shall|would)\s+(?:be\s+)?(?:held|on|scheduled|arranged)\b|"
-    r"^(?:\d+[.)]?\s+)?next\s+(?:[\w-]+\s+){0,2}?meeting\s*[:\-–]",
+    rf"\bdates?\s+(?:and\s+\w+\s+)?of\s+(?:the\s+)?next\s+{_OWN}meeting\b|"
+    rf"\bnext\s+{_OWN}meeting\s+(?:will|is|shall|would)\s+(?:be\s+)?(?:held|on|scheduled|arranged)\b|"
+    rf"^(?:\d+[.)]?\s+)?next\s+{_OWN}meeting\s*[:\-–]",
     re.I,
 )
+_STATED_WITHIN = 30  # characters: the date follows the words ('... will be held on Wednesday 13th ...')
 
 
 def next_meeting(blocks: list[Block], held: date | None, year: int | None, us: bool) -> date | None:
     """The next meeting's day as the minutes state it ('The next meeting will be held on Wednesday 13th
-    September 2017', 'Date of next meeting: 30 September'): the first date after those words, later than this
-    meeting and within a year of it. 'Next meeting' dues fall on it, whatever papers are stored."""
+    September 2017', 'Date of next meeting: 30 September', or that heading with the date on the line below):
+    the date straight after those words, later than this meeting and within a year of it. 'Next meeting'
+    dues fall on it, whatever papers are stored."""
     if held is None:
         return None
-    for block in blocks:
+    for n, block in enumerate(blocks):
         for m in _NEXT_STATED.finditer(block.text):
-            tail = block.text[m.end() : m.end() + 80]
-            for day, _ in find_dates(tail, year or held.year, us):
-                if 0 < (day - held).days <= 366:
-                    return day
+            tail = block.text[m.end() :]
+            if not tail.strip(" :.-–") and n + 1 < len(blocks):
+                tail = blocks[n + 1].text  # the heading 'Date of next meeting' over its date
+            found = _stated_day(tail[:80], held, year, us)
+            if found:
+                return found
+    return None
+
+
+def _stated_day(tail: str, held: date, year: int | None, us: bool) -> date | None:
+    for day, match in find_dates(tail, year or held.year, us):
+        if match.start() > _STATED_WITHIN or re.search(r"[;.]", tail[: match.start()]):
+            return None  # 'to be arranged; the hall is closed from 23 December'
+        if 0 < (day - held).days <= 366:
+            return day
     return None
 
 

@@ -325,10 +325,10 @@ def _summaries(blocks: list[Block], seg: Segment, shape: Outline) -> None:
         for i in range(heading.block + 1, end):
             if blocks[i].cell is not None:
                 continue
+            if _RECORD.match(blocks[i].text):
+                continue  # a decision or an action: the agenda reads it as the record it is
             parts = sentences(blocks[i].text)
             heading.item.forward += [s for s in parts if _FORWARD.search(s) and not s.endswith("?")]
-            if _RECORD.match(blocks[i].text):
-                continue
             for sentence in parts:
                 if len(words) >= _SUMMARY_WORDS or _RECORD.match(sentence):
                     break

@@ -445,8 +445,8 @@ def carried_items(meetings: list[dict], upper: bool, day: date | None = None) ->
         later = [m for m in meetings if m["date"] and m["date"] > sent["date"]]
         taken = [key(i["title"]) for m in later for i in m["items"]]
         taken += [key(c) for m in later for r in m["resolutions"] + m["actions"] for c in _clauses(r["text"])]
-        for what, number, clause in _next_meeting_clauses(sent, day if rank == 0 else None):
-            title = _what(clause, _item_title(sent, number))
+        for what, number, clause, item_title in _next_meeting_clauses(sent, day if rank == 0 else None):
+            title = _what(clause, item_title)
             if any(t == key(title) or overlaps(key(title), t) for t in taken):
                 continue
             if rank == 0:
@@ -464,55 +464,72 @@ def carried_items(meetings: list[dict], upper: bool, day: date | None = None) ->
     return entries
 
 
-def _item_title(meeting: dict, number: str | None) -> str:
-    """The title of the item a record names: by its number as printed, or with its parent's ('80(b)')."""
-    if not number:
-        return ""
-    return next(
-        (
-            i["title"]
-            for i in meeting["items"]
-            if number in (i["number"], item_reference(i["number"], i.get("parent"), i["title"]))
-        ),
-        "",
-    )
-
-
-def _next_meeting_clauses(meeting: dict, day: date | None = None) -> list[tuple[str, str | None, str]]:
-    """(resolution, action or notes, item number, clause) for each record, or sentence of an item's notes,
-    that sends something to the next meeting (or to the meeting of `day`'s month: 'at the March meeting')."""
-    found = [("resolution", r["item"], r["text"]) for r in meeting["resolutions"]]
+def _next_meeting_clauses(meeting: dict, day: date | None = None) -> list[tuple[str, str | None, str, str]]:
+    """(resolution, action or notes; item number; clause; item title) for each record, or sentence of an
+    item's notes, that sends something to the next meeting (or to the meeting of `day`'s month)."""
+    titles = _titles(meeting)
+    found = [("resolution", r["item"], r["text"], titles.get(r["item"] or "", "")) for r in meeting["resolutions"]]
     found += [
-        (f"action {a['ref']}" + (f", {' / '.join(a['owners'])}" if a["owners"] else ""), a["item"], a["text"])
+        (
+            f"action {a['ref']}" + (f", {' / '.join(a['owners'])}" if a["owners"] else ""),
+            a["item"],
+            a["text"],
+            titles.get(a["item"] or "", ""),
+        )
         for a in meeting["actions"]
     ]
     # what the records say already, or a reviewer struck out: the notes saying it again add nothing
-    told = [text for _, _, text in found] + [r["text"] for r in meeting.get("rejected", [])]
+    told = [text for _, _, text, _ in found] + [r["text"] for r in meeting.get("rejected", [])]
     recorded = " ".join(" ".join(text.split()) for text in told)
-    found += [
-        ("notes", item_reference(i["number"], i.get("parent"), i["title"]) if i["number"] else None, sentence)
+    notes = [
+        ("notes", _reference(i), sentence, i["title"])
         for i in meeting["items"]
         for sentence in i.get("forward") or []
-        if " ".join(sentence.split()) not in recorded
+        if " ".join(sentence.split()) not in recorded and _NOTES_AHEAD.search(sentence)
     ]
     out = []
-    for what, number, text in found:
-        if _kind(_item_title(meeting, number), CLOSERS) == "next":
+    for what, number, text, title in found + notes:
+        if _kind(title, CLOSERS) == "next":
             continue  # 'the next meeting will be held on ...'
-        clause = next((c for c in _clauses(text) if _sends_forward(c, day)), None)
+        clause = next((c for c in _clauses(text) if _sends_forward(c, day, notes=what == "notes")), None)
         if clause:
-            out.append((what, number, clause))
+            out.append((what, number, clause, title))
     return out
 
 
-def _sends_forward(clause: str, day: date | None) -> bool:
-    """A clause sending business to the next meeting, or to the meeting held in `day`'s month."""
-    if NOT_NEXT.search(clause):
+def _reference(item: dict) -> str | None:
+    return item_reference(item["number"], item.get("parent"), item["title"]) if item["number"] else None
+
+
+def _titles(meeting: dict) -> dict[str, str]:
+    """Each item's title by its number as printed and as records name it ('80(b)'), made once per meeting."""
+    out: dict[str, str] = {}
+    for i in meeting["items"]:
+        if i["number"]:
+            out.setdefault(item_reference(i["number"], i.get("parent"), i["title"]), i["title"])
+            out.setdefault(i["number"], i["title"])
+    return out
+
+
+# notes send business forward only in the future: 'will be discussed at', 'to go onto'; not 'was added to the
+# agenda' (done at this meeting) or 'apologies for the May meeting'
+_NOTES_AHEAD = re.compile(r"\b(?:will|shall|would|should|to\s+be|to\s+go|to\s+come|is\s+to|are\s+to)\b", re.I)
+_NOTES_PAST = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been)\b", re.I)
+_OTHER_BODY = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?[A-Za-z]", re.I)  # 'the next meeting of the county forum'
+
+
+def _sends_forward(clause: str, day: date | None, notes: bool = False) -> bool:
+    """A clause sending business to the next meeting, or to the meeting held in `day`'s month ('at the March
+    meeting', a capital March and no other year); from the notes, only in the future and to this body."""
+    if NOT_NEXT.search(clause) or (notes and (_NOTES_PAST.search(clause) or _OTHER_BODY.search(clause))):
         return False
+    if NEXT.search(clause):
+        return True
     month = MONTH_MEETING.search(clause.lower())
-    return bool(NEXT.search(clause)) or (
-        day is not None and month is not None and MONTH_NUMBER[month.group("month")[:3]] == day.month
-    )
+    if day is None or month is None or not clause[month.start()].isupper():
+        return False  # 'may attend the meeting' is no month
+    year = re.search(r"\d{4}", month.group(0))
+    return MONTH_NUMBER[month.group("month")[:3]] == day.month and (year is None or int(year.group(0)) == day.year)
 
 
 def standing_items(meetings: list[dict], upper: bool) -> list[Entry]:
@@ -555,7 +572,7 @@ def standing_items(meetings: list[dict], upper: bool) -> list[Entry]:
         cluster["key"] = cluster["key"] & k if len(cluster["key"] & k) >= min(2, len(k)) else cluster["key"]
         cluster["members"].append((m, item, labelled))
     sent = {
-        m["date"]: [key(_what(clause, _item_title(m, number))) for _, number, clause in _next_meeting_clauses(m)]
+        m["date"]: [key(_what(clause, title)) for _, _, clause, title in _next_meeting_clauses(m)]
         for m in recent
         if m["kind"] == "minutes"
     }

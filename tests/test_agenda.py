@@ -747,14 +747,23 @@ def test_business_the_notes_send_to_this_meeting_is_carried(tmp_path: Path, db_p
         "March agenda.\n"
         "3. Standing Orders\nThe amended Standing Orders will be voted on at the March meeting.\n"
         "4. Allotments\nThe new allotment rules will be discussed at the May meeting.\n"
-        "5. Finance\nThe accounts were approved.\n",
+        "5. Finance\nThe accounts were approved.\n"
+        "6. Parking\nA late item on parking was added to the agenda at the start of the meeting.\n"
+        "7. Fence\nThe March 2023 meeting had agreed the new fence. Plot holders may attend the meeting.\n"
+        "8. Buses\nThe bus service will be discussed at the next meeting of the county forum.\n"
+        "9. Troughs\nRESOLVED: the replacement of the water troughs will be placed on the next agenda.\n",
     )
     run_cli("ingest", str(papers), db=db_path, check=True)
     body = json.loads(run_cli("meetings", "--json", db=db_path, check=True).stdout)[0]["body"]
+    rejected = [r for r in json.loads(run_cli("review", "--below", "1", "--json", db=db_path, check=True).stdout)]
+    trough = next(r for r in rejected if r["kind"] == "resolution" and "troughs" in r["text"])
+    run_cli("review", "reject", "resolution", str(trough["id"]), db=db_path, check=True)
     out = tmp_path / "pack.docx"
     run_cli("agenda", "--body", body, "--date", "2024-03-13", "--out", str(out), db=db_path, check=True)
     doc = Document(str(out))
     items = [title.lower() for _, title in agenda_items(doc)]
     assert any("risk assessments" in t for t in items) and any("standing orders" in t for t in items)
     assert not any("allotments" in t for t in items), "sent to May, not to this March meeting"
+    for past_or_other in ("parking", "fence", "buses", "troughs"):  # done, another year, another body, rejected
+        assert not any(past_or_other in t for t in items), items
     assert "Sent to this meeting: “The amended Standing Orders will be voted on" in item_block(doc, "standing orders")

@@ -187,3 +187,16 @@ def test_ingest_date_dates_a_paper_that_prints_none_and_never_overrides_one(
     assert refs and all("-2024-09-30-" in r for r in refs), refs
     bad = run_cli("ingest", "--date", "31/02/2024", str(undated), db=db_path)
     assert bad.returncode == 2 and "--date" in bad.stderr
+    pack = tmp_path / "pack.txt"  # an agenda with undated minutes behind it: which of them met that day?
+    pack.write_text(
+        "Agenda for the Parish Council meeting to be held on 13 May 2024\n\n1. Apologies\n2. Finance\n\n\n"
+        "Minutes of the Parish Council meeting\n\nPresent: Cllrs Ng, Ode, Pym\n\n1. Apologies\nNone.\n"
+        "2. Finance\nAll approved for payment.\n"
+    )
+    run = run_cli("ingest", "--body", "Wye Valley CC", "--date", "2024-05-13", str(pack), db=db_path, check=True)
+    assert "--date is given to a paper of one meeting only" in run.stderr
+    stored = json.loads(run_cli("meetings", "--json", db=db_path, check=True).stdout)
+    assert sorted((m["kind"], m["date"] or "") for m in stored if m["date"] in (None, "2024-05-13")) == [
+        ("agenda", "2024-05-13"),
+        ("minutes", ""),
+    ]

@@ -268,6 +268,10 @@ def test_per_owner_sends_actions_with_no_owner_to_the_to_readers(db: Path | str,
     got = {m["To"]: parts(m)[0] for m in inbox.messages}
     assert "chair@lbhf.example" in got and "tony@lbhf.example" in got
     assert "No owner named" in got["chair@lbhf.example"] and "Tony Burton" not in got["chair@lbhf.example"]
+    without_to = run_cli(
+        "digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--send", "--per-owner", db=db, env=env
+    )
+    assert without_to.returncode == 1 and "1 action(s) with no owner not sent: add --to" in without_to.stderr
 
 
 def test_password_never_shown(sqlite_db: Path, smtp) -> None:

@@ -2166,6 +2166,8 @@ PARTICULARS_PAGE = """<html><body>
         ("Next meeting: 2 September 2019, Village Hall", "2019-09-02"),
         ("Cllr Dee will report at the next meeting on the cluster group of 8 July.", None),  # a task, not a date
         ("Date of next meeting: to be confirmed.", None),
+        ("The next Highways Panel meeting will be held on 16 December 2019.", None),  # another body's
+        ("Next meeting: to be arranged; the hall is closed from 23 December.", None),
     ],
 )
 def test_the_next_meeting_day_the_minutes_state(text: str, stated: str | None) -> None:
@@ -2174,3 +2176,10 @@ def test_the_next_meeting_day_the_minutes_state(text: str, stated: str | None) -
     blocks = paragraphs([Line(text)])
     found = next_meeting(blocks, date(2019, 6, 24), 2019, False)
     assert (found.isoformat() if found else None) == stated
+
+
+def test_the_next_meeting_day_on_the_line_below_its_heading() -> None:
+    from minutes.extract.header import next_meeting
+
+    blocks = paragraphs([Line("7. Date of next meeting", gap=True), Line("Monday 15th July 2019 at 7pm", gap=True)])
+    assert next_meeting(blocks, date(2019, 6, 24), 2019, False) == date(2019, 7, 15)

@@ -1377,7 +1377,9 @@ def test_due_dates_relative_to_the_meeting() -> None:
     assert due_date("to report back by the meeting after next", held) == "next meeting but one"
     assert due_date("to report back at the next but one meeting", held) == "next meeting but one"
     assert due_date("Cllr Lee will facilitate a discussion at the February meeting", held) == "February meeting"
-    assert due_date("The Clerk will contact the owners next week", held) == "next week"
+    assert due_date("The Clerk will contact the owners by next week", held) == "next week"
+    assert due_date("Circulate the minutes of the March meeting", held) is None  # whose minutes, not when
+    assert due_date("Ann to chase the grant the bank said would come next week", held) is None
     assert due_date("The fete is at the end of May and Ann will book the hall", held) is None  # the fete's time
     assert due_date("to circulate the plan by 5 January", held) == "2025-01-05"
     assert due_date("by 30/04/2025", held) == "2025-04-30"

@@ -237,6 +237,17 @@ def test_relative_due_words_give_a_date_from_the_day_raised_and_the_bodys_meetin
     assert (found.isoformat() if found else None) == due
 
 
+def test_a_stated_next_meeting_moved_by_a_day_is_still_the_next_meeting() -> None:
+    from datetime import date
+
+    from minutes.db.due import due_by
+
+    held = [date(2024, 12, 9), date(2025, 1, 21), date(2025, 3, 17)]
+    assert due_by("next meeting", date(2024, 12, 9), held, stated=date(2025, 1, 20)) == date(2025, 1, 20)
+    assert due_by("the meeting after next", date(2024, 12, 9), held, stated=date(2025, 1, 20)) == date(2025, 3, 17)
+    assert due_by("the February 2023 meeting", date(2024, 12, 9), [*held, date(2025, 2, 10)]) is None
+
+
 def test_next_meeting_is_unknown_until_a_later_meeting_is_stored() -> None:
     from datetime import date
 
