@@ -156,8 +156,9 @@ _X_TO_DO = next(pattern for rule, pattern in _SENTENCE_RULES if rule == "action.
 # delegated to the Clerk to ...": the officer a decision hands its doing to owns it, their title kept whole. Only
 # the decision's own forms count: a part of a list that opens with the verb, or 'be delegated' / 'be given'; a
 # report ('authority was delegated in 2019'), a refusal or a delegate (the noun) gives no one a task
+_PART = r"\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]"  # a list part's letter or number: '(iv)', 'c)', '6.'
 _DELEGATED = re.compile(
-    r"(?:^(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+)?(?i:to\s+)?(?i:delegates?)\s+(?i:(?:its\s+)?(?:authority|powers?)\s+)?"
+    rf"(?:^(?:{_PART}\s+)?(?i:to\s+)?(?i:delegates?)\s+(?i:(?:its\s+)?(?:authority|powers?)\s+)?"
     r"|(?i:\b(?:authority|powers?)\s+(?:be|is\s+hereby|are\s+hereby)\s+delegated\s+|"
     r"\bdelegated\s+(?:authority|powers?)\s+be\s+(?:given|granted)\s+))"
     r"(?i:to)\s+(?:the\s+)?"
@@ -672,7 +673,7 @@ def from_sentences(blocks: list[Block], start: int, end: int, skip: set[int], fi
     return out
 
 
-_ENUMERATED = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s", re.I)
+_ENUMERATED = re.compile(rf"^{_PART}\s", re.I)
 
 
 def _list_lead(blocks: list[Block], i: int, start: int) -> str:

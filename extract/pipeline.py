@@ -14,7 +14,7 @@ from . import attendance as attendance_rules
 from . import classified, header, register, resolutions, tables, units
 from . import progress as progress_rules
 from .blocks import Block, paragraphs, sentences
-from .dates import due_date
+from .dates import MONTHS, due_date
 from .items import Heading, find_items, heading_number, is_section_label
 from .model import Action, Attendee, Meeting, Resolution, item_reference
 from .names import STREET_WORD, NameFinder, dash_tail, full_names, looks_like_name, reporter, strip_honorifics
@@ -78,6 +78,7 @@ class Outline:
     first_item: int
     body_start: int  # the business starts here: after the head and the attendance lists
     head: list[Block]  # the lines that carry the date, times, body and place
+    register: register.Register | None = None  # the action log the paper is, if it is one
 
     @property
     def heading_blocks(self) -> set[int]:
@@ -93,7 +94,8 @@ def outline(blocks: list[Block], seg: Segment) -> Outline:
     """Items and RESOLVED blocks bound each other: a block ends at the next heading, and the numbered parts
     inside a block are not headings; so items are found, then decision blocks, then items again."""
     action_tables = tables.action_table_blocks(blocks, seg.start, seg.end)
-    action_tables |= register.register_blocks(blocks, seg.start, seg.end)
+    log = register.find_register(blocks, seg.start, seg.end)
+    action_tables |= register.register_blocks(log)
     headings = find_items(blocks, seg.start, seg.end, action_tables)
     res_blocks = resolutions.resolution_blocks(blocks, seg.start, seg.end, {k for h in headings for k in h.blocks})
     inside = {k for first, last, _ in res_blocks for k in range(first + 1, last + 1)}
@@ -111,7 +113,7 @@ def outline(blocks: list[Block], seg: Segment) -> Outline:
     headings = [h for h in headings if h.block > title_at and (h.kind != "none" or h.block > guard)]
     first_item = headings[0].block if headings else seg.end
     head = blocks[seg.start : min(max(first_item, title_at + 6, seg.start + 3), seg.start + 20, seg.end)]
-    return Outline(headings, title_at, head_end, people, first_item, min(first_item, guard + 1), head)
+    return Outline(headings, title_at, head_end, people, first_item, min(first_item, guard + 1), head, log)
 
 
 def _past_agenda_table(blocks: list[Block], seg: Segment, headings: list[Heading], skip: set[int]) -> list[Heading]:
@@ -308,11 +310,8 @@ def _progress(blocks: list[Block], seg: Segment, headings: list[Heading]) -> lis
 
 _SUMMARY_WORDS = 45
 _RECORD = re.compile(r"^(?:resolved|agreed|action|decision|proposed|seconded|moved|carried)\b", re.I)
-_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 # 'This will be added to the March agenda', 'to be voted on at the next meeting': business sent forward
-_FORWARD = re.compile(
-    rf"\b(?:next|future|following|{_MONTH_NAMES})\s+(?:[\w&'-]+\s+){{0,3}}?(?:meeting|agenda)\b|\bagenda\b", re.I
-)
+_FORWARD = re.compile(rf"\b(?:next|future|following|{MONTHS})\s+(?:[\w&'-]+\s+){{0,3}}?meeting\b|\bagenda\b", re.I)
 
 
 def _summaries(blocks: list[Block], seg: Segment, shape: Outline) -> None:
@@ -565,7 +564,7 @@ def _actions(blocks, seg, meeting: Meeting, item_of, shape: Outline, scored, us:
     found = action_rules.marked(blocks, body_start, seg.end, finder)
     found += action_rules.ai_marked(blocks, body_start, seg.end, finder)
     found += tables.action_rows(blocks, seg.start, seg.end)
-    found += register.register_rows(blocks, seg.start, seg.end, finder, _day(meeting.date))
+    found += register.register_rows(shape.register, blocks, finder, _day(meeting.date))
     found += action_rules.action_list(blocks, body_start, seg.end, finder)
     found += action_rules.task_with_owner(blocks, body_start, seg.end)
     if not found:  # minutes that mark their actions: only the marked ones count

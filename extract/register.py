@@ -59,8 +59,17 @@ def _title(blocks: list[Block], start: int, end: int) -> int | None:
     )
 
 
-def _register(blocks: list[Block], start: int, end: int) -> tuple[int, list] | None:
-    """(title block, rows) of a paper that is an action log: titled so, its lines mostly rows with a status."""
+@dataclass
+class Register:
+    """A paper that is an action log: its title block, its last block and its rows."""
+
+    title: int
+    end: int
+    rows: list[tuple[list[tuple[int, str]], _Row]]
+
+
+def find_register(blocks: list[Block], start: int, end: int) -> Register | None:
+    """The action log a paper is, if it is one: titled so, its lines mostly rows with a status."""
     title = _title(blocks, start, end)
     if title is None:
         return None
@@ -70,25 +79,23 @@ def _register(blocks: list[Block], start: int, end: int) -> tuple[int, list] | N
     in_rows = sum(len(row.lines) + 1 for _, row in rows)
     if len(counted) < MIN_ROWS or in_rows < MIN_SHARE * lines:
         return None
-    return title, rows
+    return Register(title, end, rows)
 
 
-def register_blocks(blocks: list[Block], start: int, end: int) -> set[int]:
+def register_blocks(found: Register | None) -> set[int]:
     """The blocks of a register from its title down: its title and group headings are no items of business."""
-    found = _register(blocks, start, end)
-    return set(range(found[0], end)) if found else set()
+    return set(range(found.title, found.end)) if found else set()
 
 
-def register_rows(blocks: list[Block], start: int, end: int, finder: NameFinder, when: date | None) -> list[Raw]:
+def register_rows(found: Register | None, blocks: list[Block], finder: NameFinder, when: date | None) -> list[Raw]:
     """The open actions of a register: each row not reported done, owned by the doer it names or else by
     its group's lead, due when it says or when the register's preface says all actions are due."""
-    found = _register(blocks, start, end)
     if found is None:
         return []
     out: list[Raw] = []
     lead: list[str] = []
     default_due = ""
-    for heads, row in found[1]:
+    for heads, row in found.rows:
         for _, text in heads:
             if _ALL_DUE.match(text):
                 default_due = due_date(text, None) or default_due
@@ -173,4 +180,4 @@ def _wrapped_from(pending: list[tuple[int, str, Line]]) -> int:
     return n
 
 
-__all__ = ["register_blocks", "register_rows"]
+__all__ = ["Register", "find_register", "register_blocks", "register_rows"]
