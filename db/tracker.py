@@ -71,14 +71,15 @@ _FUNCTION_WORDS = frozenset(
     """the a an and or of to for in on at by with from as is are was were be been being will would shall should
     can could may might must has have had do does did it its this that these those he she they him her them his
     their we our you your i me my all any some also not no so then than there here which who whom what when where
-    asked agreed said noted reported about into onto up out over after before next""".split()  # noqa: SIM905
+    asked agreed said noted reported about into onto up out over after before next
+    cllr cllrs councillor councillors mr mrs ms miss dr""".split()  # noqa: SIM905
 )
 
 
 def _stem(word: str) -> str:
     if re.search(r"[^aeiou]ie[ds]$", word) and len(word) > 5:
         return word[:-3] + "y"  # "identified", "identifies" -> "identify"
-    for suffix, keep in (("ing", 5), ("ed", 4), ("es", 4), ("s", 3)):
+    for suffix, keep in (("ing", 5), ("ed", 4), ("es", 4), ("al", 6), ("s", 3)):  # "proposal", "proposed"
         if word.endswith(suffix) and len(word) > keep:
             return word[: -len(suffix)]
     return word

@@ -90,9 +90,10 @@ _IRREGULAR = (
     "read|set|built|saw|chose|drew|won|sold|showed|shown|done|written|spoken|given|taken|seen|chosen|drawn"
 )
 _DONE_VERB = rf"(?P<verb>{_IRREGULAR}|[a-z]{{3,}}ed)"
+_ADVERBS = r"(?:(?:now|already|since)\s+)?"  # "has now sent", "has since written"
 PROSE_DONE = re.compile(
-    rf"^(?:(?:cllr|councillor|mr|mrs|ms|dr|the)\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}\s+"
-    rf"(?:(?:has|have|had)\s+)?(?:now\s+|already\s+)?{_DONE_VERB}\b"
+    rf"^(?:(?:cllr|councillor|mr|mrs|ms|dr|the)\s+)?(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){{0,2}}|he|she|they|we)\s+"
+    rf"(?:(?:has|have|had)\s+)?{_ADVERBS}{_DONE_VERB}\b"
 )
 PASSIVE_DONE = re.compile(  # "the letter has been sent", "the hall was booked on 3 May"
     rf"\b(?:(?:has|have|had) (?:now |already )?been|(?:was|were)(?= [a-z]+ (?:on|by|to|last)\b)) {_DONE_VERB}\b"
@@ -110,10 +111,17 @@ _NOT_DONE = re.compile(r"\b(?:will|would|shall|should|to be|not|yet|unable|canno
 
 
 _TOPIC = re.compile(r"^[A-Z][\w'’ ]{2,40}:\s+(?=[A-Z])")  # "Shopping trolley: Portal has identified hotspots."
+# the news told as someone's report: "It was noted that Coopers have quoted ...", "The Clerk reported that he
+# has removed the bench"; what follows 'that' is read as the news itself
+_TOLD = re.compile(
+    r"^(?:it was |[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2}\s+)"
+    r"(?:noted|reported|confirmed|advised|informed (?:the meeting|members|councillors))\s+that\s+",
+    re.I,
+)
 
 
 def _reports_done(sentence: str) -> bool:
-    sentence = _TOPIC.sub("", sentence)
+    sentence = _TOLD.sub("", _TOPIC.sub("", sentence))
     m = PROSE_DONE.search(sentence) or PASSIVE_DONE.search(sentence)
     return bool(m) and not _SPEECH.match(m.group("verb")) and not _NOT_DONE.search(sentence)
 
