@@ -177,6 +177,14 @@ def ingest(
             help="The day the meetings were held, for papers that print no date (their own date wins).",
         ),
     ] = None,
+    again: Annotated[
+        bool,
+        typer.Option(
+            "--again",
+            help="Read papers already stored again with this version's rules, replacing what was stored from "
+            "them; refs, hand changes and review verdicts are kept.",
+        ),
+    ] = False,
 ) -> None:
     """Read papers into the database: one transaction per document, the same content only once."""
     from functools import partial
@@ -205,7 +213,7 @@ def ingest(
     db = _db(create=True)
     for problem in failures:
         err.print(f"error: {problem}", markup=False, highlight=False)
-    totals = _store_all(db, results, len(files), failures, " ".join(body.split()) if body else None, held)
+    totals = _store_all(db, results, len(files), failures, " ".join(body.split()) if body else None, held, again)
     if not state.quiet:
         out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
     if failures:
@@ -213,21 +221,27 @@ def ingest(
 
 
 def _store_all(
-    db, results, count: int, failures: list[str], body: str | None = None, day: str | None = None
+    db,
+    results,
+    count: int,
+    failures: list[str],
+    body: str | None = None,
+    day: str | None = None,
+    again: bool = False,
 ) -> dict[str, int]:
     """Store each parsed paper in its own transaction, then replay the trackers once; a full disk stops it."""
     from rich.progress import Progress
 
     from .db.store import refresh
 
-    totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0, "empty": 0, "again": 0}
+    totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0, "empty": 0, "again": 0, "reread": 0}
     show = not state.quiet and count > 3 and sys.stderr.isatty()
     done = 0
     try:
         with Progress(console=err, disable=not show, transient=True) as progress:
             task = progress.add_task("ingesting", total=count)
             for parsed in results:
-                _store_one(db, parsed, totals, failures, body, day)
+                _store_one(db, parsed, totals, failures, body, day, again)
                 done += 1
                 progress.advance(task)
         refresh(db)  # each body's tracker replayed once for the whole run
@@ -245,7 +259,13 @@ def _store_all(
 
 
 def _store_one(
-    db, parsed, totals: dict[str, int], failures: list[str], body: str | None = None, day: str | None = None
+    db,
+    parsed,
+    totals: dict[str, int],
+    failures: list[str],
+    body: str | None = None,
+    day: str | None = None,
+    again: bool = False,
 ) -> None:
     """One paper: stored, unchanged, holding no meeting, or failed (named in one line)."""
     from .db.store import store
@@ -263,7 +283,7 @@ def _store_one(
                 highlight=False,
             )
             day = None
-        result = store(db, parsed.document, parsed.meetings, defer=True, body=body, day=day)
+        result = store(db, parsed.document, parsed.meetings, defer=True, body=body, day=day, again=again)
     except Exception as exc:  # the database refused: report it, keep going with the others
         if _cannot_write(exc):
             raise
@@ -277,8 +297,8 @@ def _store_one(
         if body:
             _stored_elsewhere(db, parsed.path, result.document_id, body)
         return
-    totals["documents"] += 1
-    if not result.meetings and not result.again:
+    totals["reread" if result.reread else "documents"] += 1
+    if not parsed.meetings:
         totals["empty"] += 1
         if not state.quiet:
             out.print(f"{parsed.path}: no meeting found", markup=False, highlight=False)
@@ -288,6 +308,44 @@ def _store_one(
     if state.verbose:
         kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
         out.print(f"stored: {parsed.path}: {kinds}; {result.actions} new actions", markup=False, highlight=False)
+
+
+@app.command()
+def reread(
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes that read files.")] = 1,
+    ocr: Annotated[str, typer.Option("--ocr", help=OCR_HELP)] = "auto",
+    body: Annotated[str | None, typer.Option("--body", metavar="NAME", help="Only this body's papers.")] = None,
+) -> None:
+    """Read the stored papers again from where they lie, with this version's rules (after an upgrade); refs,
+    hand changes and review verdicts are kept."""
+    from functools import partial
+
+    from .db.queries import stored_papers
+    from .parse import parse
+
+    db = _db(writing=True)
+    papers = stored_papers(db, body)
+    if papers is None:
+        _fail(f"no body called {body!r}; `minutes bodies` lists them")
+    failures = [f"{path}: no longer there, so not read again" for path, _ in papers if not Path(path).is_file()]
+    present = {path: sha for path, sha in papers if Path(path).is_file()}
+    for problem in failures:
+        err.print(f"error: {problem}", markup=False, highlight=False)
+    options = _ocr_options(ocr, jobs, pages_bar=len(present) == 1)
+    results = _parse_all(list(present), jobs, partial(parse, ocr=options), options)
+    totals = _store_all(db, _same_content(results, present), len(present), failures, again=True)
+    if not state.quiet:
+        out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _same_content(results, stored: dict[str, str]):
+    """Each paper read, unless its file now holds something else: that is a new paper, for `ingest`."""
+    for parsed in results:
+        if parsed.document is not None and parsed.document.sha256 != stored[parsed.path]:
+            parsed.error = f"{parsed.path}: changed since it was stored; `minutes ingest` stores the new version"
+        yield parsed
 
 
 def _stored_elsewhere(db, path: str, document_id: int, body: str) -> None:
@@ -331,6 +389,10 @@ def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
     """One line: stored, unchanged, papers holding no meeting, failed (and whether the failures are only scans)."""
     line = f"{_count(totals['documents'], 'document')} stored, {_count(totals['meetings'], 'meeting')}, "
     line += _count(totals["actions"], "action")
+    if totals["reread"]:  # papers read again: what is new to the database is what the new rules found
+        head = f"{totals['documents']} stored, " if totals["documents"] else ""
+        line = f"{head}{_count(totals['reread'], 'document')} read again, {_count(totals['meetings'], 'new meeting')}"
+        line += f", {_count(totals['actions'], 'new action')}"
     if totals["again"]:  # the same minutes as another format, or a corrected copy: stored in place of the first
         again = totals["again"]
         line += f" ({_count(again, 'meeting')} {'was' if again == 1 else 'were'} already stored and "

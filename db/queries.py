@@ -156,6 +156,20 @@ def document_bodies(db: Database, document_id: int) -> list[str]:
     return [row[0] for row in rows]
 
 
+def stored_papers(db: Database, body: str | None = None) -> list[tuple[str, str]] | None:
+    """(path, sha256) of each stored paper, or of the papers holding a body's meetings; None for no such body."""
+    chosen = _body_filter(db, body, "m.body_id")
+    if chosen is None:
+        return None
+    where, args = chosen
+    rows = db.execute(
+        f"SELECT d.path, d.sha256 FROM documents d WHERE d.id IN (SELECT m.document_id FROM meetings m {where}) "
+        "OR (? = '' AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.document_id = d.id)) ORDER BY d.id",
+        [*args, body or ""],
+    ).fetchall()
+    return [(row[0], row[1]) for row in rows]
+
+
 def meetings(db: Database, body: str | None = None) -> list[dict]:
     chosen = _body_filter(db, body, "m.body_id")
     if chosen is None:

@@ -42,6 +42,7 @@ class Stored:
     meetings: int  # meetings new to the database
     actions: int  # actions new to the database
     again: int = 0  # meetings the paper gives again (another copy, a corrected version): stored anew in place
+    reread: bool = False  # a paper stored before, read again with today's rules
 
 
 def initials(name: str) -> str:
@@ -96,35 +97,39 @@ def store(
     defer: bool = False,
     body: str | None = None,
     day: str | None = None,
+    again: bool = False,
 ) -> Stored:
     """Store a document and its meetings in one transaction.
 
     With `defer`, the bodies' trackers are only marked stale: a run of many papers replays each
     body once at the end (`refresh`) instead of once per paper. With `body`, every meeting is that body's;
-    with `day` (ISO), a meeting whose paper prints no date is held that day.
+    with `day` (ISO), a meeting whose paper prints no date is held that day. With `again`, a document
+    stored before is read anew (today's rules): what its earlier reading stored is replaced in place, so
+    action refs, hand changes and review verdicts stay; a meeting the new reading no longer finds goes,
+    unless an action of it was changed by hand.
     """
     for meeting in meetings:
         meeting.date = meeting.date or day
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
-    if row:
+    if row and not again:
         return Stored(row[0], True, 0, 0)
     db.begin()
     try:
         row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
-        if row:  # another process stored it while we waited for the lock
+        if row and not again:  # another process stored it while we waited for the lock
             db.rollback()
             return Stored(row[0], True, 0, 0)
-        doc_id = db.execute(
-            "INSERT INTO documents (sha256, path, format, pages, ingested_at, meetings) VALUES (?, ?, ?, ?, ?, ?)",
-            [document.sha256, document.path, document.format, document.pages, now(), len(meetings)],
-        ).lastrowid
-        actions = again = 0
-        bodies = set()
+        doc_id, earlier = _document_row(db, document, len(meetings), row[0] if row else None)
+        bodies = {b for (b,) in db.execute("SELECT DISTINCT body_id FROM meetings WHERE document_id = ?", [doc_id])}
+        actions = 0
+        how: list[str] = []
         for meeting in meetings:
-            count, stored_in, repeated = _meeting(db, doc_id, document, meeting, body)
+            count, stored_in, stored_as = _meeting(db, doc_id, document, meeting, body, earlier)
             actions += count
-            again += repeated
+            how.append(stored_as)
             bodies.add(stored_in)
+        for meeting_id in earlier:
+            _drop_meeting(db, meeting_id)
         for stored_in in sorted(bodies):
             settle(db, stored_in)
             if defer:
@@ -135,7 +140,52 @@ def store(
     except BaseException:
         db.rollback()
         raise
-    return Stored(doc_id, False, len(meetings) - again, actions, again)
+    return Stored(doc_id, False, how.count("new"), actions, how.count("again"), reread=row is not None)
+
+
+def _document_row(db: Database, document: Document, meetings: int, stored: int | None) -> tuple[int, list[int]]:
+    """The document's row, new or (read again) updated; and the meetings its earlier reading stored."""
+    if stored is None:
+        doc_id = db.execute(
+            "INSERT INTO documents (sha256, path, format, pages, ingested_at, meetings) VALUES (?, ?, ?, ?, ?, ?)",
+            [document.sha256, document.path, document.format, document.pages, now(), meetings],
+        ).lastrowid
+        return doc_id, []
+    db.execute(
+        "UPDATE documents SET path = ?, format = ?, pages = ?, ingested_at = ?, meetings = ? WHERE id = ?",
+        [document.path, document.format, document.pages, now(), meetings, stored],
+    )
+    earlier = db.execute("SELECT id FROM meetings WHERE document_id = ? ORDER BY id", [stored]).fetchall()
+    return stored, [r[0] for r in earlier]
+
+
+def _earlier_reading(db: Database, earlier: list[int], m: Meeting) -> int | None:
+    """The meeting an earlier reading of the same paper stored for this one: same kind and date, in order."""
+    for meeting_id in earlier:
+        kind, day = db.execute("SELECT kind, date FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+        if kind == m.kind and day == m.date:
+            return meeting_id
+    return None
+
+
+def _drop_meeting(db: Database, meeting_id: int) -> None:
+    """A meeting a new reading of its paper no longer finds, with all it holds; kept whole if any of its
+    actions was changed by hand or any record reviewed (nothing a person did is lost)."""
+    actions = [r[0] for r in db.execute("SELECT id FROM actions WHERE meeting_id = ?", [meeting_id])]
+    marks = ",".join("?" * len(actions))
+    if actions and db.execute(f"SELECT 1 FROM overrides WHERE action_id IN ({marks}) LIMIT 1", actions).fetchone():
+        return
+    if db.execute("SELECT 1 FROM corrections WHERE meeting_id = ? LIMIT 1", [meeting_id]).fetchone():
+        return  # a reviewer's verdicts on its records
+    if actions:
+        db.execute(f"UPDATE actions SET linked_to = NULL WHERE linked_to IN ({marks})", actions)
+        for table in ("action_history", "action_owners"):
+            db.execute(f"DELETE FROM {table} WHERE action_id IN ({marks})", actions)
+        db.execute(f"DELETE FROM actions WHERE id IN ({marks})", actions)
+    db.execute("UPDATE action_history SET meeting_id = NULL WHERE meeting_id = ?", [meeting_id])
+    for table in ("attendance", "items", "resolutions", "progress"):
+        db.execute(f'DELETE FROM "{table}" WHERE meeting_id = ?', [meeting_id])
+    db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
 
 
 def moved_document(db: Database, document_id: int, new: str) -> None:
@@ -176,8 +226,12 @@ def analyze(db: Database) -> None:
     db.analyze()
 
 
-def _meeting(db: Database, doc_id: int, document: Document, m: Meeting, body: str | None) -> tuple[int, int, bool]:
-    """Store one meeting: (actions new to the database, its body, whether it replaced the same meeting).
+def _meeting(
+    db: Database, doc_id: int, document: Document, m: Meeting, body: str | None, earlier: list[int]
+) -> tuple[int, int, str]:
+    """Store one meeting: (actions new to the database, its body, how: 'new', 'again' for the same meeting
+    given by another paper, stored anew in its place, or 'reread'). `earlier` holds the meetings an earlier
+    reading of this paper stored; the one this meeting is leaves it.
 
     A `body` the user named is the body, whatever the paper's heading says and whoever attended."""
     present = [a.name for a in m.attendees if a.status == "present"]
@@ -194,7 +248,12 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting, body: st
         "next_date": m.next_date,
         **_source(m.found),
     }
-    existing = _same_meeting(db, bid, m, present) if m.date else None
+    existing, stored_as = _earlier_reading(db, earlier, m), "reread"
+    if existing is None:
+        existing = _same_meeting(db, bid, m, present) if m.date else None
+        stored_as = "new" if existing is None else "again"
+    if existing in earlier:
+        earlier.remove(existing)
     if existing is not None:
         meeting_id = existing
         sets = ", ".join(f'"{k}" = ?' for k in fields)
@@ -254,7 +313,7 @@ def _meeting(db: Database, doc_id: int, document: Document, m: Meeting, body: st
         )
     added = _actions(db, bid, meeting_id, document, m)
     apply_verdicts(db, meeting_id)
-    return added, bid, existing is not None
+    return added, bid, stored_as
 
 
 def _same_meeting(db: Database, bid: int, m: Meeting, present: list[str]) -> int | None:

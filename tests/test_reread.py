@@ -1,0 +1,157 @@
+"""Reading stored papers again with today's rules (`minutes reread`, `ingest --again`): what an earlier reading
+stored is replaced in place, while refs, hand changes and review verdicts stay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from backends import fresh_db, open_db
+from conftest import run_cli
+
+pytestmark = pytest.mark.both_backends
+
+PAPER = """Minutes of the Parish Council meeting held on 10 January 2024
+
+Present: Cllr Ann Bell, Cllr Cy Dee, Tom Hart (Clerk)
+
+1. Village hall
+The hall roof leaks.
+ACTION: Cllr Bell to get three quotes for the roof.
+
+2. Hedges
+ACTION: Clerk to write to the landowner about the hedge on Mill Lane.
+
+3. Finance
+RESOLVED: that the payments listed be approved.
+"""
+
+
+def _rows(db: Path | str, sql: str) -> list[tuple]:
+    conn = open_db(db)
+    try:
+        return [tuple(r) for r in conn.execute(sql).fetchall()]
+    finally:
+        conn.close()
+
+
+def _write(db: Path | str, sql: str, args: list | None = None) -> None:
+    conn = open_db(db)
+    try:
+        conn.begin()
+        conn.execute(sql, args or [])
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _state(db: Path | str) -> list[list[tuple]]:
+    """Everything a reading stores, without row ids."""
+    return [
+        _rows(db, "SELECT kind, date FROM meetings ORDER BY date"),
+        _rows(db, "SELECT number, title FROM items ORDER BY position"),
+        _rows(db, "SELECT text FROM resolutions ORDER BY text"),
+        _rows(db, "SELECT name, status FROM attendance ORDER BY name"),
+        _rows(db, "SELECT ref, text, status FROM actions ORDER BY ref"),
+    ]
+
+
+@pytest.fixture
+def stored(tmp_path: Path, backend: str) -> tuple[Path | str, Path]:
+    paper = tmp_path / "pc-2024-01-10.txt"
+    paper.write_text(PAPER)
+    db = fresh_db(backend, tmp_path)
+    run_cli("ingest", str(paper), db=db, check=True)
+    return db, paper
+
+
+def test_a_paper_read_again_is_what_a_first_reading_stores_now_with_refs_and_hand_changes_kept(stored) -> None:
+    db, paper = stored
+    first = _state(db)
+    refs = [r[0] for r in _rows(db, "SELECT ref FROM actions ORDER BY ref")]
+    run_cli("action", "done", refs[0], db=db, check=True)
+    # an earlier version's reading: one action worded otherwise, an item it missed, a meeting it wrongly saw
+    _write(db, "UPDATE actions SET text = 'Clerk to write to the owner' WHERE ref = ?", [refs[1]])
+    _write(db, "DELETE FROM items WHERE number = '2'")
+    doc = _rows(db, "SELECT id FROM documents")[0][0]
+    body = _rows(db, "SELECT id FROM bodies")[0][0]
+    _write(db, "INSERT INTO meetings (body_id, document_id, kind, date) VALUES (?, ?, 'agenda', NULL)", [body, doc])
+
+    result = run_cli("reread", db=db, check=True)
+
+    assert result.stdout.strip() == "1 document read again, 0 new meetings, 0 new actions; 0 unchanged; 0 failed"
+    now = _state(db)
+    assert now[:4] == first[:4]  # the wrong meeting is gone, the missed item back
+    assert [r[:2] for r in now[4]] == [r[:2] for r in first[4]]  # same refs, the text as read today
+    assert [r[2] for r in now[4]] == ["done", "open"]  # the hand change survives
+    history = json.loads(run_cli("action", "show", refs[0], "--json", db=db, check=True).stdout)["history"]
+    assert any(h["status"] == "done" for h in history)
+    again = run_cli("reread", db=db, check=True)
+    assert _state(db) == now and "0 new actions" in again.stdout  # reading again changes nothing more
+    assert "1 unchanged" in run_cli("ingest", str(paper), db=db, check=True).stdout
+
+
+def test_a_meeting_no_longer_found_is_kept_when_a_person_changed_one_of_its_actions(stored) -> None:
+    db, _ = stored
+    doc = _rows(db, "SELECT id FROM documents")[0][0]
+    body = _rows(db, "SELECT id FROM bodies")[0][0]
+    _write(
+        db,
+        "INSERT INTO meetings (body_id, document_id, kind, date) VALUES (?, ?, 'minutes', '2023-12-01')",
+        [body, doc],
+    )
+    meeting = _rows(db, "SELECT id FROM meetings WHERE date = '2023-12-01'")[0][0]
+    _write(
+        db,
+        "INSERT INTO actions (meeting_id, ref, seq, text, status) "
+        "VALUES (?, 'PC-2023-12-01-01', 1, 'Mow the green', 'open')",
+        [meeting],
+    )
+    run_cli("action", "done", "PC-2023-12-01-01", db=db, check=True)
+    run_cli("reread", db=db, check=True)
+    assert _rows(db, "SELECT ref, status FROM actions WHERE ref = 'PC-2023-12-01-01'") == [("PC-2023-12-01-01", "done")]
+
+
+def test_a_paper_moved_or_changed_is_named_and_the_others_are_read(stored, tmp_path: Path) -> None:
+    db, paper = stored
+    other = tmp_path / "pc-2024-02-14.txt"
+    other.write_text(PAPER.replace("10 January 2024", "14 February 2024"))
+    run_cli("ingest", str(other), db=db, check=True)
+    before = _state(db)
+    paper.write_text(PAPER.replace("three quotes", "two quotes"))  # another paper now lies where it lay
+    moved = tmp_path / "moved.txt"
+    other.rename(moved)
+
+    result = run_cli("reread", db=db)
+
+    assert result.returncode == 1
+    errors = result.stderr.strip().splitlines()
+    assert errors == [
+        f"error: {other}: no longer there, so not read again",
+        f"error: {paper}: changed since it was stored; `minutes ingest` stores the new version",
+    ]
+    assert "Traceback" not in result.stderr and _state(db) == before
+    # from where it lies now, `ingest --again` reads it and keeps its refs
+    run_cli("ingest", "--again", str(moved), db=db, check=True)
+    assert _state(db) == before
+
+
+def test_ingest_again_stores_a_new_paper_as_ingest_does(tmp_path: Path, backend: str) -> None:
+    paper = tmp_path / "pc-2024-01-10.txt"
+    paper.write_text(PAPER)
+    db = fresh_db(backend, tmp_path)
+    result = run_cli("ingest", "--again", str(paper), db=db, check=True)
+    assert result.stdout.strip() == "1 document stored, 1 meeting, 2 actions; 0 unchanged; 0 failed"
+
+
+def test_reread_of_one_body_reads_only_its_papers(stored, tmp_path: Path) -> None:
+    db, _ = stored
+    other = tmp_path / "wg-2024-01-11.txt"
+    other.write_text(PAPER.replace("Parish Council", "Footpaths Working Group").replace("10 January", "11 January"))
+    run_cli("ingest", str(other), db=db, check=True)
+    result = run_cli("reread", "--body", "Footpaths Working Group", db=db, check=True)
+    assert result.stdout.startswith("1 document read again")
+    missing = run_cli("reread", "--body", "Allotments", db=db)
+    assert missing.returncode == 1 and "no body called 'Allotments'" in missing.stderr
