@@ -1,15 +1,21 @@
 """Every extraction rule in one place: its name, the stage it belongs to, how sure it is, and an example.
 
 A record carries the name of the rule that produced it and that rule's confidence, which `minutes
-review` sorts by. The stage modules (segment, items, attendance, resolutions, actions, tables,
-progress) implement the rules; their confidences are read here and nowhere else. Each rule's
+review` sorts by: the rule's precision measured on the real development gold (precision.json, written
+by tests/gold/calibrate.py) where it has produced enough records to tell, else the guess registered
+here. The stage modules (segment, items, attendance, resolutions, actions, tables, progress)
+implement the rules; their confidences are read here and nowhere else. Each rule's
 example is a small paper on which it must fire (`tests/test_rule_registry.py` runs them all), so a
 new house style is a new rule here, its example and the code that reads it.
 """
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 STAGES = ("meetings", "items", "attendance", "resolutions", "actions", "progress")
 
@@ -481,9 +487,32 @@ REGISTRY: dict[str, Rule] = {rule.name: rule for rule in _RULES}
 
 
 OCR_FACTOR = 0.75  # a record read from OCR'd lines: under review's 0.8 whatever its rule, so it is checked
+# how often each rule's records were right on the real development gold (tests/gold/calibrate.py)
+PRECISION = Path(__file__).with_name("precision.json")
+MEASURED_LEAST = 5  # records a rule must have produced before its count says more than its registered guess
+_Z = 1.28  # a one-sided 90 % lower bound: the development papers were tuned on, unseen ones do worse
+
+
+def measured_confidence(made: int, right: int) -> float | None:
+    """The Wilson lower bound of a rule's precision, from its records and how many were right; None when it
+    made too few to tell."""
+    if made < MEASURED_LEAST:
+        return None
+    p, z2 = right / made, _Z * _Z
+    centre = p + z2 / (2 * made)
+    margin = _Z * math.sqrt(p * (1 - p) / made + z2 / (4 * made * made))
+    return round((centre - margin) / (1 + z2 / made), 2)
+
+
+@lru_cache(maxsize=1)
+def _measured() -> dict[str, float]:
+    counts = json.loads(PRECISION.read_text(encoding="utf-8"))["rules"] if PRECISION.exists() else {}
+    found = {name: measured_confidence(made, right) for name, (made, right) in counts.items()}
+    return {name: value for name, value in found.items() if value is not None}
 
 
 def confidence(name: str, ocr: bool = False) -> float:
-    """The confidence of a registered rule; an unregistered name is a programming error."""
-    sure = REGISTRY[name].confidence
+    """How sure a registered rule is: its measured precision where it has a record, else its registered
+    guess; an unregistered name is a programming error."""
+    sure = _measured().get(name, REGISTRY[name].confidence)
     return round(sure * OCR_FACTOR, 3) if ocr else sure

@@ -181,6 +181,15 @@ def test_every_gold_set_holds_its_floor_on_its_own() -> None:
     assert set(scored) == set(json.loads((GOLD / "floors.json").read_text()))
 
 
+@needs_shared()
+def test_shipped_rule_confidences_are_what_the_rules_measure_today() -> None:
+    """extract/precision.json against a fresh count on the real development gold (tests/gold/calibrate.py)."""
+    run = subprocess.run(
+        [sys.executable, str(GOLD / "calibrate.py"), "--check"], capture_output=True, text=True, timeout=900
+    )
+    assert run.returncode == 0, run.stderr
+
+
 def test_the_sealed_batch_is_refused_outside_a_release() -> None:
     run = subprocess.run(
         [sys.executable, str(GOLD / "score_all.py"), "--sets", "real-sealed1"], capture_output=True, text=True
