@@ -50,11 +50,13 @@ def _hits(predicted: list[dict], gold: list[dict], field: str) -> set[int]:
 
 def _count(document: dict, gold: dict, made: Counter, right: Counter) -> None:
     for p, g in scorer.pair_meetings(document.get("meetings") or [], gold["meetings"]):
+        if p is None or g is None:
+            continue  # a meeting found with another date, or none: the splitting's error, not the rules'
         for field in FIELDS:
-            if g is not None and g.get(field) is None:
+            if g.get(field) is None:
                 continue  # not annotated for this meeting
-            predicted = (p or {}).get(field) or []
-            hits = _hits(predicted, (g or {}).get(field) or [], field)
+            predicted = p.get(field) or []
+            hits = _hits(predicted, g.get(field) or [], field)
             for i, record in enumerate(predicted):
                 made[record["rule"]] += 1
                 right[record["rule"]] += i in hits
