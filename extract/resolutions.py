@@ -50,9 +50,13 @@ OUTCOME_TITLE = re.compile(
     r"(?:\s+(?:with|as|subject to)\b[^.;]{0,60})?\.?$",
     re.I,
 )
-# "Agreed and signed", "All approved for payment.", "– all approved.": an outcome with no subject of its own
+# "Agreed and signed", "All approved for payment.", "– all approved.", "Elected unanimously and unopposed" (under
+# a candidate's nomination): an outcome with no subject of its own
 BARE_OUTCOME_LINE = re.compile(
-    r"^[-–—]?\s*(?:all\s+)?(?:agreed|approved|authori[sz]ed)(?:\s+(?:and signed|for payment))?\.?$", re.I
+    r"^[-–—]?\s*(?:all\s+)?(?:agreed|approved|authori[sz]ed)(?:\s+(?:and signed|for payment))?\.?$|"
+    r"^(?:duly\s+|unanimously\s+)?(?:re-?)?elected(?:\s+(?:unanimously|unopposed|nem\.?\s*con\.?)"
+    r"(?:\s+and\s+(?:unanimously|unopposed))?)?\.?$",
+    re.I,
 )
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     (
@@ -394,11 +398,25 @@ def _whole_paragraph(found: list[tuple[str, str]], text: str) -> list[tuple[str,
     return [(rule, text.strip())]
 
 
+# a candidate put forward: "Mark Littlewood (having been proposed by A, and seconded by B)", "Greig McGill
+# (Nominated: A; seconded: B)": a nomination, decided only where the meeting's outcome is told
+_NOMINATION = re.compile(
+    r"\((?:having\s+been\s+)?(?:proposed|nominated|moved)\b[^()]{0,160}\bseconded\b|"
+    r"\bhaving\s+been\s+(?:proposed|nominated)\b.{0,80}\bseconded\b",
+    re.I,
+)
+_ELECTED = re.compile(r"\b(?:elected|appointed|co-?opted|carried|agreed|approved|passed)\b", re.I)
+
+
+def _nomination(rule: str, sentence: str) -> bool:
+    return rule == "resolution.seconded" and bool(_NOMINATION.search(sentence)) and not _ELECTED.search(sentence)
+
+
 def _sentence_rule(sentence: str, whole: str) -> tuple[str, str] | None:
     """The first sentence rule that finds a decision, outside any words quoted from another paper."""
     for rule, pattern in _SENTENCE_RULES:
         m = pattern.search(sentence)
-        if not m:
+        if not m or _nomination(rule, sentence):
             continue
         at = whole.find(sentence)
         if quoted(whole, at + m.start() if at >= 0 else -1) or not pattern.search(unquoted(sentence)):
@@ -547,7 +565,7 @@ _NOT_APPROVED = re.compile(
 # "The proposal was accepted by a show of hands.", "This was agreed.": an outcome that points back
 _POINTS_BACK = re.compile(  # ... or an outcome with no subject: "Motion carried unanimously.", "Accepted by All"
     r"^(?:(?:the\s+)?(?:proposal|motion|recommendation|amendment|suggestion|change)s?|this|these|it|both|vote|"
-    r"(?:motion\s+)?(?:seconded\s+and\s+)?(?:unanimously\s+)?(?:carried|passed|agreed|accepted|approved))\b",
+    r"(?:motion\s+)?(?:seconded\s+and\s+)?(?:unanimously\s+)?(?:carried|passed|agreed|accepted|approved|elected))\b",
     re.I,
 )
 _PROPOSES = re.compile(r"\b(?:propos\w*|recommend\w*|suggest\w*|motion|moved|nominat\w*|seconded)\b", re.I)

@@ -727,6 +727,27 @@ def test_a_bare_outcome_after_prose_that_mentions_money_takes_no_schedule() -> N
     assert [(r.found.rule, r.text) for r in m.resolutions] == [("resolution.outcome", "Agreed.")]
 
 
+@pytest.mark.parametrize(
+    "nomination",
+    [
+        "For the post of Chair, Ann Lee (having been proposed by Bob Diaz, and seconded by Cy Ray) was introduced.",
+        "Ann Lee (proposed by Bob Diaz, and seconded by Cy Ray), a founding member.",
+        "Ann Lee (Nominated: Bob Diaz; seconded: Cy Ray)",
+    ],
+)
+def test_a_candidate_s_nomination_is_no_decision(nomination: str) -> None:
+    assert meeting(f"7. Election of officers\n{nomination}\n8. Accounts\nNone.\n").resolutions == []
+
+
+def test_the_meeting_s_election_of_a_nominee_is_one_decision_with_the_nomination() -> None:
+    m = meeting("7. Election of officers\nAnn Lee (Nominated: Bob Diaz; seconded: Cy Ray)\nElected unanimously\n")
+    assert [(r.found.rule, r.text) for r in m.resolutions] == [
+        ("resolution.outcome", "Ann Lee (Nominated: Bob Diaz; seconded: Cy Ray) Elected unanimously")
+    ]
+    told = "Ann Lee (proposed by Bob Diaz, seconded by Cy Ray) was elected Chair."
+    assert [r.text for r in meeting(f"7. Election of officers\n{told}\n").resolutions] == [told]
+
+
 def test_a_short_paragraph_with_a_motion_seconded_is_one_decision_told_whole() -> None:
     text = "Nadir - has come along for a year and liked it. Dan nominates, Brad seconds. Vote passes unanimously."
     m = meeting(f"1. New members\n{text}\n")
