@@ -340,6 +340,52 @@ def reread(
         raise typer.Exit(1)
 
 
+@app.command()
+def forget(
+    paths: Annotated[list[str], typer.Argument(help="The papers: their files, or the paths they were stored from.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Remove them even where a person changed their actions or records.")
+    ] = False,
+) -> None:
+    """Remove stored papers and everything read from them (a paper ingested by mistake); the trackers are
+    replayed without them."""
+    from .db.queries import find_document
+    from .db.store import forget as forget_paper
+
+    db = _db(writing=True)
+    failures, removed, meetings = [], 0, 0
+    for given in paths:
+        document_id = find_document(db, _sha256(given), given)
+        if document_id is None:
+            failures.append(f"{given}: not a stored paper (`minutes meetings` lists what is stored)")
+            continue
+        result = forget_paper(db, document_id, force)
+        if result.kept:
+            failures.append(
+                f"{given}: not removed, as a person changed records of {_count(result.kept, 'meeting')} in it "
+                "(hand changes or review verdicts); --force removes it all the same"
+            )
+            continue
+        removed, meetings = removed + 1, meetings + result.meetings
+    for problem in failures:
+        err.print(f"error: {problem}", markup=False, highlight=False)
+    if not state.quiet:
+        out.print(f"{_count(removed, 'paper')} removed, {_count(meetings, 'meeting')} with them", markup=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _sha256(path: str) -> str | None:
+    """The content's hash of a file at hand (read in pieces), as ingest stores it; None where there is none."""
+    import hashlib
+
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 def _same_content(results, stored: dict[str, str]):
     """Each paper read, unless its file now holds something else: that is a new paper, for `ingest`."""
     for parsed in results:

@@ -156,6 +156,16 @@ def document_bodies(db: Database, document_id: int) -> list[str]:
     return [row[0] for row in rows]
 
 
+def find_document(db: Database, sha256: str | None, path: str) -> int | None:
+    """A stored paper: by its content where the file is at hand, else by the path it was stored from."""
+    if sha256:
+        row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+        if row:
+            return row[0]
+    row = db.execute("SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 1", [path]).fetchone()
+    return row[0] if row else None
+
+
 def stored_papers(db: Database, body: str | None = None) -> list[tuple[str, str]] | None:
     """(path, sha256) of each stored paper, or of the papers holding a body's meetings; None for no such body."""
     chosen = _body_filter(db, body, "m.body_id")

@@ -168,24 +168,65 @@ def _earlier_reading(db: Database, earlier: list[int], m: Meeting) -> int | None
     return None
 
 
-def _drop_meeting(db: Database, meeting_id: int) -> None:
-    """A meeting a new reading of its paper no longer finds, with all it holds; kept whole if any of its
-    actions was changed by hand or any record reviewed (nothing a person did is lost)."""
+def _hand_changed(db: Database, meeting_id: int) -> bool:
+    """Whether a person changed one of the meeting's actions or gave a verdict on one of its records."""
+    if db.execute("SELECT 1 FROM corrections WHERE meeting_id = ? LIMIT 1", [meeting_id]).fetchone():
+        return True
+    return bool(
+        db.execute(
+            "SELECT 1 FROM overrides o JOIN actions a ON a.id = o.action_id WHERE a.meeting_id = ? LIMIT 1",
+            [meeting_id],
+        ).fetchone()
+    )
+
+
+def _drop_meeting(db: Database, meeting_id: int, force: bool = False) -> bool:
+    """A meeting with all it holds (inside the caller's transaction); a meeting a person changed is kept
+    unless `force` (nothing a person did is lost by accident). Whether it went."""
+    if not force and _hand_changed(db, meeting_id):
+        return False
     actions = [r[0] for r in db.execute("SELECT id FROM actions WHERE meeting_id = ?", [meeting_id])]
     marks = ",".join("?" * len(actions))
-    if actions and db.execute(f"SELECT 1 FROM overrides WHERE action_id IN ({marks}) LIMIT 1", actions).fetchone():
-        return
-    if db.execute("SELECT 1 FROM corrections WHERE meeting_id = ? LIMIT 1", [meeting_id]).fetchone():
-        return  # a reviewer's verdicts on its records
     if actions:
         db.execute(f"UPDATE actions SET linked_to = NULL WHERE linked_to IN ({marks})", actions)
-        for table in ("action_history", "action_owners"):
+        for table in ("action_history", "action_owners", "overrides"):
             db.execute(f"DELETE FROM {table} WHERE action_id IN ({marks})", actions)
         db.execute(f"DELETE FROM actions WHERE id IN ({marks})", actions)
     db.execute("UPDATE action_history SET meeting_id = NULL WHERE meeting_id = ?", [meeting_id])
-    for table in ("attendance", "items", "resolutions", "progress"):
+    for table in ("attendance", "items", "resolutions", "progress", "corrections"):
         db.execute(f'DELETE FROM "{table}" WHERE meeting_id = ?', [meeting_id])
     db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
+    return True
+
+
+@dataclass
+class Forgotten:
+    meetings: int  # meetings removed
+    kept: int  # meetings kept because a person changed them (without `force`)
+
+
+def forget(db: Database, document_id: int, force: bool = False) -> Forgotten:
+    """Remove a stored paper and what was read from it, in one transaction, and replay its bodies' trackers.
+    Without `force` nothing goes when a person changed one of its records (the count says how many
+    meetings hold such changes)."""
+    db.begin()
+    try:
+        rows = db.execute("SELECT id, body_id FROM meetings WHERE document_id = ?", [document_id]).fetchall()
+        changed = sum(_hand_changed(db, meeting_id) for meeting_id, _ in rows)
+        if changed and not force:
+            db.rollback()
+            return Forgotten(0, changed)
+        for meeting_id, _ in rows:
+            _drop_meeting(db, meeting_id, force=True)
+        db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+        for body in sorted({body for _, body in rows}):
+            settle(db, body)
+            rebuild(db, body)
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    return Forgotten(len(rows), 0)
 
 
 def moved_document(db: Database, document_id: int, new: str) -> None:

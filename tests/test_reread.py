@@ -1,5 +1,6 @@
 """Reading stored papers again with today's rules (`minutes reread`, `ingest --again`): what an earlier reading
-stored is replaced in place, while refs, hand changes and review verdicts stay."""
+stored is replaced in place, while refs, hand changes and review verdicts stay. And removing a paper stored by
+mistake (`minutes forget`), which keeps what a person changed unless forced."""
 
 from __future__ import annotations
 
@@ -155,3 +156,57 @@ def test_reread_of_one_body_reads_only_its_papers(stored, tmp_path: Path) -> Non
     assert result.stdout.startswith("1 document read again")
     missing = run_cli("reread", "--body", "Allotments", db=db)
     assert missing.returncode == 1 and "no body called 'Allotments'" in missing.stderr
+
+
+def test_forget_removes_a_paper_and_what_was_read_from_it(stored, tmp_path: Path) -> None:
+    db, paper = stored
+    later = tmp_path / "pc-2024-02-14.txt"
+    later.write_text(PAPER.replace("10 January 2024", "14 February 2024"))
+    run_cli("ingest", str(later), db=db, check=True)
+    assert len(_rows(db, "SELECT id FROM actions WHERE linked_to IS NOT NULL")) == 2  # February restates January's
+    result = run_cli("forget", str(paper), db=db, check=True)
+    assert result.stdout.strip() == "1 paper removed, 1 meeting with them"
+    assert _rows(db, "SELECT date FROM meetings") == [("2024-02-14",)]
+    # the February actions stand on their own now, open, with no link to what is gone
+    assert _rows(db, "SELECT status, linked_to FROM actions ORDER BY ref") == [("open", None), ("open", None)]
+    for table in ("attendance", "items", "resolutions", "action_owners", "action_history"):
+        orphans = _rows(
+            db,
+            f"SELECT count(*) FROM {table} t WHERE "
+            + (
+                "NOT EXISTS (SELECT 1 FROM actions a WHERE a.id = t.action_id)"
+                if table.startswith("action_")
+                else "NOT EXISTS (SELECT 1 FROM meetings m WHERE m.id = t.meeting_id)"
+            ),
+        )
+        assert orphans == [(0,)], table
+    assert "1 document stored" in run_cli("ingest", str(paper), db=db, check=True).stdout  # it can come back
+
+
+def test_forget_keeps_a_paper_a_person_changed_unless_forced(stored) -> None:
+    db, paper = stored
+    ref = _rows(db, "SELECT ref FROM actions ORDER BY ref")[0][0]
+    run_cli("action", "done", ref, db=db, check=True)
+    before = _state(db)
+    refused = run_cli("forget", str(paper), db=db)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip() == (
+        f"error: {paper}: not removed, as a person changed records of 1 meeting in it "
+        "(hand changes or review verdicts); --force removes it all the same"
+    )
+    assert _state(db) == before
+    paper.unlink()  # the file is gone: the path it was stored from still names it
+    run_cli("forget", str(paper), "--force", db=db, check=True)
+    assert _rows(db, "SELECT count(*) FROM meetings") == [(0,)] and _rows(db, "SELECT count(*) FROM overrides") == [
+        (0,)
+    ]
+
+
+def test_forget_names_what_is_not_stored_and_removes_the_rest(stored, tmp_path: Path) -> None:
+    db, paper = stored
+    stray = tmp_path / "never-ingested.txt"
+    stray.write_text("Minutes of nothing")
+    result = run_cli("forget", str(stray), str(paper), db=db)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"error: {stray}: not a stored paper (`minutes meetings` lists what is stored)"
+    assert result.stdout.strip() == "1 paper removed, 1 meeting with them"
