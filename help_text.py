@@ -4,6 +4,8 @@ from __future__ import annotations
 
 EXAMPLES = {
     "ingest": "minutes ingest papers/ --jobs 2",
+    "reread": "minutes reread --body 'Schools Forum' --jobs 2",
+    "forget": "minutes forget papers/wrong-committee-2024-03-05.pdf",
     "extract": "minutes extract minutes-2024-03-05.pdf --json --trace",
     "batch": "minutes batch archive/ --out extractions.jsonl --engine dask --jobs 8",
     "load": "minutes load extractions.jsonl",

@@ -200,9 +200,9 @@ def test_export_formats(db: Path, tmp_path: Path) -> None:
 def test_review_verdicts_survive_reingest(tmp_path: Path) -> None:
     db = tmp_path / "m.db"
     run_cli("ingest", str(PACK), db=db, check=True)
-    listed = json.loads(run_cli("review", "--json", db=db, check=True).stdout)
+    listed = json.loads(run_cli("review", "--below", "0.95", "--json", db=db, check=True).stdout)
     decisions = [r for r in listed if r["kind"] == "resolution"]
-    assert decisions and all(r["confidence"] < 0.8 and r["document"].endswith(".txt") for r in decisions)
+    assert decisions and all(r["confidence"] < 0.95 and r["document"].endswith(".txt") for r in decisions)
     approved = next(r for r in decisions if "accurate record" in r["text"])
     run_cli(
         "review",
@@ -230,7 +230,7 @@ def test_review_verdicts_survive_reingest(tmp_path: Path) -> None:
     assert rows.get("The minutes of the meeting of 6 December 2022 were agreed as an accurate record.") == "corrected"
     refs = [a["ref"] for a in json.loads(run_cli("actions", "--json", db=db, check=True).stdout)]
     assert "SF-2023-03-14-05" not in refs and len(refs) == 5, "the rejected action stays out after re-ingest"
-    left = json.loads(run_cli("review", "--json", db=db, check=True).stdout)
+    left = json.loads(run_cli("review", "--below", "0.95", "--json", db=db, check=True).stdout)
     assert not any("6 December 2022" in r["text"] for r in left)
 
 
