@@ -213,11 +213,24 @@ def ingest(
     db = _db(create=True)
     for problem in failures:
         err.print(f"error: {problem}", markup=False, highlight=False)
-    totals = _store_all(db, results, len(files), failures, " ".join(body.split()) if body else None, held, again)
+    totals = _store_all(db, results, len(files), failures, _ingest_body(db, body), held, again)
     if not state.quiet:
         out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
     if failures:
         raise typer.Exit(1)
+
+
+def _ingest_body(db, body: str | None) -> str | None:
+    """--body as stored: a body already stored under that name (or a shorter form of it) is that body."""
+    from .db.queries import find_body
+
+    if not body:
+        return None
+    named = " ".join(body.split())
+    found = find_body(db, named)
+    if found is not None and found["name"] != named and not state.quiet:
+        err.print(f"note: --body {named!r} is the stored body {found['name']!r}", markup=False, highlight=False)
+    return found["name"] if found is not None else named
 
 
 def _store_all(
@@ -294,6 +307,8 @@ def _store_one(
         totals["unchanged"] += 1
         if state.verbose:
             out.print(f"unchanged: {parsed.path} (already ingested)", markup=False, highlight=False)
+        if day and not state.quiet:
+            out.print(f"{parsed.path}: already stored; --again reads it again with --date", markup=False)
         if body:
             _stored_elsewhere(db, parsed.path, result.document_id, body)
         return
@@ -323,17 +338,25 @@ def reread(
     from .db.queries import stored_papers
     from .parse import parse
 
+    if body is not None and not body.strip():
+        _fail("--body: give the body's name", 2)
     db = _db(writing=True)
-    papers = stored_papers(db, body)
-    if papers is None:
-        _fail(f"no body called {body!r}; `minutes bodies` lists them")
-    failures = [f"{path}: no longer there, so not read again" for path, _ in papers if not Path(path).is_file()]
-    present = {path: sha for path, sha in papers if Path(path).is_file()}
+    papers = stored_papers(db, _body(db, body))
+    failures = [
+        f"{path}: no longer there, so not read again (`minutes ingest NEWPATH --again` reads it where it lies now; "
+        "`minutes forget` removes it)"
+        for path, _ in papers
+        if not Path(path).is_file()
+    ]
+    present: dict[str, set[str]] = {}  # a path may have held several papers stored over time
+    for path, sha in papers:
+        if Path(path).is_file():
+            present.setdefault(path, set()).add(sha)
     for problem in failures:
         err.print(f"error: {problem}", markup=False, highlight=False)
     options = _ocr_options(ocr, jobs, pages_bar=len(present) == 1)
     results = _parse_all(list(present), jobs, partial(parse, ocr=options), options)
-    totals = _store_all(db, _same_content(results, present), len(present), failures, again=True)
+    totals = _store_all(db, _same_content(results, present, failures), len(present), failures, again=True)
     if not state.quiet:
         out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
     if failures:
@@ -386,12 +409,22 @@ def _sha256(path: str) -> str | None:
         return None
 
 
-def _same_content(results, stored: dict[str, str]):
-    """Each paper read, unless its file now holds something else: that is a new paper, for `ingest`."""
+def _same_content(results, stored: dict[str, set[str]], failures: list[str]):
+    """Each paper read, where its file still holds what was stored from it; a file that holds something else
+    now is named (what it holds now is a new paper, for `ingest`)."""
     for parsed in results:
-        if parsed.document is not None and parsed.document.sha256 != stored[parsed.path]:
-            parsed.error = f"{parsed.path}: changed since it was stored; `minutes ingest` stores the new version"
-        yield parsed
+        if parsed.document is None:
+            yield parsed
+            continue
+        earlier = stored[parsed.path] - {parsed.document.sha256}
+        if earlier:
+            failures.append(
+                f"{parsed.path}: holds other content than the paper stored from it, which is not read again "
+                "(`minutes ingest` stores what it holds now)"
+            )
+            err.print(f"error: {failures[-1]}", markup=False, highlight=False)
+        if parsed.document.sha256 in stored[parsed.path]:
+            yield parsed
 
 
 def _stored_elsewhere(db, path: str, document_id: int, body: str) -> None:

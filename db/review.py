@@ -65,6 +65,9 @@ def record_id(db: Database, kind: str, given: str) -> int:
     raise ReviewError(f"{given!r} is not a {kind}'s id: give the number `minutes review` shows")
 
 
+_WORDED = {"text", "title", "name"}  # fields a record is nothing without; reject the record instead
+
+
 def verdict(
     db: Database, kind: str, record_id: int, choice: str, field: str | None = None, value: str | None = None
 ) -> None:
@@ -75,6 +78,8 @@ def verdict(
     if choice == "correct" and field not in fields:
         article = "an" if kind[0] in "aeiou" else "a"
         raise ReviewError(f"{article} {kind} has no field {field!r} to correct; one of {', '.join(fields)}")
+    if choice == "correct" and field in _WORDED and not (value or "").strip():
+        raise ReviewError(f"give the right {field}: an empty {field} would leave the {kind} saying nothing")
     if choice == "correct" and kind == "attendee" and field in ALLOWED and value not in ALLOWED[field]:
         raise ReviewError(f"an attendee's {field} is one of {', '.join(ALLOWED[field])}, not {value!r}")
     if kind == "action" and choice == "correct" and field in BY_HAND:

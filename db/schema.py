@@ -236,7 +236,13 @@ def _v9(db: sqlite_utils.Database) -> None:
     db["meetings"].add_column("next_date", str)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(db: sqlite_utils.Database) -> None:
+    """The body and day the user gave a paper at ingest (--body, --date): reading it again keeps them."""
+    db["documents"].add_column("body", str)
+    db["documents"].add_column("held", str)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 
 
 def connect(target: str | Path) -> Database:

@@ -6,7 +6,7 @@ CREATE TABLE "documents" (
    "pages" INTEGER,
    "ingested_at" TEXT,
    "meetings" INTEGER
-);
+, "body" TEXT, "held" TEXT);
 CREATE UNIQUE INDEX "idx_documents_sha256"
     ON "documents" ("sha256");
 CREATE TABLE "bodies" (

@@ -106,25 +106,28 @@ def store(
     with `day` (ISO), a meeting whose paper prints no date is held that day. With `again`, a document
     stored before is read anew (today's rules): what its earlier reading stored is replaced in place, so
     action refs, hand changes and review verdicts stay; a meeting the new reading no longer finds goes,
-    unless an action of it was changed by hand.
+    unless a person changed it; the body and day given at its first ingest stand unless given anew, and a
+    meeting another paper now holds (the approved copy of a draft) stays that paper's.
     """
-    for meeting in meetings:
-        meeting.date = meeting.date or day
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
     if row and not again:
         return Stored(row[0], True, 0, 0)
     db.begin()
     try:
-        row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
+        row = db.execute("SELECT id, body, held FROM documents WHERE sha256 = ?", [document.sha256]).fetchone()
         if row and not again:  # another process stored it while we waited for the lock
             db.rollback()
             return Stored(row[0], True, 0, 0)
-        doc_id, earlier = _document_row(db, document, len(meetings), row[0] if row else None)
+        body, day = (body or row[1], day or row[2]) if row else (body, day)
+        for meeting in meetings:
+            meeting.date = meeting.date or day
+        doc_id, earlier = _document_row(db, document, len(meetings), row[0] if row else None, body, day)
         bodies = {b for (b,) in db.execute("SELECT DISTINCT body_id FROM meetings WHERE document_id = ?", [doc_id])}
         actions = 0
         how: list[str] = []
         for meeting in meetings:
-            count, stored_in, stored_as = _meeting(db, doc_id, document, meeting, body, earlier)
+            reading = row is not None
+            count, stored_in, stored_as = _meeting(db, doc_id, document, meeting, body, earlier, reading)
             actions += count
             how.append(stored_as)
             bodies.add(stored_in)
@@ -143,29 +146,36 @@ def store(
     return Stored(doc_id, False, how.count("new"), actions, how.count("again"), reread=row is not None)
 
 
-def _document_row(db: Database, document: Document, meetings: int, stored: int | None) -> tuple[int, list[int]]:
-    """The document's row, new or (read again) updated; and the meetings its earlier reading stored."""
+def _document_row(
+    db: Database, document: Document, meetings: int, stored: int | None, body: str | None, day: str | None
+) -> tuple[int, list[int]]:
+    """The document's row, new or (read again) updated, with the body and day the user gave it; and the
+    meetings its earlier reading stored."""
+    values = [document.path, document.format, document.pages, now(), meetings, body, day]
     if stored is None:
         doc_id = db.execute(
-            "INSERT INTO documents (sha256, path, format, pages, ingested_at, meetings) VALUES (?, ?, ?, ?, ?, ?)",
-            [document.sha256, document.path, document.format, document.pages, now(), meetings],
+            "INSERT INTO documents (path, format, pages, ingested_at, meetings, body, held, sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [*values, document.sha256],
         ).lastrowid
         return doc_id, []
     db.execute(
-        "UPDATE documents SET path = ?, format = ?, pages = ?, ingested_at = ?, meetings = ? WHERE id = ?",
-        [document.path, document.format, document.pages, now(), meetings, stored],
+        "UPDATE documents SET path = ?, format = ?, pages = ?, ingested_at = ?, meetings = ?, body = ?, held = ? "
+        "WHERE id = ?",
+        [*values, stored],
     )
     earlier = db.execute("SELECT id FROM meetings WHERE document_id = ? ORDER BY id", [stored]).fetchall()
     return stored, [r[0] for r in earlier]
 
 
 def _earlier_reading(db: Database, earlier: list[int], m: Meeting) -> int | None:
-    """The meeting an earlier reading of the same paper stored for this one: same kind and date, in order."""
-    for meeting_id in earlier:
-        kind, day = db.execute("SELECT kind, date FROM meetings WHERE id = ?", [meeting_id]).fetchone()
-        if kind == m.kind and day == m.date:
-            return meeting_id
-    return None
+    """The meeting an earlier reading of the same paper stored for this one: same kind and date, else same
+    kind where one reading had no date (a date given or found only now), in order."""
+    stored = [(i, *db.execute("SELECT kind, date FROM meetings WHERE id = ?", [i]).fetchone()) for i in earlier]
+    exact = next((i for i, kind, day in stored if kind == m.kind and day == m.date), None)
+    if exact is not None:
+        return exact
+    return next((i for i, kind, day in stored if kind == m.kind and (day is None or m.date is None)), None)
 
 
 def _hand_changed(db: Database, meeting_id: int) -> bool:
@@ -268,16 +278,39 @@ def analyze(db: Database) -> None:
 
 
 def _meeting(
-    db: Database, doc_id: int, document: Document, m: Meeting, body: str | None, earlier: list[int]
+    db: Database,
+    doc_id: int,
+    document: Document,
+    m: Meeting,
+    body: str | None,
+    earlier: list[int],
+    reading: bool = False,
 ) -> tuple[int, int, str]:
-    """Store one meeting: (actions new to the database, its body, how: 'new', 'again' for the same meeting
-    given by another paper, stored anew in its place, or 'reread'). `earlier` holds the meetings an earlier
-    reading of this paper stored; the one this meeting is leaves it.
+    """Store one meeting: (actions new to the database, its body, how: 'new'; 'again' for the same meeting
+    given by another paper, stored anew in its place; 'reread'; or 'held' where, reading a paper again, its
+    meeting is now another paper's, which keeps it). `earlier` holds the meetings an earlier reading of
+    this paper stored; the one this meeting is leaves it.
 
     A `body` the user named is the body, whatever the paper's heading says and whoever attended."""
     present = [a.name for a in m.attendees if a.status == "present"]
     bid = body_id(db, body or m.body or m.organisation or "Unknown body", m.organisation, present, named=bool(body))
-    fields = {
+    existing, stored_as = _earlier_reading(db, earlier, m), "reread"
+    if existing is None:
+        existing = _same_meeting(db, bid, m, present) if m.date else None
+        stored_as = "new" if existing is None else "again"
+    if existing in earlier:
+        earlier.remove(existing)
+    if stored_as == "again" and reading:
+        return 0, bid, "held"  # the approved minutes replaced this draft's: reading the draft again keeps them
+    meeting_id, old = _meeting_row(db, existing, _meeting_fields(bid, doc_id, m))
+    _records(db, meeting_id, bid, m, old)
+    added = _actions(db, bid, meeting_id, document, m)
+    apply_verdicts(db, meeting_id)
+    return added, bid, stored_as
+
+
+def _meeting_fields(bid: int, doc_id: int, m: Meeting) -> dict:
+    return {
         "body_id": bid,
         "document_id": doc_id,
         "kind": m.kind,
@@ -289,72 +322,55 @@ def _meeting(
         "next_date": m.next_date,
         **_source(m.found),
     }
-    existing, stored_as = _earlier_reading(db, earlier, m), "reread"
+
+
+# what names a record of a meeting, so that storing the meeting again keeps the ids a review queue printed
+_RECORD_KEYS = {"attendance": ("name", "status"), "items": ("number", "title"), "resolutions": ("text",)}
+
+
+def _meeting_row(db: Database, existing: int | None, fields: dict) -> tuple[int, dict[str, dict[tuple, int]]]:
+    """The meeting's row, new or updated in place; and, for one stored before, the ids of its records by what
+    names them (its records themselves are cleared, to be stored as read now)."""
     if existing is None:
-        existing = _same_meeting(db, bid, m, present) if m.date else None
-        stored_as = "new" if existing is None else "again"
-    if existing in earlier:
-        earlier.remove(existing)
-    if existing is not None:
-        meeting_id = existing
-        sets = ", ".join(f'"{k}" = ?' for k in fields)
-        db.execute(f"UPDATE meetings SET {sets} WHERE id = ?", [*fields.values(), meeting_id])
-        for table in ("attendance", "items", "resolutions", "progress"):
-            db.execute(f'DELETE FROM "{table}" WHERE meeting_id = ?', [meeting_id])
-    else:
         cols = ", ".join(f'"{k}"' for k in fields)
-        meeting_id = db.execute(
-            f"INSERT INTO meetings ({cols}) VALUES ({', '.join('?' * len(fields))})", list(fields.values())
-        ).lastrowid
+        marks = ", ".join("?" * len(fields))
+        return db.execute(f"INSERT INTO meetings ({cols}) VALUES ({marks})", list(fields.values())).lastrowid, {}
+    sets = ", ".join(f'"{k}" = ?' for k in fields)
+    db.execute(f"UPDATE meetings SET {sets} WHERE id = ?", [*fields.values(), existing])
+    old: dict[str, dict[tuple, int]] = {}
+    for table, key in _RECORD_KEYS.items():
+        rows = db.execute(f'SELECT id, {", ".join(key)} FROM "{table}" WHERE meeting_id = ?', [existing])
+        old[table] = {tuple(row[1:]): row[0] for row in rows.fetchall()}
+    for table in ("attendance", "items", "resolutions", "progress"):
+        db.execute(f'DELETE FROM "{table}" WHERE meeting_id = ?', [existing])
+    return existing, old
+
+
+def _records(db: Database, meeting_id: int, bid: int, m: Meeting, old: dict[str, dict[tuple, int]]) -> None:
+    """The meeting's attendance, items, decisions and progress reports; a record stored before keeps its id."""
+
+    def add(table: str, row: dict, found: Found) -> None:
+        known = old.get(table, {}).pop(tuple(row[k] for k in _RECORD_KEYS[table]), None)
+        _insert(
+            db,
+            table,
+            {**({"id": known} if known is not None else {}), "meeting_id": meeting_id, **row, **_source(found)},
+        )
+
+    names = [x.name for x in m.attendees]
     for a in m.attendees:
-        pid = person_id(db, bid, a.name, [x.name for x in m.attendees], a.initials)
-        _insert(
-            db,
-            "attendance",
-            {
-                "meeting_id": meeting_id,
-                "person_id": pid,
-                "name": a.name,
-                "status": a.status,
-                "category": a.category,
-                "role": a.role,
-                "organisation": a.organisation,
-                **_source(a.found),
-            },
-        )
+        pid = person_id(db, bid, a.name, names, a.initials)
+        row = {"person_id": pid, "name": a.name, "status": a.status, "category": a.category, "role": a.role}
+        add("attendance", {**row, "organisation": a.organisation}, a.found)
     for position, item in enumerate(m.items):
-        _insert(
-            db,
-            "items",
-            {
-                "meeting_id": meeting_id,
-                "position": position,
-                "number": item.number,
-                "title": item.title,
-                "parent": item.parent,
-                "presenters": json.dumps(item.presenters),
-                "summary": item.summary,
-                "forward": json.dumps(item.forward) if item.forward else None,
-                **_source(item.found),
-            },
-        )
+        row = {"position": position, "number": item.number, "title": item.title, "parent": item.parent}
+        extra = {"presenters": json.dumps(item.presenters), "summary": item.summary}
+        add("items", {**row, **extra, "forward": json.dumps(item.forward) if item.forward else None}, item.found)
     for r in m.resolutions:
-        _insert(db, "resolutions", {"meeting_id": meeting_id, "item": r.item, "text": r.text, **_source(r.found)})
+        add("resolutions", {"item": r.item, "text": r.text}, r.found)
     for p in m.progress:
-        _insert(
-            db,
-            "progress",
-            {
-                "meeting_id": meeting_id,
-                "text": p.text,
-                "status": p.status,
-                "refs": json.dumps(p.refs),
-                **_source(p.found),
-            },
-        )
-    added = _actions(db, bid, meeting_id, document, m)
-    apply_verdicts(db, meeting_id)
-    return added, bid, stored_as
+        row = {"meeting_id": meeting_id, "text": p.text, "status": p.status, "refs": json.dumps(p.refs)}
+        _insert(db, "progress", {**row, **_source(p.found)})
 
 
 def _same_meeting(db: Database, bid: int, m: Meeting, present: list[str]) -> int | None:

@@ -130,8 +130,10 @@ def test_a_paper_moved_or_changed_is_named_and_the_others_are_read(stored, tmp_p
     assert result.returncode == 1
     errors = result.stderr.strip().splitlines()
     assert errors == [
-        f"error: {other}: no longer there, so not read again",
-        f"error: {paper}: changed since it was stored; `minutes ingest` stores the new version",
+        f"error: {other}: no longer there, so not read again (`minutes ingest NEWPATH --again` reads it where it "
+        "lies now; `minutes forget` removes it)",
+        f"error: {paper}: holds other content than the paper stored from it, which is not read again "
+        "(`minutes ingest` stores what it holds now)",
     ]
     assert "Traceback" not in result.stderr and _state(db) == before
     # from where it lies now, `ingest --again` reads it and keeps its refs
@@ -210,3 +212,64 @@ def test_forget_names_what_is_not_stored_and_removes_the_rest(stored, tmp_path: 
     assert result.returncode == 1
     assert result.stderr.strip() == f"error: {stray}: not a stored paper (`minutes meetings` lists what is stored)"
     assert result.stdout.strip() == "1 paper removed, 1 meeting with them"
+
+
+def test_reading_again_keeps_the_body_and_day_given_at_ingest(tmp_path: Path, backend: str) -> None:
+    paper = tmp_path / "undated.txt"
+    paper.write_text(PAPER.replace(" held on 10 January 2024", "").replace("Parish Council", "Council"))
+    db = fresh_db(backend, tmp_path)
+    run_cli("ingest", str(paper), "--body", "Milburn Parish Council", "--date", "2024-01-10", db=db, check=True)
+    first = _rows(db, "SELECT b.name, m.date FROM meetings m JOIN bodies b ON b.id = m.body_id")
+    assert first == [("Milburn Parish Council", "2024-01-10")]
+    run_cli("reread", db=db, check=True)
+    run_cli("ingest", str(paper), "--again", db=db, check=True)
+    assert _rows(db, "SELECT b.name, m.date FROM meetings m JOIN bodies b ON b.id = m.body_id") == first
+
+
+def test_a_date_given_only_when_read_again_dates_the_same_meeting_and_keeps_its_hand_changes(
+    tmp_path: Path, backend: str
+) -> None:
+    paper = tmp_path / "undated.txt"
+    paper.write_text(PAPER.replace(" held on 10 January 2024", ""))
+    db = fresh_db(backend, tmp_path)
+    hint = run_cli("ingest", str(paper), db=db, check=True)
+    refs = [r[0] for r in _rows(db, "SELECT ref FROM actions ORDER BY ref")]
+    run_cli("action", "done", refs[0], db=db, check=True)
+    again = run_cli("ingest", str(paper), "--date", "2024-01-10", db=db, check=True)
+    assert "already stored; --again reads it again with --date" in again.stdout and hint.returncode == 0
+    run_cli("ingest", str(paper), "--again", "--date", "2024-01-10", db=db, check=True)
+    assert _rows(db, "SELECT date FROM meetings") == [("2024-01-10",)]  # one meeting, now dated
+    assert _rows(db, "SELECT ref, status FROM actions ORDER BY ref") == [(refs[0], "done"), (refs[1], "open")]
+
+
+def test_reading_a_draft_again_leaves_the_meeting_to_its_approved_minutes(stored, tmp_path: Path) -> None:
+    db, draft = stored
+    approved = tmp_path / "pc-2024-01-10-approved.txt"
+    approved.write_text(PAPER.replace("get three quotes for the roof", "ask two roofers to price the repair by March"))
+    run_cli("ingest", str(approved), db=db, check=True)
+    after = _state(db)
+    assert any("two roofers" in r[1] for r in after[4])
+    for _ in range(2):
+        result = run_cli("reread", db=db, check=True)
+        assert "0 new actions" in result.stdout and _state(db) == after  # no flip-flop, no new refs
+
+
+def test_a_short_body_name_at_ingest_is_the_stored_body(stored, tmp_path: Path) -> None:
+    db, paper = stored
+    result = run_cli("ingest", str(paper), "--again", "--body", "parish council", db=db, check=True)
+    assert "note: --body 'parish council' is the stored body 'Parish Council'" in result.stderr
+    assert _rows(db, "SELECT name FROM bodies") == [("Parish Council",)]
+
+
+def test_review_ids_and_verdicts_stay_when_a_paper_is_read_again(stored) -> None:
+    db, _ = stored
+    before = _rows(db, "SELECT id, text FROM resolutions") + _rows(db, "SELECT id, title FROM items ORDER BY id")
+    rid = _rows(db, "SELECT id FROM resolutions")[0][0]
+    run_cli("review", "confirm", "resolution", str(rid), db=db, check=True)
+    run_cli("reread", db=db, check=True)
+    assert (
+        _rows(db, "SELECT id, text FROM resolutions") + _rows(db, "SELECT id, title FROM items ORDER BY id") == before
+    )
+    assert _rows(db, "SELECT reviewed FROM resolutions") == [("confirmed",)]
+    blank = run_cli("review", "correct", "resolution", str(rid), "--field", "text", "--value", " ", db=db)
+    assert blank.returncode == 1 and "give the right text" in blank.stderr
