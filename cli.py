@@ -1361,6 +1361,7 @@ def review_list(
             "confidence",
             "rule",
             "text",
+            "owners",
             "document",
             "first_page",
             "first_line",

@@ -32,6 +32,13 @@ class ReviewError(ValueError):
     """A verdict that cannot be applied: unknown record, field or value."""
 
 
+# an action's owners as one line, what a reviewer checks first ('Clerk / Cllr Bell')
+_OWNERS = (
+    "(SELECT group_concat(name, ' / ') FROM "
+    "(SELECT o.name FROM action_owners o WHERE o.action_id = r.id ORDER BY o.position) AS named)"
+)
+
+
 def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None) -> list[dict]:
     """Records under the confidence threshold that nobody has reviewed yet, least sure first; every one of
     them when the threshold is 1."""
@@ -42,9 +49,10 @@ def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None)
         if body_id is not None:
             where += " AND m.body_id = ?"
             params.append(body_id)
+        owners = _OWNERS if kind == "action" else "NULL"
         rows += db.query(
             f"SELECT '{kind}' AS kind, r.id, {'r.ref' if kind == 'action' else 'NULL'} AS ref, b.name AS body, "
-            f'm.date AS meeting_date, r."{column}" AS text, r.rule, '
+            f'm.date AS meeting_date, r."{column}" AS text, {owners} AS owners, r.rule, '
             f'r.confidence, d.path AS document, r.first_page, r.first_line, r.last_line FROM "{table}" r '
             f"JOIN meetings m ON m.id = r.meeting_id JOIN bodies b ON b.id = m.body_id "
             f"JOIN documents d ON d.id = m.document_id WHERE {where}",

@@ -273,3 +273,11 @@ def test_review_ids_and_verdicts_stay_when_a_paper_is_read_again(stored) -> None
     assert _rows(db, "SELECT reviewed FROM resolutions") == [("confirmed",)]
     blank = run_cli("review", "correct", "resolution", str(rid), "--field", "text", "--value", " ", db=db)
     assert blank.returncode == 1 and "give the right text" in blank.stderr
+
+
+def test_the_review_queue_shows_each_action_s_owners(stored) -> None:
+    db, _ = stored
+    rows = json.loads(run_cli("review", "--below", "1", "--json", db=db, check=True).stdout)
+    owners = sorted(r["owners"] for r in rows if r["kind"] == "action")
+    assert owners == ["Bell", "Clerk"]
+    assert all(r["owners"] is None for r in rows if r["kind"] != "action")
