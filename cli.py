@@ -821,10 +821,13 @@ def action_show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show one action in full, with its history from meeting to meeting."""
-    from .db.queries import actions
+    from .db.queries import actions, rejected_action
 
-    found = actions(_db(), ref=ref)
+    db = _db()
+    found = actions(db, ref=ref)
     if not found:
+        if rejected_action(db, ref):
+            _fail(f"{ref}: rejected in review, so listed nowhere; `minutes review confirm action {ref}` restores it")
         _fail(f"no action with reference {ref}", 1)
     (row,) = found
     if as_json:

@@ -156,6 +156,12 @@ def document_bodies(db: Database, document_id: int) -> list[str]:
     return [row[0] for row in rows]
 
 
+def rejected_action(db: Database, ref: str) -> bool:
+    """Whether a reviewer rejected the action with this ref (it is then listed nowhere)."""
+    query = "SELECT 1 FROM actions WHERE upper(ref) = upper(?) AND reviewed = 'rejected'"
+    return db.execute(query, [ref]).fetchone() is not None
+
+
 def find_document(db: Database, sha256: str | None, path: str) -> int | None:
     """A stored paper: by its content where the file is at hand, else by the path it was stored from."""
     if sha256:

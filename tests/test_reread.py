@@ -281,3 +281,16 @@ def test_the_review_queue_shows_each_action_s_owners(stored) -> None:
     owners = sorted(r["owners"] for r in rows if r["kind"] == "action")
     assert owners == ["Bell", "Clerk"]
     assert all(r["owners"] is None for r in rows if r["kind"] != "action")
+
+
+def test_showing_a_rejected_action_says_so_and_how_to_restore_it(stored) -> None:
+    db, _ = stored
+    ref = _rows(db, "SELECT ref FROM actions ORDER BY ref")[0][0]
+    run_cli("review", "reject", "action", ref, db=db, check=True)
+    shown = run_cli("action", "show", ref, db=db)
+    assert shown.returncode == 1
+    assert shown.stderr.strip() == (
+        f"error: {ref}: rejected in review, so listed nowhere; `minutes review confirm action {ref}` restores it"
+    )
+    run_cli("review", "confirm", "action", ref, db=db, check=True)
+    assert run_cli("action", "show", ref, db=db).returncode == 0
