@@ -113,20 +113,93 @@ def score(record: dict, rows: list[dict]) -> SeriesScore:
     return result
 
 
-def run(reverse: bool = False) -> list[SeriesScore]:
+@dataclass
+class DigestScore:
+    series: str
+    record_open: int = 0  # actions the hand record leaves open
+    listed: int = 0  # of those, the digest lists
+    extra: int = 0  # digest entries the record closes, or has no action for
+    owners_right: int = 0  # listed open actions whose owners are the record's, as people's names
+
+
+def _digest(db: Path, record: dict) -> list[dict]:
+    """The digest's open actions, as of the day after the series' last meeting."""
+    conn = sqlite3.connect(db)
+    (body,) = conn.execute(
+        "SELECT name FROM bodies b JOIN meetings m ON m.body_id = b.id GROUP BY b.id ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    conn.close()
+    last = max(a["raised"] for a in record["actions"])
+    argv = [
+        sys.executable,
+        "-m",
+        "minutes",
+        "--db",
+        str(db),
+        "digest",
+        "--body",
+        body,
+        "--as-of",
+        last,
+        "--format",
+        "json",
+    ]
+    data = json.loads(subprocess.run(argv, check=True, capture_output=True, text=True).stdout)
+    return [a for owner in data["owners"] for a in owner["actions"]]
+
+
+def score_digest(record: dict, db: Path) -> DigestScore:
+    listed = {a["id"]: a for a in _digest(db, record)}  # one entry per action, whoever of its owners lists it
+    rows = [{"id": a["id"], "text": a["text"], "date": a["meeting_date"]} for a in listed.values()]
+    best = _closest(record["actions"], rows)
+    result = DigestScore(record["series"], record_open=sum(a["final_status"] == "open" for a in record["actions"]))
+    by_id = {a["id"]: a for a in record["actions"]}
+    seen: set[str] = set()
+    for action_id, hand in best.items():
+        action = by_id.get(hand) if hand else None
+        if action is None or action["final_status"] != "open" or hand in seen:
+            result.extra += 1
+            continue
+        seen.add(hand)
+        result.listed += 1
+        names = listed[action_id]["owners"]
+        result.owners_right += len(names) == len(action["owners"]) and all(
+            any(_same_person(o, n) for n in names) for o in action["owners"]
+        )
+    return result
+
+
+def _same_person(recorded: str, shown: str) -> bool:
+    """The record's owner ('GM', 'Simkins', 'Çağıl Uluşahin Sonmez') named in the digest as a person ('George
+    Martin', 'Cllr Simkins', the roll's 'Cagil Ulusahin Sonmez')."""
+    import unicodedata
+
+    def fold(name: str) -> str:
+        plain = unicodedata.normalize("NFKD", name.replace("ı", "i"))  # dotless i has no decomposition
+        return "".join(c for c in plain if not unicodedata.combining(c)).lower()
+
+    if recorded.isupper() and len(recorded) <= 4:
+        return "".join(w[0] for w in shown.split() if w[:1].isupper()) == recorded or recorded == shown
+    return fold(recorded) in fold(shown) or fold(shown) in fold(recorded)
+
+
+def run(reverse: bool = False, digests: list | None = None) -> list[SeriesScore]:
     out = []
     for record in records():
         with tempfile.TemporaryDirectory() as folder:
             db = Path(folder) / "series.db"
             ingest(record, db, reverse)
             out.append(score(record, stored(db)))
+            if digests is not None:
+                digests.append(score_digest(record, db))
     return out
 
 
 def main() -> int:
+    digests: list[DigestScore] = []
     for reverse in (False, True):
         print("reverse order" if reverse else "date order")
-        results = run(reverse)
+        results = run(reverse, None if reverse else digests)
         for s in results:
             print(
                 f"  {s.series:22} actions {s.actions:3}  found {s.found:3}  final status right {s.right:3} "
@@ -138,6 +211,12 @@ def main() -> int:
         total = sum(s.actions for s in results)
         right = sum(s.right for s in results)
         print(f"  all: {right}/{total} final statuses right ({right / total:.2f})")
+    print("digest (date order)")
+    for d in digests:
+        print(
+            f"  {d.series:22} open in the record {d.record_open:3}  listed {d.listed:3}  "
+            f"owners right {d.owners_right:3}  listed but closed or not an action {d.extra:3}"
+        )
     return 0
 
 
