@@ -405,13 +405,24 @@ def mark_wrapped(lines: list[Line], rights: list[float], slack: float = 18.0) ->
         line.wrapped = right >= margin - slack and len(line.text) > 25
 
 
+def _three_letters(piece: str, body: int) -> list[int]:
+    """The first, a middle and the last letter of a line past `body`, found without walking every character
+    (a page has thousands of lines to weigh)."""
+    first = next((i for i in range(body, len(piece)) if piece[i].isalpha()), None)
+    if first is None:
+        return []
+    last = next(i for i in range(len(piece) - 1, first - 1, -1) if piece[i].isalpha())
+    middle = next((i for i in range((first + last) // 2, last + 1) if piece[i].isalpha()), last)
+    return [first, middle, last]
+
+
 def _is_bold(textpage, raw, start: int, piece: str) -> bool:
     """Bold when the line's words, past any item number, are set in a heavy weight or a bold font."""
     body = re.match(r"\s*(?:[\dA-Za-z]{1,4}[.)]|\d+(?:\.\d+)*)?\s*", piece).end()
-    letters = [start + i for i, ch in enumerate(piece) if ch.isalpha() and i >= body]
-    if not letters:
+    sample = _three_letters(piece, body)
+    if not sample:
         return False
-    sample = {letters[0], letters[len(letters) // 2], letters[-1]}
+    sample = {start + i for i in sample}
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     for index in sample:
