@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import UTC
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -221,13 +222,14 @@ def ingest(
 
 
 def _ingest_body(db, body: str | None) -> str | None:
-    """--body as stored: a body already stored under that name (or a shorter form of it) is that body."""
+    """--body as stored: a body already stored under that name (any case or spacing, or a name its papers use)
+    is that body."""
     from .db.queries import find_body
 
     if not body:
         return None
     named = " ".join(body.split())
-    found = find_body(db, named)
+    found = find_body(db, named, likeness=False)  # a name, never a likeness: 'Working Group' is not another's
     if found is not None and found["name"] != named and not state.quiet:
         err.print(f"note: --body {named!r} is the stored body {found['name']!r}", markup=False, highlight=False)
     return found["name"] if found is not None else named
@@ -247,7 +249,10 @@ def _store_all(
 
     from .db.store import refresh
 
-    totals = {"documents": 0, "meetings": 0, "actions": 0, "unchanged": 0, "empty": 0, "again": 0, "reread": 0}
+    totals = dict.fromkeys(
+        ("documents", "meetings", "actions", "unchanged", "empty", "again", "reread", "removed_meetings"), 0
+    )
+    totals["removed_actions"] = 0
     show = not state.quiet and count > 3 and sys.stderr.isatty()
     done = 0
     try:
@@ -281,7 +286,7 @@ def _store_one(
     again: bool = False,
 ) -> None:
     """One paper: stored, unchanged, holding no meeting, or failed (named in one line)."""
-    from .db.store import store
+    from .db.store import NothingRead, store
 
     if parsed.error:
         failures.append(parsed.error)
@@ -297,6 +302,10 @@ def _store_one(
             )
             day = None
         result = store(db, parsed.document, parsed.meetings, defer=True, body=body, day=day, again=again)
+    except NothingRead as exc:  # an OCR'd paper read without OCR, say: its earlier reading stands
+        failures.append(f"{parsed.path}: {exc}")
+        err.print(f"error: {failures[-1]}", markup=False, highlight=False)
+        return
     except Exception as exc:  # the database refused: report it, keep going with the others
         if _cannot_write(exc):
             raise
@@ -308,7 +317,7 @@ def _store_one(
         if state.verbose:
             out.print(f"unchanged: {parsed.path} (already ingested)", markup=False, highlight=False)
         if day and not state.quiet:
-            out.print(f"{parsed.path}: already stored; --again reads it again with --date", markup=False)
+            err.print(f"note: {parsed.path}: already stored; --again reads it again with --date", markup=False)
         if body:
             _stored_elsewhere(db, parsed.path, result.document_id, body)
         return
@@ -320,6 +329,8 @@ def _store_one(
     totals["meetings"] += result.meetings
     totals["actions"] += result.actions
     totals["again"] += result.again
+    totals["removed_meetings"] += result.removed_meetings
+    totals["removed_actions"] += result.removed_actions
     if state.verbose:
         kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
         out.print(f"stored: {parsed.path}: {kinds}; {result.actions} new actions", markup=False, highlight=False)
@@ -343,15 +354,15 @@ def reread(
     db = _db(writing=True)
     papers = stored_papers(db, _body(db, body))
     failures = [
-        f"{path}: no longer there, so not read again (`minutes ingest NEWPATH --again` reads it where it lies now; "
-        "`minutes forget` removes it)"
-        for path, _ in papers
+        f"{path}: not found from here, so not read again (stored paths are read from the folder they were "
+        "ingested in; `minutes ingest NEWPATH --again` reads a moved paper)"
+        for path, _, _ in papers
         if not Path(path).is_file()
     ]
-    present: dict[str, set[str]] = {}  # a path may have held several papers stored over time
-    for path, sha in papers:
+    present: dict[str, dict[str, bool]] = {}  # a path may have held several papers over time
+    for path, sha, holds in papers:
         if Path(path).is_file():
-            present.setdefault(path, set()).add(sha)
+            present.setdefault(path, {})[sha] = holds
     for problem in failures:
         err.print(f"error: {problem}", markup=False, highlight=False)
     options = _ocr_options(ocr, jobs, pages_bar=len(present) == 1)
@@ -372,17 +383,18 @@ def forget(
 ) -> None:
     """Remove stored papers and everything read from them (a paper ingested by mistake); the trackers are
     replayed without them."""
-    from .db.queries import find_document
-    from .db.store import forget as forget_paper
+    from .db.queries import find_documents
+    from .db.readings import forget as forget_paper
 
     db = _db(writing=True)
     failures, removed, meetings = [], 0, 0
     for given in paths:
-        document_id = find_document(db, _sha256(given), given)
-        if document_id is None:
-            failures.append(f"{given}: not a stored paper (`minutes meetings` lists what is stored)")
+        found = find_documents(db, _sha256(given), given)
+        if len(found) != 1:
+            why = "not a stored paper" if not found else f"{len(found)} papers were stored from this path"
+            failures.append(f"{given}: {why} (`minutes meetings` lists the papers stored)")
             continue
-        result = forget_paper(db, document_id, force)
+        result = forget_paper(db, found[0], force)
         if result.kept:
             failures.append(
                 f"{given}: not removed, as a person changed records of {_count(result.kept, 'meeting')} in it "
@@ -405,25 +417,25 @@ def _sha256(path: str) -> str | None:
     try:
         with open(path, "rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
+    except OSError:  # no file (gone, or a folder): the path it was stored from names it
         return None
 
 
-def _same_content(results, stored: dict[str, set[str]], failures: list[str]):
-    """Each paper read, where its file still holds what was stored from it; a file that holds something else
-    now is named (what it holds now is a new paper, for `ingest`)."""
+def _same_content(results: Iterable, stored: dict[str, dict[str, bool]], failures: list[str]) -> Iterator:
+    """Each paper read, where its file still holds what was stored from it. A paper stored from the same path
+    that the file no longer holds, and that still gives meetings, is named: it cannot be read again."""
     for parsed in results:
         if parsed.document is None:
             yield parsed
             continue
-        earlier = stored[parsed.path] - {parsed.document.sha256}
-        if earlier:
+        papers = stored[parsed.path]
+        if any(holds for sha, holds in papers.items() if sha != parsed.document.sha256):
             failures.append(
-                f"{parsed.path}: holds other content than the paper stored from it, which is not read again "
-                "(`minutes ingest` stores what it holds now)"
+                f"{parsed.path}: now holds other content than a paper stored from it, which is not read again "
+                "(`minutes ingest` stores what the file holds now)"
             )
             err.print(f"error: {failures[-1]}", markup=False, highlight=False)
-        if parsed.document.sha256 in stored[parsed.path]:
+        if parsed.document.sha256 in papers:
             yield parsed
 
 
@@ -472,6 +484,8 @@ def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
         head = f"{totals['documents']} stored, " if totals["documents"] else ""
         line = f"{head}{_count(totals['reread'], 'document')} read again, {_count(totals['meetings'], 'new meeting')}"
         line += f", {_count(totals['actions'], 'new action')}"
+        gone = [_count(totals[f"removed_{k}s"], k) for k in ("meeting", "action") if totals[f"removed_{k}s"]]
+        line += f"; {' and '.join(gone)} no longer found, removed" if gone else ""
     if totals["again"]:  # the same minutes as another format, or a corrected copy: stored in place of the first
         again = totals["again"]
         line += f" ({_count(again, 'meeting')} {'was' if again == 1 else 'were'} already stored and "

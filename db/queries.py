@@ -53,8 +53,9 @@ def _body_filter(db: Database, body: str | None, column: str) -> tuple[str, list
     return None if found is None else (f"WHERE {column} = ?", [found["id"]])
 
 
-def find_body(db: Database, name: str) -> dict | None:
-    """A body by name: exact, then by key, then by a unique partial match."""
+def find_body(db: Database, name: str, likeness: bool = True) -> dict | None:
+    """A body by name: exact, then by key or a name its papers also use, then (with `likeness`) by a unique
+    partial match."""
     rows = [
         dict(zip(("id", "name", "initials", "organisation"), r))
         for r in db.execute("SELECT id, name, initials, organisation FROM bodies").fetchall()
@@ -67,7 +68,7 @@ def find_body(db: Database, name: str) -> dict | None:
     if alias:  # a name the body's papers also use ("F&GP Committee")
         return next(r for r in rows if r["id"] == alias[0])
     partial = [r for r in rows if key in body_key(r["name"]) or key == r["initials"].lower()]
-    return partial[0] if len(partial) == 1 else None
+    return partial[0] if likeness and len(partial) == 1 else None
 
 
 def other_names(db: Database, body: str, name: str) -> list[str]:
@@ -162,28 +163,25 @@ def rejected_action(db: Database, ref: str) -> bool:
     return db.execute(query, [ref]).fetchone() is not None
 
 
-def find_document(db: Database, sha256: str | None, path: str) -> int | None:
-    """A stored paper: by its content where the file is at hand, else by the path it was stored from."""
-    if sha256:
-        row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
-        if row:
-            return row[0]
-    row = db.execute("SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 1", [path]).fetchone()
-    return row[0] if row else None
+def find_documents(db: Database, sha256: str | None, path: str) -> list[int]:
+    """The stored papers a user names: by the content of the file at hand; where there is no file, by the path
+    they were stored from (several papers may have lain there over time)."""
+    if sha256 is not None:
+        return [r[0] for r in db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchall()]
+    return [r[0] for r in db.execute("SELECT id FROM documents WHERE path = ? ORDER BY id", [path]).fetchall()]
 
 
-def stored_papers(db: Database, body: str | None = None) -> list[tuple[str, str]] | None:
-    """(path, sha256) of each stored paper, or of the papers holding a body's meetings; None for no such body."""
-    chosen = _body_filter(db, body, "m.body_id")
-    if chosen is None:
-        return None
-    where, args = chosen
+def stored_papers(db: Database, body: str | None = None) -> list[tuple[str, str, bool]]:
+    """(path, sha256, whether it holds meetings) of each stored paper, or of the papers holding a body's
+    meetings (the body a stored one, as `find_body` names it)."""
+    where, args = _body_filter(db, body, "m.body_id") or ("WHERE 1 = 0", [])
     rows = db.execute(
-        f"SELECT d.path, d.sha256 FROM documents d WHERE d.id IN (SELECT m.document_id FROM meetings m {where}) "
+        "SELECT d.path, d.sha256, EXISTS (SELECT 1 FROM meetings o WHERE o.document_id = d.id) FROM documents d "
+        f"WHERE d.id IN (SELECT m.document_id FROM meetings m {where}) "
         "OR (? = '' AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.document_id = d.id)) ORDER BY d.id",
         [*args, body or ""],
     ).fetchall()
-    return [(row[0], row[1]) for row in rows]
+    return [(row[0], row[1], bool(row[2])) for row in rows]
 
 
 def meetings(db: Database, body: str | None = None) -> list[dict]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
@@ -23,6 +24,7 @@ from .connection import Database
 from .due import ISO_DAY
 from .people import person_id, settle
 from .queries import body_key
+from .readings import drop_meeting, pair_readings
 from .tracker import rebuild
 
 
@@ -43,6 +45,9 @@ class Stored:
     actions: int  # actions new to the database
     again: int = 0  # meetings the paper gives again (another copy, a corrected version): stored anew in place
     reread: bool = False  # a paper stored before, read again with today's rules
+    removed_meetings: int = 0  # read again: meetings its earlier reading gave that it no longer gives
+    removed_actions: int = 0  # ... and actions no longer found
+    bodies: set[int] = field(default_factory=set)  # the bodies whose meetings it changed
 
 
 def initials(name: str) -> str:
@@ -90,6 +95,10 @@ def body_id(db: Database, name: str, organisation: str | None, attendees: list[s
     return cursor.lastrowid
 
 
+class NothingRead(Exception):
+    """A paper read again that gives no meeting where its earlier reading gave some: it is kept as it was."""
+
+
 def store(
     db: Database,
     document: Document,
@@ -118,22 +127,8 @@ def store(
         if row and not again:  # another process stored it while we waited for the lock
             db.rollback()
             return Stored(row[0], True, 0, 0)
-        body, day = (body or row[1], day or row[2]) if row else (body, day)
-        for meeting in meetings:
-            meeting.date = meeting.date or day
-        doc_id, earlier = _document_row(db, document, len(meetings), row[0] if row else None, body, day)
-        bodies = {b for (b,) in db.execute("SELECT DISTINCT body_id FROM meetings WHERE document_id = ?", [doc_id])}
-        actions = 0
-        how: list[str] = []
-        for meeting in meetings:
-            reading = row is not None
-            count, stored_in, stored_as = _meeting(db, doc_id, document, meeting, body, earlier, reading)
-            actions += count
-            how.append(stored_as)
-            bodies.add(stored_in)
-        for meeting_id in earlier:
-            _drop_meeting(db, meeting_id)
-        for stored_in in sorted(bodies):
+        result = _store_paper(db, document, meetings, row, body, day)
+        for stored_in in sorted(result.bodies):
             settle(db, stored_in)
             if defer:
                 db.execute("UPDATE bodies SET stale = 1 WHERE id = ?", [stored_in])
@@ -143,7 +138,37 @@ def store(
     except BaseException:
         db.rollback()
         raise
-    return Stored(doc_id, False, how.count("new"), actions, how.count("again"), reread=row is not None)
+    return result
+
+
+def _store_paper(db: Database, document: Document, meetings: list[Meeting], row, body, day) -> Stored:
+    """The paper's row and its meetings (inside the caller's transaction); `row` is its earlier reading's
+    (id, body, held), if any."""
+    body, day = (body or row[1], day or row[2]) if row else (body, day)
+    for meeting in meetings:
+        meeting.date = meeting.date or day
+    doc_id, earlier = _document_row(db, document, len(meetings), row[0] if row else None, body, day)
+    if earlier and not meetings:
+        raise NothingRead(f"read again, it gives no meeting where it gave {len(earlier)}; kept as it was")
+    paper = _Paper(doc_id, document, body, reading=row is not None)
+    bodies = {b for (b,) in db.execute("SELECT DISTINCT body_id FROM meetings WHERE document_id = ?", [doc_id])}
+    result = Stored(doc_id, False, 0, 0, reread=paper.reading)
+    used: set[int] = set()
+    for meeting, earlier_id in zip(meetings, pair_readings(db, earlier, meetings), strict=True):
+        done = _meeting(db, paper, meeting, earlier_id)
+        result.meetings += done.how == "new"
+        result.again += done.how == "again"
+        result.actions += done.inserted if paper.reading else max(done.inserted - done.removed, 0)
+        result.removed_actions += done.removed
+        used.add(done.meeting_id)
+        bodies.add(done.body_id)
+    for meeting_id in earlier:
+        gone = drop_meeting(db, meeting_id) if meeting_id not in used else None
+        if gone is not None:
+            result.removed_meetings += 1
+            result.removed_actions += gone
+    result.bodies = bodies
+    return result
 
 
 def _document_row(
@@ -166,77 +191,6 @@ def _document_row(
     )
     earlier = db.execute("SELECT id FROM meetings WHERE document_id = ? ORDER BY id", [stored]).fetchall()
     return stored, [r[0] for r in earlier]
-
-
-def _earlier_reading(db: Database, earlier: list[int], m: Meeting) -> int | None:
-    """The meeting an earlier reading of the same paper stored for this one: same kind and date, else same
-    kind where one reading had no date (a date given or found only now), in order."""
-    stored = [(i, *db.execute("SELECT kind, date FROM meetings WHERE id = ?", [i]).fetchone()) for i in earlier]
-    exact = next((i for i, kind, day in stored if kind == m.kind and day == m.date), None)
-    if exact is not None:
-        return exact
-    return next((i for i, kind, day in stored if kind == m.kind and (day is None or m.date is None)), None)
-
-
-def _hand_changed(db: Database, meeting_id: int) -> bool:
-    """Whether a person changed one of the meeting's actions or gave a verdict on one of its records."""
-    if db.execute("SELECT 1 FROM corrections WHERE meeting_id = ? LIMIT 1", [meeting_id]).fetchone():
-        return True
-    return bool(
-        db.execute(
-            "SELECT 1 FROM overrides o JOIN actions a ON a.id = o.action_id WHERE a.meeting_id = ? LIMIT 1",
-            [meeting_id],
-        ).fetchone()
-    )
-
-
-def _drop_meeting(db: Database, meeting_id: int, force: bool = False) -> bool:
-    """A meeting with all it holds (inside the caller's transaction); a meeting a person changed is kept
-    unless `force` (nothing a person did is lost by accident). Whether it went."""
-    if not force and _hand_changed(db, meeting_id):
-        return False
-    actions = [r[0] for r in db.execute("SELECT id FROM actions WHERE meeting_id = ?", [meeting_id])]
-    marks = ",".join("?" * len(actions))
-    if actions:
-        db.execute(f"UPDATE actions SET linked_to = NULL WHERE linked_to IN ({marks})", actions)
-        for table in ("action_history", "action_owners", "overrides"):
-            db.execute(f"DELETE FROM {table} WHERE action_id IN ({marks})", actions)
-        db.execute(f"DELETE FROM actions WHERE id IN ({marks})", actions)
-    db.execute("UPDATE action_history SET meeting_id = NULL WHERE meeting_id = ?", [meeting_id])
-    for table in ("attendance", "items", "resolutions", "progress", "corrections"):
-        db.execute(f'DELETE FROM "{table}" WHERE meeting_id = ?', [meeting_id])
-    db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
-    return True
-
-
-@dataclass
-class Forgotten:
-    meetings: int  # meetings removed
-    kept: int  # meetings kept because a person changed them (without `force`)
-
-
-def forget(db: Database, document_id: int, force: bool = False) -> Forgotten:
-    """Remove a stored paper and what was read from it, in one transaction, and replay its bodies' trackers.
-    Without `force` nothing goes when a person changed one of its records (the count says how many
-    meetings hold such changes)."""
-    db.begin()
-    try:
-        rows = db.execute("SELECT id, body_id FROM meetings WHERE document_id = ?", [document_id]).fetchall()
-        changed = sum(_hand_changed(db, meeting_id) for meeting_id, _ in rows)
-        if changed and not force:
-            db.rollback()
-            return Forgotten(0, changed)
-        for meeting_id, _ in rows:
-            _drop_meeting(db, meeting_id, force=True)
-        db.execute("DELETE FROM documents WHERE id = ?", [document_id])
-        for body in sorted({body for _, body in rows}):
-            settle(db, body)
-            rebuild(db, body)
-        db.commit()
-    except BaseException:
-        db.rollback()
-        raise
-    return Forgotten(len(rows), 0)
 
 
 def moved_document(db: Database, document_id: int, new: str) -> None:
@@ -277,36 +231,47 @@ def analyze(db: Database) -> None:
     db.analyze()
 
 
-def _meeting(
-    db: Database,
-    doc_id: int,
-    document: Document,
-    m: Meeting,
-    body: str | None,
-    earlier: list[int],
-    reading: bool = False,
-) -> tuple[int, int, str]:
-    """Store one meeting: (actions new to the database, its body, how: 'new'; 'again' for the same meeting
-    given by another paper, stored anew in its place; 'reread'; or 'held' where, reading a paper again, its
-    meeting is now another paper's, which keeps it). `earlier` holds the meetings an earlier reading of
-    this paper stored; the one this meeting is leaves it.
+@dataclass
+class _Paper:
+    id: int
+    document: Document
+    body: str | None  # the body the user named
+    reading: bool  # read again: stored before
 
-    A `body` the user named is the body, whatever the paper's heading says and whoever attended."""
+
+@dataclass
+class _Done:
+    meeting_id: int
+    body_id: int
+    how: str  # new; again (another paper's copy of a stored meeting, stored in its place); reread; held
+    inserted: int = 0  # actions new to the database
+    removed: int = 0  # actions no longer found
+
+
+def _meeting(db: Database, paper: _Paper, m: Meeting, earlier_id: int | None) -> _Done:
+    """Store one meeting: in place of `earlier_id`, its paper's earlier reading of it; or of the same meeting
+    another paper gave; or new. Reading a paper again, a meeting another paper now holds (the approved
+    minutes that replaced a draft's) stays that paper's ('held').
+
+    A body the user named is the body, whatever the paper's heading says and whoever attended."""
     present = [a.name for a in m.attendees if a.status == "present"]
-    bid = body_id(db, body or m.body or m.organisation or "Unknown body", m.organisation, present, named=bool(body))
-    existing, stored_as = _earlier_reading(db, earlier, m), "reread"
+    named = paper.body or m.body or m.organisation or "Unknown body"
+    bid = body_id(db, named, m.organisation, present, named=bool(paper.body))
+    existing, how = earlier_id, "reread"
     if existing is None:
         existing = _same_meeting(db, bid, m, present) if m.date else None
-        stored_as = "new" if existing is None else "again"
-    if existing in earlier:
-        earlier.remove(existing)
-    if stored_as == "again" and reading:
-        return 0, bid, "held"  # the approved minutes replaced this draft's: reading the draft again keeps them
-    meeting_id, old = _meeting_row(db, existing, _meeting_fields(bid, doc_id, m))
+        how = "new" if existing is None else "again"
+    if how == "again" and paper.reading and _paper_of(db, existing) != paper.id:
+        return _Done(existing, bid, "held")
+    meeting_id, old = _meeting_row(db, existing, _meeting_fields(bid, paper.id, m))
     _records(db, meeting_id, bid, m, old)
-    added = _actions(db, bid, meeting_id, document, m)
+    inserted, removed = _actions(db, bid, meeting_id, paper.document, m)
     apply_verdicts(db, meeting_id)
-    return added, bid, stored_as
+    return _Done(meeting_id, bid, how, inserted, removed)
+
+
+def _paper_of(db: Database, meeting_id: int) -> int:
+    return db.execute("SELECT document_id FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
 
 
 def _meeting_fields(bid: int, doc_id: int, m: Meeting) -> dict:
@@ -328,49 +293,81 @@ def _meeting_fields(bid: int, doc_id: int, m: Meeting) -> dict:
 _RECORD_KEYS = {"attendance": ("name", "status"), "items": ("number", "title"), "resolutions": ("text",)}
 
 
-def _meeting_row(db: Database, existing: int | None, fields: dict) -> tuple[int, dict[str, dict[tuple, int]]]:
-    """The meeting's row, new or updated in place; and, for one stored before, the ids of its records by what
-    names them (its records themselves are cleared, to be stored as read now)."""
+def _meeting_row(db: Database, existing: int | None, fields: dict) -> tuple[int, dict[str, list[tuple]]]:
+    """The meeting's row, new or updated in place; and, for one stored before, its records' names and ids
+    (its records themselves are cleared, to be stored as read now)."""
     if existing is None:
         cols = ", ".join(f'"{k}"' for k in fields)
         marks = ", ".join("?" * len(fields))
         return db.execute(f"INSERT INTO meetings ({cols}) VALUES ({marks})", list(fields.values())).lastrowid, {}
     sets = ", ".join(f'"{k}" = ?' for k in fields)
     db.execute(f"UPDATE meetings SET {sets} WHERE id = ?", [*fields.values(), existing])
-    old: dict[str, dict[tuple, int]] = {}
-    for table, key in _RECORD_KEYS.items():
-        rows = db.execute(f'SELECT id, {", ".join(key)} FROM "{table}" WHERE meeting_id = ?', [existing])
-        old[table] = {tuple(row[1:]): row[0] for row in rows.fetchall()}
+    old = {
+        table: [
+            tuple(r)
+            for r in db.execute(
+                f'SELECT {", ".join(key)}, id FROM "{table}" WHERE meeting_id = ? ORDER BY id', [existing]
+            ).fetchall()
+        ]
+        for table, key in _RECORD_KEYS.items()
+    }
     for table in ("attendance", "items", "resolutions", "progress"):
         db.execute(f'DELETE FROM "{table}" WHERE meeting_id = ?', [existing])
     return existing, old
 
 
-def _records(db: Database, meeting_id: int, bid: int, m: Meeting, old: dict[str, dict[tuple, int]]) -> None:
-    """The meeting's attendance, items, decisions and progress reports; a record stored before keeps its id."""
+def _kept_ids(old: list[tuple], keys: list[tuple]) -> list[int | None]:
+    """The ids the records read now keep: their old ones, in order, when they are the same records as before
+    (so a printed review queue still names them); else none, and the database gives new ones in reading
+    order, so no new id can meet an old one."""
+    if Counter(row[:-1] for row in old) != Counter(keys):
+        return [None] * len(keys)
+    queues: dict[tuple, list[int]] = {}
+    for row in old:
+        queues.setdefault(row[:-1], []).append(row[-1])
+    return [queues[key].pop(0) for key in keys]
 
-    def add(table: str, row: dict, found: Found) -> None:
-        known = old.get(table, {}).pop(tuple(row[k] for k in _RECORD_KEYS[table]), None)
-        _insert(
-            db,
-            table,
-            {**({"id": known} if known is not None else {}), "meeting_id": meeting_id, **row, **_source(found)},
-        )
+
+def _records(db: Database, meeting_id: int, bid: int, m: Meeting, old: dict[str, list[tuple]]) -> None:
+    """The meeting's attendance, items, decisions and progress reports, in reading order."""
+
+    def add(table: str, rows: list[tuple[dict, Found]]) -> None:
+        keys = [tuple(row[k] for k in _RECORD_KEYS[table]) for row, _ in rows]
+        for known, (row, found) in zip(_kept_ids(old.get(table, []), keys), rows, strict=True):
+            kept = {"id": known} if known is not None else {}
+            _insert(db, table, {**kept, "meeting_id": meeting_id, **row, **_source(found)})
 
     names = [x.name for x in m.attendees]
-    for a in m.attendees:
-        pid = person_id(db, bid, a.name, names, a.initials)
-        row = {"person_id": pid, "name": a.name, "status": a.status, "category": a.category, "role": a.role}
-        add("attendance", {**row, "organisation": a.organisation}, a.found)
-    for position, item in enumerate(m.items):
-        row = {"position": position, "number": item.number, "title": item.title, "parent": item.parent}
-        extra = {"presenters": json.dumps(item.presenters), "summary": item.summary}
-        add("items", {**row, **extra, "forward": json.dumps(item.forward) if item.forward else None}, item.found)
-    for r in m.resolutions:
-        add("resolutions", {"item": r.item, "text": r.text}, r.found)
+    people = [person_id(db, bid, a.name, names, a.initials) for a in m.attendees]
+    add("attendance", [(_attendee(a, pid), a.found) for a, pid in zip(m.attendees, people, strict=True)])
+    add("items", [(_item(position, item), item.found) for position, item in enumerate(m.items)])
+    add("resolutions", [({"item": r.item, "text": r.text}, r.found) for r in m.resolutions])
     for p in m.progress:
         row = {"meeting_id": meeting_id, "text": p.text, "status": p.status, "refs": json.dumps(p.refs)}
         _insert(db, "progress", {**row, **_source(p.found)})
+
+
+def _attendee(a, pid: int | None) -> dict:
+    return {
+        "person_id": pid,
+        "name": a.name,
+        "status": a.status,
+        "category": a.category,
+        "role": a.role,
+        "organisation": a.organisation,
+    }
+
+
+def _item(position: int, item) -> dict:
+    return {
+        "position": position,
+        "number": item.number,
+        "title": item.title,
+        "parent": item.parent,
+        "presenters": json.dumps(item.presenters),
+        "summary": item.summary,
+        "forward": json.dumps(item.forward) if item.forward else None,
+    }
 
 
 def _same_meeting(db: Database, bid: int, m: Meeting, present: list[str]) -> int | None:
@@ -412,16 +409,16 @@ def _ref_stem(db: Database, bid: int, meeting_id: int, m: Meeting, document: Doc
     return f"{stem}-{meeting_id}"
 
 
-def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Meeting) -> int:
+def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Meeting) -> tuple[int, int]:
     """Insert the meeting's actions; on a meeting stored before, keep each matching action's ref. Returns how many
-    more the database holds."""
+    it inserted and how many of the meeting's earlier actions it removed (unless a person changed them)."""
     old = db.execute(
         "SELECT id, ref, seq, text FROM actions WHERE meeting_id = ? ORDER BY seq", [meeting_id]
     ).fetchall()
     stem = _ref_stem(db, bid, meeting_id, m, document, old)
     next_seq = max((r[2] for r in old), default=0) + 1
     taken: set[int] = set()
-    added = 0
+    added = removed = 0
     for action in m.actions:
         match = max(
             ((r, fuzz.token_set_ratio(r[3], action.text)) for r in old if r[0] not in taken),
@@ -460,8 +457,8 @@ def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Mee
             for table in ("action_history", "action_owners"):
                 db.execute(f"DELETE FROM {table} WHERE action_id = ?", [row[0]])
             db.execute("DELETE FROM actions WHERE id = ?", [row[0]])
-            added -= 1  # a copy's action that takes the place of one no longer there is not an action more
-    return max(added, 0)
+            removed += 1
+    return added, removed
 
 
 def _holder(db: Database, bid: int, owner: str, m: Meeting) -> int | None:

@@ -399,13 +399,18 @@ def _whole_paragraph(found: list[tuple[str, str]], text: str) -> list[tuple[str,
 
 
 # a candidate put forward: "Mark Littlewood (having been proposed by A, and seconded by B)", "Greig McGill
-# (Nominated: A; seconded: B)": a nomination, decided only where the meeting's outcome is told
+# (Nominated: A; seconded: B)": a person's name just before the bracket, as the sentence's subject; a
+# nomination, decided only where the meeting's outcome is told
 _NOMINATION = re.compile(
-    r"\((?:having\s+been\s+)?(?:proposed|nominated|moved)\b[^()]{0,160}\bseconded\b|"
-    r"\bhaving\s+been\s+(?:proposed|nominated)\b.{0,80}\bseconded\b",
+    r"(?:^(?:\d+(?:\.\d+)*(?:\.?[a-z])?\.?\s+|\(?[a-z]{1,2}\)\s+)?|[,:;]\s+)"  # '7.3.a', '(b)' or a clause
+    r"(?!(?:the|a|an|this|that)\s)(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,3}\s*"
+    r"\((?:having\s+been\s+)?(?:proposed|nominated)\b[^()]{0,160}\bseconded\b|"
+    r"\bhaving\s+been\s+(?:proposed|nominated)\b.{0,80}\bseconded\b",  # '... seeking re-election, having been ...'
     re.I,
 )
-_ELECTED = re.compile(r"\b(?:elected|appointed|co-?opted|carried|agreed|approved|passed)\b", re.I)
+_ELECTED = re.compile(
+    r"\b(?:elected|appointed|co-?opted|carried|agreed|approved|passed|accepted|adopted|supported|resolved)\b", re.I
+)
 
 
 def _nomination(rule: str, sentence: str) -> bool:

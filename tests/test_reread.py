@@ -5,6 +5,8 @@ mistake (`minutes forget`), which keeps what a person changed unless forced."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,7 +84,10 @@ def test_a_paper_read_again_is_what_a_first_reading_stores_now_with_refs_and_han
 
     result = run_cli("reread", db=db, check=True)
 
-    assert result.stdout.strip() == "1 document read again, 0 new meetings, 0 new actions; 0 unchanged; 0 failed"
+    assert result.stdout.strip() == (
+        "1 document read again, 0 new meetings, 0 new actions; 1 meeting no longer found, removed; "
+        "0 unchanged; 0 failed"
+    )
     now = _state(db)
     assert now[:4] == first[:4]  # the wrong meeting is gone, the missed item back
     assert [r[:2] for r in now[4]] == [r[:2] for r in first[4]]  # same refs, the text as read today
@@ -130,10 +135,10 @@ def test_a_paper_moved_or_changed_is_named_and_the_others_are_read(stored, tmp_p
     assert result.returncode == 1
     errors = result.stderr.strip().splitlines()
     assert errors == [
-        f"error: {other}: no longer there, so not read again (`minutes ingest NEWPATH --again` reads it where it "
-        "lies now; `minutes forget` removes it)",
-        f"error: {paper}: holds other content than the paper stored from it, which is not read again "
-        "(`minutes ingest` stores what it holds now)",
+        f"error: {other}: not found from here, so not read again (stored paths are read from the folder they "
+        "were ingested in; `minutes ingest NEWPATH --again` reads a moved paper)",
+        f"error: {paper}: now holds other content than a paper stored from it, which is not read again "
+        "(`minutes ingest` stores what the file holds now)",
     ]
     assert "Traceback" not in result.stderr and _state(db) == before
     # from where it lies now, `ingest --again` reads it and keeps its refs
@@ -210,7 +215,7 @@ def test_forget_names_what_is_not_stored_and_removes_the_rest(stored, tmp_path: 
     stray.write_text("Minutes of nothing")
     result = run_cli("forget", str(stray), str(paper), db=db)
     assert result.returncode == 1
-    assert result.stderr.strip() == f"error: {stray}: not a stored paper (`minutes meetings` lists what is stored)"
+    assert result.stderr.strip() == f"error: {stray}: not a stored paper (`minutes meetings` lists the papers stored)"
     assert result.stdout.strip() == "1 paper removed, 1 meeting with them"
 
 
@@ -236,7 +241,7 @@ def test_a_date_given_only_when_read_again_dates_the_same_meeting_and_keeps_its_
     refs = [r[0] for r in _rows(db, "SELECT ref FROM actions ORDER BY ref")]
     run_cli("action", "done", refs[0], db=db, check=True)
     again = run_cli("ingest", str(paper), "--date", "2024-01-10", db=db, check=True)
-    assert "already stored; --again reads it again with --date" in again.stdout and hint.returncode == 0
+    assert "already stored; --again reads it again with --date" in again.stderr and hint.returncode == 0
     run_cli("ingest", str(paper), "--again", "--date", "2024-01-10", db=db, check=True)
     assert _rows(db, "SELECT date FROM meetings") == [("2024-01-10",)]  # one meeting, now dated
     assert _rows(db, "SELECT ref, status FROM actions ORDER BY ref") == [(refs[0], "done"), (refs[1], "open")]
@@ -261,18 +266,29 @@ def test_a_short_body_name_at_ingest_is_the_stored_body(stored, tmp_path: Path) 
     assert _rows(db, "SELECT name FROM bodies") == [("Parish Council",)]
 
 
-def test_review_ids_and_verdicts_stay_when_a_paper_is_read_again(stored) -> None:
+def test_review_ids_and_verdicts_stay_when_a_paper_is_read_again(stored, tmp_path: Path) -> None:
     db, _ = stored
-    before = _rows(db, "SELECT id, text FROM resolutions") + _rows(db, "SELECT id, title FROM items ORDER BY id")
-    rid = _rows(db, "SELECT id FROM resolutions")[0][0]
+    later = tmp_path / "pc-2024-02-14.txt"  # stored after: a new id for the first paper's records would be past its
+    later.write_text(PAPER.replace("10 January 2024", "14 February 2024"))
+    run_cli("ingest", str(later), db=db, check=True)
+    ids = "SELECT r.id, r.text FROM resolutions r JOIN meetings m ON m.id = r.meeting_id ORDER BY m.date, r.id"
+    items = "SELECT i.id, i.title FROM items i JOIN meetings m ON m.id = i.meeting_id ORDER BY m.date, i.id"
+    before = _rows(db, ids) + _rows(db, items)
+    rid = before[0][0]
     run_cli("review", "confirm", "resolution", str(rid), db=db, check=True)
     run_cli("reread", db=db, check=True)
-    assert (
-        _rows(db, "SELECT id, text FROM resolutions") + _rows(db, "SELECT id, title FROM items ORDER BY id") == before
-    )
-    assert _rows(db, "SELECT reviewed FROM resolutions") == [("confirmed",)]
+    assert _rows(db, ids) + _rows(db, items) == before
+    assert _rows(db, f"SELECT reviewed FROM resolutions WHERE id = {rid}") == [("confirmed",)]
     blank = run_cli("review", "correct", "resolution", str(rid), "--field", "text", "--value", " ", db=db)
     assert blank.returncode == 1 and "give the right text" in blank.stderr
+
+
+def test_records_an_earlier_reading_missed_come_back_without_clashing_ids(stored) -> None:
+    db, _ = stored
+    _write(db, "DELETE FROM items WHERE number = '1'")  # an earlier version that missed the first item
+    _write(db, "UPDATE items SET id = id - 1")
+    run_cli("reread", db=db, check=True)
+    assert [r[0] for r in _rows(db, "SELECT number FROM items ORDER BY position")] == ["1", "2", "3"]
 
 
 def test_the_review_queue_shows_each_action_s_owners(stored) -> None:
@@ -294,3 +310,35 @@ def test_showing_a_rejected_action_says_so_and_how_to_restore_it(stored) -> None
     )
     run_cli("review", "confirm", "action", ref, db=db, check=True)
     assert run_cli("action", "show", ref, db=db).returncode == 0
+
+
+def test_forget_never_takes_a_stored_paper_for_another_file_of_the_same_name(tmp_path: Path, backend: str) -> None:
+    db = fresh_db(backend, tmp_path)
+    (tmp_path / "pc.txt").write_text(PAPER)
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    (elsewhere / "pc.txt").write_text("Minutes of another body entirely")
+
+    def minutes(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+        argv = [sys.executable, "-m", "minutes", "--db", str(db), *args]
+        return subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
+
+    assert minutes("ingest", "pc.txt", cwd=tmp_path).returncode == 0  # stored as the relative path 'pc.txt'
+    result = minutes("forget", "pc.txt", cwd=elsewhere)
+    assert result.returncode == 1 and "not a stored paper" in result.stderr
+    assert _rows(db, "SELECT count(*) FROM meetings") == [(1,)]
+
+
+def test_a_paper_read_again_that_gives_no_meeting_is_kept_as_it_was(stored) -> None:
+    from minutes.db.store import NothingRead, store
+    from minutes.ingest import read
+
+    db, paper = stored
+    before = _state(db)
+    conn = open_db(db)
+    try:
+        with pytest.raises(NothingRead, match="gives no meeting where it gave 1; kept as it was"):
+            store(conn, read(str(paper)), [], again=True)
+    finally:
+        conn.close()
+    assert _state(db) == before

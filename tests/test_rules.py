@@ -739,6 +739,19 @@ def test_a_candidate_s_nomination_is_no_decision(nomination: str) -> None:
     assert meeting(f"7. Election of officers\n{nomination}\n8. Accounts\nNone.\n").resolutions == []
 
 
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "That the precept for 2025/26 be set at £40,000 (proposed Cllr Bell, seconded Cllr Dee).",
+        "The quote from Coopers for the hedge (proposed by Cllr Bell, seconded by Cllr Dee) was accepted.",
+        "The plan for the green (proposed by Cllr Bell, seconded by Cllr Dee) was unanimously supported.",
+        "To accept the quote from Coopers (proposed Cllr Bell, seconded Cllr Dee).",
+    ],
+)
+def test_a_motion_with_its_mover_in_brackets_is_still_a_decision(decision: str) -> None:
+    assert [r.text for r in meeting(f"4. Finance\n{decision}\n5. Planning\nNone.\n").resolutions] == [decision]
+
+
 def test_the_meeting_s_election_of_a_nominee_is_one_decision_with_the_nomination() -> None:
     m = meeting("7. Election of officers\nAnn Lee (Nominated: Bob Diaz; seconded: Cy Ray)\nElected unanimously\n")
     assert [(r.found.rule, r.text) for r in m.resolutions] == [
