@@ -33,7 +33,7 @@ def expand(paths: list[str]) -> Iterator[tuple[str, str | None]]:
                 for name in sorted(files):
                     if name.startswith(SKIP_PREFIXES) or name in SKIP_NAMES:
                         continue
-                    if Path(name).suffix.lower() not in PAPER_SUFFIXES:
+                    if not is_paper(Path(root) / name):
                         continue
                     yield str(Path(root) / name), None
             for problem in problems:
@@ -44,3 +44,31 @@ def expand(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield str(path), f"{path}: broken link"
         else:
             yield str(path), f"{path}: no such file or folder"
+
+
+def is_paper(path: Path) -> bool:
+    """A file that can be a paper: named as one, or, whatever its name ('Minutes 12.03', 'pack.pdf.download'),
+    a PDF or Word file by its first bytes. Other files in a folder (spreadsheets, photos) are passed over."""
+    if path.suffix.lower() in PAPER_SUFFIXES:
+        return True
+    return paper_kind(path) is not None
+
+
+def paper_kind(path: Path) -> str | None:
+    """'pdf' or 'docx' where the file's first bytes say so, else None."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return None
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return "docx" if "word/document.xml" in archive.namelist() else None
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+    return None

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .files import PAPER_SUFFIXES, SKIP_NAMES, SKIP_PREFIXES
+from .files import PAPER_SUFFIXES, SKIP_NAMES, SKIP_PREFIXES, is_paper, paper_kind
 
 PASSING = (".part", ".crdownload", ".tmp", ".error.txt")  # a copy still arriving, or our own error note
 
@@ -45,7 +45,7 @@ class Inbox:
             and (path.is_file() or path.is_symlink())
             and not path.name.startswith(SKIP_PREFIXES)
             and not path.name.endswith(PASSING)
-            and path.suffix.lower() in PAPER_SUFFIXES
+            and is_paper(path)
         )
 
     def notice(self, path: Path) -> None:
@@ -110,6 +110,8 @@ class Inbox:
             return
         if name.endswith(PASSING):
             return  # still being copied, or ours
+        if path.is_file() and path.stat().st_size < 8:
+            return  # the first bytes, which would show a PDF or Word file whatever its name, are still to come
         self.told.add(name)
         if path.is_dir():
             self.report(f"{name}/: a folder; only files dropped into the inbox itself are read")
@@ -144,6 +146,8 @@ def complete(path: Path) -> bool:
     """Whether a file's format says it is whole: a PDF ends with %%EOF, a Word file has its zip directory."""
     try:
         suffix = path.suffix.lower()
+        if suffix not in PAPER_SUFFIXES:
+            suffix = f".{paper_kind(path)}"  # a PDF or Word file by its bytes, whatever its name
         if suffix == ".pdf":
             with path.open("rb") as handle:
                 handle.seek(max(0, path.stat().st_size - 2048))

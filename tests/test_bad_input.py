@@ -14,6 +14,7 @@ import io
 import os
 import random
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -511,6 +512,20 @@ def test_cli_folder_with_symlink_loops_terminates_and_stores_good_file(tmp_path:
         assert "symbolic links" in line
     assert stored_paths(db) == [str(folder / "minutes.txt"), str(folder / "sub" / "more.txt")]
     assert "2 documents stored" in run.stdout and "0 unchanged" in run.stdout
+
+
+def test_a_folder_s_pdf_and_word_files_are_read_whatever_their_names_and_other_files_passed_over(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "schools-forum-2023-06-27-agenda-pack.pdf", folder / "Forum pack 27.06")
+    shutil.copy(SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx", folder / "pack.docx.download")
+    (folder / "budget.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet, not a paper")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 a photo")
+    (folder / "notes.csv").write_text("a,b\n1,2\n")
+    listed = sorted(Path(path).name for path, problem in expand([str(folder)]) if not problem)
+    assert listed == ["Forum pack 27.06", "pack.docx.download"]
 
 
 CRASHES = Path(__file__).resolve().parent / "fuzz" / "crashes"

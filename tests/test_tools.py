@@ -129,11 +129,13 @@ def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
                 handle.flush()
                 time.sleep(0.1)
         shutil.copy(SAMPLES / "schools-forum-2023-06-27-agenda-pack.docx", inbox / "pack.docx")
+        # a PDF whose name hides what it is (a date with dots): read by its first bytes
+        shutil.copy(SAMPLES / "schools-forum-2023-06-27-agenda-pack.pdf", inbox / "forum pack 27.06")
         (inbox / "broken.pdf").write_bytes(b"%PDF-1.7 not really")
         (inbox / "notes.xyz").write_text("# Notes\n")
         (inbox / "sub").mkdir()
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(list((inbox / "done").glob("*"))) < 2:
+        while time.monotonic() < deadline and len(list((inbox / "done").glob("*"))) < 3:
             time.sleep(0.3)
         while time.monotonic() < deadline and not (inbox / "failed" / "broken.pdf.error.txt").exists():
             time.sleep(0.3)
@@ -141,7 +143,7 @@ def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
-    assert sorted(p.name for p in (inbox / "done").iterdir()) == ["pack.docx", "pack.txt"]
+    assert sorted(p.name for p in (inbox / "done").iterdir()) == ["forum pack 27.06", "pack.docx", "pack.txt"]
     assert "broken.pdf" in (inbox / "failed" / "broken.pdf.error.txt").read_text()
     left = [p.name for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")]  # the lock stays hidden
     assert left == ["notes.xyz"]
@@ -149,8 +151,8 @@ def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
     assert "sub/: a folder; only files dropped into the inbox itself are read" in err
     conn = sqlite3.connect(db)
     paths = [Path(row[0]) for row in conn.execute("SELECT path FROM documents")]
-    assert len(paths) == 2 and all(p.parent == (inbox / "done").resolve() and p.is_file() for p in paths)
-    assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 6, "the Word copy updates the same meeting"
+    assert len(paths) == 3 and all(p.parent == (inbox / "done").resolve() and p.is_file() for p in paths)
+    assert conn.execute("SELECT count(*) FROM actions").fetchone()[0] == 6, "the other copies update the same meeting"
 
 
 def test_calendar_parses_back(db: Path, tmp_path: Path) -> None:
