@@ -15,21 +15,34 @@ from .people import settle
 from .tracker import rebuild
 
 
-def pair_readings(db: Database, earlier: list[int], meetings: list[Meeting]) -> list[int | None]:
-    """For each meeting of a new reading, the earlier reading's meeting it is: one of the same kind and date,
-    for all of them first; then, for those left, the one meeting left of the same kind where one of the two
-    readings has no date (a date given or found only now), when there is exactly one."""
-    stored = {i: tuple(db.execute("SELECT kind, date FROM meetings WHERE id = ?", [i]).fetchone()) for i in earlier}
+def pair_readings(db: Database, earlier: list[int], meetings: list[Meeting], bodies: list[int]) -> list[int | None]:
+    """For each meeting of a new reading (of body `bodies[n]`), the earlier reading's meeting it is: one of the
+    same body, kind and date, for all of them first; then, for those left, the one meeting left of the same
+    kind and date (or with a date on one side only: given or found only now), whatever its body (read
+    better now), where no other meeting left could be it."""
+    stored = {
+        i: tuple(db.execute("SELECT body_id, kind, date FROM meetings WHERE id = ?", [i]).fetchone()) for i in earlier
+    }
     free = list(earlier)
     pairs: list[int | None] = [None] * len(meetings)
     for n, m in enumerate(meetings):
-        hit = next((i for i in free if stored[i] == (m.kind, m.date)), None)
+        hit = next((i for i in free if stored[i] == (bodies[n], m.kind, m.date)), None)
         if hit is not None:
             pairs[n] = hit
             free.remove(hit)
+
+    def could_be(i: int, m: Meeting) -> bool:
+        _, kind, day = stored[i]
+        return kind == m.kind and (day == m.date or day is None or m.date is None)
+
     for n, m in enumerate(meetings):
-        left = [i for i in free if stored[i][0] == m.kind and (stored[i][1] is None or m.date is None)]
-        if pairs[n] is None and len(left) == 1:
+        left = [i for i in free if could_be(i, m)]
+        rivals = [
+            k
+            for k, other in enumerate(meetings)
+            if k != n and pairs[k] is None and any(could_be(i, other) for i in left)
+        ]
+        if pairs[n] is None and len(left) == 1 and not rivals:
             pairs[n] = left[0]
             free.remove(left[0])
     return pairs

@@ -145,8 +145,8 @@ def _store_paper(db: Database, document: Document, meetings: list[Meeting], row,
     """The paper's row and its meetings (inside the caller's transaction); `row` is its earlier reading's
     (id, body, held), if any."""
     body, day = (body or row[1], day or row[2]) if row else (body, day)
-    for meeting in meetings:
-        meeting.date = meeting.date or day
+    if len(meetings) == 1:  # the day given is a one-meeting paper's; a paper now read as more keeps its own
+        meetings[0].date = meetings[0].date or day
     doc_id, earlier = _document_row(db, document, len(meetings), row[0] if row else None, body, day)
     if earlier and not meetings:
         raise NothingRead(f"read again, it gives no meeting where it gave {len(earlier)}; kept as it was")
@@ -154,8 +154,9 @@ def _store_paper(db: Database, document: Document, meetings: list[Meeting], row,
     bodies = {b for (b,) in db.execute("SELECT DISTINCT body_id FROM meetings WHERE document_id = ?", [doc_id])}
     result = Stored(doc_id, False, 0, 0, reread=paper.reading)
     used: set[int] = set()
-    for meeting, earlier_id in zip(meetings, pair_readings(db, earlier, meetings), strict=True):
-        done = _meeting(db, paper, meeting, earlier_id)
+    bids = [_body_of(db, paper, m) for m in meetings]
+    for meeting, bid, earlier_id in zip(meetings, bids, pair_readings(db, earlier, meetings, bids), strict=True):
+        done = _meeting(db, paper, meeting, bid, earlier_id, used)
         result.meetings += done.how == "new"
         result.again += done.how == "again"
         result.actions += done.inserted if paper.reading else max(done.inserted - done.removed, 0)
@@ -248,18 +249,24 @@ class _Done:
     removed: int = 0  # actions no longer found
 
 
-def _meeting(db: Database, paper: _Paper, m: Meeting, earlier_id: int | None) -> _Done:
-    """Store one meeting: in place of `earlier_id`, its paper's earlier reading of it; or of the same meeting
-    another paper gave; or new. Reading a paper again, a meeting another paper now holds (the approved
-    minutes that replaced a draft's) stays that paper's ('held').
-
-    A body the user named is the body, whatever the paper's heading says and whoever attended."""
+def _body_of(db: Database, paper: _Paper, m: Meeting) -> int:
+    """The meeting's body: one the user named is the body, whatever the paper's heading says and whoever
+    attended."""
     present = [a.name for a in m.attendees if a.status == "present"]
     named = paper.body or m.body or m.organisation or "Unknown body"
-    bid = body_id(db, named, m.organisation, present, named=bool(paper.body))
+    return body_id(db, named, m.organisation, present, named=bool(paper.body))
+
+
+def _meeting(db: Database, paper: _Paper, m: Meeting, bid: int, earlier_id: int | None, used: set[int]) -> _Done:
+    """Store one meeting: in place of `earlier_id`, its paper's earlier reading of it; or of the same meeting
+    another paper gave (never one this paper has just stored: an AGM and the ordinary meeting after it are
+    two); or new. Reading a paper again, a meeting another paper now holds (the approved minutes that
+    replaced a draft's) stays that paper's ('held')."""
+    present = [a.name for a in m.attendees if a.status == "present"]
     existing, how = earlier_id, "reread"
     if existing is None:
         existing = _same_meeting(db, bid, m, present) if m.date else None
+        existing = None if existing in used else existing
         how = "new" if existing is None else "again"
     if how == "again" and paper.reading and _paper_of(db, existing) != paper.id:
         return _Done(existing, bid, "held")
@@ -295,7 +302,7 @@ _RECORD_KEYS = {"attendance": ("name", "status"), "items": ("number", "title"), 
 
 def _meeting_row(db: Database, existing: int | None, fields: dict) -> tuple[int, dict[str, list[tuple]]]:
     """The meeting's row, new or updated in place; and, for one stored before, its records' names and ids
-    (its records themselves are cleared, to be stored as read now)."""
+    (the records themselves give way as the new reading's are stored)."""
     if existing is None:
         cols = ", ".join(f'"{k}"' for k in fields)
         marks = ", ".join("?" * len(fields))
@@ -311,15 +318,14 @@ def _meeting_row(db: Database, existing: int | None, fields: dict) -> tuple[int,
         ]
         for table, key in _RECORD_KEYS.items()
     }
-    for table in ("attendance", "items", "resolutions", "progress"):
-        db.execute(f'DELETE FROM "{table}" WHERE meeting_id = ?', [existing])
+    db.execute('DELETE FROM "progress" WHERE meeting_id = ?', [existing])
     return existing, old
 
 
 def _kept_ids(old: list[tuple], keys: list[tuple]) -> list[int | None]:
     """The ids the records read now keep: their old ones, in order, when they are the same records as before
-    (so a printed review queue still names them); else none, and the database gives new ones in reading
-    order, so no new id can meet an old one."""
+    (so a printed review queue still names them); else none: new ones, given while the old rows still stand,
+    so no id a queue printed ever names another record."""
     if Counter(row[:-1] for row in old) != Counter(keys):
         return [None] * len(keys)
     queues: dict[tuple, list[int]] = {}
@@ -333,9 +339,15 @@ def _records(db: Database, meeting_id: int, bid: int, m: Meeting, old: dict[str,
 
     def add(table: str, rows: list[tuple[dict, Found]]) -> None:
         keys = [tuple(row[k] for k in _RECORD_KEYS[table]) for row, _ in rows]
-        for known, (row, found) in zip(_kept_ids(old.get(table, []), keys), rows, strict=True):
+        ids = _kept_ids(old.get(table, []), keys)
+        stale = [r[-1] for r in old.get(table, [])]
+        if stale and all(i is not None for i in ids):
+            _delete_ids(db, table, stale)  # the same records: their ids are theirs again
+            stale = []
+        for known, (row, found) in zip(ids, rows, strict=True):
             kept = {"id": known} if known is not None else {}
             _insert(db, table, {**kept, "meeting_id": meeting_id, **row, **_source(found)})
+        _delete_ids(db, table, stale)
 
     names = [x.name for x in m.attendees]
     people = [person_id(db, bid, a.name, names, a.initials) for a in m.attendees]
@@ -345,6 +357,11 @@ def _records(db: Database, meeting_id: int, bid: int, m: Meeting, old: dict[str,
     for p in m.progress:
         row = {"meeting_id": meeting_id, "text": p.text, "status": p.status, "refs": json.dumps(p.refs)}
         _insert(db, "progress", {**row, **_source(p.found)})
+
+
+def _delete_ids(db: Database, table: str, ids: list[int]) -> None:
+    if ids:
+        db.execute(f'DELETE FROM "{table}" WHERE id IN ({",".join("?" * len(ids))})', ids)
 
 
 def _attendee(a, pid: int | None) -> dict:

@@ -398,23 +398,31 @@ def _whole_paragraph(found: list[tuple[str, str]], text: str) -> list[tuple[str,
     return [(rule, text.strip())]
 
 
-# a candidate put forward: "Mark Littlewood (having been proposed by A, and seconded by B)", "Greig McGill
-# (Nominated: A; seconded: B)": a person's name just before the bracket, as the sentence's subject; a
-# nomination, decided only where the meeting's outcome is told
+# a candidate put forward: "For the post of Chair, Mark Littlewood (having been proposed by A, and seconded by
+# B)", "Greig McGill (Nominated: A; seconded: B)": a seconding in brackets, or 'having been proposed', where the
+# sentence speaks of a candidacy; decided only where the meeting's outcome is told
 _NOMINATION = re.compile(
-    r"(?:^(?:\d+(?:\.\d+)*(?:\.?[a-z])?\.?\s+|\(?[a-z]{1,2}\)\s+)?|[,:;]\s+)"  # '7.3.a', '(b)' or a clause
-    r"(?!(?:the|a|an|this|that)\s)(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){0,3}\s*"
     r"\((?:having\s+been\s+)?(?:proposed|nominated)\b[^()]{0,160}\bseconded\b|"
-    r"\bhaving\s+been\s+(?:proposed|nominated)\b.{0,80}\bseconded\b",  # '... seeking re-election, having been ...'
+    r"\bhaving\s+been\s+(?:proposed|nominated)\b.{0,80}\bseconded\b",
+    re.I,
+)
+_CANDIDACY = re.compile(
+    r"\b(?:nominat\w*|candidates?|for\s+the\s+(?:post|office|role|position)\s+of|(?:re-?)?election|"
+    r"standing\s+for)\b",
     re.I,
 )
 _ELECTED = re.compile(
-    r"\b(?:elected|appointed|co-?opted|carried|agreed|approved|passed|accepted|adopted|supported|resolved)\b", re.I
+    r"\b(?:elected|appointed|co-?opted|carried|agreed|approved|passed|accepted|adopted|supported|resolved|won)\b",
+    re.I,
 )
 
 
 def _nomination(rule: str, sentence: str) -> bool:
-    return rule == "resolution.seconded" and bool(_NOMINATION.search(sentence)) and not _ELECTED.search(sentence)
+    return (
+        rule == "resolution.seconded"
+        and bool(_NOMINATION.search(sentence) and _CANDIDACY.search(sentence))
+        and not _ELECTED.search(sentence)
+    )
 
 
 def _sentence_rule(sentence: str, whole: str) -> tuple[str, str] | None:

@@ -169,6 +169,15 @@ def _near_top(blocks: list[Block], i: int, marks: set[int]) -> bool:
     return above < 5
 
 
+def _opens(blocks: list[Block], i: int) -> bool:
+    """A title that opens a record of its own wherever it stands: minutes dated in full, with who attended just
+    below ('Minutes of the Planning Committee held on 10 May 2024' / 'Present: ...'), as when one file holds
+    an annual meeting and the ordinary meeting after it."""
+    if title_kind(blocks[i]) != "minutes" or not _has_full_date(blocks[i].text):
+        return False
+    return any(_ROLL.match(b.text) or ROLL_HEADING.match(b.text) for b in blocks[i + 1 : i + 3])
+
+
 def segments(blocks: list[Block]) -> list[Segment]:
     marks = {i for i, b in enumerate(blocks) if _PACK_MARKER.match(b.text)}
     starts: list[tuple[int, str, int | None]] = []
@@ -177,7 +186,8 @@ def segments(blocks: list[Block]) -> list[Segment]:
         if kind == "meeting" and i >= 6:
             continue  # a running header ("July 13, 2016 Meeting") on a later page: only a paper's first lines
         first = not starts or len(starts) == 1 and starts[0][1] == "meeting"
-        if kind and (_near_top(blocks, i, marks) or first and _under_letterhead(blocks, i)):
+        placed = kind and (_near_top(blocks, i, marks) or first and _under_letterhead(blocks, i))
+        if placed or kind and _opens(blocks, i):
             if starts and _same_title(starts[-1], kind, i):
                 if starts[-1][1] == "meeting":  # "5th Meeting" over "AGENDA": the word the paper gives itself
                     starts[-1] = (starts[-1][0], kind, starts[-1][2])
@@ -185,7 +195,8 @@ def segments(blocks: list[Block]) -> list[Segment]:
             if starts and _not_a_new_paper(blocks, i):
                 continue  # "MINUTES" over the approval of earlier minutes, at a page's top: a section, not a paper
             start = max([m for m in marks if 0 < i - m <= 4], default=None)
-            starts.append((start + 1 if start is not None else _header_start(blocks, i), kind, i))
+            head = _header_start(blocks, i) if placed else i  # mid-page, the lines above are the last record's
+            starts.append((start + 1 if start is not None else head, kind, i))
     if not starts:
         return _cut_reports([_classify(Segment(_guess_kind(blocks), 0, len(blocks)), blocks)], blocks, marks)
     if starts[0][0] > 0:

@@ -2183,3 +2183,19 @@ def test_the_next_meeting_day_on_the_line_below_its_heading() -> None:
 
     blocks = paragraphs([Line("7. Date of next meeting", gap=True), Line("Monday 15th July 2019 at 7pm", gap=True)])
     assert next_meeting(blocks, date(2019, 6, 24), 2019, False) == date(2019, 7, 15)
+
+
+_ANNUAL = (
+    "Minutes of the Annual Meeting of the Parish Council held on 10 May 2024\n\nPresent: Ann Bell, Cy Dee, Tom Hart\n\n"
+    "1. Election of Chair\nAnn Bell was elected Chair.\n\n2. Election of Vice-Chair\nCy Dee was elected.\n\n"
+    "3. Committees\nThe committees were appointed as listed.\n\n"
+)
+
+
+def test_a_dated_minutes_title_with_its_roll_below_opens_a_meeting_wherever_it_stands() -> None:
+    ordinary = "Minutes of the Parish Council meeting held on 10 May 2024\n\nPresent: Ann Bell, Cy Dee, Tom Hart\n\n"
+    two = extract(from_text(_ANNUAL + ordinary + "1. Planning\nNone received.\n"))
+    assert [(m.date, len(m.items)) for m in two] == [("2024-05-10", 3), ("2024-05-10", 1)]
+    # the same title in the running text, with no roll under it, is a sentence of the one record
+    mention = "Minutes of the Parish Council meeting held on 10 May 2024\n\nThese were noted.\n\n"
+    assert len(extract(from_text(_ANNUAL + mention))) == 1

@@ -342,3 +342,50 @@ def test_a_paper_read_again_that_gives_no_meeting_is_kept_as_it_was(stored) -> N
     finally:
         conn.close()
     assert _state(db) == before
+
+
+TWO = """Minutes of the Annual Meeting of the Parish Council held on 10 May 2024
+
+Present: Cllr Ann Bell, Cllr Cy Dee, Tom Hart (Clerk)
+
+1. Election of Chair
+Cllr Bell was elected Chair.
+
+2. Election of Vice-Chair
+Cllr Dee was elected Vice-Chair.
+
+3. Committees
+The committees' members were appointed as listed in the annual report.
+
+Minutes of the Planning Committee held on 10 May 2024
+
+Present: Cllr Ann Bell, Cllr Cy Dee, Tom Hart (Clerk)
+
+1. Applications
+ACTION: Clerk to send the committee's comments on 24/0012 to the planning authority.
+"""
+
+
+def test_a_paper_s_two_meetings_of_one_day_stay_two_and_keep_their_own_refs_when_read_again(
+    tmp_path: Path, backend: str
+) -> None:
+    paper = tmp_path / "pc-2024-05-10.txt"
+    paper.write_text(TWO)
+    db = fresh_db(backend, tmp_path)
+    run_cli("ingest", str(paper), db=db, check=True)
+    meetings = "SELECT b.name, m.date FROM meetings m JOIN bodies b ON b.id = m.body_id ORDER BY b.name"
+    assert _rows(db, meetings) == [("Parish Council", "2024-05-10"), ("Planning Committee", "2024-05-10")]
+    ref = _rows(db, "SELECT ref FROM actions")[0][0]
+    run_cli("action", "done", ref, db=db, check=True)
+    # an earlier version read only the Planning Committee's minutes: the Parish Council's are new, not its row
+    council = "(SELECT m.id FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE b.name = 'Parish Council')"
+    for table in ("attendance", "items", "resolutions", "progress"):
+        _write(db, f"DELETE FROM {table} WHERE meeting_id IN {council}")
+    _write(db, f"DELETE FROM meetings WHERE id IN {council}")
+    run_cli("reread", db=db, check=True)
+    assert _rows(db, meetings) == [("Parish Council", "2024-05-10"), ("Planning Committee", "2024-05-10")]
+    planning = (
+        "SELECT a.ref, a.status, b.name FROM actions a "
+        "JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id"
+    )
+    assert _rows(db, planning) == [(ref, "done", "Planning Committee")]

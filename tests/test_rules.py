@@ -731,7 +731,7 @@ def test_a_bare_outcome_after_prose_that_mentions_money_takes_no_schedule() -> N
     "nomination",
     [
         "For the post of Chair, Ann Lee (having been proposed by Bob Diaz, and seconded by Cy Ray) was introduced.",
-        "Ann Lee (proposed by Bob Diaz, and seconded by Cy Ray), a founding member.",
+        "The candidates were Ann Lee (proposed by Bob Diaz, and seconded by Cy Ray), a founding member.",
         "Ann Lee (Nominated: Bob Diaz; seconded: Cy Ray)",
     ],
 )
@@ -746,6 +746,8 @@ def test_a_candidate_s_nomination_is_no_decision(nomination: str) -> None:
         "The quote from Coopers for the hedge (proposed by Cllr Bell, seconded by Cllr Dee) was accepted.",
         "The plan for the green (proposed by Cllr Bell, seconded by Cllr Dee) was unanimously supported.",
         "To accept the quote from Coopers (proposed Cllr Bell, seconded Cllr Dee).",
+        "Standing Orders (proposed by Cllr Bell, seconded by Cllr Dee)",
+        "The motion, having been proposed by Cllr Bell and seconded by Cllr Dee, was put to the vote and won.",
     ],
 )
 def test_a_motion_with_its_mover_in_brackets_is_still_a_decision(decision: str) -> None:
