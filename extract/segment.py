@@ -178,6 +178,16 @@ def _opens(blocks: list[Block], i: int) -> bool:
     return any(_ROLL.match(b.text) or ROLL_HEADING.match(b.text) for b in blocks[i + 1 : i + 3])
 
 
+def _title_head(blocks: list[Block], i: int, kind: str, starts: list, marks: set[int]) -> int | None:
+    """Where the paper a title heads begins (its letterhead above it), when the title stands where a paper's
+    does: at a page's top, under the first letterhead, or, dated with its roll below, anywhere (and then the
+    lines above it are the last record's). None for a title that heads nothing."""
+    first = not starts or len(starts) == 1 and starts[0][1] == "meeting"
+    if _near_top(blocks, i, marks) or first and _under_letterhead(blocks, i):
+        return _header_start(blocks, i)
+    return i if _opens(blocks, i) else None
+
+
 def segments(blocks: list[Block]) -> list[Segment]:
     marks = {i for i, b in enumerate(blocks) if _PACK_MARKER.match(b.text)}
     starts: list[tuple[int, str, int | None]] = []
@@ -185,18 +195,17 @@ def segments(blocks: list[Block]) -> list[Segment]:
         kind = title_kind(block)
         if kind == "meeting" and i >= 6:
             continue  # a running header ("July 13, 2016 Meeting") on a later page: only a paper's first lines
-        first = not starts or len(starts) == 1 and starts[0][1] == "meeting"
-        placed = kind and (_near_top(blocks, i, marks) or first and _under_letterhead(blocks, i))
-        if placed or kind and _opens(blocks, i):
-            if starts and _same_title(starts[-1], kind, i):
-                if starts[-1][1] == "meeting":  # "5th Meeting" over "AGENDA": the word the paper gives itself
-                    starts[-1] = (starts[-1][0], kind, starts[-1][2])
-                continue
-            if starts and _not_a_new_paper(blocks, i):
-                continue  # "MINUTES" over the approval of earlier minutes, at a page's top: a section, not a paper
-            start = max([m for m in marks if 0 < i - m <= 4], default=None)
-            head = _header_start(blocks, i) if placed else i  # mid-page, the lines above are the last record's
-            starts.append((start + 1 if start is not None else head, kind, i))
+        head = _title_head(blocks, i, kind, starts, marks) if kind else None
+        if head is None:
+            continue
+        if starts and _same_title(starts[-1], kind, i):
+            if starts[-1][1] == "meeting":  # "5th Meeting" over "AGENDA": the word the paper gives itself
+                starts[-1] = (starts[-1][0], kind, starts[-1][2])
+            continue
+        if starts and _not_a_new_paper(blocks, i):
+            continue  # "MINUTES" over the approval of earlier minutes, at a page's top: a section, not a paper
+        start = max([m for m in marks if 0 < i - m <= 4], default=None)
+        starts.append((start + 1 if start is not None else head, kind, i))
     if not starts:
         return _cut_reports([_classify(Segment(_guess_kind(blocks), 0, len(blocks)), blocks)], blocks, marks)
     if starts[0][0] > 0:
