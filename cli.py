@@ -215,10 +215,7 @@ def ingest(
     for problem in failures:
         err.print(f"error: {problem}", markup=False, highlight=False)
     totals = _store_all(db, results, len(files), failures, _ingest_body(db, body), held, again)
-    if not state.quiet:
-        out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
-    if failures:
-        raise typer.Exit(1)
+    _summarise(totals, failures)
 
 
 def _ingest_body(db, body: str | None) -> str | None:
@@ -368,10 +365,7 @@ def reread(
     options = _ocr_options(ocr, jobs, pages_bar=len(present) == 1)
     results = _parse_all(list(present), jobs, partial(parse, ocr=options), options)
     totals = _store_all(db, _same_content(results, present, failures), len(present), failures, again=True)
-    if not state.quiet:
-        out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
-    if failures:
-        raise typer.Exit(1)
+    _summarise(totals, failures)
 
 
 @app.command()
@@ -474,6 +468,14 @@ def _db_name() -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _summarise(totals: dict[str, int], failures: list[str]) -> None:
+    """The run's one summary line (unless --quiet); exit 1 when any paper failed, the others being stored."""
+    if not state.quiet:
+        out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)
 
 
 def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
@@ -624,10 +626,7 @@ def load(
             _fail(f"{path}: cannot read ({exc.strerror or exc})")
         for key, value in _store_all(db, read_lines(path), count, failures).items():
             totals[key] = totals.get(key, 0) + value
-    if not state.quiet:
-        out.print(_ingest_summary(totals, failures), markup=False, highlight=False)
-    if failures:
-        raise typer.Exit(1)
+    _summarise(totals, failures)
 
 
 @app.command()

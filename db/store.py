@@ -4,7 +4,9 @@ Every document is one transaction (`begin ... commit`): a failure rolls back and
 leaves the file as it was. The same content (by sha256) is stored once. A
 meeting already stored (same body, kind and date, from another file, such as
 the approved minutes replacing the draft in a pack) is updated in place and
-its actions keep their references.
+its actions keep their references. A paper read again (`reread`, `ingest
+--again`) replaces in place what its earlier reading stored (readings.py pairs
+the two readings' meetings and takes away what is no longer found).
 """
 
 from __future__ import annotations
