@@ -249,7 +249,7 @@ def _store_all(
     totals = dict.fromkeys(
         ("documents", "meetings", "actions", "unchanged", "empty", "again", "reread", "removed_meetings"), 0
     )
-    totals["removed_actions"] = 0
+    totals["removed_actions"] = totals["kept_meetings"] = 0
     show = not state.quiet and count > 3 and sys.stderr.isatty()
     done = 0
     try:
@@ -326,8 +326,8 @@ def _store_one(
     totals["meetings"] += result.meetings
     totals["actions"] += result.actions
     totals["again"] += result.again
-    totals["removed_meetings"] += result.removed_meetings
-    totals["removed_actions"] += result.removed_actions
+    for key in ("removed_meetings", "removed_actions", "kept_meetings"):
+        totals[key] += getattr(result, key)
     if state.verbose:
         kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
         out.print(f"stored: {parsed.path}: {kinds}; {result.actions} new actions", markup=False, highlight=False)
@@ -350,11 +350,11 @@ def reread(
         _fail("--body: give the body's name", 2)
     db = _db(writing=True)
     papers = stored_papers(db, _body(db, body))
+    missing = dict.fromkeys(path for path, _, _ in papers if not Path(path).is_file())  # each path once
     failures = [
         f"{path}: not found from here, so not read again (stored paths are read from the folder they were "
         "ingested in; `minutes ingest NEWPATH --again` reads a moved paper)"
-        for path, _, _ in papers
-        if not Path(path).is_file()
+        for path in missing
     ]
     present: dict[str, dict[str, bool]] = {}  # a path may have held several papers over time
     for path, sha, holds in papers:
@@ -488,6 +488,10 @@ def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
         line += f", {_count(totals['actions'], 'new action')}"
         gone = [_count(totals[f"removed_{k}s"], k) for k in ("meeting", "action") if totals[f"removed_{k}s"]]
         line += f"; {' and '.join(gone)} no longer found, removed" if gone else ""
+        kept = totals["kept_meetings"]
+        if kept:
+            them = "it" if kept == 1 else "them"
+            line += f"; {_count(kept, 'meeting')} no longer found but kept, as a person changed {them}"
     if totals["again"]:  # the same minutes as another format, or a corrected copy: stored in place of the first
         again = totals["again"]
         line += f" ({_count(again, 'meeting')} {'was' if again == 1 else 'were'} already stored and "

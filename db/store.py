@@ -49,6 +49,7 @@ class Stored:
     reread: bool = False  # a paper stored before, read again with today's rules
     removed_meetings: int = 0  # read again: meetings its earlier reading gave that it no longer gives
     removed_actions: int = 0  # ... and actions no longer found
+    kept_meetings: int = 0  # ... and meetings no longer found but kept, as a person changed them
     bodies: set[int] = field(default_factory=set)  # the bodies whose meetings it changed
 
 
@@ -151,7 +152,10 @@ def _store_paper(db: Database, document: Document, meetings: list[Meeting], row,
         meetings[0].date = meetings[0].date or day
     doc_id, earlier = _document_row(db, document, len(meetings), row[0] if row else None, body, day)
     if earlier and not meetings:
-        raise NothingRead(f"read again, it gives no meeting where it gave {len(earlier)}; kept as it was")
+        raise NothingRead(
+            f"read again, it gives no meeting where it gave {len(earlier)}; kept as it was (`minutes forget` "
+            "removes a paper that holds none)"
+        )
     paper = _Paper(doc_id, document, body, reading=row is not None)
     bodies = {b for (b,) in db.execute("SELECT DISTINCT body_id FROM meetings WHERE document_id = ?", [doc_id])}
     result = Stored(doc_id, False, 0, 0, reread=paper.reading)
@@ -165,9 +169,11 @@ def _store_paper(db: Database, document: Document, meetings: list[Meeting], row,
         result.removed_actions += done.removed
         used.add(done.meeting_id)
         bodies.add(done.body_id)
-    for meeting_id in earlier:
-        gone = drop_meeting(db, meeting_id) if meeting_id not in used else None
-        if gone is not None:
+    for meeting_id in (m for m in earlier if m not in used):
+        gone = drop_meeting(db, meeting_id)
+        if gone is None:
+            result.kept_meetings += 1
+        else:
             result.removed_meetings += 1
             result.removed_actions += gone
     result.bodies = bodies

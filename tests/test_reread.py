@@ -116,7 +116,8 @@ def test_a_meeting_no_longer_found_is_kept_when_a_person_changed_one_of_its_acti
         [meeting],
     )
     run_cli("action", "done", "PC-2023-12-01-01", db=db, check=True)
-    run_cli("reread", db=db, check=True)
+    said = run_cli("reread", db=db, check=True).stdout
+    assert "; 1 meeting no longer found but kept, as a person changed it;" in said
     assert _rows(db, "SELECT ref, status FROM actions WHERE ref = 'PC-2023-12-01-01'") == [("PC-2023-12-01-01", "done")]
 
 
@@ -337,7 +338,7 @@ def test_a_paper_read_again_that_gives_no_meeting_is_kept_as_it_was(stored) -> N
     before = _state(db)
     conn = open_db(db)
     try:
-        with pytest.raises(NothingRead, match="gives no meeting where it gave 1; kept as it was"):
+        with pytest.raises(NothingRead, match="gives no meeting where it gave 1; kept as it was .*minutes forget"):
             store(conn, read(str(paper)), [], again=True)
     finally:
         conn.close()
@@ -389,3 +390,12 @@ def test_a_paper_s_two_meetings_of_one_day_stay_two_and_keep_their_own_refs_when
         "JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id"
     )
     assert _rows(db, planning) == [(ref, "done", "Planning Committee")]
+
+
+def test_a_path_several_papers_were_stored_from_is_named_once_when_it_is_gone(stored) -> None:
+    db, paper = stored
+    paper.write_text(PAPER.replace("10 January 2024", "14 February 2024"))  # corrected in place, stored again
+    run_cli("ingest", str(paper), db=db, check=True)
+    paper.unlink()
+    result = run_cli("reread", db=db)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1, result.stderr
