@@ -383,10 +383,12 @@ def forget(
     db = _db(writing=True)
     failures, removed, meetings = [], 0, 0
     for given in paths:
-        found = find_documents(db, _sha256(given), given)
+        sha = _sha256(given)
+        found = find_documents(db, sha, given)
         if len(found) != 1:
-            why = "not a stored paper" if not found else f"{len(found)} papers were stored from this path"
-            failures.append(f"{given}: {why} (`minutes meetings` lists the papers stored)")
+            # only an absolute path names one place: 'pc.txt' stored elsewhere is not this folder's pc.txt
+            earlier = sha is not None and Path(given).is_absolute() and bool(find_documents(db, None, given))
+            failures.append(_not_one_paper(given, found, earlier))
             continue
         result = forget_paper(db, found[0], force)
         if result.kept:
@@ -402,6 +404,19 @@ def forget(
         out.print(f"{_count(removed, 'paper')} removed, {_count(meetings, 'meeting')} with them", markup=False)
     if failures:
         raise typer.Exit(1)
+
+
+def _not_one_paper(given: str, found: list[int], stored_from_here: bool) -> str:
+    """Why `forget` names no single paper: none stored with the file's content (perhaps edited since a paper
+    was stored from this path), or several stored from a path whose file is gone."""
+    if found:
+        return f"{given}: {len(found)} papers were stored from this path (`minutes meetings` lists them)"
+    if stored_from_here:
+        return (
+            f"{given}: what the file holds now is not stored, but a paper was stored from this path before it "
+            "changed; move the file away and forget the path to remove that paper"
+        )
+    return f"{given}: not a stored paper (`minutes meetings` lists the papers stored)"
 
 
 def _sha256(path: str) -> str | None:

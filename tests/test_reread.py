@@ -399,3 +399,13 @@ def test_a_path_several_papers_were_stored_from_is_named_once_when_it_is_gone(st
     paper.unlink()
     result = run_cli("reread", db=db)
     assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_forget_of_a_file_edited_since_it_was_stored_says_how_to_remove_the_stored_paper(stored) -> None:
+    db, paper = stored
+    paper.write_text(PAPER.replace("three quotes", "two quotes"))
+    result = run_cli("forget", str(paper), db=db)
+    assert result.returncode == 1 and "what the file holds now is not stored" in result.stderr
+    moved = paper.with_name("edited.txt")
+    paper.rename(moved)
+    assert run_cli("forget", str(paper), db=db, check=True).stdout.strip() == "1 paper removed, 1 meeting with them"
