@@ -350,16 +350,18 @@ def reread(
         _fail("--body: give the body's name", 2)
     db = _db(writing=True)
     papers = stored_papers(db, _body(db, body))
-    missing = dict.fromkeys(path for path, _, _ in papers if not Path(path).is_file())  # each path once
+    present: dict[str, dict[str, bool]] = {}  # a path may have held several papers over time
+    missing: dict[str, None] = {}  # each path once
+    for path, sha, holds in papers:
+        if Path(path).is_file():
+            present.setdefault(path, {})[sha] = holds
+        else:
+            missing[path] = None
     failures = [
         f"{path}: not found from here, so not read again (stored paths are read from the folder they were "
         "ingested in; `minutes ingest NEWPATH --again` reads a moved paper)"
         for path in missing
     ]
-    present: dict[str, dict[str, bool]] = {}  # a path may have held several papers over time
-    for path, sha, holds in papers:
-        if Path(path).is_file():
-            present.setdefault(path, {})[sha] = holds
     for problem in failures:
         err.print(f"error: {problem}", markup=False, highlight=False)
     options = _ocr_options(ocr, jobs, pages_bar=len(present) == 1)

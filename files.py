@@ -55,20 +55,13 @@ def is_paper(path: Path) -> bool:
 
 
 def paper_kind(path: Path) -> str | None:
-    """'pdf' or 'docx' where the file's first bytes say so, else None."""
+    """'pdf' or 'docx' where the file's first bytes say so (ingest's own sniffing), else None."""
+    from .ingest.errors import IngestError
+    from .ingest.sniff import sniff
+
     try:
         with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError:
+            kind = sniff(path, handle.read(1024))
+    except (OSError, IngestError):
         return None
-    if b"%PDF-" in head:
-        return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        import zipfile
-
-        try:
-            with zipfile.ZipFile(path) as archive:
-                return "docx" if "word/document.xml" in archive.namelist() else None
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return None
-    return None
+    return kind if kind in ("pdf", "docx") else None

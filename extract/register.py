@@ -19,6 +19,7 @@ from .actions import Raw, owners_only, task_owners
 from .blocks import Block
 from .dates import MONTHS, due_date
 from .names import NameFinder, is_role
+from .progress import status_of
 from .segment import REGISTER_TITLE, title_kind
 
 _STATUS = (
@@ -28,7 +29,6 @@ _STATUS = (
 _ONLY_STATUS = re.compile(rf"^(?:{_STATUS})$", re.I)
 _ENDS_STATUS = re.compile(rf"^(?P<task>.*\S)\s+(?P<status>(?=[A-Z])(?i:{_STATUS}))$")
 _FORWARD = re.compile(r"^forwards?$", re.I)  # 'Carried' / 'forward': a status broken over two lines
-_FINISHED = re.compile(r"^(?:closed|completed?|done|withdrawn|cancell?ed|superseded)$", re.I)
 _INITIALS = r"[A-Z][A-Za-z]{0,3}"  # 'PM', 'JTe'
 # 'VAT Register – Lead PM', 'Charity Commission Register- Lead AM', 'Open Data Licensing – GS/JTe'
 _LEAD = re.compile(
@@ -102,7 +102,7 @@ def register_rows(found: Register | None, blocks: list[Block], finder: NameFinde
             else:
                 lead = _group_lead(text)
         text = " ".join(t for _, t in row.lines)
-        if _FINISHED.match(row.status) or len(text.split()) < 2:
+        if status_of(row.status) in ("done", "dropped") or len(text.split()) < 2:
             continue  # reported done; or a heading ('Actions Carried forward') read as a row
         deadline = _DEADLINE.search(text)
         if deadline:  # 'Mar‐2011' printed in a deadline column before the status

@@ -25,7 +25,9 @@ RECORDS = HERE / "tracker_records"
 CORPUS = HERE.parents[1] / "shared" / "corpus"
 
 sys.path.insert(0, str(HERE.parent.parent))
+from minutes.db.people import fold  # noqa: E402
 from minutes.extract.blocks import sentences  # noqa: E402
+from minutes.extract.names import initials_of  # noqa: E402
 from minutes.scorer import closeness, coverage  # noqa: E402
 from minutes.train import part_of  # noqa: E402
 
@@ -123,7 +125,7 @@ class DigestScore:
 
 
 def _digest(db: Path, record: dict) -> list[dict]:
-    """The digest's open actions, as of the day after the series' last meeting."""
+    """The digest's open actions, as of the series' last meeting."""
     conn = sqlite3.connect(db)
     (body,) = conn.execute(
         "SELECT name FROM bodies b JOIN meetings m ON m.body_id = b.id GROUP BY b.id ORDER BY count(*) DESC LIMIT 1"
@@ -172,14 +174,8 @@ def score_digest(record: dict, db: Path) -> DigestScore:
 def _same_person(recorded: str, shown: str) -> bool:
     """The record's owner ('GM', 'Simkins', 'Çağıl Uluşahin Sonmez') named in the digest as a person ('George
     Martin', 'Cllr Simkins', the roll's 'Cagil Ulusahin Sonmez')."""
-    import unicodedata
-
-    def fold(name: str) -> str:
-        plain = unicodedata.normalize("NFKD", name.replace("ı", "i"))  # dotless i has no decomposition
-        return "".join(c for c in plain if not unicodedata.combining(c)).lower()
-
     if recorded.isupper() and len(recorded) <= 4:
-        return "".join(w[0] for w in shown.split() if w[:1].isupper()) == recorded or recorded == shown
+        return initials_of(shown) == recorded or recorded == shown
     return fold(recorded) in fold(shown) or fold(shown) in fold(recorded)
 
 
