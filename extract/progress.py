@@ -107,7 +107,8 @@ _SPEECH = re.compile(
     r"introduced|summarised|summarized|recommended|emphasised|stressed|pointed|felt|received|voted|abstained|"
     r"enquired|inquired|announced|reminded)$"
 )
-_NOT_DONE = re.compile(r"\b(?:will|would|shall|should|to be|not|yet|unable|cannot|could)\b", re.I)
+# "may have been built" guesses; "sent on 3 May" is done: the month keeps its capital
+_NOT_DONE = re.compile(r"\b(?:will|would|shall|should|to be|not|yet|unable|cannot|could|(?-i:may|might))\b", re.I)
 
 
 _TOPIC = re.compile(r"^[A-Z][\w'’ ]{2,40}:\s+(?=[A-Z])")  # "Shopping trolley: Portal has identified hotspots."

@@ -93,6 +93,9 @@ def test_a_report_in_other_forms_of_the_words_speaks_of_the_task() -> None:
         ("The Clerk reported that residents have raised concerns about parking.", False),  # news, no one's task
         ("It was noted that the Clerk will write to the owners.", False),  # still to do
         ("The Chairman reported on the meeting with the Police.", False),
+        ("24 Birch Green – the brick pillars may have been built over the boundary onto Village Green.", False),
+        ("It was noted that the hedge might have been damaged by the farmer.", False),  # a guess, not a report
+        ("The Clerk confirmed that the letter was sent on 3 May.", True),  # the month is no guess
     ],
 )
 def test_work_told_as_someone_s_report_is_read_as_done(sentence: str, done: bool) -> None:
