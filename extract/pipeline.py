@@ -235,8 +235,13 @@ def _decision_sentences(
     """Sentences that record a decision, outside the decision blocks; one ending ':' takes its list.
     `resolved` holds the items with a RESOLVED block, whose seconded motions it records."""
     found = []
-    # "(c) Internal auditor – RESOLVED - That ...": the decision run into a heading, without the heading
-    run_in = {h.block: h.body for h in shape.headings if h.body and resolutions.MARKER.match(h.body)}
+    # "(c) Internal auditor – RESOLVED - That ...", "APPROVAL OF Town Fund Bills – Motion to approve ... was made
+    # by ...": the decision run into a heading, read without the heading (whose words would read as an agenda's)
+    run_in = {
+        h.block: h.body
+        for h in shape.headings
+        if h.body and (resolutions.MARKER.match(h.body) or resolutions.agenda_line(h.item.title) and _told(h.body))
+    }
     bare = shape.bare_headings
     # "I. Approval of the agenda - approved": a heading that gives its outcome, read without its number
     words = ((h.block, _unnumbered_text(blocks[h.block])) for h in shape.headings)
@@ -246,7 +251,7 @@ def _decision_sentences(
             continue  # a heading decides nothing, unless it gives its outcome
         if blocks[i].cell is not None and i < shape.first_item:
             continue  # a table before the first item is the heading's or the attendance's, not a decision
-        for rule, sentence in resolutions.decision_sentences(blocks[i], run_in.get(i) or titled.get(i), acronym):
+        for rule, sentence in resolutions.decision_sentences(blocks[i], titled.get(i) or run_in.get(i), acronym):
             if item_of(i) in resolved and (rule == "resolution.seconded" or resolutions.vote_report(sentence)):
                 continue  # 'X proposed and Y seconded that ...' or 'the motion was carried', then 'RESOLVED that ...'
             rule, sentence, first = _pointed_back(blocks, i, shape, item_of, rule, sentence)
@@ -257,6 +262,11 @@ def _decision_sentences(
                 last = blocks[j - 1]
             found.append(resolutions.make(item_of(i), sentence, first, rule, last))
     return found
+
+
+def _told(body: str) -> bool:
+    """A run-in body that tells the business itself, not a word or two of its outcome ('– deferred')."""
+    return len(body.split()) >= 8
 
 
 def _pointed_back(

@@ -214,6 +214,13 @@ _NOT_DECISION = re.compile(
     re.I,
 )
 _AGENDA_ITEM = re.compile(r"^(?:to\s+(?:agree|approve|receive|consider|confirm)|approval of)\b", re.I)
+
+
+def agenda_line(text: str) -> bool:
+    """'To approve the minutes', 'Approval of bills': what an agenda asks, which decides nothing itself."""
+    return bool(_AGENDA_ITEM.match(text))
+
+
 _LIST_PART = re.compile(r"^(?:\(?(?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})[.)]|[-•])\s+", re.I)  # "291." is a minute's number
 
 

@@ -850,6 +850,21 @@ def test_a_decision_run_into_a_heading_and_a_short_one() -> None:
     ]
 
 
+def test_a_motion_run_into_a_heading_that_asks_for_approval_is_a_decision() -> None:
+    m = meeting(
+        "CORRESPONDENCE – None.\n\nANNOUNCEMENTS – None.\n\n"
+        "APPROVAL OF Town Fund Bills – Motion to approve the Town Fund bills for payment as presented was made by "
+        "Trustee Piacentini, seconded by Trustee Hawkins. All were in favor.\n\n"
+        "APPROVAL OF THE AGENDA – The agenda was approved with the change to defer the vote on the rules.\n\n"
+        "APPROVAL OF THE PLAN – deferred to the next meeting\n\nADJOURNMENT – 8pm\n"
+    )
+    assert [r.text for r in m.resolutions] == [
+        "Motion to approve the Town Fund bills for payment as presented was made by Trustee Piacentini, "
+        "seconded by Trustee Hawkins. All were in favor.",
+        "The agenda was approved with the change to defer the vote on the rules.",
+    ]
+
+
 def test_whereas_resolved_block_and_motion_run() -> None:
     m = meeting(
         "1. Business\nBoard Member Kearney moved to approve the Consent Calendar. Board Member Woods seconded "
