@@ -90,13 +90,27 @@ class Heading:
 
 _ADDRESS = re.compile(  # a postal address on its own: a ZIP or postcode, or a street number and street
     r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$|"
-    r"^\d+\s+(?:[A-Z][\w.]*\s+){1,4}(?:Street|Road|Drive|Avenue|Lane|Boulevard|Way|Place)(?:\s*,|(?:\s+[A-Z][a-z]+)*$)"
+    r"^\d+[A-Z]?(?:[/-]\d+[A-Z]?)?\s+(?:[A-Z][\w.]*\s+){1,4}"  # "8/16 Guthrie St, Osborne Park": unit 8, number 16
+    r"(?:Street|Road|Drive|Avenue|Lane|Boulevard|Way|Place|St|Rd|Ave|Ln)\.?(?:\s*,|(?:\s+[A-Z][a-z]+)*$)"
 )
 _TAIL_SENTENCE = re.compile(  # what follows a title's dash or colon when it reports rather than names
     r"^(?:deferred|agreed|approved|noted|adopted|withdrawn|postponed|carried|see|to be|no|none|nil|not|n/a)\b|"
     r".*\b(?:was|were|is|are|has|had|have|will|would|arrived|left|joined|reported|said|explained|received)\b",
     re.I,
 )
+
+
+# what an agenda asks the meeting to do, in the imperative: minutes tell what was done, in the past tense
+_AGENDA_VERB = re.compile(
+    r"^(?:Confirm|Consider|Receive|Approve|Agree|Elect|Adopt|Ratify|Appoint|Review|Discuss|Note)\s+(?:the|a|an|any|"
+    r"and|new|minutes|report|accounts|officers|members|nominations|amendments?|proposals?)\b"
+)
+
+
+def _asks(text: str) -> bool:
+    """'1. Confirm the minutes of the previous annual general meeting.': an agenda's numbered business, asked
+    for in the imperative (lettered parts of a recommendation, '(b) Note the overspend', are not items)."""
+    return bool(_AGENDA_VERB.match(text)) and len(text.split()) <= 25 and not text.endswith(("?", ","))
 
 
 def title_like(text: str, longest: int = 18) -> bool:
@@ -578,7 +592,14 @@ class _Scan:
         # the next number of the paper's own sequence may head a long formal title: 'Minutes of the meeting
         # held on 13 February 2025 and, if in order, to be approved as a correct record'
         longest = 30 if self._continues_top(number) and not printed.endswith(".") else 18
-        titled_so = paper or title_like(printed, longest) or marked and _title_marked_up(title)
+        titled_so = (
+            paper
+            or title_like(printed, longest)
+            or marked
+            and _title_marked_up(title)
+            or kind_of(number) == "dec"
+            and _asks(printed)
+        )
         if not titled_so or len(title) < 2 or task_line:
             return None
         return title, body, presenters

@@ -460,6 +460,30 @@ def test_a_street_address_line_is_no_item_but_a_street_in_a_title_is() -> None:
     ]
 
 
+def test_an_agenda_asks_for_its_business_in_the_imperative_and_a_unit_address_is_no_item() -> None:
+    (m,) = extract(
+        from_text(
+            "8/16 Guthrie St, Osborne Park, WA 6017\n\nNotice of annual general meeting\n\n"
+            "The AGM will be held at 1pm on Saturday 16 September 2023.\n\nAgenda\n\n"
+            "1. Confirm the minutes of previous annual general meeting and special general meetings.\n\n"
+            "2. Annual report.\n\n3. Elect new committee.\n"
+        )
+    )
+    assert [(i.number, i.title) for i in m.items] == [
+        ("1", "Confirm the minutes of previous annual general meeting and special general meetings"),
+        ("2", "Annual report"),
+        ("3", "Elect new committee"),
+    ]
+
+
+def test_the_lettered_parts_of_a_recommendation_are_not_items() -> None:
+    items = meeting(
+        "1. Budget Monitoring\n\nRESOLVED that Cabinet:\n\n(a) Note the forecast overspend of £30.4m\n\n"
+        "(b) Agree the capital budget changes\n\n2. Any other business\n"
+    ).items
+    assert [(i.number, i.title) for i in items] == [("1", "Budget Monitoring"), ("2", "Any other business")]
+
+
 def test_a_tab_or_a_gap_after_an_item_number_is_not_a_table() -> None:
     """Word's numbering saved as text puts a tab (or spaces) after the number: the line is a numbered item."""
     items = meeting(
