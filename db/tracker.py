@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz
 
+from ..extract.blocks import sentences
 from ..extract.progress import REF, status_of
 from .connection import Database
 from .due import ISO_DAY, due_by
 from .people import person_id
-from .queries import kept
+from .queries import CARRIED, kept
 
 RESTATED = 80  # text similarity at which a later action is the same action again
 REPORTED = 62  # ... at which a progress report speaks of an action, when it also names its owner
@@ -164,6 +166,8 @@ def rebuild(db: Database, body_id: int) -> None:
     ):
         progress[meeting_id].append((text, status, json.loads(refs or "[]")))
 
+    said = _said(db, ids, marks)
+    common = _common(said)
     by_ref: dict[str, Tracked] = {}
     live: list[Tracked] = []  # actions opened so far and not linked to another
     for meeting_id, meeting_date in meetings:
@@ -187,7 +191,8 @@ def rebuild(db: Database, body_id: int) -> None:
         for target, status, text in reports:
             _change(target, status, meeting_date, meeting_id, text)
         if meeting_date:  # an undated meeting cannot say what it came after
-            _carry_forward([a for a in earlier if a.status == "open" and a.id not in touched], meeting_date, meeting_id)
+            passed_by = [a for a in earlier if a.status == "open" and a.id not in touched]
+            _carry_forward(passed_by, meeting_date, meeting_id, said[meeting_id], common)
     everything = [a for group in actions.values() for a in group]
     _apply_overrides(db, everything)
     _write(db, everything, body_id)
@@ -250,9 +255,55 @@ def _open(action: Tracked, when: str | None, meeting_id: int) -> None:
         _change(action, reported, when, meeting_id, action.reported or "")
 
 
-def _carry_forward(unmentioned: list[Tracked], when: str, meeting_id: int) -> None:
+def _said(db: Database, ids: list[int], marks: str) -> dict[int, list[str]]:
+    """What each meeting's minutes say, as far as the store keeps it: item titles and the opening of each
+    item's discussion, decisions and actions, one sentence at a time."""
+    said: dict[int, list[str]] = {m: [] for m in ids}
+    for meeting_id, text in db.execute(
+        f"SELECT meeting_id, title || '. ' || COALESCE(summary, '') FROM items WHERE meeting_id IN ({marks}) "
+        f"UNION ALL SELECT meeting_id, text FROM resolutions WHERE meeting_id IN ({marks}) "
+        f"UNION ALL SELECT meeting_id, text FROM actions WHERE meeting_id IN ({marks})",
+        ids * 3,
+    ):
+        said[meeting_id] += [s for s in sentences(text) if len(s.split()) >= 3]
+    return said
+
+
+def _common(said: dict[int, list[str]]) -> set[str]:
+    """Words a body's minutes use all the time ('green' in a parish of greens): they tell no task apart."""
+    counts = Counter(word for sentences_ in said.values() for s in sentences_ for word in _content(s))
+    total = sum(len(sentences_) for sentences_ in said.values())
+    return {word for word, n in counts.items() if n > max(3, total / 20)}
+
+
+_NUMBER = re.compile(r"\b\d+[a-z]?\b")
+
+
+def _mention(action: Tracked, said: list[str], common: set[str]) -> str | None:
+    """The sentence of a later meeting that speaks of an action without saying how it stands: 'The Clerk was
+    asked to remind Cllr Rochford to speak to the owners of 8 Staines Green' of 'Cllr Rochford will speak to
+    the owners'. It shares three of the task's telling words, or two with a name among them ('Niki Gordon'),
+    or a number and two words ('24 Birch Green')."""
+    task = _content(action.text, action.owners)
+    names = {_stem(w.lower()) for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", action.text)}
+    numbers = set(_NUMBER.findall(_norm(action.text)))
+    best, most = None, 0
+    for sentence in said:
+        shared = task & _content(sentence)
+        telling = shared - common
+        enough = len(telling) >= 3 or len(telling) >= 2 and telling & names
+        numbered = len(shared) >= 2 and bool(numbers & set(_NUMBER.findall(sentence.lower())))
+        if (enough or numbered) and len(telling) + len(shared) > most:
+            best, most = sentence, len(telling) + len(shared)
+    return best
+
+
+def _carry_forward(unmentioned: list[Tracked], when: str, meeting_id: int, said: list[str], common: set[str]) -> None:
+    """Open actions a meeting reported no progress on: mentioned in passing, or not at all."""
     for action in unmentioned:
-        action.history.append((when, "open", meeting_id, f"not mentioned at the meeting of {when}; carried forward"))
+        mention = _mention(action, said, common)
+        words = f"mentioned at the meeting of {when}: {mention}" if mention else f"{CARRIED} {when}; carried forward"
+        action.history.append((when, "open", meeting_id, words))
 
 
 def _change(action: Tracked, status: str, when: str | None, meeting_id: int | None, words: str) -> None:

@@ -26,6 +26,7 @@ CORPUS = HERE.parents[1] / "shared" / "corpus"
 
 sys.path.insert(0, str(HERE.parent.parent))
 from minutes.db.people import fold  # noqa: E402
+from minutes.db.queries import CARRIED  # noqa: E402
 from minutes.extract.blocks import sentences  # noqa: E402
 from minutes.extract.names import initials_of  # noqa: E402
 from minutes.scorer import closeness, coverage  # noqa: E402
@@ -40,6 +41,8 @@ class SeriesScore:
     right: int = 0
     duplicates: int = 0
     hidden: int = 0
+    history: int = 0  # later meetings in the found actions' recorded lives
+    history_right: int = 0  # ... where the tracker's entry has the record's status, and notices the action as it does
     wrong: list[str] = field(default_factory=list)
 
     @property
@@ -62,11 +65,34 @@ def ingest(record: dict, db: Path, reverse: bool = False) -> None:
 def stored(db: Path) -> list[dict]:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
-    rows = conn.execute(
-        "SELECT a.id, a.text, a.status, a.linked_to, m.date FROM actions a JOIN meetings m ON m.id = a.meeting_id"
-    ).fetchall()
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT a.id, a.text, a.status, a.linked_to, m.date FROM actions a JOIN meetings m ON m.id = a.meeting_id"
+        )
+    ]
+    lives: dict[int, dict[str, tuple[str, str]]] = {}
+    for action_id, at, status, words in conn.execute(
+        "SELECT action_id, at, status, words FROM action_history WHERE by = 'meeting' ORDER BY id"
+    ):
+        lives.setdefault(action_id, {})[at] = (status, words)  # a meeting's last word on the action
     conn.close()
-    return [dict(r) for r in rows]
+    for r in rows:
+        r["history"] = lives.get(r["id"], {})
+    return rows
+
+
+def _history_right(action: dict, root: dict) -> tuple[int, int]:
+    """(entries, right): each later meeting of the record against the tracker's last entry for that meeting,
+    by status and by whether the meeting spoke of the action at all ('not mentioned' or not)."""
+    right = 0
+    for entry in action["history"]:
+        before = [v for at, v in sorted(root["history"].items()) if at and at < entry["meeting"]]
+        # no entry: the action was closed before this meeting ('already done'), or the meeting is the raising one's
+        status, words = root["history"].get(entry["meeting"], ((before[-1][0] if before else "open"), CARRIED))
+        noticed = not entry["evidence"].startswith("not mentioned")
+        right += status == entry["status"] and noticed == (not words.startswith(CARRIED))
+    return len(action["history"]), right
 
 
 def _matches(text: str, gold: str) -> bool:
@@ -104,6 +130,9 @@ def score(record: dict, rows: list[dict]) -> SeriesScore:
         root = by_id[min(roots)]
         for r in mine:
             claimed[r["id"]] = action["id"]
+        entries, right = _history_right(action, root)
+        result.history += entries
+        result.history_right += right
         if root["status"] == action["final_status"]:
             result.right += 1
         else:
@@ -199,14 +228,16 @@ def main() -> int:
         for s in results:
             print(
                 f"  {s.series:22} actions {s.actions:3}  found {s.found:3}  final status right {s.right:3} "
-                f"({s.accuracy:.2f})  duplicates {s.duplicates}  hidden {s.hidden}"
+                f"({s.accuracy:.2f})  duplicates {s.duplicates}  hidden {s.hidden}  "
+                f"history right {s.history_right}/{s.history}"
             )
             if "-v" in sys.argv:
                 for line in s.wrong:
                     print(f"      {line}")
         total = sum(s.actions for s in results)
         right = sum(s.right for s in results)
-        print(f"  all: {right}/{total} final statuses right ({right / total:.2f})")
+        lived, lived_right = sum(s.history for s in results), sum(s.history_right for s in results)
+        print(f"  all: {right}/{total} final statuses right ({right / total:.2f}); history {lived_right}/{lived}")
     print("digest (date order)")
     for d in digests:
         print(
