@@ -141,6 +141,10 @@ def _check_whole(path: str) -> None:
     import sqlite3
     from urllib.request import pathname2url
 
+    with open(path, "rb") as file:
+        head = file.read(16)
+    if head and head != b"SQLite format 3\x00":
+        _fail(f"{path}: not a minutes database (not an SQLite file); nothing was written. Check --db")
     conn = sqlite3.connect(f"file:{pathname2url(str(Path(path).resolve()))}?mode=ro", uri=True, timeout=60)
     try:
         verdict = conn.execute("PRAGMA quick_check").fetchone()[0]

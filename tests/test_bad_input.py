@@ -651,6 +651,26 @@ def test_nothing_is_written_into_a_damaged_database(tmp_path: Path) -> None:
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
+def test_a_paper_given_as_the_database_is_named_as_not_one_and_left_alone(tmp_path: Path) -> None:
+    paper = tmp_path / "minutes.pdf"
+    paper.write_bytes((SAMPLES / "schools-forum-2023-06-27-agenda-pack.pdf").read_bytes())
+    before = paper.read_bytes()
+    argv = [
+        sys.executable,
+        "-m",
+        "minutes",
+        "--db",
+        str(paper),
+        "ingest",
+        str(SAMPLES / "schools-forum-high-needs-fragment.md"),
+    ]
+    run = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and run.stderr.strip().splitlines() == [
+        f"error: {paper}: not a minutes database (not an SQLite file); nothing was written. Check --db"
+    ]
+    assert paper.read_bytes() == before
+
+
 def test_a_full_disk_stops_ingest_once_and_leaves_the_database_whole(tmp_path: Path) -> None:
     import resource
 
