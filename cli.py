@@ -907,10 +907,14 @@ def action_drop(
 def action_set(
     ref: Annotated[str, typer.Argument(help="Action reference.")],
     due: Annotated[str | None, typer.Option(help="Due date (day first: 30/04/2024, or 2024-04-30).")] = None,
-    owner: Annotated[str | None, typer.Option(help="Owner(s), several separated by '/'.")] = None,
+    owners: Annotated[
+        list[str] | None,
+        typer.Option("--owner", help="Owner; give it again for each owner, or separate several by '/'."),
+    ] = None,
     note: Annotated[str | None, typer.Option(help="Why.")] = None,
 ) -> None:
     """Set an action's due date or owners."""
+    owner = " / ".join(owners) if owners else None
     if due is None and owner is None:
         err.print("error: give --due, --owner or both")
         raise typer.Exit(2)

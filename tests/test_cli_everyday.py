@@ -160,6 +160,10 @@ def test_setting_an_owner_says_who_it_was_and_who_it_is(copy: Path | str) -> Non
     assert run.stdout.startswith("SF-2023-03-14-01: owner set to Peter Haylock (was ")
     again = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Tony Burton / Peter Haylock", db=copy, check=True)
     assert again.stdout.strip() == "SF-2023-03-14-01: owner set to Tony Burton, Peter Haylock (was Peter Haylock)"
+    each = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Clerk", "--owner", "Tony Burton", db=copy)
+    assert each.stdout.strip() == (
+        "SF-2023-03-14-01: owner set to Clerk, Tony Burton (was Tony Burton, Peter Haylock)"
+    ), each.stderr  # the option given twice sets both, not the last alone
 
 
 def test_action_show_prints_one_action_with_each_change_said_once(copy: Path | str) -> None:
