@@ -105,14 +105,26 @@ def minutes_context(meeting: dict, body: str) -> dict:
 
 
 _FOR_THE_CLERK = re.compile(
-    r"[^.:”\"]*\b(?:keep it|move it|check it|delete (?:it|if)|add its minutes|not on the agenda of)\b[^.]*\.?", re.I
+    r"[^.:”\"]*\b(?:keep it|move it|check it|check whether|delete (?:it|if)|add its minutes|"
+    r"not on the (?:agenda|papers) of)\b[^.]*\.?",
+    re.I,
+)
+
+
+# why the clerk's draft holds an item, which members do not need: 'Standing item: on the papers of 3 of the last 4
+# meetings.'; the words that sent an item forward stay, without the clerk's lead-in
+_WHY_HERE = re.compile(r"^\s*Standing item:[^.]*\.\s*", re.I)
+_SENT_HERE = re.compile(
+    r"^\s*Sent to (?:this meeting|the meeting after [^:]+):\s*[“\"](?P<words>[^”\"]*)[”\"]\s*", re.I
 )
 
 
 def for_members(note: str | None) -> str:
     """An item's note as members read it: the clerk's instructions and checks ('keep it here if ...', 'Not on
-    the agenda of ...') taken out, what the item is about kept."""
-    text = re.sub(r"\s{2,}", " ", _FOR_THE_CLERK.sub("", note or "")).strip(" :;")
+    the agenda of ...') and why the draft holds the item taken out, what the item is about kept."""
+    text = _WHY_HERE.sub("", note or "")
+    text = _SENT_HERE.sub(lambda m: m.group("words") + " ", text)
+    text = re.sub(r"\s{2,}", " ", _FOR_THE_CLERK.sub("", text)).strip(" :;")
     return text + "." if text and text[-1].isalnum() else text
 
 

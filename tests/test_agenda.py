@@ -565,6 +565,32 @@ def test_a_pack_without_notes_is_clean_to_send(sample_db: Path | str, tmp_path: 
     assert "draft" not in doc.sections[0].header.paragraphs[0].text
 
 
+@pytest.mark.parametrize(
+    "note, members_read",
+    [
+        ("Standing item: on the papers of 3 of the last 4 meetings.", ""),
+        (
+            "Sent to this meeting: “The Vice Chairman was asked to circulate the paper.” Not on the agenda of 13 "
+            "March 2019.",
+            "The Vice Chairman was asked to circulate the paper.",
+        ),
+        (
+            "Sent to the meeting after 9 January 2019: “The Clerk will report.” Not on the papers of any meeting "
+            "since: check whether it is still wanted.",
+            "The Clerk will report.",
+        ),
+        (
+            "To agree the minutes of the meeting held on 14 March 2023.",
+            "To agree the minutes of the meeting held on 14 March 2023.",
+        ),
+    ],
+)
+def test_members_read_what_an_item_is_about_not_why_the_clerk_s_draft_holds_it(note: str, members_read: str) -> None:
+    from minutes.render.docx_pack import for_members
+
+    assert for_members(note) == members_read
+
+
 def test_the_action_log_table_fills_the_page_width_and_keeps_references_whole(sqlite_sample_pack) -> None:
     from docx.shared import Cm
 
