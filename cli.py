@@ -1362,14 +1362,16 @@ def action_log_command(
             _fail(str(exc))
         except OSError as exc:
             _fail(f"{out_file}: not written ({exc.strerror or exc})")
-        if not state.quiet:
-            out.print(f"wrote {out_file}: {len(log)} open action{'s' * (len(log) != 1)}", markup=False, highlight=False)
-        return
-    text = log_text(found["name"], org, log, today, fmt)
-    if out_file:
-        _write(out_file, text)
     else:
-        sys.stdout.write(text)
+        text = log_text(found["name"], org, log, today, fmt)
+        if not out_file:
+            sys.stdout.write(text)
+            return
+        _write(out_file, text)
+    if not state.quiet:
+        shown = "" if out_file.suffix.lower().lstrip(".") == fmt else f" (as {fmt})"  # 'log.txt' holds Markdown
+        count = f"{len(log)} open action{'s' * (len(log) != 1)}"
+        out.print(f"wrote {out_file}{shown}: {count}", markup=False, highlight=False)
 
 
 review_app = typer.Typer(help="The records extraction was least sure of, for a person to confirm or correct.")

@@ -491,7 +491,11 @@ def test_action_log_in_every_format(sample_db: Path | str, tmp_path: Path) -> No
     md = run_cli("action-log", "--body", "Schools Forum", db=sample_db, check=True).stdout
     assert md.startswith("# Action log: Schools Forum") and all(ref in md for ref in refs)
     html = tmp_path / "log.html"
-    run_cli("action-log", "--body", "Schools Forum", "--out", str(html), db=sample_db, check=True)
+    said = run_cli("action-log", "--body", "Schools Forum", "--out", str(html), db=sample_db, check=True).stdout
+    assert said.strip() == f"wrote {html}: {len(refs)} open actions"
+    text = tmp_path / "log.txt"
+    said = run_cli("action-log", "--body", "Schools Forum", "--out", str(text), db=sample_db, check=True).stdout
+    assert said.strip() == f"wrote {text} (as md): {len(refs)} open actions"
     assert len(re.findall(r"<tr[ >]", html.read_text(encoding="utf-8"))) == len(refs) + 1  # overdue rows have a class
     docx = tmp_path / "log.docx"
     result = run_cli("action-log", "--body", "Schools Forum", "--out", str(docx), db=sample_db, check=True)
