@@ -327,6 +327,14 @@ def _store_one(
         totals["empty"] += 1
         if not state.quiet:
             out.print(f"{parsed.path}: no meeting found", markup=False, highlight=False)
+    undated = [m for m in parsed.meetings if m.date is None and m.kind == "minutes"]
+    if undated and not day and not state.quiet:  # the tracker orders minutes by date: an undated one follows nothing
+        err.print(
+            f"note: {parsed.path}: no meeting date found; stored undated under '{undated[0].body or '?'}'. If that is "
+            "wrong, give it: minutes ingest --again FILE --date DATE --body NAME",
+            markup=False,
+            highlight=False,
+        )
     totals["meetings"] += result.meetings
     totals["actions"] += result.actions
     totals["again"] += result.again

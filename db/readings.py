@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..extract.model import Meeting
+from .bodies import drop_if_empty
 from .connection import Database
 from .people import settle
 from .tracker import rebuild
@@ -100,8 +101,9 @@ def forget(db: Database, document_id: int, force: bool = False) -> Forgotten:
             drop_meeting(db, meeting_id, force=True)
         db.execute("DELETE FROM documents WHERE id = ?", [document_id])
         for body in sorted({body for _, body in rows}):
-            settle(db, body)
-            rebuild(db, body)
+            if not drop_if_empty(db, body):  # a body whose last paper this was goes with it
+                settle(db, body)
+                rebuild(db, body)
         db.commit()
     except BaseException:
         db.rollback()

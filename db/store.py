@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from ..extract.model import Action, Found, Meeting
 from ..ingest.model import Document
-from .bodies import known_share
+from .bodies import drop_if_empty, known_share
 from .connection import Database
 from .due import ISO_DAY
 from .people import person_id, settle
@@ -219,7 +219,8 @@ def refresh(db: Database) -> int:
     for (body,) in db.execute("SELECT id FROM bodies WHERE stale = 1").fetchall():
         db.begin()
         try:
-            if db.execute("SELECT stale FROM bodies WHERE id = ?", [body]).fetchone()[0]:
+            stale = db.execute("SELECT stale FROM bodies WHERE id = ?", [body]).fetchone()[0]
+            if stale and not drop_if_empty(db, body):  # a body left with no meeting goes; the others replay
                 rebuild(db, body)
                 db.execute("UPDATE bodies SET stale = 0 WHERE id = ?", [body])
                 count += 1

@@ -200,3 +200,26 @@ def test_ingest_date_dates_a_paper_that_prints_none_and_never_overrides_one(
         ("agenda", "2024-05-13"),
         ("minutes", ""),
     ]
+
+
+def test_an_undated_paper_says_so_and_the_body_it_left_goes_when_it_is_given_its_own(
+    tmp_path: Path, db_path: Path | str
+) -> None:
+    """A headless paper stored under a stray name ('AGM' from 'Schools – AGM held last week') is named at ingest;
+    read again with the clerk's --body and --date, it leaves no empty 'AGM' body behind in `minutes bodies`."""
+    paper = tmp_path / "august.txt"
+    paper.write_text(
+        "Present: Cllrs Ashman, Evans, Shewell\n\n1. Police reports\n\nSchools – AGM held last week.\n\n"
+        "2. Finance\n\nClerk to pay the grass cutting invoice.\n"
+    )
+    first = run_cli("ingest", str(paper), db=db_path, check=True)
+    assert f"note: {paper}: no meeting date found; stored undated under " in first.stderr
+    assert "minutes ingest --again FILE --date DATE --body NAME" in first.stderr
+    guessed = [b["name"] for b in json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)]
+    args = ("ingest", "--again", "--body", "Wye Valley CC", "--date", "2024-08-19", str(paper))
+    again = run_cli(*args, db=db_path, check=True)
+    assert "note:" not in again.stderr
+    bodies = json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)
+    assert [(b["name"], b["meetings"]) for b in bodies] == [("Wye Valley CC", 1)], guessed
+    run_cli("forget", str(paper), db=db_path, check=True)
+    assert json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout) == []
