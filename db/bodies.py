@@ -58,6 +58,13 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
         numbered = re.fullmatch(r"(.+) \(\d+\)", other)  # a name free_name gave, not 'Area Committee 2'
         if numbered and body_key(numbered.group(1)) == key and not strangers(db, body_id, attendees):
             return body_id  # 'Parish Council (2)': the second council of that name, met again
+    tail = _the_one_ending_so(db, key, organisation)
+    if tail is not None and not strangers(db, tail, attendees):
+        return tail  # 'County Council' on the agenda of the council whose minutes say 'Kent County Council'
+    bare = _the_one_it_ends_in(db, key)
+    if bare is not None and not strangers(db, bare, attendees):
+        _rename(db, bare, name, organisation)  # ... and the other way round: the fuller name is the body's
+        return bare
     for body_id, other, org in db.execute("SELECT id, name, organisation FROM bodies").fetchall():
         if organisation and org and body_key(organisation) != body_key(org):
             continue  # another organisation's committee, however alike the names
@@ -68,6 +75,39 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
             )
             return body_id
     return None
+
+
+def _the_one_ending_so(db: Database, key: str, organisation: str | None) -> int | None:
+    """The one stored body whose name ends in a paper's bare name ('Kent County Council' for 'County Council'),
+    where the paper names no organisation; None where none or several do."""
+    if organisation or len(key.split()) < 2:
+        return None
+    rows = db.execute("SELECT id FROM bodies WHERE key LIKE ?", [f"% {key}"]).fetchall()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def _the_one_it_ends_in(db: Database, key: str) -> int | None:
+    """The one stored body of a bare name, no organisation known, that a paper's fuller name ends in."""
+    if len(key.split()) < 3:
+        return None
+    rows = db.execute(
+        "SELECT id FROM bodies WHERE organisation IS NULL AND ? LIKE '% ' || key AND key LIKE '% %'", [key]
+    ).fetchall()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def _rename(db: Database, body_id: int, name: str, organisation: str | None) -> None:
+    """Give a body the fuller name a later paper uses; its old name stays one of its names (its references
+    keep their initials)."""
+    (old,) = db.execute("SELECT key FROM bodies WHERE id = ?", [body_id]).fetchone()
+    db.execute(
+        "INSERT INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING",
+        [old, body_id],
+    )
+    db.execute(
+        "UPDATE bodies SET name = ?, key = ?, organisation = ? WHERE id = ?",
+        [name, body_key(name), organisation, body_id],
+    )
 
 
 STRANGERS = 3  # attendees a paper and a body must each have before the one can be a stranger to the other

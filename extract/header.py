@@ -262,7 +262,7 @@ def body_and_organisation(
     organisation = _organisation(head)
     body = clean_body(_body(head, title))
     if organisation is None and body and GENERIC.match(body):
-        organisation = _named_organisation(rest)
+        organisation = _named_before(title, body) or _named_organisation(rest)
     if body and organisation and body.lower() in organisation.lower():
         organisation = organisation if organisation != body else None
     return qualified(body, organisation), organisation
@@ -273,6 +273,15 @@ _NAMED_ORG = re.compile(
     r"(?:Society|Association|Trust|Foundation|Club|Council|Co-?op(?:erative)?|Limited|Ltd|CIC|School|Academy|"
     r"College|University|Institute|Federation|Partnership|Charity|Group|Network))\b"
 )
+
+
+def _named_before(title: Block | None, body: str) -> str | None:
+    """'L'Ecole Bilingue PAC Annual General Meeting': the name the title puts before a general meeting is
+    whose meeting it is, whatever kind of organisation it names."""
+    if title is None or not _GENERAL_MEETING.search(body):
+        return None
+    m = re.match(rf"^\s*((?:[A-Z][\w'’&.\-]*\s+){{1,6}}){re.escape(body)}\s*$", title.text)
+    return _tidy(m.group(1).strip()) if m else None
 
 
 def _named_organisation(blocks: list[Block]) -> str | None:

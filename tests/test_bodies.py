@@ -223,3 +223,25 @@ def test_an_undated_paper_says_so_and_the_body_it_left_goes_when_it_is_given_its
     assert [(b["name"], b["meetings"]) for b in bodies] == [("Wye Valley CC", 1)], guessed
     run_cli("forget", str(paper), db=db_path, check=True)
     assert json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout) == []
+
+
+@pytest.mark.parametrize("agenda_first", [True, False])
+def test_a_council_s_bare_name_and_its_full_name_are_one_body_named_in_full(
+    tmp_path: Path, db_path: Path | str, agenda_first: bool
+) -> None:
+    """Kent's agendas say 'the County Council', its minutes 'Kent County Council': one body, in full, either way."""
+    agenda = tmp_path / "agenda.txt"
+    agenda.write_text(
+        "Agenda for a meeting of the County Council to be held on Thursday 13 March 2025\n\n"
+        "1. Apologies for Absence\n\n2. Budget\n"
+    )
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(
+        "KENT COUNTY COUNCIL\n\nMinutes of the meeting of the County Council held on Thursday 13 March 2025\n\n"
+        "Present: Mr A Booth, Mrs B Cole, Mr C Dance\n\n1. Apologies for Absence\n\nNone.\n\n2. Budget\n\n"
+        "The budget was agreed.\n"
+    )
+    for paper in (agenda, minutes) if agenda_first else (minutes, agenda):
+        run_cli("ingest", str(paper), db=db_path, check=True)
+    bodies = json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)
+    assert [(b["name"], b["meetings"]) for b in bodies] == [("Kent County Council", 2)]

@@ -255,6 +255,10 @@ def test_roll_call_with_roles() -> None:
             "Suffolk Libraries IPS Ltd Annual General Meeting",
         ),
         ("MILBURN PARISH COUNCIL\nMinutes of the meeting held on Tuesday 3rd July 2018\n\n", "Milburn Parish Council"),
+        (  # whose general meeting it is, though the name says no kind of organisation
+            "L’Ecole Bilingue PAC Annual General Meeting\nThursday 24 September 2020\n\n",
+            "L’Ecole Bilingue PAC Annual General Meeting",
+        ),
     ],
 )
 def test_the_body_a_heading_names(head: str, body: str) -> None:
