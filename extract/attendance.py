@@ -246,22 +246,12 @@ def parse_people(text: str, category: str | None) -> list[dict]:
     )
     if len(entries) >= 2 and sum("," in e for e in entries) >= len(entries) - 1:
         return _names_with_posts(entries, category)
-    separators = r"\s*(?:[,;]|\band\b|&)\s*"
     pair = _name_and_organisation(text, category)
     if pair:
         return pair
-    parts = _split_outside_brackets(text, separators)
+    parts = _parts_of(text)
     for k, part in enumerate(parts):
-        if (
-            re.fullmatch(r"[A-Z]{2,6}", part)
-            and people
-            and len(people[-1]["name"].split()) > 1
-            and not people[-1].get("organisation")
-        ):
-            people[-1]["organisation"] = part  # "A Armstrong, EDC": the council he is from
-            continue
-        if people and all(_describes(p) for p in parts[k:]):  # not 'Head of IT, Peter Baker': a post before a name
-            _add_description(people[-1], part)
+        if people and _said_of_the_last(people[-1], part, parts[k:]):
             continue
         run_people = _people_in_part(part, category)
         if not run_people:
@@ -276,6 +266,41 @@ def parse_people(text: str, category: str | None) -> list[dict]:
             continue
         people.extend(run_people)
     return people
+
+
+# "Irene Wong, Operations and CS Assistant, ...", "Pauline Haggar, Health and Safety Coordinator": after a name,
+# one post whose words hold an 'and', not two more people
+_POST_WITH_AND = re.compile(r"^(?:[A-Z][\w'’\-]*\s+)+(?:and|&)\s+(?:[A-Z][\w'’\-]*\s+)*?[A-Z]?[\w'’\-]*$")
+
+
+def _said_of_the_last(person: dict, part: str, rest: list[str]) -> bool:
+    """An entry that tells of the person before it, not of another: the council they are from ('A Armstrong,
+    EDC'), a post ('Irene Wong, Operations and CS Assistant'), a post at a place or body; added to them."""
+    if re.fullmatch(r"[A-Z]{2,6}", part) and len(person["name"].split()) > 1 and not person.get("organisation"):
+        person["organisation"] = part
+    elif _post_with_and(part):
+        person["role"] = f"{person['role']}, {part}" if person.get("role") else part
+    elif all(_describes(p) for p in rest):  # not 'Head of IT, Peter Baker': a post before a name
+        _add_description(person, part)
+    else:
+        return False
+    return True
+
+
+def _post_with_and(part: str) -> bool:
+    words = part.split()
+    if not (words and _POST_WITH_AND.match(part) and _ROLE_WORDS.fullmatch(words[-1])) or HONORIFIC.match(part):
+        return False
+    before = re.split(r"\s+(?:and|&)\s+", part)[0]  # "Tom Brown and Sally Green, Treasurer": two people
+    return len(before.split()) < 2 or not looks_like_name(before, allow_initials=False)
+
+
+def _parts_of(text: str) -> list[str]:
+    """A list's entries: split at commas and semicolons, then at 'and' / '&' except inside a post."""
+    parts = []
+    for k, part in enumerate(_split_outside_brackets(text, r"\s*[,;]\s*")):
+        parts += [part] if k and _post_with_and(part) else _split_outside_brackets(part, r"\s*(?:\band\b|&)\s*")
+    return parts
 
 
 _THE_OFFICER = re.compile(r"^the\s+((?:deputy\s+|assistant\s+)?clerk|minute[- ]taker|secretary|treasurer)$", re.I)
@@ -414,7 +439,7 @@ def _people_in_part(part: str, category: str | None) -> list[dict]:
             piece = piece[role_prefix.end() :]
         for name in _names_in_run(piece):
             name = strip_honorifics(name)
-            if looks_like_name(name) and not is_role(name) and not _ORGANISATION_END.search(name):
+            if looks_like_name(name) and not is_role(name) and not _body(name):  # not "Cambridgeshire Constabulary"
                 run_people.append({"name": name, "role": role})
                 role = None
     if extra and run_people:

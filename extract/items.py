@@ -107,6 +107,17 @@ _AGENDA_VERB = re.compile(
 )
 
 
+def _task_line(title: str, body: str | None) -> bool:
+    """'Daniel - organise posters' is a task; 'PUBLIC PARTICIPATION - to allow ...' a heading."""
+    return (
+        body is not None
+        and body[:1].islower()
+        and not title.isupper()
+        and looks_like_name(title, allow_initials=False)
+        and not _OUTCOME.search(" - " + body)
+    )
+
+
 def _asks(text: str) -> bool:
     """'1. Confirm the minutes of the previous annual general meeting.': an agenda's numbered business, asked
     for in the imperative (lettered parts of a recommendation, '(b) Note the overspend', are not items)."""
@@ -582,13 +593,6 @@ class _Scan:
             printed = title  # "10. Any other business allowed by the Chair." is still a heading
         if _ADDRESS.search(title) or _ADDRESS.search(f"{number} {title}"):
             return None  # "200 Civic Center Drive, Santa Lucia, CA 93401", "1 Dr. Carlton B. Goodlett Place": where
-        task_line = (  # "Daniel - organise posters" is a task; "PUBLIC PARTICIPATION - to allow ..." a heading
-            body is not None
-            and body[:1].islower()
-            and not title.isupper()
-            and looks_like_name(title, allow_initials=False)
-            and not _OUTCOME.search(" - " + body)
-        )
         # the next number of the paper's own sequence may head a long formal title: 'Minutes of the meeting
         # held on 13 February 2025 and, if in order, to be approved as a correct record'
         longest = 30 if self._continues_top(number) and not printed.endswith(".") else 18
@@ -600,7 +604,7 @@ class _Scan:
             or kind_of(number) == "dec"
             and _asks(printed)
         )
-        if not titled_so or len(title) < 2 or task_line:
+        if not titled_so or len(title) < 2 or _task_line(title, body):
             return None
         return title, body, presenters
 

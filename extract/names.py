@@ -144,7 +144,7 @@ _GROUP_WORD = re.compile(
     r"committee|council|forum|board|society|school|academy|primary|nursery|trust|manager|chair|clerk|"
     r"secretary|treasurer|headteacher|services|body|category|public|liaison|attorney|planner|library|libraries|"
     r"association|group|team|ltd|limited|department|centre|center|partnership|network|friends|"
-    r"policy|policies|plan|report|strategy|strategies|statement|budget|accounts|review|update|minutes|agenda|"
+    r"policy|policies|plan|report|strategy|strategies|statement|budget|accounts|review|update|minutes|agenda|item|business|"
     r"district|county|borough|parish)s?$",  # "Police Reports", "Team Updates": plurals are no surnames either
     re.I,
 )

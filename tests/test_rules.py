@@ -265,6 +265,21 @@ def test_the_body_a_heading_names(head: str, body: str) -> None:
     assert meeting("1. Apologies\nNone.\n2. Finance\nThe accounts were approved.\n", head=head).body == body
 
 
+def test_a_roll_of_names_with_posts_keeps_an_and_inside_a_post_and_reads_group_headings_as_no_one() -> None:
+    m = meeting(
+        "Those present\n\nDavid Attridge, Operations Manager at Eddington, University Estates Division\n\n"
+        "Irene Wong, Operations and CS Assistant, University Estates Division\n\n"
+        "Pauline Haggar, Health and Safety Coordinator, University Estates Division\n\n"
+        "Cambridgeshire Constabulary\n\nPC Alice Bennett, Neighbourhood Team\n\n"
+        "IN ATTENDANCE: Mr J Cook (Democratic Services Manager)\nUNRESTRICTED ITEMS\n\n"
+        "1. Apologies\n\nNone.\n\n2. Parking\n\nThe review was noted.\n"
+    )
+    got = {a.name: a.role for a in m.attendees}
+    assert set(got) == {"David Attridge", "Irene Wong", "Pauline Haggar", "Alice Bennett", "J Cook"}
+    assert got["Irene Wong"].startswith("Operations and CS Assistant")
+    assert got["Pauline Haggar"].startswith("Health and Safety Coordinator")
+
+
 def test_an_agenda_carrying_actions_forward_is_still_an_agenda() -> None:
     (found,) = extract(
         from_text(
