@@ -26,8 +26,15 @@ def _same_person(a: str, b: str) -> bool:
         return True
     pa, pb = a.split(), b.split()
     if len(pa) > 1 and len(pb) > 1 and pa[0][0] == pb[0][0]:
+        if pa[:-1] == pb[:-1] and _one_barrel(pa[-1], pb[-1]):
+            return True  # 'L Kennedy' / 'L Kennedy-Dalby': a double-barrelled surname printed by its first part
         return fuzz.ratio(a, b) >= 88 and fuzz.ratio(pa[-1], pb[-1]) >= 80
     return False
+
+
+def _one_barrel(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return "-" in long and short in long.split("-") and short != long
 
 
 def _the_body(db: Database, body_id: int, name: str, roster: list[str]) -> bool:
@@ -69,6 +76,8 @@ def person_id(
         return alias[0]
     rows = db.execute("SELECT id, name, initials FROM people WHERE body_id = ?", [body_id]).fetchall()
     known = _known(rows, name)
+    if known is not None and create:
+        _name_in_full(db, known, name)
     if known is not None or not create:
         return known
     return db.execute(
@@ -93,15 +102,44 @@ def _known(rows: list[tuple[int, str, str | None]], name: str) -> int | None:
         firsts = [pid for pid, known, _ in rows if len(known.split()) > 1 and fold(known.split()[0]) == fold(name)]
         if len(firsts) == 1:
             return firsts[0]
+    if len(parts) > 1 and len(parts[0]) > 1:  # 'Trudy Dean' where the roll printed 'T Dean' (or 'J A Kite')
+        fits = [pid for pid, known, _ in rows if _initialled(known) and _initial_and_surname(known, name)]
+        if len(fits) == 1:
+            return fits[0]
     surname_fits = [
         pid
         for pid, known, _ in rows
-        if fold(known.split()[-1]) == fold(parts[-1])
-        and (len(parts) == 1 or len(parts[0].rstrip(".")) == 1 and known[0].lower() == parts[0][0].lower())
+        if (fold(known.split()[-1]) == fold(parts[-1]) if len(parts) == 1 else _initial_and_surname(name, known))
     ]
     if len(surname_fits) == 1 and (len(parts) == 1 or len(parts[0].rstrip(".")) == 1):
         return surname_fits[0]
     return None
+
+
+def _initialled(name: str) -> bool:
+    """'T Dean', 'J. A. Kite': initials and a surname."""
+    parts = name.split()
+    return len(parts) > 1 and all(len(p.rstrip(".")) == 1 for p in parts[:-1])
+
+
+def _initial_and_surname(short: str, full: str) -> bool:
+    """The same first letter and surname, a letter's slip aside ('R MacCallam' / 'Rhona MacCallum')."""
+    a, b = fold(short.split()[-1]), fold(full.split()[-1])
+    return fold(short)[0] == fold(full)[0] and (a == b or min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85)
+
+
+def _name_in_full(db: Database, pid: int, name: str) -> None:
+    """A person first printed by initials takes the full name a later paper gives ('T Dean' -> 'Trudy Dean'),
+    the short form kept as another of their names; so a 'Tom Dean' is never taken for them."""
+    (stored,) = db.execute("SELECT name FROM people WHERE id = ?", [pid]).fetchone()
+    if not _initialled(stored) or _initialled(name) or not _initial_and_surname(stored, name):
+        return
+    row = db.execute("SELECT body_id FROM people WHERE id = ?", [pid]).fetchone()
+    db.execute(
+        "INSERT INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?) ON CONFLICT (body_id, name) DO NOTHING",
+        [row[0], stored, pid],
+    )
+    db.execute("UPDATE people SET name = ?, initials = ? WHERE id = ?", [name, initials_of(name), pid])
 
 
 def settle(db: Database, body_id: int) -> None:

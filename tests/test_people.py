@@ -27,6 +27,24 @@ def test_people_across_spellings_but_never_two_people_merged(db_path: Path | str
     assert person_id(db, body, "Jane") not in (jane, None), "two Janes: a first name alone is not resolved"
 
 
+def test_a_person_first_printed_by_initials_takes_the_full_name_a_later_paper_gives(db_path: Path | str) -> None:
+    db = connect(db_path)
+    body = db.execute("INSERT INTO bodies (name, key, initials) VALUES ('Council', 'council', 'C')").lastrowid
+    dean = person_id(db, body, "Mr T Dean")  # the roll of one meeting
+    kite = person_id(db, body, "Mr J A Kite")
+    assert person_id(db, body, "Mrs Trudy Dean") == dean  # the apologies of the next
+    assert person_id(db, body, "Mr Jeremy Kite") == kite
+    assert db.execute("SELECT name FROM people WHERE id = ?", [dean]).fetchone()[0] == "Trudy Dean"
+    assert person_id(db, body, "T Dean") == dean, "the short form stays one of her names"
+    assert person_id(db, body, "Tom Dean") != dean, "once named in full, another Dean is another person"
+    assert person_id(db, body, "A Kite") != kite, "never two people whose initials differ"
+    maccallum = person_id(db, body, "Rhona MacCallum")
+    assert person_id(db, body, "R MacCallam") == maccallum  # a letter's slip in a long surname
+    kennedy = person_id(db, body, "L Kennedy-Dalby")
+    assert person_id(db, body, "L Kennedy") == kennedy  # a double-barrelled surname printed by its first part
+    assert person_id(db, body, "L Dalby-Jones") != kennedy
+
+
 def test_groups_places_and_roles_are_not_people(db_path: Path | str) -> None:
     db = connect(db_path)
     body = db.execute("INSERT INTO bodies (name, key, initials) VALUES ('Board', 'board', 'B')").lastrowid
