@@ -1418,8 +1418,8 @@ def review_list(
             "text",
             "owners",
             "document",
-            "first_page",
-            "first_line",
+            "page",
+            "line",
         ],
         "To review",
     )

@@ -53,7 +53,7 @@ def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None)
         rows += db.query(
             f"SELECT '{kind}' AS kind, r.id, {'r.ref' if kind == 'action' else 'NULL'} AS ref, b.name AS body, "
             f'm.date AS meeting_date, r."{column}" AS text, {owners} AS owners, r.rule, '
-            f'r.confidence, d.path AS document, r.first_page, r.first_line, r.last_line FROM "{table}" r '
+            f'r.confidence, d.path AS document, r.first_page AS page, r.line FROM "{table}" r '
             f"JOIN meetings m ON m.id = r.meeting_id JOIN bodies b ON b.id = m.body_id "
             f"JOIN documents d ON d.id = m.document_id WHERE {where}",
             params,

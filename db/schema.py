@@ -242,7 +242,16 @@ def _v10(db: sqlite_utils.Database) -> None:
     db["documents"].add_column("held", str)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
+def _v11(db: sqlite_utils.Database) -> None:
+    """Each record's first line as a reader counts it (on its page, or in a text file), beside the document's
+    own line index: what `minutes review` shows, as `extract --trace` does."""
+    for table in ("meetings", "attendance", "items", "resolutions", "actions", "progress"):
+        db[table].add_column("line", int)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11
+]  # fmt: skip
 
 
 def connect(target: str | Path) -> Database:

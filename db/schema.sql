@@ -34,7 +34,7 @@ CREATE TABLE "meetings" (
    "last_page" INTEGER,
    "rule" TEXT,
    "confidence" REAL
-, "next_date" TEXT);
+, "next_date" TEXT, "line" INTEGER);
 CREATE INDEX "idx_meetings_body_id_kind_date"
     ON "meetings" ("body_id", "kind", "date");
 CREATE INDEX "idx_meetings_document_id"
@@ -62,7 +62,7 @@ CREATE TABLE "attendance" (
    "last_page" INTEGER,
    "rule" TEXT,
    "confidence" REAL
-, "reviewed" TEXT);
+, "reviewed" TEXT, "line" INTEGER);
 CREATE INDEX "idx_attendance_meeting_id"
     ON "attendance" ("meeting_id");
 CREATE INDEX "idx_attendance_person_id"
@@ -81,7 +81,7 @@ CREATE TABLE "items" (
    "last_page" INTEGER,
    "rule" TEXT,
    "confidence" REAL
-, "reviewed" TEXT, "summary" TEXT, "forward" TEXT);
+, "reviewed" TEXT, "summary" TEXT, "forward" TEXT, "line" INTEGER);
 CREATE INDEX "idx_items_meeting_id"
     ON "items" ("meeting_id");
 CREATE TABLE "resolutions" (
@@ -95,7 +95,7 @@ CREATE TABLE "resolutions" (
    "last_page" INTEGER,
    "rule" TEXT,
    "confidence" REAL
-, "reviewed" TEXT);
+, "reviewed" TEXT, "line" INTEGER);
 CREATE INDEX "idx_resolutions_meeting_id"
     ON "resolutions" ("meeting_id");
 CREATE TABLE "actions" (
@@ -117,7 +117,7 @@ CREATE TABLE "actions" (
    "last_page" INTEGER,
    "rule" TEXT,
    "confidence" REAL
-, "owners_text" TEXT, "reviewed" TEXT);
+, "owners_text" TEXT, "reviewed" TEXT, "line" INTEGER);
 CREATE UNIQUE INDEX "idx_actions_ref"
     ON "actions" ("ref");
 CREATE INDEX "idx_actions_meeting_id"
@@ -203,7 +203,7 @@ CREATE TABLE "progress" (
    "last_page" INTEGER,
    "rule" TEXT,
    "confidence" REAL
-);
+, "line" INTEGER);
 CREATE INDEX "idx_progress_meeting_id"
     ON "progress" ("meeting_id");
 CREATE TABLE "overrides" (

@@ -69,6 +69,7 @@ def _source(found: Found) -> dict:
         "last_line": s.last_line,
         "first_page": s.first_page,
         "last_page": s.last_page,
+        "line": s.first_at,
         "rule": found.rule,
         "confidence": found.confidence,
     }
@@ -456,7 +457,7 @@ def _actions(db: Database, bid: int, meeting_id: int, document: Document, m: Mee
             taken.add(action_id)
             db.execute(
                 "UPDATE actions SET item = ?, text = ?, due = ?, due_date = ?, reported = ?, first_line = ?, "
-                "last_line = ?, first_page = ?, last_page = ?, rule = ?, confidence = ? WHERE id = ?",
+                "last_line = ?, first_page = ?, last_page = ?, line = ?, rule = ?, confidence = ? WHERE id = ?",
                 [
                     action.item,
                     action.text,

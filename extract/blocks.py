@@ -85,7 +85,7 @@ class Block:
         return self.first.indent
 
     def source(self) -> Source:
-        return Source(self.first.index, self.last.index, self.first.page, self.last.page)
+        return Source(self.first.index, self.last.index, self.first.page, self.last.page, self.first.at)
 
     def found(self, rule: str, until: Block | None = None) -> Found:
         """Where a record was read (this block, to `until`), the rule that read it and its confidence."""

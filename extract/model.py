@@ -13,6 +13,7 @@ class Source:
     last_line: int
     first_page: int | None = None
     last_page: int | None = None
+    first_at: int | None = None  # the first line as a reader counts it (Line.at): on its page, or in a text file
 
 
 @dataclass(slots=True)

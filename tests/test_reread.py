@@ -300,6 +300,16 @@ def test_the_review_queue_shows_each_action_s_owners(stored) -> None:
     assert all(r["owners"] is None for r in rows if r["kind"] != "action")
 
 
+def test_the_review_queue_gives_the_line_a_reader_counts_as_extract_trace_does(stored) -> None:
+    db, paper = stored
+    rows = json.loads(run_cli("review", "--below", "1", "--json", db=db, check=True).stdout)
+    traced = json.loads(run_cli("extract", "--json", "--trace", str(paper), check=True).stdout)
+    lines = {a["text"]: a["source"]["printed_lines"][0] for a in traced["meetings"][0]["actions"]}
+    actions = [r for r in rows if r["kind"] == "action"]
+    assert actions and all(r["line"] == lines[r["text"]] for r in actions)
+    assert sorted(r["line"] for r in actions) == [7, 10]  # 'ACTION: Cllr Bell ...' is line 7 of the file
+
+
 def test_showing_a_rejected_action_says_so_and_how_to_restore_it(stored) -> None:
     db, _ = stored
     ref = _rows(db, "SELECT ref FROM actions ORDER BY ref")[0][0]
