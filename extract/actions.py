@@ -634,6 +634,8 @@ def _unknown_to_roll(finder: NameFinder | None, words: list[str]) -> bool:
     return finder is not None and bool(finder.roster) and not any(finder.knows(w) for w in words)
 
 
+# what a meeting is asked to do at the meeting itself: to decide, not a task for after it
+_DELIBERATE = re.compile(r"(?:note|approve|agree|support|endorse|confirm|ratify|adopt|accept|decide|vote)$")
 _BODY_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:councillors|committee|board|forum|council|governors|trustees|members|directors|meeting|all)$", re.I
 )
@@ -844,6 +846,8 @@ def _not_an_owner(rule: str, subject: str, clause: str, m: re.Match, later: bool
         return True  # "Councillors agreed to pay" is the body deciding, a resolution
     if rule in ("action.asked_x", "action.requested_that", "action.done_by") and _BODY_SUBJECT.match(subject):
         return True  # "asked the Board to keep a full week of spring break" asks for a decision
+    if rule == "action.x_was_asked" and _BODY_SUBJECT.match(subject) and _DELIBERATE.match(m.group(2)):
+        return True  # "The Council were asked to support a submission", "Members are asked to consider ...": a decision
     # "the Parish Council will be using X" describes; "She will be watching" undertakes
     return bool(re.search(r"\b(?:will|would) (?:also )?be [a-z]+ing\b", clause[: m.end() + 20]) and is_role(subject))
 

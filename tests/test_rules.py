@@ -1126,6 +1126,8 @@ def test_long_statement_sentences_give_one_action_per_statement() -> None:
         "The Chair advised the council to note the report.",
         "Cllr Evans Travelling Expenses to meeting - £13.19 (Ch. No. 300132)",  # 'to' before a noun in -ing
         "The Clerk resigned last Friday and will work until the end of March.",  # a report, then no task
+        "The Council were asked to support a submission to the inspector.",  # the meeting is asked to decide
+        "Members were asked to note the report and approve the budget.",
     ],
 )
 def test_not_actions(sentence: str) -> None:
