@@ -239,11 +239,19 @@ def find_person(db: Database, name: str, body: str | None = None) -> list[dict]:
 
 
 CARRIED = "not mentioned at the meeting of"  # the words the tracker writes when a meeting passes an action by
+# ... and when a meeting speaks of it in passing, saying nothing of how it stands
+MENTIONED = "mentioned at the meeting of"
 
 
 def passed_by(entry: dict) -> bool:
     """A history entry that only records a meeting passing the action by."""
     return (entry["words"] or "").startswith(CARRIED)
+
+
+def in_passing(entry: dict) -> bool:
+    """A history entry that records no status of its own: a meeting passing the action by, or speaking of it
+    in passing. Neither undoes a status a person or an earlier meeting gave."""
+    return passed_by(entry) or (entry["words"] or "").startswith(MENTIONED)
 
 
 def last_update(history: list[dict], day: str | None = None) -> dict | None:
@@ -290,7 +298,7 @@ def digest(db: Database, body: str, as_of: date) -> dict | None:
     for row in rows:
         history = [h for h in row["history"] if _effective(h) <= day]
         # a meeting passing an action by ('carried forward') does not undo a hand change made before it
-        said = [h for h in history if not passed_by(h)]
+        said = [h for h in history if not in_passing(h)]
         status = said[-1]["status"] if said else "open"
         row["status_as_of"] = status
         row["last_update"] = last_update(row["history"], day)

@@ -24,7 +24,7 @@ from ..extract.progress import REF, status_of
 from .connection import Database
 from .due import ISO_DAY, due_by
 from .people import person_id
-from .queries import CARRIED, kept
+from .queries import CARRIED, MENTIONED, kept
 
 RESTATED = 80  # text similarity at which a later action is the same action again
 REPORTED = 62  # ... at which a progress report speaks of an action, when it also names its owner
@@ -166,7 +166,7 @@ def rebuild(db: Database, body_id: int) -> None:
     ):
         progress[meeting_id].append((text, status, json.loads(refs or "[]")))
 
-    said = _said(db, ids, marks)
+    said = _said(db, body_id)
     common = _common(said)
     by_ref: dict[str, Tracked] = {}
     live: list[Tracked] = []  # actions opened so far and not linked to another
@@ -192,7 +192,7 @@ def rebuild(db: Database, body_id: int) -> None:
             _change(target, status, meeting_date, meeting_id, text)
         if meeting_date:  # an undated meeting cannot say what it came after
             passed_by = [a for a in earlier if a.status == "open" and a.id not in touched]
-            _carry_forward(passed_by, meeting_date, meeting_id, said[meeting_id], common)
+            _carry_forward(passed_by, meeting_date, meeting_id, said.get(meeting_id, []), common)
     everything = [a for group in actions.values() for a in group]
     _apply_overrides(db, everything)
     _write(db, everything, body_id)
@@ -255,54 +255,72 @@ def _open(action: Tracked, when: str | None, meeting_id: int) -> None:
         _change(action, reported, when, meeting_id, action.reported or "")
 
 
-def _said(db: Database, ids: list[int], marks: str) -> dict[int, list[str]]:
-    """What each meeting's minutes say, as far as the store keeps it: item titles and the opening of each
-    item's discussion, decisions and actions, one sentence at a time."""
-    said: dict[int, list[str]] = {m: [] for m in ids}
-    for meeting_id, text in db.execute(
-        f"SELECT meeting_id, title || '. ' || COALESCE(summary, '') FROM items WHERE meeting_id IN ({marks}) "
-        f"UNION ALL SELECT meeting_id, text FROM resolutions WHERE meeting_id IN ({marks}) "
-        f"UNION ALL SELECT meeting_id, text FROM actions WHERE meeting_id IN ({marks})",
-        ids * 3,
-    ):
-        said[meeting_id] += [s for s in sentences(text) if len(s.split()) >= 3]
-    return said
+@dataclass(frozen=True)
+class _Spoken:
+    """A sentence of a meeting's minutes, with the task words and numbers it holds (read once per replay)."""
 
-
-def _common(said: dict[int, list[str]]) -> set[str]:
-    """Words a body's minutes use all the time ('green' in a parish of greens): they tell no task apart."""
-    counts = Counter(word for sentences_ in said.values() for s in sentences_ for word in _content(s))
-    total = sum(len(sentences_) for sentences_ in said.values())
-    return {word for word, n in counts.items() if n > max(3, total / 20)}
+    text: str
+    words: frozenset[str]
+    numbers: frozenset[str]
 
 
 _NUMBER = re.compile(r"\b\d+[a-z]?\b")
 
 
-def _mention(action: Tracked, said: list[str], common: set[str]) -> str | None:
+def _said(db: Database, body_id: int) -> dict[int, list[_Spoken]]:
+    """What each of a body's meetings says, as far as the store keeps it: item titles and the opening of each
+    item's discussion, decisions and actions (not those a reviewer rejected), one sentence at a time."""
+    said: dict[int, list[_Spoken]] = {}
+    for meeting_id, text in db.execute(
+        f"SELECT r.meeting_id, r.title || '. ' || COALESCE(r.summary, '') FROM items r "
+        f"JOIN meetings m ON m.id = r.meeting_id WHERE m.body_id = ? AND {kept('r')} "
+        f"UNION ALL SELECT r.meeting_id, r.text FROM resolutions r "
+        f"JOIN meetings m ON m.id = r.meeting_id WHERE m.body_id = ? AND {kept('r')} "
+        f"UNION ALL SELECT r.meeting_id, r.text FROM actions r "
+        f"JOIN meetings m ON m.id = r.meeting_id WHERE m.body_id = ? AND {kept('r')}",
+        [body_id] * 3,
+    ):
+        said.setdefault(meeting_id, []).extend(
+            _Spoken(s, frozenset(_content(s)), frozenset(_NUMBER.findall(s.lower())))
+            for s in sentences(text)
+            if len(s.split()) >= 3
+        )
+    return said
+
+
+def _common(said: dict[int, list[_Spoken]]) -> set[str]:
+    """Words a body's minutes use all the time ('green' in a parish of greens): they tell no task apart."""
+    counts = Counter(word for spoken in said.values() for s in spoken for word in s.words)
+    total = sum(len(spoken) for spoken in said.values())
+    return {word for word, n in counts.items() if n > max(3, total / 20)}
+
+
+def _mention(action: Tracked, said: list[_Spoken], common: set[str]) -> str | None:
     """The sentence of a later meeting that speaks of an action without saying how it stands: 'The Clerk was
     asked to remind Cllr Rochford to speak to the owners of 8 Staines Green' of 'Cllr Rochford will speak to
-    the owners'. It shares three of the task's telling words, or two with a name among them ('Niki Gordon'),
-    or a number and two words ('24 Birch Green')."""
+    the owners'. It shares three of the task's telling words (words the body does not use all the time), or
+    two with a name among them ('Niki Gordon'), or a number and two words of any kind ('24 Birch Green')."""
     task = _content(action.text, action.owners)
     names = {_stem(w.lower()) for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", action.text)}
     numbers = set(_NUMBER.findall(_norm(action.text)))
     best, most = None, 0
-    for sentence in said:
-        shared = task & _content(sentence)
+    for spoken in said:
+        shared = task & spoken.words
         telling = shared - common
-        enough = len(telling) >= 3 or len(telling) >= 2 and telling & names
-        numbered = len(shared) >= 2 and bool(numbers & set(_NUMBER.findall(sentence.lower())))
+        enough = len(telling) >= 3 or len(telling) >= 2 and bool(telling & names)
+        numbered = len(shared) >= 2 and bool(numbers & spoken.numbers)
         if (enough or numbered) and len(telling) + len(shared) > most:
-            best, most = sentence, len(telling) + len(shared)
+            best, most = spoken.text, len(telling) + len(shared)
     return best
 
 
-def _carry_forward(unmentioned: list[Tracked], when: str, meeting_id: int, said: list[str], common: set[str]) -> None:
+def _carry_forward(
+    unmentioned: list[Tracked], when: str, meeting_id: int, said: list[_Spoken], common: set[str]
+) -> None:
     """Open actions a meeting reported no progress on: mentioned in passing, or not at all."""
     for action in unmentioned:
         mention = _mention(action, said, common)
-        words = f"mentioned at the meeting of {when}: {mention}" if mention else f"{CARRIED} {when}; carried forward"
+        words = f"{MENTIONED} {when}: {mention}" if mention else f"{CARRIED} {when}; carried forward"
         action.history.append((when, "open", meeting_id, words))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import json
 import os
 import re
 import shutil
@@ -418,3 +419,28 @@ def test_the_digest_as_json_holds_what_the_text_shows(db: Path | str) -> None:
     assert f"Open: {counts['open']}   Overdue: {counts['overdue']}" in shown
     refs = {a["ref"] for owner in data["owners"] for a in owner["actions"]}  # one under each of its owners
     assert refs and all(ref in shown for ref in refs) and len(refs) == counts["open"]
+
+
+def test_a_later_meeting_speaking_of_a_closed_action_in_passing_does_not_reopen_it(
+    tmp_path: Path, backend: str
+) -> None:
+    """'Mentioned at the meeting of ...' records no status: an action a person closed stays closed."""
+    db = fresh_db(backend, tmp_path)
+    first, second = tmp_path / "wpc-2026-11-10.txt", tmp_path / "wpc-2027-01-13.txt"  # closed by hand between
+    first.write_text(
+        "Minutes of the Wye Parish Council meeting held on 10 November 2026\n\nPresent: Cllr Ann Bell, Cllr Cy Dee\n\n"
+        "1. Greens\n8 Staines Green – white stones on the verge. Cllr Bell will speak to the owners.\n"
+    )
+    second.write_text(
+        "Minutes of the Wye Parish Council meeting held on 13 January 2027\n\nPresent: Cllr Ann Bell, Cllr Cy Dee\n\n"
+        "1. Greens\n8 Staines Green – the owners have moved the white stones.\n"
+    )
+    run_cli("ingest", str(first), db=db, check=True)
+    run_cli("action", "done", "WPC-2026-11-10-01", db=db, check=True)
+    run_cli("ingest", str(second), db=db, check=True)
+    shown = run_cli("action", "show", "WPC-2026-11-10-01", db=db, check=True).stdout
+    assert "mentioned at the meeting of 2027-01-13: 8 Staines Green" in shown
+    data = json.loads(
+        run_cli("digest", "--body", "Wye Parish Council", "--as-of", "2027-01-20", "--format", "json", db=db).stdout
+    )
+    assert [a["ref"] for o in data["owners"] for a in o["actions"]] == []

@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from minutes.db.tracker import Tracked, _best, _content, _mention, _same_task
+from minutes.db.tracker import Tracked, _best, _content, _mention, _same_task, _Spoken
 from minutes.extract.progress import _reports_done
 
 from conftest import needs_shared, run_cli
@@ -95,7 +96,8 @@ def test_a_restated_action_links_only_to_the_same_task(
 def test_a_later_sentence_that_speaks_of_an_open_action_is_a_mention(said: str, mentioned: bool) -> None:
     task = _tracked(1, "8 Staines Green – white stones on Village Green. Cllr Rochford will speak to the owners.", [])
     task.owners = ["Rochford"]
-    found = _mention(task, [said], common={"village", "green"})
+    spoken = _Spoken(said, frozenset(_content(said)), frozenset(re.findall(r"\b\d+[a-z]?\b", said.lower())))
+    found = _mention(task, [spoken], common={"village", "green"})
     assert (found == said) is mentioned
 
 
