@@ -58,13 +58,12 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
         numbered = re.fullmatch(r"(.+) \(\d+\)", other)  # a name free_name gave, not 'Area Committee 2'
         if numbered and body_key(numbered.group(1)) == key and not strangers(db, body_id, attendees):
             return body_id  # 'Parish Council (2)': the second council of that name, met again
-    tail = _the_one_ending_so(db, key, organisation)
-    if tail is not None and not strangers(db, tail, attendees):
-        return tail  # 'County Council' on the agenda of the council whose minutes say 'Kent County Council'
-    bare = _the_one_it_ends_in(db, key)
-    if bare is not None and not strangers(db, bare, attendees):
-        _rename(db, bare, name, organisation)  # ... and the other way round: the fuller name is the body's
-        return bare
+    # 'County Council' on the agenda of the council whose minutes say 'Kent County Council', and the other way
+    # round (the stored bare body then takes the fuller name); an agenda names no one to tell them apart by
+    for way in (_the_one_ending_so, _the_one_it_ends_in):
+        found = way(db, name, organisation, attendees)
+        if found is not None:
+            return found
     for body_id, other, org in db.execute("SELECT id, name, organisation FROM bodies").fetchall():
         if organisation and org and body_key(organisation) != body_key(org):
             continue  # another organisation's committee, however alike the names
@@ -77,23 +76,56 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
     return None
 
 
-def _the_one_ending_so(db: Database, key: str, organisation: str | None) -> int | None:
-    """The one stored body whose name ends in a paper's bare name ('Kent County Council' for 'County Council'),
-    where the paper names no organisation; None where none or several do."""
-    if organisation or len(key.split()) < 2:
-        return None
-    rows = db.execute("SELECT id FROM bodies WHERE key LIKE ?", [f"% {key}"]).fetchall()
-    return rows[0][0] if len(rows) == 1 else None
-
-
-def _the_one_it_ends_in(db: Database, key: str) -> int | None:
-    """The one stored body of a bare name, no organisation known, that a paper's fuller name ends in."""
-    if len(key.split()) < 3:
+def _the_one_ending_so(db: Database, name: str, organisation: str | None, attendees: list[str]) -> int | None:
+    """The one stored body that is an organisation whose name ends in a paper's bare kind of body ('Kent County
+    Council' for an agenda's 'County Council'), where the paper names no organisation; None where none or
+    several are. A committee is never found so: 'Appeals Committee' is not 'Planning Appeals Committee'."""
+    key = body_key(name)
+    if organisation or len(key.split()) < 2 or not _bare_kind(name):
         return None
     rows = db.execute(
-        "SELECT id FROM bodies WHERE organisation IS NULL AND ? LIKE '% ' || key AND key LIKE '% %'", [key]
+        "SELECT id, key, organisation FROM bodies WHERE key LIKE ? AND organisation IS NOT NULL", [f"% {key}"]
     ).fetchall()
-    return rows[0][0] if len(rows) == 1 else None
+    whole = [r[0] for r in rows if body_key(r[2]) == r[1]]  # the body is its organisation: 'Kent County Council'
+    if len(whole) != 1 or strangers(db, whole[0], attendees):
+        return None
+    db.execute(
+        "INSERT INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING",
+        [key, whole[0]],
+    )
+    return whole[0]
+
+
+def _the_one_it_ends_in(db: Database, name: str, organisation: str | None, attendees: list[str]) -> int | None:
+    """The one stored body of a bare kind ('County Council', no organisation known) that a paper naming itself
+    as its organisation ('Kent County Council') ends in: it takes that fuller name. Not where the fuller name
+    is already another body's, nor where a person named the stored body (ingest --body)."""
+    key = body_key(name)
+    if not organisation or body_key(organisation) != key or len(key.split()) < 3:
+        return None
+    if db.execute(
+        "SELECT 1 FROM bodies WHERE key = ? UNION ALL SELECT 1 FROM body_aliases WHERE key = ?", [key, key]
+    ).fetchone():
+        return None
+    rows = db.execute("SELECT id, name FROM bodies WHERE organisation IS NULL AND ? LIKE '% ' || key", [key]).fetchall()
+    bare = [(pid, stored) for pid, stored in rows if _bare_kind(stored) and not _named_by_hand(db, stored)]
+    if len(bare) != 1 or strangers(db, bare[0][0], attendees):
+        return None
+    _rename(db, bare[0][0], name, organisation)
+    return bare[0][0]
+
+
+def _bare_kind(name: str) -> bool:
+    """'County Council', 'Parish Council', 'Board': a kind of body, naming no body in particular."""
+    from ..extract.header import GENERIC
+
+    return bool(GENERIC.match(name.strip()))
+
+
+def _named_by_hand(db: Database, name: str) -> bool:
+    """Whether a person gave this body's name at ingest (--body)."""
+    key = body_key(name)
+    return any(body_key(r[0]) == key for r in db.execute("SELECT DISTINCT body FROM documents WHERE body IS NOT NULL"))
 
 
 def _rename(db: Database, body_id: int, name: str, organisation: str | None) -> None:

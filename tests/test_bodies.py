@@ -245,3 +245,21 @@ def test_a_council_s_bare_name_and_its_full_name_are_one_body_named_in_full(
         run_cli("ingest", str(paper), db=db_path, check=True)
     bodies = json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)
     assert [(b["name"], b["meetings"]) for b in bodies] == [("Kent County Council", 2)]
+
+
+def test_a_committee_is_never_joined_to_another_whose_name_ends_the_same(tmp_path: Path, db_path: Path | str) -> None:
+    """'Appeals Committee' and 'Planning Appeals Committee' are two bodies, whichever comes first; a stored
+    body is not renamed to a name another body has."""
+    minutes = tmp_path / "appeals.txt"
+    minutes.write_text(
+        "Minutes of the Appeals Committee held on 3 March 2025\n\nPresent: Ann Lee, Bob Day, Cy Fox\n\n"
+        "1. Appeal 24/01\n\nThe appeal was upheld.\n"
+    )
+    agenda = tmp_path / "planning-appeals.txt"
+    agenda.write_text(
+        "Agenda for the Planning Appeals Committee to be held on 10 March 2025\n\n1. Apologies\n\n2. Appeals\n"
+    )
+    for paper in (minutes, agenda):
+        run_cli("ingest", str(paper), db=db_path, check=True)
+    names = sorted(b["name"] for b in json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout))
+    assert names == ["Appeals Committee", "Planning Appeals Committee"]
