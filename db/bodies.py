@@ -264,15 +264,16 @@ def merge(db: Database, keep: int, other: int) -> None:
 
 def drop_if_empty(db: Database, body_id: int) -> bool:
     """A body none of whose meetings is stored any more (its papers forgotten, or read again under --body) goes,
-    with the people only its papers named; one a person named or merged by hand stays."""
+    with the people only its papers named; one a person merged by hand, or whose people they merged, stays."""
     if db.execute("SELECT 1 FROM meetings WHERE body_id = ? LIMIT 1", [body_id]).fetchone():
         return False
     if db.execute("SELECT 1 FROM body_aliases WHERE body_id = ? AND by_hand = 1 LIMIT 1", [body_id]).fetchone():
         return False
+    if db.execute("SELECT 1 FROM people_aliases WHERE body_id = ? LIMIT 1", [body_id]).fetchone():
+        return False  # a person joined two of its people by hand: kept for the papers that come again
     people = "SELECT id FROM people WHERE body_id = ?"
     if db.execute(f"SELECT 1 FROM action_owners WHERE person_id IN ({people}) LIMIT 1", [body_id]).fetchone():
         return False  # an owner set by hand on another body's action: keep the person, and so the body
-    db.execute("DELETE FROM people_aliases WHERE body_id = ?", [body_id])
     db.execute("DELETE FROM people WHERE body_id = ?", [body_id])
     db.execute("DELETE FROM body_aliases WHERE body_id = ?", [body_id])
     db.execute("DELETE FROM bodies WHERE id = ?", [body_id])

@@ -33,6 +33,7 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _one_barrel(a: str, b: str) -> bool:
+    """'kennedy' is one barrel of 'kennedy-dalby'."""
     short, long = sorted((a, b), key=len)
     return "-" in long and short in long.split("-") and short != long
 
@@ -123,23 +124,19 @@ def _initialled(name: str) -> bool:
 
 
 def _initial_and_surname(short: str, full: str) -> bool:
-    """The same first letter and surname, a letter's slip aside ('R MacCallam' / 'Rhona MacCallum')."""
+    """The same first letter and surname, one letter's slip aside in a long one ('R MacCallam' / 'Rhona
+    MacCallum'); a surname with letters more is another ('J Harris' is not 'John Harrison')."""
     a, b = fold(short.split()[-1]), fold(full.split()[-1])
-    return fold(short)[0] == fold(full)[0] and (a == b or min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 85)
+    slip = len(a) == len(b) >= 6 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    return fold(short)[0] == fold(full)[0] and (a == b or slip)
 
 
 def _name_in_full(db: Database, pid: int, name: str) -> None:
-    """A person first printed by initials takes the full name a later paper gives ('T Dean' -> 'Trudy Dean'),
-    the short form kept as another of their names; so a 'Tom Dean' is never taken for them."""
+    """A person first printed by initials takes the full name a later paper gives ('T Dean' -> 'Trudy Dean');
+    the short form still finds them (initial and surname), and a 'Tom Dean' is never taken for them."""
     (stored,) = db.execute("SELECT name FROM people WHERE id = ?", [pid]).fetchone()
-    if not _initialled(stored) or _initialled(name) or not _initial_and_surname(stored, name):
-        return
-    row = db.execute("SELECT body_id FROM people WHERE id = ?", [pid]).fetchone()
-    db.execute(
-        "INSERT INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?) ON CONFLICT (body_id, name) DO NOTHING",
-        [row[0], stored, pid],
-    )
-    db.execute("UPDATE people SET name = ?, initials = ? WHERE id = ?", [name, initials_of(name), pid])
+    if _initialled(stored) and not _initialled(name) and _initial_and_surname(stored, name):
+        db.execute("UPDATE people SET name = ?, initials = ? WHERE id = ?", [name, initials_of(name), pid])
 
 
 def settle(db: Database, body_id: int) -> None:

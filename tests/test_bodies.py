@@ -263,3 +263,20 @@ def test_a_committee_is_never_joined_to_another_whose_name_ends_the_same(tmp_pat
         run_cli("ingest", str(paper), db=db_path, check=True)
     names = sorted(b["name"] for b in json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout))
     assert names == ["Appeals Committee", "Planning Appeals Committee"]
+
+
+def test_forgetting_a_body_s_last_paper_keeps_the_people_a_person_merged(tmp_path: Path, db_path: Path | str) -> None:
+    paper = tmp_path / "jan.txt"
+    paper.write_text(
+        "Minutes of the Wye Parish Council meeting held on 9 January 2024\n\nPresent: Cllr Bob Evans, Cllr Carl "
+        "Rochford, Cllr Ann Bell\n\n1. Greens\n\nCllr Evans will cut the hedge.\n"
+    )
+    run_cli("ingest", str(paper), db=db_path, check=True)
+    run_cli("people", "merge", "Bob Evans", "Carl Rochford", db=db_path, check=True)
+    run_cli("forget", str(paper), db=db_path, check=True)
+    assert [b["name"] for b in json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)] == [
+        "Wye Parish Council"
+    ]
+    run_cli("ingest", str(paper), db=db_path, check=True)
+    people = json.loads(run_cli("people", "--json", db=db_path, check=True).stdout)
+    assert sorted(p["name"] for p in people) == ["Ann Bell", "Bob Evans"], "the merge outlived the paper"

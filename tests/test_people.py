@@ -43,6 +43,12 @@ def test_a_person_first_printed_by_initials_takes_the_full_name_a_later_paper_gi
     kennedy = person_id(db, body, "L Kennedy-Dalby")
     assert person_id(db, body, "L Kennedy") == kennedy  # a double-barrelled surname printed by its first part
     assert person_id(db, body, "L Dalby-Jones") != kennedy
+    for short, full in (
+        ("J Harris", "John Harrison"),
+        ("R Williams", "Rhys Williamson"),
+        ("A Johnson", "Alan Johnston"),
+    ):
+        assert person_id(db, body, short) != person_id(db, body, full), (short, full)
 
 
 def test_groups_places_and_roles_are_not_people(db_path: Path | str) -> None:
