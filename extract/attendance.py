@@ -20,6 +20,7 @@ from .names import (
     FOOTNOTE_MARK,
     HONORIFIC,
     PARTICLES,
+    given_name,
     is_organisation,
     is_role,
     looks_like_name,
@@ -288,18 +289,25 @@ def _said_of_the_last(person: dict, part: str, rest: list[str]) -> bool:
 
 
 def _post_with_and(part: str) -> bool:
+    """'Operations and CS Assistant', 'Health and Safety Coordinator': a post whose words hold an 'and'; not
+    'Evans and Head' (two surnames, the second a post's word) nor 'Tom and Sally Nurse' (two people)."""
     words = part.split()
     if not (words and _POST_WITH_AND.match(part) and _ROLE_WORDS.fullmatch(words[-1])) or HONORIFIC.match(part):
         return False
-    before = re.split(r"\s+(?:and|&)\s+", part)[0]  # "Tom Brown and Sally Green, Treasurer": two people
+    before, _, after = re.split(r"\s+(and|&)\s+", part, maxsplit=1)
+    if len(after.split()) < 2 or given_name(after):
+        return False
     return len(before.split()) < 2 or not looks_like_name(before, allow_initials=False)
 
 
 def _parts_of(text: str) -> list[str]:
     """A list's entries: split at commas and semicolons, then at 'and' / '&' except inside a post."""
     parts = []
-    for k, part in enumerate(_split_outside_brackets(text, r"\s*[,;]\s*")):
-        parts += [part] if k and _post_with_and(part) else _split_outside_brackets(part, r"\s*(?:\band\b|&)\s*")
+    entries = _split_outside_brackets(text, r"\s*[,;]\s*")
+    named = len(entries) > 1 and len(entries[0].split()) >= 2  # 'Irene Wong, ...': a full name, then its post
+    for k, part in enumerate(entries):
+        post = named and k == 1 and _post_with_and(part)
+        parts += [part] if post else _split_outside_brackets(part, r"\s*(?:\band\b|&)\s*")
     return parts
 
 

@@ -91,7 +91,8 @@ class Heading:
 _ADDRESS = re.compile(  # a postal address on its own: a ZIP or postcode, or a street number and street
     r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$|"
     r"^\d+[A-Z]?(?:[/-]\d+[A-Z]?)?\s+(?:[A-Z][\w.]*\s+){1,4}"  # "8/16 Guthrie St, Osborne Park": unit 8, number 16
-    r"(?:Street|Road|Drive|Avenue|Lane|Boulevard|Way|Place|St|Rd|Ave|Ln)\.?(?:\s*,|(?:\s+[A-Z][a-z]+)*$)"
+    r"(?:(?:Street|Road|Drive|Avenue|Lane|Boulevard|Way|Place)(?:\s*,|(?:\s+[A-Z][a-z]+)*$)|"
+    r"(?:St|Rd|Ave|Ln)\.?(?:\s*,|\s*$))"  # 'St' only as a street's last word: '2. Repairs St Andrews Church' stays
 )
 _TAIL_SENTENCE = re.compile(  # what follows a title's dash or colon when it reports rather than names
     r"^(?:deferred|agreed|approved|noted|adopted|withdrawn|postponed|carried|see|to be|no|none|nil|not|n/a)\b|"
@@ -105,6 +106,10 @@ _AGENDA_VERB = re.compile(
     r"^(?:Confirm|Consider|Receive|Approve|Agree|Elect|Adopt|Ratify|Appoint|Review|Discuss|Note)\s+(?:the|a|an|any|"
     r"and|new|minutes|report|accounts|officers|members|nominations|amendments?|proposals?)\b"
 )
+
+
+# a decision whose parts follow as a numbered list: 'It was RESOLVED to:', 'The Committee agreed that:'
+_DECISION_OPENS = re.compile(r"\b(?:resolv\w*|agree[ds]?|decided|recommend\w*|moved|proposed)\b[^:]*:\s*$", re.I)
 
 
 def _task_line(title: str, body: str | None) -> bool:
@@ -523,7 +528,8 @@ class _Scan:
             self.used.update(run)
             return
         titled = self._titled(i, rest)
-        parts = self._parts(number, titled) if titled is not None else None
+        opened = i > self.start and bool(_DECISION_OPENS.search(self.blocks[i - 1].text))  # 'RESOLVED to:'
+        parts = self._parts(number, titled, opened) if titled is not None else None
         if parts is None:
             return
         title, body, presenters = parts
@@ -577,7 +583,7 @@ class _Scan:
         self.used.update(take)
         return _Titled(" ".join(blocks[k].text for k in take), block, blocks[take[-1]], tuple(take), True)
 
-    def _parts(self, number: str, titled: _Titled) -> tuple[str, str | None, list[str]] | None:
+    def _parts(self, number: str, titled: _Titled, opened: bool = False) -> tuple[str, str | None, list[str]] | None:
         """Title, text run into the heading and presenters, when the line reads as a heading at all."""
         rest = titled.rest
         paper = bool(FILE_NUMBER.fullmatch(number))
@@ -601,12 +607,16 @@ class _Scan:
             or title_like(printed, longest)
             or marked
             and _title_marked_up(title)
-            or kind_of(number) == "dec"
-            and _asks(printed)
+            or self._asks_next(number, printed, opened)
         )
         if not titled_so or len(title) < 2 or _task_line(title, body):
             return None
         return title, body, presenters
+
+    def _asks_next(self, number: str, printed: str, opened: bool) -> bool:
+        """The next number of the paper's own sequence asking for business in the imperative ('1. Confirm the
+        minutes of ...'), not a list a colon opens ('It was RESOLVED to:' / '1. Note the report.')."""
+        return kind_of(number) == "dec" and self._continues_top(number) and not opened and _asks(printed)
 
     def _continues_top(self, number: str) -> bool:
         return (

@@ -276,6 +276,14 @@ def test_a_roll_of_names_with_posts_keeps_an_and_inside_a_post_and_reads_group_h
     )
     got = {a.name: a.role for a in m.attendees}
     assert set(got) == {"David Attridge", "Irene Wong", "Pauline Haggar", "Alice Bennett", "J Cook"}
+    from minutes.extract.attendance import parse_people
+
+    assert [p["name"] for p in parse_people("Cllrs Ashman, Evans and Head", None)] == ["Ashman", "Evans", "Head"]
+    assert [p["name"] for p in parse_people("Jane Smith, Tom and Sally Nurse", None)] == [
+        "Jane Smith",
+        "Tom",
+        "Sally Nurse",
+    ]
     assert got["Irene Wong"].startswith("Operations and CS Assistant")
     assert got["Pauline Haggar"].startswith("Health and Safety Coordinator")
 
@@ -495,12 +503,25 @@ def test_an_agenda_asks_for_its_business_in_the_imperative_and_a_unit_address_is
     ]
 
 
-def test_the_lettered_parts_of_a_recommendation_are_not_items() -> None:
+def test_a_saint_s_name_in_a_title_is_no_street() -> None:
+    items = meeting("1. Apologies\n\nNone.\n\n2. Repairs St Andrews Church\n\nNoted.\n\n3. Churchyard St Marys\n").items
+    assert [i.title for i in items] == ["Apologies", "Repairs St Andrews Church", "Churchyard St Marys"]
+
+
+def test_the_parts_of_a_recommendation_are_not_items() -> None:
     items = meeting(
         "1. Budget Monitoring\n\nRESOLVED that Cabinet:\n\n(a) Note the forecast overspend of £30.4m\n\n"
         "(b) Agree the capital budget changes\n\n2. Any other business\n"
     ).items
     assert [(i.number, i.title) for i in items] == [("1", "Budget Monitoring"), ("2", "Any other business")]
+    m = meeting(
+        "5. Apologies\n\nNone.\n\n6. Budget Monitoring\n\nIt was RESOLVED to:\n\n1. Note the report.\n\n"
+        "2. Approve the revised capital programme.\n\n7. Any other business\n\nNone.\n"
+    )
+    assert [i.number for i in m.items] == ["5", "6", "7"]
+    assert [r.text for r in m.resolutions] == [
+        "It was RESOLVED to: 1. Note the report. 2. Approve the revised capital programme."
+    ]
 
 
 def test_a_tab_or_a_gap_after_an_item_number_is_not_a_table() -> None:
