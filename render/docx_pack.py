@@ -115,7 +115,7 @@ _FOR_THE_CLERK = re.compile(
 # meetings.'; the words that sent an item forward stay, without the clerk's lead-in
 _WHY_HERE = re.compile(r"^\s*Standing item:[^.]*\.\s*", re.I)
 _SENT_HERE = re.compile(
-    r"^\s*Sent to (?:this meeting|the meeting after [^:]+):\s*[“\"](?P<words>[^”\"]*)[”\"]\s*", re.I
+    r"^\s*Sent to (?:this meeting|the meeting after [^:]+):\s*[“\"](?P<words>.*)[”\"](?=\s|$)\s*", re.I
 )
 
 
@@ -123,8 +123,10 @@ def for_members(note: str | None) -> str:
     """An item's note as members read it: the clerk's instructions and checks ('keep it here if ...', 'Not on
     the agenda of ...') and why the draft holds the item taken out, what the item is about kept."""
     text = _WHY_HERE.sub("", note or "")
-    text = _SENT_HERE.sub(lambda m: m.group("words") + " ", text)
-    text = re.sub(r"\s{2,}", " ", _FOR_THE_CLERK.sub("", text)).strip(" :;")
+    sent = _SENT_HERE.match(text)
+    words, text = (sent.group("words").strip(), text[sent.end() :]) if sent else ("", text)
+    text = re.sub(r"\s{2,}", " ", _FOR_THE_CLERK.sub("", text)).strip(" :;")  # the minutes' own words kept whole
+    text = " ".join(part for part in (words, text) if part)
     return text + "." if text and text[-1].isalnum() else text
 
 

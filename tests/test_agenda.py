@@ -587,6 +587,11 @@ def test_a_pack_without_notes_is_clean_to_send(sample_db: Path | str, tmp_path: 
             "To agree the minutes of the meeting held on 14 March 2023.",
             "To agree the minutes of the meeting held on 14 March 2023.",
         ),
+        (  # the minutes' own words stay whole, whatever they say
+            "Sent to this meeting: “The Clerk will check whether the “Safer Roads” bench can be moved.” Not on the "
+            "agenda of 13 March 2019.",
+            "The Clerk will check whether the “Safer Roads” bench can be moved.",
+        ),
     ],
 )
 def test_members_read_what_an_item_is_about_not_why_the_clerk_s_draft_holds_it(note: str, members_read: str) -> None:
