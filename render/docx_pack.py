@@ -115,7 +115,7 @@ _FOR_THE_CLERK = re.compile(
 # meetings.'; the words that sent an item forward stay, without the clerk's lead-in
 _WHY_HERE = re.compile(r"^\s*Standing item:[^.]*\.\s*", re.I)
 _SENT_HERE = re.compile(
-    r"^\s*Sent to (?:this meeting|the meeting after [^:]+):\s*[“\"](?P<words>.*)[”\"](?=\s|$)\s*", re.I
+    r"^\s*Sent to (?:this meeting|the meeting after [^:]+):\s*[“\"](?P<words>.*?[.?!])[”\"](?=\s|$)\s*", re.I
 )
 
 
