@@ -281,7 +281,10 @@ def _named_before(title: Block | None, body: str) -> str | None:
     if title is None or not _GENERAL_MEETING.search(body):
         return None
     m = re.match(rf"^\s*((?:[A-Z][\w'’&.\-]*\s+){{1,6}}){re.escape(body)}\s*$", title.text)
-    return _tidy(m.group(1).strip()) if m else None
+    words = m.group(1).split() if m else []
+    while words and (words[0].lower() in ("the", "a", "an") or _PAPER_WORDS.fullmatch(words[0])):
+        words.pop(0)  # 'The Annual General Meeting', 'DRAFT Annual General Meeting': whose it is, not said
+    return _tidy(" ".join(words)) if words else None
 
 
 def _named_organisation(blocks: list[Block]) -> str | None:

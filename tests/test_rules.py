@@ -265,6 +265,12 @@ def test_the_body_a_heading_names(head: str, body: str) -> None:
     assert meeting("1. Apologies\nNone.\n2. Finance\nThe accounts were approved.\n", head=head).body == body
 
 
+@pytest.mark.parametrize("title", ["The Annual General Meeting", "DRAFT Annual General Meeting"])
+def test_a_word_about_the_paper_before_a_general_meeting_is_no_organisation(title: str) -> None:
+    m = meeting("1. Apologies\nNone.\n", head=f"{title}\nThursday 24 September 2020\n\n")
+    assert m.organisation is None and m.body == "Annual General Meeting"
+
+
 def test_a_roll_of_names_with_posts_keeps_an_and_inside_a_post_and_reads_group_headings_as_no_one() -> None:
     m = meeting(
         "Those present\n\nDavid Attridge, Operations Manager at Eddington, University Estates Division\n\n"
