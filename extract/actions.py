@@ -634,8 +634,13 @@ def _unknown_to_roll(finder: NameFinder | None, words: list[str]) -> bool:
     return finder is not None and bool(finder.roster) and not any(finder.knows(w) for w in words)
 
 
-# what a meeting is asked to do at the meeting itself: to decide, not a task for after it
-_DELIBERATE = re.compile(r"(?:note|approve|agree|support|endorse|confirm|ratify|adopt|accept|decide|vote)$")
+# what a meeting is asked to do at the meeting itself: to decide on a paper or proposal before it, not a task for
+# after it ('asked to support the litter pick', 'to confirm their availability to the Clerk' are tasks)
+_DELIBERATE = re.compile(
+    r"(?:note|approve|agree|support|endorse|ratify|adopt|accept)\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:\w+\s+){0,2}"
+    r"(?:report|recommendations?|submission|proposals?|motion|minutes|budget|accounts|policy|plan|statement|"
+    r"terms of reference|response|update|changes)\b"
+)
 _BODY_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:councillors|committee|board|forum|council|governors|trustees|members|directors|meeting|all)$", re.I
 )
@@ -846,8 +851,8 @@ def _not_an_owner(rule: str, subject: str, clause: str, m: re.Match, later: bool
         return True  # "Councillors agreed to pay" is the body deciding, a resolution
     if rule in ("action.asked_x", "action.requested_that", "action.done_by") and _BODY_SUBJECT.match(subject):
         return True  # "asked the Board to keep a full week of spring break" asks for a decision
-    if rule == "action.x_was_asked" and _BODY_SUBJECT.match(subject) and _DELIBERATE.match(m.group(2)):
-        return True  # "The Council were asked to support a submission", "Members are asked to consider ...": a decision
+    if rule == "action.x_was_asked" and _BODY_SUBJECT.match(subject) and _DELIBERATE.match(clause, m.start(2)):
+        return True  # "The Council were asked to support a submission": the meeting asked for its decision
     # "the Parish Council will be using X" describes; "She will be watching" undertakes
     return bool(re.search(r"\b(?:will|would) (?:also )?be [a-z]+ing\b", clause[: m.end() + 20]) and is_role(subject))
 

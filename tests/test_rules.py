@@ -1032,6 +1032,8 @@ def test_a_status_line_with_its_reason_is_the_status_of_the_action_above() -> No
         ("County Cllr Webb will raise the broken speed signs with the County.", ["Webb"]),
         ("No comments on the diversion. Clerk notify Merlin Waste of the extra bin.", ["Clerk"]),
         ("Councillors are politely asked to send out their reports earlier.", ["Councillors"]),
+        ("Members were asked to confirm their availability to the Clerk by Friday.", ["Members"]),  # a task
+        ("Members were asked to support the litter pick on Saturday.", ["Members"]),
         ("The consultation response to be circulated by the Clerk.", ["Clerk"]),
         ("Cllr Hale has drafted a definition of the standard and will circulate it to Councillors.", ["Hale"]),
         ("Andy Lowe presented the Treasurer's report and will hand the books over to Ann.", ["Andy Lowe"]),
