@@ -327,14 +327,8 @@ def _store_one(
         totals["empty"] += 1
         if not state.quiet:
             out.print(f"{parsed.path}: no meeting found", markup=False, highlight=False)
-    undated = [m for m in parsed.meetings if m.date is None and m.kind == "minutes"]
-    if undated and not day and not state.quiet:  # the tracker orders minutes by date: an undated one follows nothing
-        err.print(
-            f"note: {parsed.path}: no meeting date found; stored undated under '{undated[0].body or '?'}'. If that is "
-            "wrong, give it: minutes ingest --again FILE --date DATE --body NAME",
-            markup=False,
-            highlight=False,
-        )
+    if not day and not state.quiet and any(m.date is None and m.kind == "minutes" for m in parsed.meetings):
+        _undated_note(db, parsed.path, result.document_id, body)
     totals["meetings"] += result.meetings
     totals["actions"] += result.actions
     totals["again"] += result.again
@@ -343,6 +337,22 @@ def _store_one(
     if state.verbose:
         kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
         out.print(f"stored: {parsed.path}: {kinds}; {result.actions} new actions", markup=False, highlight=False)
+
+
+def _undated_note(db, path: str, document_id: int, given: str | None) -> None:
+    """Minutes with no date follow nothing in the tracker's order: say so, under the body they went to, and how
+    to give what the paper does not print."""
+    from .db.queries import document_bodies
+
+    names = document_bodies(db, document_id)
+    where = f"under {', '.join(names)}" if names else "under no body"
+    options = "--date DATE" if given else "--date DATE --body NAME"
+    err.print(
+        f"note: {path}: no meeting date found; stored undated {where}. If that is wrong, give it: "
+        f"minutes ingest --again FILE {options}",
+        markup=False,
+        highlight=False,
+    )
 
 
 @app.command()

@@ -215,6 +215,11 @@ def test_an_undated_paper_says_so_and_the_body_it_left_goes_when_it_is_given_its
     first = run_cli("ingest", str(paper), db=db_path, check=True)
     assert f"note: {paper}: no meeting date found; stored undated under " in first.stderr
     assert "minutes ingest --again FILE --date DATE --body NAME" in first.stderr
+    named = tmp_path / "named.txt"
+    named.write_text(paper.read_text().replace("grass cutting", "hedge cutting"))
+    told = run_cli("ingest", "--body", "Wye Valley CC", str(named), db=db_path, check=True).stderr
+    assert "stored undated under Wye Valley CC." in told and told.rstrip().endswith("--again FILE --date DATE")
+    run_cli("forget", str(named), db=db_path, check=True)
     guessed = [b["name"] for b in json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)]
     args = ("ingest", "--again", "--body", "Wye Valley CC", "--date", "2024-08-19", str(paper))
     again = run_cli(*args, db=db_path, check=True)
