@@ -1625,8 +1625,9 @@ def watch(
         if not result.duplicate:
             stored[path] = result.document_id
         if not state.quiet:
-            what = "unchanged" if result.duplicate else f"{result.meetings} meetings, {result.actions} actions"
-            what += f" ({result.again} meetings updated)" if result.again else ""
+            found = f"{_count(result.meetings, 'meeting')}, {_count(result.actions, 'action')}"
+            what = "unchanged" if result.duplicate else found
+            what += f" ({_count(result.again, 'meeting')} updated)" if result.again else ""
             out.print(f"ingested {path.name}: {what}", markup=False, highlight=False)
         return None
 
