@@ -4,9 +4,9 @@ The tracker never edits history in place: after any change to a body's papers
 it replays that body's minutes in date order. Each meeting's own actions open;
 an action restated in later minutes is linked to the original, not counted
 twice; progress reports ('Action complete', 'ongoing', an action log's status
-column) move the action they match; open actions a meeting does not mention
-are carried forward. Hand changes (overrides) are applied last and so survive
-every re-ingest.
+column) move the action they match; open actions a meeting gives no progress on
+are carried forward, the sentence that spoke of one in passing named in its
+history. Hand changes (overrides) are applied last and so survive every re-ingest.
 """
 
 from __future__ import annotations
