@@ -253,7 +253,8 @@ def _store_all(
     totals = dict.fromkeys(
         ("documents", "meetings", "actions", "unchanged", "empty", "again", "reread", "removed_meetings"), 0
     )
-    totals["removed_actions"] = totals["kept_meetings"] = 0
+    totals["removed_actions"] = totals["kept_meetings"] = totals["restating"] = 0
+    last_action = db.execute("SELECT coalesce(max(id), 0) FROM actions").fetchone()[0]
     show = not state.quiet and count > 3 and sys.stderr.isatty()
     done = 0
     try:
@@ -264,6 +265,9 @@ def _store_all(
                 done += 1
                 progress.advance(task)
         refresh(db)  # each body's tracker replayed once for the whole run
+        totals["restating"] = db.execute(  # new actions the tracker found to be earlier ones raised again
+            "SELECT count(*) FROM actions WHERE id > ? AND linked_to IS NOT NULL", [last_action]
+        ).fetchone()[0]
     except Exception as exc:
         if not _cannot_write(exc):
             raise
@@ -521,6 +525,9 @@ def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
     """One line: stored, unchanged, papers holding no meeting, failed (and whether the failures are only scans)."""
     line = f"{_count(totals['documents'], 'document')} stored, {_count(totals['meetings'], 'meeting')}, "
     line += _count(totals["actions"], "action")
+    if totals.get("restating"):  # listed once, under the action they restate: `minutes actions` counts fewer
+        n = totals["restating"]
+        line += f" ({n} restate{'s an earlier one' if n == 1 else ' earlier ones'})"
     if totals["reread"]:  # papers read again: what is new to the database is what the new rules found
         head = f"{totals['documents']} stored, " if totals["documents"] else ""
         line = f"{head}{_count(totals['reread'], 'document')} read again, {_count(totals['meetings'], 'new meeting')}"

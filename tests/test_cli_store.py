@@ -209,3 +209,20 @@ def test_verbose_and_quiet(db_path: Path) -> None:
     assert "stored: " in loud.stdout and "minutes Schools Forum 2023-03-14" in loud.stdout
     quiet = run_cli("-q", "ingest", str(SAMPLES / "schools-forum-high-needs-fragment.md"), db=db_path, check=True)
     assert quiet.stdout == ""
+
+
+def test_the_summary_says_how_many_new_actions_restate_earlier_ones(tmp_path: Path) -> None:
+    """`minutes actions` lists a restated action once, under the first: the ingest count says why it is higher."""
+    head = "Minutes of the Finance Committee held on {} March 2024\n\nPresent: Ann Bell, Cy Dee\n\n1. Budget\n"
+    (tmp_path / "march.txt").write_text(head.format(5) + "ACTION: Clerk to circulate the draft budget to members.\n")
+    (tmp_path / "later.txt").write_text(
+        head.format(19)
+        + "ACTION: Clerk to circulate the draft budget to members.\nACTION: Ann Bell to book the hall.\n"
+    )
+    db = tmp_path / "m.db"
+    run = run_cli("ingest", str(tmp_path / "march.txt"), str(tmp_path / "later.txt"), db=db, check=True)
+    assert run.stdout.strip() == (
+        "2 documents stored, 2 meetings, 3 actions (1 restates an earlier one); 0 unchanged; 0 failed"
+    )
+    listed = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
+    assert len(listed) == 2
