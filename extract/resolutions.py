@@ -479,7 +479,8 @@ _BARE_AGREEMENT = re.compile(
 # "X moved ...", "A motion was made to approve ...", "Motion to approve the bills was made by ..."
 _MOVED = re.compile(
     r"(?<!discussion )(?<!conversation )(?<!meeting )\b(?:moved(?! on\b)|moves(?! on\b)|nominates|nominated by|"
-    r"motions to|motion (?:by|made by|from)|proposed by|motion (?:was )?(?:made )?to \w+|made a motion)\b|"
+    r"motions to|motion (?:by|made by|from)|proposed by|motion (?:was )?(?:made )?(?:to|for) \w+|made a motion|"
+    r"(?-i:[A-Z])[\w'’\-]+ propos(?:ed|es) (?!by\b))\b|"  # "Jeanne proposed the Network provide ...": the mover
     r"^motion\s*[:\-–]\s*(?=\S)",  # "Motion: postpone until after the ED is hired. Seconded. Passed."
     re.I,
 )
@@ -513,6 +514,7 @@ def _join_motion_runs(parts: list[str]) -> list[str]:
                 and len(run) < 4
                 and _OUTCOME.search(parts[k + 1])
                 and not _MOVED.search(parts[k + 1])
+                and not _BARE_AGREEMENT.match(parts[k + 1])  # 'The committee agreed.' takes the sentence before
             ):
                 k += 1
                 run.append(parts[k])

@@ -739,6 +739,15 @@ def test_html_ol_numbers_are_null() -> None:
         ("In his absence the Directors deferred this matter until all had been consulted.", "resolution.deferred"),
         ("Supported by all present", "resolution.outcome"),
         ("Vote to form a sub committee to rebuild the website - All present agreed.", "resolution.outcome"),
+        (  # the mover named, then the seconder and the outcome in sentences of their own
+            "Jeanne proposed the Network provide membership. Dana seconded the proposal. The proposal passed.",
+            "resolution.proposed_seconded",
+        ),
+        (
+            "Steven Feldman proposes an amendment to increase the committee to 4. Seconded by Matt Travis and approved",
+            "resolution.seconded",
+        ),
+        ("A motion was made for the treasurer to approach the bank. And was carried.", "resolution.motion_carried"),
     ],
 )
 def test_decisions(text: str, rule: str) -> None:
