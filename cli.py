@@ -254,10 +254,10 @@ def _store_all(
         ("documents", "meetings", "actions", "unchanged", "empty", "again", "reread", "removed_meetings"), 0
     )
     totals["removed_actions"] = totals["kept_meetings"] = totals["restating"] = 0
-    last_action = db.execute("SELECT coalesce(max(id), 0) FROM actions").fetchone()[0]
     show = not state.quiet and count > 3 and sys.stderr.isatty()
     done = 0
-    try:
+    try:  # every database call inside: a server lost at any point stops the run in one line
+        last_action = db.execute("SELECT coalesce(max(id), 0) FROM actions").fetchone()[0]
         with Progress(console=err, disable=not show, transient=True) as progress:
             task = progress.add_task("ingesting", total=count)
             for parsed in results:
