@@ -251,9 +251,10 @@ def _store_all(
     from .db.store import refresh
 
     totals = dict.fromkeys(
-        ("documents", "meetings", "actions", "unchanged", "empty", "again", "reread", "removed_meetings"), 0
+        ("documents", "meetings", "actions", "unchanged", "empty", "again", "reread", "removed_meetings")
+        + ("removed_actions", "kept_meetings", "restating"),
+        0,
     )
-    totals["removed_actions"] = totals["kept_meetings"] = totals["restating"] = 0
     show = not state.quiet and count > 3 and sys.stderr.isatty()
     done = 0
     try:  # every database call inside: a server lost at any point stops the run in one line
@@ -1395,8 +1396,7 @@ def action_log_command(
         _write(out_file, text)
     if not state.quiet:
         shown = "" if out_file.suffix.lower().lstrip(".") == fmt else f" (as {fmt})"  # 'log.txt' holds Markdown
-        count = f"{len(log)} open action{'s' * (len(log) != 1)}"
-        out.print(f"wrote {out_file}{shown}: {count}", markup=False, highlight=False)
+        out.print(f"wrote {out_file}{shown}: {_count(len(log), 'open action')}", markup=False, highlight=False)
 
 
 review_app = typer.Typer(help="The records extraction was least sure of, for a person to confirm or correct.")

@@ -50,15 +50,19 @@ class Inbox:
 
     def notice(self, path: Path) -> None:
         if self.wanted(path):
-            with self.lock:
-                self.seen[path] = (-1, 0.0, time.monotonic())
+            self._wait_for(path)
+
+    def _wait_for(self, path: Path) -> None:
+        with self.lock:
+            self.seen[path] = (-1, 0.0, time.monotonic())
 
     def scan(self) -> None:
         """Look at every waiting file; ingest those that have settled."""
         for path in sorted(self.folder.iterdir()):
-            if self.wanted(path) and path not in self.seen:
-                self.notice(path)
-            elif not self.wanted(path):
+            wanted = self.wanted(path)  # once: a file with an odd name is read for its first bytes
+            if wanted and path not in self.seen:
+                self._wait_for(path)
+            elif not wanted:
                 self.left_alone(path)
         now = time.monotonic()
         with self.lock:

@@ -68,10 +68,7 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
         if organisation and org and body_key(organisation) != body_key(org):
             continue  # another organisation's committee, however alike the names
         if _same_body(db, body_id, name, other, attendees, same_org=bool(organisation and org)):
-            db.execute(
-                "INSERT INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING",
-                [key, body_id],
-            )
+            _also_called(db, key, body_id)
             return body_id
     return None
 
@@ -89,10 +86,7 @@ def _the_one_ending_so(db: Database, name: str, organisation: str | None, attend
     whole = [r[0] for r in rows if body_key(r[2]) == r[1]]  # the body is its organisation: 'Kent County Council'
     if len(whole) != 1 or strangers(db, whole[0], attendees):
         return None
-    db.execute(
-        "INSERT INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING",
-        [key, whole[0]],
-    )
+    _also_called(db, key, whole[0])
     return whole[0]
 
 
@@ -128,14 +122,19 @@ def _named_by_hand(db: Database, name: str) -> bool:
     return any(body_key(r[0]) == key for r in db.execute("SELECT DISTINCT body FROM documents WHERE body IS NOT NULL"))
 
 
+def _also_called(db: Database, key: str, body_id: int) -> None:
+    """Remember a name a body's papers also use (found, not given by a person)."""
+    db.execute(
+        "INSERT INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING",
+        [key, body_id],
+    )
+
+
 def _rename(db: Database, body_id: int, name: str, organisation: str | None) -> None:
     """Give a body the fuller name a later paper uses; its old name stays one of its names (its references
     keep their initials)."""
     (old,) = db.execute("SELECT key FROM bodies WHERE id = ?", [body_id]).fetchone()
-    db.execute(
-        "INSERT INTO body_aliases (key, body_id, by_hand) VALUES (?, ?, 0) ON CONFLICT (key) DO NOTHING",
-        [old, body_id],
-    )
+    _also_called(db, old, body_id)
     db.execute(
         "UPDATE bodies SET name = ?, key = ?, organisation = ? WHERE id = ?",
         [name, body_key(name), organisation, body_id],

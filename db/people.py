@@ -35,7 +35,7 @@ def _same_person(a: str, b: str) -> bool:
 def _one_barrel(a: str, b: str) -> bool:
     """'kennedy' is one barrel of 'kennedy-dalby'."""
     short, long = sorted((a, b), key=len)
-    return "-" in long and short in long.split("-") and short != long
+    return "-" in long and short in long.split("-")
 
 
 def _the_body(db: Database, body_id: int, name: str, roster: list[str]) -> bool:
@@ -78,7 +78,7 @@ def person_id(
     rows = db.execute("SELECT id, name, initials FROM people WHERE body_id = ?", [body_id]).fetchall()
     known = _known(rows, name)
     if known is not None and create:
-        _name_in_full(db, known, name)
+        _name_in_full(db, known, next(n for pid, n, _ in rows if pid == known), name)
     if known is not None or not create:
         return known
     return db.execute(
@@ -131,10 +131,9 @@ def _initial_and_surname(short: str, full: str) -> bool:
     return fold(short)[0] == fold(full)[0] and (a == b or slip)
 
 
-def _name_in_full(db: Database, pid: int, name: str) -> None:
+def _name_in_full(db: Database, pid: int, stored: str, name: str) -> None:
     """A person first printed by initials takes the full name a later paper gives ('T Dean' -> 'Trudy Dean');
     the short form still finds them (initial and surname), and a 'Tom Dean' is never taken for them."""
-    (stored,) = db.execute("SELECT name FROM people WHERE id = ?", [pid]).fetchone()
     if _initialled(stored) and not _initialled(name) and _initial_and_surname(stored, name):
         db.execute("UPDATE people SET name = ?, initials = ? WHERE id = ?", [name, initials_of(name), pid])
 

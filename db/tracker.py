@@ -271,15 +271,14 @@ def _said(db: Database, body_id: int) -> dict[int, list[_Spoken]]:
     """What each of a body's meetings says, as far as the store keeps it: item titles and the opening of each
     item's discussion, decisions and actions (not those a reviewer rejected), one sentence at a time."""
     said: dict[int, list[_Spoken]] = {}
-    for meeting_id, text in db.execute(
-        f"SELECT r.meeting_id, r.title || '. ' || COALESCE(r.summary, '') FROM items r "
-        f"JOIN meetings m ON m.id = r.meeting_id WHERE m.body_id = ? AND {kept('r')} "
-        f"UNION ALL SELECT r.meeting_id, r.text FROM resolutions r "
-        f"JOIN meetings m ON m.id = r.meeting_id WHERE m.body_id = ? AND {kept('r')} "
-        f"UNION ALL SELECT r.meeting_id, r.text FROM actions r "
-        f"JOIN meetings m ON m.id = r.meeting_id WHERE m.body_id = ? AND {kept('r')}",
-        [body_id] * 3,
-    ):
+    items = "r.title || '. ' || COALESCE(r.summary, '')"  # a title, then the opening of its discussion
+    sources = (("items", items), ("resolutions", "r.text"), ("actions", "r.text"))
+    sql = " UNION ALL ".join(
+        f"SELECT r.meeting_id, {text} FROM {table} r JOIN meetings m ON m.id = r.meeting_id "
+        f"WHERE m.body_id = ? AND {kept('r')}"
+        for table, text in sources
+    )
+    for meeting_id, text in db.execute(sql, [body_id] * len(sources)):
         said.setdefault(meeting_id, []).extend(
             _Spoken(s, frozenset(_content(s)), frozenset(_NUMBER.findall(s.lower())))
             for s in sentences(text)
