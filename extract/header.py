@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from pathlib import PurePath
 
 from .blocks import Block
 from .dates import find_dates, find_times
@@ -79,6 +80,29 @@ def is_us(blocks: list[Block]) -> bool:
         )
     )
     return month_first > day_first
+
+
+_NAME_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_. ]?(0[1-9]|1[0-2])[-_. ]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_NAME_DMY = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])[-_. ](0[1-9]|1[0-2])[-_. ]((?:19|20)\d\d)(?!\d)")
+
+
+def date_in_name(path: str, us: bool = False) -> date | None:
+    """The date a file's name gives ("minutes-20181212.pdf", "2017-04-04-Directors-Meeting.md",
+    "Board minutes 02 03 2011.pdf"), for a paper that prints none: clerks and sites name papers by
+    their meeting. A name with two different dates gives none."""
+    name = re.sub(r"[_]+", " ", PurePath(path).stem)
+    found = {_real(m[1], m[2], m[3]) for m in _NAME_ISO.finditer(name)}
+    found |= {_real(m[3], m[1], m[2]) if us else _real(m[3], m[2], m[1]) for m in _NAME_DMY.finditer(name)}
+    found |= {d for d, _ in find_dates(name.replace("-", " "), None, us)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _real(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:  # "2019-02-30"
+        return None
 
 
 _NOTICE_WORDS = 80  # "NOTICE IS HEREBY GIVEN that ... will be held on ..." runs to 60 words; business runs longer

@@ -39,6 +39,9 @@ def extract(document: Document) -> list[Meeting]:
     fallback_body = header.body_from_text(blocks)
     for meeting in meetings:
         meeting.body = meeting.body or fallback_body
+    if len(meetings) == 1 and meetings[0].date is None:  # a paper that prints no date: its file's name may
+        named = header.date_in_name(document.path, us)
+        meetings[0].date = named.isoformat() if named else None
     return meetings
 
 

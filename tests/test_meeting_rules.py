@@ -261,6 +261,35 @@ def test_the_day_a_summons_says_the_meeting_is_held_beats_the_clerks_date_above_
     assert (found.kind, found.date) == ("agenda", "2019-01-09")
 
 
+@pytest.mark.parametrize(
+    ("path", "day"),
+    [
+        ("news/_posts/2017-04-04-Directors-Meeting.md", "2017-04-04"),
+        ("council/minutes/2018/minutes-20181212.pdf", "2018-12-12"),
+        ("2018_01_18_Committee_Minutes.pdf", "2018-01-18"),
+        ("Agenda frontsheet 13th-Mar-2025 15.00 Cabinet.pdf", "2025-03-13"),
+        ("Board minutes (FINAL) 02 03 2011.pdf", "2011-03-02"),
+        ("minutes.md", None),
+        ("minutes 2019-02-30.md", None),  # no such day
+        ("actions 2020-01-02 to 2020-02-03.md", None),  # two dates: which is the meeting's?
+        ("minutes v1.2.3 12345678.md", None),
+    ],
+)
+def test_a_paper_that_prints_no_date_is_dated_by_its_files_name(path: str, day: str | None) -> None:
+    text = (
+        "Directors' Meeting Minutes\n\nMembers present: Brett Pharo, John Anderson\n\n"
+        "A. Approval of the agenda\nB. Website\n"
+    )
+    (found,) = extract(from_text(text, path=path))
+    assert found.date == day
+
+
+def test_a_printed_date_beats_the_files_name() -> None:
+    text = "Minutes of the meeting held on 5 May 2021\nPresent: Brett Pharo, John Anderson\n\n1. Apologies\n"
+    (found,) = extract(from_text(text, path="uploads/2021-06-01-minutes.txt"))
+    assert found.date == "2021-05-05"
+
+
 def test_a_january_paper_printed_with_last_years_number_is_dated_by_the_minutes_it_approves() -> None:
     text = (
         "PARISH BOARD MEETING\nAGENDA\nJanuary 14, {year}, 7 PM\nCALL TO ORDER:\nAPPROVAL OF MINUTES:\n"
