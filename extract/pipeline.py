@@ -20,6 +20,7 @@ from .model import Action, Attendee, Meeting, Resolution, item_reference
 from .names import STREET_WORD, NameFinder, dash_tail, full_names, looks_like_name, reporter, strip_honorifics
 from .segment import ROLL_HEADING, Segment, segments
 
+_OPENING = re.compile(r"(?:call(?:ed)?\s+to\s+order|roll\s+call|pledge\s+of\s+allegiance)\b", re.I)
 _APOLOGIES_ITEM = re.compile(r"\bapolog|\babsence\b|\battendance\b", re.I)
 
 
@@ -111,10 +112,16 @@ def outline(blocks: list[Block], seg: Segment) -> Outline:
     people, attendance_last = attendance_rules.attendance(blocks, title_at + 1, head_end)
     if not people and title_at > seg.start:  # "Present: ..." above a section read as the title ("General Agenda")
         people, _ = attendance_rules.attendance(blocks, seg.start, title_at)
-    # topic headings of unnumbered papers start after the heading block and the attendance lists
+    # topic headings of unnumbered papers start after the heading block and the attendance lists; the business
+    # that opens a meeting ("CALL TO ORDER" over the roll, "Pledge of Allegiance") may stand above them
     guard = max(attendance_last, title_at)
-    headings = [h for h in headings if h.block > title_at and (h.kind != "none" or h.block > guard)]
-    first_item = headings[0].block if headings else seg.end
+    unnumbered = not numbered
+    headings = [
+        h
+        for h in headings
+        if h.block > title_at and (h.kind != "none" or h.block > guard or (unnumbered and _OPENING.match(h.item.title)))
+    ]
+    first_item = next((h.block for h in headings if h.block > guard or h.kind != "none"), seg.end)
     head = blocks[seg.start : min(max(first_item, title_at + 6, seg.start + 3), seg.start + 20, seg.end)]
     return Outline(headings, title_at, head_end, people, first_item, min(first_item, guard + 1), head, log)
 

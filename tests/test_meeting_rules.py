@@ -290,6 +290,36 @@ def test_a_printed_date_beats_the_files_name() -> None:
     assert found.date == "2021-05-05"
 
 
+def test_the_business_that_opens_an_unnumbered_meeting_is_an_item_though_it_stands_over_the_roll() -> None:
+    agenda = (
+        "LAKESIDE TOWNSHIP BOARD OF TRUSTEES MEETING\nAGENDA\nMarch 31, 2025, 7PM\n\nCALL TO ORDER:\n\n"
+        "ROLL CALL:\n\nPLEDGE OF ALLEGIANCE:\n\nAPPROVAL OF MINUTES:\n\nREPORTS:\n\nNEW BUSINESS:\n\nADJOURNMENT:\n"
+    )
+    (found,) = extract(from_text(agenda))
+    assert [i.title for i in found.items[:4]] == [
+        "CALL TO ORDER",
+        "ROLL CALL",
+        "PLEDGE OF ALLEGIANCE",
+        "APPROVAL OF MINUTES",
+    ]
+    minutes = (
+        "Ranch Owners Association\nBoard Meeting Minutes\nJanuary 27, 2022\n\nCall to Order and Roll Call\n\n"
+        "Board members present: Ann Lee, Bob Diaz, Carla Ruiz\n\nApproval of the Agenda\n\n"
+        "The agenda was approved.\n\nRoad Maintenance\nBob Diaz will get quotes for grading the road in the spring.\n"
+    )
+    (found,) = extract(from_text(minutes))
+    assert [i.title for i in found.items] == [
+        "Call to Order and Roll Call",
+        "Approval of the Agenda",
+        "Road Maintenance",
+    ]
+    assert [a.name for a in found.attendees] == ["Ann Lee", "Bob Diaz", "Carla Ruiz"]
+    # a paper that numbers its items keeps only its numbered business
+    numbered = "Minutes\nJanuary 27, 2022\n\nCall to Order\n\nPresent: Ann Lee, Bob Diaz\n\n1. Agenda\n2. Roads\n"
+    (found,) = extract(from_text(numbered))
+    assert [i.title for i in found.items] == ["Agenda", "Roads"]
+
+
 def test_a_january_paper_printed_with_last_years_number_is_dated_by_the_minutes_it_approves() -> None:
     text = (
         "PARISH BOARD MEETING\nAGENDA\nJanuary 14, {year}, 7 PM\nCALL TO ORDER:\nAPPROVAL OF MINUTES:\n"
