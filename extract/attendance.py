@@ -84,7 +84,8 @@ _LABEL_INSIDE = re.compile(
 _GROUP = re.compile(
     r"^((?:[A-Z][\w\-]*\s+){0,3}(?:Members?|Representatives?|Governors?|Councillors|Trustees))\s+(?=[A-Z])"
 )
-_SENTENCE_END = r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.\s|\.$|$)"  # 'Mr. Beaney' goes on
+# 'Mr. Beaney', 'Messrs. B. Mooney & C. Williams' go on
+_SENTENCE_END = r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMessrs)(?<!\bProf)(?<!\b[A-Z])\.\s|\.$|$)"
 _APOLOGY_SENTENCE = re.compile(
     r"(?<!\bno )apologies(?: for (absence|lateness|late arrival))?[:\s]+(?:(?:were|was|had been|have been)\s+)?"
     rf"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?){_SENTENCE_END}",

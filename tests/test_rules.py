@@ -901,6 +901,19 @@ def test_sentences_keep_month_abbreviations_and_end_at_an_ellipsis(text: str, pa
     assert sentences(text) == parts
 
 
+def test_a_plural_honorific_does_not_end_the_sentence_but_a_roll_word_can() -> None:
+    text = (
+        "Apologies were received from Messrs. B. Mooney & C. Williams. The draft was circulated to Cllrs. It was sent."
+    )
+    assert sentences(text) == [
+        "Apologies were received from Messrs. B. Mooney & C. Williams.",
+        "The draft was circulated to Cllrs.",
+        "It was sent.",
+    ]
+    m = meeting("Apologies: Apologies were received from Messrs. B. Mooney & C. Williams\n\n1. Accounts\nNoted.\n")
+    assert [(a.name, a.status) for a in m.attendees] == [("B. Mooney", "apologies"), ("C. Williams", "apologies")]
+
+
 def test_a_decision_broken_over_lines_and_the_list_it_introduces() -> None:
     m = meeting(
         "1. Defibrillator\nAfter discussion, as this is of a huge benefit to the village, the Councillors\n"
