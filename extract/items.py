@@ -17,6 +17,7 @@ from .blocks import Block, sentences
 from .model import Item
 from .names import (
     BUSINESS_OPENERS,
+    COLUMN_HEADINGS,
     FOOTNOTE_MARK,
     HONORIFIC,
     STREET_WORD,
@@ -1002,8 +1003,14 @@ def _is_date_line(text: str) -> bool:
 
     if not _DIGIT.search(text):
         return False
+    if _TIME_ONLY.match(text):
+        return True  # '10:05 AM', '7.30pm', '19:00 – 21:00': when the meeting sat, under its opening
     found = find_dates(text)
     return bool(found) and len(found[0][1].group(0)) >= len(text) * 0.5
+
+
+_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)|\d{1,2}:\d{2}"  # '10.05' alone may number an item
+_TIME_ONLY = re.compile(rf"^(?:{_TIME})(?:\s*(?:[-–—]|to|until)\s*(?:{_TIME}))?\.?$", re.I)
 
 
 # 'Agenda item: Playground   Presenter: Ann and Bob': a line that says it names an item, and who presents it
@@ -1040,7 +1047,7 @@ def _heading_like(block: Block) -> bool:
         return True
     if block.first.number is not None and block.cell is None and _listed_title(text):
         return True  # a Word or HTML list's entry that reads as a title: an item the list's markup numbers
-    if not _heading_shape(block, text):
+    if not _heading_shape(block, text) or all(w.title() in COLUMN_HEADINGS for w in text.split()):
         return False
     label = _LABEL.match(text) and (block.heading is None or re.match(r"present|absent|q\b|a\b", text, re.I))
     capitals = _caps(re.sub(r"\([^)]*\)", "", text))  # "CONSENT CALENDAR" reads as a name by shape alone

@@ -47,6 +47,35 @@ FOOTNOTE_MARK = re.compile(r"\s*\(\s*[*†‡]+\s*\)|(?<=[a-z])[*†‡]+(?=\s*(
 PARTICLES = ("van", "von", "de", "da", "del", "der", "le", "la", "du", "bin", "al")  # 'Bruce de Smid'
 NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{'|'.join(PARTICLES)}))*$")
 INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]?$")
+# a table's column headings, printed as a row of words: 'Item | Description', 'Topic | Presenter'
+COLUMN_HEADINGS = frozenset(
+    {
+        "Item",
+        "Description",
+        "Topic",
+        "Presenter",
+        "Lead",
+        "Name",
+        "Role",
+        "Organisation",
+        "Organization",
+        "Representing",
+        "Department",
+        "Status",
+        "Owner",
+        "Action",
+        "Timing",
+        "Time",
+        "Subject",
+        "Purpose",
+        "Reference",
+        "Comments",
+        "Outcome",
+        "Responsible",
+        "Due",
+        "Paper",
+    }
+)
 _STOP = {
     "The",
     "This",
@@ -63,12 +92,10 @@ _STOP = {
     "An",
     "Any",
     "All",
-    "Action",
     "Actions",
     "Resolved",
     "Agreed",
     "Noted",
-    "Item",
     "Minutes",
     "Apologies",
     "Present",
@@ -125,10 +152,9 @@ _STOP = {
     "Academies",
     "Councillors",
     "Public",
-    "Name",
-    "Role",
     "Position",
     "Title",
+    *COLUMN_HEADINGS,
     "General",
     "New",
     "Old",

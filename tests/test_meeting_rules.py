@@ -11,6 +11,7 @@ from minutes.extract import extract
 from minutes.extract.blocks import Block, paragraphs
 from minutes.extract.dates import find_dates
 from minutes.extract.items import find_items, heading_number
+from minutes.extract.names import looks_like_name
 from minutes.extract.segment import segments, title_kind
 from minutes.ingest import from_text, read
 from minutes.ingest.model import Line
@@ -318,6 +319,17 @@ def test_the_business_that_opens_an_unnumbered_meeting_is_an_item_though_it_stan
     numbered = "Minutes\nJanuary 27, 2022\n\nCall to Order\n\nPresent: Ann Lee, Bob Diaz\n\n1. Agenda\n2. Roads\n"
     (found,) = extract(from_text(numbered))
     assert [i.title for i in found.items] == ["Agenda", "Roads"]
+
+
+def test_a_row_of_column_headings_and_a_time_alone_are_neither_items_nor_people() -> None:
+    text = (
+        "Board Meeting Minutes\n\nSaturday 10 February 2018\n\nAttendees: Phyllis Baca, Jeanne Banks\n\n"
+        "TOPIC PRESENTER\n\nCall to Order\n\n10:05 AM\n\nTreasurer's Report\n\n"
+        "Income for January was good.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert [i.title for i in found.items] == ["Call to Order", "Treasurer's Report"]
+    assert looks_like_name("Description") is False and looks_like_name("Dominique Lazanski") is True
 
 
 def test_a_january_paper_printed_with_last_years_number_is_dated_by_the_minutes_it_approves() -> None:
