@@ -694,6 +694,8 @@ class _Roll:
         """Whether a line that names nobody goes on (True) or ends (False) the lists; None for a line of names."""
         if _FOOTNOTE_NOTE.match(text):
             return True  # '(*) Member present, but did not have voting rights': the note on a mark, not the end
+        if _PARTICULARS_LABEL.match(text):
+            return True  # 'Date and Location: July 25, 2019, Congress Center Basel, ...' between the lists names nobody
         if re.fullmatch(r"[A-Z][\w ]{2,30}:", text.strip()):
             return self._names_follow(i)  # 'Residents:' over names heads a group; 'Proxies:' over a table ends
         # "Declarations of Interest: Mr D Myles – Foodbank": the business has begun ('Minutes: Jo Smith' names the
@@ -740,6 +742,10 @@ class _Roll:
         return True
 
 
+_PARTICULARS_LABEL = re.compile(
+    r"^[*_]*(?:date|time|venue|place|location|where|when)(?:\s+(?:and|&)\s+(?:date|time|venue|place|location))?[*_]*\s*:",
+    re.I,
+)
 _BUSINESS_LABEL = re.compile(rf"^{BUSINESS_OPENERS}\b[^:]{{0,40}}:", re.I)
 _FOOTNOTE_NOTE = re.compile(r"^>?\s*(?:\(\s*[*†‡]+\s*\)|[†‡]+)\s+\S")  # the note a roll's mark refers to
 _PROSE = re.compile(r"\b(?:was|were|said|spoke|welcomed|opened|is|are|has|have|had|will|would|reported|stated)\b")

@@ -332,6 +332,23 @@ def test_a_row_of_column_headings_and_a_time_alone_are_neither_items_nor_people(
     assert looks_like_name("Description") is False and looks_like_name("Dominique Lazanski") is True
 
 
+def test_the_place_and_time_between_the_lists_names_nobody() -> None:
+    text = (
+        "2019-July Public Board Meeting\nPresent: Hilmar, Nomi, Heather\nGuests: Malvika Sharan, Daniel Davies\n"
+        "Date and Location: July 25, 2019, 12:45pm CEST, Congress Center Basel, Switzerland, in the Delhi Room\n"
+        "Venue: Town Hall, Market Square, Ely\nApologies: Bastian Greshake\n\n## Minutes\n\nApproved.\n"
+    )
+    (found,) = extract(from_text(text, markdown=True))
+    assert [(a.name, a.status) for a in found.attendees] == [
+        ("Hilmar", "present"),
+        ("Nomi", "present"),
+        ("Heather", "present"),
+        ("Malvika Sharan", "present"),
+        ("Daniel Davies", "present"),
+        ("Bastian Greshake", "apologies"),
+    ]
+
+
 def test_a_january_paper_printed_with_last_years_number_is_dated_by_the_minutes_it_approves() -> None:
     text = (
         "PARISH BOARD MEETING\nAGENDA\nJanuary 14, {year}, 7 PM\nCALL TO ORDER:\nAPPROVAL OF MINUTES:\n"
