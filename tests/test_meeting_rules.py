@@ -332,6 +332,12 @@ def test_a_row_of_column_headings_and_a_time_alone_are_neither_items_nor_people(
     assert looks_like_name("Description") is False and looks_like_name("Dominique Lazanski") is True
 
 
+def test_a_days_or_months_name_alone_is_nobody_but_june_may_be_someone() -> None:
+    text = "Board Minutes\n\nAttendees: Phyllis Baca, June\n\nSaturday, February, 2015,\n\n1. Accounts\nNoted.\n"
+    (found,) = extract(from_text(text))
+    assert [a.name for a in found.attendees] == ["Phyllis Baca", "June"]
+
+
 def test_the_place_and_time_between_the_lists_names_nobody() -> None:
     text = (
         "2019-July Public Board Meeting\nPresent: Hilmar, Nomi, Heather\nGuests: Malvika Sharan, Daniel Davies\n"
