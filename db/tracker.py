@@ -167,7 +167,7 @@ def rebuild(db: Database, body_id: int) -> None:
         progress[meeting_id].append((text, status, json.loads(refs or "[]")))
 
     said = _said(db, body_id)
-    common = _common(said)
+    known = _Known(_common(said), _people_words(db, body_id))
     by_ref: dict[str, Tracked] = {}
     live: list[Tracked] = []  # actions opened so far and not linked to another
     for meeting_id, meeting_date in meetings:
@@ -192,7 +192,7 @@ def rebuild(db: Database, body_id: int) -> None:
             _change(target, status, meeting_date, meeting_id, text)
         if meeting_date:  # an undated meeting cannot say what it came after
             passed_by = [a for a in earlier if a.status == "open" and a.id not in touched]
-            _carry_forward(passed_by, meeting_date, meeting_id, said.get(meeting_id, []), common)
+            _carry_forward(passed_by, meeting_date, meeting_id, said.get(meeting_id, []), known)
     everything = [a for group in actions.values() for a in group]
     _apply_overrides(db, everything)
     _write(db, everything, body_id)
@@ -262,9 +262,18 @@ class _Spoken:
     text: str
     words: frozenset[str]
     numbers: frozenset[str]
+    names: frozenset[str]  # its capitalised words inside the sentence: 'Between Time' is a name, 'between' is not
 
 
 _NUMBER = re.compile(r"\b\d+[a-z]?\b")
+_ADDRESS = re.compile(r"\b(\d+[a-z]?)\s+(?=[A-Z][a-z])")  # a house's number before its street's name
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]+")  # read past a sentence's first word, which any sentence capitalises
+# words of any task ('The Clerk will check whether ... install'): sharing only these, a sentence speaks of another
+_ANY_TASK = frozenset(
+    _stem(w)
+    for w in """whether check contact write send ask arrange report look speak email install confirm discuss
+    provide find make take need consider update meet attend go get""".split()  # noqa: SIM905
+)
 
 
 def _said(db: Database, body_id: int) -> dict[int, list[_Spoken]]:
@@ -280,11 +289,28 @@ def _said(db: Database, body_id: int) -> dict[int, list[_Spoken]]:
     )
     for meeting_id, text in db.execute(sql, [body_id] * len(sources)):
         said.setdefault(meeting_id, []).extend(
-            _Spoken(s, frozenset(_content(s)), frozenset(_NUMBER.findall(s.lower())))
+            _Spoken(s, frozenset(_content(s)), frozenset(_NUMBER.findall(s.lower())), _names_in(s))
             for s in sentences(text)
             if len(s.split()) >= 3
         )
     return said
+
+
+def _names_in(text: str) -> frozenset[str]:
+    return frozenset(_stem(w.lower()) for s in sentences(text) for w in _NAME_WORD.findall(s.split(" ", 1)[-1]))
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What a body's papers use all the time, and the words of its people's names."""
+
+    common: set[str]
+    people: set[str]
+
+
+def _people_words(db: Database, body_id: int) -> set[str]:
+    names = (row[0] for row in db.execute("SELECT name FROM people WHERE body_id = ?", [body_id]))
+    return {_stem(w) for name in names for w in re.findall(r"[a-z]{3,}", name.lower())}
 
 
 def _common(said: dict[int, list[_Spoken]]) -> set[str]:
@@ -294,31 +320,38 @@ def _common(said: dict[int, list[_Spoken]]) -> set[str]:
     return {word for word, n in counts.items() if n > max(3, total / 20)}
 
 
-def _mention(action: Tracked, said: list[_Spoken], common: set[str]) -> str | None:
+def _mention(action: Tracked, said: list[_Spoken], known: _Known) -> str | None:
     """The sentence of a later meeting that speaks of an action without saying how it stands: 'The Clerk was
     asked to remind Cllr Rochford to speak to the owners of 8 Staines Green' of 'Cllr Rochford will speak to
-    the owners'. It shares three of the task's telling words (words the body does not use all the time), or
-    two with a name among them ('Niki Gordon'), or a number and two words of any kind ('24 Birch Green')."""
+    the owners'. It shares three of the task's telling words (words the body does not use all the time, nor
+    any task does: 'check', 'whether'), or two with a name printed as one in both among them and either a
+    word that is not a name or a person's name ('Niki Gordon'; but 'coppicing in Maitland Wood' is not 'a
+    handrail on the steps to Maitland Wood'), or a number and two words of any kind ('24 Birch Green'). A
+    task at a numbered house is spoken of only with the house's number."""
     task = _content(action.text, action.owners)
-    names = {_stem(w.lower()) for w in re.findall(r"(?<=[a-z,] )[A-Z][a-z]+", action.text)}
+    names = _names_in(action.text)
     numbers = set(_NUMBER.findall(_norm(action.text)))
+    address = {n.lower() for n in _ADDRESS.findall(action.text)}  # '24 Birch Green' is not '18 Birch Green'
     best, most = None, 0
     for spoken in said:
+        if address and not address & spoken.numbers:
+            continue
         shared = task & spoken.words
-        telling = shared - common
-        enough = len(telling) >= 3 or len(telling) >= 2 and bool(telling & names)
+        telling = shared - known.common - _ANY_TASK
+        named = telling & names & spoken.names
+        enough = (
+            len(telling) >= 3 or len(telling) >= 2 and bool(named) and bool(telling - names or named & known.people)
+        )
         numbered = len(shared) >= 2 and bool(numbers & spoken.numbers)
         if (enough or numbered) and len(telling) + len(shared) > most:
             best, most = spoken.text, len(telling) + len(shared)
     return best
 
 
-def _carry_forward(
-    unmentioned: list[Tracked], when: str, meeting_id: int, said: list[_Spoken], common: set[str]
-) -> None:
+def _carry_forward(unmentioned: list[Tracked], when: str, meeting_id: int, said: list[_Spoken], known: _Known) -> None:
     """Open actions a meeting reported no progress on: mentioned in passing, or not at all."""
     for action in unmentioned:
-        mention = _mention(action, said, common)
+        mention = _mention(action, said, known)
         words = f"{MENTIONED} {when}: {mention}" if mention else f"{CARRIED} {when}; carried forward"
         action.history.append((when, "open", meeting_id, words))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes.db.tracker import Tracked, _best, _content, _mention, _same_task, _Spoken
+from minutes.db.tracker import Tracked, _best, _content, _Known, _mention, _names_in, _same_task, _Spoken
 from minutes.extract.progress import _reports_done
 
 from conftest import needs_shared, run_cli
@@ -96,9 +96,59 @@ def test_a_restated_action_links_only_to_the_same_task(
 def test_a_later_sentence_that_speaks_of_an_open_action_is_a_mention(said: str, mentioned: bool) -> None:
     task = _tracked(1, "8 Staines Green – white stones on Village Green. Cllr Rochford will speak to the owners.", [])
     task.owners = ["Rochford"]
-    spoken = _Spoken(said, frozenset(_content(said)), frozenset(re.findall(r"\b\d+[a-z]?\b", said.lower())))
-    found = _mention(task, [spoken], common={"village", "green"})
+    found = _mention(task, [_spoken(said)], _Known({"village", "green"}, {"rochford"}))
     assert (found == said) is mentioned
+
+
+def _spoken(said: str) -> _Spoken:
+    numbers = frozenset(re.findall(r"\b\d+[a-z]?\b", said.lower()))
+    return _Spoken(said, frozenset(_content(said)), numbers, _names_in(said))
+
+
+@pytest.mark.parametrize(
+    ("task", "later", "spoken_of"),
+    [
+        # a person's name and the task's word: spoken of
+        (
+            "It was not possible for Niki Gordon to be co-opted. The Clerk will arrange.",
+            "Niki Gordon addressed the meeting to explain her reasons for wanting to join.",
+            True,
+        ),
+        # a place's name and nothing of the task: another matter in the same place
+        (
+            "The Clerk will check whether a new handrail is to be installed on the steps to Maitland Wood.",
+            "The volunteers spent a day coppicing small trees in Maitland Wood.",
+            False,
+        ),
+        # words any task uses ('check', 'whether', 'install') tell nothing apart
+        (
+            "The Clerk will check whether a new handrail is to be installed on the steps.",
+            "EHDC will attempt to install a noise monitor and check whether a business is being run.",
+            False,
+        ),
+        # a name in the task ('Between Time') is no name where the later sentence prints it as a word
+        (
+            "A quote has been received from Barry Simkins and the Clerk was asked to ask Between Time to quote.",
+            "Applications Received between 7th and 13th February.",
+            False,
+        ),
+        # a house's number: '24 Birch Green' is not the pond on Birch Green
+        (
+            "24 Birch Green – the brick pillars may be over the property boundary.",
+            "Mr Davies apologised for parking by the Birch Green pond during building works at his property.",
+            False,
+        ),
+        (
+            "24 Birch Green – the brick pillars may be over the property boundary.",
+            "24 Birch Green – Mrs Walton attended about the pillars on the boundary.",
+            True,
+        ),
+    ],
+)
+def test_a_later_sentence_speaks_of_an_action_only_by_its_task(task: str, later: str, spoken_of: bool) -> None:
+    action = _tracked(1, task, ["Clerk"])
+    known = _Known(set(), {"niki", "gordon", "walton"})
+    assert (_mention(action, [_spoken(later)], known) is not None) is spoken_of
 
 
 def test_a_report_in_other_forms_of_the_words_speaks_of_the_task() -> None:
