@@ -46,7 +46,7 @@ def _lines(
         if kind == "html":
             from .webpage import read_html
 
-            lines = read_html(text)
+            lines = read_html(text, str(path))
         else:
             from .plaintext import read_text
 

@@ -6,7 +6,8 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .model import Line
+from .errors import IngestError
+from .model import DRAFTED, Line, drafted
 
 BLOCKS = {
     "p",
@@ -186,12 +187,20 @@ class _Walker:
 
 def html_lines(markup: str, page: int | None = None, table_base: int = 0) -> list[Line]:
     """Parse HTML (a page or a fragment) into lines in reading order."""
-    soup = BeautifulSoup(markup, "html.parser")
+    return _lines(BeautifulSoup(markup, "html.parser"), page, table_base)
+
+
+def _lines(soup: BeautifulSoup, page: int | None = None, table_base: int = 0) -> list[Line]:
     walker = _Walker(page, table_base)
     walker.walk(soup.body or soup)
     walker.flush()
     return walker.lines
 
 
-def read_html(text: str) -> list[Line]:
-    return html_lines(text)
+def read_html(text: str, path: str = "<html>") -> list[Line]:
+    """A web page's lines; a page `minutes` wrote itself (a digest, an action log) is refused."""
+    soup = BeautifulSoup(text, "html.parser")
+    keywords = soup.find("meta", attrs={"name": "keywords"})
+    if keywords is not None and drafted(str(keywords.get("content", ""))):
+        raise IngestError(path, DRAFTED)
+    return _lines(soup)

@@ -373,6 +373,8 @@ def test_pdf_of_the_same_pack(sqlite_sample_db: Path, tmp_path: Path) -> None:
     assert "HIGH NEEDS BLOCK UPDATE" in whole and "CONSULTATION RESPONSES" in whole
     assert "Action log" in whole and "SF-2023-03-14-06" in whole
     assert f"Page 1 of {len(document)}" in first
+    refused = run_cli("ingest", str(pdf), db=tmp_path / "other.db")  # the PDF carries the pack's mark too
+    assert refused.returncode == 1 and f"{pdf}: written by `minutes` from its own database" in refused.stderr
     if shutil.which("pdftoppm"):
         import subprocess
 
@@ -504,6 +506,34 @@ def test_action_log_in_every_format(sample_db: Path | str, tmp_path: Path) -> No
     texts = [p.text for p in doc.paragraphs]
     assert "Action log" in texts and "Agenda" not in texts and "Minutes of the previous meeting" not in texts
     assert sorted(row.cells[0].text for row in doc.tables[0].rows[1:]) == sorted(refs)
+
+
+def test_what_minutes_wrote_is_not_read_back_as_a_meeting(
+    sqlite_sample_db: Path, sqlite_sample_pack: tuple[Path, object], tmp_path: Path
+) -> None:
+    """A pack, an action log or a digest saved into the folder a clerk ingests would store its actions again,
+    as minutes of a meeting not yet held: each is refused in one line, and the others still go in."""
+    db = tmp_path / "copy.db"
+    shutil.copy(sqlite_sample_db, db)
+    folder = tmp_path / "watched"
+    folder.mkdir()
+    shutil.copy(sqlite_sample_pack[0], folder / "pack.docx")
+    run_cli("action-log", "--body", "Schools Forum", "--out", str(folder / "log.html"), db=db, check=True)
+    digest = run_cli("digest", "--body", "Schools Forum", "--format", "html", db=db, check=True).stdout
+    (folder / "digest.html").write_text(digest, encoding="utf-8")
+    write(
+        folder,
+        "wpc-2026-11-10.txt",
+        "Minutes of the Wye Parish Council meeting held on 10 November 2026\n\n"
+        "Present: Cllr Ann Bell, Cllr Cy Dee\n\n1. Greens\nCllr Bell will speak to the owners.\n",
+    )
+    result = run_cli("ingest", str(folder), db=db)
+    assert result.returncode == 1
+    for name in ("pack.docx", "log.html", "digest.html"):
+        assert f"error: {folder / name}: written by `minutes` from its own database" in result.stderr
+    assert "1 document stored, 1 meeting" in result.stdout
+    bodies = json.loads(run_cli("bodies", "--json", db=db, check=True).stdout)
+    assert sorted(b["name"] for b in bodies) == ["Schools Forum", "Wye Parish Council"]
 
 
 def one_line_error(result, code: int, words: str) -> None:
