@@ -1157,7 +1157,7 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
     messages = []
     unsent: list[str] = []  # owners with no address: the run says so and exits 1, after sending the rest
     if per_owner:
-        from .db.queries import NO_OWNER, other_names
+        from .db.queries import NO_OWNER, holder, other_names
 
         book = addresses(state.db_path)
         db = _db()
@@ -1173,7 +1173,8 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
                     )
                     unsent.append("the actions with no owner (add --to)")
                 continue
-            names = [owner["name"], *other_names(db, data["body"], owner["name"])]
+            person = holder(db, data["body"], owner["name"]) or owner["name"]  # 'Clerk': the one who holds it
+            names = [owner["name"], person, *other_names(db, data["body"], person)]
             address = next((book[n.lower()] for n in names if n.lower() in book), None)
             if address is None:
                 err.print(

@@ -331,6 +331,22 @@ def test_per_owner_finds_an_address_under_a_persons_other_name(db: Path | str, t
     assert "no address for Peter Haylock" in result.stderr
 
 
+def test_per_owner_sends_a_posts_actions_to_the_person_holding_it(db: Path | str, tmp_path: Path, smtp) -> None:
+    inbox, port = smtp
+    env = {**env_for(port), **settings(db, tmp_path, '[addresses]\n"Mary Jones" = "mary@wpc.example"\n')}
+    paper = tmp_path / "wpc-2026-11-10.txt"
+    paper.write_text(
+        "Minutes of the Wye Parish Council meeting held on 10 November 2026\n\n"
+        "Present: Cllr Ann Bell (Chair), Mary Jones (Clerk)\n\n1. Hall\nThe Clerk will book the village hall.\n",
+        encoding="utf-8",
+    )
+    run_cli("ingest", str(paper), db=db, env=env, check=True)
+    result = run_cli("digest", "--body", "Wye Parish Council", "--send", "--per-owner", db=db, env=env)
+    assert result.returncode == 0, result.stderr
+    (message,) = inbox.messages
+    assert message["To"] == "mary@wpc.example" and "book the village hall" in parts(message)[0]
+
+
 def test_a_digest_email_carries_date_and_message_id(sqlite_db: Path, tmp_path: Path) -> None:
     db, out = sqlite_db, tmp_path / "d.eml"
     run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", "eml", "--out", str(out), db=db)
