@@ -103,17 +103,25 @@ def _db(create: bool = False, writing: bool = False):
         return _open(target, shown(target))
     if not create and not Path(target).exists():
         _fail(f"{target}: no such database; ingest papers first (minutes ingest PATH) or check --db")
+    from .db.schema import unwritable
+
+    locked = unwritable(target)
+    if locked and (create or writing):
+        _fail(f"{target}: cannot write to the database: {locked}")
     if (create or writing) and Path(target).exists():
         _check_whole(target)
-    return _open(target, target)
+    return _open(target, target, read_only=bool(locked))
 
 
-def _open(target: str, name: str):
-    """Connect, migrate, and finish a tracker replay a stopped run left; one line and exit 1 if it cannot."""
+def _open(target: str, name: str, read_only: bool = False):
+    """Connect, migrate, and finish a tracker replay a stopped run left; one line and exit 1 if it cannot.
+    A file this process may not write is opened for reading only."""
     from .db import connect
-    from .db.schema import NewerSchema
+    from .db.schema import NewerSchema, open_read_only
 
     try:
+        if read_only:
+            return open_read_only(target)
         db = connect(target)
         if db.execute("SELECT 1 FROM bodies WHERE stale = 1 LIMIT 1").fetchone():
             from .db.store import refresh

@@ -7,6 +7,7 @@ version of minutes opens in a newer one.
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
@@ -266,6 +267,32 @@ def connect(target: str | Path) -> Database:
         db.learn_tables()
         return db
     return _sqlite(target)
+
+
+def unwritable(path: str | Path) -> str | None:
+    """Why this process cannot write a SQLite file (and the journal files beside it), or None."""
+    path = Path(path)
+    if path.exists() and not os.access(path, os.W_OK):
+        return "no permission to write the file"
+    if not path.parent.is_dir():
+        return f"its folder {path.parent} does not exist"
+    if not os.access(path.parent, os.W_OK):
+        return f"no permission to write in its folder {path.parent}"
+    return None
+
+
+def open_read_only(path: str | Path) -> Database:
+    """A SQLite file this process may not write, opened for reading: one in a read-only folder as immutable,
+    since SQLite cannot make the shared-memory file WAL readers use there."""
+    path = Path(path)
+    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, isolation_level=None)
+    conn.execute("PRAGMA busy_timeout = 60000")
+    db = Database(conn)
+    if version(db) != len(MIGRATIONS):
+        conn.close()
+        raise sqlite3.OperationalError("it needs an upgrade to this version of minutes, which must write to it")
+    return db
 
 
 def _sqlite(path: str | Path, script: bool = True) -> Database:

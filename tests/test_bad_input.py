@@ -11,6 +11,7 @@ good files are stored whatever the bad ones beside them do, and symlink loops do
 from __future__ import annotations
 
 import io
+import json
 import os
 import random
 import re
@@ -19,6 +20,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import zipfile
@@ -429,6 +431,51 @@ def test_unreadable_file_is_refused(tmp_path: Path, seeded_db: Path) -> None:
     assert run.returncode == 1
     assert_one_line_error(run.stderr, path, r"^permission denied$")
     assert dump(db) == dump(seeded_db)
+
+
+def _as_a_user(argv: list[str]) -> list[str]:
+    """Root writes any file: as root, run the command as 'nobody', as a clerk without write access would be."""
+    if os.geteuid() != 0:
+        return argv
+    if shutil.which("setpriv") is None:
+        pytest.skip("root, and no setpriv to run as another user")
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *argv]
+
+
+def test_a_database_the_user_may_not_write_is_read_but_never_written(seeded_db: Path) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="minutes-ro-"))
+    folder.chmod(0o755)
+    db = folder / "shared.db"
+    shutil.copy(seeded_db, db)
+    before = dump(db)
+    db.chmod(0o444)
+    folder.chmod(0o555)  # nor may SQLite make its journal files beside it
+    env = {**os.environ, "HOME": str(folder)}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        argv = _as_a_user([sys.executable, "-m", "minutes", *args])
+        return subprocess.run(argv, capture_output=True, text=True, timeout=CLI_TIMEOUT, env=env)
+
+    try:
+        listed = run("--db", str(db), "meetings", "--json")
+        assert listed.returncode == 0 and json.loads(listed.stdout), listed.stderr
+        (ref,) = json.loads(run("--db", str(db), "actions", "--json").stdout)[:1] or [None]
+        written = run("--db", str(db), "action", "done", ref["ref"] if ref else "X-1")
+        assert written.returncode == 1
+        assert written.stderr == f"error: {db}: cannot write to the database: no permission to write the file\n"
+        nowhere = folder / "no such folder" / "new.db"
+        made = run("--db", str(nowhere), "ingest", str(db))
+        assert made.returncode == 1
+        assert (
+            made.stderr
+            == f"error: {nowhere}: cannot write to the database: its folder {nowhere.parent} does not exist\n"
+        )
+    finally:
+        folder.chmod(0o755)
+        db.chmod(0o644)
+        after = dump(db)
+        shutil.rmtree(folder)
+    assert after == before
 
 
 def test_file_vanishing_between_listing_and_reading(tmp_path: Path) -> None:
