@@ -1096,7 +1096,9 @@ def people_merge(
 def digest(
     body: Annotated[str, typer.Option(help="The body (committee) whose actions to report.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="The date to report as of (default today).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="html, md, txt, eml or json.")] = "txt",
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="html, md, txt, eml or json (default: from --out, else txt).")
+    ] = None,
     out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of printing.")] = None,
     send: Annotated[
         bool, typer.Option("--send", help="Send by email (SMTP settings from MINUTES_SMTP_* or minutes.toml).")
@@ -1117,6 +1119,9 @@ def digest(
     from .db.queries import digest as digest_data
     from .render.digest import FORMATS, digest_message, digest_text, for_owner
 
+    suffix = out_file.suffix.lower().lstrip(".") if out_file else ""
+    suffix = {"htm": "html"}.get(suffix, suffix)
+    fmt = fmt or (suffix if suffix in FORMATS else "txt")
     if fmt not in FORMATS:
         err.print(f"error: --format must be one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
@@ -1134,16 +1139,20 @@ def digest(
 
         sender = _smtp(smtp_settings).get("from") or "minutes@localhost"
         content = digest_message(data, sender, to or ["chair@localhost"]).as_bytes()
-        if out_file:
-            _write(out_file, content)
-        else:
+        if not out_file:
             sys.stdout.buffer.write(content)
-        return
-    text = digest_text(data, fmt)
-    if out_file:
-        _write(out_file, text)
+            return
+        _write(out_file, content)
+    elif out_file:
+        _write(out_file, digest_text(data, fmt))
     else:
-        print(plain(text))  # a paper's escape sequences never reach the terminal
+        print(plain(digest_text(data, fmt)))  # a paper's escape sequences never reach the terminal
+        return
+    if not state.quiet:
+        shown = "" if suffix == fmt else f" (as {fmt})"  # 'digest.text' holds plain text
+        out.print(
+            f"wrote {out_file}{shown}: {_count(data['counts']['open'], 'open action')}", markup=False, highlight=False
+        )
 
 
 def _smtp(smtp_settings) -> dict:

@@ -347,6 +347,22 @@ def test_per_owner_sends_a_posts_actions_to_the_person_holding_it(db: Path | str
     assert message["To"] == "mary@wpc.example" and "book the village hall" in parts(message)[0]
 
 
+def test_the_digest_takes_its_format_from_the_files_name(sqlite_db: Path, tmp_path: Path) -> None:
+    said = {}
+    for name in ("d.html", "d.htm", "d.md", "d.json", "d.eml", "d.text"):
+        result = run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--out", str(tmp_path / name),
+                         db=sqlite_db, check=True)  # fmt: skip
+        said[name] = result.stdout.strip()
+    assert (tmp_path / "d.html").read_text().startswith("<!DOCTYPE html>")
+    assert (tmp_path / "d.htm").read_text().startswith("<!DOCTYPE html>")
+    assert (tmp_path / "d.md").read_text().startswith("# Outstanding actions: Schools Forum")
+    assert json.loads((tmp_path / "d.json").read_text())["body"] == "Schools Forum"
+    assert email.message_from_bytes((tmp_path / "d.eml").read_bytes())["Subject"]
+    assert (tmp_path / "d.text").read_text().startswith("OUTSTANDING ACTIONS: Schools Forum")
+    assert re.fullmatch(rf"wrote {re.escape(str(tmp_path / 'd.html'))}: \d+ open actions?", said["d.html"])
+    assert said["d.text"].startswith(f"wrote {tmp_path / 'd.text'} (as txt): ")
+
+
 def test_a_digest_email_carries_date_and_message_id(sqlite_db: Path, tmp_path: Path) -> None:
     db, out = sqlite_db, tmp_path / "d.eml"
     run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", "eml", "--out", str(out), db=db)
