@@ -879,12 +879,13 @@ def _hand(ref: str, field: str, value: str, note: str | None) -> None:
     from .db.hand import NotFound, change
 
     try:
-        change(_db(writing=True), ref, field, value, note)
+        changed = change(_db(writing=True), ref, field, value, note)
     except NotFound as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(1) from None
     if not state.quiet:
-        out.print(f"{ref.upper()}: {field} set to {value}", markup=False, highlight=False)
+        said = f"{field} set to {value}" if changed else f"already {value}; nothing changed"
+        out.print(f"{ref.upper()}: {said}", markup=False, highlight=False)
 
 
 @action_app.command("show")
@@ -900,7 +901,9 @@ def action_show(
     if not found:
         if rejected_action(db, ref):
             _fail(f"{ref}: rejected in review, so listed nowhere; `minutes review confirm action {ref}` restores it")
-        _fail(f"no action with reference {ref}", 1)
+        from .db.hand import not_found
+
+        _fail(not_found(db, ref), 1)
     (row,) = found
     if as_json:
         out.print_json(data=row)
@@ -955,16 +958,19 @@ def action_set(
     if due is not None:
         _hand(ref, "due", _parse_day(due, "--due").isoformat(), note)
     if owner is not None:
-        from .db.hand import NotFound, set_owners
+        from .db.hand import NotFound, owner_notes, set_owners
 
+        db = _db(writing=True)
         try:
-            before, after = set_owners(_db(writing=True), ref, owner, note)
+            before, after = set_owners(db, ref, owner, note)
         except NotFound as exc:
             err.print(f"error: {exc}", markup=False, highlight=False)
             raise typer.Exit(1) from None
         if not state.quiet:
             was = ", ".join(before) or "no owner"
             out.print(f"{ref.upper()}: owner set to {', '.join(after)} (was {was})", markup=False, highlight=False)
+        for said in owner_notes(db, ref, after):  # set as typed: a new member is no one in the papers yet
+            err.print(f"note: {said}", markup=False, highlight=False)
 
 
 def _parse_day(text: str, option: str):
@@ -1240,7 +1246,7 @@ def _body_row(db, name: str) -> dict:
 
     names = [row[0] for row in db.execute("SELECT name FROM bodies ORDER BY name").fetchall()]
     close = [n for n, score, _ in process.extract(name, names, scorer=fuzz.WRatio, limit=3) if score >= 70]
-    hint = f"did you mean {' or '.join(repr(n) for n in close)}?" if close else "see `minutes meetings`"
+    hint = f"did you mean {' or '.join(repr(n) for n in close)}?" if close else "see `minutes bodies`"
     _fail(f"no body called {name!r}; {hint}")
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from ..extract.names import strip_honorifics
 from .connection import Database
-from .people import join
+from .people import fold, join, looks_like_person, person_id
 from .store import now
 from .tracker import rebuild
 
@@ -21,15 +22,30 @@ def _action(db: Database, ref: str) -> tuple[int, int]:
         [ref.strip()],
     ).fetchone()
     if row is None:
-        raise NotFound(f"no action with reference {ref}")
+        raise NotFound(not_found(db, ref))
     return row[0], row[1]
 
 
-def change(db: Database, ref: str, field: str, value: str, note: str | None = None, shown: str | None = None) -> None:
+def not_found(db: Database, ref: str) -> str:
+    """'no action with reference X', with the reference of the same meeting and number under another body's
+    letters ('WVCC-2024-08-19-05' for 'C-2024-08-19-05': refs keep the letters they were given)."""
+    tail = re.search(r"\d{4}-\d{2}-\d{2}-\d+$", ref.strip())
+    near = []
+    if tail:
+        rows = db.execute("SELECT ref FROM actions WHERE ref LIKE ? ORDER BY ref", [f"%-{tail.group(0)}"])
+        near = [r[0] for r in rows][:3]
+    return f"no action with reference {ref}" + (f"; did you mean {' or '.join(near)}?" if near else "")
+
+
+def change(db: Database, ref: str, field: str, value: str, note: str | None = None, shown: str | None = None) -> bool:
     """Record a hand change (status, due or owner) with its note, then replay the body's tracker. The history
     says what changed ('due set to 2024-04-30'), with the note after it; a status change says only the note,
-    which tells what was done."""
+    which tells what was done. Setting the status an action already has, with no note, changes nothing (False)."""
     action_id, body_id = _action(db, ref)
+    if field == "status" and not note:
+        current = db.execute("SELECT status FROM actions WHERE id = ?", [action_id]).fetchone()[0]
+        if current == value:
+            return False
     db.begin()
     try:
         at = now()
@@ -52,6 +68,7 @@ def change(db: Database, ref: str, field: str, value: str, note: str | None = No
     except BaseException:
         db.rollback()
         raise
+    return True
 
 
 def set_owners(db: Database, ref: str, owners: str, note: str | None = None) -> tuple[list[str], list[str]]:
@@ -62,6 +79,31 @@ def set_owners(db: Database, ref: str, owners: str, note: str | None = None) -> 
     names = [n.strip() for n in re.split(r"\s*[/,;]\s*", owners) if n.strip()]
     change(db, ref, "owner", json.dumps(names), note, shown=", ".join(names))
     return before, names
+
+
+def owner_notes(db: Database, ref: str, names: list[str]) -> list[str]:
+    """What the user should know of the owners they typed: a name taken as someone's other spelling ('Haidy
+    Blak' is Haidy Blake), or nobody of the action's body, with the people it may be a slip for. Posts and
+    groups ('Clerk', 'All') need no note."""
+    from rapidfuzz import fuzz, process
+
+    _, body_id = _action(db, ref)
+    people = dict(db.execute("SELECT id, name FROM people WHERE body_id = ? ORDER BY name", [body_id]).fetchall())
+    notes = []
+    for name in names:
+        if not looks_like_person(name):
+            continue
+        pid = person_id(db, body_id, name, create=False)
+        if pid is not None:
+            if fold(people[pid]) != fold(strip_honorifics(name)):
+                notes.append(f"{name!r} is taken as {people[pid]!r}, as the papers spell it")
+            continue
+        close = [
+            n for n, _, _ in process.extract(name, list(people.values()), scorer=fuzz.ratio, limit=2, score_cutoff=75)
+        ]
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else " yet"
+        notes.append(f"{name!r} is nobody in this body's papers{hint}")
+    return notes
 
 
 def merge_people(db: Database, keep: int, other: int) -> None:

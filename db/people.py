@@ -54,21 +54,21 @@ def _the_body(db: Database, body_id: int, name: str, roster: list[str]) -> bool:
 _GROUP = re.compile(r"^(?:others?|all|every(?:one|body)|any(?:one|body)|volunteers?|tbc|tbd|n/?a|none)\b", re.I)
 
 
+def looks_like_person(name: str) -> bool:
+    """A printed name that can be a person's: not a post ('Clerk'), a group ('All') or no name at all."""
+    from ..extract.names import is_role
+
+    name = strip_honorifics(name)
+    return bool(name) and not is_role(name) and not _GROUP.match(name) and looks_like_name(name)
+
+
 def person_id(
     db: Database, body_id: int, name: str, roster: list[str] = (), initials: str | None = None, create: bool = True
 ) -> int | None:
     """The person a printed name stands for in this body, created when new (unless not `create`); None for
     roles and groups."""
-    from ..extract.names import is_role
-
     name = strip_honorifics(name)
-    if (
-        not name
-        or is_role(name)
-        or _GROUP.match(name)
-        or not looks_like_name(name)
-        or _the_body(db, body_id, name, roster)
-    ):
+    if not looks_like_person(name) or _the_body(db, body_id, name, roster):
         return None  # roles, groups, places, departments ("Highways") and the body itself ("HPC") are not people
     alias = db.execute(
         "SELECT person_id FROM people_aliases WHERE body_id = ? AND lower(name) = lower(?)", [body_id, name]

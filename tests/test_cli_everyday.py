@@ -139,9 +139,9 @@ def test_an_unknown_body_gets_the_same_error_with_the_closest_names(stored: Path
     assert message == "error: no body called 'Shools Forum'; did you mean 'Schools Forum'?\n"
 
 
-def test_a_body_like_none_stored_points_to_the_meetings_list(stored: Path | str) -> None:
+def test_a_body_like_none_stored_points_to_the_list_of_bodies(stored: Path | str) -> None:
     message = one_line_error(run_cli("actions", "--body", "Quarry Liaison Group", db=stored), 1)
-    assert "see `minutes meetings`" in message
+    assert "see `minutes bodies`" in message
 
 
 def test_trace_without_json_prints_each_record_with_page_lines_rule_and_confidence() -> None:
@@ -164,6 +164,31 @@ def test_setting_an_owner_says_who_it_was_and_who_it_is(copy: Path | str) -> Non
     assert each.stdout.strip() == (
         "SF-2023-03-14-01: owner set to Clerk, Tony Burton (was Tony Burton, Peter Haylock)"
     ), each.stderr  # the option given twice sets both, not the last alone
+    assert each.stderr == ""  # a post and a person of the papers need no note
+    slips = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Tony Burtn / Peter Hailok / Ann Newcomer", db=copy)
+    assert slips.returncode == 0
+    assert slips.stderr.splitlines() == [
+        "note: 'Tony Burtn' is taken as 'Tony Burton', as the papers spell it",
+        "note: 'Peter Hailok' is nobody in this body's papers; did you mean 'Peter Haylock'?",
+        "note: 'Ann Newcomer' is nobody in this body's papers yet",
+    ]
+
+
+def test_a_status_an_action_already_has_changes_nothing(copy: Path | str) -> None:
+    run_cli("action", "done", "SF-2023-03-14-01", db=copy, check=True)
+    before = run_cli("action", "show", "SF-2023-03-14-01", "--json", db=copy, check=True).stdout
+    again = run_cli("action", "done", "SF-2023-03-14-01", db=copy, check=True)
+    assert again.stdout.strip() == "SF-2023-03-14-01: already done; nothing changed"
+    assert run_cli("action", "show", "SF-2023-03-14-01", "--json", db=copy, check=True).stdout == before
+    noted = run_cli("action", "done", "SF-2023-03-14-01", "--note", "confirmed by email", db=copy, check=True)
+    assert noted.stdout.strip() == "SF-2023-03-14-01: status set to done"  # a note is news: it is recorded
+
+
+def test_a_reference_under_another_bodys_letters_is_suggested(copy: Path | str) -> None:
+    message = one_line_error(run_cli("action", "show", "SCHF-2023-03-14-01", db=copy), 1)
+    assert message == "error: no action with reference SCHF-2023-03-14-01; did you mean SF-2023-03-14-01?\n"
+    message = one_line_error(run_cli("action", "done", "SCHF-2023-03-14-01", db=copy), 1)
+    assert message == "error: no action with reference SCHF-2023-03-14-01; did you mean SF-2023-03-14-01?\n"
 
 
 def test_action_show_prints_one_action_with_each_change_said_once(copy: Path | str) -> None:

@@ -363,6 +363,18 @@ def test_the_digest_takes_its_format_from_the_files_name(sqlite_db: Path, tmp_pa
     assert said["d.text"].startswith(f"wrote {tmp_path / 'd.text'} (as txt): ")
 
 
+def test_a_server_without_starttls_says_how_to_go_on(sqlite_db: Path, smtp) -> None:
+    inbox, port = smtp
+    env = {**env_for(port), "MINUTES_SMTP_SECURITY": "starttls"}
+    result = run_cli("digest", "--body", "Schools Forum", "--send", "--to", "chair@lbhf.example", db=sqlite_db, env=env)
+    assert result.returncode == 1 and not inbox.messages
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: could not send through 127.0.0.1:{port} (") and "STARTTLS" in line
+    assert line.endswith(
+        'set MINUTES_SMTP_SECURITY=none (or security = "none" in minutes.toml), else ssl for one on port 465'
+    )
+
+
 def test_a_digest_email_carries_date_and_message_id(sqlite_db: Path, tmp_path: Path) -> None:
     db, out = sqlite_db, tmp_path / "d.eml"
     run_cli("digest", "--body", "Schools Forum", "--as-of", "2023-06-27", "--format", "eml", "--out", str(out), db=db)
