@@ -196,8 +196,11 @@ def _initials_of(name: str, other: str) -> bool:
 
 def _same_body(db: Database, body_id: int, name: str, other: str, attendees: list[str], same_org: bool) -> bool:
     mine, theirs = _distinct(name), _distinct(other)
-    if same_org and (_initials_of(name, other) or _initials_of(other, name)):
+    initials = _initials_of(name, other) or _initials_of(other, name)
+    if same_org and initials:
         return len(acronym(name)) >= 3
+    if initials and len(acronym(name)) >= 4:  # 'ODUG' for 'Open Data User Group', among people it knows
+        return len(attendees) < 3 or _knows(db, body_id, attendees)
     if mine and theirs and not mine & theirs:
         return False  # "Standing Committee" and "Executive Committee" are two bodies, whoever attends
     # word order and spelling may differ, but not the words that tell two bodies apart: "Planning Committee"
@@ -207,6 +210,11 @@ def _same_body(db: Database, body_id: int, name: str, other: str, attendees: lis
         return True
     if similar < SHARED_NAME or len(attendees) < 3:
         return False
+    return _knows(db, body_id, attendees)
+
+
+def _knows(db: Database, body_id: int, attendees: list[str]) -> bool:
+    """Whether most of a paper's attendees are the body's people already."""
     known = {r[0].lower() for r in db.execute("SELECT name FROM people WHERE body_id = ?", [body_id])}
     return sum(a.lower() in known for a in attendees) / len(attendees) >= SHARED_PEOPLE
 

@@ -20,6 +20,7 @@ _ORG = re.compile(
 _BODY = re.compile(
     r"\b(?:[A-Z][\w&'’\-]*\s+){0,5}(?:Forum|Committee|Board|Council|Commission|Cabinet|Panel|"
     r"Governing Body|Governors|Trustees|Society|Sub-?Committee|Working [Gg]roup|Assembly|Partnership|"
+    r"(?:User|Steering|Advisory|Liaison|Reference|Project|Management|Action) Group|"
     r"Annual General Meeting|Extraordinary General Meeting|AGM|EGM)\b"
 )
 _STRIP_TITLE = re.compile(
@@ -455,9 +456,13 @@ _KIND_OF_MEETING = re.compile(
 )
 
 
+_BRACKETED = re.compile(r"\((?![A-Z]{2,6}\))[^()]*\)")  # not an acronym's brackets: '(AGM)' names the meeting
+
+
 def _body_in(text: str) -> str | None:
     """The body a heading names: 'MINUTES OF THE TRUSTEES OF ...' -> 'Trustees', 'COMMITTEE Full Governing Body'
     (a form's label, then its value) -> 'Full Governing Body'."""
+    text = _BRACKETED.sub(" ", text)  # 'Ed Parkes (Cabinet Office)': a member's organisation, not the body
     found = _BODY.search(text.title() if _in_capitals(text) else text)
     if not found:
         return None

@@ -52,6 +52,10 @@ def test_a_paper_finds_its_body_by_initials_name_or_people(db_path: Path | str) 
     assert resolve(db, "Full Parish Council", "Milburn Parish Council") is None  # 'fpc' too, but not initials
     # the match is remembered: the same name now finds the body at once
     assert db.execute("SELECT body_id FROM body_aliases WHERE key = 'f gp committee'").fetchone()[0] == fgp
+    # with no organisation named, initials of four letters or more find the body among the people it knows
+    group = _body(db, "Open Data User Group", None, ["Heather Savory", "Bob Barr", "Jeni Tennison", "Ed Parkes"])
+    assert resolve(db, "ODUG", None, ["Ann Other", "Ben Else", "Cat Stranger", "Dan Newman"]) is None
+    assert resolve(db, "ODUG", None, ["Heather Savory", "Bob Barr", "Jeni Tennison"]) == group
     db.close()
 
 

@@ -338,6 +338,18 @@ def test_a_days_or_months_name_alone_is_nobody_but_june_may_be_someone() -> None
     assert [a.name for a in found.attendees] == ["Phyllis Baca", "June"]
 
 
+def test_a_user_group_is_a_body_and_a_members_organisation_in_brackets_is_not() -> None:
+    text = (
+        "UNCLASSIFIED\nOpen Data User Group\n13th meeting\n14 May 2013, 14:00-17:00\n"
+        "Attendees: Heather Savory (Chair), Ed Parkes (Cabinet Office)\n\n1. Welcome\nThe Chair welcomed members.\n"
+    )
+    (found,) = extract(from_text(text))
+    assert found.body == "Open Data User Group"
+    (found,) = extract(from_text("Minutes of the Harbour Steering Group\n14 May 2013\nPresent: Ann Lee, Bob Diaz\n"
+                                 "\n1. Welcome\nNoted.\n2. Moorings\nNoted.\n"))  # fmt: skip
+    assert found.body == "Harbour Steering Group"
+
+
 def test_the_place_and_time_between_the_lists_names_nobody() -> None:
     text = (
         "2019-July Public Board Meeting\nPresent: Hilmar, Nomi, Heather\nGuests: Malvika Sharan, Daniel Davies\n"
