@@ -534,9 +534,10 @@ def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
     """One line: stored, unchanged, papers holding no meeting, failed (and whether the failures are only scans)."""
     line = f"{_count(totals['documents'], 'document')} stored, {_count(totals['meetings'], 'meeting')}, "
     line += _count(totals["actions"], "action")
+    asides = []
     if totals.get("restating"):  # listed once, under the action they restate: `minutes actions` counts fewer
         n = totals["restating"]
-        line += f" ({n} restate{'s an earlier one' if n == 1 else ' earlier ones'})"
+        asides.append(f"{n} restate{'s an earlier one' if n == 1 else ' earlier ones'}")
     if totals["reread"]:  # papers read again: what is new to the database is what the new rules found
         head = f"{totals['documents']} stored, " if totals["documents"] else ""
         line = f"{head}{_count(totals['reread'], 'document')} read again, {_count(totals['meetings'], 'new meeting')}"
@@ -549,8 +550,11 @@ def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
             line += f"; {_count(kept, 'meeting')} no longer found but kept, as a person changed {them}"
     if totals["again"]:  # the same minutes as another format, or a corrected copy: stored in place of the first
         again = totals["again"]
-        line += f" ({_count(again, 'meeting')} {'was' if again == 1 else 'were'} already stored and "
-        line += f"{'is' if again == 1 else 'are'} updated)"
+        asides.append(
+            f"{_count(again, 'meeting')} {'was' if again == 1 else 'were'} also in a paper stored before: "
+            f"one record {'each' if again > 1 else 'kept'}"
+        )
+    line += f" ({'; '.join(asides)})" if asides else ""
     line += f"; {totals['unchanged']} unchanged"
     if totals["empty"]:
         line += f"; {totals['empty']} with no meeting"

@@ -122,7 +122,8 @@ def test_the_summary_counts_a_meeting_given_again_by_another_copy_once(tmp_path:
     (tmp_path / "signed.md").write_text(paper + "1. Budget\n\nACTION: Clerk to circulate the budget.\n")
     run = run_cli("ingest", str(tmp_path / "draft.txt"), str(tmp_path / "signed.md"), db=tmp_path / "m.db")
     assert run.stdout.strip() == (
-        "2 documents stored, 1 meeting, 1 action (1 meeting was already stored and is updated); 0 unchanged; 0 failed"
+        "2 documents stored, 1 meeting, 1 action (1 meeting was also in a paper stored before: one record kept); "
+        "0 unchanged; 0 failed"
     )
 
 
