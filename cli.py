@@ -1671,8 +1671,8 @@ def watch(
     if not state.quiet:
         err.print(f"watching {inbox} (Ctrl-C stops)", markup=False)
 
-    def report(message: str) -> None:
-        err.print(f"error: {message}", markup=False, highlight=False)
+    def report(message: str, notice: bool = False) -> None:
+        err.print(f"{'note' if notice else 'error'}: {message}", markup=False, highlight=False)
 
     def moved(old: Path, new: Path) -> None:
         from .db.store import moved_document
