@@ -143,7 +143,7 @@ def pack_context(
     """Everything the template shows. Without an agenda it is the action log alone. Without `notes`, the pack is
     clean to send: each item's words stay, the clerk's 'check it' remarks and the sources go."""
     context = {
-        "organisation": organisation or "",
+        "organisation": organisation if organisation and organisation != body else "",  # a council is its body
         "body": body,
         "agenda": agenda is not None,
         "items": [],

@@ -255,6 +255,17 @@ def test_heading_in_the_bodys_form(sample_pack) -> None:
     assert "19 September 2023" in doc.sections[0].header.paragraphs[0].text
 
 
+def test_a_council_that_is_its_own_body_is_named_once_at_the_top() -> None:
+    from datetime import date
+
+    from minutes.render.docx_pack import pack_context
+
+    same = pack_context(None, "Kent County Council", "Kent County Council", [], date(2025, 3, 13), None)
+    assert same["organisation"] == "" and same["body"] == "Kent County Council"
+    other = pack_context(None, "Cabinet", "Kent County Council", [], date(2025, 3, 13), None)
+    assert other["organisation"] == "Kent County Council"
+
+
 def test_items_numbered_in_order(sample_pack) -> None:
     _, doc = sample_pack
     items = agenda_items(doc)
