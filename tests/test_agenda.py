@@ -147,8 +147,10 @@ def agenda_items(doc) -> list[tuple[int, str]]:
 
     buffer = io.BytesIO()
     doc.save(buffer)
+    copy = Document(io.BytesIO(buffer.getvalue()))
+    copy.core_properties.keywords = ""  # the pack's own mark makes ingest refuse it; here only its numbers are read
     path = Path(tempfile.mkdtemp()) / "pack.docx"
-    path.write_bytes(buffer.getvalue())
+    copy.save(str(path))
     shown = iter(line.number for line in read_docx(path) if line.number is not None)
     items = []
     for p in doc.paragraphs:
