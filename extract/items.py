@@ -1047,7 +1047,7 @@ def _heading_like(block: Block) -> bool:
         return True
     if block.first.number is not None and block.cell is None and _listed_title(text):
         return True  # a Word or HTML list's entry that reads as a title: an item the list's markup numbers
-    if not _heading_shape(block, text) or all(w.title() in COLUMN_HEADINGS for w in text.split()):
+    if not _heading_shape(block, text):
         return False
     label = _LABEL.match(text) and (block.heading is None or re.match(r"present|absent|q\b|a\b", text, re.I))
     capitals = _caps(re.sub(r"\([^)]*\)", "", text))  # "CONSENT CALENDAR" reads as a name by shape alone
@@ -1065,11 +1065,12 @@ def _heading_like(block: Block) -> bool:
 
 
 def _heading_shape(block: Block, text: str) -> bool:
-    """Short, on its own (not indented in a list, not a table cell), not a run of commas."""
+    """Short, on its own (not indented in a list, not a table cell), not a run of commas, not a row of a table's
+    column headings ('TOPIC PRESENTER')."""
     words = text.split()
     if not words or len(words) > 10 or (block.indent > 0 and block.heading is None) or block.cell is not None:
         return False
-    return text.count(",") < 2
+    return text.count(",") < 2 and not all(w.title() in COLUMN_HEADINGS for w in words)
 
 
 def _outer_list_entry(blocks: list[Block], i: int, start: int) -> bool:
