@@ -20,6 +20,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from ..extract.blocks import sentences
+from ..extract.names import STREET_WORD
 from ..extract.progress import REF, status_of
 from .connection import Database
 from .due import ISO_DAY, due_by
@@ -167,7 +168,7 @@ def rebuild(db: Database, body_id: int) -> None:
         progress[meeting_id].append((text, status, json.loads(refs or "[]")))
 
     said = _said(db, body_id)
-    known = _Known(_common(said), _people_words(db, body_id))
+    known = _Known(frozenset(_common(said)), frozenset(_people_words(db, body_id)))
     by_ref: dict[str, Tracked] = {}
     live: list[Tracked] = []  # actions opened so far and not linked to another
     for meeting_id, meeting_date in meetings:
@@ -266,7 +267,8 @@ class _Spoken:
 
 
 _NUMBER = re.compile(r"\b\d+[a-z]?\b")
-_ADDRESS = re.compile(r"\b(\d+[a-z]?)\s+(?=[A-Z][a-z])")  # a house's number before its street's name
+# a house's number before its street's name: '24 Birch Green', '8 Staines Green', not '30 June' or 'Item 5 Budget'
+_ADDRESS = re.compile(rf"\b(\d+[a-z]?)\s+(?=(?:[A-Z][a-z]+\s+){{1,3}}(?i:{STREET_WORD})\b)")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+")  # read past a sentence's first word, which any sentence capitalises
 # words of any task ('The Clerk will check whether ... install'): sharing only these, a sentence speaks of another
 _ANY_TASK = frozenset(
@@ -304,8 +306,8 @@ def _names_in(text: str) -> frozenset[str]:
 class _Known:
     """What a body's papers use all the time, and the words of its people's names."""
 
-    common: set[str]
-    people: set[str]
+    common: frozenset[str]
+    people: frozenset[str]
 
 
 def _people_words(db: Database, body_id: int) -> set[str]:

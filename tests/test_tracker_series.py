@@ -96,7 +96,7 @@ def test_a_restated_action_links_only_to_the_same_task(
 def test_a_later_sentence_that_speaks_of_an_open_action_is_a_mention(said: str, mentioned: bool) -> None:
     task = _tracked(1, "8 Staines Green – white stones on Village Green. Cllr Rochford will speak to the owners.", [])
     task.owners = ["Rochford"]
-    found = _mention(task, [_spoken(said)], _Known({"village", "green"}, {"rochford"}))
+    found = _mention(task, [_spoken(said)], _Known(frozenset({"village", "green"}), frozenset({"rochford"})))
     assert (found == said) is mentioned
 
 
@@ -143,11 +143,17 @@ def _spoken(said: str) -> _Spoken:
             "24 Birch Green – Mrs Walton attended about the pillars on the boundary.",
             True,
         ),
+        # a date is no house's number: the later sentence need not repeat it
+        (
+            "The Clerk will obtain quotes for the bus shelter repair by 30 June.",
+            "Quotes for the bus shelter repair are still awaited from two firms.",
+            True,
+        ),
     ],
 )
 def test_a_later_sentence_speaks_of_an_action_only_by_its_task(task: str, later: str, spoken_of: bool) -> None:
     action = _tracked(1, task, ["Clerk"])
-    known = _Known(set(), {"niki", "gordon", "walton"})
+    known = _Known(frozenset(), frozenset({"niki", "gordon", "walton"}))
     assert (_mention(action, [_spoken(later)], known) is not None) is spoken_of
 
 
