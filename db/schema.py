@@ -282,16 +282,29 @@ def unwritable(path: str | Path) -> str | None:
 
 
 def open_read_only(path: str | Path) -> Database:
-    """A SQLite file this process may not write, opened for reading: one in a read-only folder as immutable,
-    since SQLite cannot make the shared-memory file WAL readers use there."""
+    """A SQLite file this process may not write, opened for reading. With no write-ahead log beside it, it is
+    opened as immutable, which makes no files beside it (a reader's would lock its owner out of writing);
+    with one, read-only, so that rows still in the log are read (SQLite needs its shared-memory file then)."""
     path = Path(path)
-    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, isolation_level=None)
+    wal = Path(f"{path}-wal")
+    logged = wal.exists() and wal.stat().st_size > 0
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro{'' if logged else '&immutable=1'}", uri=True, isolation_level=None
+    )
     conn.execute("PRAGMA busy_timeout = 60000")
     db = Database(conn)
-    if version(db) != len(MIGRATIONS):
+    try:
+        current = version(db)
+    except sqlite3.Error:
         conn.close()
-        raise sqlite3.OperationalError("it needs an upgrade to this version of minutes, which must write to it")
+        raise
+    if current != len(MIGRATIONS):
+        conn.close()
+        if current > len(MIGRATIONS):
+            raise NewerSchema(f"the database has schema version {current}; this minutes knows {len(MIGRATIONS)}")
+        raise sqlite3.OperationalError(
+            "it was made by an older minutes; open it once with a minutes that may write to it, to upgrade it"
+        )
     return db
 
 
