@@ -42,6 +42,13 @@ def send(message: EmailMessage, settings: dict) -> None:
             server = smtplib.SMTP(host, port, timeout=30)
         with server:
             if security == "starttls":
+                server.ehlo()
+                if not server.has_extn("starttls"):
+                    raise MailError(
+                        f"could not send through {host}:{port}: the server offers no STARTTLS; for a server that "
+                        'needs none set MINUTES_SMTP_SECURITY=none (or security = "none" in minutes.toml), '
+                        "else ssl for one on port 465"
+                    )
                 server.starttls(context=ssl.create_default_context())
             if settings.get("user"):
                 _login(server, settings["user"], settings.get("password") or "")
@@ -50,13 +57,5 @@ def send(message: EmailMessage, settings: dict) -> None:
         raise MailError(
             f"the SMTP server at {host}:{port} refused the login for {settings.get('user')} ({err.smtp_code})"
         ) from None
-    except smtplib.SMTPNotSupportedError as err:
-        hint = (
-            "; it offers no STARTTLS: for a server that needs none set MINUTES_SMTP_SECURITY=none "
-            '(or security = "none" in minutes.toml), else ssl for one on port 465'
-            if security == "starttls"
-            else ""
-        )
-        raise MailError(f"could not send through {host}:{port} ({err}){hint}") from None
     except (smtplib.SMTPException, OSError) as err:
         raise MailError(f"could not send through {host}:{port} ({type(err).__name__}: {err})") from None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .blocks import Block, sentences
+from .blocks import TITLES, Block, sentences
 from .model import Attendee
 from .names import (
     BUSINESS_OPENERS,
@@ -85,7 +85,8 @@ _GROUP = re.compile(
     r"^((?:[A-Z][\w\-]*\s+){0,3}(?:Members?|Representatives?|Governors?|Councillors|Trustees))\s+(?=[A-Z])"
 )
 # 'Mr. Beaney', 'Messrs. B. Mooney & C. Williams' go on
-_SENTENCE_END = r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMessrs)(?<!\bProf)(?<!\b[A-Z])\.\s|\.$|$)"
+_AFTER_TITLE = "".join(rf"(?<!\b{title})" for title in TITLES)
+_SENTENCE_END = rf"(?:{_AFTER_TITLE}(?<!\b[A-Z])\.\s|\.$|$)"
 _APOLOGY_SENTENCE = re.compile(
     r"(?<!\bno )apologies(?: for (absence|lateness|late arrival))?[:\s]+(?:(?:were|was|had been|have been)\s+)?"
     rf"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?){_SENTENCE_END}",

@@ -279,9 +279,9 @@ def clauses(sentence: str) -> list[tuple[int, str]]:
     return out
 
 
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Messrs|Mmes|Dr|Cllr|Prof|Rev|Revd|Supt|Insp|Sgt|St|No|Nos|e\.g|i\.e|etc|approx|vs)|\b[A-Z])\.$"
-)
+# titles printed with a full stop before a name ('Messrs. B. Mooney'): the stop ends no sentence
+TITLES = ("Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Cllr", "Prof", "Rev", "Revd", "Supt", "Insp", "Sgt", "St")
+_ABBREVIATION = re.compile(rf"(?:\b(?:{'|'.join(TITLES)}|No|Nos|e\.g|i\.e|etc|approx|vs)|\b[A-Z])\.$")
 _MONTH_ABBREVIATION = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
 )  # "the Dec. 14, 2017 minutes"

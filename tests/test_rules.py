@@ -912,6 +912,8 @@ def test_a_plural_honorific_does_not_end_the_sentence_but_a_roll_word_can() -> N
     ]
     m = meeting("Apologies: Apologies were received from Messrs. B. Mooney & C. Williams\n\n1. Accounts\nNoted.\n")
     assert [(a.name, a.status) for a in m.attendees] == [("B. Mooney", "apologies"), ("C. Williams", "apologies")]
+    m = meeting("Apologies were received from Revd. J. Smith and Mrs. Jones.\n\n1. Accounts\nNoted.\n")
+    assert [(a.name, a.status) for a in m.attendees] == [("J. Smith", "apologies"), ("Jones", "apologies")]
 
 
 def test_a_decision_broken_over_lines_and_the_list_it_introduces() -> None:
