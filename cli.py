@@ -1200,7 +1200,8 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
                     )
                     unsent.append("the actions with no owner (add --to)")
                 continue
-            person = holder(db, data["body"], owner["name"]) or owner["name"]  # 'Clerk': the one who holds it
+            refs = [a["ref"] for a in owner["actions"]]
+            person = holder(db, refs, owner["name"]) or owner["name"]  # 'Clerk': the one who held it
             names = [owner["name"], person, *other_names(db, data["body"], person)]
             address = next((book[n.lower()] for n in names if n.lower() in book), None)
             if address is None:

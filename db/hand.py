@@ -40,12 +40,11 @@ def not_found(db: Database, ref: str) -> str:
 def change(db: Database, ref: str, field: str, value: str, note: str | None = None, shown: str | None = None) -> bool:
     """Record a hand change (status, due or owner) with its note, then replay the body's tracker. The history
     says what changed ('due set to 2024-04-30'), with the note after it; a status change says only the note,
-    which tells what was done. Setting the status an action already has, with no note, changes nothing (False)."""
+    which tells what was done. Setting again, with no note, the status a person already set changes nothing
+    (False); a status only the papers gave is recorded, so that no later paper undoes it."""
     action_id, body_id = _action(db, ref)
-    if field == "status" and not note:
-        current = db.execute("SELECT status FROM actions WHERE id = ?", [action_id]).fetchone()[0]
-        if current == value:
-            return False
+    if field == "status" and not note and _status_set(db, action_id) == value:
+        return False
     db.begin()
     try:
         at = now()
@@ -69,6 +68,15 @@ def change(db: Database, ref: str, field: str, value: str, note: str | None = No
         db.rollback()
         raise
     return True
+
+
+def _status_set(db: Database, action_id: int) -> str | None:
+    """The status a person last set by hand, if they set one."""
+    row = db.execute(
+        "SELECT value FROM overrides WHERE action_id = ? AND field = 'status' ORDER BY at DESC, id DESC LIMIT 1",
+        [action_id],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def set_owners(db: Database, ref: str, owners: str, note: str | None = None) -> tuple[list[str], list[str]]:

@@ -81,13 +81,16 @@ def other_names(db: Database, body: str, name: str) -> list[str]:
     return [n for alias, initials in rows for n in (alias, initials) if n]
 
 
-def holder(db: Database, body: str, owner: str) -> str | None:
-    """The one person an owner's name stands for in a body's actions: 'Clerk' for 'Amanda Glew', who held the
-    post at the meetings that gave them; None where it names no one person."""
+def holder(db: Database, refs: list[str], owner: str) -> str | None:
+    """The one person an owner's name stands for in these actions: 'Clerk' for 'Amanda Glew', who held the post
+    at the meetings that gave them; None where it names no one person (the post changed hands)."""
+    if not refs:
+        return None
+    marks = ",".join("?" * len(refs))
     rows = db.execute(
         "SELECT DISTINCT p.name FROM action_owners o JOIN people p ON p.id = o.person_id "
-        "JOIN bodies b ON b.id = p.body_id WHERE b.name = ? AND lower(o.name) = lower(?)",
-        [body, owner],
+        f"JOIN actions a ON a.id = o.action_id WHERE a.ref IN ({marks}) AND lower(o.name) = lower(?)",
+        [*refs, owner],
     ).fetchall()
     return rows[0][0] if len(rows) == 1 else None
 

@@ -174,7 +174,9 @@ def test_setting_an_owner_says_who_it_was_and_who_it_is(copy: Path | str) -> Non
     ]
 
 
-def test_a_status_an_action_already_has_changes_nothing(copy: Path | str) -> None:
+def test_a_status_a_person_already_set_changes_nothing(copy: Path | str) -> None:
+    first = run_cli("action", "reopen", "SF-2023-03-14-01", db=copy, check=True)  # open by the papers: now pinned
+    assert first.stdout.strip() == "SF-2023-03-14-01: status set to open"
     run_cli("action", "done", "SF-2023-03-14-01", db=copy, check=True)
     before = run_cli("action", "show", "SF-2023-03-14-01", "--json", db=copy, check=True).stdout
     again = run_cli("action", "done", "SF-2023-03-14-01", db=copy, check=True)
