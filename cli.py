@@ -1672,8 +1672,11 @@ def watch(
     if not state.quiet:
         err.print(f"watching {inbox} (Ctrl-C stops)", markup=False)
 
-    def report(message: str, notice: bool = False) -> None:
-        err.print(f"{'note' if notice else 'error'}: {message}", markup=False, highlight=False)
+    def report(message: str) -> None:
+        err.print(f"error: {message}", markup=False, highlight=False)
+
+    def notice(message: str) -> None:
+        err.print(f"note: {message}", markup=False, highlight=False)
 
     def moved(old: Path, new: Path) -> None:
         from .db.store import moved_document
@@ -1682,7 +1685,7 @@ def watch(
             moved_document(db, stored.pop(old), str(new))
 
     try:
-        run_watch(inbox.resolve(), handle, stop, settle=settle, report=report, moved=moved)
+        run_watch(inbox.resolve(), handle, stop, settle=settle, report=report, moved=moved, notice=notice)
     except InboxTaken as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

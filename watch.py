@@ -25,13 +25,14 @@ class Inbox:
         folder: Path,
         handle: Callable[[Path], str | None],
         settle: float = 1.0,
-        report: Callable[..., None] | None = None,
+        report: Callable[[str], None] | None = None,
         moved: Callable[[Path, Path], None] | None = None,
+        notice: Callable[[str], None] | None = None,
     ):
         self.folder = folder
         self.handle = handle  # ingests one file; returns an error message or None
-        # says why a file was filed as failed, or (notice=True) why it was left alone
-        self.report = report or (lambda message, notice=False: None)
+        self.report = report or (lambda message: None)  # says why a file was filed as failed
+        self.notice = notice or self.report  # says why a file or folder was left alone
         self.moved = moved or (lambda old, new: None)  # a stored paper now lives in done/: its record follows it
         self.told: set[str] = set()  # names already reported as left alone
         self.settle = settle
@@ -119,10 +120,10 @@ class Inbox:
             return  # the first bytes, which would show a PDF or Word file whatever its name, are still to come
         self.told.add(name)
         if path.is_dir():
-            self.report(f"{name}/: a folder; only files dropped into the inbox itself are read", notice=True)
+            self.notice(f"{name}/: a folder; only files dropped into the inbox itself are read")
         elif path.is_file():
             shown = " ".join(sorted(s for s in PAPER_SUFFIXES if s))
-            self.report(f"{name}: not a kind of paper minutes reads ({shown}); left where it is", notice=True)
+            self.notice(f"{name}: not a kind of paper minutes reads ({shown}); left where it is")
 
     def outside(self, path: Path) -> str | None:
         """A link that leads out of the inbox is never read: the inbox takes what people drop in, not what a
@@ -189,15 +190,16 @@ def watch(
     stop: threading.Event,
     settle: float = 1.0,
     tick: float = 0.25,
-    report: Callable[..., None] | None = None,
+    report: Callable[[str], None] | None = None,
     moved: Callable[[Path, Path], None] | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> None:
     """Run until `stop` is set: watchdog events wake the scan, and a slow poll catches anything missed."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
     held = hold(folder)
-    inbox = Inbox(folder, handle, settle, report, moved)
+    inbox = Inbox(folder, handle, settle, report, moved, notice)
 
     class Events(FileSystemEventHandler):
         def on_any_event(self, event) -> None:
