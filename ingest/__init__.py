@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from ..marks import IN_TEXT, REFUSED
 from . import isolated
 from .cleanup import clean
 from .errors import IngestError
@@ -50,6 +51,8 @@ def _lines(
         else:
             from .plaintext import read_text
 
+            if kind == "md" and IN_TEXT in text:
+                raise IngestError(str(path), REFUSED)
             lines = read_text(text, markdown=kind == "md")
     return clean(lines, pages), pages
 

@@ -6,18 +6,9 @@ line came from a PDF, a Word file or a web page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 MAX_LINES = 50_000  # about 1,200 pages: extraction is linear, and this keeps any one file to seconds
-# the keyword a pack drafted by `minutes agenda` (or an action log) carries in its properties, in Word and as a PDF:
-# read back, its actions would be stored a second time as a meeting that has not been held
-DRAFTED_MARK = "minutes-drafted-pack"
-DRAFTED = "written by `minutes` from its own database (a pack, action log or digest), so not read again"
-
-
-def drafted(keywords: str | None) -> bool:
-    return DRAFTED_MARK in re.split(r"[,;\s]+", keywords or "")
 
 
 @dataclass(slots=True)

@@ -18,8 +18,9 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from ..marks import REFUSED, marked
 from .errors import IngestError
-from .model import DRAFTED, MAX_LINES, Line, drafted
+from .model import MAX_LINES, Line
 from .ocr import INSTALL_HINT, Options, read_pages
 from .ocr import available as ocr_available
 
@@ -46,8 +47,8 @@ def read_pdf(
     except pdfium.PdfiumError:
         raise _refused(path) from None
     try:
-        if drafted(pdf.get_metadata_dict().get("Keywords")):
-            raise IngestError(str(path), DRAFTED)
+        if marked(pdf.get_metadata_dict().get("Keywords")):
+            raise IngestError(str(path), REFUSED)
         count = len(pdf)
         if count == 0:
             raise IngestError(str(path), "PDF has no pages")

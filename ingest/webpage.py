@@ -6,8 +6,9 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from ..marks import REFUSED, marked
 from .errors import IngestError
-from .model import DRAFTED, Line, drafted
+from .model import Line
 
 BLOCKS = {
     "p",
@@ -201,6 +202,6 @@ def read_html(text: str, path: str = "<html>") -> list[Line]:
     """A web page's lines; a page `minutes` wrote itself (a digest, an action log) is refused."""
     soup = BeautifulSoup(text, "html.parser")
     keywords = soup.find("meta", attrs={"name": "keywords"})
-    if keywords is not None and drafted(str(keywords.get("content", ""))):
-        raise IngestError(path, DRAFTED)
+    if keywords is not None and marked(str(keywords.get("content", ""))):
+        raise IngestError(path, REFUSED)
     return _lines(soup)

@@ -8,8 +8,9 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from ..marks import REFUSED, marked
 from .errors import IngestError
-from .model import DRAFTED, MAX_LINES, Line, drafted
+from .model import MAX_LINES, Line
 from .webpage import ol_label
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -193,8 +194,8 @@ def read_docx(path: Path) -> list[Line]:
         document = docx.Document(str(path))
     except Exception as err:  # python-docx raises many kinds on damaged packages
         raise IngestError(str(path), f"damaged Word file ({type(err).__name__}: {err})") from None
-    if drafted(document.core_properties.keywords):
-        raise IngestError(str(path), DRAFTED)
+    if marked(document.core_properties.keywords):
+        raise IngestError(str(path), REFUSED)
     paragraphs = sum(1 for _ in document.element.body.iter(f"{_W}p"))
     if paragraphs > MAX_LINES:
         raise IngestError(str(path), f"Word file holds {paragraphs:,} paragraphs, over the {MAX_LINES:,} limit")

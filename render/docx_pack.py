@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ..extract.model import item_reference
-from ..ingest.model import DRAFTED_MARK
+from ..marks import with_mark
 from .action_log import log_rows, summary
 from .agenda import Draft, clean_title, clock, label, long_date
 from .templating import TEMPLATES
@@ -178,7 +178,8 @@ def write_pack(context: dict, out: Path, template: Path | None = None) -> None:
     try:
         document = DocxTemplate(str(path))
         document.render(context, autoescape=True)
-        document.docx.core_properties.keywords = DRAFTED_MARK  # so that ingest knows it for ours
+        properties = document.docx.core_properties
+        properties.keywords = with_mark(properties.keywords)  # so that ingest knows it for ours
     except Exception as exc:  # a clerk's file may be anything: say which and why, in one line
         cause = str(exc).splitlines()[0] if str(exc) else ""
         raise TemplateProblem(f"{path}: not usable as a pack template ({type(exc).__name__}: {cause})") from None

@@ -531,9 +531,10 @@ def test_what_minutes_wrote_is_not_read_back_as_a_meeting(
     folder = tmp_path / "watched"
     folder.mkdir()
     shutil.copy(sqlite_sample_pack[0], folder / "pack.docx")
-    run_cli("action-log", "--body", "Schools Forum", "--out", str(folder / "log.html"), db=db, check=True)
-    digest = run_cli("digest", "--body", "Schools Forum", "--format", "html", db=db, check=True).stdout
-    (folder / "digest.html").write_text(digest, encoding="utf-8")
+    for name in ("log.html", "log.md"):
+        run_cli("action-log", "--body", "Schools Forum", "--out", str(folder / name), db=db, check=True)
+    for name in ("digest.html", "digest.md"):
+        run_cli("digest", "--body", "Schools Forum", "--out", str(folder / name), db=db, check=True)
     write(
         folder,
         "wpc-2026-11-10.txt",
@@ -542,8 +543,9 @@ def test_what_minutes_wrote_is_not_read_back_as_a_meeting(
     )
     result = run_cli("ingest", str(folder), db=db)
     assert result.returncode == 1
-    for name in ("pack.docx", "log.html", "digest.html"):
+    for name in ("pack.docx", "log.html", "log.md", "digest.html", "digest.md"):
         assert f"error: {folder / name}: written by `minutes` from its own database" in result.stderr
+    assert "to read it as a paper, remove minutes-drafted-pack from it" in result.stderr
     assert "1 document stored, 1 meeting" in result.stdout
     bodies = json.loads(run_cli("bodies", "--json", db=db, check=True).stdout)
     assert sorted(b["name"] for b in bodies) == ["Schools Forum", "Wye Parish Council"]
