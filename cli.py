@@ -342,6 +342,14 @@ def _store_one(
             out.print(f"{parsed.path}: no meeting found", markup=False, highlight=False)
     if not day and not state.quiet and any(m.date is None and m.kind == "minutes" for m in parsed.meetings):
         _undated_note(db, parsed.path, result.document_id, body)
+    named = next((m.date for m in parsed.meetings if m.dated_by_name), None)
+    if named and not day and not state.quiet:  # a guess the user should see: the file may be named otherwise
+        err.print(
+            f"note: {parsed.path}: prints no date; dated {named} by its file's name. If that is wrong, give it: "
+            "minutes ingest --again FILE --date DATE",
+            markup=False,
+            highlight=False,
+        )
     totals["meetings"] += result.meetings
     totals["actions"] += result.actions
     totals["again"] += result.again
@@ -552,7 +560,7 @@ def _ingest_summary(totals: dict[str, int], failures: list[str]) -> str:
         again = totals["again"]
         asides.append(
             f"{_count(again, 'meeting')} {'was' if again == 1 else 'were'} also in a paper stored before: "
-            f"one record {'each' if again > 1 else 'kept'}"
+            "the later paper's reading is kept"
         )
     line += f" ({'; '.join(asides)})" if asides else ""
     line += f"; {totals['unchanged']} unchanged"

@@ -102,6 +102,7 @@ class Meeting:
     actions: list[Action] = field(default_factory=list)
     progress: list[Progress] = field(default_factory=list)
     next_date: str | None = None  # the next meeting's day as the paper states it (not in the contract)
+    dated_by_name: bool = False  # the paper prints no date: it is its file name's (not in the contract)
 
 
 def meeting_from_dict(data: dict) -> Meeting:

@@ -43,6 +43,7 @@ def extract(document: Document) -> list[Meeting]:
     if len(meetings) == 1 and meetings[0].date is None:  # a paper that prints no date: its file's name may
         named = header.date_in_name(document.path, us)
         meetings[0].date = named.isoformat() if named else None
+        meetings[0].dated_by_name = named is not None
     return meetings
 
 

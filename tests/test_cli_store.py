@@ -122,8 +122,8 @@ def test_the_summary_counts_a_meeting_given_again_by_another_copy_once(tmp_path:
     (tmp_path / "signed.md").write_text(paper + "1. Budget\n\nACTION: Clerk to circulate the budget.\n")
     run = run_cli("ingest", str(tmp_path / "draft.txt"), str(tmp_path / "signed.md"), db=tmp_path / "m.db")
     assert run.stdout.strip() == (
-        "2 documents stored, 1 meeting, 1 action (1 meeting was also in a paper stored before: one record kept); "
-        "0 unchanged; 0 failed"
+        "2 documents stored, 1 meeting, 1 action (1 meeting was also in a paper stored before: "
+        "the later paper's reading is kept); 0 unchanged; 0 failed"
     )
 
 
@@ -227,3 +227,16 @@ def test_the_summary_says_how_many_new_actions_restate_earlier_ones(tmp_path: Pa
     )
     listed = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
     assert len(listed) == 2
+
+
+def test_a_paper_dated_by_its_files_name_says_so(tmp_path: Path) -> None:
+    paper = tmp_path / "2017-04-04-directors-meeting.md"
+    paper.write_text(
+        "# Directors' Meeting Minutes\n\nMembers present: Brett Pharo, John Anderson\n\n## Website\n\nNoted.\n"
+    )
+    run = run_cli("ingest", str(paper), db=tmp_path / "m.db")
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip() == (
+        f"note: {paper}: prints no date; dated 2017-04-04 by its file's name. If that is wrong, give it: "
+        "minutes ingest --again FILE --date DATE"
+    )
