@@ -1137,12 +1137,7 @@ def digest(
     from .db.queries import digest as digest_data
     from .render.digest import FORMATS, digest_message, digest_text, for_owner
 
-    suffix = out_file.suffix.lower().lstrip(".") if out_file else ""
-    suffix = {"htm": "html"}.get(suffix, suffix)
-    fmt = fmt or (suffix if suffix in FORMATS else "txt")
-    if fmt not in FORMATS:
-        err.print(f"error: --format must be one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
+    fmt = _format_for(out_file, fmt, FORMATS, "txt")
     if per_owner and not send:
         err.print("error: --per-owner sends each owner their own digest: add --send")
         raise typer.Exit(2)
@@ -1167,10 +1162,27 @@ def digest(
         print(plain(digest_text(data, fmt)))  # a paper's escape sequences never reach the terminal
         return
     if not state.quiet:
-        shown = "" if suffix == fmt else f" (as {fmt})"  # 'digest.text' holds plain text
-        out.print(
-            f"wrote {out_file}{shown}: {_count(data['counts']['open'], 'open action')}", markup=False, highlight=False
-        )
+        _wrote(out_file, fmt, _count(data["counts"]["open"], "open action"))
+
+
+def _suffix(path: Path | None) -> str:
+    suffix = path.suffix.lower().lstrip(".") if path else ""
+    return {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+
+
+def _format_for(out_file: Path | None, fmt: str | None, formats: tuple[str, ...], default: str) -> str:
+    """The format asked for, else the one the file's name ends in ('log.html'), else the default; a usage error
+    for one the command does not write."""
+    fmt = fmt or (_suffix(out_file) if _suffix(out_file) in formats else default)
+    if fmt not in formats:
+        _fail(f"--format must be one of {', '.join(formats)}", 2)
+    return fmt
+
+
+def _wrote(out_file: Path, fmt: str, what: str) -> None:
+    """'wrote digest.html: 4 open actions'; '(as md)' where the name says another format ('log.txt')."""
+    shown = "" if _suffix(out_file) == fmt else f" (as {fmt})"
+    out.print(f"wrote {out_file}{shown}: {what}", markup=False, highlight=False)
 
 
 def _smtp(smtp_settings) -> dict:
@@ -1407,10 +1419,7 @@ def action_log_command(
     from .render.action_log import FORMATS, log_text
     from .render.docx_pack import TemplateProblem, pack_context, write_pack
 
-    suffix = out_file.suffix.lower().lstrip(".") if out_file else ""
-    fmt = fmt or (suffix if suffix in FORMATS else "md")
-    if fmt not in FORMATS:
-        _fail(f"--format must be one of {', '.join(FORMATS)}", 2)
+    fmt = _format_for(out_file, fmt, FORMATS, "md")
     db = _db()
     found = _body_row(db, body)
     today = date.today()
@@ -1432,8 +1441,7 @@ def action_log_command(
             return
         _write(out_file, text)
     if not state.quiet:
-        shown = "" if out_file.suffix.lower().lstrip(".") == fmt else f" (as {fmt})"  # 'log.txt' holds Markdown
-        out.print(f"wrote {out_file}{shown}: {_count(len(log), 'open action')}", markup=False, highlight=False)
+        _wrote(out_file, fmt, _count(len(log), "open action"))
 
 
 review_app = typer.Typer(help="The records extraction was least sure of, for a person to confirm or correct.")

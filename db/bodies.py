@@ -199,7 +199,9 @@ def _same_body(db: Database, body_id: int, name: str, other: str, attendees: lis
     initials = _initials_of(name, other) or _initials_of(other, name)
     if same_org and initials:
         return len(acronym(name)) >= 3
-    if initials and len(acronym(name)) >= 4:  # 'ODUG' for 'Open Data User Group', among people it knows
+    # 'ODUG' for 'Open Data User Group': four initials or more are evidence enough where a paper names too few
+    # people to tell by (an agenda); where it names people, most must be the body's
+    if initials and len(acronym(name)) >= 4:
         return len(attendees) < 3 or _knows(db, body_id, attendees)
     if mine and theirs and not mine & theirs:
         return False  # "Standing Committee" and "Executive Committee" are two bodies, whoever attends

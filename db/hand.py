@@ -32,8 +32,8 @@ def not_found(db: Database, ref: str) -> str:
     tail = re.search(r"\d{4}-\d{2}-\d{2}-\d+$", ref.strip())
     near = []
     if tail:
-        rows = db.execute("SELECT ref FROM actions WHERE ref LIKE ? ORDER BY ref", [f"%-{tail.group(0)}"])
-        near = [r[0] for r in rows][:3]
+        rows = db.execute("SELECT ref FROM actions WHERE ref LIKE ? ORDER BY ref LIMIT 3", [f"%-{tail.group(0)}"])
+        near = [r[0] for r in rows]
     return f"no action with reference {ref}" + (f"; did you mean {' or '.join(near)}?" if near else "")
 
 
@@ -93,7 +93,7 @@ def owner_notes(db: Database, ref: str, names: list[str]) -> list[str]:
     """What the user should know of the owners they typed: a name taken as someone's other spelling ('Haidy
     Blak' is Haidy Blake), or nobody of the action's body, with the people it may be a slip for. Posts and
     groups ('Clerk', 'All') need no note."""
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz, process, utils
 
     _, body_id = _action(db, ref)
     people = dict(db.execute("SELECT id, name FROM people WHERE body_id = ? ORDER BY name", [body_id]).fetchall())
@@ -106,9 +106,10 @@ def owner_notes(db: Database, ref: str, names: list[str]) -> list[str]:
             if fold(people[pid]) != fold(strip_honorifics(name)):
                 notes.append(f"{name!r} is taken as {people[pid]!r}, as the papers spell it")
             continue
-        close = [
-            n for n, _, _ in process.extract(name, list(people.values()), scorer=fuzz.ratio, limit=2, score_cutoff=75)
-        ]
+        found = process.extract(
+            name, list(people.values()), scorer=fuzz.ratio, processor=utils.default_process, limit=2, score_cutoff=75
+        )
+        close = [n for n, _, _ in found]
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else " yet"
         notes.append(f"{name!r} is nobody in this body's papers{hint}")
     return notes

@@ -143,7 +143,8 @@ def pack_context(
     """Everything the template shows. Without an agenda it is the action log alone. Without `notes`, the pack is
     clean to send: each item's words stay, the clerk's 'check it' remarks and the sources go."""
     context = {
-        "organisation": organisation if organisation and organisation != body else "",  # a council is its body
+        # a council that is its own body is named once
+        "organisation": organisation if organisation and organisation.casefold() != body.casefold() else "",
         "body": body,
         "agenda": agenda is not None,
         "items": [],

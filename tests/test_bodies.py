@@ -56,6 +56,9 @@ def test_a_paper_finds_its_body_by_initials_name_or_people(db_path: Path | str) 
     group = _body(db, "Open Data User Group", None, ["Heather Savory", "Bob Barr", "Jeni Tennison", "Ed Parkes"])
     assert resolve(db, "ODUG", None, ["Ann Other", "Ben Else", "Cat Stranger", "Dan Newman"]) is None
     assert resolve(db, "ODUG", None, ["Heather Savory", "Bob Barr", "Jeni Tennison"]) == group
+    # an agenda names no one: its initials alone find the one body they stand for
+    db.execute("DELETE FROM body_aliases")
+    assert resolve(db, "ODUG", None, []) == group
     db.close()
 
 
