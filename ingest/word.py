@@ -184,6 +184,20 @@ def _refuse_over(path: Path, total: int, limit: int) -> None:
         )
 
 
+def _broken(text: str) -> list[tuple[str, bool]]:
+    """A paragraph's lines where the writer broke it by hand ('... agenda - approved' / 'II. Approval of the
+    minutes'), as a printed page shows them; each with whether a blank line (two breaks) sets it apart."""
+    parts, apart = [], False
+    for piece in text.split("\n"):
+        piece = piece.strip()
+        if not piece:
+            apart = bool(parts)
+            continue
+        parts.append((piece, apart))
+        apart = False
+    return parts
+
+
 def read_docx(path: Path) -> list[Line]:
     import docx
     from docx.table import Table
@@ -205,7 +219,7 @@ def read_docx(path: Path) -> list[Line]:
     tables = 0
 
     def paragraph_line(p: Paragraph, cell: tuple[int, int, int] | None = None) -> None:
-        text = re.sub(r"\s+", " ", p.text).strip()
+        text = re.sub(r"[^\S\n]+", " ", p.text).strip()
         if not text:
             return
         found = styles.of(p)
@@ -221,7 +235,18 @@ def read_docx(path: Path) -> list[Line]:
         number, level = numbering.label(p, found)
         if style.lower().startswith("list") and not level:
             level = 1
-        lines.append(Line(text=text, bold=bold, heading=heading, number=number, cell=cell, indent=level))
+        for k, (part, apart) in enumerate(_broken(text)):
+            lines.append(
+                Line(
+                    text=part,
+                    bold=bold,
+                    heading=heading,
+                    number=None if k else number,
+                    cell=cell,
+                    indent=level,
+                    gap=apart,
+                )
+            )
 
     def table_lines(table: Table) -> None:
         nonlocal tables

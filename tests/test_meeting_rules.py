@@ -367,6 +367,28 @@ def test_the_place_and_time_between_the_lists_names_nobody() -> None:
     ]
 
 
+def test_a_word_paragraph_broken_by_hand_is_read_line_by_line(tmp_path) -> None:
+    import docx
+
+    paper = docx.Document()
+    paper.add_paragraph("Minutes of the College Council, 18 February 2021")
+    paper.add_paragraph("Attendance: Jonathan Peters, Chang-Hui Shen, Angelo Bongiorno")
+    run = paper.add_paragraph().add_run("I. Approval of the proposed agenda - approved")
+    run.add_break()
+    run.add_break()
+    run.add_text("II. Approval of the minutes of the previous meeting – approved")
+    paper.add_paragraph("III. Executive Committee Report")
+    paper.add_paragraph("The committee met with the President on 9 February.")
+    paper.save(tmp_path / "council.docx")
+    document = read(tmp_path / "council.docx")
+    lines = [(line.text, line.gap) for line in document.lines]
+    assert ("I. Approval of the proposed agenda - approved", False) in lines
+    assert ("II. Approval of the minutes of the previous meeting – approved", True) in lines
+    (found,) = extract(document)
+    assert [i.number for i in found.items] == ["I", "II", "III"]
+    assert len(found.resolutions) == 2
+
+
 def test_a_january_paper_printed_with_last_years_number_is_dated_by_the_minutes_it_approves() -> None:
     text = (
         "PARISH BOARD MEETING\nAGENDA\nJanuary 14, {year}, 7 PM\nCALL TO ORDER:\nAPPROVAL OF MINUTES:\n"
