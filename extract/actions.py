@@ -849,6 +849,8 @@ def _not_an_owner(rule: str, subject: str, clause: str, m: re.Match, later: bool
         return True  # "Mr Armstrong, EDC to ...": EDC is his organisation, not a second owner
     if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bagreed\b", clause):
         return True  # "Councillors agreed to pay" is the body deciding, a resolution
+    if rule == "action.x_will" and _BODY_SUBJECT.match(subject) and re.search(r"\bwould\b", clause[: m.end()]):
+        return True  # "... the Council would continue to demonstrate financial sustainability": what would follow
     if rule in ("action.asked_x", "action.requested_that", "action.done_by") and _BODY_SUBJECT.match(subject):
         return True  # "asked the Board to keep a full week of spring break" asks for a decision
     if rule == "action.x_was_asked" and _BODY_SUBJECT.match(subject) and _DELIBERATE.match(clause, m.start(2)):

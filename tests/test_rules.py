@@ -1535,6 +1535,16 @@ def test_due_dates_relative_to_the_meeting() -> None:
     assert due_date("by end of June", held) == "end of June"
 
 
+def test_what_a_body_would_do_is_an_outcome_not_a_task() -> None:
+    m = meeting(
+        "1. Budget\nMr Betts explained that provided the savings were delivered, the Council would continue to "
+        "balance its budget over the medium term.\n2. Allotments\nThe Chair confirmed that no date had been "
+        "set. The Committee would keep the matter under review.\n3. Hall\nThe Council will write to the hall's "
+        "trustees.\n"
+    )
+    assert [a.text for a in m.actions] == ["The Council will write to the hall's trustees."]
+
+
 def test_signed_dated_footer_is_not_the_meeting_date() -> None:
     m = meeting(
         "1. Apologies\nNone.\nSigned _______________ Dated 4th September 2018\nPage 1 of 2\n"
