@@ -32,7 +32,7 @@ class Inbox:
         self.folder = folder
         self.handle = handle  # ingests one file; returns an error message or None
         self.report = report or (lambda message: None)  # says why a file was filed as failed
-        self.notice = notice or self.report  # says why a file or folder was left alone
+        self.tell = notice or self.report  # says why a file or folder was left alone
         self.moved = moved or (lambda old, new: None)  # a stored paper now lives in done/: its record follows it
         self.told: set[str] = set()  # names already reported as left alone
         self.settle = settle
@@ -120,10 +120,10 @@ class Inbox:
             return  # the first bytes, which would show a PDF or Word file whatever its name, are still to come
         self.told.add(name)
         if path.is_dir():
-            self.notice(f"{name}/: a folder; only files dropped into the inbox itself are read")
+            self.tell(f"{name}/: a folder; only files dropped into the inbox itself are read")
         elif path.is_file():
             shown = " ".join(sorted(s for s in PAPER_SUFFIXES if s))
-            self.notice(f"{name}: not a kind of paper minutes reads ({shown}); left where it is")
+            self.tell(f"{name}: not a kind of paper minutes reads ({shown}); left where it is")
 
     def outside(self, path: Path) -> str | None:
         """A link that leads out of the inbox is never read: the inbox takes what people drop in, not what a

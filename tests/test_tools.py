@@ -149,6 +149,8 @@ def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
     assert left == ["notes.xyz"]
     assert err.count("note: notes.xyz: not a kind of paper minutes reads") == 1, "said once, not at every scan"
     assert "note: sub/: a folder; only files dropped into the inbox itself are read" in err  # a notice, no error
+    notes = [line for line in err.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 2, notes  # the two left alone; a file's events are no notes
     assert "ingested pack.txt: 2 meetings, 6 actions" in out and "(2 meetings updated)" in out, out
     conn = sqlite3.connect(db)
     paths = [Path(row[0]) for row in conn.execute("SELECT path FROM documents")]
