@@ -1173,7 +1173,8 @@ def _suffix(path: Path | None) -> str:
 def _format_for(out_file: Path | None, fmt: str | None, formats: tuple[str, ...], default: str) -> str:
     """The format asked for, else the one the file's name ends in ('log.html'), else the default; a usage error
     for one the command does not write."""
-    fmt = fmt or (_suffix(out_file) if _suffix(out_file) in formats else default)
+    named = _suffix(out_file)
+    fmt = fmt or (named if named in formats else default)
     if fmt not in formats:
         _fail(f"--format must be one of {', '.join(formats)}", 2)
     return fmt

@@ -168,7 +168,7 @@ def rebuild(db: Database, body_id: int) -> None:
         progress[meeting_id].append((text, status, json.loads(refs or "[]")))
 
     said = _said(db, body_id)
-    known = _Known(frozenset(_common(said)), frozenset(_people_words(db, body_id)))
+    known = _Known(_common(said), _people_words(db, body_id))
     by_ref: dict[str, Tracked] = {}
     live: list[Tracked] = []  # actions opened so far and not linked to another
     for meeting_id, meeting_date in meetings:
@@ -265,6 +265,12 @@ class _Spoken:
     numbers: frozenset[str]
     names: frozenset[str]  # its capitalised words inside the sentence: 'Between Time' is a name, 'between' is not
 
+    @classmethod
+    def of(cls, sentence: str) -> _Spoken:
+        return cls(
+            sentence, frozenset(_content(sentence)), frozenset(_NUMBER.findall(sentence.lower())), _named(sentence)
+        )
+
 
 _NUMBER = re.compile(r"\b\d+[a-z]?\b")
 # a house's number before its street's name: '24 Birch Green', '8 Staines Green', not '30 June' or 'Item 5 Budget'
@@ -290,16 +296,16 @@ def _said(db: Database, body_id: int) -> dict[int, list[_Spoken]]:
         for table, text in sources
     )
     for meeting_id, text in db.execute(sql, [body_id] * len(sources)):
-        said.setdefault(meeting_id, []).extend(
-            _Spoken(s, frozenset(_content(s)), frozenset(_NUMBER.findall(s.lower())), _names_in(s))
-            for s in sentences(text)
-            if len(s.split()) >= 3
-        )
+        said.setdefault(meeting_id, []).extend(_Spoken.of(s) for s in sentences(text) if len(s.split()) >= 3)
     return said
 
 
+def _named(sentence: str) -> frozenset[str]:
+    return frozenset(_stem(w.lower()) for w in _NAME_WORD.findall(sentence.split(" ", 1)[-1]))
+
+
 def _names_in(text: str) -> frozenset[str]:
-    return frozenset(_stem(w.lower()) for s in sentences(text) for w in _NAME_WORD.findall(s.split(" ", 1)[-1]))
+    return frozenset().union(*(_named(s) for s in sentences(text)))
 
 
 @dataclass(frozen=True)
@@ -310,16 +316,16 @@ class _Known:
     people: frozenset[str]
 
 
-def _people_words(db: Database, body_id: int) -> set[str]:
+def _people_words(db: Database, body_id: int) -> frozenset[str]:
     names = (row[0] for row in db.execute("SELECT name FROM people WHERE body_id = ?", [body_id]))
-    return {_stem(w) for name in names for w in re.findall(r"[a-z]{3,}", name.lower())}
+    return frozenset(_stem(w) for name in names for w in re.findall(r"[a-z]{3,}", name.lower()))
 
 
-def _common(said: dict[int, list[_Spoken]]) -> set[str]:
+def _common(said: dict[int, list[_Spoken]]) -> frozenset[str]:
     """Words a body's minutes use all the time ('green' in a parish of greens): they tell no task apart."""
     counts = Counter(word for spoken in said.values() for s in spoken for word in s.words)
     total = sum(len(spoken) for spoken in said.values())
-    return {word for word, n in counts.items() if n > max(3, total / 20)}
+    return frozenset(word for word, n in counts.items() if n > max(3, total / 20))
 
 
 def _mention(action: Tracked, said: list[_Spoken], known: _Known) -> str | None:

@@ -7,6 +7,7 @@ surnames with honorifics, initials) and the roles minutes use as owners.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from functools import lru_cache
@@ -155,22 +156,10 @@ _STOP = {
     "Position",
     "Title",
     *COLUMN_HEADINGS,
-    # a date's words in a line under the roll ('Saturday, February, 2015,'); not April, May or June, who are people
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "July",
-    "September",
-    "October",
-    "November",
-    "December",
+    # a date's words in a line under the roll ('Saturday, February, 2015,'); not April, May, June or August,
+    # who may be people
+    *calendar.day_name,
+    *(month for month in calendar.month_name[1:] if month not in ("April", "May", "June", "August")),
     "General",
     "New",
     "Old",

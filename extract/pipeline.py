@@ -116,11 +116,10 @@ def outline(blocks: list[Block], seg: Segment) -> Outline:
     # topic headings of unnumbered papers start after the heading block and the attendance lists; the business
     # that opens a meeting ("CALL TO ORDER" over the roll, "Pledge of Allegiance") may stand above them
     guard = max(attendance_last, title_at)
-    unnumbered = not numbered
     headings = [
         h
         for h in headings
-        if h.block > title_at and (h.kind != "none" or h.block > guard or (unnumbered and _OPENING.match(h.item.title)))
+        if h.block > title_at and (h.kind != "none" or h.block > guard or not numbered and _OPENING.match(h.item.title))
     ]
     first_item = next((h.block for h in headings if h.block > guard or h.kind != "none"), seg.end)
     head = blocks[seg.start : min(max(first_item, title_at + 6, seg.start + 3), seg.start + 20, seg.end)]

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from minutes.db.tracker import Tracked, _best, _content, _Known, _mention, _names_in, _same_task, _Spoken
+from minutes.db.tracker import Tracked, _best, _content, _Known, _mention, _same_task, _Spoken
 from minutes.extract.progress import _reports_done
 
 from conftest import needs_shared, run_cli
@@ -101,8 +100,7 @@ def test_a_later_sentence_that_speaks_of_an_open_action_is_a_mention(said: str, 
 
 
 def _spoken(said: str) -> _Spoken:
-    numbers = frozenset(re.findall(r"\b\d+[a-z]?\b", said.lower()))
-    return _Spoken(said, frozenset(_content(said)), numbers, _names_in(said))
+    return _Spoken.of(said)
 
 
 @pytest.mark.parametrize(
