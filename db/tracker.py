@@ -22,10 +22,14 @@ from rapidfuzz import fuzz
 from ..extract.blocks import sentences
 from ..extract.names import STREET_WORD
 from ..extract.progress import REF, status_of
+from ..extract.resolutions import STATUS_LOST
 from .connection import Database
 from .due import ISO_DAY, due_by
 from .people import person_id
 from .queries import CARRIED, MENTIONED, kept
+
+DECIDED = "decided at the meeting of"
+REPORTED_DONE = "reported done at the meeting of"
 
 RESTATED = 80  # text similarity at which a later action is the same action again
 REPORTED = 62  # ... at which a progress report speaks of an action, when it also names its owner
@@ -264,12 +268,12 @@ class _Spoken:
     words: frozenset[str]
     numbers: frozenset[str]
     names: frozenset[str]  # its capitalised words inside the sentence: 'Between Time' is a name, 'between' is not
+    decided: bool = False  # a decision of the meeting
 
     @classmethod
-    def of(cls, sentence: str) -> _Spoken:
-        return cls(
-            sentence, frozenset(_content(sentence)), frozenset(_NUMBER.findall(sentence.lower())), _named(sentence)
-        )
+    def of(cls, sentence: str, decided: bool = False) -> _Spoken:
+        words = frozenset(_content(sentence))
+        return cls(sentence, words, frozenset(_NUMBER.findall(sentence.lower())), _named(sentence), decided)
 
 
 _NUMBER = re.compile(r"\b\d+[a-z]?\b")
@@ -289,14 +293,18 @@ def _said(db: Database, body_id: int) -> dict[int, list[_Spoken]]:
     item's discussion, decisions and actions (not those a reviewer rejected), one sentence at a time."""
     said: dict[int, list[_Spoken]] = {}
     items = "r.title || '. ' || COALESCE(r.summary, '')"  # a title, then the opening of its discussion
-    sources = (("items", items), ("resolutions", "r.text"), ("actions", "r.text"))
+    sources = (("items", items, "0"), ("resolutions", "r.text", "1"), ("actions", "r.text", "0"))
     sql = " UNION ALL ".join(
-        f"SELECT r.meeting_id, {text} FROM {table} r JOIN meetings m ON m.id = r.meeting_id "
+        f"SELECT r.meeting_id, {text}, {flag} FROM {table} r JOIN meetings m ON m.id = r.meeting_id "
         f"WHERE m.body_id = ? AND {kept('r')}"
-        for table, text in sources
+        for table, text, flag in sources
     )
-    for meeting_id, text in db.execute(sql, [body_id] * len(sources)):
-        said.setdefault(meeting_id, []).extend(_Spoken.of(s) for s in sentences(text) if len(s.split()) >= 3)
+    rows = [(meeting_id, sentences(text), flag) for meeting_id, text, flag in db.execute(sql, [body_id] * 3)]
+    decided = {(meeting_id, s) for meeting_id, parts, flag in rows if flag for s in parts}
+    for meeting_id, parts, _ in rows:  # a sentence a decision holds is decided, wherever else it is printed too
+        said.setdefault(meeting_id, []).extend(
+            _Spoken.of(s, (meeting_id, s) in decided) for s in parts if len(s.split()) >= 3
+        )
     return said
 
 
@@ -328,14 +336,16 @@ def _common(said: dict[int, list[_Spoken]]) -> frozenset[str]:
     return frozenset(word for word, n in counts.items() if n > max(3, total / 20))
 
 
-def _mention(action: Tracked, said: list[_Spoken], known: _Known) -> str | None:
+def _mention(action: Tracked, said: list[_Spoken], known: _Known) -> tuple[_Spoken, bool] | None:
     """The sentence of a later meeting that speaks of an action without saying how it stands: 'The Clerk was
     asked to remind Cllr Rochford to speak to the owners of 8 Staines Green' of 'Cllr Rochford will speak to
     the owners'. It shares three of the task's telling words (words the body does not use all the time, nor
     any task does: 'check', 'whether'), or two with a name printed as one in both among them and either a
     word that is not a name or a person's name ('Niki Gordon'; but 'coppicing in Maitland Wood' is not 'a
     handrail on the steps to Maitland Wood'), or a number and two words of any kind ('24 Birch Green'). A
-    task at a numbered house is spoken of only with the house's number."""
+    task at a numbered house is spoken of only with the house's number. The flag says whether the sentence is
+    surely of this task, enough to read its status from: it names the same person or number, or shares four
+    telling words."""
     task = _content(action.text, action.owners)
     names = _names_in(action.text)
     numbers = set(_NUMBER.findall(_norm(action.text)))
@@ -352,16 +362,38 @@ def _mention(action: Tracked, said: list[_Spoken], known: _Known) -> str | None:
         )
         numbered = len(shared) >= 2 and bool(numbers & spoken.numbers)
         if (enough or numbered) and len(telling) + len(shared) > most:
-            best, most = spoken.text, len(telling) + len(shared)
+            sure = bool(named & known.people) or numbered or len(telling) >= 4
+            best, most = (spoken, sure), len(telling) + len(shared)
     return best
+
+
+# 'has very kindly scraped', 'was sent', 'have now been removed': a deed reported as done (not 'is to have been')
+_DONE_DEED = re.compile(
+    r"(?<!\bto )\b(?:has|have|had|was|were)\s+(?:(?:now|already|very|kindly|been|duly)\s+)*([a-z]{3,}ed)\b"
+)
+
+
+def _done_in_prose(action: Tracked, sentence: str) -> bool:
+    """A later sentence that reports the task's own deed as done, with no status word: 'Cllr Rochford has very
+    kindly scraped the footway' of 'Miriam will ... request scraping of the footway'."""
+    task = _content(action.text, action.owners)
+    return any(_stem(verb) in task for verb in _DONE_DEED.findall(sentence.lower()))
 
 
 def _carry_forward(unmentioned: list[Tracked], when: str, meeting_id: int, said: list[_Spoken], known: _Known) -> None:
     """Open actions a meeting reported no progress on: mentioned in passing, or not at all."""
     for action in unmentioned:
-        mention = _mention(action, said, known)
-        words = f"{MENTIONED} {when}: {mention}" if mention else f"{CARRIED} {when}; carried forward"
-        action.history.append((when, "open", meeting_id, words))
+        found = _mention(action, said, known)
+        if found is None:
+            action.history.append((when, "open", meeting_id, f"{CARRIED} {when}; carried forward"))
+            continue
+        spoken, sure = found
+        if sure and spoken.decided and not STATUS_LOST.search(spoken.text):
+            _change(action, "done", when, meeting_id, f"{DECIDED} {when}: {spoken.text}")
+        elif _done_in_prose(action, spoken.text):  # the deed itself is a second sign
+            _change(action, "done", when, meeting_id, f"{REPORTED_DONE} {when}: {spoken.text}")
+        else:
+            action.history.append((when, "open", meeting_id, f"{MENTIONED} {when}: {spoken.text}"))
 
 
 def _change(action: Tracked, status: str, when: str | None, meeting_id: int | None, words: str) -> None:
