@@ -350,6 +350,8 @@ def _store_one(
             markup=False,
             highlight=False,
         )
+    if not body and not state.quiet:
+        _bare_body_note(db, parsed, result.document_id)
     totals["meetings"] += result.meetings
     totals["actions"] += result.actions
     totals["again"] += result.again
@@ -358,6 +360,23 @@ def _store_one(
     if state.verbose:
         kinds = ", ".join(f"{m.kind} {m.body or '?'} {m.date or 'undated'}" for m in parsed.meetings) or "no meeting"
         out.print(f"stored: {parsed.path}: {kinds}; {result.actions} new actions", markup=False, highlight=False)
+
+
+def _bare_body_note(db, parsed, document_id: int) -> None:
+    """A paper naming its body only by a kind ('Committee', 'AGM') and no organisation is filed with any other
+    paper so named, of whatever organisation: say where it went, and how to file it elsewhere."""
+    from .db.queries import document_bodies
+    from .extract.header import GENERIC
+
+    bare = sorted({m.body for m in parsed.meetings if m.body and not m.organisation and GENERIC.match(m.body)})
+    if bare:
+        err.print(
+            f"note: {parsed.path}: names its body only as '{bare[0]}', with no organisation; stored under "
+            f"{', '.join(document_bodies(db, document_id))}. If it is another body's paper, give its name: "
+            "minutes ingest --again FILE --body NAME",
+            markup=False,
+            highlight=False,
+        )
 
 
 def _undated_note(db, path: str, document_id: int, given: str | None) -> None:

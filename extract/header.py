@@ -456,6 +456,8 @@ _KIND_OF_MEETING = re.compile(
 )
 
 
+# 'Previous AGM minutes', 'Post AGM', 'Next Committee meeting': another meeting than the paper's
+_NOT_THIS = re.compile(r"(?:previous|post|next|last|prior)\b", re.I)
 _BRACKETED = re.compile(r"\((?![A-Z]{2,6}\))[^()]*\)")  # not an acronym's brackets: '(AGM)' names the meeting
 
 
@@ -464,7 +466,10 @@ def _body_in(text: str) -> str | None:
     (a form's label, then its value) -> 'Full Governing Body'."""
     text = _BRACKETED.sub(" ", text)  # 'Ed Parkes (Cabinet Office)': a member's organisation, not the body
     found = _BODY.search(text.title() if _in_capitals(text) else text)
-    if not found:
+    acronym = _BODY.search(text) if _in_capitals(text) else None
+    if acronym and acronym.group(0).endswith(("AGM", "EGM")) and " " in acronym.group(0):
+        found = acronym  # 'WVTRA AGM 15/08/23': initials stay initials
+    if not found or _NOT_THIS.match(found.group(0)):
         return None
     general = _GENERAL_MEETING.search(found.group(0))
     if general:  # "Suffolk's Libraries IPS Ltd Annual General Meeting": the society is the organisation

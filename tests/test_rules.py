@@ -259,10 +259,26 @@ def test_roll_call_with_roles() -> None:
             "L’Ecole Bilingue PAC Annual General Meeting\nThursday 24 September 2020\n\n",
             "L’Ecole Bilingue PAC Annual General Meeting",
         ),
+        (  # a heading in capitals keeps its initials; the AGM whose minutes are reviewed is another meeting
+            "WVTRA AGM 15/08/23, WVI 7pm.\nAgenda Item\n1. Members present: Lorraine Strong, Helen Dawson\n"
+            "2. Apologies received: Kim Wilson-Moore\n3. Previous AGM minutes to be reviewed: All agreed.\n",
+            "WVTRA AGM",
+        ),
+        ("MINUTES OF THE ANNUAL GENERAL MEETING (AGM)\n15 August 2023\n\n", "Annual General Meeting"),
     ],
 )
 def test_the_body_a_heading_names(head: str, body: str) -> None:
     assert meeting("1. Apologies\nNone.\n2. Finance\nThe accounts were approved.\n", head=head).body == body
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "title: 2025-09-13 - Post AGM\n\nCommittee Meeting - 2025-09-13\n\n",  # the meeting after the AGM
+    ],
+)
+def test_another_meeting_named_in_passing_is_not_the_body(head: str) -> None:
+    assert meeting("4. Finance\nThe accounts were approved.\n", head=head).body == "Committee"
 
 
 @pytest.mark.parametrize("title", ["The Annual General Meeting", "DRAFT Annual General Meeting"])
