@@ -288,6 +288,8 @@ def body_and_organisation(
     body = clean_body(_body(head, title))
     if organisation is None and body and GENERIC.match(body):
         organisation = _named_before(title, body) or _named_organisation(rest)
+    if body and organisation and not GENERIC.match(body) and organisation.lower().endswith(" " + body.lower()):
+        body = organisation  # 'Alsea Commission' of the 'Port of Alsea Commission': the organisation itself
     if body and organisation and body.lower() in organisation.lower():
         organisation = organisation if organisation != body else None
     return qualified(body, organisation), organisation
@@ -328,7 +330,8 @@ def _organisation(head: list[Block]) -> str | None:
     for n, block in enumerate(head):
         text = _without_date(block.text.strip())
         if 2 <= len(text.split()) <= 14 and _ORG.search(text) and not _NOT_ORG.search(text):
-            name = _tidy(_KIND_OF_MEETING.sub("", _ORG_WRAPPER.sub("", re.sub(r"\s*[-–]\s*$", "", text)))) or None
+            name = _tidy(_KIND_OF_MEETING.sub("", _ORG_WRAPPER.sub("", re.sub(r"\s*[-–]\s*$", "", text))))
+            name = _WHICH_MEETING.sub("", name) or None
             above = head[n - 1].text.strip() if n else ""
             if name and GENERIC.match(name) and _place_over(above):
                 place = _tidy(re.sub(r"\s?[-–]\s?", "-", above))
@@ -401,7 +404,17 @@ def clean_body(name: str | None) -> str | None:
     name = re.sub(r"\s+[-–:/]\s*$|^\s*[-–:/]\s+", "", " ".join(name.split()))
     name = re.sub(r"\s*[-–:/]\s*$", "", name).strip(" -–:/'’")
     name = re.sub(r"^(?:(?:of|the|for|and|at|on)\s+)+", "", name, flags=re.I)  # "Minutes of the ..." less "Minutes"
+    name = _WHICH_MEETING.sub("", name)
     return name or None
+
+
+# "CRETE TOWNSHIP SPECIAL BOARD OF TRUSTEES MEETING", "Port of Alsea Regular Commission Meeting": which meeting
+# of the body it was, not part of the body's name
+_WHICH_MEETING = re.compile(
+    r"\b(?:regular|special|ordinary|emergency|monthly|quarterly|adjourned)\s+"
+    r"(?=(?:board|council|committee|commission|trustees|governors)\b)",
+    re.I,
+)
 
 
 def qualified(body: str | None, organisation: str | None) -> str | None:
@@ -415,6 +428,9 @@ def qualified(body: str | None, organisation: str | None) -> str | None:
     return f"{org} {body}"
 
 
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at"})  # 'BOARD OF TRUSTEES': 'Board of Trustees'
+
+
 def _in_capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -422,11 +438,13 @@ def _in_capitals(text: str) -> bool:
 
 def _tidy(text: str) -> str:
     """A heading in capitals reads as a name: 'MILBURN PARISH COUNCIL' -> 'Milburn Parish Council'."""
-    if _in_capitals(text):
-        small = {"of", "and", "the", "for", "in", "on", "at"}
-        words = text.title().split()
-        return " ".join(w.lower() if n and w.lower() in small else w for n, w in enumerate(words))
-    return text
+    return _name_case(text.title().split()) if _in_capitals(text) else text
+
+
+def _name_case(words: list[str]) -> str:
+    """Title-cased words as a name prints them: 'Board of Trustees', 'Ferryport-on-Craig', 'Stratford-upon-Avon'."""
+    text = " ".join(w.lower() if n and w.lower() in _SMALL_WORDS else w for n, w in enumerate(words))
+    return re.sub(r"(?<=\w)-(On|Upon|Under|In|By|Le|The|De|En|Sur)-(?=\w)", lambda m: m.group(0).lower(), text)
 
 
 def _body(head: list[Block], title: Block | None) -> str | None:
@@ -479,7 +497,7 @@ def _body_in(text: str) -> str | None:
         if re.fullmatch(r"open|public", words[0], re.I) and len(words) > 2:
             break  # "Open Board" is the board meeting in public; "Open Spaces Committee" is a name
         words.pop(0)
-    return " ".join(words)
+    return _name_case(words)
 
 
 def body_from_text(blocks: list[Block]) -> str | None:

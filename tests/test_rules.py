@@ -265,6 +265,15 @@ def test_roll_call_with_roles() -> None:
             "WVTRA AGM",
         ),
         ("MINUTES OF THE ANNUAL GENERAL MEETING (AGM)\n15 August 2023\n\n", "Annual General Meeting"),
+        (  # which meeting of the board it was ('Special', 'Regular') is not the board's name
+            "State of Illinois\nTown of Crete\nCRETE TOWNSHIP SPECIAL BOARD OF TRUSTEES MEETING JANUARY 11, 2023\n\n",
+            "Crete Township Board of Trustees",
+        ),
+        ("April 19, 2018\nPort of Alsea Regular Commission Meeting\n\n", "Port of Alsea Commission"),
+        (  # a place's joining words stay small
+            "TAYPORT FERRYPORT-ON-CRAIG COMMUNITY COUNCIL\nMinutes of the meeting held on 2 October 2023\n\n",
+            "Tayport Ferryport-on-Craig Community Council",
+        ),
     ],
 )
 def test_the_body_a_heading_names(head: str, body: str) -> None:
