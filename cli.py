@@ -865,6 +865,8 @@ def actions(
 
     db = _db()
     rows = list_actions(db, body=_body(db, body), owner=owner, open_only=open_only, with_history=as_json)
+    if owner and not rows and not state.quiet:
+        _no_such_owner(db, owner)
     if as_json:
         rows = [{k: r[k] for k in ACTION_FIELDS} for r in rows]
     _emit(
@@ -874,6 +876,21 @@ def actions(
         ["ref", "body", "meeting_date", "item", "owners", "due", "status", "text"],
         "Open actions" if open_only else "Actions",
     )
+
+
+def _no_such_owner(db, owner: str) -> None:
+    """An owner no action has: say so, with the owners whose names are nearly that ('Copard': Jim Coppard)."""
+    from rapidfuzz import fuzz, process, utils
+
+    names = [
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT coalesce(p.name, o.name) FROM action_owners o LEFT JOIN people p ON p.id = o.person_id"
+        )
+    ]
+    near = process.extract(owner, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=3, score_cutoff=70)
+    hint = f"; owners with a name like it: {', '.join(n for n, _, _ in near)}" if near else ""
+    err.print(f"note: no action is owned by {owner!r}{hint}", markup=False, highlight=False)
 
 
 action_app = typer.Typer(
@@ -986,6 +1003,8 @@ def action_set(
     if due is None and owner is None:
         err.print("error: give --due, --owner or both")
         raise typer.Exit(2)
+    if owner is not None and not owner.replace("/", "").strip():
+        _fail("--owner names nobody: give the owner's name", 2)
     if due is not None:
         _hand(ref, "due", _parse_day(due, "--due").isoformat(), note)
     if owner is not None:
@@ -1160,6 +1179,8 @@ def digest(
     if per_owner and not send:
         err.print("error: --per-owner sends each owner their own digest: add --send")
         raise typer.Exit(2)
+    if to and not send and fmt != "eml":  # else the addresses would be dropped without a word
+        _fail("--to addresses an email: add --send to send it, or --format eml to write the message", 2)
     day = _parse_day(as_of, "--as-of") if as_of else date.today()
     db = _db()
     data = digest_data(db, _body(db, body), day)
@@ -1191,12 +1212,20 @@ def _suffix(path: Path | None) -> str:
 
 def _format_for(out_file: Path | None, fmt: str | None, formats: tuple[str, ...], default: str) -> str:
     """The format asked for, else the one the file's name ends in ('log.html'), else the default; a usage error
-    for one the command does not write."""
+    for one the command does not write, or a file name of a kind it does not write ('digest.docx')."""
     named = _suffix(out_file)
+    if not fmt and named in _FILE_KINDS and named not in formats:  # 'digest.docx': not written as text
+        _fail(f"{out_file}: cannot write a .{named} file here; --out may end in .{', .'.join(formats)}", 2)
     fmt = fmt or (named if named in formats else default)
     if fmt not in formats:
         _fail(f"--format must be one of {', '.join(formats)}", 2)
     return fmt
+
+
+# files of a kind a reader opens with its own program: writing text into one under that name only fails later
+_FILE_KINDS = frozenset(
+    ("docx", "doc", "odt", "rtf", "pdf", "xlsx", "xls", "ods", "csv", "json", "html", "eml", "ics", "sqlite", "db")
+)
 
 
 def _wrote(out_file: Path, fmt: str, what: str) -> None:
@@ -1213,6 +1242,13 @@ def _smtp(smtp_settings) -> dict:
         _fail(f"mail settings: {exc}")
 
 
+def _address_key(name: str) -> str:
+    """'Cllr Jim  Coppard' and 'jim coppard' are one key of the [addresses] table."""
+    from .extract.names import strip_honorifics
+
+    return " ".join((strip_honorifics(name) or name).lower().split())
+
+
 def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for_owner) -> None:
     from .config import addresses, smtp_settings
     from .mail import MailError, send
@@ -1226,7 +1262,7 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
     if per_owner:
         from .db.queries import NO_OWNER, holder, other_names
 
-        book = addresses(state.db_path)
+        book = {_address_key(name): address for name, address in addresses(state.db_path).items()}
         db = _db()
         for owner in data["owners"]:
             if owner["name"] == NO_OWNER:  # actions given to no one go to the --to readers
@@ -1243,7 +1279,7 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
             refs = [a["ref"] for a in owner["actions"]]
             person = holder(db, refs, owner["name"]) or owner["name"]  # 'Clerk': the one who held it
             names = [owner["name"], person, *other_names(db, data["body"], person)]
-            address = next((book[n.lower()] for n in names if n.lower() in book), None)
+            address = next((book[_address_key(n)] for n in names if _address_key(n) in book), None)
             if address is None:
                 err.print(
                     f"warning: no address for {owner['name']} in minutes.toml [addresses]; not sent",
@@ -1760,8 +1796,11 @@ def calendar(
 @app.command()
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", help="csv (a folder of files), json, xlsx, or sqlite (the whole database).")
-    ] = "csv",
+        str | None,
+        typer.Option(
+            "--format", help="csv (a folder of files), json, xlsx, or sqlite (the whole database); default: --out's."
+        ),
+    ] = None,
     out_path: Annotated[Path | None, typer.Option("--out", help="File (json, xlsx, sqlite) or folder (csv).")] = None,
     body: Annotated[str | None, typer.Option(help="Only this body (csv, json, xlsx).")] = None,
 ) -> None:
@@ -1770,8 +1809,12 @@ def export(
     from .outputs import OutputError, write_all
     from .render.export import files
 
+    named = {"db": "sqlite"}.get(_suffix(out_path), _suffix(out_path))
+    fmt = fmt or (named if named in ("json", "xlsx", "sqlite") else "csv")
     if fmt not in ("csv", "json", "xlsx", "sqlite"):
         _fail("--format must be csv, json, xlsx or sqlite", 2)
+    if fmt == "csv" and named:  # 'exp.csv' would be a folder of that name
+        _fail(f"{out_path}: csv writes a folder of files, one a table: give --out a folder's name", 2)
     target = out_path or Path(
         {"csv": "minutes-export", "json": "minutes-export.json", "xlsx": "minutes-export.xlsx"}.get(
             fmt, "minutes-export.db"

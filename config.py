@@ -92,8 +92,9 @@ def smtp_settings(db_path: str | None = None) -> dict[str, Any]:
 
 
 def addresses(db_path: str | None = None) -> dict[str, str]:
-    """Owners' email addresses, from the [addresses] table: "Tony Burton" = "tony.burton@example.org"."""
-    return {k.lower(): v for k, v in load(db_path).get("addresses", {}).items()}
+    """Owners' email addresses, from the [addresses] table: "Tony Burton" = "tony.burton@example.org", names as
+    written there."""
+    return dict(load(db_path).get("addresses", {}))
 
 
 _SECRET = re.compile(r"PASSWORD|SECRET|TOKEN|_KEY$|^MINUTES_SMTP_", re.I)

@@ -118,11 +118,11 @@ def actions(
     if open_only:
         where.append("a.status = 'open'")
     if owner:
+        match, values = _owned_by(owner)
         where.append(
-            "a.id IN (SELECT action_id FROM action_owners o LEFT JOIN people p ON p.id = o.person_id "
-            "WHERE lower(o.name) LIKE ? OR lower(p.name) LIKE ?)"
+            f"a.id IN (SELECT action_id FROM action_owners o LEFT JOIN people p ON p.id = o.person_id WHERE {match})"
         )
-        params += [f"%{owner.lower()}%"] * 2
+        params += values
     if as_of:
         where.append("(m.date IS NULL OR m.date <= ?)")
         params.append(as_of.isoformat())
@@ -135,6 +135,19 @@ def actions(
         row["overdue"] = bool(row["status"] == "open" and row["due_date"] and row["due_date"] < today)
         row["history"] = history.get(row["id"], [])
     return rows
+
+
+def _owned_by(owner: str) -> tuple[str, list[str]]:
+    """SQL (over owner o and person p) for actions someone owns: 'Cllr Coppard' is whoever's name holds the
+    word Coppard, titles aside; a post ('Chairman') is that post alone, not 'Vice Chairman'."""
+    from ..extract.names import is_role, strip_honorifics
+
+    wanted = " ".join(strip_honorifics(owner).lower().split()) or owner.lower().strip()
+    if is_role(wanted):
+        return "(lower(o.name) = ? OR lower(p.name) = ?)", [wanted, wanted]
+    spaced = [f"% {word} %" for word in wanted.split()]
+    one = " AND ".join(["(' ' || lower({0}) || ' ') LIKE ?"] * len(spaced))
+    return f"(({one.format('o.name')}) OR ({one.format('p.name')}))", spaced + spaced
 
 
 def _history(db: Database, ids: list[int]) -> dict[int, list[dict]]:

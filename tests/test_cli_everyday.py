@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -385,3 +386,39 @@ def test_contradictory_or_idle_options_are_usage_errors_and_nothing_to_read_make
     idle = run_cli("digest", "--body", "Schools Forum", "--per-owner", db=db)
     assert idle.returncode == 2 and "add --send" in idle.stderr
     assert "BODY BODY" in run_cli("bodies", "merge", "--help").stdout
+
+
+def test_an_output_file_of_a_kind_the_command_does_not_write_is_a_usage_error(
+    sqlite_copy: Path, tmp_path: Path
+) -> None:
+    for args in (
+        ["digest", "--body", "Schools Forum", "--out", str(tmp_path / "digest.docx")],
+        ["action-log", "--body", "Schools Forum", "--out", str(tmp_path / "log.pdf")],
+        ["export", "--out", str(tmp_path / "export.csv")],  # csv is a folder of files: not one named '.csv'
+    ):
+        assert "--out" in one_line_error(run_cli(*args, db=sqlite_copy), 2)
+    assert not {p.name for p in tmp_path.iterdir()} - {sqlite_copy.name}  # nothing written
+    run_cli("export", "--out", str(tmp_path / "all.json"), db=sqlite_copy, check=True)  # the name says json
+    assert json.loads((tmp_path / "all.json").read_text())["actions"]
+
+
+def test_addresses_without_send_and_an_owner_naming_nobody_are_usage_errors(sqlite_copy: Path) -> None:
+    to = run_cli("digest", "--body", "Schools Forum", "--to", "chair@example.org", db=sqlite_copy)
+    assert "add --send" in one_line_error(to, 2)
+    nobody = run_cli("action", "set", "SF-2023-03-14-01", "--owner", " ", db=sqlite_copy)
+    assert "names nobody" in one_line_error(nobody, 2)
+
+
+def test_actions_by_owner_match_the_persons_name_without_titles_and_a_post_alone(copy: Path | str) -> None:
+    def owned(owner: str) -> set[str]:
+        return {
+            a["ref"] for a in json.loads(run_cli("actions", "--owner", owner, "--json", db=copy, check=True).stdout)
+        }
+
+    haylock = owned("Peter Haylock")
+    assert haylock and owned("Mr Peter Haylock") == owned("haylock") == haylock
+    run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Vice Chair", db=copy, check=True)
+    run_cli("action", "set", "SF-2023-03-14-02", "--owner", "Chair", db=copy, check=True)
+    assert owned("Chair") == {"SF-2023-03-14-02"}  # not the Vice Chair's
+    slip = run_cli("actions", "--owner", "Haylok", db=copy, check=True)
+    assert slip.stderr.strip() == "note: no action is owned by 'Haylok'; owners with a name like it: Peter Haylock"
