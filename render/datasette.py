@@ -10,6 +10,8 @@ OWNERS = (
 )
 OPEN = f"a.status = 'open' AND a.linked_to IS NULL AND {kept('a')}"
 JOINS = "FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id"
+# the words typed, each quoted for full-text search: every word must be there, and a stray quote or 'AND' is a word
+WORDS = "'\"' || replace(replace(trim(:words), '\"', ''), ' ', '\" \"') || '\"'"
 
 
 def metadata(database: str) -> dict:
@@ -44,14 +46,14 @@ def metadata(database: str) -> dict:
                     "overdue_actions": {
                         "title": "Overdue actions",
                         "sql": f"SELECT a.ref, b.name AS body, a.text, {OWNERS} AS owners, a.due_date, "
-                        f"julianday('now') - julianday(a.due_date) AS days_overdue {JOINS} "
+                        f"CAST(julianday(date('now')) - julianday(a.due_date) AS INTEGER) AS days_overdue {JOINS} "
                         f"WHERE {OPEN} AND a.due_date < date('now') ORDER BY a.due_date",
                     },
                     "decisions_matching": {
                         "title": "Decisions matching words (full-text search)",
                         "sql": "SELECT b.name AS body, m.date, r.item, r.text FROM resolutions r "
                         "JOIN resolutions_fts f ON f.rowid = r.rowid JOIN meetings m ON m.id = r.meeting_id "
-                        f"JOIN bodies b ON b.id = m.body_id WHERE resolutions_fts MATCH :words AND {kept('r')} "
+                        f"JOIN bodies b ON b.id = m.body_id WHERE resolutions_fts MATCH {WORDS} AND {kept('r')} "
                         "ORDER BY m.date DESC",
                         "params": ["words"],
                     },

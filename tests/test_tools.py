@@ -79,6 +79,10 @@ def test_datasette_canned_query_json(server: str) -> None:
     } <= set(queries)
     found = json.loads(wait_for(f"{server}/minutes/decisions_matching.json?words=scheme&_shape=array"))
     assert found and "Scheme" in found[0]["text"]
+    typed = json.loads(wait_for(f"{server}/minutes/decisions_matching.json?words=%22scheme&_shape=array"))
+    assert [r["text"] for r in typed] == [r["text"] for r in found]  # a stray quote is no syntax error
+    late = json.loads(wait_for(f"{server}/minutes/overdue_actions.json?_shape=array"))
+    assert late and all(isinstance(r["days_overdue"], int) and r["days_overdue"] > 0 for r in late)
     history = json.loads(wait_for(f"{server}/minutes/attendance_history.json?person=Burton&_shape=array"))
     assert history[0]["status"] == "present"
 
