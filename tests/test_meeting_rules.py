@@ -2327,3 +2327,21 @@ def test_a_dated_minutes_title_with_its_roll_below_opens_a_meeting_wherever_it_s
     # the same title in the running text, with no roll under it, is a sentence of the one record
     mention = "Minutes of the Parish Council meeting held on 10 May 2024\n\nThese were noted.\n\n"
     assert len(extract(from_text(_ANNUAL + mention))) == 1
+
+
+def test_a_running_minute_number_of_four_figures_starts_an_item_after_a_line_that_reached_the_margin() -> None:
+    """Councils number minutes on from meeting to meeting ('2739.', '2740.'); a paragraph that filled its last
+    line to the margin ends before the next one, and a colon may follow the number ('2738: Wireworks Bridge')."""
+    lines = [
+        Line("2737. Diversion Order for Footpath 64/119: Cllrs were happy with this.", page=3, gap=True),
+        Line("2738: Wireworks Bridge over River Wye: the County Council had closed the bridge to", page=3, gap=True),
+        Line("vehicles as their Structures Team had deemed it unsafe and they are trying to get cars out.", page=3),
+        Line("2740. Community Defibrillators: On the 6th July 2019 an incident happened in Sylvan", page=3, gap=True),
+        Line("View where a resident suffered a cardiac arrest.", page=3),
+        Line("2019. The year ended with a surplus.", page=3),  # a year is no minute's number
+    ]
+    lines[2].wrapped = lines[3].wrapped = True  # the lines filled to the margin
+    blocks = _blocks_of(lines)
+    assert [b.text[:5] for b in blocks] == ["2737.", "2738:", "2740.", "2019."]
+    numbers = [heading_number(b) for b in blocks]
+    assert [n.group("num") if n else None for n in numbers] == ["2737", "2738", "2740", None]
