@@ -92,9 +92,11 @@ _APOLOGY_SENTENCE = re.compile(
     rf"(?:received|given|noted|accepted|tendered|submitted|sent)\s+(?:from|by)\s+(.+?){_SENTENCE_END}",
     re.I,
 )
-# "The Democratic Services Manager reported apologies from Mr Beaney, ...": the apologies the meeting was given
+# "The Democratic Services Manager reported apologies from Mr Beaney, ...", "There was an apology from Cllr
+# Shobha Edgell": the apologies the meeting was given
 _APOLOGIES_FROM = re.compile(
-    r"\b(?:reported|received|noted|accepted)\s+(?:the\s+)?apologies(?: for (absence|lateness|late arrival))?\s+"
+    r"\b(?:reported|received|noted|accepted|there\s+(?:was|were))\s+(?:the\s+|an\s+)?"
+    r"apolog(?:y|ies)(?: for (absence|lateness|late arrival))?\s+"
     rf"from\s+(.+?){_SENTENCE_END}",
     re.I,
 )

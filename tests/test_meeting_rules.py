@@ -1542,6 +1542,15 @@ def test_apologies_reported_in_the_active_voice_across_a_line_ending_in_a_title(
 
 
 @pytest.mark.parametrize(
+    "said", ["There was an apology from Cllr Shobha Edgell", "There were apologies from Cllr Shobha Edgell."]
+)
+def test_apologies_that_there_were(said: str) -> None:
+    text = f"{_HEAD_PC}1. Apologies\n{said}\n\n2. Budget\nNoted.\n"
+    (found,) = extract(from_text(text))
+    assert ("Shobha Edgell", "apologies") in [(a.name, a.status) for a in found.attendees]
+
+
+@pytest.mark.parametrize(
     "body, decisions",
     [
         (  # the next item's heading ends the run: its outcome is its own motion's
