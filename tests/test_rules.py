@@ -1263,6 +1263,23 @@ def test_action_table_and_marks_beside_the_notes_tell_each_task_once() -> None:
     ]
 
 
+def test_an_action_column_of_what_came_of_each_motion_names_no_owners() -> None:
+    rows = (
+        ("Approve $570 for purchase of Acetylene", "Bottle has been ordered."),
+        ("Approve $119 for purchase of an inverter", "<p>Purchased</p>"),
+        ("Offer reduced lathe fees to donors", "Once the lathe runs donors will be contacted."),
+    )
+    text = "# Committee Meeting - 2025-09-25\n\nPresent: Ann Hale, Bob Ives\n\n## Motions\n\n" + "\n".join(
+        ["| Date Raised | Motion text | Result | Action |", "|---|---|---|---|"]
+        + [f"| 2025-09-19 | {motion} | Passed | {done} |" for motion, done in rows]
+    )
+    (m,) = extract(from_text(text, markdown=True))
+    assert m.actions == []  # 'Purchased' is what came of the motion, not its owner
+    initials = text.replace("Bottle has been ordered.", "AH").replace("<p>Purchased</p>", "BI")
+    (marked,) = extract(from_text(initials, markdown=True))
+    assert [a.owners for a in marked.actions] == [["AH"], ["BI"]]  # a column mostly of initials still names them
+
+
 def test_one_task_given_to_two_people_is_two_actions() -> None:
     m = meeting(
         "1. Guild\nACTION TL: Make guild activity and submit pre-prepared RA\nACTION EW: Reach out to VGS\n"
