@@ -342,6 +342,14 @@ def _store_one(
             out.print(f"{parsed.path}: no meeting found", markup=False, highlight=False)
     if not day and not state.quiet and any(m.date is None and m.kind == "minutes" for m in parsed.meetings):
         _undated_note(db, parsed.path, result.document_id, body)
+    printed = [m.date for m in parsed.meetings if m.date and not m.dated_by_name]
+    if day and printed and not state.quiet:  # the paper's own date stands: say so rather than drop --date unseen
+        err.print(
+            f"note: {parsed.path}: prints its own date ({printed[0]}); --date is used only for a paper that prints "
+            "none",
+            markup=False,
+            highlight=False,
+        )
     named = next((m.date for m in parsed.meetings if m.dated_by_name), None)
     if named and not day and not state.quiet:  # a guess the user should see: the file may be named otherwise
         err.print(

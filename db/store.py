@@ -149,8 +149,8 @@ def _store_paper(db: Database, document: Document, meetings: list[Meeting], row,
     """The paper's row and its meetings (inside the caller's transaction); `row` is its earlier reading's
     (id, body, held), if any."""
     body, day = (body or row[1], day or row[2]) if row else (body, day)
-    if len(meetings) == 1:  # the day given is a one-meeting paper's; a paper now read as more keeps its own
-        meetings[0].date = meetings[0].date or day
+    if len(meetings) == 1 and day and (meetings[0].date is None or meetings[0].dated_by_name):
+        meetings[0].date = day  # the day given is a one-meeting paper's, over its file name's; not over a printed one
     doc_id, earlier = _document_row(db, document, len(meetings), row[0] if row else None, body, day)
     if earlier and not meetings:
         raise NothingRead(

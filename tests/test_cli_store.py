@@ -254,3 +254,21 @@ def test_a_paper_naming_its_body_only_by_its_kind_says_where_it_went(tmp_path: P
     )
     given = run_cli("ingest", str(paper), "--again", "--body", "Artifactory Committee", db=tmp_path / "m.db")
     assert given.returncode == 0 and "note:" not in given.stderr, given.stderr
+
+
+def test_a_date_given_corrects_a_file_names_date_but_not_a_printed_one(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    named = tmp_path / "2017-04-04-directors-meeting.md"
+    named.write_text("# Directors' Meeting Minutes\n\nMembers present: Brett Pharo, John Anderson\n\n## Website\n")
+    run_cli("ingest", str(named), db=db, check=True)
+    run_cli("ingest", "--again", str(named), "--date", "2017-05-05", db=db, check=True)
+    printed = tmp_path / "printed.txt"
+    printed.write_text(
+        "Minutes of the Finance Committee held on 5 March 2024\n\nPresent: Ann Bell, Cy Dee\n\n1. Budget\n"
+    )
+    given = run_cli("ingest", str(printed), "--date", "2024-03-06", db=db, check=True)
+    assert f"note: {printed}: prints its own date (2024-03-05); --date is used only for a paper that prints none" in (
+        given.stderr.splitlines()
+    )
+    dates = {m["document"]: m["date"] for m in json.loads(run_cli("meetings", "--json", db=db, check=True).stdout)}
+    assert dates == {str(named): "2017-05-05", str(printed): "2024-03-05"}
