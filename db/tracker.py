@@ -360,7 +360,8 @@ def _mention(action: Tracked, said: list[_Spoken], known: _Known) -> tuple[_Spok
         enough = (
             len(telling) >= 3 or len(telling) >= 2 and bool(named) and bool(telling - names or named & known.people)
         )
-        numbered = len(shared) >= 2 and bool(numbers & spoken.numbers)
+        # a house's number names the matter ('24 Birch Green'); a road's ('A466') needs a word of the task too
+        numbered = len(shared) >= 2 and bool(numbers & spoken.numbers) and bool(address or telling - names)
         if (enough or numbered) and len(telling) + len(shared) > most:
             sure = bool(named & known.people) or numbered or len(telling) >= 4
             best, most = (spoken, sure), len(telling) + len(shared)
