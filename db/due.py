@@ -47,7 +47,9 @@ def due_by(words: str | None, raised: date | None, meetings: list[date], stated:
     if month:
         number = MONTH_NUMBER[month.group("month")[:3]]
         year = re.search(r"\d{4}", month.group(0))  # 'the February 2023 meeting' is that year's
-        held = [d for d in later if d.month == number and (year is None or d.year == int(year.group(0)))]
+        known = sorted({*later, *([stated] if stated is not None and stated > raised else [])})  # 'the March
+        # meeting' is the next meeting the minutes date in March, stored or not
+        held = [d for d in known if d.month == number and (year is None or d.year == int(year.group(0)))]
         if held:
             return held[0]
     return _calendar(text, raised)

@@ -248,6 +248,18 @@ def test_a_stated_next_meeting_moved_by_a_day_is_still_the_next_meeting() -> Non
     assert due_by("the February 2023 meeting", date(2024, 12, 9), [*held, date(2025, 2, 10)]) is None
 
 
+def test_a_months_meeting_is_the_next_meeting_the_minutes_date_in_that_month() -> None:
+    from datetime import date
+
+    from minutes.db.due import due_by
+
+    # the March meeting is not stored yet (its agenda is being drafted), but the February minutes date it
+    assert due_by("the March meeting", date(2019, 2, 13), [date(2019, 2, 13)], stated=date(2019, 3, 13)) == date(
+        2019, 3, 13
+    )
+    assert due_by("the March meeting", date(2019, 2, 13), [date(2019, 2, 13)]) == date(2019, 3, 31)  # no better
+
+
 def test_next_meeting_is_unknown_until_a_later_meeting_is_stored() -> None:
     from datetime import date
 
