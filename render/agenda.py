@@ -180,6 +180,7 @@ class Entry:
     number: int = 0
     key: frozenset = field(default_factory=frozenset, repr=False)
     plain: str = ""  # the title as found, before the body's capitals
+    place: int | None = None  # where the item it comes from stood in the last minutes: the body's own order
 
 
 @dataclass
@@ -461,7 +462,17 @@ def carried_items(meetings: list[dict], upper: bool, day: date | None = None) ->
                 )
             source = f"{_where(sent, number)} ({what})" if number else f"{label(sent)} ({what})"
             entries.append(_entry(title, "carried", source, note, upper))
+            entries[-1].place = _positions(sent).get(number or "") if rank == 0 else None
     return entries
+
+
+def _positions(meeting: dict) -> dict[str, int]:
+    """Where each numbered item stands in a meeting's order, by its number as records name it ('100(b)')."""
+    out: dict[str, int] = {}
+    for n, i in enumerate(meeting["items"]):
+        if i["number"]:
+            out.setdefault(item_reference(i["number"], i.get("parent"), i["title"]), n)
+    return out
 
 
 def _next_meeting_clauses(meeting: dict, day: date | None = None) -> list[tuple[str, str | None, str, str]]:
@@ -532,8 +543,9 @@ def _sends_forward(clause: str, day: date | None, notes: bool = False) -> bool:
     return MONTH_NUMBER[month.group("month")[:3]] == day.month and (year is None or int(year.group(0)) == day.year)
 
 
-def standing_items(meetings: list[dict], upper: bool) -> list[Entry]:
-    """Items the papers call standing items, and items on the agenda at RECURS of the last WINDOW meetings."""
+def standing_items(meetings: list[dict], upper: bool, last: dict | None = None) -> list[Entry]:
+    """Items the papers call standing items, and items on the agenda at RECURS of the last WINDOW meetings; each
+    placed where it stood in the `last` minutes."""
     recent = _recent(meetings)
     pool = recent + [m for m in meetings if not m["date"]]
     candidates: list[tuple[dict, dict, str, bool]] = []  # meeting, item, title, called a standing item
@@ -587,6 +599,9 @@ def standing_items(meetings: list[dict], upper: bool) -> list[Entry]:
         if len(dates) >= RECURS:
             why.append(f"on the papers of {len(dates)} of the last {len({m['date'] for m in recent})} meetings")
         entries.append(_entry(title, "standing", _sources(c["members"]), f"Standing item: {' and '.join(why)}.", upper))
+        entries[-1].place = next(
+            (n for m, item, _ in c["members"] if m is last for n, i in enumerate(m["items"]) if i is item), None
+        )
     return entries
 
 
@@ -687,6 +702,7 @@ def work_programme_items(last: dict | None, upper: bool) -> list[Entry]:
                 "keep it here if it is due now, or move it to the work programme."
             )
             entries.append(_entry(name, "work programme", source, note, upper))
+            entries[-1].place = _positions(last).get(number or "")
     return entries
 
 
@@ -718,16 +734,44 @@ def merge(entries: list[Entry]) -> list[Entry]:
                 for e in out
                 if e.kind not in ("opening", "closing")
                 and entry.kind not in ("opening", "closing")
-                and (e.key == entry.key or overlaps(e.key, entry.key))
+                and (e.key == entry.key or overlaps(e.key, entry.key) or _under(e, entry))
             ),
             None,
         )
         if twin is None:
             out.append(entry)
             continue
+        twin.place = entry.place if twin.place is None else twin.place
         twin.source += f"; also {entry.kind}: {entry.source}"
         twin.note += f" Also asked for as “{entry.plain}” ({entry.kind})."
     return out
+
+
+def _under(one: Entry, other: Entry) -> bool:
+    """Two matters from one item of the last minutes, the one's title within the other's ('Greens' and 'Greens –
+    whether to set up a Greens Committee'): one item of the agenda."""
+    return one.place is not None and one.place == other.place and (one.key <= other.key or other.key <= one.key)
+
+
+def in_the_bodys_order(entries: list[Entry], last: dict | None) -> list[Entry]:
+    """Every item where the last minutes had it ('Police Report' before the apologies, if the body takes it
+    first), an item they did not have just after the one drafted before it; the closing items last."""
+    business = [e for e in entries if e.kind != "closing"]
+    ranked, before = [], -1
+    for n, entry in enumerate(business):
+        if entry.place is None and last is not None:
+            entry.place = next((k for k, i in enumerate(last["items"]) if _same_matter(entry, i)), None)
+        before = entry.place if entry.place is not None else before
+        ranked.append((before, n, entry))
+    return [e for _, _, e in sorted(ranked, key=lambda r: r[:2])] + [e for e in entries if e.kind == "closing"]
+
+
+def _same_matter(entry: Entry, item: dict) -> bool:
+    """An opening item of the draft and a top item of the minutes of one kind ('Apologies for absence')."""
+    if item["parent"] or entry.kind != "opening":
+        return False
+    other = key(clean_title(item["title"]))
+    return bool(other) and (other == entry.key or overlaps(other, entry.key))
 
 
 def previous_minutes(meetings: list[dict]) -> dict | None:
@@ -758,17 +802,21 @@ def _time_and_place(dated: list[dict], time: str | None, location: str | None, n
 
 
 def draft(history: dict, day: date, time: str | None, location: str | None, open_actions: int) -> Draft:
-    """The numbered draft agenda: opening items, carried forward, standing, work programme, closing."""
+    """The numbered draft agenda: opening items, the business in the body's order (carried forward, standing,
+    work programme), closing items."""
     meetings = _distinct(history["meetings"])
     upper = uppercase_house(meetings)
     previous = previous_minutes(meetings)
     last = previous if previous and previous["date"] else None
-    entries = merge(
-        opening_items(meetings, previous, open_actions, upper)
-        + carried_items(meetings, upper, day)
-        + standing_items(meetings, upper)
-        + work_programme_items(last, upper)
-        + closing_items(meetings, upper)
+    entries = in_the_bodys_order(
+        merge(
+            opening_items(meetings, previous, open_actions, upper)
+            + carried_items(meetings, upper, day)
+            + standing_items(meetings, upper, last)
+            + work_programme_items(last, upper)
+            + closing_items(meetings, upper)
+        ),
+        last,
     )
     for number, entry in enumerate(entries, start=1):
         entry.number = number

@@ -280,8 +280,9 @@ def test_items_numbered_in_order(sample_pack) -> None:
     log = position(items, "action log")
     scheme, special = position(items, "financial scheme"), position(items, "special schools")
     high_needs = position(items, "high needs block")
-    assert apologies < position(items, "declarations of interest") < minutes < log < scheme
-    assert scheme < special < high_needs < position(items, "upskilling schools") < position(items, "any other business")
+    assert apologies < position(items, "declarations of interest") < minutes < log < special
+    # the business in the order the last minutes had it: items 5 and 6, then 8, then the work programme (9)
+    assert special < high_needs < scheme < position(items, "upskilling schools") < position(items, "any other business")
     assert len(titles) == len(set(titles)), "an item found by two sources appears once"
 
 
@@ -450,9 +451,9 @@ def test_second_body_learns_its_own_form(spaces_db: Path | str, tmp_path: Path) 
     assert "item 10 (resolution)" in item_block(doc, "Review of the grounds maintenance contract")
     order = [
         position(items, w)
-        for w in ("matters arising", "play area survey", "finance report", "grounds maintenance", "any other business")
+        for w in ("matters arising", "finance report", "play area survey", "tree safety", "any other business")
     ]
-    assert order == sorted(order), "carried forward, standing, work programme, then the closing items"
+    assert order == sorted(order), "the openers, the business in the order the last minutes had it, the closers"
     assert "Source: as minutes of 12 March 2024, item 3" in item_block(doc, "Declarations of interest")
 
 
@@ -847,3 +848,25 @@ def test_business_the_notes_send_to_this_meeting_is_carried(tmp_path: Path, db_p
     for past_or_other in ("parking", "fence", "buses", "troughs"):  # done, another year, another body, rejected
         assert not any(past_or_other in t for t in items), items
     assert "Sent to this meeting: “The amended Standing Orders will be voted on" in item_block(doc, "standing orders")
+
+
+def test_the_draft_keeps_the_order_of_the_bodys_last_minutes(tmp_path: Path) -> None:
+    """A council that takes the police report first and its greens after planning gets its agenda so: the
+    opening items where it has them, what the last minutes sent forward at the item that sent it."""
+    head = "Milburn Parish Council\n\nMinutes of the meeting held on {day}\n\nPresent: Cllr Ann Bell, Cllr Cy Dee\n\n"
+    body = (
+        "1. Police Report (standing item)\nNo report.\n\n2. Apologies for absence\nNone.\n\n"
+        "3. Minutes\nRESOLVED that the minutes be approved.\n\n4. Planning (standing item)\nNo applications.\n\n"
+        "5. Greens\nThe play area survey will be brought back to the next meeting.\n\n"
+        "6. Correspondence (standing item)\nNoted.\n\n7. Any other business\nNone.\n"
+    )
+    write(tmp_path / "papers", "jan.txt", head.format(day="8 January 2024") + body)
+    write(tmp_path / "papers", "feb.txt", head.format(day="12 February 2024") + body)
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(tmp_path / "papers"), db=db, check=True)
+    out = tmp_path / "pack.docx"
+    run_cli("agenda", "--body", "Milburn Parish Council", "--date", "2024-03-11", "--out", str(out), db=db, check=True)
+    items = agenda_items(Document(str(out)))
+    order = [position(items, w) for w in ("police", "apologies", "minutes", "action log", "planning", "play area")]
+    assert order == sorted(order)
+    assert position(items, "play area") < position(items, "correspondence") < position(items, "any other business")
