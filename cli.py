@@ -1519,6 +1519,7 @@ def review_list(
     below: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Show records with confidence under this (0 to 1; 1 shows all).")
     ] = 0.8,
+    limit: Annotated[int, typer.Option(help="Show the N least sure (0: all).", min=0)] = 25,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List low-confidence records not yet reviewed, least sure first, with where they were read."""
@@ -1529,6 +1530,14 @@ def review_list(
     db = _db()
     body_id = _body_row(db, body)["id"] if body else None
     rows = low_confidence(db, below, body_id)
+    if limit and len(rows) > limit:
+        if not state.quiet:  # a first session's queue holds most records: the least sure come first, the rest wait
+            err.print(
+                f"note: {len(rows) - limit} more records under {below:g} not shown; --limit 0 lists them all",
+                markup=False,
+                highlight=False,
+            )
+        rows = rows[:limit]
     _emit(
         rows,
         as_json,
