@@ -55,6 +55,8 @@ def _attendance(people: list[dict]) -> list[dict]:
         else:
             group = _STATUS.get(person["status"], person["status"].capitalize())
         detail = person["role"] or person["organisation"]
+        if detail and detail.strip().lower() == person["name"].strip().lower():
+            detail = None  # 'Clerk', the post itself: not 'Clerk (Clerk)'
         groups.setdefault(group, []).append(f"{person['name']} ({detail})" if detail else person["name"])
     order = ["Present (members)", "Present", "Present (observers)", "Present (officers)", "Apologies", "Absent"]
     ranked = sorted(groups, key=lambda g: order.index(g) if g in order else len(order))

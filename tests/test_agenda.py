@@ -737,6 +737,19 @@ def test_the_previous_minutes_file_each_record_under_its_sub_item_or_unnumbered_
     ]
 
 
+def test_a_post_present_under_its_own_name_is_named_once() -> None:
+    from minutes.render.docx_pack import _attendance
+
+    people = [
+        {"name": "Clerk", "status": "present", "category": "officer", "role": "Clerk", "organisation": None},
+        {"name": "Ann Bell", "status": "present", "category": "member", "role": "Chair", "organisation": None},
+    ]
+    assert _attendance(people) == [
+        {"label": "Present (members)", "names": "Ann Bell (Chair)"},
+        {"label": "Present (officers)", "names": "Clerk"},
+    ]
+
+
 # --------------------------------------------------------------------------- carried items, from the records alone
 
 
