@@ -1131,9 +1131,11 @@ def people_merge(
     keep: Annotated[str, typer.Argument(help="The person to keep (name or id).")],
     other: Annotated[str, typer.Argument(help="The record to fold into it (name or id).")],
     body: Annotated[str | None, typer.Option(help="The body, where a name is in several.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Join them though their names share nothing.")] = False,
 ) -> None:
     """Join two records of one person."""
     from .db.hand import merge_people
+    from .db.people import may_be_one
     from .db.queries import find_person
 
     db = _db(writing=True)
@@ -1151,6 +1153,11 @@ def people_merge(
     if chosen[0]["id"] == chosen[1]["id"] or chosen[0]["body"] != chosen[1]["body"]:
         err.print("error: merge two different people of the same body", markup=False, highlight=False)
         raise typer.Exit(1)
+    if not force and not may_be_one(chosen[0]["name"], chosen[1]["name"]):  # a slip of an id: 'merge 1 2'
+        _fail(
+            f"{chosen[0]['name']!r} and {chosen[1]['name']!r} share no name and a merge cannot be undone; "
+            "check the ids in `minutes people`, or add --force if they are one person"
+        )
     merge_people(db, chosen[0]["id"], chosen[1]["id"])
     if not state.quiet:
         out.print(f"merged {chosen[1]['name']} into {chosen[0]['name']}", markup=False, highlight=False)

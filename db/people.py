@@ -19,6 +19,20 @@ def fold(name: str) -> str:
     return "".join(c for c in marked if not unicodedata.combining(c))
 
 
+def may_be_one(a: str, b: str) -> bool:
+    """Whether two names could be one person's: a name in common ('Jim Coppard', 'Coppard'), one the other's
+    initials ('JC'), or nearly the same spelling ('Haidy Blak'). 'Haidy Blake' and 'Lizzer Bradbury' could not."""
+    words = [set(re.findall(r"[a-z]+", fold(strip_honorifics(n) or n))) for n in (a, b)]
+    if words[0] & words[1]:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return (
+        short.replace(" ", "").isupper()
+        and short.replace(" ", "") == initials_of(long_)
+        or (fuzz.ratio(fold(a), fold(b)) >= 80)
+    )
+
+
 def _same_person(a: str, b: str) -> bool:
     """'Clare Smith'/'Claire Smith' are one person; 'M Armstrong'/'A Armstrong' are two, however alike."""
     a, b = fold(a), fold(b)

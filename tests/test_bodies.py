@@ -284,7 +284,9 @@ def test_forgetting_a_body_s_last_paper_keeps_the_people_a_person_merged(tmp_pat
         "Rochford, Cllr Ann Bell\n\n1. Greens\n\nCllr Evans will cut the hedge.\n"
     )
     run_cli("ingest", str(paper), db=db_path, check=True)
-    run_cli("people", "merge", "Bob Evans", "Carl Rochford", db=db_path, check=True)
+    slip = run_cli("people", "merge", "Bob Evans", "Carl Rochford", db=db_path)
+    assert slip.returncode == 1 and "share no name" in slip.stderr  # two people's ids typed by mistake, as a rule
+    run_cli("people", "merge", "Bob Evans", "Carl Rochford", "--force", db=db_path, check=True)
     run_cli("forget", str(paper), db=db_path, check=True)
     assert [b["name"] for b in json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)] == [
         "Wye Parish Council"
