@@ -1568,8 +1568,10 @@ def review_list(
 
 
 def _verdict(kind: str, given: str, choice: str, field: str | None = None, value: str | None = None) -> None:
-    from .db.review import ReviewError, record_id, verdict
+    from .db.review import RECORDS, ReviewError, record_id, verdict
 
+    if kind not in RECORDS:  # a word the command does not take: a usage error, before the database is opened
+        _fail(f"unknown record kind {kind!r}; one of {', '.join(RECORDS)}", 2)
     if kind == "action" and field == "due" and value:
         value = _parse_day(value, "--value").isoformat()  # the same dates `action set --due` takes
 

@@ -407,6 +407,8 @@ def test_addresses_without_send_and_an_owner_naming_nobody_are_usage_errors(sqli
     assert "add --send" in one_line_error(to, 2)
     nobody = run_cli("action", "set", "SF-2023-03-14-01", "--owner", " ", db=sqlite_copy)
     assert "names nobody" in one_line_error(nobody, 2)
+    kind = run_cli("review", "confirm", "minute", "1", db=sqlite_copy)
+    assert "unknown record kind 'minute'" in one_line_error(kind, 2)
 
 
 def test_actions_by_owner_match_the_persons_name_without_titles_and_a_post_alone(copy: Path | str) -> None:
