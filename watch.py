@@ -116,8 +116,8 @@ class Inbox:
             return
         if name.endswith(PASSING):
             return  # still being copied, or ours
-        if path.is_file() and path.stat().st_size < 8:
-            return  # the first bytes, which would show a PDF or Word file whatever its name, are still to come
+        if path.is_file() and path.stat().st_size < 8 and time.time() - path.stat().st_mtime < 2 * self.settle + 1:
+            return  # the first bytes, which would show a PDF or Word file whatever its name, may still be coming
         self.told.add(name)
         if path.is_dir():
             self.tell(f"{name}/: a folder; only files dropped into the inbox itself are read")
