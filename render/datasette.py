@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..db.queries import kept
 
-OWNERS = (
-    "(SELECT group_concat(name, ', ') FROM (SELECT name FROM action_owners o WHERE o.action_id = a.id "
-    "ORDER BY position))"
+OWNERS = (  # each owner as the person the papers name in full ('Lizzer Bradbury' for 'Cllr Bradbury'), as listings do
+    "(SELECT group_concat(name, ', ') FROM (SELECT coalesce(p.name, o.name) AS name FROM action_owners o "
+    "LEFT JOIN people p ON p.id = o.person_id WHERE o.action_id = a.id ORDER BY o.position))"
 )
 OPEN = f"a.status = 'open' AND a.linked_to IS NULL AND {kept('a')}"
 JOINS = "FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN bodies b ON b.id = m.body_id"

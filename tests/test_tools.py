@@ -465,3 +465,18 @@ def test_a_second_watcher_on_one_inbox_is_refused(tmp_path: Path) -> None:
         first.communicate(timeout=30)
     assert second.returncode == 1
     assert "another 'minutes watch' is already watching this folder" in second.stderr
+
+
+def test_the_outstanding_actions_query_names_owners_as_the_papers_name_them_in_full(tmp_path: Path) -> None:
+    from minutes.render.datasette import metadata
+
+    paper = tmp_path / "wye.txt"
+    paper.write_text(
+        "Minutes of the Wye Parish Council meeting held on 9 January 2024\n\nPresent: Cllr Bob Evans, Cllr Ann Bell\n\n"
+        "1. Greens\n\nCllr Evans will cut the hedge.\n"
+    )
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(paper), db=db, check=True)
+    query = metadata("minutes")["databases"]["minutes"]["queries"]["outstanding_actions"]["sql"]
+    rows = sqlite3.connect(db).execute(query, {"body": "", "owner": ""}).fetchall()
+    assert [row[5] for row in rows] == ["Bob Evans"]  # not 'Evans', as the paper wrote it
