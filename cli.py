@@ -675,12 +675,14 @@ def batch(
             files.append(path)
     work = partial(batches.line, ocr=_ocr_options(ocr, 1, pages_bar=False))
     try:
-        failures += _write_batch(target, run(engine, work, files, jobs, scheduler), len(files))
+        unread = _write_batch(target, run(engine, work, files, jobs, scheduler), len(files))
     except EngineError as exc:
         _fail(str(exc))
-    if not state.quiet:
+    failures += unread
+    if not state.quiet:  # a paper that failed has its line too, with its error: it is counted as failed only
         note = f"; {len(seen)} already there" if seen else ""
-        out.print(f"{_count(len(files), 'document')} extracted to {target}{note}; {failures} failed", markup=False)
+        done = _count(len(files) - unread, "document")
+        out.print(f"{done} extracted to {target}{note}; {failures} failed", markup=False)
     if failures:
         raise typer.Exit(1)
 

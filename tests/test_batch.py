@@ -169,6 +169,7 @@ def test_a_rerun_tries_again_what_failed_and_reads_each_file_once(tmp_path: Path
     out = tmp_path / "x.jsonl"
     first = run_cli("batch", str(paper), str(PAPERS[0]), "--out", str(out))
     assert first.returncode == 1 and lines(out)[str(paper)]["error"]
+    assert "1 document extracted" in first.stdout and "; 1 failed" in first.stdout  # not '2 extracted; 1 failed'
     shutil.copy(PAPERS[-1], paper)
     again = run_cli("batch", str(paper), str(PAPERS[0]), f"{tmp_path}/./late.txt", "--out", str(out))
     assert again.returncode == 0, again.stderr
