@@ -306,6 +306,7 @@ def _store_one(
         failures.append(parsed.error)
         err.print(f"error: {parsed.error}", markup=False, highlight=False)
         return
+    printed = next((m.date for m in parsed.meetings if m.date and not m.dated_by_name), None)  # before --date's
     try:
         if day and len(parsed.meetings) > 1 and any(m.date is None for m in parsed.meetings):
             err.print(  # an agenda with last meeting's minutes behind it: which of them met that day?
@@ -342,11 +343,9 @@ def _store_one(
             out.print(f"{parsed.path}: no meeting found", markup=False, highlight=False)
     if not day and not state.quiet and any(m.date is None and m.kind == "minutes" for m in parsed.meetings):
         _undated_note(db, parsed.path, result.document_id, body)
-    printed = [m.date for m in parsed.meetings if m.date and not m.dated_by_name]
     if day and printed and not state.quiet:  # the paper's own date stands: say so rather than drop --date unseen
         err.print(
-            f"note: {parsed.path}: prints its own date ({printed[0]}); --date is used only for a paper that prints "
-            "none",
+            f"note: {parsed.path}: prints its own date ({printed}); --date is used only for a paper that prints none",
             markup=False,
             highlight=False,
         )
