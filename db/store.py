@@ -89,6 +89,10 @@ def body_id(db: Database, name: str, organisation: str | None, attendees: list[s
     else:
         found = resolve(db, name, organisation, attendees)
     if found is not None:
+        if organisation:  # a body first met on a paper that named no organisation learns it from a later one
+            db.execute(
+                "UPDATE bodies SET organisation = ? WHERE id = ? AND organisation IS NULL", [organisation, found]
+            )
         return found
     name = free_name(db, name)
     key = body_key(name)

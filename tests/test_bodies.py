@@ -259,6 +259,25 @@ def test_a_council_s_bare_name_and_its_full_name_are_one_body_named_in_full(
     assert [(b["name"], b["meetings"]) for b in bodies] == [("Kent County Council", 2)]
 
 
+@pytest.mark.parametrize("agenda_first", [True, False])
+def test_a_body_learns_its_organisation_from_whichever_paper_names_it(
+    tmp_path: Path, db_path: Path | str, agenda_first: bool
+) -> None:
+    agenda = tmp_path / "agenda.txt"
+    agenda.write_text("Agenda for the Finance Committee to be held on 3 March 2025\n\n1. Apologies\n\n2. Budget\n")
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(
+        "ASHWORTH TOWN COUNCIL\n\nMinutes of the Finance Committee held on 3 March 2025\n\n"
+        "Present: Ann Lee, Bob Day, Cy Fox\n\n1. Apologies\n\nNone.\n\n2. Budget\n\nNoted.\n"
+    )
+    for paper in (agenda, minutes) if agenda_first else (minutes, agenda):
+        run_cli("ingest", str(paper), db=db_path, check=True)
+    bodies = json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)
+    assert [(b["name"], b["organisation"], b["meetings"]) for b in bodies] == [
+        ("Finance Committee", "Ashworth Town Council", 2)
+    ]
+
+
 def test_a_committee_is_never_joined_to_another_whose_name_ends_the_same(tmp_path: Path, db_path: Path | str) -> None:
     """'Appeals Committee' and 'Planning Appeals Committee' are two bodies, whichever comes first; a stored
     body is not renamed to a name another body has."""
