@@ -268,6 +268,9 @@ def find_person(db: Database, name: str, body: str | None = None) -> list[dict]:
 CARRIED = "not mentioned at the meeting of"  # the words the tracker writes when a meeting passes an action by
 # ... and when a meeting speaks of it in passing, saying nothing of how it stands
 MENTIONED = "mentioned at the meeting of"
+# ... when a later meeting decided the matter the action prepared, or reported its deed done in so many words
+DECIDED = "decided at the meeting of"
+REPORTED_DONE = "reported done at the meeting of"
 
 
 def passed_by(entry: dict) -> bool:

@@ -24,12 +24,9 @@ from ..extract.names import STREET_WORD
 from ..extract.progress import REF, status_of
 from ..extract.resolutions import STATUS_LOST
 from .connection import Database
-from .due import ISO_DAY, due_by
+from .due import ISO_DAY, NEXT_MEETING, due_by
 from .people import person_id
-from .queries import CARRIED, MENTIONED, kept
-
-DECIDED = "decided at the meeting of"
-REPORTED_DONE = "reported done at the meeting of"
+from .queries import CARRIED, DECIDED, MENTIONED, REPORTED_DONE, kept
 
 RESTATED = 80  # text similarity at which a later action is the same action again
 REPORTED = 62  # ... at which a progress report speaks of an action, when it also names its owner
@@ -276,7 +273,7 @@ class _Spoken:
         return cls(sentence, words, frozenset(_NUMBER.findall(sentence.lower())), _named(sentence), decided)
 
 
-_NUMBER = re.compile(r"\b\d+[a-z]?\b")
+_NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d+[a-z]?\b")  # a year names no matter: '2025' is every task that year
 # a house's number before its street's name: '24 Birch Green', '8 Staines Green', not '30 June' or 'Item 5 Budget'
 _ADDRESS = re.compile(rf"\b(\d+[a-z]?)\s+(?=(?:[A-Z][a-z]+\s+){{1,3}}(?i:{STREET_WORD})\b)")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+")  # read past a sentence's first word, which any sentence capitalises
@@ -368,17 +365,32 @@ def _mention(action: Tracked, said: list[_Spoken], known: _Known) -> tuple[_Spok
     return best
 
 
-# 'has very kindly scraped', 'was sent', 'have now been removed': a deed reported as done (not 'is to have been')
+# 'has very kindly scraped', 'was sent', 'have now been paid': a deed reported as done; not 'is to have been',
+# nor what was said or asked of someone ('was asked to', 'was reported that')
 _DONE_DEED = re.compile(
-    r"(?<!\bto )\b(?:has|have|had|was|were)\s+(?:(?:now|already|very|kindly|been|duly)\s+)*([a-z]{3,}ed)\b"
+    r"(?<!\bto )\b(?:has|have|had|was|were)\s+(?:(?:now|already|very|kindly|been|duly)\s+)*"
+    r"(?!(?:asked|requested|noted|agreed|proposed|suggested|mentioned|stated)\b)"
+    r"([a-z]{3,}ed|sent|paid|cut|put|written|bought|made|found|held|given|met|spoken)\b(?!\s+that\b)"
 )
+_PAST = {"sent": "send", "paid": "pay", "written": "write", "bought": "buy", "made": "make", "found": "find"}
+_PAST |= {"held": "hold", "given": "give", "met": "meet", "spoken": "speak"}
 
 
-def _done_in_prose(action: Tracked, sentence: str) -> bool:
+def _done_in_prose(action: Tracked, sentence: str, sure: bool) -> bool:
     """A later sentence that reports the task's own deed as done, with no status word: 'Cllr Rochford has very
-    kindly scraped the footway' of 'Miriam will ... request scraping of the footway'."""
+    kindly scraped the footway' of 'Miriam will ... request scraping of the footway'. A deed any task has
+    ('sent', 'checked') counts only in a sentence surely of this task."""
     task = _content(action.text, action.owners)
-    return any(_stem(verb) in task for verb in _DONE_DEED.findall(sentence.lower()))
+    deeds = {_stem(_PAST.get(verb, verb)) for verb in _DONE_DEED.findall(sentence.lower())}
+    return bool(deeds & task - _ANY_TASK or sure and deeds & task)
+
+
+def _put_off(sentence: str) -> bool:
+    """A decision to take the matter up again, not to settle it: 'be considered again at the next meeting'."""
+    return bool(STATUS_LOST.search(sentence) or NEXT_MEETING.search(sentence.lower()) or _AGAIN.search(sentence))
+
+
+_AGAIN = re.compile(r"\b(?:brought back|considered again|reconsider\w*|revisit\w*|future meeting)\b", re.I)
 
 
 def _carry_forward(unmentioned: list[Tracked], when: str, meeting_id: int, said: list[_Spoken], known: _Known) -> None:
@@ -389,9 +401,9 @@ def _carry_forward(unmentioned: list[Tracked], when: str, meeting_id: int, said:
             action.history.append((when, "open", meeting_id, f"{CARRIED} {when}; carried forward"))
             continue
         spoken, sure = found
-        if sure and spoken.decided and not STATUS_LOST.search(spoken.text):
+        if sure and spoken.decided and not _put_off(spoken.text):
             _change(action, "done", when, meeting_id, f"{DECIDED} {when}: {spoken.text}")
-        elif _done_in_prose(action, spoken.text):  # the deed itself is a second sign
+        elif _done_in_prose(action, spoken.text, sure):  # the deed itself is a second sign
             _change(action, "done", when, meeting_id, f"{REPORTED_DONE} {when}: {spoken.text}")
         else:
             action.history.append((when, "open", meeting_id, f"{MENTIONED} {when}: {spoken.text}"))

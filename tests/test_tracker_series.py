@@ -286,12 +286,13 @@ def test_every_form_of_action_review_moves_the_earlier_action(tmp_path: Path, re
     [
         # the matter the task prepared was decided, the same person named: done
         ("Niki Gordon was proposed as a Councillor and co-opted onto the Council.", True, "done"),
-        # ... but the same words in the discussion, not a decision, only speak of it
+        # ... but the same words outside any recorded decision only speak of it
         ("Niki Gordon addressed the meeting about joining the Council.", False, "open"),
         # a decision that shares three of the task's words but no name or number is not surely the same matter
         ("The Council resolved that it was possible for members to have opted out.", True, "open"),
-        # a decision to put the matter off closes nothing
+        # a decision to put the matter off, or take it up again, closes nothing
         ("The co-option of Niki Gordon was deferred to the next meeting.", True, "open"),
+        ("RESOLVED that the co-option of Niki Gordon be considered again when notices are posted.", True, "open"),
     ],
 )
 def test_an_open_action_whose_matter_a_later_meeting_decided_is_done(later: str, decided: bool, status: str) -> None:
@@ -305,18 +306,37 @@ def test_an_open_action_whose_matter_a_later_meeting_decided_is_done(later: str,
 
 
 @pytest.mark.parametrize(
-    ("later", "done"),
+    ("later", "sure", "done"),
     [
-        ("Cllr Rochford has very kindly scraped the Staines Green footway.", True),  # the task's own deed, done
-        ("The letters were posted to every household last week.", True),
-        ("The footway has not yet been scraped.", False),  # said not to be done
-        ("The footway ought to have been scraped by now.", False),
-        ("Cllr Rochford was asked about the Staines Green footway.", False),  # another deed
+        ("Cllr Rochford has very kindly scraped the Staines Green footway.", False, True),  # the task's own deed
+        ("The letters were posted to every household last week.", False, True),
+        ("The footway has not yet been scraped.", False, False),  # said not to be done
+        ("The footway ought to have been scraped by now.", False, False),
+        ("Cllr Rochford was asked about the Staines Green footway.", False, False),  # another deed
+        ("It was reported that the footway has been scraped.", False, True),  # ... the deed, not the report
+        ("It was reported that the Staines Green footway is worse.", False, False),
+        ("The Clerk was asked to check the footway again.", False, False),
+        # a deed any task has ('checked') closes the action only in a sentence surely of it
+        ("The Staines Green footway was checked last week.", False, False),
+        ("The Staines Green footway was checked last week.", True, True),
     ],
 )
-def test_a_later_sentence_that_reports_the_tasks_deed_done_closes_it(later: str, done: bool) -> None:
-    action = _tracked(1, "The Clerk will request scraping of the Staines Green footway and post letters.", ["Clerk"])
-    assert _done_in_prose(action, later) is done
+def test_a_later_sentence_that_reports_the_tasks_deed_done_closes_it(later: str, sure: bool, done: bool) -> None:
+    action = _tracked(
+        1, "The Clerk will check the footway, request scraping of the Staines Green footway and post letters.", []
+    )
+    assert _done_in_prose(action, later, sure) is done
+
+
+def test_a_year_names_no_matter() -> None:
+    """'book a venue for the 2025 conference' is not closed by 'the 2025 venue shortlist be circulated'."""
+    action = _tracked(1, "Ann to book a venue for the 2025 conference.", ["Ann"])
+    found = _mention(
+        action,
+        [_Spoken.of("RESOLVED that the 2025 venue shortlist be circulated.", True)],
+        _Known(frozenset(), frozenset()),
+    )
+    assert found is None or found[1] is False
 
 
 def test_a_number_the_body_uses_all_the_time_with_its_everyday_words_is_no_mention() -> None:
