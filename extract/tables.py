@@ -300,9 +300,10 @@ def _column_rows(table: Table, blocks: list[Block], col: int, body: list[int]) -
     """A right-hand column of initials beside the notes: the task is the notes' sentence level with them. A column
     whose cells are mostly not names tells what came of each row instead, and gives no actions."""
     out: list[Raw] = []
-    filled = [index for row in body for index in table.cells.get((row, col), []) if blocks[index].text.strip()]
-    if sum(bool(owners_only(blocks[index].text)) for index in filled) * 2 < len(filled):
-        return out  # mostly sentences ('Bottle has been ordered.', 'Purchased'): what came of it, not who does it
+    said = [blocks[i].text.strip() for row in body for i in table.cells.get((row, col), [])]
+    filled = [text for text in said if text and not _NOTHING.match(text)]  # '–', 'N/A': no one, and no outcome
+    if sum(bool(owners_only(text)) for text in filled) * 2 < len(filled):
+        return out  # mostly sentences ('Bottle has been ordered.'): what came of each row, not who does it
     widths = {c: w for c, w in table.widths(blocks, body).items() if 0 < c != col}
     widest = max(widths, key=lambda c: widths[c], default=None)  # the notes, not the item's title beside them
     for row in body:

@@ -1278,6 +1278,9 @@ def test_an_action_column_of_what_came_of_each_motion_names_no_owners() -> None:
     initials = text.replace("Bottle has been ordered.", "AH").replace("<p>Purchased</p>", "BI")
     (marked,) = extract(from_text(initials, markdown=True))
     assert [a.owners for a in marked.actions] == [["AH"], ["BI"]]  # a column mostly of initials still names them
+    dashes = initials.replace("Once the lathe runs donors will be contacted.", "–").replace("BI", "–")
+    (dashed,) = extract(from_text(dashes + "\n| 2025-09-19 | Approve a new vice | Passed | – |", markdown=True))
+    assert [a.owners for a in dashed.actions] == [["AH"]]  # a dash in a row with no action is no one, nor a sentence
 
 
 def test_one_task_given_to_two_people_is_two_actions() -> None:
