@@ -872,10 +872,12 @@ def actions(
     from .db.queries import ACTION_FIELDS
     from .db.queries import actions as list_actions
 
+    if owner is not None and not owner.strip():
+        _fail("--owner names nobody: give the owner's name", 2)
     db = _db()
     rows = list_actions(db, body=_body(db, body), owner=owner, open_only=open_only, with_history=as_json)
     if owner and not rows and not state.quiet:
-        _no_such_owner(db, owner)
+        _no_such_owner(db, owner, "open action" if open_only else "action", body)
     if as_json:
         rows = [{k: r[k] for k in ACTION_FIELDS} for r in rows]
     _emit(
@@ -887,8 +889,9 @@ def actions(
     )
 
 
-def _no_such_owner(db, owner: str) -> None:
-    """An owner no action has: say so, with the owners whose names are nearly that ('Copard': Jim Coppard)."""
+def _no_such_owner(db, owner: str, what: str, body: str | None) -> None:
+    """An owner no listed action has: say so, with the owners whose names are nearly that ('Copard': Jim Coppard),
+    not the name typed (who may own only closed actions)."""
     from rapidfuzz import fuzz, process, utils
 
     names = [
@@ -896,10 +899,12 @@ def _no_such_owner(db, owner: str) -> None:
         for row in db.execute(
             "SELECT DISTINCT coalesce(p.name, o.name) FROM action_owners o LEFT JOIN people p ON p.id = o.person_id"
         )
+        if row[0].lower() != owner.strip().lower()
     ]
     near = process.extract(owner, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=3, score_cutoff=70)
     hint = f"; owners with a name like it: {', '.join(n for n, _, _ in near)}" if near else ""
-    err.print(f"note: no action is owned by {owner!r}{hint}", markup=False, highlight=False)
+    of = f" of {body}" if body else ""
+    err.print(f"note: no {what}{of} is owned by {owner!r}{hint}", markup=False, highlight=False)
 
 
 action_app = typer.Typer(

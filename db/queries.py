@@ -142,11 +142,12 @@ def _owned_by(owner: str) -> tuple[str, list[str]]:
     word Coppard, titles aside; a post ('Chairman') is that post alone, not 'Vice Chairman'."""
     from ..extract.names import is_role, strip_honorifics
 
-    wanted = " ".join(strip_honorifics(owner).lower().split()) or owner.lower().strip()
-    if is_role(wanted):
+    typed = re.sub(r"^the\s+", "", " ".join(owner.split()), flags=re.I)  # 'The Clerk' is the Clerk
+    wanted = (strip_honorifics(typed.title()) or typed).lower()  # 'cllr coppard' as 'Cllr Coppard'
+    if is_role(wanted.title()):
         return "(lower(o.name) = ? OR lower(p.name) = ?)", [wanted, wanted]
-    spaced = [f"% {word} %" for word in wanted.split()]
-    one = " AND ".join(["(' ' || lower({0}) || ' ') LIKE ?"] * len(spaced))
+    spaced = ["% " + re.sub(r"([\\%_])", r"\\\1", word) + " %" for word in wanted.split()]  # '%' is a letter
+    one = " AND ".join(["(' ' || lower({0}) || ' ') LIKE ? ESCAPE '\\'"] * len(spaced))
     return f"(({one.format('o.name')}) OR ({one.format('p.name')}))", spaced + spaced
 
 

@@ -418,12 +418,18 @@ def test_actions_by_owner_match_the_persons_name_without_titles_and_a_post_alone
         }
 
     haylock = owned("Peter Haylock")
-    assert haylock and owned("Mr Peter Haylock") == owned("haylock") == haylock
+    assert haylock and owned("Mr Peter Haylock") == owned("mr peter haylock") == owned("haylock") == haylock
+    assert owned("%") == owned("Peter_Haylock") == set()  # a wildcard typed is a letter, not every name
     run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Vice Chair", db=copy, check=True)
     run_cli("action", "set", "SF-2023-03-14-02", "--owner", "Chair", db=copy, check=True)
-    assert owned("Chair") == {"SF-2023-03-14-02"}  # not the Vice Chair's
+    assert owned("Chair") == owned("the chair") == {"SF-2023-03-14-02"}  # not the Vice Chair's
+    assert "names nobody" in one_line_error(run_cli("actions", "--owner", " ", db=copy), 2)
     slip = run_cli("actions", "--owner", "Haylok", db=copy, check=True)
     assert slip.stderr.strip() == "note: no action is owned by 'Haylok'; owners with a name like it: Peter Haylock"
+    run_cli("action", "done", "SF-2023-03-14-02", db=copy, check=True)
+    closed = run_cli("actions", "--owner", "Chair", "--open", db=copy, check=True)
+    note, _, like = closed.stderr.strip().partition("; owners with a name like it: ")
+    assert note == "note: no open action is owned by 'Chair'" and "Chair" not in like.split(", ")  # not itself
 
 
 def test_review_lists_the_least_sure_first_and_says_how_many_more_wait(sqlite_copy: Path) -> None:
