@@ -937,11 +937,26 @@ def search(
     _emit(rows, as_json, as_csv, ["kind", "body", "meeting_date", "item", "ref", "text"], "Found")
 
 
+def _original(db, ref: str) -> str:
+    """The ref an action is listed under: a restatement's ('raised again at a later meeting') is its original's,
+    which every listing shows and every change goes to; said once, so the user knows which ref moved."""
+    from .db.queries import original_ref
+
+    first = original_ref(db, ref)
+    if first is None:
+        return ref
+    if not state.quiet:
+        err.print(f"note: {ref.upper()} restates {first}, the action listed for it; using {first}", markup=False)
+    return first
+
+
 def _hand(ref: str, field: str, value: str, note: str | None) -> None:
     from .db.hand import NotFound, change
 
+    db = _db(writing=True)
+    ref = _original(db, ref)
     try:
-        changed = change(_db(writing=True), ref, field, value, note)
+        changed = change(db, ref, field, value, note)
     except NotFound as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(1) from None
@@ -959,6 +974,7 @@ def action_show(
     from .db.queries import actions, rejected_action
 
     db = _db()
+    ref = _original(db, ref)
     found = actions(db, ref=ref)
     if not found:
         if rejected_action(db, ref):
@@ -1019,6 +1035,7 @@ def action_set(
         raise typer.Exit(2)
     if owner is not None and not owner.replace("/", "").strip():
         _fail("--owner names nobody: give the owner's name", 2)
+    ref = _original(_db(writing=True), ref)  # once, before the due date and the owners change
     if due is not None:
         _hand(ref, "due", _parse_day(due, "--due").isoformat(), note)
     if owner is not None:

@@ -185,6 +185,20 @@ def document_bodies(db: Database, document_id: int) -> list[str]:
     return [row[0] for row in rows]
 
 
+def original_ref(db: Database, ref: str) -> str | None:
+    """The ref of the action a later restatement stands for ('DB-2024-03-14-03' restating 'DB-2024-02-08-03'),
+    following a chain of them; None where the ref is no restatement or no action."""
+    row = db.execute("SELECT linked_to FROM actions WHERE upper(ref) = upper(?)", [ref.strip()]).fetchone()
+    seen: set[int] = set()
+    while row is not None and row[0] is not None and row[0] not in seen:
+        seen.add(row[0])
+        found = db.execute("SELECT ref, linked_to FROM actions WHERE id = ?", [row[0]]).fetchone()
+        if found is None or found[1] is None:
+            return found[0] if found else None
+        row = (found[1],)
+    return None
+
+
 def rejected_action(db: Database, ref: str) -> bool:
     """Whether a reviewer rejected the action with this ref (it is then listed nowhere)."""
     query = "SELECT 1 FROM actions WHERE upper(ref) = upper(?) AND reviewed = 'rejected'"

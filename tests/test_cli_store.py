@@ -272,3 +272,22 @@ def test_a_date_given_corrects_a_file_names_date_but_not_a_printed_one(tmp_path:
     )
     dates = {m["document"]: m["date"] for m in json.loads(run_cli("meetings", "--json", db=db, check=True).stdout)}
     assert dates == {str(named): "2017-05-05", str(printed): "2024-03-05"}
+
+
+def test_a_restated_actions_ref_stands_for_the_action_it_restates(tmp_path: Path) -> None:
+    """Search finds an action where later minutes raised it again: its ref there changes the action listed."""
+    head = "Minutes of the Finance Committee held on {} March 2024\n\nPresent: Ann Bell, Cy Dee\n\n1. Budget\n"
+    for day in (5, 19):
+        (tmp_path / f"m{day}.txt").write_text(head.format(day) + "ACTION: Clerk to circulate the draft budget.\n")
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(tmp_path / "m5.txt"), str(tmp_path / "m19.txt"), db=db, check=True)
+    (listed,) = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
+    later = listed["ref"].replace("-05-", "-19-")
+    done = run_cli("action", "done", later, db=db, check=True)
+    assert done.stderr.strip() == (
+        f"note: {later} restates {listed['ref']}, the action listed for it; using {listed['ref']}"
+    )
+    (after,) = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
+    assert after["ref"] == listed["ref"] and after["status"] == "done"
+    shown = json.loads(run_cli("action", "show", later, "--json", db=db, check=True).stdout)
+    assert shown["ref"] == listed["ref"]
