@@ -155,6 +155,7 @@ def _store_paper(db: Database, document: Document, meetings: list[Meeting], row,
     body, day = (body or row[1], day or row[2]) if row else (body, day)
     if len(meetings) == 1 and day and (meetings[0].date is None or meetings[0].dated_by_name):
         meetings[0].date = day  # the day given is a one-meeting paper's, over its file name's; not over a printed one
+        meetings[0].dated_by_name = False
     doc_id, earlier = _document_row(db, document, len(meetings), row[0] if row else None, body, day)
     if earlier and not meetings:
         raise NothingRead(

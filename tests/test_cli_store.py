@@ -262,6 +262,8 @@ def test_a_date_given_corrects_a_file_names_date_but_not_a_printed_one(tmp_path:
     named.write_text("# Directors' Meeting Minutes\n\nMembers present: Brett Pharo, John Anderson\n\n## Website\n")
     run_cli("ingest", str(named), db=db, check=True)
     run_cli("ingest", "--again", str(named), "--date", "2017-05-05", db=db, check=True)
+    again = run_cli("ingest", "--again", str(named), db=db, check=True)  # the date given stands, and is not called
+    assert "by its file's name" not in again.stderr  # the file name's
     printed = tmp_path / "printed.txt"
     printed.write_text(
         "Minutes of the Finance Committee held on 5 March 2024\n\nPresent: Ann Bell, Cy Dee\n\n1. Budget\n"
