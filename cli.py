@@ -1252,8 +1252,10 @@ def _format_for(out_file: Path | None, fmt: str | None, formats: tuple[str, ...]
     """The format asked for, else the one the file's name ends in ('log.html'), else the default; a usage error
     for one the command does not write, or a file name of a kind it does not write ('digest.docx')."""
     named = _suffix(out_file)
-    if not fmt and named in _FILE_KINDS and named not in formats:  # 'digest.docx': not written as text
+    if named in _FILE_KINDS and named not in formats:  # 'digest.docx': not written as text
         _fail(f"{out_file}: cannot write a .{named} file here; --out may end in .{', .'.join(formats)}", 2)
+    if fmt and named in formats and named != fmt:  # '--format md --out log.html'
+        _fail(f"--format {fmt} but {out_file} ends in .{named}: give one or the other", 2)
     fmt = fmt or (named if named in formats else default)
     if fmt not in formats:
         _fail(f"--format must be one of {', '.join(formats)}", 2)
@@ -1858,12 +1860,14 @@ def export(
     from .outputs import OutputError, write_all
     from .render.export import files
 
-    named = {"db": "sqlite"}.get(_suffix(out_path), _suffix(out_path))
+    named = {"db": "sqlite", "sqlite3": "sqlite"}.get(_suffix(out_path), _suffix(out_path))
     fmt = fmt or (named if named in ("json", "xlsx", "sqlite") else "csv")
     if fmt not in ("csv", "json", "xlsx", "sqlite"):
         _fail("--format must be csv, json, xlsx or sqlite", 2)
-    if fmt == "csv" and named:  # 'exp.csv' would be a folder of that name
+    if fmt == "csv" and (named == "csv" or named in _FILE_KINDS):  # 'exp.csv' would be a folder of that name
         _fail(f"{out_path}: csv writes a folder of files, one a table: give --out a folder's name", 2)
+    if fmt != "csv" and named in _FILE_KINDS and named != fmt:  # '--format xlsx --out x.csv'
+        _fail(f"--format {fmt} but {out_path} ends in .{named}: give one or the other", 2)
     target = out_path or Path(
         {"csv": "minutes-export", "json": "minutes-export.json", "xlsx": "minutes-export.xlsx"}.get(
             fmt, "minutes-export.db"

@@ -395,11 +395,18 @@ def test_an_output_file_of_a_kind_the_command_does_not_write_is_a_usage_error(
         ["digest", "--body", "Schools Forum", "--out", str(tmp_path / "digest.docx")],
         ["action-log", "--body", "Schools Forum", "--out", str(tmp_path / "log.pdf")],
         ["export", "--out", str(tmp_path / "export.csv")],  # csv is a folder of files: not one named '.csv'
+        ["export", "--format", "xlsx", "--out", str(tmp_path / "export.csv")],  # the format and the name disagree
+        ["digest", "--body", "Schools Forum", "--format", "md", "--out", str(tmp_path / "digest.html")],
     ):
-        assert "--out" in one_line_error(run_cli(*args, db=sqlite_copy), 2)
+        said = one_line_error(run_cli(*args, db=sqlite_copy), 2)
+        assert "--out" in said or "--format" in said
     assert not {p.name for p in tmp_path.iterdir()} - {sqlite_copy.name}  # nothing written
     run_cli("export", "--out", str(tmp_path / "all.json"), db=sqlite_copy, check=True)  # the name says json
     assert json.loads((tmp_path / "all.json").read_text())["actions"]
+    run_cli("export", "--out", str(tmp_path / "copy.sqlite3"), db=sqlite_copy, check=True)  # ... or SQLite
+    assert (tmp_path / "copy.sqlite3").read_bytes()[:15] == b"SQLite format 3"
+    run_cli("export", "--out", str(tmp_path / "exports.2024"), db=sqlite_copy, check=True)  # a folder with a dot
+    assert (tmp_path / "exports.2024" / "actions.csv").is_file()
 
 
 def test_addresses_without_send_and_an_owner_naming_nobody_are_usage_errors(sqlite_copy: Path) -> None:
