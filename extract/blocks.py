@@ -17,7 +17,7 @@ from .model import Found, Source
 from .rules import confidence
 
 _STARTS = re.compile(
-    r"^(?:\(\d{2}-\d{3,5}\)|\(?[a-zA-Z]\)|[IVX]{1,5}\.\s+[A-Z]|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|(?!19|20)[1-9]\d{3}[.:]\s+(?-i:[A-Z])|[A-Z]{1,5}\s?\d+/\d+|[A-Z]{1,5}/\d+/\d+|\d+/\d+|"
+    r"^(?:\(\d{2}-\d{3,5}\)|\(?[a-zA-Z]\)|[IVX]{1,5}\.\s+[A-Z]|\*?[A-Z]\.\s+[A-Z]|\(?[ivxIVX]{1,4}\)|\d{1,3}(?:\.\d{1,3})*[.)]?\s|(?!19|20)(?:[1-9]\d{3}\.|(?!(?:1\d|2[0-3])[0-5]\d)[1-9]\d{3}:)\s+(?-i:[A-Z])|[A-Z]{1,5}\s?\d+/\d+|[A-Z]{1,5}/\d+/\d+|\d+/\d+|"
     r"action\b|actions\b|resolved\b|agreed\s*[:\-–]|decision\s*:|present\b|apologies\b|absent\b|"
     r"in attendance\b|also present\b|attendees\b|q\.|a\.\s|(?-i:[A-Z][a-z]+(?:\s[a-z]+)?):\s|"
     r"(?-i:[A-Z][a-z]+):$|\((?-i:[A-Z]{2,4})\)\s)",  # 'Discussion:' alone: a label, not a sentence's end

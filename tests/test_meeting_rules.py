@@ -2348,9 +2348,10 @@ def test_a_running_minute_number_of_four_figures_starts_an_item_after_a_line_tha
         Line("2740. Community Defibrillators: On the 6th July 2019 an incident happened in Sylvan", page=3, gap=True),
         Line("View where a resident suffered a cardiac arrest.", page=3),
         Line("2019. The year ended with a surplus.", page=3),  # a year is no minute's number
+        Line("1030: Welcome and coffee.", page=3, gap=True),  # ... nor a time
     ]
     lines[2].wrapped = lines[3].wrapped = True  # the lines filled to the margin
     blocks = _blocks_of(lines)
-    assert [b.text[:5] for b in blocks] == ["2737.", "2738:", "2740.", "2019."]
+    assert [b.text[:5] for b in blocks] == ["2737.", "2738:", "2740.", "2019.", "1030:"]
     numbers = [heading_number(b) for b in blocks]
-    assert [n.group("num") if n else None for n in numbers] == ["2737", "2738", "2740", None]
+    assert [n.group("num") if n else None for n in numbers] == ["2737", "2738", "2740", None, None]
