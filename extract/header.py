@@ -410,11 +410,8 @@ def clean_body(name: str | None) -> str | None:
 
 # "CRETE TOWNSHIP SPECIAL BOARD OF TRUSTEES MEETING", "Port of Alsea Regular Commission Meeting": which meeting
 # of the body it was, not part of the body's name
-_WHICH_MEETING = re.compile(
-    r"\b(?:regular|special|ordinary|emergency|monthly|quarterly|adjourned)\s+"
-    r"(?=(?:board|council|committee|commission|trustees|governors)\b)",
-    re.I,
-)
+_WHICH = r"(?:extraordinary|special|ordinary|regular|emergency|monthly|quarterly|annual|adjourned)"  # meeting
+_WHICH_MEETING = re.compile(rf"\b{_WHICH}\s+(?=(?:board|council|committee|commission|trustees|governors)\b)", re.I)
 
 
 def qualified(body: str | None, organisation: str | None) -> str | None:
@@ -469,13 +466,11 @@ _GENERAL_MEETING = re.compile(r"(?:Annual|Extraordinary) General Meeting$")
 
 
 # "Extraordinary Meeting of the Parish Council": which meeting of the body it was, not the body's name
-_KIND_OF_MEETING = re.compile(
-    r"^(?:(?:extraordinary|special|ordinary|regular|emergency|monthly|annual)\s+)+meeting\s+of\s+(?:the\s+)?", re.I
-)
+_KIND_OF_MEETING = re.compile(rf"^(?:{_WHICH}\s+)+meeting\s+of\s+(?:the\s+)?", re.I)
 
 
 # 'Previous AGM minutes', 'Post AGM', 'Next Committee meeting': another meeting than the paper's
-_NOT_THIS = re.compile(r"(?:previous|post|next|last|prior)\b", re.I)
+_NOT_THIS = re.compile(r"(?:previous|post|next|last|prior)\s+(?:agm|egm|(?:\w+\s+)?meeting)\b", re.I)
 _BRACKETED = re.compile(r"\((?![A-Z]{2,6}\))[^()]*\)")  # not an acronym's brackets: '(AGM)' names the meeting
 
 
@@ -485,9 +480,9 @@ def _body_in(text: str) -> str | None:
     text = _BRACKETED.sub(" ", text)  # 'Ed Parkes (Cabinet Office)': a member's organisation, not the body
     found = _BODY.search(text.title() if _in_capitals(text) else text)
     acronym = _BODY.search(text) if _in_capitals(text) else None
-    if acronym and acronym.group(0).endswith(("AGM", "EGM")) and " " in acronym.group(0):
+    if acronym and re.fullmatch(r"[A-Z]{2,6} [AE]GM", acronym.group(0)):
         found = acronym  # 'WVTRA AGM 15/08/23': initials stay initials
-    if not found or _NOT_THIS.match(found.group(0)):
+    if not found:
         return None
     general = _GENERAL_MEETING.search(found.group(0))
     if general:  # "Suffolk's Libraries IPS Ltd Annual General Meeting": the society is the organisation
@@ -497,6 +492,8 @@ def _body_in(text: str) -> str | None:
         if re.fullmatch(r"open|public", words[0], re.I) and len(words) > 2:
             break  # "Open Board" is the board meeting in public; "Open Spaces Committee" is a name
         words.pop(0)
+    if _NOT_THIS.match(" ".join(words) + text[found.end() :]):
+        return None  # 'Previous AGM minutes', 'the Previous Committee Meeting': another meeting than the paper's
     return _name_case(words)
 
 

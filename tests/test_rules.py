@@ -270,6 +270,8 @@ def test_roll_call_with_roles() -> None:
             "Crete Township Board of Trustees",
         ),
         ("April 19, 2018\nPort of Alsea Regular Commission Meeting\n\n", "Port of Alsea Commission"),
+        ("EXTRAORDINARY BOARD OF TRUSTEES MEETING\n3 March 2025\n\n", "Board of Trustees"),
+        ("Minutes of the Post Office Users Committee held on 3 March 2025\n\n", "Post Office Users Committee"),
         (  # a place's joining words stay small
             "TAYPORT FERRYPORT-ON-CRAIG COMMUNITY COUNCIL\nMinutes of the meeting held on 2 October 2023\n\n",
             "Tayport Ferryport-on-Craig Community Council",
