@@ -31,11 +31,15 @@ def body_key(name: str) -> str:
 
 NO_OWNER = "No owner named"  # the digest's group for actions the minutes give to no one
 
-ACTIONS_SQL = """
+# an owner as listings show them: the person the papers name in full, or the post ('Clerk') when given by post
+OWNER_NAME = "CASE WHEN o.by_post = 1 THEN o.name ELSE coalesce(p.name, o.name) END"
+ACTIONS_SQL = (
+    """
 SELECT a.id, a.ref, b.name AS body, m.date AS meeting_date, a.item, a.text, a.due, a.due_date, a.status,
        a.status_at, a.reported, d.path AS opened_in, m.id AS meeting_id,
-       (SELECT json_group_array(name) FROM (SELECT CASE WHEN o.by_post = 1 THEN o.name
-                                                       ELSE coalesce(p.name, o.name) END AS name FROM action_owners o
+       (SELECT json_group_array(name) FROM (SELECT """
+    + OWNER_NAME
+    + """ AS name FROM action_owners o
                                             LEFT JOIN people p ON p.id = o.person_id
                                             WHERE o.action_id = a.id ORDER BY o.position) AS named) AS owners
 FROM actions a
@@ -43,6 +47,7 @@ JOIN meetings m ON m.id = a.meeting_id
 JOIN bodies b ON b.id = m.body_id
 JOIN documents d ON d.id = m.document_id
 """
+)
 
 
 def _body_filter(db: Database, body: str | None, column: str) -> tuple[str, list] | None:

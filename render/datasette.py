@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..db.queries import kept
+from ..db.queries import OWNER_NAME, kept
 
-OWNERS = (  # each owner as the person the papers name in full ('Lizzer Bradbury' for 'Cllr Bradbury'), as listings do
-    "(SELECT group_concat(name, ', ') FROM (SELECT coalesce(p.name, o.name) AS name FROM action_owners o "
+OWNERS = (  # each owner as listings show them ('Lizzer Bradbury' for 'Cllr Bradbury'; 'Clerk' for the post)
+    f"(SELECT group_concat(name, ', ') FROM (SELECT {OWNER_NAME} AS name FROM action_owners o "
     "LEFT JOIN people p ON p.id = o.person_id WHERE o.action_id = a.id ORDER BY o.position))"
 )
 OPEN = f"a.status = 'open' AND a.linked_to IS NULL AND {kept('a')}"
