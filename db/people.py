@@ -20,17 +20,19 @@ def fold(name: str) -> str:
 
 
 def may_be_one(a: str, b: str) -> bool:
-    """Whether two names could be one person's: a name in common ('Jim Coppard', 'Coppard'), one the other's
-    initials ('JC'), or nearly the same spelling ('Haidy Blak'). 'Haidy Blake' and 'Lizzer Bradbury' could not."""
-    words = [set(re.findall(r"[a-z]+", fold(strip_honorifics(n) or n))) for n in (a, b)]
-    if words[0] & words[1]:
+    """Whether two names could be one person's: the same surname ('Jim Coppard', 'Cllr Coppard'), one name alone
+    that begins the other's first or last ('Pete', 'Peter Haylock'), one the other's initials ('J.C.'), or nearly
+    the same spelling ('Haidy Blak'). 'Peter Oakenfull' and 'Peter Newson' could not, nor 'A Jones' and 'A Patel'."""
+    one, two = ([w for w in re.findall(r"[a-z]+", fold(strip_honorifics(n) or n))] for n in (a, b))
+    if not one or not two:
+        return False
+    if fuzz.ratio(one[-1], two[-1]) >= 85 or fuzz.ratio(" ".join(one), " ".join(two)) >= 85:
         return True
-    short, long_ = sorted((a, b), key=len)
-    return (
-        short.replace(" ", "").isupper()
-        and short.replace(" ", "") == initials_of(long_)
-        or (fuzz.ratio(fold(a), fold(b)) >= 80)
-    )
+    short, long_ = sorted((one, two), key=len)
+    if len(short) == 1 and len(long_) > 1 and any(w.startswith(short[0]) for w in (long_[0], long_[-1])):
+        return True
+    letters = [re.sub(r"[^A-Za-z]", "", n) for n in (a, b)]
+    return any(x.isupper() and x == initials_of(y) for x, y in ((letters[0], b), (letters[1], a)))
 
 
 def _same_person(a: str, b: str) -> bool:

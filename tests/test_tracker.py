@@ -321,3 +321,21 @@ def test_next_meeting_dues_fall_on_the_day_the_minutes_state_despite_a_gap_in_th
     (listed,) = json.loads(run_cli("actions", "--json", db=db_path, check=True).stdout)
     action = json.loads(run_cli("action", "show", listed["ref"], "--json", db=db_path, check=True).stdout)
     assert (action["due"], action["due_date"]) == ("next meeting", "2017-09-13"), "not the next paper stored"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("Jim Coppard", "Cllr Coppard", True),  # the same surname
+        ("Pete", "Peter Haylock", True),  # a name alone that begins the other's
+        ("J.C.", "Jim Coppard", True),  # initials
+        ("Haidy Blake", "Haidy Blak", True),  # a slip of spelling
+        ("Peter Oakenfull", "Peter Newson", False),  # a first name in common is not enough
+        ("A Jones", "A Patel", False),
+        ("Haidy Blake", "Lizzer Bradbury", False),
+    ],
+)
+def test_two_names_may_be_one_persons_only_by_surname_initials_or_spelling(a: str, b: str, one: bool) -> None:
+    from minutes.db.people import may_be_one
+
+    assert may_be_one(a, b) is one
