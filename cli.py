@@ -1286,7 +1286,8 @@ def _address_key(name: str) -> str:
     """'Cllr Jim  Coppard' and 'jim coppard' are one key of the [addresses] table."""
     from .extract.names import strip_honorifics
 
-    return " ".join((strip_honorifics(name) or name).lower().split())
+    typed = " ".join(name.split())
+    return (strip_honorifics(typed.title()) or typed).lower()  # 'cllr tony burton' as 'Cllr Tony Burton'
 
 
 def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for_owner) -> None:
@@ -1551,7 +1552,9 @@ def review_list(
     below: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Show records with confidence under this (0 to 1; 1 shows all).")
     ] = 0.8,
-    limit: Annotated[int, typer.Option(help="Show the N least sure (0: all).", min=0)] = 25,
+    limit: Annotated[
+        int | None, typer.Option(help="Show the N least sure (0: all; default 25, and all with --json).", min=0)
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List low-confidence records not yet reviewed, least sure first, with where they were read."""
@@ -1562,6 +1565,7 @@ def review_list(
     db = _db()
     body_id = _body_row(db, body)["id"] if body else None
     rows = low_confidence(db, below, body_id)
+    limit = (0 if as_json else 25) if limit is None else limit  # a program reading the JSON takes the whole queue
     if limit and len(rows) > limit:
         if not state.quiet:  # a first session's queue holds most records: the least sure come first, the rest wait
             err.print(

@@ -442,6 +442,8 @@ def test_actions_by_owner_match_the_persons_name_without_titles_and_a_post_alone
 def test_review_lists_the_least_sure_first_and_says_how_many_more_wait(sqlite_copy: Path) -> None:
     every = json.loads(run_cli("review", "--below", "1", "--limit", "0", "--json", db=sqlite_copy, check=True).stdout)
     assert len(every) > 3
+    whole = json.loads(run_cli("review", "--below", "1", "--json", db=sqlite_copy, check=True).stdout)
+    assert whole == every  # a program reading the JSON gets the whole queue unless it asks for fewer
     few = run_cli("review", "--below", "1", "--limit", "2", "--json", db=sqlite_copy, check=True)
     assert json.loads(few.stdout) == every[:2]
     assert few.stderr.strip() == f"note: {len(every) - 2} more records under 1 not shown; --limit 0 lists them all"

@@ -231,7 +231,7 @@ def test_send_multipart_over_smtp(db: Path | str, tmp_path: Path, smtp) -> None:
 def test_per_owner_sends_each_their_own(db: Path | str, tmp_path: Path, smtp) -> None:
     inbox, port = smtp
     extra = settings(
-        db, tmp_path, '[addresses]\n"Cllr Tony Burton" = "tony@lbhf.example"\n"peter  haylock" = "peter@lbhf.example"\n'
+        db, tmp_path, '[addresses]\n"cllr tony burton" = "tony@lbhf.example"\n"peter  haylock" = "peter@lbhf.example"\n'
     )  # a title and the case or spacing of a name in the address book do not matter
     env = {**env_for(port), **extra}
     result = run_cli(
