@@ -241,7 +241,23 @@ def _ingest_body(db, body: str | None) -> str | None:
     found = find_body(db, named, likeness=False)  # a name, never a likeness: 'Working Group' is not another's
     if found is not None and found["name"] != named and not state.quiet:
         err.print(f"note: --body {named!r} is the stored body {found['name']!r}", markup=False, highlight=False)
+    if found is None and not state.quiet:
+        _new_body_note(db, named)
     return found["name"] if found is not None else named
+
+
+def _new_body_note(db, named: str) -> None:
+    """--body naming no stored body makes a new one: said, with a stored name it may be a slip for ('DSF Bored')."""
+    from rapidfuzz import fuzz, process, utils
+
+    names = [row[0] for row in db.execute("SELECT name FROM bodies")]
+    near = process.extract(named, names, scorer=fuzz.ratio, processor=utils.default_process, limit=1, score_cutoff=80)
+    if near:
+        err.print(
+            f"note: --body {named!r} is no stored body, so it is a new one; did you mean {near[0][0]!r}?",
+            markup=False,
+            highlight=False,
+        )
 
 
 def _store_all(

@@ -293,3 +293,17 @@ def test_a_restated_actions_ref_stands_for_the_action_it_restates(tmp_path: Path
     assert after["ref"] == listed["ref"] and after["status"] == "done"
     shown = json.loads(run_cli("action", "show", later, "--json", db=db, check=True).stdout)
     assert shown["ref"] == listed["ref"]
+
+
+def test_a_body_given_that_is_a_slip_for_a_stored_one_is_said(tmp_path: Path) -> None:
+    head = "Minutes of the meeting held on {} March 2024\n\nPresent: Ann Bell, Cy Dee\n\n1. Budget\nNoted.\n"
+    for day in (5, 19):
+        (tmp_path / f"m{day}.txt").write_text(head.format(day))
+    db = tmp_path / "m.db"
+    first = run_cli("ingest", str(tmp_path / "m5.txt"), "--body", "Finance Committee", db=db, check=True)
+    assert "note:" not in first.stderr  # a new body, like no other: nothing to say
+    slip = run_cli("ingest", str(tmp_path / "m19.txt"), "--body", "Finance Comittee", db=db, check=True)
+    assert (
+        "note: --body 'Finance Comittee' is no stored body, so it is a new one; did you mean 'Finance Committee'?"
+        in slip.stderr.splitlines()
+    )
