@@ -103,18 +103,46 @@ def write(out: Path, lines: Iterable[tuple[str | None, str]]) -> Iterator[str | 
             yield error
 
 
-def read_lines(path: Path) -> Iterator[Parsed]:
-    """Each line of a batch file as a parsed paper, read one at a time; a line that is not a record is one failure.
-
-    Lines end at "\\n" only: a record may hold U+2028 or U+0085, which str.splitlines() would break at."""
-    with path.open(encoding="utf-8", errors="replace", newline="\n") as handle:
-        for number, text in enumerate(handle, 1):
-            if not text.strip():
-                continue
+def read_in_order(path: Path) -> Iterator[Parsed]:
+    """The lines of a batch file in the order `minutes ingest` would have read their papers (a folder's files
+    before its sub-folders', each by name), not the order the workers finished them: bodies are named, and
+    refs given, by the first paper stored, so `load` must store as `ingest` does. One line in memory at a time."""
+    places: list[tuple[tuple, int, int]] = []  # (where ingest would meet it, byte offset, line number)
+    with path.open("rb") as handle:
+        offset = 0
+        for number, raw in enumerate(iter(handle.readline, b""), 1):
+            if raw.strip():
+                places.append((_walk_key(_source_of(raw)), offset, number))
+            offset += len(raw)
+    if places and all(key == _NOT_A_RECORD for key, _, _ in places):
+        yield Parsed(str(path), error=f"{path}: not a batch file (of `minutes batch`): no line is a record")
+        return
+    with path.open("rb") as handle:
+        for _, offset, number in sorted(places):
+            handle.seek(offset)
+            text = handle.readline().decode("utf-8", errors="replace")
             try:
                 yield parsed(text)
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
                 yield Parsed(str(path), error=f"{path}: line {number} is not a batch record ({type(exc).__name__})")
+
+
+def _source_of(raw: bytes) -> str | None:
+    try:
+        return str(json.loads(raw)["source"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+_NOT_A_RECORD = ((2, ""),)  # after every record, where it is reported
+
+
+def _walk_key(source: str | None) -> tuple:
+    """A folder's files before its sub-folders, each by name, as a walk of the folder meets them."""
+    if source is None:
+        return _NOT_A_RECORD
+    *folders, name = Path(source).parts or ("",)
+    return (*((1, part) for part in folders), (0, name))
 
 
 def parsed(line: str) -> Parsed:

@@ -728,7 +728,7 @@ def load(
     files: Annotated[list[Path], typer.Argument(help="JSON Lines files written by `minutes batch`.")],
 ) -> None:
     """Store what `minutes batch` extracted, exactly as `minutes ingest` stores papers."""
-    from .batch import read_lines
+    from .batch import read_in_order
 
     failures: list[str] = []
     db = _db(create=True)
@@ -739,7 +739,7 @@ def load(
                 count = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
         except OSError as exc:
             _fail(f"{path}: cannot read ({exc.strerror or exc})")
-        for key, value in _store_all(db, read_lines(path), count, failures).items():
+        for key, value in _store_all(db, read_in_order(path), count, failures).items():
             totals[key] = totals.get(key, 0) + value
     _summarise(totals, failures)
 

@@ -176,3 +176,34 @@ def test_a_rerun_tries_again_what_failed_and_reads_each_file_once(tmp_path: Path
     assert "1 document extracted" in again.stdout
     records = lines(out)
     assert sorted(records) == sorted([str(paper), str(PAPERS[0])]) and records[str(paper)]["error"] is None
+
+
+def test_load_stores_in_the_order_ingest_reads_a_folder_whatever_order_the_workers_finished(tmp_path: Path) -> None:
+    """The first paper stored names a body and gives its refs their letters: an agenda saying only 'County
+    Council' before the council's own minutes. load must store in ingest's order to end the same."""
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "1-agenda.txt").write_text(
+        "Agenda for a meeting of the County Council to be held on Thursday 13 March 2025\n\n1. Apologies\n\n2. Budget\n"
+    )
+    (papers / "2-minutes.txt").write_text(
+        "KENT COUNTY COUNCIL\n\nMinutes of the meeting of the County Council held on Thursday 13 March 2025\n\n"
+        "Present: Mr A Booth, Mrs B Cole, Mr C Dance\n\n1. Budget\n\nACTION: Mr Booth to circulate the budget.\n"
+    )
+    out = tmp_path / "x.jsonl"
+    run_cli("batch", str(papers), "--out", str(out), check=True)
+    out.write_text("".join(reversed(out.read_text().splitlines(keepends=True))))  # as two workers might finish
+    run_cli("load", str(out), db=tmp_path / "loaded.db", check=True)
+    run_cli("ingest", str(papers), db=tmp_path / "ingested.db", check=True)
+    refs = [
+        [a["ref"] for a in json.loads(run_cli("actions", "--json", db=tmp_path / db, check=True).stdout)]
+        for db in ("loaded.db", "ingested.db")
+    ]
+    assert refs[0] == refs[1] and len(refs[0]) == 1
+
+
+def test_load_of_a_file_that_is_no_batch_file_says_so_once(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("".join(f"line {n}\n" for n in range(50)))
+    run = run_cli("load", str(notes), db=tmp_path / "m.db")
+    assert run.returncode == 1 and run.stderr.count("error:") == 1 and "not a batch file" in run.stderr
