@@ -39,8 +39,13 @@ _REMOTE = re.compile(
     r"on (?:zoom|teams|discord)|online meeting)\b",
     re.I,
 )
-_START = re.compile(r"(?:meeting )?(?:started|start|commenced|began|opened)\b[^0-9]{0,30}", re.I)
-_END = re.compile(r"(?:meeting )?(?:ended|end|closed|finished|concluded|close)\b[^0-9]{0,30}", re.I)
+_START = re.compile(r"\b(?:meeting )?(?:started|start|commenced|began|opened)\b[^0-9]{0,30}", re.I)
+# ... not 'recommended' nor 'weekend'
+_END = re.compile(r"\b(?:meeting )?(?:ended|end|closed|finished|concluded|close)\b[^0-9]{0,30}", re.I)
+# 'Cllr Evans left the meeting at 19.33': when a person came or went, not when the meeting did
+_COMING_OR_GOING = re.compile(
+    r"\b(?:left|arrived|joined|departed|returned|rejoined)\b[^.;]*|\bratios?\s+(?:of\s+)?\d+\s*:\s*\d+", re.I
+)  # ... nor is a ratio ('a helper ratio of 1:10')
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -243,11 +248,11 @@ def times(head: list[Block], segment: list[Block]) -> tuple[str | None, str | No
         if re.search(r"next meeting|to be held", text, re.I) and block not in head[:1]:
             continue
         for m in _START.finditer(text):
-            got = find_times(text[m.end() : m.end() + 20])
+            got = _waking(find_times(text[m.end() : m.end() + 20]))
             if got and start is None:
                 start = got[0]
         for m in _END.finditer(text):
-            got = find_times(text[m.end() : m.end() + 20])
+            got = _waking(find_times(text[m.end() : m.end() + 20]))
             if got:
                 end = got[0]
     for block in head:
@@ -255,12 +260,23 @@ def times(head: list[Block], segment: list[Block]) -> tuple[str | None, str | No
             break
         if re.search(r"\b(?:signed|dated|next meeting)\b", block.text, re.I):
             continue
-        got = find_times(block.text)
+        got = _waking(find_times(_COMING_OR_GOING.sub("", block.text)))
         if got:
             start = got[0]
             if len(got) > 1 and re.search(r"\d\s*(?:[-–]|to|until)\s*\d", block.text) and end is None:
-                end = got[1]
+                start, end = _afternoon(got[0], got[1]), got[1]
     return start, end
+
+
+def _waking(found: list[str]) -> list[str]:
+    """Times a meeting could start or end at: not in its first hour ('00:05', an item's timing)."""
+    return [t for t in found if t >= "01:00"]
+
+
+def _afternoon(start: str, end: str) -> str:
+    """'3:30 - 4:20 PM', '5:00-6:00pm': the range's 'pm' is its start's too."""
+    later = f"{int(start[:2]) + 12:02d}{start[2:]}"
+    return later if start < "12:00" <= end and later < end else start
 
 
 def location(head: list[Block]) -> str | None:

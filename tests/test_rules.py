@@ -2060,3 +2060,14 @@ def test_a_colon_ends_an_items_title_where_its_text_begins(heading: str, title: 
     from minutes.extract.items import split_title
 
     assert split_title(heading)[0] == title
+
+
+def test_a_time_someone_left_or_a_ratio_is_not_the_meetings_time() -> None:
+    m = meeting(
+        "1. Schools\nHB recommended a parent helper ratio of 1:10 for younger children.\n",
+        head="Minutes of the Parish Council meeting held on 30 September 2024\n\n"
+        "Present: Cllrs Mawdsley, Parker, Snell. Cllr Evans left the meeting at 19.33 hours after item 2.\n\n",
+    )
+    assert (m.start_time, m.end_time) == (None, None)
+    ranged = meeting("1. Budget\nNoted.\n", head="Faculty Senate Minutes\nMarch 18, 2021, 3:30 – 4:20 PM\n\n")
+    assert (ranged.start_time, ranged.end_time) == ("15:30", "16:20")  # the range's PM is its start's too
