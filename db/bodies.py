@@ -68,7 +68,10 @@ def resolve(db: Database, name: str, organisation: str | None, attendees: list[s
         if organisation and org and body_key(organisation) != body_key(org):
             continue  # another organisation's committee, however alike the names
         if _same_body(db, body_id, name, other, attendees, same_org=bool(organisation and org)):
-            _also_called(db, key, body_id)
+            if _initials_of(other, name) and not _named_by_hand(db, other):
+                _rename(db, body_id, name, organisation or org)  # 'ODUG', first met on its action log, in full
+            else:
+                _also_called(db, key, body_id)
             return body_id
     return None
 
@@ -201,8 +204,8 @@ def _same_body(db: Database, body_id: int, name: str, other: str, attendees: lis
         return len(acronym(name)) >= 3
     # 'ODUG' for 'Open Data User Group': four initials or more are evidence enough where a paper names too few
     # people to tell by (an agenda); where it names people, most must be the body's
-    if initials and len(acronym(name)) >= 4:
-        return len(attendees) < 3 or _knows(db, body_id, attendees)
+    if initials and len(acronym(name)) >= 4:  # ... or where the body knows no one yet (its action log came first)
+        return len(attendees) < 3 or not _has_people(db, body_id) or _knows(db, body_id, attendees)
     if mine and theirs and not mine & theirs:
         return False  # "Standing Committee" and "Executive Committee" are two bodies, whoever attends
     # word order and spelling may differ, but not the words that tell two bodies apart: "Planning Committee"
@@ -213,6 +216,16 @@ def _same_body(db: Database, body_id: int, name: str, other: str, attendees: lis
     if similar < SHARED_NAME or len(attendees) < 3:
         return False
     return _knows(db, body_id, attendees)
+
+
+def _has_people(db: Database, body_id: int) -> bool:
+    """Whether the body knows who attends: a person on a roll, not only an owner named in an action log."""
+    row = db.execute(
+        "SELECT 1 FROM people p WHERE p.body_id = ? AND (EXISTS (SELECT 1 FROM attendance a WHERE a.person_id = p.id) "
+        "OR NOT EXISTS (SELECT 1 FROM action_owners o WHERE o.person_id = p.id)) LIMIT 1",
+        [body_id],
+    ).fetchone()
+    return row is not None
 
 
 def _knows(db: Database, body_id: int, attendees: list[str]) -> bool:

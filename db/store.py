@@ -54,7 +54,11 @@ class Stored:
 
 
 def initials(name: str) -> str:
+    """A body's letters for its refs: 'Finance and General Purposes Committee' -> 'FGPC'; a name that is only
+    initials keeps them ('ODUG', as 'Open Data User Group' gives), however its papers came in."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z']*", name) if w.lower() not in _SMALL]
+    if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
+        return words[0]
     return "".join(w[0] for w in words).upper()[:6] or "X"
 
 
@@ -404,14 +408,31 @@ def _item(position: int, item) -> dict:
 
 def _same_meeting(db: Database, bid: int, m: Meeting, present: list[str]) -> int | None:
     """The stored meeting a paper gives again (a draft, then the signed minutes; a PDF, then its DOCX): the
-    body's meeting of that kind and date, unless the two name wholly different people."""
+    body's meeting of that kind and date, unless the two name wholly different people, or one is the other's
+    action log."""
     for (meeting_id,) in db.execute(
         "SELECT id FROM meetings WHERE body_id = ? AND kind = ? AND date = ? ORDER BY id", [bid, m.kind, m.date]
     ).fetchall():
         stored = [r[0] for r in db.execute("SELECT name FROM attendance WHERE meeting_id = ?", [meeting_id])]
+        if _action_log(m) != _stored_action_log(db, meeting_id):
+            continue  # the meeting's action log, a paper of its own, neither replaces its minutes nor gives way
         if known_share(present, stored, least=2) > 0:  # replacing is for the same people's minutes only
             return meeting_id
     return None
+
+
+def _action_log(m: Meeting) -> bool:
+    """A paper that records a meeting's actions and nothing else of it: no one present, no items."""
+    return bool(m.actions) and not m.attendees and not m.items
+
+
+def _stored_action_log(db: Database, meeting_id: int) -> bool:
+    held = db.execute(
+        "SELECT (SELECT count(*) FROM attendance WHERE meeting_id = ?) + (SELECT count(*) FROM items WHERE "
+        "meeting_id = ?), (SELECT count(*) FROM actions WHERE meeting_id = ?)",
+        [meeting_id, meeting_id, meeting_id],
+    ).fetchone()
+    return held[0] == 0 and held[1] > 0
 
 
 def _insert(db: Database, table: str, row: dict) -> int:

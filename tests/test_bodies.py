@@ -313,3 +313,27 @@ def test_forgetting_a_body_s_last_paper_keeps_the_people_a_person_merged(tmp_pat
     run_cli("ingest", str(paper), db=db_path, check=True)
     people = json.loads(run_cli("people", "--json", db=db_path, check=True).stdout)
     assert sorted(p["name"] for p in people) == ["Ann Bell", "Bob Evans"], "the merge outlived the paper"
+
+
+@pytest.mark.parametrize("log_first", [True, False])
+def test_a_meetings_action_log_neither_replaces_its_minutes_nor_gives_way_to_them(
+    tmp_path: Path, db_path: Path | str, log_first: bool
+) -> None:
+    """An action log of the 14 May meeting (owners and tasks, no one present, no items) and the minutes of that
+    meeting are two papers of one body: both kept whichever comes first, the body named in full."""
+    log = tmp_path / "log.txt"
+    log.write_text(
+        "ODUG Action Log – 14 May 2013\n\nActions\nSecretariat to circulate the minutes.\n"
+        "GS to meet the Environment Agency about flooding data.\n"
+    )
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(
+        "Open Data User Group\n\nMinutes of the meeting held on 14 May 2013\n\nPresent: Heather Savory, Bob Barr, "
+        "Jeni Tennison\n\n1. Welcome\nNoted.\n\n2. Benefits cases\nACTION: Heather Savory to publish the cases.\n"
+    )
+    for paper in (log, minutes) if log_first else (minutes, log):
+        run_cli("ingest", str(paper), db=db_path, check=True)
+    meetings = json.loads(run_cli("meetings", "--json", db=db_path, check=True).stdout)
+    assert sorted((m["attendees"], m["items"]) for m in meetings) == [(0, 0), (3, 2)]
+    bodies = json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)
+    assert [b["name"] for b in bodies] == ["Open Data User Group"]
