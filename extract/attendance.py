@@ -311,8 +311,19 @@ def _parts_of(text: str) -> list[str]:
     named = len(entries) > 1 and len(entries[0].split()) >= 2  # 'Irene Wong, ...': a full name, then its post
     for k, part in enumerate(entries):
         post = named and k == 1 and _post_with_and(part)
-        parts += [part] if post else _split_outside_brackets(part, r"\s*(?:\band\b|&)\s*")
+        dashes = _AFFILIATION_DASH.findall(part)
+        dash = _AFFILIATION_DASH.search(part) if len(dashes) == 1 else None  # two: 'A – X and B – Y', two people
+        if post:
+            parts.append(part)
+        elif dash:  # 'Dr Daniel Poultor – MP for Central Suffolk and North Ipswich': the 'and' is the seat's
+            *names, last = _split_outside_brackets(part[: dash.start()], r"\s*(?:\band\b|&)\s*") or [""]
+            parts += [*names, last + part[dash.start() :]]
+        else:
+            parts += _split_outside_brackets(part, r"\s*(?:\band\b|&)\s*")
     return parts
+
+
+_AFFILIATION_DASH = re.compile(r"\s+[-–]\s+")  # 'Name – where they come from'; what follows is one affiliation
 
 
 _THE_OFFICER = re.compile(r"^the\s+((?:deputy\s+|assistant\s+)?clerk|minute[- ]taker|secretary|treasurer)$", re.I)

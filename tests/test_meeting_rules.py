@@ -2355,3 +2355,15 @@ def test_a_running_minute_number_of_four_figures_starts_an_item_after_a_line_tha
     assert [b.text[:5] for b in blocks] == ["2737.", "2738:", "2740.", "2019.", "1030:"]
     numbers = [heading_number(b) for b in blocks]
     assert [n.group("num") if n else None for n in numbers] == ["2737", "2738", "2740", None, None]
+
+
+def test_an_and_inside_an_affiliation_after_a_dash_joins_no_second_person() -> None:
+    from minutes.extract.attendance import parse_people
+
+    listed = (
+        "Clara Eastell – Society of Chief Librarians, Dr. Daniel Poultor – MP for Central Suffolk and North Ipswich, "
+        "Ed Vaisey – Minister for Culture and Communications"
+    )
+    assert [p["name"] for p in parse_people(listed, None)] == ["Clara Eastell", "Daniel Poultor", "Ed Vaisey"]
+    two = "Peter Hughes (PH) – Foundation Governor and Revd Sarah Lyons (SL) – Foundation Governor"
+    assert [p["name"] for p in parse_people(two, None)] == ["Peter Hughes", "Sarah Lyons"]  # two dashes, two people
