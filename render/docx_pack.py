@@ -183,6 +183,7 @@ def write_pack(context: dict, out: Path, template: Path | None = None) -> None:
         document.render(context, autoescape=True)
         properties = document.docx.core_properties
         properties.keywords = with_mark(properties.keywords)  # so that ingest knows it for ours
+        properties.title = context.get("running_header") or properties.title  # not the template's 'Agenda pack'
     except Exception as exc:  # a clerk's file may be anything: say which and why, in one line
         cause = str(exc).splitlines()[0] if str(exc) else ""
         raise TemplateProblem(f"{path}: not usable as a pack template ({type(exc).__name__}: {cause})") from None

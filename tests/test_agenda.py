@@ -520,6 +520,7 @@ def test_action_log_in_every_format(sample_db: Path | str, tmp_path: Path) -> No
     texts = [p.text for p in doc.paragraphs]
     assert "Action log" in texts and "Agenda" not in texts and "Minutes of the previous meeting" not in texts
     assert sorted(row.cells[0].text for row in doc.tables[0].rows[1:]) == sorted(refs)
+    assert doc.core_properties.title.startswith("Schools Forum – action log – ")  # Word's title, not 'Agenda pack'
 
 
 def test_what_minutes_wrote_is_not_read_back_as_a_meeting(
