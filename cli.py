@@ -1065,7 +1065,10 @@ def action_set(
             raise typer.Exit(1) from None
         if not state.quiet:
             was = ", ".join(before) or "no owner"
-            out.print(f"{ref.upper()}: owner set to {', '.join(after)} (was {was})", markup=False, highlight=False)
+            said = (
+                f"already {was}; nothing changed" if after is before else f"owner set to {', '.join(after)} (was {was})"
+            )
+            out.print(f"{ref.upper()}: {said}", markup=False, highlight=False)
         for said in owner_notes(db, ref, after):  # set as typed: a new member is no one in the papers yet
             err.print(f"note: {said}", markup=False, highlight=False)
 

@@ -85,6 +85,8 @@ def set_owners(db: Database, ref: str, owners: str, note: str | None = None) -> 
     rows = db.execute("SELECT name FROM action_owners WHERE action_id = ? ORDER BY position", [action_id])
     before = [row[0] for row in rows]
     names = [n.strip() for n in re.split(r"\s*[/,;]\s*", owners) if n.strip()]
+    if [fold(n) for n in names] == [fold(n) for n in before] and not note:
+        return before, before  # set again as it is: nothing to record
     change(db, ref, "owner", json.dumps(names), note, shown=", ".join(names))
     return before, names
 

@@ -161,6 +161,10 @@ def test_setting_an_owner_says_who_it_was_and_who_it_is(copy: Path | str) -> Non
     assert run.stdout.startswith("SF-2023-03-14-01: owner set to Peter Haylock (was ")
     again = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Tony Burton / Peter Haylock", db=copy, check=True)
     assert again.stdout.strip() == "SF-2023-03-14-01: owner set to Tony Burton, Peter Haylock (was Peter Haylock)"
+    same = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "tony burton / Peter Haylock", db=copy, check=True)
+    assert same.stdout.strip() == "SF-2023-03-14-01: already Tony Burton, Peter Haylock; nothing changed"
+    shown = json.loads(run_cli("action", "show", "SF-2023-03-14-01", "--json", db=copy, check=True).stdout)
+    assert sum("owner set" in (h["words"] or "") for h in shown["history"]) == 2  # the same owners set again: no line
     each = run_cli("action", "set", "SF-2023-03-14-01", "--owner", "Clerk", "--owner", "Tony Burton", db=copy)
     assert each.stdout.strip() == (
         "SF-2023-03-14-01: owner set to Clerk, Tony Burton (was Tony Burton, Peter Haylock)"
