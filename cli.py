@@ -1282,9 +1282,8 @@ def _format_for(out_file: Path | None, fmt: str | None, formats: tuple[str, ...]
 
 
 # files of a kind a reader opens with its own program: writing text into one under that name only fails later
-_FILE_KINDS = frozenset(
-    ("docx", "doc", "odt", "rtf", "pdf", "xlsx", "xls", "ods", "csv", "json", "html", "eml", "ics", "sqlite", "db")
-)
+_FILE_KINDS = frozenset(("docx", "doc", "odt", "rtf", "pdf", "xlsx", "xls", "ods", "csv", "json", "html", "eml", "ics"))
+# ... and a SQLite file's ('.db' is too loose a name to refuse: it may be the database itself, refused as such)
 
 
 def _wrote(out_file: Path, fmt: str, what: str) -> None:
@@ -1889,7 +1888,8 @@ def export(
         _fail("--format must be csv, json, xlsx or sqlite", 2)
     if fmt == "csv" and (named == "csv" or named in _FILE_KINDS):  # 'exp.csv' would be a folder of that name
         _fail(f"{out_path}: csv writes a folder of files, one a table: give --out a folder's name", 2)
-    if fmt != "csv" and named in _FILE_KINDS and named != fmt:  # '--format xlsx --out x.csv'
+    told = named in _FILE_KINDS or _suffix(out_path) == "sqlite3"  # not '.db': the database itself may be named
+    if fmt != "csv" and told and named != fmt:  # '--format xlsx --out x.csv'
         _fail(f"--format {fmt} but {out_path} ends in .{named}: give one or the other", 2)
     target = out_path or Path(
         {"csv": "minutes-export", "json": "minutes-export.json", "xlsx": "minutes-export.xlsx"}.get(

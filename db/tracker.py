@@ -197,6 +197,7 @@ def rebuild(db: Database, body_id: int) -> None:
             _carry_forward(passed_by, meeting_date, meeting_id, said.get(meeting_id, []), known)
     everything = [a for group in actions.values() for a in group]
     _apply_overrides(db, everything)
+    _mirror_originals(everything)
     _write(db, everything, body_id)
     _relative_dues(db, body_id)
 
@@ -413,6 +414,19 @@ def _change(action: Tracked, status: str, when: str | None, meeting_id: int | No
     action.status = status
     action.status_at = when
     action.history.append((when or "", status, meeting_id, words))
+
+
+def _mirror_originals(everything: list[Tracked]) -> None:
+    """A restatement stands as the action it restates does, hand changes included: its ref, as search finds it,
+    leads to the one action every listing shows."""
+    by_id = {a.id: a for a in everything}
+    for action in everything:
+        first, seen = action, set()
+        while first.linked_to in by_id and first.id not in seen:
+            seen.add(first.id)
+            first = by_id[first.linked_to]
+        if first is not action:
+            action.status, action.status_at = first.status, first.status_at
 
 
 def _apply_overrides(db: Database, everything: list[Tracked]) -> None:

@@ -293,6 +293,10 @@ def test_a_restated_actions_ref_stands_for_the_action_it_restates(tmp_path: Path
     assert after["ref"] == listed["ref"] and after["status"] == "done"
     shown = json.loads(run_cli("action", "show", later, "--json", db=db, check=True).stdout)
     assert shown["ref"] == listed["ref"]
+    import sqlite3
+
+    (status,) = sqlite3.connect(db).execute("SELECT status FROM actions WHERE ref = ?", [later]).fetchone()
+    assert status == "done"  # the restatement stands as its original does
 
 
 def test_a_body_given_that_is_a_slip_for_a_stored_one_is_said(tmp_path: Path) -> None:
