@@ -26,6 +26,13 @@ def test_a_body_and_its_initials_share_an_acronym(a: str, b: str) -> None:
     assert acronym(a) == acronym(b)
 
 
+def _ingested_in_order(db: Path | str, papers: tuple[Path, ...]) -> list[dict]:
+    """The bodies after ingesting the papers one at a time, in this order."""
+    for paper in papers:
+        run_cli("ingest", str(paper), db=db, check=True)
+    return json.loads(run_cli("bodies", "--json", db=db, check=True).stdout)
+
+
 def _body(db, name: str, organisation: str | None, people: list[str] = ()) -> int:
     cursor = db.execute(
         "INSERT INTO bodies (name, key, initials, organisation) VALUES (?, ?, '', ?)",
@@ -253,9 +260,7 @@ def test_a_council_s_bare_name_and_its_full_name_are_one_body_named_in_full(
         "Present: Mr A Booth, Mrs B Cole, Mr C Dance\n\n1. Apologies for Absence\n\nNone.\n\n2. Budget\n\n"
         "The budget was agreed.\n"
     )
-    for paper in (agenda, minutes) if agenda_first else (minutes, agenda):
-        run_cli("ingest", str(paper), db=db_path, check=True)
-    bodies = json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)
+    bodies = _ingested_in_order(db_path, (agenda, minutes) if agenda_first else (minutes, agenda))
     assert [(b["name"], b["meetings"]) for b in bodies] == [("Kent County Council", 2)]
 
 
@@ -270,9 +275,7 @@ def test_a_body_learns_its_organisation_from_whichever_paper_names_it(
         "ASHWORTH TOWN COUNCIL\n\nMinutes of the Finance Committee held on 3 March 2025\n\n"
         "Present: Ann Lee, Bob Day, Cy Fox\n\n1. Apologies\n\nNone.\n\n2. Budget\n\nNoted.\n"
     )
-    for paper in (agenda, minutes) if agenda_first else (minutes, agenda):
-        run_cli("ingest", str(paper), db=db_path, check=True)
-    bodies = json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)
+    bodies = _ingested_in_order(db_path, (agenda, minutes) if agenda_first else (minutes, agenda))
     assert [(b["name"], b["organisation"], b["meetings"]) for b in bodies] == [
         ("Finance Committee", "Ashworth Town Council", 2)
     ]
@@ -331,9 +334,7 @@ def test_a_meetings_action_log_neither_replaces_its_minutes_nor_gives_way_to_the
         "Open Data User Group\n\nMinutes of the meeting held on 14 May 2013\n\nPresent: Heather Savory, Bob Barr, "
         "Jeni Tennison\n\n1. Welcome\nNoted.\n\n2. Benefits cases\nACTION: Heather Savory to publish the cases.\n"
     )
-    for paper in (log, minutes) if log_first else (minutes, log):
-        run_cli("ingest", str(paper), db=db_path, check=True)
+    bodies = _ingested_in_order(db_path, (log, minutes) if log_first else (minutes, log))
     meetings = json.loads(run_cli("meetings", "--json", db=db_path, check=True).stdout)
     assert sorted((m["attendees"], m["items"]) for m in meetings) == [(0, 0), (3, 2)]
-    bodies = json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)
     assert [b["name"] for b in bodies] == ["Open Data User Group"]
