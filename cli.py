@@ -246,15 +246,25 @@ def _ingest_body(db, body: str | None) -> str | None:
     return found["name"] if found is not None else named
 
 
-def _new_body_note(db, named: str) -> None:
-    """--body naming no stored body makes a new one: said, with a stored name it may be a slip for ('DSF Bored')."""
+def _near(typed: str, names: list[str], limit: int = 3, least: int = 70, whole: bool = False) -> list[str]:
+    """The stored names a typed one may be a slip for, nearest first (`whole`: the whole name alike, not a part)."""
     from rapidfuzz import fuzz, process, utils
 
-    names = [row[0] for row in db.execute("SELECT name FROM bodies")]
-    near = process.extract(named, names, scorer=fuzz.ratio, processor=utils.default_process, limit=1, score_cutoff=80)
+    scorer = fuzz.ratio if whole else fuzz.WRatio
+    return [
+        n
+        for n, _, _ in process.extract(
+            typed, names, scorer=scorer, processor=utils.default_process, limit=limit, score_cutoff=least
+        )
+    ]
+
+
+def _new_body_note(db, named: str) -> None:
+    """--body naming no stored body makes a new one: said, with a stored name it may be a slip for ('DSF Bored')."""
+    near = _near(named, [row[0] for row in db.execute("SELECT name FROM bodies")], limit=1, least=80, whole=True)
     if near:
         err.print(
-            f"note: --body {named!r} is no stored body, so it is a new one; did you mean {near[0][0]!r}?",
+            f"note: --body {named!r} is no stored body, so it is a new one; did you mean {near[0]!r}?",
             markup=False,
             highlight=False,
         )
@@ -908,8 +918,6 @@ def actions(
 def _no_such_owner(db, owner: str, what: str, body: str | None) -> None:
     """An owner no listed action has: say so, with the owners whose names are nearly that ('Copard': Jim Coppard),
     not the name typed (who may own only closed actions)."""
-    from rapidfuzz import fuzz, process, utils
-
     names = [
         row[0]
         for row in db.execute(
@@ -917,8 +925,8 @@ def _no_such_owner(db, owner: str, what: str, body: str | None) -> None:
         )
         if row[0].lower() != owner.strip().lower()
     ]
-    near = process.extract(owner, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=3, score_cutoff=70)
-    hint = f"; owners with a name like it: {', '.join(n for n, _, _ in near)}" if near else ""
+    near = _near(owner, names)
+    hint = f"; owners with a name like it: {', '.join(near)}" if near else ""
     of = f" of {body}" if body else ""
     err.print(f"note: no {what}{of} is owned by {owner!r}{hint}", markup=False, highlight=False)
 
@@ -1302,10 +1310,9 @@ def _smtp(smtp_settings) -> dict:
 
 def _address_key(name: str) -> str:
     """'Cllr Jim  Coppard' and 'jim coppard' are one key of the [addresses] table."""
-    from .extract.names import strip_honorifics
+    from .db.people import typed_key
 
-    typed = " ".join(name.split())
-    return (strip_honorifics(typed.title()) or typed).lower()  # 'cllr tony burton' as 'Cllr Tony Burton'
+    return typed_key(name)
 
 
 def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for_owner) -> None:

@@ -19,6 +19,12 @@ def fold(name: str) -> str:
     return "".join(c for c in marked if not unicodedata.combining(c))
 
 
+def typed_key(name: str) -> str:
+    """A typed name as compared: titles aside in any case, spacing folded ('cllr  coppard' -> 'coppard')."""
+    typed = " ".join(name.split())
+    return (strip_honorifics(typed.title()) or typed).lower()
+
+
 def may_be_one(a: str, b: str) -> bool:
     """Whether two names could be one person's: the same surname ('Jim Coppard', 'Cllr Coppard'), one name alone
     that begins the other's first or last ('Pete', 'Peter Haylock'), one the other's initials ('J.C.'), or nearly

@@ -145,10 +145,10 @@ def actions(
 def _owned_by(owner: str) -> tuple[str, list[str]]:
     """SQL (over owner o and person p) for actions someone owns: 'Cllr Coppard' is whoever's name holds the
     word Coppard, titles aside; a post ('Chairman') is that post alone, not 'Vice Chairman'."""
-    from ..extract.names import is_role, strip_honorifics
+    from ..extract.names import is_role
+    from .people import typed_key
 
-    typed = re.sub(r"^the\s+", "", " ".join(owner.split()), flags=re.I)  # 'The Clerk' is the Clerk
-    wanted = (strip_honorifics(typed.title()) or typed).lower()  # 'cllr coppard' as 'Cllr Coppard'
+    wanted = typed_key(re.sub(r"^\s*the\s+", "", owner, flags=re.I))  # 'The Clerk' is the Clerk; 'cllr coppard' too
     if is_role(wanted.title()):
         return "(lower(o.name) = ? OR lower(p.name) = ?)", [wanted, wanted]
     spaced = ["% " + re.sub(r"([\\%_])", r"\\\1", word) + " %" for word in wanted.split()]  # '%' is a letter
