@@ -643,7 +643,9 @@ class _Scan:
             self.sub_next += 1
             return number, "sub", self.top.item.number  # "1)" under "VI. CONSENT AGENDA"
         if kind in ("dec", "roman"):
-            return (number, kind, None) if self._continues(i, number, kind) else None
+            if self._continues(i, number, kind) or self._out_of_order(i, number, title):
+                return number, kind, None
+            return None
         if kind == "slash":
             return self._slash(i, number, title, titled)
         return number, kind, None
@@ -708,6 +710,24 @@ class _Scan:
             return False  # "Item 6 (premises): ..." under matters arising, before item 4 itself
         self.last_value = value
         return True
+
+    def _out_of_order(self, i: int, number: str, title: str) -> bool:
+        """'8. STANDING ITEMS' after '9. FINANCE', '## 7. Object.observe' after '## 9. Promises': a number
+        printed out of order, or items taken in another order, is an item still when it steps back to a number
+        no item has yet and is set as the item before it was (a styled heading after a styled heading, capitals
+        after capitals); a '1.' starts a new count, a list of its own."""
+        top, value = self.top, _value(number)
+        if top is None or self.top_kind != "dec" or not 1 < value < (self.last_value or 0) or self.blocks[i].cell:
+            return False
+        if any(h.kind == "dec" and _value(h.item.number) == value for h in self.found):
+            return False
+        before = self.blocks[top.block]
+        styled = self.blocks[i].heading is not None and before.heading is not None
+        capitals = title.isupper() and top.item.title.isupper() and len(title) > 3
+        if styled or capitals:
+            self.last_value = value
+            return True
+        return False
 
     def _slash(self, i: int, number: str, title: str, titled: _Titled) -> tuple[str, str, str | None] | None:
         """'14/23', 'LW 56/2122': an agenda listed at the top comes again with each item's business."""

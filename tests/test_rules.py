@@ -382,6 +382,34 @@ def test_lists_that_start_again_under_plain_headings_are_notes_and_the_headings_
     ]
 
 
+def test_an_item_numbered_out_of_order_is_an_item_when_set_as_the_items_are() -> None:
+    # a parish agenda printed 6, 9, 8, 11, 10; TC39 notes take item 9 before 7 and 8
+    m = meeting(
+        "1. APOLOGIES FOR ABSENCE\n\n2. PLANNING\na) To consider applications\n\n5. FINANCE\n"
+        "a) To receive the statement\n\n4. STANDING ITEMS\na) Works Programme\nb) Greens\n\n"
+        "7. CORRESPONDENCE\na) To consider the draft Standing Orders\n\n6. NEXT MEETING\n"
+    )
+    tops = [i.number for i in m.items if i.parent is None]
+    assert tops == ["1", "2", "5", "4", "7", "6"]
+    assert [(i.number, i.parent) for i in m.items if i.title == "Greens"] == [("b)", "4")]
+    (md,) = extract(
+        from_text(
+            "# Meeting notes\n\n## 9. Promises\n\nDiscussed.\n\n## 7. Object.observe status report\n\n"
+            "Reported.\n\n## 8. Data Parallelism\n\nDiscussed.\n",
+            markdown=True,
+        )
+    )
+    assert [i.number for i in md.items if i.number] == ["9", "7", "8"]
+
+
+def test_a_number_out_of_order_in_plain_words_or_a_new_count_is_no_item() -> None:
+    m = meeting(
+        "1. APOLOGIES\n\n4. FINANCE\nPayments were approved.\n\n5. HIGHWAYS\nThe clerk listed:\n"
+        "3. the verge by the school needs cutting\n1. PLAYING FIELD\n"
+    )
+    assert [i.number for i in m.items if i.parent is None] == ["1", "4", "5"]
+
+
 def test_a_numbered_list_of_people_under_an_attendance_label_is_no_items() -> None:
     m = meeting(
         "1. Welcome\nThe chair opened the meeting.\n2. Attendance\nAttended in person:\n3. Adam Mellor\n4. Beau Scott\n"
