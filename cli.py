@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import re
@@ -974,18 +975,18 @@ def _original(db, ref: str) -> str:
     return first
 
 
-def _hand(ref: str, field: str, value: str, note: str | None) -> None:
+def _hand(ref: str, field: str, value: str, note: str | None, shown: str | None = None) -> None:
     from .db.hand import NotFound, change
 
     db = _db(writing=True)
     ref = _original(db, ref)
     try:
-        changed = change(db, ref, field, value, note)
+        changed = change(db, ref, field, value, note, shown)
     except NotFound as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(1) from None
     if not state.quiet:
-        said = f"{field} set to {value}" if changed else f"already {value}; nothing changed"
+        said = f"{field} set to {shown or value}" if changed else f"already {value}; nothing changed"
         out.print(f"{ref.upper()}: {said}", markup=False, highlight=False)
 
 
@@ -1045,7 +1046,10 @@ def action_drop(
 @action_app.command("set")
 def action_set(
     ref: Annotated[str, typer.Argument(help="Action reference.")],
-    due: Annotated[str | None, typer.Option(help="Due date (day first: 30/04/2024, or 2024-04-30).")] = None,
+    due: Annotated[
+        str | None,
+        typer.Option(help="Due date (day first: 30/04/2024, or 2024-04-30), or words: 'next meeting', 'end of March'."),
+    ] = None,
     owners: Annotated[
         list[str] | None,
         typer.Option("--owner", help="Owner; give it again for each owner, or separate several by '/'."),
@@ -1061,7 +1065,8 @@ def action_set(
         _fail("--owner names nobody: give the owner's name", 2)
     ref = _original(_db(writing=True), ref)  # once, before the due date and the owners change
     if due is not None:
-        _hand(ref, "due", _parse_day(due, "--due").isoformat(), note)
+        day = _due_day(ref, due)
+        _hand(ref, "due", day.isoformat(), note, shown=f"{day.isoformat()} ({due.strip()})" if _words(due) else None)
     if owner is not None:
         from .db.hand import NotFound, owner_notes, set_owners
 
@@ -1081,7 +1086,40 @@ def action_set(
             err.print(f"note: {said}", markup=False, highlight=False)
 
 
-def _parse_day(text: str, option: str):
+def _words(text: str) -> bool:
+    """A due typed in words ('next meeting', 'end of March'), not as a date."""
+    return not re.search(r"\d", text) or bool(re.search(r"\b(?:in|within)\s+\d+\s+\w+", text.lower()))
+
+
+_DUE_WORDS = ", or as a time from today ('next meeting', 'end of March', 'in 2 weeks')"
+
+
+def _due_day(ref: str, text: str):
+    """A due the user typed: a date as `_parse_day` reads it, or words counted from today ('next meeting',
+    'end of March', 'in 2 weeks')."""
+    from datetime import date
+
+    from .db.due import NEXT_MEETING
+    from .db.hand import NotFound, typed_due
+
+    if not _words(text):
+        day = _parse_day(text, "--due", _DUE_WORDS)
+        if day < date.today() and not re.search(r"\d{4}|\d+[/.-]\d+[/.-]\d+", text):
+            with contextlib.suppress(ValueError):  # '31 March' typed in December is next March's ('29 February')
+                day = day.replace(year=day.year + 1)
+        return day
+    try:
+        day = typed_due(_db(), ref, text, date.today())
+    except NotFound as exc:
+        _fail(str(exc))
+    if day is not None:
+        return day
+    if NEXT_MEETING.search(text.lower()):
+        _fail("--due: no meeting of this body after today is stored or announced; give its date (--due 30/04/2027)", 2)
+    _fail(f"--due: cannot read {text!r} as a date{_DUE_WORDS}", 2)
+
+
+def _parse_day(text: str, option: str, hint: str = ""):
     """A date the user typed: ISO, or any form the papers use; an impossible one is a usage error."""
     import re as _re
     from datetime import date
@@ -1098,7 +1136,7 @@ def _parse_day(text: str, option: str):
     else:
         found = next(iter(find_dates(text, date.today().year)), (None,))[0]
     if found is None:
-        _fail(f"{option}: cannot read {text!r} as a date", 2)
+        _fail(f"{option}: cannot read {text!r} as a date{hint}", 2)
     return found
 
 

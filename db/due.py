@@ -28,6 +28,7 @@ _BUT_ONE = re.compile(BUT_ONE)
 _LEAD = re.compile(r"^(?:by|before|prior\s+to|ahead\s+of|in\s+advance\s+of|for|at|the|(?:the\s+)?end\s+of)\s+")
 _WITHIN = re.compile(r"^within\s+")
 THIS_WEEK = re.compile(r"(?:this|the)\s+week")
+_THIS_MONTH = re.compile(r"(?:(?:this|the)\s+)?month")
 
 
 def due_by(words: str | None, raised: date | None, meetings: list[date], stated: date | None = None) -> date | None:
@@ -63,6 +64,8 @@ def _calendar(text: str, raised: date) -> date | None:
 
     if THIS_WEEK.fullmatch(text):  # 'this week', 'end of this week': its Sunday
         return raised + timedelta(days=6 - raised.weekday())
+    if _THIS_MONTH.fullmatch(text):  # 'by the end of the month', 'end of month': the month raised in
+        return (raised.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     text = _WITHIN.sub("in ", MONTH_MEETING.sub(_month_of, text))
     if not re.search(
         rf"\b(?:{_MONTH}|week|weeks|days?|month|months|tomorrow|today|monday|tuesday|wednesday|"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
 from ..extract.names import strip_honorifics
 from .connection import Database
+from .due import due_by
 from .people import fold, join, looks_like_person, person_id
 from .store import now
 from .tracker import rebuild
@@ -68,6 +70,20 @@ def change(db: Database, ref: str, field: str, value: str, note: str | None = No
         db.rollback()
         raise
     return True
+
+
+def typed_due(db: Database, ref: str, words: str, today: date) -> date | None:
+    """The day a due typed in words means, counted from today: 'next meeting' is the body's next meeting,
+    stored or announced by its latest minutes; 'end of March', 'in 2 weeks', 'Friday' are calendar days."""
+    _, body_id = _action(db, ref)
+    rows = db.execute("SELECT DISTINCT date FROM meetings WHERE body_id = ? AND date IS NOT NULL", [body_id])
+    held = [date.fromisoformat(row[0]) for row in rows]
+    row = db.execute(
+        "SELECT next_date FROM meetings WHERE body_id = ? AND date IS NOT NULL AND next_date IS NOT NULL "
+        "ORDER BY date DESC LIMIT 1",
+        [body_id],
+    ).fetchone()
+    return due_by(words, today, held, date.fromisoformat(row[0]) if row else None)
 
 
 def _status_set(db: Database, action_id: int) -> str | None:

@@ -69,6 +69,48 @@ def test_an_impossible_date_gets_the_same_one_line_error_as_any_bad_date(sqlite_
     assert unreadable.replace("'someday'", f"'{bad}'") == message
 
 
+def _next(day, month: int, last: int):
+    """The next `last` of `month` on or after `day`: where 'end of March' and '31 March' fall."""
+    from datetime import date
+
+    this = date(day.year, month, last)
+    return this if this >= day else date(day.year + 1, month, last)
+
+
+def test_a_due_given_in_words_counts_from_today_and_the_next_meeting_is_the_one_announced(
+    backend: str, tmp_path: Path
+) -> None:
+    from datetime import date, timedelta
+
+    today = date.today()
+    held, announced = today - timedelta(days=30), today + timedelta(days=40)
+    paper = tmp_path / "minutes.txt"
+    paper.write_text(
+        f"Minutes of the meeting of Ashby Parish Council held on {held:%d %B %Y}\n\n"
+        "Present: Cllr Ann Lee (Chair), Cllr Bob Hart\n\n1. Footpaths\nThe Clerk will write to the landowner.\n\n"
+        f"2. Date of next meeting\nThe next meeting will be held on {announced:%d %B %Y}.\n"
+    )
+    db = fresh_db(backend, tmp_path)
+    run_cli("ingest", str(paper), db=db, check=True)
+    (ref,) = [row["ref"] for row in json.loads(run_cli("actions", "--json", db=db, check=True).stdout)]
+
+    def due(words: str) -> str:
+        said = run_cli("action", "set", ref, "--due", words, db=db, check=True).stdout
+        return json.loads(run_cli("action", "show", ref, "--json", db=db, check=True).stdout)["due"], said
+
+    assert due("next meeting") == (announced.isoformat(), f"{ref}: due set to {announced} (next meeting)\n")
+    assert due("end of March")[0] == _next(today, 3, 31).isoformat()
+    assert due("31 March")[0] == _next(today, 3, 31).isoformat()  # no year typed: the next 31 March, not the last
+    assert due("in 2 weeks")[0] == (today + timedelta(days=14)).isoformat()
+    message = one_line_error(run_cli("action", "set", ref, "--due", "soon", db=db), 2)
+    assert "cannot read 'soon' as a date, or as a time from today" in message
+
+
+def test_next_meeting_as_a_due_needs_a_meeting_to_come(copy: Path | str) -> None:
+    message = one_line_error(run_cli("action", "set", "SF-2023-03-14-01", "--due", "the next meeting", db=copy), 2)
+    assert "no meeting of this body after today is stored or announced" in message
+
+
 def test_db_may_come_after_the_command(stored: Path | str) -> None:
     after = run_cli("meetings", "--db", str(stored), check=True).stdout
     before = run_cli("--db", str(stored), "meetings", check=True).stdout

@@ -218,6 +218,8 @@ def test_people_one_per_person_and_merge(tmp_path: Path, db_path: Path | str) ->
         ("by the next but one meeting", "2024-02-22"),
         ("next-but-one meeting", "2024-02-22"),
         ("end of this week", "2023-12-03"),
+        ("by the end of the month", "2023-11-30"),  # raised on 30 November: that month's last day
+        ("end of month", "2023-11-30"),
         ("ASAP", None),
         ("once completed", None),
         ("summer term", None),
