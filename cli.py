@@ -1660,10 +1660,19 @@ def review_list(
 
 
 def _verdict(kind: str, given: str, choice: str, field: str | None = None, value: str | None = None) -> None:
-    from .db.review import RECORDS, ReviewError, record_id, verdict
+    from .db.review import RECORDS, ReviewError, record_id, status_verdict, verdict
 
-    if kind not in RECORDS:  # a word the command does not take: a usage error, before the database is opened
-        _fail(f"unknown record kind {kind!r}; one of {', '.join(RECORDS)}", 2)
+    if kind not in (*RECORDS, "status"):  # a word the command does not take: a usage error, before the database opens
+        _fail(f"unknown record kind {kind!r}; one of {', '.join(RECORDS)}, status", 2)
+    if kind == "status":  # a status the tracker read from prose
+        try:
+            ref = status_verdict(_db(writing=True), given, choice)
+        except ReviewError as exc:
+            _fail(str(exc))
+        if not state.quiet:
+            said = "done (confirmed)" if choice == "confirm" else "open again (rejected)"
+            out.print(f"status of {ref}: {said}", markup=False, highlight=False)
+        return
     if kind == "action" and field == "due" and value:
         value = _parse_day(value, "--value").isoformat()  # the same dates `action set --due` takes
 
@@ -1682,7 +1691,7 @@ def _verdict(kind: str, given: str, choice: str, field: str | None = None, value
 
 @review_app.command("confirm")
 def review_confirm(
-    kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
+    kind: Annotated[str, typer.Argument(help="attendee, item, resolution, action or status.")],
     record_id: Annotated[str, typer.Argument(help="The id `minutes review` shows, or an action's ref.")],
 ) -> None:
     """Confirm a record is right."""
@@ -1691,7 +1700,7 @@ def review_confirm(
 
 @review_app.command("reject")
 def review_reject(
-    kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
+    kind: Annotated[str, typer.Argument(help="attendee, item, resolution, action or status.")],
     record_id: Annotated[str, typer.Argument(help="The id `minutes review` shows, or an action's ref.")],
 ) -> None:
     """Reject a record the minutes do not hold (it is hidden from listings, digests and packs)."""
@@ -1700,7 +1709,7 @@ def review_reject(
 
 @review_app.command("correct")
 def review_correct(
-    kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
+    kind: Annotated[str, typer.Argument(help="attendee, item, resolution, action or status.")],
     record_id: Annotated[str, typer.Argument(help="The id `minutes review` shows, or an action's ref.")],
     field: Annotated[
         str,

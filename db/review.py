@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from .connection import Database
 from .due import ISO_DAY
+from .queries import DECIDED, REPORTED_DONE, kept
 from .store import now
 
 RECORDS = {  # record kind -> (table, the column that says what it is, fields a person may correct)
@@ -26,6 +27,8 @@ ALLOWED = {  # fields whose values come from a fixed list (the contract's)
     "category": ("member", "officer", "observer", "other"),
 }
 BY_HAND = ("due", "owners")  # an action's due date and owners change as hand changes do: kept, replayed, in history
+# a status the tracker read from a later meeting's prose, with no status word: how sure that reading is
+INFERRED = {DECIDED: ("tracker.decided_later", 0.7), REPORTED_DONE: ("tracker.reported_done", 0.6)}
 
 
 class ReviewError(ValueError):
@@ -58,7 +61,42 @@ def low_confidence(db: Database, below: float = 0.8, body_id: int | None = None)
             f"JOIN documents d ON d.id = m.document_id WHERE {where}",
             params,
         )
+    rows += inferred_statuses(db, below, body_id)
     return sorted(rows, key=lambda r: (r["confidence"], r["meeting_date"] or "", r["kind"], r["id"]))
+
+
+def inferred_statuses(db: Database, below: float = 0.8, body_id: int | None = None) -> list[dict]:
+    """Actions closed on prose alone, with no status word ('Cllr Coppard met with George Pavey', 'Cllr
+    Rochford has very kindly scraped the footway'), which no person has confirmed or overruled: the status
+    and the words it was read from, to check."""
+    where = f"r.status = 'done' AND {kept('r')} AND h.by = 'meeting' AND h.status = 'done'"
+    where += " AND NOT EXISTS (SELECT 1 FROM overrides o WHERE o.action_id = r.id AND o.field = 'status')"
+    params: list = []
+    if body_id is not None:
+        where += " AND m.body_id = ?"
+        params.append(body_id)
+    rows = db.query(
+        f"SELECT r.id, r.ref, b.name AS body, later.date AS meeting_date, r.text, {_OWNERS} AS owners, h.words, "
+        "p.rule, p.confidence, d.path AS document, p.first_page AS page, p.line "
+        "FROM actions r JOIN action_history h ON h.action_id = r.id "
+        "JOIN meetings m ON m.id = r.meeting_id JOIN bodies b ON b.id = m.body_id "
+        "JOIN meetings later ON later.id = h.meeting_id JOIN documents d ON d.id = later.document_id "
+        "LEFT JOIN progress p ON p.meeting_id = h.meeting_id AND p.text = h.words "
+        f"WHERE {where} ORDER BY h.id",
+        params,
+    )
+    closed = {row["id"]: row for row in rows}  # the last meeting's word that closed each
+    found = []
+    for row in closed.values():
+        words = row.pop("words")
+        said = next((key for key in INFERRED if words.startswith(key)), None)
+        if said is not None:
+            row["rule"], row["confidence"] = INFERRED[said]
+            words = words.split(": ", 1)[-1]
+        if row["confidence"] is None or row["confidence"] >= (below if below < 1 else 2.0):
+            continue  # a status word ('Action complete') or a report sure enough
+        found.append({"kind": "status", **row, "text": f"done? {row['text']} <- {words}"})
+    return found
 
 
 def record_id(db: Database, kind: str, given: str) -> int:
@@ -71,6 +109,26 @@ def record_id(db: Database, kind: str, given: str) -> int:
             return row[0]
         raise ReviewError(f"no action with ref {given!r}; `minutes actions` lists them")
     raise ReviewError(f"{given!r} is not a {kind}'s id: give the number `minutes review` shows")
+
+
+def status_verdict(db: Database, given: str, choice: str) -> str:
+    """A person's word on a status the tracker read from prose: confirmed, it is kept as if set by hand;
+    rejected, the action is open again, and no later reading closes it. Returns the action's ref."""
+    from .hand import change
+
+    if choice == "correct":
+        raise ReviewError("a status is confirmed or rejected; `minutes action done|drop|reopen REF` sets another")
+    action_id = record_id(db, "action", given)
+    row = db.execute("SELECT ref FROM actions WHERE id = ?", [action_id]).fetchone()
+    if row is None:
+        raise ReviewError(f"no action with id {action_id}")
+    if action_id not in {found["id"] for found in inferred_statuses(db, 1.0)}:
+        raise ReviewError(f"{row[0]} has no status read from prose to review; `minutes action done|reopen` sets one")
+    if choice == "confirm":
+        change(db, row[0], "status", "done", "done as the minutes report (confirmed in review)")
+    else:
+        change(db, row[0], "status", "open", "not done: the minutes' words do not close it (rejected in review)")
+    return row[0]
 
 
 _WORDED = {"text", "title", "name"}  # fields a record is nothing without; reject the record instead

@@ -205,26 +205,80 @@ def test_titles_are_not_words_of_the_task() -> None:
     assert _same_task("Cllr Atkins showed a map of the proposed plan.", [], plan, restating=False)
 
 
-def test_prose_saying_it_was_done_closes_the_open_action(tmp_path: Path) -> None:
+def _met_and_walked(folder: Path) -> tuple[Path, Path]:
+    """Two parish meetings: the second tells in prose, with no status word, that one task of the first was done."""
     head = "Minutes of the Parish Council meeting held on {day}\n\nPresent: Cllr Ann Coppard, Cllr Bob Rochford\n\n"
-    first = tmp_path / "pc-2019-01-09.txt"
+    first = folder / "pc-2019-01-09.txt"
     first.write_text(
         head.format(day="9 January 2019")
         + "1. Planning\nCllr Coppard will arrange to meet with George Pavey, Principal Planning Officer.\n"
         + "2. Leaves\nCllr Rochford will meet with the contractor to discuss leaf blowing.\n"
     )
-    second = tmp_path / "pc-2019-02-13.txt"
+    second = folder / "pc-2019-02-13.txt"
     second.write_text(
         head.format(day="13 February 2019")
         + "1. Planning\nCllr Coppard met with George Pavey, Principal Planning Officer, earlier today.\n"
         + "2. Footpaths\nCllr Rochford walked the footpaths with the warden.\n"
     )
+    return first, second
+
+
+def test_prose_saying_it_was_done_closes_the_open_action(tmp_path: Path) -> None:
+    first, second = _met_and_walked(tmp_path)
     db = tmp_path / "m.db"
     for paper in (second, first):
         run_cli("ingest", str(paper), db=db, check=True)
     rows = json.loads(run_cli("actions", "--json", db=db, check=True).stdout)
     status = {r["text"][:22]: r["status"] for r in rows}
     assert status == {"Cllr Coppard will arra": "done", "Cllr Rochford will mee": "open"}
+
+
+def _scraped(folder: Path) -> tuple[Path, Path]:
+    """Two parish meetings: the second reports the task's own deed done, by someone else, in passing."""
+    head = "Minutes of the Parish Council meeting held on {day}\n\nPresent: Cllr Ann Coppard, Cllr Bob Rochford\n\n"
+    first = folder / "pc-2018-12-12.txt"
+    first.write_text(
+        head.format(day="12 December 2018")
+        + "1. Footways\nCllr Coppard will go back to HCC to request scraping of the Staines Green to Hertingfordbury "
+        + "footway.\n"
+    )
+    second = folder / "pc-2019-02-13.txt"
+    second.write_text(
+        head.format(day="13 February 2019")
+        + "1. Works Programme\nCllr Rochford has very kindly scraped the Staines Green to Hertingfordbury footway "
+        + "leaving it in very good condition.\n"
+    )
+    return first, second
+
+
+@pytest.mark.parametrize("choice, status", [("confirm", "done"), ("reject", "open")])
+@pytest.mark.parametrize(
+    "papers, rule, task, words",
+    [
+        (_met_and_walked, "progress.prose", "Cllr Coppard will arrange", "met with George Pavey"),
+        (_scraped, "tracker.reported_done", "Cllr Coppard will go back", "has very kindly scraped"),
+    ],
+)
+def test_a_status_read_from_prose_waits_in_review_until_a_person_confirms_or_rejects_it(
+    tmp_path: Path, papers, rule: str, task: str, words: str, choice: str, status: str
+) -> None:
+    first, second = papers(tmp_path)
+    db = tmp_path / "m.db"
+    run_cli("ingest", str(first), str(second), db=db, check=True)
+
+    def queue() -> list[dict]:
+        return [r for r in json.loads(run_cli("review", "--json", db=db, check=True).stdout) if r["kind"] == "status"]
+
+    (row,) = queue()
+    assert row["rule"] == rule and row["confidence"] < 0.8 and row["meeting_date"] == "2019-02-13"
+    assert row["text"].startswith(f"done? {task}") and words in row["text"]
+    said = run_cli("review", choice, "status", str(row["id"]), db=db, check=True).stdout
+    assert said == f"status of {row['ref']}: {'done (confirmed)' if choice == 'confirm' else 'open again (rejected)'}\n"
+    run_cli("ingest", str(second), "--again", db=db, check=True)  # the verdict outlives a second reading
+    shown = json.loads(run_cli("action", "show", row["ref"], "--json", db=db, check=True).stdout)
+    assert queue() == [] and shown["status"] == status
+    again = run_cli("review", "confirm", "status", row["ref"], db=db)
+    assert again.returncode == 1 and "has no status read from prose to review" in again.stderr
 
 
 def test_a_task_raised_again_after_it_was_closed_is_a_new_action(tmp_path: Path) -> None:
