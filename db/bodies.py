@@ -11,6 +11,7 @@ similar name with most of the same people attending. Each match is remembered as
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from rapidfuzz import fuzz
 
@@ -41,22 +42,25 @@ def acronym(name: str) -> str:
     return "".join(letters).lower()
 
 
-def resolve(db: Database, name: str, organisation: str | None, attendees: list[str] = ()) -> int | None:
+def resolve(
+    db: Database, name: str, organisation: str | None, attendees: list[str] = (), day: str | None = None
+) -> int | None:
     """The stored body a paper's name means, or None for a new body.
 
     A name alone does not make one body of two: 'Parish Council' heads many councils' minutes, so a paper
     hardly any of whose attendees the body has seen is another body of that name ('Parish Council (2)'),
-    unless a person joined the names by hand."""
+    unless a person joined the names by hand. Nor does a bare 'Committee' join a body where either side names
+    no one who attends, without the meeting's `day` in common."""
     key = body_key(name)
     for body_id, by_hand in db.execute(
         "SELECT id, 0 FROM bodies WHERE key = ? UNION ALL SELECT body_id, by_hand FROM body_aliases WHERE key = ?",
         [key, key],
     ).fetchall():
-        if by_hand or not strangers(db, body_id, attendees):
+        if by_hand or not _apart(db, body_id, name, attendees, day):
             return body_id
     for body_id, other in db.execute("SELECT id, name FROM bodies WHERE key LIKE ?", [f"{key} %"]).fetchall():
         numbered = re.fullmatch(r"(.+) \(\d+\)", other)  # a name free_name gave, not 'Area Committee 2'
-        if numbered and body_key(numbered.group(1)) == key and not strangers(db, body_id, attendees):
+        if numbered and body_key(numbered.group(1)) == key and not _apart(db, body_id, name, attendees, day):
             return body_id  # 'Parish Council (2)': the second council of that name, met again
     # 'County Council' on the agenda of the council whose minutes say 'Kent County Council', and the other way
     # round (the stored bare body then takes the fuller name); an agenda names no one to tell them apart by
@@ -112,11 +116,42 @@ def _the_one_it_ends_in(db: Database, name: str, organisation: str | None, atten
     return bare[0][0]
 
 
+def _apart(db: Database, body_id: int, name: str, attendees: list[str], day: str | None) -> bool:
+    """Whether a paper of a body's name is nevertheless another body's: strangers attend, or nothing but a bare
+    name ties them."""
+    return strangers(db, body_id, attendees) or _unproven(db, body_id, name, attendees, day)
+
+
+def _unproven(db: Database, body_id: int, name: str, attendees: list[str], day: str | None) -> bool:
+    """A bare kind of body ('Committee', 'AGM', no organisation) where the paper or the body names no one who
+    attends: an agenda's 'Committee' and another society's minutes headed 'Committee', or two societies'
+    AGM agendas, share nothing but the word. The same meeting's day (an agenda and its minutes), the day
+    the body's minutes named for its next meeting, or a day soon after its last (the next meeting's
+    agenda) shows they are one body."""
+    row = db.execute("SELECT organisation FROM bodies WHERE id = ?", [body_id]).fetchone()
+    if not _bare_kind(name) or (row and row[0]) or (attendees and _attended(db, body_id)):
+        return False  # an organisation, or people on both sides to tell by
+    if day is None:
+        return True
+    if db.execute(
+        "SELECT 1 FROM meetings WHERE body_id = ? AND (date = ? OR next_date = ?) LIMIT 1", [body_id, day, day]
+    ).fetchone():
+        return False
+    (last,) = db.execute("SELECT max(date) FROM meetings WHERE body_id = ? AND date < ?", [body_id, day]).fetchone()
+    return last is None or (date.fromisoformat(day) - date.fromisoformat(last)).days > NEXT_MEETING_DAYS
+
+
+def _attended(db: Database, body_id: int) -> bool:
+    """Whether any of the body's papers says who attended."""
+    sql = "SELECT 1 FROM attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.body_id = ? LIMIT 1"
+    return db.execute(sql, [body_id]).fetchone() is not None
+
+
 def _bare_kind(name: str) -> bool:
-    """'County Council', 'Parish Council', 'Board': a kind of body, naming no body in particular."""
+    """'County Council', 'Parish Council', 'Board', 'Cabinet': a kind of body, naming no body in particular."""
     from ..extract.header import GENERIC
 
-    return bool(GENERIC.match(name.strip()))
+    return bool(GENERIC.match(name.strip())) or body_key(name) == "cabinet"
 
 
 def _named_by_hand(db: Database, name: str) -> bool:
@@ -144,6 +179,7 @@ def _rename(db: Database, body_id: int, name: str, organisation: str | None) -> 
     )
 
 
+NEXT_MEETING_DAYS = 45  # a paper this soon after a body's last meeting may be its next meeting's
 STRANGERS = 3  # attendees a paper and a body must each have before the one can be a stranger to the other
 SHARED = 0.2  # ... and the share of the paper's attendees the body must know, below which it is another body
 

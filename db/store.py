@@ -79,10 +79,17 @@ def _source(found: Found) -> dict:
     }
 
 
-def body_id(db: Database, name: str, organisation: str | None, attendees: list[str] = (), named: bool = False) -> int:
-    """The body a paper belongs to: one already stored under this or another of its names, else a new one.
-    A body the user `named` is found by its name or an alias only, never by a likeness."""
-    from .bodies import free_name, resolve
+def stored_body(
+    db: Database,
+    name: str,
+    organisation: str | None,
+    attendees: list[str] = (),
+    named: bool = False,
+    day: str | None = None,
+) -> int | None:
+    """The stored body a paper belongs to, under this or another of its names; None for a body new to the
+    database. A body the user `named` is found by its name or an alias only, never by a likeness."""
+    from .bodies import resolve
 
     if named:
         key = body_key(name)
@@ -91,18 +98,20 @@ def body_id(db: Database, name: str, organisation: str | None, attendees: list[s
         ).fetchone()
         found = row[0] if row else None
     else:
-        found = resolve(db, name, organisation, attendees)
-    if found is not None:
-        if organisation:  # a body first met on a paper that named no organisation learns it from a later one
-            db.execute(
-                "UPDATE bodies SET organisation = ? WHERE id = ? AND organisation IS NULL", [organisation, found]
-            )
-        return found
+        found = resolve(db, name, organisation, attendees, day)
+    if found is not None and organisation:  # a body first met on a paper naming no organisation learns it later
+        db.execute("UPDATE bodies SET organisation = ? WHERE id = ? AND organisation IS NULL", [organisation, found])
+    return found
+
+
+def new_body(db: Database, name: str, organisation: str | None) -> int:
+    """A body first met: its name, made distinct from another body's of the same words ('Parish Council (2)')."""
+    from .bodies import free_name
+
     name = free_name(db, name)
-    key = body_key(name)
     cursor = db.execute(
         "INSERT INTO bodies (name, key, initials, organisation) VALUES (?, ?, ?, ?)",
-        [name, key, initials(name), organisation],
+        [name, body_key(name), initials(name), organisation],
     )
     return cursor.lastrowid
 
@@ -170,7 +179,7 @@ def _store_paper(db: Database, document: Document, meetings: list[Meeting], row,
     bodies = {b for (b,) in db.execute("SELECT DISTINCT body_id FROM meetings WHERE document_id = ?", [doc_id])}
     result = Stored(doc_id, False, 0, 0, reread=paper.reading)
     used: set[int] = set()
-    bids = [_body_of(db, paper, m) for m in meetings]
+    bids = _bodies_of(db, paper, meetings)
     for meeting, bid, earlier_id in zip(meetings, bids, pair_readings(db, earlier, meetings, bids), strict=True):
         done = _meeting(db, paper, meeting, bid, earlier_id, used)
         result.meetings += done.how == "new"
@@ -268,12 +277,28 @@ class _Done:
     removed: int = 0  # actions no longer found
 
 
-def _body_of(db: Database, paper: _Paper, m: Meeting) -> int:
-    """The meeting's body: one the user named is the body, whatever the paper's heading says and whoever
-    attended."""
-    present = [a.name for a in m.attendees if a.status == "present"]
-    named = paper.body or m.body or m.organisation or "Unknown body"
-    return body_id(db, named, m.organisation, present, named=bool(paper.body))
+def _bodies_of(db: Database, paper: _Paper, meetings: list[Meeting]) -> list[int]:
+    """Each meeting's body. A paper's meetings that give one name are one body, whichever of them shows which
+    stored body it is: an agenda pack headed 'Annual General Meeting' holds last year's minutes, whose day
+    is that of the agenda already stored, and this year's agenda, whose day nothing stored shares."""
+    keys = [(body_key(_name_of(paper, m)), m.organisation) for m in meetings]
+    found: dict[tuple, int] = {}
+    for creating in (False, True):  # a body new to the database only once no meeting of the name finds one
+        for key, m in zip(keys, meetings, strict=True):
+            if key in found:
+                continue
+            present = [a.name for a in m.attendees if a.status == "present"]
+            bid = stored_body(db, _name_of(paper, m), m.organisation, present, bool(paper.body), m.date)
+            if bid is None and creating:
+                bid = new_body(db, _name_of(paper, m), m.organisation)
+            if bid is not None:
+                found[key] = bid
+    return [found[key] for key in keys]
+
+
+def _name_of(paper: _Paper, m: Meeting) -> str:
+    """The meeting's body as named: one the user named is the body, whatever the paper's heading says."""
+    return paper.body or m.body or m.organisation or "Unknown body"
 
 
 def _meeting(db: Database, paper: _Paper, m: Meeting, bid: int, earlier_id: int | None, used: set[int]) -> _Done:

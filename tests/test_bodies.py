@@ -10,7 +10,7 @@ import pytest
 from minutes.db import connect
 from minutes.db.bodies import acronym, resolve
 
-from conftest import run_cli
+from conftest import SHARED, needs_shared, run_cli
 
 pytestmark = pytest.mark.both_backends
 
@@ -111,6 +111,40 @@ def test_two_councils_whose_papers_share_a_bare_title_stay_two_bodies_and_lose_n
     assert sorted((a["ref"], a["text"]) for a in actions) == [
         ("PC-2024-03-03-01", "Clerk to repair the fence now."),
         ("PC-2024-03-03b-01", "Clerk to order new swings."),
+    ]
+
+
+def test_a_bare_committee_joins_a_body_only_with_people_or_a_day_in_common(tmp_path: Path, db_path: Path | str) -> None:
+    # an agenda headed only 'Committee', another society's AGM minutes headed 'Committee', the agenda's own
+    # minutes, and a pack holding next month's agenda with those minutes: one society's papers share a day
+    papers = {
+        "agenda.txt": "AGENDA for the Committee meeting\nDate: 23/01/2024\n\n1. Apologies\n2. Finance\n",
+        "other.txt": "Committee\nMinutes of the meeting held on 11 April 2024\n\nPresent: Iain Mack, Graham Hart, "
+        "James Hill\n\n1. Chair's report\nThe Chair welcomed everyone.\n",
+        "minutes.txt": "Committee\nMinutes of the meeting held on 23 January 2024\n\nPresent: Helen Page, Roger "
+        "Bell, Chris Lowe\n\n1. Finance\nThe accounts were noted.\n",
+    }
+    for name, text in papers.items():
+        (tmp_path / name).write_text(text)
+    bodies = _ingested_in_order(db_path, tuple(tmp_path / name for name in papers))
+    assert sorted((b["name"], b["meetings"]) for b in bodies) == [("Committee", 2), ("Committee (2)", 1)]
+    together = {b["name"]: b for b in bodies}["Committee"]
+    assert (together["first"], together["last"]) == ("2024-01-23", "2024-01-23")
+
+
+@needs_shared()
+def test_two_societies_agm_papers_stay_apart_and_a_pack_s_meetings_stay_together(db_path: Path | str) -> None:
+    pdf = SHARED / "corpus" / "pdf"
+    papers = (
+        "no2id-agm-2006-02-11-agenda.pdf",
+        "mk-chess-club-agm-2025-09-04-agenda.pdf",
+        "no2id-agm-2007-05-12-pack.pdf",
+    )
+    bodies = _ingested_in_order(db_path, tuple(pdf / name for name in papers))
+    # the pack holds the 2007 agenda and the 2006 minutes: the 2006 agenda's day ties them to it
+    assert sorted((b["meetings"], b["first"], b["last"]) for b in bodies) == [
+        (1, "2025-09-04", "2025-09-04"),
+        (3, "2006-02-11", "2007-05-12"),
     ]
 
 
