@@ -1238,9 +1238,16 @@ def people_merge(
             )
             raise typer.Exit(1)
         chosen.append(found[0])
-    if chosen[0]["id"] == chosen[1]["id"] or chosen[0]["body"] != chosen[1]["body"]:
-        err.print("error: merge two different people of the same body", markup=False, highlight=False)
-        raise typer.Exit(1)
+    if chosen[0]["id"] == chosen[1]["id"]:
+        _fail(
+            f"{keep!r} and {other!r} are one record already ({chosen[0]['name']}, id {chosen[0]['id']}): "
+            "nothing to merge"
+        )
+    if chosen[0]["body"] != chosen[1]["body"]:
+        _fail(
+            f"{chosen[0]['name']!r} ({chosen[0]['body']}) and {chosen[1]['name']!r} ({chosen[1]['body']}) are of two "
+            "bodies; a person is merged within one body"
+        )
     if not force and not may_be_one(chosen[0]["name"], chosen[1]["name"]):  # a slip of an id: 'merge 1 2'
         _fail(
             f"{chosen[0]['name']!r} and {chosen[1]['name']!r} share no name and a merge cannot be undone; "

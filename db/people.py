@@ -10,7 +10,10 @@ from rapidfuzz import fuzz
 from ..extract.names import initials_of, looks_like_name, strip_honorifics
 from .connection import Database
 
-_UNMARKED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+# a keyboard's straight apostrophe for the curly ones papers print: 'O’Leary' is "O'Leary" typed
+APOSTROPHES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"}
+_STRAIGHT = str.maketrans(APOSTROPHES)
+_UNMARKED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", **APOSTROPHES})
 
 
 def fold(name: str) -> str:
@@ -20,15 +23,17 @@ def fold(name: str) -> str:
 
 
 def typed_key(name: str) -> str:
-    """A typed name as compared: titles aside in any case, spacing folded ('cllr  coppard' -> 'coppard')."""
-    typed = " ".join(name.split())
+    """A typed name as compared: titles aside in any case, spacing and apostrophes folded ('cllr  coppard' ->
+    'coppard'; 'O’Leary' as "O'Leary")."""
+    typed = " ".join(name.translate(_STRAIGHT).split())
     return (strip_honorifics(typed.title()) or typed).lower()
 
 
 def may_be_one(a: str, b: str) -> bool:
     """Whether two names could be one person's: the same surname ('Jim Coppard', 'Cllr Coppard'), one name alone
-    that begins the other's first or last ('Pete', 'Peter Haylock'), one the other's initials ('J.C.'), or nearly
-    the same spelling ('Haidy Blak'). 'Peter Oakenfull' and 'Peter Newson' could not, nor 'A Jones' and 'A Patel'."""
+    that begins the other's first or last ('Pete', 'Peter Haylock'), one held whole in the other ('Roz Laing',
+    'Roz Laing Jackson'), one the other's initials ('J.C.'), or nearly the same spelling ('Haidy Blak').
+    'Peter Oakenfull' and 'Peter Newson' could not, nor 'A Jones' and 'A Patel'."""
     one, two = ([w for w in re.findall(r"[a-z]+", fold(strip_honorifics(n) or n))] for n in (a, b))
     if not one or not two:
         return False
@@ -36,6 +41,8 @@ def may_be_one(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((one, two), key=len)
     if len(short) == 1 and len(long_) > 1 and any(w.startswith(short[0]) for w in (long_[0], long_[-1])):
+        return True
+    if len(short) > 1 and f" {' '.join(short)} " in f" {' '.join(long_)} ":  # 'Roz Laing', 'Roz Laing Jackson'
         return True
     letters = [re.sub(r"[^A-Za-z]", "", n) for n in (a, b)]
     return any(x.isupper() and x == initials_of(y) for x, y in ((letters[0], b), (letters[1], a)))

@@ -152,7 +152,8 @@ def _owned_by(owner: str) -> tuple[str, list[str]]:
     if is_role(wanted.title()):
         return "(lower(o.name) = ? OR lower(p.name) = ?)", [wanted, wanted]
     spaced = ["% " + re.sub(r"([\\%_])", r"\\\1", word) + " %" for word in wanted.split()]  # '%' is a letter
-    one = " AND ".join(["(' ' || lower({0}) || ' ') LIKE ? ESCAPE '\\'"] * len(spaced))
+    # a printed curly apostrophe as typed: 'O’Leary' is found by "O'Leary"
+    one = " AND ".join(["(' ' || replace(lower({0}), '’', '''') || ' ') LIKE ? ESCAPE '\\'"] * len(spaced))
     return f"(({one.format('o.name')}) OR ({one.format('p.name')}))", spaced + spaced
 
 
@@ -280,9 +281,11 @@ def find_person(db: Database, name: str, body: str | None = None) -> list[dict]:
     rows = people(db, body)
     if name.isdigit():
         return [r for r in rows if r["id"] == int(name)]
-    low = name.lower()
-    exact = [r for r in rows if r["name"].lower() == low]
-    return exact or [r for r in rows if low in r["name"].lower() or low in (r["printed_as"] or "").lower()]
+    from .people import fold
+
+    low = fold(name)  # "O'Leary" typed for the printed 'O’Leary'
+    exact = [r for r in rows if fold(r["name"]) == low]
+    return exact or [r for r in rows if low in fold(r["name"]) or low in fold(r["printed_as"] or "")]
 
 
 CARRIED = "not mentioned at the meeting of"  # the words the tracker writes when a meeting passes an action by

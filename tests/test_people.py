@@ -77,6 +77,31 @@ def test_a_name_typed_without_its_accents_is_the_same_person(db_path: Path | str
     db.close()
 
 
+def test_a_name_typed_with_a_straight_apostrophe_is_the_person_printed_with_a_curly_one(
+    tmp_path: Path, db_path: Path | str
+) -> None:
+    import json
+
+    from minutes.db.people import typed_key
+
+    from conftest import run_cli
+
+    paper = tmp_path / "pc-2019-02-13.txt"
+    paper.write_text(
+        "Minutes of the Parish Council meeting held on 13 February 2019\n\n"
+        "Present: Cllr Gary O’Leary (Chair), Cllr Ann Bell, Cllr Cy Dee\n\n"
+        "1. Playground\nACTION: Cllr O’Leary to write to the school.\n"
+    )
+    run_cli("ingest", str(paper), db=db_path, check=True)
+    owned = json.loads(run_cli("actions", "--owner", "Gary O'Leary", "--json", db=db_path, check=True).stdout)
+    assert [a["text"] for a in owned] == ["Cllr O’Leary to write to the school."]
+    merged = run_cli("people", "merge", "Gary O'Leary", "Ann Bell", db=db_path)  # found, then refused: no shared name
+    assert "'Gary O’Leary' and 'Ann Bell' share no name" in merged.stderr
+    same = run_cli("people", "merge", "Gary O'Leary", "Gary O’Leary", db=db_path)
+    assert same.returncode == 1 and "are one record already (Gary O’Leary" in same.stderr
+    assert typed_key("Cllr Gary O’Leary") == typed_key("gary o'leary")  # the [addresses] table's key
+
+
 def test_the_bodys_own_initials_name_the_body_not_a_person(db_path: Path | str) -> None:
     db = connect(db_path)
     body = db.execute(

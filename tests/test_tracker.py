@@ -335,6 +335,8 @@ def test_next_meeting_dues_fall_on_the_day_the_minutes_state_despite_a_gap_in_th
         ("Peter Oakenfull", "Peter Newson", False),  # a first name in common is not enough
         ("A Jones", "A Patel", False),
         ("Haidy Blake", "Lizzer Bradbury", False),
+        ("Roz Laing Jackson", "Roz Laing", True),  # one held whole in the other: a name added
+        ("Joann Bellamy", "Ann Bell", False),  # ... whole words, not letters
     ],
 )
 def test_two_names_may_be_one_persons_only_by_surname_initials_or_spelling(a: str, b: str, one: bool) -> None:
