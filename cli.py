@@ -911,7 +911,7 @@ def actions(
         rows,
         as_json,
         as_csv,
-        ["ref", "body", "meeting_date", "item", "owners", "due", "status", "text"],
+        ["ref", "body", "meeting_date", "item", "owners", "due", "due_date", "status", "text"],
         "Open actions" if open_only else "Actions",
     )
 

@@ -17,6 +17,7 @@ ACTION_FIELDS = (
     "text",
     "owners",
     "due",
+    "due_date",
     "status",
     "overdue",
     "opened_in",
@@ -448,7 +449,19 @@ def export_tables(db: Database, body: str | None = None) -> dict[str, list[dict]
     tables["actions"] = [
         {
             k: r[k]
-            for k in ("ref", "body", "meeting_date", "item", "text", "owners", "due", "status", "overdue", "opened_in")
+            for k in (
+                "ref",
+                "body",
+                "meeting_date",
+                "item",
+                "text",
+                "owners",
+                "due",
+                "due_date",  # the day 'next meeting' or 'end of April' falls on: what a spreadsheet sorts by
+                "status",
+                "overdue",
+                "opened_in",
+            )
         }
         for r in actions_rows
     ]

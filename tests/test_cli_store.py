@@ -91,6 +91,7 @@ def test_actions_listing_json_and_csv(sample_db: Path) -> None:
         "text",
         "owners",
         "due",
+        "due_date",
         "status",
         "overdue",
         "opened_in",
@@ -99,6 +100,7 @@ def test_actions_listing_json_and_csv(sample_db: Path) -> None:
     assert dated[0]["history"][0]["by"] == "meeting"
     owner = run_cli("actions", "--owner", "haylock", "--csv", db=sample_db, check=True).stdout.splitlines()
     assert owner[0].startswith("ref,") and len(owner) == 1 + 3
+    assert owner[0].split(",")[5:7] == ["due", "due_date"]  # the words, and the day they fall on: sortable
     table = run_cli("actions", "--open", db=sample_db, check=True).stdout
     assert "SF-2023-03-14-01" in table and "Tony Burton" in table
 

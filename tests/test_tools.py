@@ -199,6 +199,9 @@ def test_export_formats(db: Path, tmp_path: Path) -> None:
     with (tmp_path / "csv" / "actions.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 6 and rows[0]["owners"] == "Tony Burton"
+    dues = {row["due"]: row["due_date"] for row in rows if row["due"]}  # the words, and the day they fall on
+    assert dues and all(day == "" or len(day) == 10 and day[4] == "-" for day in dues.values())
+    assert any(day for day in dues.values())
     run_cli("export", "--format", "json", "--out", str(tmp_path / "all.json"), db=db, check=True)
     data = json.loads((tmp_path / "all.json").read_text())
     assert len(data["attendance"]) == 20 and len(data["resolutions"]) == 6 and len(data["meetings"]) == 2
