@@ -1048,7 +1048,10 @@ def action_set(
     ref: Annotated[str, typer.Argument(help="Action reference.")],
     due: Annotated[
         str | None,
-        typer.Option(help="Due date (day first: 30/04/2024, or 2024-04-30), or words: 'next meeting', 'end of March'."),
+        typer.Option(
+            help="Due date (day first: 30/04/2024, or 2024-04-30), or words: 'next meeting', 'end of March'; "
+            "'none' clears it."
+        ),
     ] = None,
     owners: Annotated[
         list[str] | None,
@@ -1064,7 +1067,9 @@ def action_set(
     if owner is not None and not owner.replace("/", "").strip():
         _fail("--owner names nobody: give the owner's name", 2)
     ref = _original(_db(writing=True), ref)  # once, before the due date and the owners change
-    if due is not None:
+    if due is not None and due.strip().lower() in ("", "none"):
+        _hand(ref, "due", "", note, shown="none")  # '--due none': the action has no due date after all
+    elif due is not None:
         day = _due_day(ref, due)
         _hand(ref, "due", day.isoformat(), note, shown=f"{day.isoformat()} ({due.strip()})" if _words(due) else None)
     if owner is not None:

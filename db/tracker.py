@@ -461,7 +461,7 @@ def _write(db: Database, everything: list[Tracked], body_id: int) -> None:
         )
         if action.due is not None:
             iso = action.due if ISO_DAY.fullmatch(action.due) else None
-            db.execute("UPDATE actions SET due = ?, due_date = ? WHERE id = ?", [action.due, iso, action.id])
+            db.execute("UPDATE actions SET due = ?, due_date = ? WHERE id = ?", [action.due or None, iso, action.id])
         if action.owners_set:
             db.execute("DELETE FROM action_owners WHERE action_id = ?", [action.id])
             for position, name in enumerate(action.owners):  # an owner set by hand is a person the papers know

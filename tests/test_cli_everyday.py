@@ -102,6 +102,7 @@ def test_a_due_given_in_words_counts_from_today_and_the_next_meeting_is_the_one_
     assert due("end of March")[0] == _next(today, 3, 31).isoformat()
     assert due("31 March")[0] == _next(today, 3, 31).isoformat()  # no year typed: the next 31 March, not the last
     assert due("in 2 weeks")[0] == (today + timedelta(days=14)).isoformat()
+    assert due("none") == (None, f"{ref}: due set to none\n")  # cleared: no due date after all
     message = one_line_error(run_cli("action", "set", ref, "--due", "soon", db=db), 2)
     assert "cannot read 'soon' as a date, or as a time from today" in message
 
