@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import IngestError
 
+_BINARY_NAMES = {".pdf", ".docx", ".doc", ".docm"}  # names that promise a binary document, never text
 TEXT_SUFFIXES = {".md": "md", ".markdown": "md", ".htm": "html", ".html": "html", ".xhtml": "html"}
 
 
@@ -25,7 +26,11 @@ def sniff(path: Path, head: bytes) -> str:
     if not looks_like_text(head):
         raise IngestError(str(path), "not a PDF, Word or text file (binary content)")
     lowered = head[:2048].lower().lstrip(b"\xef\xbb\xbf \t\r\n")
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered:
+    html = lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered
+    if path.suffix.lower() in _BINARY_NAMES:  # a failed download's error page, or a note renamed by mistake
+        what = "a web page" if html else "plain text"
+        raise IngestError(str(path), f"named {path.suffix.lower()} but holds {what}, not a PDF or Word document")
+    if html:
         return "html"
     return TEXT_SUFFIXES.get(path.suffix.lower(), "txt")
 

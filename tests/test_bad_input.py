@@ -192,6 +192,10 @@ def make_named_pipe(path: Path) -> None:
     os.mkfifo(path)
 
 
+def make_text(text: str) -> Callable[[Path], None]:
+    return lambda path: path.write_text(text, encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -215,6 +219,13 @@ BAD = [
     Case("zip-bomb.docx", make_zip_bomb_docx, r"^Word file unpacks to 2\d\d MB, over the 200 MB limit .*zip bomb"),
     Case("too-big.txt", make_oversized_text, rf"^text file is {OVERSIZED_MB} MB, over the \d+ MB limit"),
     Case("named-pipe.txt", make_named_pipe, r"^not a regular file"),
+    # a note renamed by mistake, and a failed download's error page saved under the pack's name
+    Case("renamed-note.docx", make_text("hello\n"), r"^named \.docx but holds plain text, not a PDF or Word document$"),
+    Case(
+        "error-page.pdf",
+        make_text("<!DOCTYPE html><html><body>404 Not Found</body></html>"),
+        r"^named \.pdf but holds a web page, not a PDF or Word document$",
+    ),
 ]
 GOOD = [
     Case("owner-password-only.pdf", make_owner_password_pdf, keeps=(ACTION,)),
