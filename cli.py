@@ -903,7 +903,7 @@ def actions(
         _fail("--owner names nobody: give the owner's name", 2)
     db = _db()
     rows = list_actions(db, body=_body(db, body), owner=owner, open_only=open_only, with_history=as_json)
-    if owner and not rows and not state.quiet:
+    if owner and not rows:
         _no_such_owner(db, owner, "open action" if open_only else "action", body)
     if as_json:
         rows = [{k: r[k] for k in ACTION_FIELDS} for r in rows]
@@ -918,7 +918,12 @@ def actions(
 
 def _no_such_owner(db, owner: str, what: str, body: str | None) -> None:
     """An owner no listed action has: say so, with the owners whose names are nearly that ('Copard': Jim Coppard),
-    not the name typed (who may own only closed actions)."""
+    not the name typed (who may own only closed actions). A name that is no one the database holds, owning
+    nothing and attending nothing, is an input that failed (exit 1)."""
+    from .db.queries import actions as list_actions
+    from .db.queries import find_person
+
+    known = list_actions(db, owner=owner, with_history=False) or find_person(db, owner)
     names = [
         row[0]
         for row in db.execute(
@@ -928,8 +933,11 @@ def _no_such_owner(db, owner: str, what: str, body: str | None) -> None:
     ]
     near = _near(owner, names)
     hint = f"; owners with a name like it: {', '.join(near)}" if near else ""
+    if not known:
+        _fail(f"no one called {owner!r} owns an action or attends a meeting here{hint}")
     of = f" of {body}" if body else ""
-    err.print(f"note: no {what}{of} is owned by {owner!r}{hint}", markup=False, highlight=False)
+    if not state.quiet:
+        err.print(f"note: no {what}{of} is owned by {owner!r}{hint}", markup=False, highlight=False)
 
 
 action_app = typer.Typer(
@@ -1685,6 +1693,9 @@ def _verdict(kind: str, given: str, choice: str, field: str | None = None, value
             said = "done (confirmed)" if choice == "confirm" else "open again (rejected)"
             out.print(f"status of {ref}: {said}", markup=False, highlight=False)
         return
+    if choice == "correct" and field not in RECORDS[kind][2]:  # a field the kind has not: a usage error
+        article = "an" if kind[0] in "aeiou" else "a"
+        _fail(f"{article} {kind} has no field {field!r} to correct; one of {', '.join(RECORDS[kind][2])}", 2)
     if kind == "action" and field == "due" and value:
         value = _parse_day(value, "--value").isoformat()  # the same dates `action set --due` takes
 
