@@ -574,7 +574,7 @@ def standing_items(meetings: list[dict], upper: bool, last: dict | None = None) 
                     candidates.append((m, {"number": number, "title": what}, what, True))
     clusters: list[dict] = []
     for m, item, title, labelled in candidates:
-        k = key(clean_title(title))
+        k = key(clean_title(_head(title)))  # 'Highways – A414 consultation, HGV signage' recurs as 'Highways'
         if not k or _kind(title, OPENERS) or _kind(title, CLOSERS) or EXTRA_OPENERS.search(title):
             continue
         cluster = next((c for c in clusters if same(c["key"], k)), None)
@@ -618,7 +618,7 @@ def _recurring_dates(cluster: dict, sent: dict[str, list[frozenset]]) -> list[st
 def _core_title(cluster: dict) -> str:
     """The words a standing item's titles share, in the newest title's order; an update if the body said so."""
     members = sorted(cluster["members"], key=lambda x: (x[0]["date"] is not None, x[0]["date"] or ""), reverse=True)
-    plain = [re.sub(r"\s+", " ", PERIOD.sub(" ", clean_title(x[1]["title"]))).strip(" -–:,") for x in members]
+    plain = [re.sub(r"\s+", " ", PERIOD.sub(" ", clean_title(_head(x[1]["title"])))).strip(" -–:,") for x in members]
     if len({p.lower() for p in plain}) == 1:
         return plain[0]
     words = plain[0].split()
@@ -632,11 +632,18 @@ def _core_title(cluster: dict) -> str:
     return title
 
 
+def _head(title: str) -> str:
+    """A title before the dash that brings this meeting's business: 'Highways' of 'Highways – A414
+    consultation, update on HGV signage', 'B&T Motors' of 'B&T Motors – update'."""
+    head = re.split(r"\s+[-–—]\s+|(?<=\w)[–—]\s*", title, maxsplit=1)[0].strip()
+    return head if key(head) else title
+
+
 def _sources(members: list[tuple[dict, dict, bool]]) -> str:
     grouped: dict[int, tuple[dict, list[str]]] = {}
     for m, item, _ in members:
         entry = grouped.setdefault(id(m), (m, []))
-        mark = item["number"] or f"‘{clean_title(item['title'])}’"
+        mark = (_reference(item) if item.get("parent") else item["number"]) or f"‘{clean_title(item['title'])}’"
         if mark not in entry[1]:
             entry[1].append(mark)
     parts = []

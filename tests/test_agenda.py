@@ -884,3 +884,24 @@ def test_the_draft_keeps_the_order_of_the_bodys_last_minutes(tmp_path: Path) -> 
     order = [position(items, w) for w in ("police", "apologies", "minutes", "action log", "planning", "play area")]
     assert order == sorted(order)
     assert position(items, "play area") < position(items, "correspondence") < position(items, "any other business")
+
+
+def test_a_standing_item_is_named_by_its_title_before_the_dash_that_brings_the_meetings_business() -> None:
+    """'c) Highways – A414 consultation, update on HGV signage' on the agenda and 'Highways' in the minutes are
+    one standing item, and 'B&T Motors – update' stays 'B&T Motors'; sources name sub-items with their parent."""
+    from minutes.render.agenda import standing_items
+
+    def meeting(day: str, kind: str, titles: list[str], parent: str) -> dict:
+        lettered = [(f"({chr(97 + k)})", title, parent) for k, title in enumerate(titles)]
+        return {**_minutes(day, [(parent, "STANDING ITEMS", None), *lettered], []), "kind": kind}
+
+    papers = [
+        meeting("2019-02-13", "minutes", ["Highways", "B&T Motors"], "100"),
+        meeting("2019-01-09", "minutes", ["Highways", "B&T Motors"], "80"),
+        meeting(
+            "2019-01-09", "agenda", ["Highways – A414 consultation, update on HGV signage", "B&T Motors – update"], "8"
+        ),
+    ]
+    entries = standing_items(papers, upper=False)
+    assert [e.title for e in entries] == ["Highways", "B&T Motors"]
+    assert "minutes of 13 February 2019, item 100(a)" in entries[0].source
