@@ -932,11 +932,24 @@ def _restates(kept: Raw, raw: Raw) -> bool:
     """The same task told again: near-identical words, and no owner of its own that differs.
 
     "Reach out to VGS" (EW) and "Reach out to VRSoc" (MW) are two tasks; so is one task given
-    to two people in two items.
+    to two people in two items, and two paragraphs' sentences that differ in a word ('thank him', 'thank them').
     """
     if len(raw.text) <= 15 or (kept.owners and raw.owners and _owner_set(kept) != _owner_set(raw)):
         return False
+    if _two_paragraphs_of_one_item(kept, raw):  # 'thank him' of one paragraph, 'thank them' of the next
+        return fuzz.ratio(kept.text.lower(), raw.text.lower()) >= 97
     return fuzz.token_set_ratio(kept.text.lower(), raw.text.lower()) >= 88
+
+
+def _two_paragraphs_of_one_item(kept: Raw, raw: Raw) -> bool:
+    """Two tasks read from the prose of two paragraphs under one item: an item does not restate its own task,
+    a summary of actions (an item of its own) does."""
+    same_item = kept.section is not None and kept.section == raw.section
+    return same_item and kept.first is not raw.first and {kept.rule, raw.rule} <= _PROSE_RULES
+
+
+# tasks read from a paragraph's own sentences
+_PROSE_RULES = frozenset(rule for rule, _ in _SENTENCE_RULES) | {"action.delegated", "action.request"}
 
 
 def _tabled(kept: Raw, raw: Raw) -> bool:

@@ -1323,6 +1323,19 @@ def test_one_task_given_to_two_people_is_two_actions() -> None:
     assert [a.owners for a in m.actions] == [["TL"], ["EW"], ["SA"], ["MW"], ["New Committee"], []]
 
 
+def test_two_paragraphs_asking_alike_in_other_words_are_two_tasks_a_summary_restates_one() -> None:
+    m = meeting(
+        "Present: Cllr Ann Hale, Cllr Bob Ives\n\n1. Works\nCllr Ives has scraped the footway. "
+        "The Clerk was asked to write and thank him.\n\nThe volunteers cleared the wood. "
+        "The Clerk was asked to write and thank them.\n\n2. Summary of actions\n"
+        "- The Clerk was asked to write and thank them\n"
+    )
+    assert [a.text.rsplit(". ", 1)[-1] for a in m.actions] == [
+        "The Clerk was asked to write and thank him.",
+        "The Clerk was asked to write and thank them.",
+    ]
+
+
 def test_an_action_keeps_its_words_not_its_paragraph_number() -> None:
     m = meeting(
         "Present: Mike Stephens (MS)\n\n1. Business\nACTION MS: 5 Friends website – deferred until next meeting\n"
