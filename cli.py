@@ -1227,6 +1227,26 @@ def bodies_merge(
         out.print(f"merged {folded['name']} into {kept['name']}", markup=False, highlight=False)
 
 
+@bodies_app.command("rename")
+def bodies_rename(
+    body: Annotated[str, typer.Argument(help="The body (name, other name or id).")],
+    name: Annotated[str, typer.Argument(help="Its right name.")],
+) -> None:
+    """Give a body its right name; the old one stays one of its names and its references keep their letters.
+
+    Example: minutes bodies rename Council "Wye Valley Community Council"
+    """
+    from .db.bodies import BodyError, find, rename
+
+    db = _db(writing=True)
+    try:
+        old = rename(db, find(db, body)["id"], name)
+    except BodyError as exc:
+        _fail(str(exc))
+    if not state.quiet:
+        out.print(f"renamed {old} to {name.strip()}", markup=False, highlight=False)
+
+
 @people_app.command("merge")
 def people_merge(
     keep: Annotated[str, typer.Argument(help="The person to keep (name or id).")],

@@ -320,6 +320,35 @@ def merge(db: Database, keep: int, other: int) -> None:
         raise
 
 
+def rename(db: Database, body_id: int, name: str) -> str:
+    """Give a body the name a person types ('Wye Valley Community Council' for a paper's bare 'Council'). Its
+    old name stays one of its other names, found as any name is (a stranger's paper of that name is not it);
+    its references keep their letters. Returns the old name."""
+    key = body_key(name)
+    if not key:
+        raise BodyError("give the body's new name")
+    clash = db.execute(
+        "SELECT name FROM bodies WHERE key = ? AND id != ? UNION ALL "
+        "SELECT b.name FROM body_aliases a JOIN bodies b ON b.id = a.body_id WHERE a.key = ? AND a.body_id != ?",
+        [key, body_id, key, body_id],
+    ).fetchone()
+    old = db.execute("SELECT name FROM bodies WHERE id = ?", [body_id]).fetchone()[0]
+    if clash:
+        raise BodyError(
+            f"{name!r} names another body ({clash[0]}); join the two: minutes bodies merge '{clash[0]}' '{old}'"
+        )
+    db.begin()
+    try:
+        _also_called(db, body_key(old), body_id)
+        db.execute("DELETE FROM body_aliases WHERE key = ? AND body_id = ?", [key, body_id])
+        db.execute("UPDATE bodies SET name = ?, key = ? WHERE id = ?", [name.strip(), key, body_id])
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    return old
+
+
 def drop_if_empty(db: Database, body_id: int) -> bool:
     """A body none of whose meetings is stored any more (its papers forgotten, or read again under --body) goes,
     with the people only its papers named; one a person merged by hand, or whose people they merged, stays."""

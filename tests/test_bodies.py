@@ -372,3 +372,21 @@ def test_a_meetings_action_log_neither_replaces_its_minutes_nor_gives_way_to_the
     meetings = json.loads(run_cli("meetings", "--json", db=db_path, check=True).stdout)
     assert sorted((m["attendees"], m["items"]) for m in meetings) == [(0, 0), (3, 2)]
     assert [b["name"] for b in bodies] == ["Open Data User Group"]
+
+
+def test_bodies_rename_gives_a_bare_body_its_name_and_later_papers_follow(tmp_path: Path, db_path: Path | str) -> None:
+    paper = "Council\nMinutes of the meeting held on {day}\n\nPresent: Ann Bell, Cy Dee, Di Ray\n\n1. Bins\n"
+    for day, name in (("19 August 2024", "a.txt"), ("30 September 2024", "b.txt")):
+        (tmp_path / name).write_text(paper.format(day=day) + "ACTION: Clerk to order a dog bin.\n")
+    run_cli("ingest", str(tmp_path / "a.txt"), db=db_path, check=True)
+    said = run_cli("bodies", "rename", "Council", "Wye Valley Community Council", db=db_path, check=True).stdout
+    assert said == "renamed Council to Wye Valley Community Council\n"
+    run_cli("ingest", str(tmp_path / "b.txt"), db=db_path, check=True)  # still headed 'Council'
+    (body,) = json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)
+    assert (body["name"], body["meetings"]) == ("Wye Valley Community Council", 2)
+    refs = [a["ref"] for a in json.loads(run_cli("actions", "--json", db=db_path, check=True).stdout)]
+    assert refs[0].startswith("C-2024-08-19")  # references keep their letters
+    (tmp_path / "c.txt").write_text(paper.replace("Council", "Finance Committee").format(day="1 October 2024"))
+    run_cli("ingest", str(tmp_path / "c.txt"), db=db_path, check=True)
+    clash = run_cli("bodies", "rename", "Finance Committee", "wye valley community council", db=db_path)
+    assert clash.returncode == 1 and "names another body (Wye Valley Community Council)" in clash.stderr
