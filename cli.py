@@ -397,8 +397,8 @@ def _store_one(
 
 
 def _bare_body_note(db, parsed, document_id: int) -> None:
-    """A paper naming its body only by a kind ('Committee', 'AGM') and no organisation is filed with any other
-    paper so named, of whatever organisation: say where it went, and how to file it elsewhere."""
+    """A paper naming its body only by a kind ('Committee', 'AGM') and no organisation is filed by the people or
+    the day it shares with another paper so named, else on its own: say where it went, and how to name it."""
     from .db.queries import document_bodies
     from .extract.header import GENERIC
 
@@ -406,8 +406,8 @@ def _bare_body_note(db, parsed, document_id: int) -> None:
     if bare:
         err.print(
             f"note: {parsed.path}: names its body only as '{bare[0]}', with no organisation; stored under "
-            f"{', '.join(document_bodies(db, document_id))}. If it is another body's paper, give its name: "
-            "minutes ingest --again FILE --body NAME",
+            f"{', '.join(document_bodies(db, document_id))}. Name that body: minutes bodies rename BODY NAME; "
+            "or, if the paper is another body's: minutes ingest --again FILE --body NAME",
             markup=False,
             highlight=False,
         )

@@ -245,14 +245,15 @@ def test_a_paper_dated_by_its_files_name_says_so(tmp_path: Path) -> None:
 
 
 def test_a_paper_naming_its_body_only_by_its_kind_says_where_it_went(tmp_path: Path) -> None:
-    """'Committee' with no organisation joins any other paper so named: the clerk is told, and how to move it."""
+    """'Committee' with no organisation: the clerk is told where it went, and how to name it or move it."""
     paper = tmp_path / "committee.md"
     paper.write_text("# Committee Meeting - 2025-09-25\n\nPresent: Ann Bell, Cy Dee\n\n## Finance\n\nNoted.\n")
     run = run_cli("ingest", str(paper), db=tmp_path / "m.db")
     assert run.returncode == 0, run.stderr
     assert run.stderr.strip() == (
         f"note: {paper}: names its body only as 'Committee', with no organisation; stored under Committee. "
-        "If it is another body's paper, give its name: minutes ingest --again FILE --body NAME"
+        "Name that body: minutes bodies rename BODY NAME; or, if the paper is another body's: "
+        "minutes ingest --again FILE --body NAME"
     )
     given = run_cli("ingest", str(paper), "--again", "--body", "Artifactory Committee", db=tmp_path / "m.db")
     assert given.returncode == 0 and "note:" not in given.stderr, given.stderr
