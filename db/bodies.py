@@ -131,6 +131,8 @@ def _unproven(db: Database, body_id: int, name: str, attendees: list[str], day: 
     row = db.execute("SELECT organisation FROM bodies WHERE id = ?", [body_id]).fetchone()
     if not _bare_kind(name) or (row and row[0]) or (attendees and _attended(db, body_id)):
         return False  # an organisation, or people on both sides to tell by
+    if not db.execute("SELECT 1 FROM meetings WHERE body_id = ? LIMIT 1", [body_id]).fetchone():
+        return False  # a body whose papers are all gone holds nothing another body's paper could be mixed with
     if day is None:
         return True
     if db.execute(
