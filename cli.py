@@ -1404,6 +1404,7 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
     messages = []
     unsent: list[str] = []  # owners with no address: the run says so and exits 1, after sending the rest
     if per_owner:
+        from .db.people import looks_like_person
         from .db.queries import NO_OWNER, holder, other_names
 
         book = {_address_key(name): address for name, address in addresses(state.db_path).items()}
@@ -1421,9 +1422,12 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
                     unsent.append("the actions with no owner (add --to)")
                 continue
             refs = [a["ref"] for a in owner["actions"]]
-            person = holder(db, refs, owner["name"]) or owner["name"]  # 'Clerk': the one who held it
+            held = holder(db, refs, owner["name"])  # 'Clerk': the one who held the post at those meetings
+            person = held or owner["name"]
             names = [owner["name"], person, *other_names(db, data["body"], person)]
             address = next((book[_address_key(n)] for n in names if _address_key(n) in book), None)
+            if address is None and to and not held and not looks_like_person(owner["name"]):
+                address = ", ".join(to)  # 'Councillors', 'All', another council: everyone's business, the readers'
             if address is None:
                 err.print(
                     f"warning: no address for {owner['name']} in minutes.toml [addresses]; not sent",
@@ -1432,7 +1436,7 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
                 )
                 unsent.append(owner["name"])
                 continue
-            messages.append(digest_message(for_owner(data, owner["name"]), sender, [address]))
+            messages.append(digest_message(for_owner(data, owner["name"]), sender, address.split(", ")))
     else:
         if not to:
             err.print("error: --send needs --to ADDRESS (or --per-owner)")

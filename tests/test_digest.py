@@ -347,6 +347,29 @@ def test_per_owner_sends_a_posts_actions_to_the_person_holding_it(db: Path | str
     assert message["To"] == "mary@wpc.example" and "book the village hall" in parts(message)[0]
 
 
+def test_per_owner_sends_a_groups_actions_to_the_to_readers(db: Path | str, tmp_path: Path, smtp) -> None:
+    """'Councillors will look and report': everyone's business, not one person's; with --to the readers get it."""
+    inbox, port = smtp
+    env = {**env_for(port), **settings(db, tmp_path, '[addresses]\n"Mary Jones" = "mary@wpc.example"\n')}
+    paper = tmp_path / "wpc-2026-11-10.txt"
+    paper.write_text(
+        "Minutes of the Wye Parish Council meeting held on 10 November 2026\n\n"
+        "Present: Cllr Ann Bell (Chair), Mary Jones (Clerk)\n\n1. Hall\nThe Clerk will book the village hall.\n"
+        "2. Greens\nCouncillors will look at the pillars and report to the next meeting.\n",
+        encoding="utf-8",
+    )
+    run_cli("ingest", str(paper), db=db, env=env, check=True)
+    result = run_cli(
+        "digest", "--body", "Wye Parish Council", "--send", "--per-owner", "--to", "chair@wpc.example", db=db, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    got = {m["To"]: parts(m)[0] for m in inbox.messages}
+    assert set(got) == {"mary@wpc.example", "chair@wpc.example"}
+    assert "pillars" in got["chair@wpc.example"] and "village hall" not in got["chair@wpc.example"]
+    alone = run_cli("digest", "--body", "Wye Parish Council", "--send", "--per-owner", db=db, env=env)
+    assert alone.returncode == 1 and "no address for Councillors" in alone.stderr  # no --to: named, not sent
+
+
 def test_the_digest_takes_its_format_from_the_files_name(sqlite_db: Path, tmp_path: Path) -> None:
     said = {}
     for name in ("d.html", "d.htm", "d.md", "d.json", "d.eml", "d.text"):
