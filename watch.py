@@ -102,7 +102,8 @@ class Inbox:
         target = unique(folder / path.name)
         shutil.move(str(path), target)
         if error:
-            target.with_name(target.name + ".error.txt").write_text(error + "\n", encoding="utf-8")
+            note = error.replace(str(path), target.name)  # the paper as it lies now, beside this note
+            target.with_name(target.name + ".error.txt").write_text(note + "\n", encoding="utf-8")
         else:
             try:
                 self.moved(path, target)

@@ -149,7 +149,8 @@ def test_watch_ingests_dropped_files_and_files_them(tmp_path: Path) -> None:
         out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert sorted(p.name for p in (inbox / "done").iterdir()) == ["forum pack 27.06", "pack.docx", "pack.txt"]
-    assert "broken.pdf" in (inbox / "failed" / "broken.pdf.error.txt").read_text()
+    note = (inbox / "failed" / "broken.pdf.error.txt").read_text()
+    assert note.startswith("broken.pdf: ") and str(inbox) not in note  # the paper as it lies, beside the note
     left = [p.name for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")]  # the lock stays hidden
     assert sorted(left) == ["notes.xyz", "todo.xyz"]
     assert err.count("note: notes.xyz: not a kind of paper minutes reads") == 1, "said once, not at every scan"
