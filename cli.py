@@ -1291,6 +1291,31 @@ def people_merge(
         out.print(f"merged {chosen[1]['name']} into {chosen[0]['name']}", markup=False, highlight=False)
 
 
+@people_app.command("rename")
+def people_rename(
+    person: Annotated[str, typer.Argument(help="The person (name or id).")],
+    name: Annotated[str, typer.Argument(help="Their name in full.")],
+    body: Annotated[str | None, typer.Option(help="The body, where a name is in several.")] = None,
+) -> None:
+    """Give a person their name in full; papers that print the old one still find them.
+
+    Example: minutes people rename Miriam "Miriam Linforth"
+    """
+    from .db.hand import NotFound, rename_person
+    from .db.queries import find_person
+
+    db = _db(writing=True)
+    found = find_person(db, person, body)
+    if len(found) != 1:
+        _fail(f"{person!r} matches {len(found)} people; give the id from `minutes people`")
+    try:
+        old = rename_person(db, found[0]["id"], name)
+    except NotFound as exc:
+        _fail(str(exc))
+    if not state.quiet:
+        out.print(f"renamed {old} to {' '.join(name.split())}", markup=False, highlight=False)
+
+
 @app.command()
 def digest(
     body: Annotated[str, typer.Option(help="The body (committee) whose actions to report.")],

@@ -144,3 +144,35 @@ def merge_people(db: Database, keep: int, other: int) -> None:
     except BaseException:
         db.rollback()
         raise
+
+
+def rename_person(db: Database, person_id: int, name: str) -> str:
+    """Give a person the name a user types ('Miriam Linforth' for the papers' 'Miriam'); the old name stays an
+    alias, so the papers that print it still find this person. Returns the old name."""
+    from ..extract.names import initials_of
+
+    new = strip_honorifics(" ".join(name.split()))
+    row = db.execute("SELECT body_id, name FROM people WHERE id = ?", [person_id]).fetchone()
+    if row is None:
+        raise NotFound(f"no person {person_id}")
+    body_id, old = row
+    if not looks_like_person(new):
+        raise NotFound(f"{name!r} is not a person's name (a role, group or place is not renamed so)")
+    others = db.execute("SELECT name FROM people WHERE body_id = ? AND id != ?", [body_id, person_id]).fetchall()
+    clash = next((known for (known,) in others if fold(known) == fold(new)), None)
+    if clash:
+        raise NotFound(f"{clash!r} is another record of this body; to join the two: minutes people merge")
+    db.begin()
+    try:
+        db.execute(
+            "INSERT INTO people_aliases (body_id, name, person_id) VALUES (?, ?, ?) "
+            "ON CONFLICT (body_id, name) DO UPDATE SET person_id = excluded.person_id",
+            [body_id, old, person_id],
+        )
+        initials = initials_of(new) if len(new.split()) > 1 else None
+        db.execute("UPDATE people SET name = ?, initials = ? WHERE id = ?", [new, initials, person_id])
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    return old

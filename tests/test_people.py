@@ -183,3 +183,30 @@ def test_an_action_owned_by_a_post_counts_for_the_one_attendee_holding_it(tmp_pa
     assert (owned["Mary Jones"], owned["Ann Lee"], owned["Bob Day"]) == (1, 1, 0)
     (hers,) = json.loads(run_cli("actions", "--owner", "Mary Jones", "--json", db=db_path, check=True).stdout)
     assert hers["owners"] == ["Clerk"] and hers["text"] == "Clerk to book the hall"
+
+
+def test_people_rename_gives_a_person_their_name_in_full_and_the_papers_still_find_them(
+    tmp_path: Path, db_path: Path | str
+) -> None:
+    import json
+
+    from conftest import run_cli
+
+    paper = tmp_path / "pc-2018-12-12.txt"
+    paper.write_text(
+        "Minutes of the Parish Council meeting held on 12 December 2018\n\n"
+        "Present: Cllr Ann Bell (Chair), Cllr Cy Dee, Miriam\n\n"
+        "1. Footway\nMiriam will ask HCC to scrape the footway.\n"
+    )
+    run_cli("ingest", str(paper), db=db_path, check=True)
+    said = run_cli("people", "rename", "Miriam", "Miriam Linforth", db=db_path, check=True).stdout
+    assert said == "renamed Miriam to Miriam Linforth\n"
+    run_cli("ingest", str(paper), "--again", db=db_path, check=True)  # the paper still prints 'Miriam'
+    names = [p["name"] for p in json.loads(run_cli("people", "--json", db=db_path, check=True).stdout)]
+    assert "Miriam Linforth" in names and "Miriam" not in names
+    (owned,) = json.loads(run_cli("actions", "--owner", "Linforth", "--json", db=db_path, check=True).stdout)
+    assert owned["owners"] == ["Miriam Linforth"]
+    clash = run_cli("people", "rename", "Miriam Linforth", "Ann Bell", db=db_path)
+    assert clash.returncode == 1 and "'Ann Bell' is another record of this body" in clash.stderr
+    role = run_cli("people", "rename", "Miriam Linforth", "the Clerk", db=db_path)
+    assert role.returncode == 1 and "is not a person's name" in role.stderr
