@@ -446,23 +446,6 @@ def export_tables(db: Database, body: str | None = None) -> dict[str, list[dict]
         ),
     }
     actions_rows = actions(db, body=body, with_history=False)
-    tables["actions"] = [
-        {
-            k: r[k]
-            for k in (
-                "ref",
-                "body",
-                "meeting_date",
-                "item",
-                "text",
-                "owners",
-                "due",
-                "due_date",  # the day 'next meeting' or 'end of April' falls on: what a spreadsheet sorts by
-                "status",
-                "overdue",
-                "opened_in",
-            )
-        }
-        for r in actions_rows
-    ]
+    flat = [k for k in ACTION_FIELDS if k != "history"]  # due_date beside due: what a spreadsheet sorts by
+    tables["actions"] = [{k: r[k] for k in flat} for r in actions_rows]
     return tables

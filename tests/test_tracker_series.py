@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -205,22 +206,27 @@ def test_titles_are_not_words_of_the_task() -> None:
     assert _same_task("Cllr Atkins showed a map of the proposed plan.", [], plan, restating=False)
 
 
-def _met_and_walked(folder: Path) -> tuple[Path, Path]:
-    """Two parish meetings: the second tells in prose, with no status word, that one task of the first was done."""
+def _two_meetings(folder: Path, days: tuple[str, str], first: str, second: str) -> tuple[Path, Path]:
+    """Two parish meetings' minutes, the first's business then the second's."""
     head = "Minutes of the Parish Council meeting held on {day}\n\nPresent: Cllr Ann Coppard, Cllr Bob Rochford\n\n"
-    first = folder / "pc-2019-01-09.txt"
-    first.write_text(
-        head.format(day="9 January 2019")
-        + "1. Planning\nCllr Coppard will arrange to meet with George Pavey, Principal Planning Officer.\n"
-        + "2. Leaves\nCllr Rochford will meet with the contractor to discuss leaf blowing.\n"
+    papers = []
+    for day, body in zip(days, (first, second), strict=True):
+        paper = folder / f"pc-{datetime.strptime(day, '%d %B %Y').date().isoformat()}.txt"
+        paper.write_text(head.format(day=day) + body)
+        papers.append(paper)
+    return papers[0], papers[1]
+
+
+def _met_and_walked(folder: Path) -> tuple[Path, Path]:
+    """The second meeting tells in prose, with no status word, that one task of the first was done."""
+    return _two_meetings(
+        folder,
+        ("9 January 2019", "13 February 2019"),
+        "1. Planning\nCllr Coppard will arrange to meet with George Pavey, Principal Planning Officer.\n"
+        "2. Leaves\nCllr Rochford will meet with the contractor to discuss leaf blowing.\n",
+        "1. Planning\nCllr Coppard met with George Pavey, Principal Planning Officer, earlier today.\n"
+        "2. Footpaths\nCllr Rochford walked the footpaths with the warden.\n",
     )
-    second = folder / "pc-2019-02-13.txt"
-    second.write_text(
-        head.format(day="13 February 2019")
-        + "1. Planning\nCllr Coppard met with George Pavey, Principal Planning Officer, earlier today.\n"
-        + "2. Footpaths\nCllr Rochford walked the footpaths with the warden.\n"
-    )
-    return first, second
 
 
 def test_prose_saying_it_was_done_closes_the_open_action(tmp_path: Path) -> None:
@@ -234,21 +240,15 @@ def test_prose_saying_it_was_done_closes_the_open_action(tmp_path: Path) -> None
 
 
 def _scraped(folder: Path) -> tuple[Path, Path]:
-    """Two parish meetings: the second reports the task's own deed done, by someone else, in passing."""
-    head = "Minutes of the Parish Council meeting held on {day}\n\nPresent: Cllr Ann Coppard, Cllr Bob Rochford\n\n"
-    first = folder / "pc-2018-12-12.txt"
-    first.write_text(
-        head.format(day="12 December 2018")
-        + "1. Footways\nCllr Coppard will go back to HCC to request scraping of the Staines Green to Hertingfordbury "
-        + "footway.\n"
+    """The second meeting reports the task's own deed done, by someone else, in passing."""
+    return _two_meetings(
+        folder,
+        ("12 December 2018", "13 February 2019"),
+        "1. Footways\nCllr Coppard will go back to HCC to request scraping of the Staines Green to Hertingfordbury "
+        "footway.\n",
+        "1. Works Programme\nCllr Rochford has very kindly scraped the Staines Green to Hertingfordbury footway "
+        "leaving it in very good condition.\n",
     )
-    second = folder / "pc-2019-02-13.txt"
-    second.write_text(
-        head.format(day="13 February 2019")
-        + "1. Works Programme\nCllr Rochford has very kindly scraped the Staines Green to Hertingfordbury footway "
-        + "leaving it in very good condition.\n"
-    )
-    return first, second
 
 
 @pytest.mark.parametrize("choice, status", [("confirm", "done"), ("reject", "open")])
