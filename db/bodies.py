@@ -126,8 +126,8 @@ def _unproven(db: Database, body_id: int, name: str, attendees: list[str], day: 
     """A bare kind of body ('Committee', 'AGM', no organisation) where the paper or the body names no one who
     attends: an agenda's 'Committee' and another society's minutes headed 'Committee', or two societies'
     AGM agendas, share nothing but the word. The same meeting's day (an agenda and its minutes), the day
-    the body's minutes named for its next meeting, or a day soon after its last (the next meeting's
-    agenda) shows they are one body."""
+    the body's minutes named for its next meeting, or a day within weeks of one of its meetings (the next
+    meeting's agenda) shows they are one body."""
     row = db.execute("SELECT organisation FROM bodies WHERE id = ?", [body_id]).fetchone()
     if not _bare_kind(name) or (row and row[0]) or (attendees and _attended(db, body_id)):
         return False  # an organisation, or people on both sides to tell by
@@ -139,8 +139,12 @@ def _unproven(db: Database, body_id: int, name: str, attendees: list[str], day: 
         "SELECT 1 FROM meetings WHERE body_id = ? AND (date = ? OR next_date = ?) LIMIT 1", [body_id, day, day]
     ).fetchone():
         return False
-    (last,) = db.execute("SELECT max(date) FROM meetings WHERE body_id = ? AND date < ?", [body_id, day]).fetchone()
-    return last is None or (date.fromisoformat(day) - date.fromisoformat(last)).days > NEXT_MEETING_DAYS
+    held = [
+        date.fromisoformat(r[0])
+        for r in db.execute("SELECT date FROM meetings WHERE body_id = ? AND date IS NOT NULL", [body_id])
+    ]
+    gaps = [abs((date.fromisoformat(day) - d).days) for d in held]  # papers come in any order
+    return not gaps or min(gaps) > NEXT_MEETING_DAYS
 
 
 def _attended(db: Database, body_id: int) -> bool:

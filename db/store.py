@@ -282,7 +282,7 @@ def _bodies_of(db: Database, paper: _Paper, meetings: list[Meeting]) -> list[int
     stored body it is: an agenda pack headed 'Annual General Meeting' holds last year's minutes, whose day
     is that of the agenda already stored, and this year's agenda, whose day nothing stored shares."""
     keys = [(body_key(_name_of(paper, m)), m.organisation) for m in meetings]
-    found: dict[tuple, int] = {}
+    found: dict[tuple, int] = {} if paper.body else _read_before(db, paper.id, keys, meetings)
     for creating in (False, True):  # a body new to the database only once no meeting of the name finds one
         for key, m in zip(keys, meetings, strict=True):
             if key in found:
@@ -294,6 +294,26 @@ def _bodies_of(db: Database, paper: _Paper, meetings: list[Meeting]) -> list[int
             if bid is not None:
                 found[key] = bid
     return [found[key] for key in keys]
+
+
+def _read_before(db: Database, doc_id: int, keys: list[tuple], meetings: list[Meeting]) -> dict[tuple, int]:
+    """A paper read again stays with the bodies its earlier reading filed its meetings under, by the name each
+    meeting gives (a 'Committee' filed as 'Committee (2)', or renamed since, included): the same day's first."""
+    rows = db.execute("SELECT date, body_id FROM meetings WHERE document_id = ?", [doc_id]).fetchall()
+    names = {bid: _names_of(db, bid) for bid in {bid for _, bid in rows}}
+    found: dict[tuple, int] = {}
+    for key, m in zip(keys, meetings, strict=True):
+        mine = sorted((day != m.date, bid) for day, bid in rows if key[0] in names[bid])
+        if mine:
+            found.setdefault(key, mine[0][1])
+    return found
+
+
+def _names_of(db: Database, body_id: int) -> set[str]:
+    """A body's name keys, the name a numbered one was given for ('committee' of 'Committee (2)') among them."""
+    keys = {r[0] for r in db.execute("SELECT key FROM body_aliases WHERE body_id = ?", [body_id])}
+    keys |= {r[0] for r in db.execute("SELECT key FROM bodies WHERE id = ?", [body_id])}
+    return keys | {re.sub(r" \d+$", "", k) for k in keys}
 
 
 def _name_of(paper: _Paper, m: Meeting) -> str:

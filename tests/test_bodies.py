@@ -390,3 +390,24 @@ def test_bodies_rename_gives_a_bare_body_its_name_and_later_papers_follow(tmp_pa
     run_cli("ingest", str(tmp_path / "c.txt"), db=db_path, check=True)
     clash = run_cli("bodies", "rename", "Finance Committee", "wye valley community council", db=db_path)
     assert clash.returncode == 1 and "names another body (Wye Valley Community Council)" in clash.stderr
+
+
+def test_a_bare_paper_read_again_stays_with_its_body_renamed_or_not(tmp_path: Path, db_path: Path | str) -> None:
+    minutes = (
+        "Committee\nMinutes of the meeting held on {day}\n\nPresent: Ann Bell, Cy Dee, Di Ray\n\n1. Finance\nNoted.\n"
+    )
+    (tmp_path / "a-jan.txt").write_text(minutes.format(day="10 January 2024"))
+    (tmp_path / "b-agenda.txt").write_text("AGENDA for the Committee meeting\nDate: 01/06/2024\n\n1. Apologies\n")
+    (tmp_path / "a-may.txt").write_text(minutes.format(day="20 May 2024"))
+    (tmp_path / "c-undated.txt").write_text("AGENDA for the Committee meeting\n\n1. Apologies\n2. Finance\n")
+    for name in ("a-jan.txt", "b-agenda.txt", "a-may.txt", "c-undated.txt"):
+        run_cli("ingest", str(tmp_path / name), db=db_path, check=True)
+    before = {b["name"]: b["meetings"] for b in json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)}
+    for name in ("b-agenda.txt", "c-undated.txt", "c-undated.txt"):  # read again: each stays where it was
+        run_cli("ingest", str(tmp_path / name), "--again", db=db_path, check=True)
+    after = {b["name"]: b["meetings"] for b in json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)}
+    assert after == before and before["Committee"] == 2
+    run_cli("bodies", "rename", "Committee (2)", "Tennis Club Committee", db=db_path, check=True)
+    run_cli("ingest", str(tmp_path / "b-agenda.txt"), "--again", db=db_path, check=True)
+    renamed = {b["name"] for b in json.loads(run_cli("bodies", "--json", db=db_path, check=True).stdout)}
+    assert "Tennis Club Committee" in renamed
