@@ -920,10 +920,18 @@ def _no_such_owner(db, owner: str, what: str, body: str | None) -> None:
     """An owner no listed action has: say so, with the owners whose names are nearly that ('Copard': Jim Coppard),
     not the name typed (who may own only closed actions). A name that is no one the database holds, owning
     nothing and attending nothing, is an input that failed (exit 1)."""
+    from .db.people import fold, typed_key
     from .db.queries import actions as list_actions
-    from .db.queries import find_person
+    from .extract.names import is_role
 
-    known = list_actions(db, owner=owner, with_history=False) or find_person(db, owner)
+    typed = typed_key(owner).replace(".", " ").split()
+    surname = fold(typed[-1]) if typed else ""
+    people = (fold(row[0]).split() for row in db.execute("SELECT name FROM people"))
+    known = (  # a role or post, an owner of any action, or a person of that surname ('Cllr Bell', 'R. Bell')
+        is_role(" ".join(typed).title())
+        or list_actions(db, owner=owner, with_history=False)
+        or any(surname in words for words in people)
+    )
     names = [
         row[0]
         for row in db.execute(
@@ -1112,23 +1120,28 @@ def _due_day(ref: str, text: str):
     'end of March', 'in 2 weeks')."""
     from datetime import date
 
-    from .db.due import NEXT_MEETING
+    from .db.due import ISO_DAY, NEXT_MEETING
     from .db.hand import NotFound, typed_due
+    from .extract.dates import find_dates
 
-    if not _words(text):
+    if not _words(text) and find_dates(text, date.today().year):
         day = _parse_day(text, "--due", _DUE_WORDS)
         if day < date.today() and not re.search(r"\d{4}|\d+[/.-]\d+[/.-]\d+", text):
-            with contextlib.suppress(ValueError):  # '31 March' typed in December is next March's ('29 February')
+            with contextlib.suppress(ValueError):  # '31 March' typed in December is next March's
                 day = day.replace(year=day.year + 1)
+        if day < date.today() and not re.search(r"\d{4}", text):
+            _fail(f"--due: {text!r} has passed this year; give the year", 2)  # '29 February' in a year without one
         return day
+    if ISO_DAY.fullmatch(text.strip()):
+        return _parse_day(text, "--due", _DUE_WORDS)  # '2027-02-30': one line, as any impossible date
     try:
         day = typed_due(_db(), ref, text, date.today())
     except NotFound as exc:
         _fail(str(exc))
     if day is not None:
         return day
-    if NEXT_MEETING.search(text.lower()):
-        _fail("--due: no meeting of this body after today is stored or announced; give its date (--due 30/04/2027)", 2)
+    if NEXT_MEETING.search(text.lower()):  # the words are right; the database knows no meeting to come
+        _fail("--due: no meeting of this body after today is stored or announced; give its date (--due 30/04/2027)")
     _fail(f"--due: cannot read {text!r} as a date{_DUE_WORDS}", 2)
 
 
@@ -1429,7 +1442,7 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
     messages = []
     unsent: list[str] = []  # owners with no address: the run says so and exits 1, after sending the rest
     if per_owner:
-        from .db.people import looks_like_person
+        from .db.people import is_group
         from .db.queries import NO_OWNER, holder, other_names
 
         book = {_address_key(name): address for name, address in addresses(state.db_path).items()}
@@ -1451,8 +1464,10 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
             person = held or owner["name"]
             names = [owner["name"], person, *other_names(db, data["body"], person)]
             address = next((book[_address_key(n)] for n in names if _address_key(n) in book), None)
-            if address is None and to and not held and not looks_like_person(owner["name"]):
-                address = ", ".join(to)  # 'Councillors', 'All', another council: everyone's business, the readers'
+            readers = to if address is None and to and is_group(owner["name"]) else None  # 'Councillors', 'All'
+            if readers:
+                messages.append(digest_message(for_owner(data, owner["name"]), sender, readers))
+                continue
             if address is None:
                 err.print(
                     f"warning: no address for {owner['name']} in minutes.toml [addresses]; not sent",
@@ -1461,7 +1476,7 @@ def _send_digest(data: dict, to: list[str], per_owner: bool, digest_message, for
                 )
                 unsent.append(owner["name"])
                 continue
-            messages.append(digest_message(for_owner(data, owner["name"]), sender, address.split(", ")))
+            messages.append(digest_message(for_owner(data, owner["name"]), sender, [address]))
     else:
         if not to:
             err.print("error: --send needs --to ADDRESS (or --per-owner)")
@@ -1733,6 +1748,8 @@ def _verdict(kind: str, given: str, choice: str, field: str | None = None, value
 
     if kind not in (*RECORDS, "status"):  # a word the command does not take: a usage error, before the database opens
         _fail(f"unknown record kind {kind!r}; one of {', '.join(RECORDS)}, status", 2)
+    if kind == "status" and choice == "correct":
+        _fail("a status is confirmed or rejected; `minutes action done|drop|reopen REF` sets another", 2)
     if kind == "status":  # a status the tracker read from prose
         try:
             ref = status_verdict(_db(writing=True), given, choice)
@@ -1781,7 +1798,7 @@ def review_reject(
 
 @review_app.command("correct")
 def review_correct(
-    kind: Annotated[str, typer.Argument(help="attendee, item, resolution, action or status.")],
+    kind: Annotated[str, typer.Argument(help="attendee, item, resolution or action.")],
     record_id: Annotated[str, typer.Argument(help="The id `minutes review` shows, or an action's ref.")],
     field: Annotated[
         str,

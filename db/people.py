@@ -83,6 +83,19 @@ def _the_body(db: Database, body_id: int, name: str, roster: list[str]) -> bool:
 _GROUP = re.compile(r"^(?:others?|all|every(?:one|body)|any(?:one|body)|volunteers?|tbc|tbd|n/?a|none)\b", re.I)
 
 
+# the people of a body together: 'Councillors', 'All members', 'the Committee', 'Everyone'
+_EVERYONE = re.compile(
+    r"^(?:the\s+|all\s+)?(?:councillors|cllrs|members|trustees|governors|directors|officers|committee|board|council|"
+    r"all|every(?:one|body)|others?)$",
+    re.I,
+)
+
+
+def is_group(name: str) -> bool:
+    """Whether an owner is the body's people together, no one person: whoever reads for the body has it."""
+    return bool(_EVERYONE.match(" ".join(name.split())))
+
+
 def looks_like_person(name: str) -> bool:
     """A printed name that can be a person's: not a post ('Clerk'), a group ('All') or no name at all."""
     from ..extract.names import is_role

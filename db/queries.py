@@ -154,7 +154,8 @@ def _owned_by(owner: str) -> tuple[str, list[str]]:
         return "(lower(o.name) = ? OR lower(p.name) = ?)", [wanted, wanted]
     spaced = ["% " + re.sub(r"([\\%_])", r"\\\1", word) + " %" for word in wanted.split()]  # '%' is a letter
     # a printed curly apostrophe as typed: 'O’Leary' is found by "O'Leary"
-    one = " AND ".join(["(' ' || replace(lower({0}), '’', '''') || ' ') LIKE ? ESCAPE '\\'"] * len(spaced))
+    folded = "replace(replace(lower({0}), '’', ''''), '‘', '''')"
+    one = " AND ".join([f"(' ' || {folded} || ' ') LIKE ? ESCAPE '\\'"] * len(spaced))
     return f"(({one.format('o.name')}) OR ({one.format('p.name')}))", spaced + spaced
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import IngestError
 
-_BINARY_NAMES = {".pdf", ".docx", ".doc", ".docm"}  # names that promise a binary document, never text
+_BINARY_NAMES = {".pdf", ".docx", ".docm"}  # names that promise a binary document; Word may save a '.doc' as HTML
 TEXT_SUFFIXES = {".md": "md", ".markdown": "md", ".htm": "html", ".html": "html", ".xhtml": "html"}
 
 

@@ -573,8 +573,12 @@ def standing_items(meetings: list[dict], upper: bool, last: dict | None = None) 
                         what = by_number.get(number, what)
                     candidates.append((m, {"number": number, "title": what}, what, True))
     clusters: list[dict] = []
+    plain = {key(clean_title(title)) for _, _, title, _ in candidates}
     for m, item, title, labelled in candidates:
-        k = key(clean_title(_head(title)))  # 'Highways – A414 consultation, HGV signage' recurs as 'Highways'
+        # 'Highways – A414 consultation, HGV signage' recurs as the 'Highways' another paper has; 'Presentation
+        # – Police' and 'Presentation – Library' are two items, as no paper has a bare 'Presentation'
+        head = _head(title)
+        k = key(clean_title(head if key(clean_title(head)) in plain else title))
         if not k or _kind(title, OPENERS) or _kind(title, CLOSERS) or EXTRA_OPENERS.search(title):
             continue
         cluster = next((c for c in clusters if same(c["key"], k)), None)
@@ -618,7 +622,10 @@ def _recurring_dates(cluster: dict, sent: dict[str, list[frozenset]]) -> list[st
 def _core_title(cluster: dict) -> str:
     """The words a standing item's titles share, in the newest title's order; an update if the body said so."""
     members = sorted(cluster["members"], key=lambda x: (x[0]["date"] is not None, x[0]["date"] or ""), reverse=True)
-    plain = [re.sub(r"\s+", " ", PERIOD.sub(" ", clean_title(_head(x[1]["title"])))).strip(" -–:,") for x in members]
+    plain = [
+        re.sub(r"\s+", " ", PERIOD.sub(" ", clean_title(_head(x[1]["title"], cluster["key"])))).strip(" -–:,")
+        for x in members
+    ]
     if len({p.lower() for p in plain}) == 1:
         return plain[0]
     words = plain[0].split()
@@ -632,11 +639,14 @@ def _core_title(cluster: dict) -> str:
     return title
 
 
-def _head(title: str) -> str:
+def _head(title: str, cluster: frozenset | None = None) -> str:
     """A title before the dash that brings this meeting's business: 'Highways' of 'Highways – A414
-    consultation, update on HGV signage', 'B&T Motors' of 'B&T Motors – update'."""
+    consultation, update on HGV signage', 'B&T Motors' of 'B&T Motors – update'; where a `cluster` is given,
+    only if that standing item is the head's."""
     head = re.split(r"\s+[-–—]\s+|(?<=\w)[–—]\s*", title, maxsplit=1)[0].strip()
-    return head if key(head) else title
+    if not key(head) or (cluster is not None and key(clean_title(head)) != cluster):
+        return title
+    return head
 
 
 def _sources(members: list[tuple[dict, dict, bool]]) -> str:

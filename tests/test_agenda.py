@@ -896,12 +896,13 @@ def test_a_standing_item_is_named_by_its_title_before_the_dash_that_brings_the_m
         return {**_minutes(day, [(parent, "STANDING ITEMS", None), *lettered], []), "kind": kind}
 
     papers = [
-        meeting("2019-02-13", "minutes", ["Highways", "B&T Motors"], "100"),
-        meeting("2019-01-09", "minutes", ["Highways", "B&T Motors"], "80"),
+        meeting("2019-02-13", "minutes", ["Highways", "B&T Motors", "Presentation – Police"], "100"),
+        meeting("2019-01-09", "minutes", ["Highways", "B&T Motors", "Presentation – Library"], "80"),
         meeting(
             "2019-01-09", "agenda", ["Highways – A414 consultation, update on HGV signage", "B&T Motors – update"], "8"
         ),
     ]
     entries = standing_items(papers, upper=False)
-    assert [e.title for e in entries] == ["Highways", "B&T Motors"]
+    # no paper has a bare 'Presentation': the two talks are two items of their own, not one standing item
+    assert [e.title for e in entries] == ["Highways", "B&T Motors", "Presentation – Police", "Presentation – Library"]
     assert "minutes of 13 February 2019, item 100(a)" in entries[0].source

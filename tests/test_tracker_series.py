@@ -272,6 +272,8 @@ def test_a_status_read_from_prose_waits_in_review_until_a_person_confirms_or_rej
     (row,) = queue()
     assert row["rule"] == rule and row["confidence"] < 0.8 and row["meeting_date"] == "2019-02-13"
     assert row["text"].startswith(f"done? {task}") and words in row["text"]
+    wrong = run_cli("review", "correct", "status", str(row["id"]), "--field", "status", "--value", "open", db=db)
+    assert wrong.returncode == 2 and "a status is confirmed or rejected" in wrong.stderr  # usage, before the database
     said = run_cli("review", choice, "status", str(row["id"]), db=db, check=True).stdout
     assert said == f"status of {row['ref']}: {'done (confirmed)' if choice == 'confirm' else 'open again (rejected)'}\n"
     run_cli("ingest", str(second), "--again", db=db, check=True)  # the verdict outlives a second reading
