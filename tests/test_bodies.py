@@ -392,7 +392,8 @@ def test_bodies_rename_gives_a_bare_body_its_name_and_later_papers_follow(tmp_pa
     assert clash.returncode == 1 and "names another body (Wye Valley Community Council)" in clash.stderr
 
 
-def test_a_bare_paper_read_again_stays_with_its_body_renamed_or_not(tmp_path: Path, db_path: Path | str) -> None:
+def test_a_bare_paper_read_again_stays_with_its_body_renamed_or_not(tmp_path: Path) -> None:
+    db_path = tmp_path / "m.db"  # SQLite alone: the bodies' SQL runs on PostgreSQL in the tests above
     minutes = (
         "Committee\nMinutes of the meeting held on {day}\n\nPresent: Ann Bell, Cy Dee, Di Ray\n\n1. Finance\nNoted.\n"
     )

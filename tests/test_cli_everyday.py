@@ -77,9 +77,7 @@ def _next(day, month: int, last: int):
     return this if this >= day else date(day.year + 1, month, last)
 
 
-def test_a_due_given_in_words_counts_from_today_and_the_next_meeting_is_the_one_announced(
-    backend: str, tmp_path: Path
-) -> None:
+def test_a_due_given_in_words_counts_from_today_and_the_next_meeting_is_the_one_announced(tmp_path: Path) -> None:
     from datetime import date, timedelta
 
     today = date.today()
@@ -90,7 +88,7 @@ def test_a_due_given_in_words_counts_from_today_and_the_next_meeting_is_the_one_
         "Present: Cllr Ann Lee (Chair), Cllr Bob Hart\n\n1. Footpaths\nThe Clerk will write to the landowner.\n\n"
         f"2. Date of next meeting\nThe next meeting will be held on {announced:%d %B %Y}.\n"
     )
-    db = fresh_db(backend, tmp_path)
+    db = tmp_path / "m.db"  # SQLite alone: the dates are worked out before the database is written
     run_cli("ingest", str(paper), db=db, check=True)
     (ref,) = [row["ref"] for row in json.loads(run_cli("actions", "--json", db=db, check=True).stdout)]
 

@@ -251,12 +251,11 @@ def _scraped(folder: Path) -> tuple[Path, Path]:
     )
 
 
-@pytest.mark.parametrize("choice, status", [("confirm", "done"), ("reject", "open")])
 @pytest.mark.parametrize(
-    "papers, rule, task, words",
+    "papers, rule, task, words, choice, status",
     [
-        (_met_and_walked, "progress.prose", "Cllr Coppard will arrange", "met with George Pavey"),
-        (_scraped, "tracker.reported_done", "Cllr Coppard will go back", "has very kindly scraped"),
+        (_met_and_walked, "progress.prose", "Cllr Coppard will arrange", "met with George Pavey", "confirm", "done"),
+        (_scraped, "tracker.reported_done", "Cllr Coppard will go back", "has very kindly scraped", "reject", "open"),
     ],
 )
 def test_a_status_read_from_prose_waits_in_review_until_a_person_confirms_or_rejects_it(
