@@ -185,7 +185,7 @@ def _rename(db: Database, body_id: int, name: str, organisation: str | None) -> 
     )
 
 
-NEXT_MEETING_DAYS = 45  # a paper this soon after a body's last meeting may be its next meeting's
+NEXT_MEETING_DAYS = 45  # a paper this near one of a body's meetings, before or after, may be the next one's
 STRANGERS = 3  # attendees a paper and a body must each have before the one can be a stranger to the other
 SHARED = 0.2  # ... and the share of the paper's attendees the body must know, below which it is another body
 

@@ -304,8 +304,11 @@ def _read_before(db: Database, doc_id: int, keys: list[tuple], meetings: list[Me
     found: dict[tuple, int] = {}
     for key, m in zip(keys, meetings, strict=True):
         mine = sorted((day != m.date, bid) for day, bid in rows if key[0] in names[bid])
-        if mine:
-            found.setdefault(key, mine[0][1])
+        if mine and key not in found:
+            found[key] = mine[0][1]
+            if m.organisation:  # today's rules may read the organisation the first reading missed
+                sql = "UPDATE bodies SET organisation = ? WHERE id = ? AND organisation IS NULL"
+                db.execute(sql, [m.organisation, found[key]])
     return found
 
 
